@@ -1,0 +1,1 @@
+pub fn validate(_: Vec<(crate::source::FileId, super::raw::RawFile)>, _: &crate::source::SourceMap, _: &crate::reference::Reference) -> (crate::model::Model, Vec<crate::diag::Diagnostic>) { (crate::model::Model::default(), vec![]) }

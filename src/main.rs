@@ -1,0 +1,2 @@
+//! The `ansvar` command line.
+fn main() {}

@@ -1,0 +1,194 @@
+//! Source files of a model and positions inside them.
+//!
+//! Every span in `ansvar` is a byte range in one file of a [`SourceMap`]. Line and
+//! column are computed here, and only here, so that every renderer (terminal,
+//! JSON, HTML) agrees on them. Columns count characters, not bytes, because that is
+//! what an editor shows: `Region Sörmland` has one column for `ö`.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// Index of a file in a [`SourceMap`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(u32);
+
+/// A byte range in one source file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// The file the range lies in.
+    pub file: FileId,
+    /// First byte of the range.
+    pub start: u32,
+    /// One past the last byte of the range.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span covering `range` in `file`.
+    pub fn new(file: FileId, range: Range<usize>) -> Self {
+        let start = u32::try_from(range.start).unwrap_or(u32::MAX);
+        let end = u32::try_from(range.end).unwrap_or(u32::MAX).max(start);
+        Self { file, start, end }
+    }
+
+    /// The span as a byte range, for renderers.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A resolved, human-readable position: `file:line:column`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Location {
+    /// Path of the file as the user gave it (relative to where `ansvar` was run).
+    pub file: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub column: u32,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// One loaded source file.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    path: PathBuf,
+    display: String,
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    fn new(path: PathBuf, text: String) -> Self {
+        let display = path.display().to_string().replace('\\', "/");
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { path, display, text, line_starts }
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The path as shown in diagnostics, with `/` separators.
+    pub fn display_path(&self) -> &str {
+        &self.display
+    }
+
+    /// The file's full text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// 0-based line index of a byte offset.
+    fn line_index(&self, byte: usize) -> usize {
+        match self.line_starts.binary_search(&byte) {
+            Ok(line) => line,
+            Err(next) => next.saturating_sub(1),
+        }
+    }
+
+    /// 1-based line and character column of a byte offset.
+    pub fn line_column(&self, byte: usize) -> (u32, u32) {
+        let byte = byte.min(self.text.len());
+        let line = self.line_index(byte);
+        let line_start = self.line_starts[line];
+        let column = self
+            .text
+            .get(line_start..byte)
+            .map(|prefix| prefix.chars().count())
+            .unwrap_or(byte - line_start);
+        (to_u32(line + 1), to_u32(column + 1))
+    }
+
+    /// Byte offset of a 1-based line and character column, clamped to the file.
+    pub fn byte_offset(&self, line: u32, column: u32) -> usize {
+        let line = (line.max(1) as usize - 1).min(self.line_starts.len() - 1);
+        let start = self.line_starts[line];
+        let rest = &self.text[start..];
+        let line_text = rest.split('\n').next().unwrap_or("");
+        line_text
+            .char_indices()
+            .nth(column.max(1) as usize - 1)
+            .map(|(offset, _)| start + offset)
+            .unwrap_or(start + line_text.len())
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// All the files of one model, in the order they were loaded.
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    /// An empty map.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
+        let id = FileId(to_u32(self.files.len()));
+        self.files.push(SourceFile::new(path, text));
+        id
+    }
+
+    /// The file with this id.
+    ///
+    /// Ids are only ever made by [`SourceMap::add`] on this map, so the lookup
+    /// cannot fail for an id that came from it.
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    /// Every file with its id.
+    pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files.iter().enumerate().map(|(i, f)| (FileId(to_u32(i)), f))
+    }
+
+    /// The `file:line:column` of a span's start.
+    pub fn location(&self, span: Span) -> Location {
+        let file = self.file(span.file);
+        let (line, column) = file.line_column(span.start as usize);
+        Location { file: file.display.clone(), line, column }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters_not_bytes() {
+        let mut map = SourceMap::new();
+        let id = map.add("a.yaml".into(), "name: Sörmland\ncountry: SE\n".into());
+        let file = map.file(id);
+        let se = file.text().find("SE").unwrap();
+        assert_eq!(file.line_column(se), (2, 10));
+        let land = file.text().find("land").unwrap();
+        assert_eq!(file.line_column(land), (1, 11));
+        assert_eq!(file.byte_offset(1, 11), land);
+        assert_eq!(map.location(Span::new(id, se..se + 2)).to_string(), "a.yaml:2:10");
+    }
+
+    #[test]
+    fn offsets_past_the_end_are_clamped() {
+        let mut map = SourceMap::new();
+        let id = map.add("a.yaml".into(), "x: 1".into());
+        assert_eq!(map.file(id).line_column(99), (1, 5));
+        assert_eq!(map.file(id).byte_offset(7, 7), 4);
+    }
+}
