@@ -6,8 +6,8 @@
 //! still validated, so one run shows every problem. Validation ([`validate`]) turns
 //! the raw, spanned types into the domain model and collects every diagnostic.
 
-pub mod raw;
-pub mod validate;
+mod raw;
+mod validate;
 
 use std::path::{Path, PathBuf};
 
