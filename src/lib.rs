@@ -16,6 +16,8 @@
 pub mod diag;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod reference;
 pub mod source;
 pub mod suggest;
+pub mod summary;

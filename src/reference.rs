@@ -127,7 +127,7 @@ impl Reference {
     /// Loads reference data from YAML text, reporting every problem with its place.
     pub fn load(sources: &mut SourceMap, path: &Path, text: &str) -> Result<Self, Vec<Diagnostic>> {
         let file = sources.add(path.to_path_buf(), text.to_owned());
-        let raw: RawReference = crate::load::parse_yaml(text, file).map_err(|d| vec![d])?;
+        let raw: RawReference = crate::load::parse_yaml(text, file).map_err(|d| vec![*d])?;
         let span = |s: &Spanned<String>| crate::load::span_of(file, &s.referenced, text);
         let mut diagnostics = Vec::new();
         let mut reference = Self::empty();
@@ -194,8 +194,10 @@ impl Reference {
                 }
                 (other, _) => {
                     diagnostics.push(
-                        Diagnostic::error("bad-reference", format!("unknown adequacy scope `{other}`"))
-                            .at(span(&decision.scope), "expected one of: whole, commercial_only, certified_only, sector_limited"),
+                        Diagnostic::error("bad-reference", format!("unknown adequacy scope `{other}`")).at(
+                            span(&decision.scope),
+                            "expected one of: whole, commercial_only, certified_only, sector_limited",
+                        ),
                     );
                     None
                 }
@@ -216,7 +218,8 @@ impl Reference {
         }
         for regime in raw.regimes {
             if let Err(error) = crate::model::ids::check_id(&regime.id.value) {
-                diagnostics.push(Diagnostic::error("bad-reference", error.to_string()).at(span(&regime.id), "regime id"));
+                diagnostics
+                    .push(Diagnostic::error("bad-reference", error.to_string()).at(span(&regime.id), "regime id"));
             }
             check_country(&regime.country, &mut diagnostics);
             let id = RegimeId::new(regime.id.value.clone());
@@ -394,10 +397,9 @@ mod tests {
         let us = Country::new("US");
         assert_eq!(reference.jurisdiction(&us, date("2023-07-09")), Jurisdiction::ThirdCountry);
         match reference.jurisdiction(&us, date("2023-07-10")) {
-            Jurisdiction::Adequate(decision) => assert_eq!(
-                decision.scope,
-                AdequacyScope::CertifiedOnly { certification: "eu-us-dpf".into() }
-            ),
+            Jurisdiction::Adequate(decision) => {
+                assert_eq!(decision.scope, AdequacyScope::CertifiedOnly { certification: "eu-us-dpf".into() })
+            }
             other => panic!("{other:?}"),
         }
     }

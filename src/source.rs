@@ -67,9 +67,7 @@ pub struct SourceFile {
 impl SourceFile {
     fn new(path: PathBuf, text: String) -> Self {
         let display = path.display().to_string().replace('\\', "/");
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         Self { path, display, text, line_starts }
     }
 
@@ -101,11 +99,7 @@ impl SourceFile {
         let byte = byte.min(self.text.len());
         let line = self.line_index(byte);
         let line_start = self.line_starts[line];
-        let column = self
-            .text
-            .get(line_start..byte)
-            .map(|prefix| prefix.chars().count())
-            .unwrap_or(byte - line_start);
+        let column = self.text.get(line_start..byte).map(|prefix| prefix.chars().count()).unwrap_or(byte - line_start);
         (to_u32(line + 1), to_u32(column + 1))
     }
 

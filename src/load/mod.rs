@@ -49,13 +49,13 @@ pub fn load_path(path: &Path, reference: &Reference) -> Result<Loaded, Invalid> 
     let mut diagnostics = Vec::new();
     let files = match model_files(path) {
         Ok(files) => files,
-        Err(diagnostic) => return Err(Invalid { sources, diagnostics: vec![diagnostic] }),
+        Err(diagnostic) => return Err(Invalid { sources, diagnostics: vec![*diagnostic] }),
     };
     let mut texts = Vec::new();
     for file in files {
         match read_file(&file) {
             Ok(text) => texts.push((file, text)),
-            Err(diagnostic) => diagnostics.push(diagnostic),
+            Err(diagnostic) => diagnostics.push(*diagnostic),
         }
     }
     let mut result = load_texts(texts, reference);
@@ -84,7 +84,7 @@ pub fn load_texts(mut texts: Vec<(PathBuf, String)>, reference: &Reference) -> R
         let file = sources.add(path, text);
         match parse_yaml::<raw::RawFile>(sources.file(file).text(), file) {
             Ok(raw) => parsed.push((file, raw)),
-            Err(diagnostic) => diagnostics.push(diagnostic),
+            Err(diagnostic) => diagnostics.push(*diagnostic),
         }
     }
     let (model, mut problems) = validate::validate(parsed, &sources, reference);
@@ -100,16 +100,14 @@ pub fn load_texts(mut texts: Vec<(PathBuf, String)>, reference: &Reference) -> R
     }
 }
 
-fn model_files(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
-    let metadata = std::fs::metadata(path).map_err(|error| {
-        Diagnostic::error("unreadable-model", format!("cannot read `{}`: {error}", path.display()))
-    })?;
+fn model_files(path: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
+    let metadata = std::fs::metadata(path)
+        .map_err(|error| Diagnostic::error("unreadable-model", format!("cannot read `{}`: {error}", path.display())))?;
     if metadata.is_file() {
         return Ok(vec![path.to_path_buf()]);
     }
-    let entries = std::fs::read_dir(path).map_err(|error| {
-        Diagnostic::error("unreadable-model", format!("cannot list `{}`: {error}", path.display()))
-    })?;
+    let entries = std::fs::read_dir(path)
+        .map_err(|error| Diagnostic::error("unreadable-model", format!("cannot list `{}`: {error}", path.display())))?;
     let mut files = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|error| {
@@ -123,34 +121,40 @@ fn model_files(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     }
     files.sort();
     if files.is_empty() {
-        return Err(Diagnostic::error("empty-model", format!("`{}` has no .yaml files", path.display()))
-            .help("a model is a directory of .yaml files with `parties`, `data`, `systems`, `processing` and `agreements` sections"));
+        return Err(Box::new(
+            Diagnostic::error("empty-model", format!("`{}` has no .yaml files", path.display())).help(
+                "a model is a directory of .yaml files with `parties`, `data`, `systems`, `processing` and `agreements` sections",
+            ),
+        ));
     }
     Ok(files)
 }
 
-fn read_file(path: &Path) -> Result<String, Diagnostic> {
-    let unreadable =
-        |error: std::io::Error| Diagnostic::error("unreadable-model", format!("cannot read `{}`: {error}", path.display()));
+fn read_file(path: &Path) -> Result<String, Box<Diagnostic>> {
+    let unreadable = |error: std::io::Error| {
+        Diagnostic::error("unreadable-model", format!("cannot read `{}`: {error}", path.display()))
+    };
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
     if size > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
-            "file-too-large",
-            format!("`{}` is {size} bytes; model files are limited to {MAX_FILE_BYTES} bytes", path.display()),
-        )
-        .help("split the model over several files"));
+        return Err(Box::new(
+            Diagnostic::error(
+                "file-too-large",
+                format!("`{}` is {size} bytes; model files are limited to {MAX_FILE_BYTES} bytes", path.display()),
+            )
+            .help("split the model over several files"),
+        ));
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
     String::from_utf8(bytes).map_err(|error| {
-        Diagnostic::error(
+        Box::new(Diagnostic::error(
             "not-utf8",
             format!("`{}` is not UTF-8 (invalid byte at offset {})", path.display(), error.utf8_error().valid_up_to()),
-        )
+        ))
     })
 }
 
 /// Parses YAML text into `T` with the loader's safety options.
-pub fn parse_yaml<T: DeserializeOwned>(text: &str, file: FileId) -> Result<T, Diagnostic> {
+pub fn parse_yaml<T: DeserializeOwned>(text: &str, file: FileId) -> Result<T, Box<Diagnostic>> {
     let options = serde_saphyr::options! {
         strict_booleans: true,
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
@@ -161,7 +165,7 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str, file: FileId) -> Result<T, Di
         },
         with_snippet: false,
     };
-    serde_saphyr::from_str_with_options(text, options).map_err(|error| yaml_diagnostic(&error, text, file))
+    serde_saphyr::from_str_with_options(text, options).map_err(|error| Box::new(yaml_diagnostic(&error, text, file)))
 }
 
 fn yaml_diagnostic(error: &serde_saphyr::Error, text: &str, file: FileId) -> Diagnostic {
@@ -177,8 +181,8 @@ fn yaml_diagnostic(error: &serde_saphyr::Error, text: &str, file: FileId) -> Dia
         diagnostic = diagnostic.at(span, "");
     }
     if message.contains("invalid boolean") {
-        diagnostic = diagnostic
-            .help("write `true` or `false`: `yes`, `no`, `on` and `off` are not booleans in ansvar models");
+        diagnostic =
+            diagnostic.help("write `true` or `false`: `yes`, `no`, `on` and `off` are not booleans in ansvar models");
     } else if message.contains("budget breached") || message.contains("recursion limit") {
         diagnostic = diagnostic.note(format!(
             "ansvar refuses YAML nested deeper than {MAX_DEPTH} levels and alias expansion beyond a fixed budget"

@@ -1,1 +1,871 @@
-pub fn validate(_: Vec<(crate::source::FileId, super::raw::RawFile)>, _: &crate::source::SourceMap, _: &crate::reference::Reference) -> (crate::model::Model, Vec<crate::diag::Diagnostic>) { (crate::model::Model::default(), vec![]) }
+//! Validation: raw, spanned YAML types in; the domain [`Model`] and every
+//! diagnostic out.
+//!
+//! Validation never stops at the first problem. It runs in two passes: the first
+//! collects every id of every file (so references can point forward and across
+//! files, and duplicates can point at both definitions); the second builds each
+//! entity, resolving references, spellings, countries and dates, and pushing a
+//! diagnostic for each one that fails. An entity with a broken required field is
+//! left out of the model, which is then discarded anyway because it has errors.
+
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::civil::{Date, DateTime};
+use serde_saphyr::Spanned;
+
+use super::raw::{self, RawFile, S};
+use crate::diag::Diagnostic;
+use crate::model::ids::check_id;
+use crate::model::*;
+use crate::reference::Reference;
+use crate::source::{FileId, SourceMap, Span};
+use crate::suggest::did_you_mean;
+
+/// What kind of entity an id names, for "is a system, not a party" messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Party,
+    Data,
+    System,
+    Activity,
+    Agreement,
+    Incident,
+}
+
+impl Kind {
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Party => "party",
+            Kind::Data => "data category",
+            Kind::System => "system",
+            Kind::Activity => "activity",
+            Kind::Agreement => "agreement",
+            Kind::Incident => "incident",
+        }
+    }
+
+    fn with_article(self) -> String {
+        match self {
+            Kind::Activity | Kind::Agreement | Kind::Incident => format!("an {}", self.noun()),
+            _ => format!("a {}", self.noun()),
+        }
+    }
+
+    fn section(self) -> &'static str {
+        match self {
+            Kind::Party => "parties",
+            Kind::Data => "data",
+            Kind::System => "systems",
+            Kind::Activity => "processing",
+            Kind::Agreement => "agreements",
+            Kind::Incident => "incidents",
+        }
+    }
+}
+
+/// Validates parsed files into a model. The model is only meaningful when no
+/// diagnostic is an error.
+pub fn validate(files: Vec<(FileId, RawFile)>, sources: &SourceMap, reference: &Reference) -> (Model, Vec<Diagnostic>) {
+    let Some(first) = files.first().map(|(file, _)| *file) else {
+        return (Model::default(), Vec::new());
+    };
+    let mut ctx = Ctx { sources, reference, diagnostics: Vec::new(), file: first, ids: BTreeMap::new() };
+    for (file, raw) in &files {
+        ctx.file = *file;
+        ctx.collect_ids(raw);
+    }
+    let mut model = Model::default();
+    for (file, raw) in files {
+        ctx.file = file;
+        ctx.build(raw, &mut model);
+    }
+    model.parties.sort_keys();
+    model.data.sort_keys();
+    model.systems.sort_keys();
+    model.activities.sort_keys();
+    model.agreements.sort_keys();
+    model.incidents.sort_keys();
+    model.accepted_risks.sort_by(|a, b| {
+        let key = |r: &AcceptedRisk| {
+            (
+                r.rule.value.clone(),
+                r.party.as_ref().map(|p| p.value.clone()),
+                r.activity.as_ref().map(|a| a.value.clone()),
+                r.expires.value,
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    (model, ctx.diagnostics)
+}
+
+struct Ctx<'a> {
+    sources: &'a SourceMap,
+    reference: &'a Reference,
+    diagnostics: Vec<Diagnostic>,
+    /// The file being validated.
+    file: FileId,
+    /// Every valid id in the model with its kind and where it is first defined.
+    ids: BTreeMap<String, (Kind, Span)>,
+}
+
+impl Ctx<'_> {
+    fn text(&self) -> &str {
+        self.sources.file(self.file).text()
+    }
+
+    fn span(&self, location: &serde_saphyr::Location) -> Span {
+        super::span_of(self.file, location, self.text())
+    }
+
+    fn span_of<T>(&self, spanned: &Spanned<T>) -> Span {
+        self.span(&spanned.referenced)
+    }
+
+    /// The span of a mapping entry: from its first key to the end of that line,
+    /// since the parser gives a mapping's position but not its length.
+    fn entry_span<T>(&self, entry: &Spanned<T>) -> Span {
+        let span = self.span_of(entry);
+        if span.end > span.start {
+            return span;
+        }
+        let text = self.text();
+        let start = span.range().start;
+        let end = text[start..].find('\n').map(|n| start + n).unwrap_or(text.len());
+        Span::new(span.file, start..end)
+    }
+
+    fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    // ---- pass 1: ids -------------------------------------------------------
+
+    fn collect_ids(&mut self, raw: &RawFile) {
+        let groups: [(Kind, Vec<&Option<S>>); 6] = [
+            (Kind::Party, raw.parties.iter().map(|p| &p.value.id).collect()),
+            (Kind::Data, raw.data.iter().map(|d| &d.value.id).collect()),
+            (Kind::System, raw.systems.iter().map(|s| &s.value.id).collect()),
+            (Kind::Activity, raw.processing.iter().map(|a| &a.value.id).collect()),
+            (Kind::Agreement, raw.agreements.iter().map(|a| &a.value.id).collect()),
+            (Kind::Incident, raw.incidents.iter().map(|i| &i.value.id).collect()),
+        ];
+        for (kind, ids) in groups {
+            for id in ids.into_iter().flatten() {
+                self.define(kind, id);
+            }
+        }
+    }
+
+    fn define(&mut self, kind: Kind, id: &S) {
+        let span = self.span_of(id);
+        if let Err(error) = check_id(&id.value) {
+            let mut diagnostic =
+                Diagnostic::error("bad-id", format!("`{}` is not a valid id", id.value)).at(span, error.to_string());
+            let suggestion = kebab_case(&id.value);
+            if !suggestion.is_empty() && check_id(&suggestion).is_ok() {
+                diagnostic = diagnostic.help(format!("write it as `{suggestion}`"));
+            }
+            self.push(diagnostic);
+            return;
+        }
+        match self.ids.get(&id.value) {
+            Some((first_kind, first_span)) => {
+                let what = if *first_kind == kind {
+                    format!("duplicate {} id `{}`", kind.noun(), id.value)
+                } else {
+                    format!("id `{}` is used for a {} and a {}", id.value, first_kind.noun(), kind.noun())
+                };
+                let diagnostic = Diagnostic::error("duplicate-id", what)
+                    .at(span, "defined again here")
+                    .also(*first_span, "first defined here")
+                    .help("ids are unique across every file of the model; rename one of them");
+                self.push(diagnostic);
+            }
+            None => {
+                self.ids.insert(id.value.clone(), (kind, span));
+            }
+        }
+    }
+
+    // ---- pass 2: entities ----------------------------------------------------
+
+    fn build(&mut self, raw: RawFile, model: &mut Model) {
+        for party in raw.parties {
+            if let Some(party) = self.party(party) {
+                model.parties.entry(party.id.clone()).or_insert(party);
+            }
+        }
+        for data in raw.data {
+            if let Some(data) = self.data(data) {
+                model.data.entry(data.id.clone()).or_insert(data);
+            }
+        }
+        for system in raw.systems {
+            if let Some(system) = self.system(system) {
+                model.systems.entry(system.id.clone()).or_insert(system);
+            }
+        }
+        for activity in raw.processing {
+            if let Some(activity) = self.activity(activity) {
+                model.activities.entry(activity.id.clone()).or_insert(activity);
+            }
+        }
+        for agreement in raw.agreements {
+            if let Some(agreement) = self.agreement(agreement) {
+                model.agreements.entry(agreement.id.clone()).or_insert(agreement);
+            }
+        }
+        for incident in raw.incidents {
+            if let Some(incident) = self.incident(incident) {
+                model.incidents.entry(incident.id.clone()).or_insert(incident);
+            }
+        }
+        for risk in raw.accepted_risks {
+            if let Some(risk) = self.accepted_risk(risk) {
+                model.accepted_risks.push(risk);
+            }
+        }
+    }
+
+    /// The entity's own id, if it is valid and this entry is its first definition.
+    fn own_id<T>(&mut self, entry: &Spanned<T>, id: &Option<S>, kind: Kind) -> Option<(String, Span)> {
+        let Some(id) = id else {
+            let span = self.entry_span(entry);
+            self.push(
+                Diagnostic::error("missing-field", format!("{} without an `id`", kind.noun()))
+                    .at(span, "this entry has no `id`")
+                    .help(format!("every entry of `{}` needs a unique kebab-case `id`", kind.section())),
+            );
+            return None;
+        };
+        let span = self.span_of(id);
+        match self.ids.get(&id.value) {
+            Some((_, first)) if *first == span => Some((id.value.clone(), span)),
+            _ => None,
+        }
+    }
+
+    fn required<'s>(
+        &mut self,
+        entry: &Spanned<impl Sized>,
+        value: &'s Option<S>,
+        field: &str,
+        what: &str,
+    ) -> Option<&'s S> {
+        if value.is_none() {
+            let span = self.entry_span(entry);
+            self.push(
+                Diagnostic::error("missing-field", format!("{what} has no `{field}`"))
+                    .at(span, format!("`{field}` is required here")),
+            );
+        }
+        value.as_ref()
+    }
+
+    fn reference<Id>(&mut self, text: &S, kind: Kind, make: fn(String) -> Id) -> Option<Located<Id>> {
+        let span = self.span_of(text);
+        match self.ids.get(&text.value) {
+            Some((found, _)) if *found == kind => Some(Located::new(make(text.value.clone()), span)),
+            Some((found, _)) => {
+                let found = *found;
+                self.push(
+                    Diagnostic::error(
+                        "wrong-reference",
+                        format!("`{}` is {}, not {}", text.value, found.with_article(), kind.with_article()),
+                    )
+                    .at(span, format!("expected a {} id", kind.noun())),
+                );
+                None
+            }
+            None => {
+                let candidates: Vec<&str> =
+                    self.ids.iter().filter(|(_, (k, _))| *k == kind).map(|(id, _)| id.as_str()).collect();
+                let mut diagnostic =
+                    Diagnostic::error("unknown-reference", format!("unknown {} `{}`", kind.noun(), text.value))
+                        .at(span, format!("no {} has this id", kind.noun()));
+                diagnostic = match did_you_mean(&text.value, candidates) {
+                    Some(suggestion) => diagnostic.help(format!("did you mean `{suggestion}`?")),
+                    None => diagnostic.help(format!("define it under `{}`", kind.section())),
+                };
+                self.push(diagnostic);
+                None
+            }
+        }
+    }
+
+    fn party_ref(&mut self, text: &S) -> Option<Located<PartyId>> {
+        self.reference(text, Kind::Party, PartyId::new)
+    }
+
+    fn party_refs(&mut self, texts: &[S]) -> Vec<Located<PartyId>> {
+        texts.iter().filter_map(|t| self.party_ref(t)).collect()
+    }
+
+    fn word<T: Vocabulary>(&mut self, text: &S) -> Option<Located<T>> {
+        let span = self.span_of(text);
+        if let Some(value) = T::parse(&text.value) {
+            return Some(Located::new(value, span));
+        }
+        let spellings = T::spellings();
+        let mut diagnostic = Diagnostic::error("unknown-value", format!("unknown {} `{}`", T::WHAT, text.value))
+            .at(span, format!("expected one of: {}", spellings.join(", ")));
+        let normalised = text.value.trim().to_lowercase().replace(['-', ' '], "_");
+        if let Some(value) = T::parse(&normalised) {
+            diagnostic = diagnostic.help(format!("write it as `{}`", value.spelling()));
+        } else if let Some(suggestion) = did_you_mean(&text.value, spellings.iter().copied()) {
+            diagnostic = diagnostic.help(format!("did you mean `{suggestion}`?"));
+        }
+        self.push(diagnostic);
+        None
+    }
+
+    fn required_word<T: Vocabulary>(
+        &mut self,
+        entry: &Spanned<impl Sized>,
+        value: &Option<S>,
+        field: &str,
+        what: &str,
+    ) -> Option<Located<T>> {
+        let text = self.required(entry, value, field, what)?;
+        self.word(text)
+    }
+
+    fn country(&mut self, text: &S) -> Option<Located<Country>> {
+        let span = self.span_of(text);
+        let code = text.value.as_str();
+        if self.reference.is_country(code) {
+            let country = Country::new(code);
+            if let Some(note) = self.reference.territory_note(&country) {
+                let note = note.to_owned();
+                self.push(
+                    Diagnostic::warning("territory", format!("check the status of `{code}`")).at(span, "").note(note),
+                );
+            }
+            return Some(Located::new(country, span));
+        }
+        let mut diagnostic =
+            Diagnostic::error("unknown-country", format!("`{code}` is not an ISO 3166-1 alpha-2 country code"))
+                .at(span, "expected a two-letter code such as `SE`");
+        let upper = code.trim().to_uppercase();
+        if self.reference.is_country(&upper) {
+            diagnostic = diagnostic.help(format!("country codes are upper case: `{upper}`"));
+        } else if code.eq_ignore_ascii_case("UK") {
+            diagnostic = diagnostic.help("the United Kingdom's ISO code is `GB`");
+        } else if code.eq_ignore_ascii_case("EL") {
+            diagnostic = diagnostic.help("Greece's ISO code is `GR` (EU documents use `EL`)");
+        } else if let Some(suggestion) = did_you_mean(&upper, self.reference.country_codes()) {
+            diagnostic = diagnostic.help(format!("did you mean `{suggestion}`?"));
+        }
+        self.push(diagnostic);
+        None
+    }
+
+    fn date(&mut self, text: &S) -> Option<Located<Date>> {
+        let span = self.span_of(text);
+        match parse_date(&text.value) {
+            Some(date) => Some(Located::new(date, span)),
+            None => {
+                self.push(
+                    Diagnostic::error("bad-date", format!("`{}` is not a date", text.value))
+                        .at(span, "expected a calendar date written YYYY-MM-DD")
+                        .help("for example `2019-02-18`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn optional_date(&mut self, text: &Option<S>) -> Option<Located<Date>> {
+        text.as_ref().and_then(|t| self.date(t))
+    }
+
+    fn datetime(&mut self, text: &S) -> Option<Located<DateTime>> {
+        let span = self.span_of(text);
+        let value = text.value.as_str();
+        let parsed = match parse_date(value) {
+            Some(date) => Some(date.to_datetime(jiff::civil::Time::midnight())),
+            None if value.len() >= 16 && value.as_bytes().get(10) == Some(&b'T') => value.parse::<DateTime>().ok(),
+            None => None,
+        };
+        match parsed {
+            Some(datetime) => Some(Located::new(datetime, span)),
+            None => {
+                self.push(
+                    Diagnostic::error("bad-date", format!("`{value}` is not a date or a date and time"))
+                        .at(span, "expected YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+                        .help("for example `2019-02-19` or `2019-02-19T16:44`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn regimes(&mut self, texts: &[S]) -> Vec<Located<RegimeId>> {
+        let mut regimes = Vec::new();
+        for text in texts {
+            let span = self.span_of(text);
+            if self.reference.regime(&text.value).is_some() {
+                regimes.push(Located::new(RegimeId::new(text.value.clone()), span));
+                continue;
+            }
+            let known: Vec<&str> = self.reference.regimes().map(|r| r.id.as_str()).collect();
+            let mut diagnostic = Diagnostic::error("unknown-regime", format!("unknown legal regime `{}`", text.value))
+                .at(span, "not in the reference data");
+            diagnostic = match did_you_mean(&text.value, known.iter().copied()) {
+                Some(suggestion) => diagnostic.help(format!("did you mean `{suggestion}`?")),
+                None => diagnostic.help(format!("known regimes: {}", known.join(", "))),
+            };
+            self.push(diagnostic);
+        }
+        regimes
+    }
+
+    fn flag(&self, value: &Option<Spanned<bool>>) -> Option<Located<bool>> {
+        value.as_ref().map(|v| Located::new(v.value, self.span_of(v)))
+    }
+
+    fn check_period(&mut self, from: &Option<Located<Date>>, until: &Option<Located<Date>>, what: &str) {
+        if let (Some(from), Some(until)) = (from, until)
+            && from.value > until.value
+        {
+            self.push(
+                Diagnostic::error(
+                    "bad-period",
+                    format!("{what} ends on {} before it starts on {}", until.value, from.value),
+                )
+                .at(until.span, "end date")
+                .also(from.span, "start date"),
+            );
+        }
+    }
+
+    fn party(&mut self, entry: Spanned<raw::RawParty>) -> Option<Party> {
+        let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Party)?;
+        let what = format!("party `{id}`");
+        let raw = &entry.value;
+        let name = self.required(&entry, &raw.name, "name", &what).map(|n| n.value.clone());
+        let kind = self.required_word::<PartyKind>(&entry, &raw.kind, "kind", &what);
+        let country = self.required(&entry, &raw.country, "country", &what).cloned().and_then(|c| self.country(&c));
+        let owned_by = raw.owned_by.as_ref().and_then(|o| self.party_ref(o));
+        if let Some(owner) = &owned_by
+            && owner.value.as_str() == id
+        {
+            self.push(
+                Diagnostic::error("self-reference", format!("party `{id}` is owned by itself"))
+                    .at(owner.span, "the party's own id"),
+            );
+        }
+        let subject_to = self.regimes(&raw.subject_to);
+        let certifications = raw.certifications.iter().filter_map(|c| self.certification(c)).collect();
+        let (name, kind, country) = (name?, kind?, country?);
+        Some(Party {
+            id: PartyId::new(id),
+            span,
+            name,
+            public_body: raw.public_body.as_ref().map(|p| p.value).unwrap_or(kind.value.is_public_by_default()),
+            kind,
+            country,
+            org_number: raw.org_number.as_ref().map(|o| o.value.clone()),
+            owned_by,
+            subject_to,
+            certifications,
+            keeps_records: self.flag(&raw.keeps_records),
+            employees: raw.employees.as_ref().map(|e| e.value),
+            dpo: self.flag(&raw.dpo),
+            notes: raw.notes.clone(),
+        })
+    }
+
+    fn certification(&mut self, entry: &Spanned<raw::RawCertification>) -> Option<Certification> {
+        let raw = &entry.value;
+        let scheme = self.required(entry, &raw.scheme, "scheme", "certification")?.clone();
+        let covers = raw.covers.iter().filter_map(|c| self.word::<CertifiedData>(c)).map(|c| c.value).collect();
+        let from = self.optional_date(&raw.from);
+        let until = self.optional_date(&raw.until);
+        self.check_period(&from, &until, "certification");
+        Some(Certification {
+            span: self.entry_span(entry),
+            scheme: Located::new(scheme.value.clone(), self.span_of(&scheme)),
+            covers,
+            from: from.map(|d| d.value),
+            until: until.map(|d| d.value),
+        })
+    }
+
+    fn data(&mut self, entry: Spanned<raw::RawData>) -> Option<DataCategory> {
+        let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Data)?;
+        let raw = &entry.value;
+        let name = self.required(&entry, &raw.name, "name", &format!("data category `{id}`")).map(|n| n.value.clone());
+        let mut special_categories: Vec<SpecialCategory> =
+            raw.special_categories.iter().filter_map(|c| self.word::<SpecialCategory>(c)).map(|c| c.value).collect();
+        special_categories.sort();
+        special_categories.dedup();
+        let retention = raw.retention.as_ref().and_then(|text| {
+            let span = self.span_of(text);
+            match Retention::parse(&text.value) {
+                Some(retention) => Some(Located::new(retention, span)),
+                None => {
+                    self.push(
+                        Diagnostic::error("bad-duration", format!("`{}` is not an ISO 8601 duration", text.value))
+                            .at(span, "expected a duration such as `P10Y`, `P6M` or `P30D`")
+                            .help("write years, months, weeks and days in that order: `P1Y6M`"),
+                    );
+                    None
+                }
+            }
+        });
+        let requires = self.regimes(&raw.requires);
+        Some(DataCategory {
+            id: DataId::new(id),
+            span,
+            name: name?,
+            special_categories,
+            criminal_offences: raw.criminal_offences.as_ref().is_some_and(|c| c.value),
+            patient_record: raw.patient_record.as_ref().is_some_and(|c| c.value),
+            employment: raw.employment.as_ref().is_some_and(|c| c.value),
+            subjects: raw.subjects.iter().map(|s| s.value.clone()).collect(),
+            retention,
+            requires,
+            notes: raw.notes.clone(),
+        })
+    }
+
+    fn system(&mut self, entry: Spanned<raw::RawSystem>) -> Option<System> {
+        let (id, span) = self.own_id(&entry, &entry.value.id, Kind::System)?;
+        let what = format!("system `{id}`");
+        let raw = &entry.value;
+        let name = self.required(&entry, &raw.name, "name", &what).map(|n| n.value.clone());
+        let operator =
+            self.required(&entry, &raw.operator, "operator", &what).cloned().and_then(|o| self.party_ref(&o));
+        let location = self.required(&entry, &raw.location, "location", &what).cloned().and_then(|l| self.country(&l));
+        let exposure = raw.exposure.as_ref().and_then(|e| self.word::<Exposure>(e));
+        let authentication = raw.authentication.as_ref().and_then(|a| self.word::<Authentication>(a));
+        let encryption = raw.encryption.as_ref().map(|e| &e.value);
+        Some(System {
+            id: SystemId::new(id),
+            span,
+            name: name?,
+            operator: operator?,
+            location: location?,
+            exposure,
+            encrypted_in_transit: encryption.and_then(|e| self.flag(&e.in_transit)),
+            encrypted_at_rest: encryption.and_then(|e| self.flag(&e.at_rest)),
+            authentication,
+            access_logging: self.flag(&raw.access_logging),
+            backups: self.flag(&raw.backups),
+            notes: raw.notes.clone(),
+        })
+    }
+
+    fn activity(&mut self, entry: Spanned<raw::RawActivity>) -> Option<Activity> {
+        let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Activity)?;
+        let raw = &entry.value;
+        let name = self.required(&entry, &raw.name, "name", &format!("activity `{id}`")).map(|n| n.value.clone());
+        let data = raw.data.iter().filter_map(|d| self.reference(d, Kind::Data, DataId::new)).collect();
+        let controller_by_law = raw.controller_by_law.as_ref().and_then(|designation| {
+            let party = self.required(designation, &designation.value.party, "party", "`controller_by_law`")?.clone();
+            Some(LegalDesignation {
+                party: self.party_ref(&party)?,
+                law: designation.value.law.as_ref().map(|l| l.value.clone()),
+            })
+        });
+        let purposes_decided_by = self.party_refs(&raw.purposes_decided_by);
+        let means_decided_by = self.party_refs(&raw.means_decided_by);
+        let informs_subjects = raw.informs_subjects.as_ref().map(|list| {
+            let span = self.span_of(list);
+            Located::new(self.party_refs(&list.value), span)
+        });
+        let active_from = self.optional_date(&raw.active_from);
+        let active_until = self.optional_date(&raw.active_until);
+        self.check_period(&active_from, &active_until, &format!("activity `{id}`"));
+        let performers: Vec<Performer> = raw.performers.iter().filter_map(|p| self.performer(p)).collect();
+        self.check_delegation(&id, &performers);
+        Some(Activity {
+            id: ActivityId::new(id),
+            span,
+            name: name?,
+            purpose: raw.purpose.as_ref().map(|p| p.value.clone()),
+            data,
+            subjects: raw.subjects.iter().map(|s| s.value.clone()).collect(),
+            controller_by_law,
+            purposes_decided_by,
+            means_decided_by,
+            informs_subjects,
+            large_scale: raw.large_scale.as_ref().map(|l| l.value),
+            active_from,
+            active_until,
+            performers,
+            notes: raw.notes.clone(),
+        })
+    }
+
+    fn performer(&mut self, entry: &Spanned<raw::RawPerformer>) -> Option<Performer> {
+        let raw = &entry.value;
+        let party = self.required(entry, &raw.party, "party", "performer")?.clone();
+        let party = self.party_ref(&party);
+        let on_behalf_of = raw.on_behalf_of.as_ref().and_then(|o| self.party_ref(o));
+        let location = raw.location.as_ref().and_then(|l| self.country(l));
+        let access_from = raw.access_from.iter().filter_map(|c| self.country(c)).collect();
+        let systems = raw.systems.iter().filter_map(|s| self.reference(s, Kind::System, SystemId::new)).collect();
+        let party = party?;
+        if let Some(principal) = &on_behalf_of
+            && principal.value == party.value
+        {
+            self.push(
+                Diagnostic::error("self-on-behalf", format!("`{}` acts on its own behalf", party.value))
+                    .at(principal.span, "the performer itself")
+                    .also(party.span, "performer")
+                    .help("leave out `on_behalf_of` for a party's own processing; it means on behalf of another party"),
+            );
+        }
+        Some(Performer {
+            span: self.entry_span(entry),
+            party,
+            on_behalf_of,
+            location,
+            access_from,
+            systems,
+            own_purposes: raw.own_purposes.iter().map(|p| Located::new(p.value.clone(), self.span_of(p))).collect(),
+            gives_care: self.flag(&raw.gives_care),
+            task: raw.task.as_ref().map(|t| t.value.clone()),
+        })
+    }
+
+    /// Reports a cycle of `on_behalf_of` among an activity's performers: a chain
+    /// of delegation that never reaches a controller.
+    fn check_delegation(&mut self, activity: &str, performers: &[Performer]) {
+        let mut principals: HashMap<&PartyId, Vec<&Located<PartyId>>> = HashMap::new();
+        for performer in performers {
+            if let Some(principal) = &performer.on_behalf_of
+                && principal.value != performer.party.value
+            {
+                principals.entry(&performer.party.value).or_default().push(principal);
+            }
+        }
+        let mut starts: Vec<&PartyId> = principals.keys().copied().collect();
+        starts.sort();
+        let mut reported: Vec<Vec<&PartyId>> = Vec::new();
+        for start in starts {
+            let mut path: Vec<(&PartyId, &Located<PartyId>)> = Vec::new();
+            if let Some(cycle) = find_cycle(start, &principals, &mut path) {
+                let mut members: Vec<&PartyId> = cycle.iter().map(|(p, _)| *p).collect();
+                members.sort();
+                if reported.contains(&members) {
+                    continue;
+                }
+                reported.push(members);
+                let mut names: Vec<String> = cycle.iter().map(|(p, _)| format!("`{p}`")).collect();
+                names.push(names[0].clone());
+                let mut diagnostic = Diagnostic::error(
+                    "on-behalf-cycle",
+                    format!("in activity `{activity}`, {} act on behalf of each other in a circle", names.join(" → ")),
+                )
+                .help("one of them must act for a controller, or be the controller");
+                for (index, (party, principal)) in cycle.iter().enumerate() {
+                    let label = format!("`{party}` acts on behalf of `{}`", principal.value);
+                    diagnostic = if index == 0 {
+                        diagnostic.at(principal.span, label)
+                    } else {
+                        diagnostic.also(principal.span, label)
+                    };
+                }
+                self.push(diagnostic);
+            }
+        }
+    }
+
+    fn agreement(&mut self, entry: Spanned<raw::RawAgreement>) -> Option<Agreement> {
+        let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Agreement)?;
+        let what = format!("agreement `{id}`");
+        let raw = &entry.value;
+        let kind = self.required_word::<AgreementKind>(&entry, &raw.kind, "kind", &what);
+        if raw.parties.is_empty() {
+            let span = self.entry_span(&entry);
+            self.push(
+                Diagnostic::error("missing-field", format!("{what} has no `parties`"))
+                    .at(span, "list the parties with the role the contract gives each"),
+            );
+        }
+        let parties = raw
+            .parties
+            .iter()
+            .filter_map(|p| {
+                let party = self.required(p, &p.value.party, "party", "agreement party")?.clone();
+                let role = p.value.role.as_ref().and_then(|r| self.word::<ClaimedRole>(r));
+                Some(AgreementParty { party: self.party_ref(&party)?, role })
+            })
+            .collect();
+        let covers = raw.covers.iter().filter_map(|c| self.reference(c, Kind::Activity, ActivityId::new)).collect();
+        let effective = self.optional_date(&raw.effective);
+        let expires = self.optional_date(&raw.expires);
+        self.check_period(&effective, &expires, &what);
+        let sub_processing = raw.sub_processing.as_ref().and_then(|s| {
+            let authorisation = self.required(s, &s.value.authorisation, "authorisation", "`sub_processing`")?.clone();
+            let authorisation = self.word::<Authorisation>(&authorisation)?;
+            let parties = self.party_refs(&s.value.parties);
+            Some(Located::new(SubProcessing { authorisation, parties }, self.entry_span(s)))
+        });
+        let residency = raw.residency.as_ref().map(|list| {
+            let places = list
+                .value
+                .iter()
+                .filter_map(|place| {
+                    if place.value == "EEA" {
+                        Some(Located::new(Residency::Eea, self.span_of(place)))
+                    } else {
+                        self.country(place).map(|c| Located::new(Residency::Country(c.value), c.span))
+                    }
+                })
+                .collect();
+            Located::new(places, self.span_of(list))
+        });
+        let transfer = raw.transfer.as_ref().and_then(|t| self.transfer(t));
+        let terms = raw.terms.as_ref().map(|list| {
+            let mut terms: Vec<Art28Term> =
+                list.value.iter().filter_map(|t| self.word::<Art28Term>(t)).map(|t| t.value).collect();
+            terms.sort();
+            terms.dedup();
+            Located::new(terms, self.span_of(list))
+        });
+        Some(Agreement {
+            id: AgreementId::new(id),
+            span,
+            name: raw.name.as_ref().map(|n| n.value.clone()),
+            kind: kind?,
+            parties,
+            covers,
+            effective,
+            expires,
+            sub_processing,
+            residency,
+            breach_notification_hours: raw
+                .breach_notification_hours
+                .as_ref()
+                .map(|h| Located::new(h.value, self.span_of(h))),
+            transfer,
+            terms,
+            notes: raw.notes.clone(),
+        })
+    }
+
+    fn transfer(&mut self, entry: &Spanned<raw::RawTransfer>) -> Option<Located<TransferClause>> {
+        let raw = &entry.value;
+        let tool = self.required(entry, &raw.tool, "tool", "`transfer`")?.clone();
+        let tool = self.word::<TransferTool>(&tool)?;
+        let module = raw.module.as_ref().map(|m| Located::new(m.value, self.span_of(m)));
+        match (&tool.value, &module) {
+            (TransferTool::Scc, None) => {
+                let span = self.entry_span(entry);
+                self.push(
+                    Diagnostic::error("missing-field", "standard contractual clauses without a `module`")
+                        .at(span, "which SCC module?")
+                        .help("module 1 controller→controller, 2 controller→processor, 3 processor→processor, 4 processor→controller"),
+                );
+            }
+            (TransferTool::Scc, Some(module)) if !(1..=4).contains(&module.value) => {
+                self.push(
+                    Diagnostic::error("unknown-value", format!("SCC module {} does not exist", module.value))
+                        .at(module.span, "expected 1, 2, 3 or 4"),
+                );
+            }
+            _ => {}
+        }
+        let exporter = raw.exporter.as_ref().and_then(|p| self.party_ref(p));
+        let importer = raw.importer.as_ref().and_then(|p| self.party_ref(p));
+        Some(Located::new(TransferClause { tool, module, exporter, importer }, self.entry_span(entry)))
+    }
+
+    fn incident(&mut self, entry: Spanned<raw::RawIncident>) -> Option<Incident> {
+        let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Incident)?;
+        let raw = &entry.value;
+        let name = self.required(&entry, &raw.name, "name", &format!("incident `{id}`")).map(|n| n.value.clone());
+        let systems = raw.systems.iter().filter_map(|s| self.reference(s, Kind::System, SystemId::new)).collect();
+        let discovered = self.optional_date(&raw.discovered);
+        let discovered_by = raw.discovered_by.as_ref().and_then(|p| self.party_ref(p));
+        let notifications = raw
+            .notifications
+            .iter()
+            .filter_map(|n| {
+                let from = self.required(n, &n.value.from, "from", "notification").cloned();
+                let to = self.required(n, &n.value.to, "to", "notification").cloned();
+                let at = n.value.at.as_ref().and_then(|a| self.datetime(a));
+                let (from, to) = (self.party_ref(&from?), self.party_ref(&to?));
+                Some(Notification { span: self.entry_span(n), from: from?, to: to?, at })
+            })
+            .collect();
+        Some(Incident {
+            id: IncidentId::new(id),
+            span,
+            name: name?,
+            systems,
+            discovered,
+            discovered_by,
+            notifications,
+            subjects_informed: raw.subjects_informed.as_ref().map(|s| s.value),
+            notes: raw.notes.clone(),
+        })
+    }
+
+    fn accepted_risk(&mut self, entry: Spanned<raw::RawAcceptedRisk>) -> Option<AcceptedRisk> {
+        let raw = &entry.value;
+        let what = "accepted risk";
+        let rule =
+            self.required(&entry, &raw.rule, "rule", what).map(|r| Located::new(r.value.clone(), self.span_of(r)));
+        let justification = self.required(&entry, &raw.justification, "justification", what).map(|j| j.value.clone());
+        let accepted_by = self.required(&entry, &raw.accepted_by, "accepted_by", what).map(|a| a.value.clone());
+        let expires = self.required(&entry, &raw.expires, "expires", what).cloned().and_then(|e| self.date(&e));
+        let party = raw.party.as_ref().and_then(|p| self.party_ref(p));
+        let activity = raw.activity.as_ref().and_then(|a| self.reference(a, Kind::Activity, ActivityId::new));
+        Some(AcceptedRisk {
+            span: self.entry_span(&entry),
+            rule: rule?,
+            party,
+            activity,
+            justification: justification?,
+            accepted_by: accepted_by?,
+            expires: expires?,
+        })
+    }
+}
+
+/// Follows `on_behalf_of` from `party`; returns the edges of the first cycle met.
+fn find_cycle<'a>(
+    party: &'a PartyId,
+    principals: &HashMap<&'a PartyId, Vec<&'a Located<PartyId>>>,
+    path: &mut Vec<(&'a PartyId, &'a Located<PartyId>)>,
+) -> Option<Vec<(&'a PartyId, &'a Located<PartyId>)>> {
+    if let Some(position) = path.iter().position(|(p, _)| *p == party) {
+        return Some(path[position..].to_vec());
+    }
+    for principal in principals.get(party).into_iter().flatten() {
+        path.push((party, principal));
+        if let Some(cycle) = find_cycle(&principal.value, principals, path) {
+            return Some(cycle);
+        }
+        path.pop();
+    }
+    None
+}
+
+fn parse_date(text: &str) -> Option<Date> {
+    // jiff accepts more than the calendar form (e.g. `20190218`); the model does not.
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10 && bytes[4] == b'-' && bytes[7] == b'-';
+    if !shaped {
+        return None;
+    }
+    text.parse().ok()
+}
+
+fn kebab_case(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}

@@ -19,8 +19,8 @@ use serde::Serialize;
 
 pub use ids::{ActivityId, AgreementId, DataId, IncidentId, PartyId, RegimeId, SystemId};
 pub use vocabulary::{
-    AgreementKind, Art28Term, Authentication, Authorisation, CertifiedData, ClaimedRole, Exposure,
-    PartyKind, SpecialCategory, TransferTool, Vocabulary,
+    AgreementKind, Art28Term, Authentication, Authorisation, CertifiedData, ClaimedRole, Exposure, PartyKind,
+    SpecialCategory, TransferTool, Vocabulary,
 };
 
 use crate::source::Span;
@@ -236,10 +236,7 @@ impl Retention {
 
     /// The period in days, counting a year as 365 and a month as 30 days.
     pub fn approximate_days(&self) -> u64 {
-        u64::from(self.years) * 365
-            + u64::from(self.months) * 30
-            + u64::from(self.weeks) * 7
-            + u64::from(self.days)
+        u64::from(self.years) * 365 + u64::from(self.months) * 30 + u64::from(self.weeks) * 7 + u64::from(self.days)
     }
 }
 
@@ -415,10 +412,7 @@ impl Agreement {
 
     /// The parties the agreement claims hold `role`.
     pub fn parties_claimed(&self, role: ClaimedRole) -> impl Iterator<Item = &PartyId> {
-        self.parties
-            .iter()
-            .filter(move |p| p.role.as_ref().is_some_and(|r| r.value == role))
-            .map(|p| &p.party.value)
+        self.parties.iter().filter(move |p| p.role.as_ref().is_some_and(|r| r.value == role)).map(|p| &p.party.value)
     }
 
     /// Whether `party` is a party to the agreement.

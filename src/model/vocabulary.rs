@@ -6,7 +6,7 @@
 use std::fmt;
 
 /// An enum whose values are spelled as fixed words in the model.
-pub trait Vocabulary: Sized + Copy + 'static {
+pub trait Vocabulary: Sized + Copy + PartialEq + 'static {
     /// Every value with its spelling, in the order the docs list them.
     const ALL: &'static [(&'static str, Self)];
     /// What the value is called in messages (`party kind`).
@@ -15,6 +15,11 @@ pub trait Vocabulary: Sized + Copy + 'static {
     /// The value spelled `word`, if any.
     fn parse(word: &str) -> Option<Self> {
         Self::ALL.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
+    }
+
+    /// How the value is spelled.
+    fn spelling(self) -> &'static str {
+        Self::ALL.iter().find(|(_, v)| *v == self).map(|(w, _)| *w).unwrap_or_default()
     }
 
     /// The spellings, for "expected one of" messages.

@@ -1,0 +1,67 @@
+//! The command-line interface: clap types only.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Maps GDPR responsibility across chains of healthcare regions, care providers,
+/// subcontractors and tech vendors.
+///
+/// A model is a directory of YAML files describing parties, data, systems,
+/// processing activities and agreements. ansvar derives who is controller,
+/// joint controller, processor or sub-processor of each activity, and flags
+/// every accountability gap it can prove.
+///
+/// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 invalid model or usage.
+#[derive(Debug, Parser)]
+#[command(name = "ansvar", version, about, long_about, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Options every command takes.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+/// Options shared by every command.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Reference data (EU/EEA, adequacy decisions, legal regimes) to use instead of
+    /// the built-in `models/reference.yaml`.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub reference: Option<PathBuf>,
+    /// When to colour terminal output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// When to colour terminal output.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ColorChoice {
+    /// When writing to a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load and validate a model, and print a summary of it.
+    ///
+    /// Every problem in the model is reported in one run, each with its
+    /// file:line:column, the offending YAML and a suggestion.
+    ///
+    /// Example: ansvar check models/1177
+    Check(CheckArgs),
+}
+
+/// Arguments of `ansvar check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The model: a directory of .yaml files, or one .yaml file.
+    pub model: PathBuf,
+}

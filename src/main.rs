@@ -1,2 +1,0 @@
-//! The `ansvar` command line.
-fn main() {}
