@@ -14,6 +14,7 @@
 //! and never sees raw YAML.
 
 pub mod diag;
+pub mod graph;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -1,0 +1,382 @@
+//! The model as a graph: parties, activities, systems, data and agreements as
+//! nodes, typed relations as edges.
+//!
+//! The graph is built once from a validated [`Model`] and answers the questions
+//! the later stages ask: who performs an activity and on whose behalf, the chain
+//! from a performer up to the party it ultimately acts for, where a performer
+//! processes, and which agreements bind two parties for an activity. petgraph
+//! stays inside this module: callers speak in [`PartyId`] and [`ActivityId`],
+//! never in node indices.
+//!
+//! Every query walks only the edges next to one node, so its cost depends on the
+//! size of one activity or one party, never on the size of the whole model.
+
+use std::collections::HashMap;
+
+use petgraph::Direction;
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
+
+use crate::model::{
+    Activity, ActivityId, Agreement, AgreementId, ClaimedRole, Country, DataId, Model, PartyId, Performer, SystemId,
+};
+use crate::source::Span;
+
+/// A node of the graph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Node {
+    /// A party.
+    Party(PartyId),
+    /// A processing activity.
+    Activity(ActivityId),
+    /// A system.
+    System(SystemId),
+    /// A data category.
+    Data(DataId),
+    /// An agreement.
+    Agreement(AgreementId),
+}
+
+/// A typed edge of the graph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Relation {
+    /// Party → activity: the party performs the activity; `index` is its entry
+    /// in the activity's `performers`.
+    Performs {
+        /// Position in `Activity::performers`.
+        index: usize,
+    },
+    /// Party → activity: the party decides the activity's purposes.
+    DecidesPurposes,
+    /// Party → activity: the party decides the activity's essential means.
+    DecidesMeans,
+    /// Party → activity: the law designates the party as controller.
+    DesignatedByLaw,
+    /// Party → activity: the party informs the activity's data subjects.
+    Informs,
+    /// Activity → data: the activity processes the data.
+    Processes,
+    /// Party → system: the party operates the system.
+    Operates,
+    /// Party → system: the party uses the system in an activity.
+    Uses {
+        /// The activity it uses the system for.
+        activity: ActivityId,
+    },
+    /// Party → agreement: the party signed the agreement, with the role it claims.
+    PartyTo {
+        /// The claimed role, if the agreement names one.
+        role: Option<ClaimedRole>,
+    },
+    /// Agreement → activity: the agreement covers the activity.
+    Covers,
+    /// Party → party: the first is owned by the second.
+    OwnedBy,
+}
+
+/// Why a performer processes in a country.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlaceReason {
+    /// The performer entry gives a `location`.
+    PerformerLocation,
+    /// No location is given: the party's country of establishment.
+    PartyCountry,
+    /// The performer uses a system that stands there.
+    System(SystemId),
+    /// The performer accesses the data from there.
+    AccessFrom,
+}
+
+/// A country where a performer processes, with the reason and where it is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// The country.
+    pub country: Country,
+    /// Why the performer processes there.
+    pub reason: PlaceReason,
+    /// The YAML that says so.
+    pub span: Span,
+}
+
+/// The model's graph with lookups from ids to nodes.
+#[derive(Debug)]
+pub struct Graph<'m> {
+    model: &'m Model,
+    graph: StableDiGraph<Node, Relation>,
+    parties: HashMap<&'m PartyId, NodeIndex>,
+    activities: HashMap<&'m ActivityId, NodeIndex>,
+    systems: HashMap<&'m SystemId, NodeIndex>,
+    agreements: HashMap<&'m AgreementId, NodeIndex>,
+}
+
+impl<'m> Graph<'m> {
+    /// Builds the graph of a validated model.
+    pub fn build(model: &'m Model) -> Self {
+        let mut graph = StableDiGraph::new();
+        let parties: HashMap<_, _> =
+            model.parties.keys().map(|id| (id, graph.add_node(Node::Party(id.clone())))).collect();
+        let activities: HashMap<_, _> =
+            model.activities.keys().map(|id| (id, graph.add_node(Node::Activity(id.clone())))).collect();
+        let systems: HashMap<_, _> =
+            model.systems.keys().map(|id| (id, graph.add_node(Node::System(id.clone())))).collect();
+        let data: HashMap<_, _> = model.data.keys().map(|id| (id, graph.add_node(Node::Data(id.clone())))).collect();
+        let agreements: HashMap<_, _> =
+            model.agreements.keys().map(|id| (id, graph.add_node(Node::Agreement(id.clone())))).collect();
+
+        let mut this = Self { model, graph, parties, activities, systems, agreements };
+        for party in model.parties.values() {
+            if let Some(owner) = &party.owned_by {
+                this.link_parties(&party.id, &owner.value, Relation::OwnedBy);
+            }
+        }
+        for system in model.systems.values() {
+            if let (Some(&operator), Some(&node)) = (this.parties.get(&system.operator.value), this.systems.get(&system.id))
+            {
+                this.graph.add_edge(operator, node, Relation::Operates);
+            }
+        }
+        for activity in model.activities.values() {
+            let Some(&node) = this.activities.get(&activity.id) else { continue };
+            for item in &activity.data {
+                if let Some(&target) = data.get(&item.value) {
+                    this.graph.add_edge(node, target, Relation::Processes);
+                }
+            }
+            let deciders = [
+                (activity.purposes_decided_by.iter().collect::<Vec<_>>(), Relation::DecidesPurposes),
+                (activity.means_decided_by.iter().collect(), Relation::DecidesMeans),
+                (activity.controller_by_law.iter().map(|d| &d.party).collect(), Relation::DesignatedByLaw),
+                (activity.informs_subjects.iter().flat_map(|list| list.value.iter()).collect(), Relation::Informs),
+            ];
+            for (parties, relation) in deciders {
+                for party in parties {
+                    if let Some(&source) = this.parties.get(&party.value) {
+                        this.graph.add_edge(source, node, relation.clone());
+                    }
+                }
+            }
+            for (index, performer) in activity.performers.iter().enumerate() {
+                let Some(&source) = this.parties.get(&performer.party.value) else { continue };
+                this.graph.add_edge(source, node, Relation::Performs { index });
+                for system in &performer.systems {
+                    if let Some(&target) = this.systems.get(&system.value) {
+                        this.graph.add_edge(source, target, Relation::Uses { activity: activity.id.clone() });
+                    }
+                }
+            }
+        }
+        for agreement in model.agreements.values() {
+            let Some(&node) = this.agreements.get(&agreement.id) else { continue };
+            for party in &agreement.parties {
+                if let Some(&source) = this.parties.get(&party.party.value) {
+                    let role = party.role.as_ref().map(|r| r.value);
+                    this.graph.add_edge(source, node, Relation::PartyTo { role });
+                }
+            }
+            for activity in &agreement.covers {
+                if let Some(&target) = this.activities.get(&activity.value) {
+                    this.graph.add_edge(node, target, Relation::Covers);
+                }
+            }
+        }
+        this
+    }
+
+    fn link_parties(&mut self, from: &PartyId, to: &PartyId, relation: Relation) {
+        if let (Some(&a), Some(&b)) = (self.parties.get(from), self.parties.get(to)) {
+            self.graph.add_edge(a, b, relation);
+        }
+    }
+
+    /// The model the graph was built from.
+    pub fn model(&self) -> &'m Model {
+        self.model
+    }
+
+    /// Number of nodes and edges, for statistics.
+    pub fn size(&self) -> (usize, usize) {
+        (self.graph.node_count(), self.graph.edge_count())
+    }
+
+    fn activity(&self, id: &ActivityId) -> Option<&'m Activity> {
+        self.model.activities.get(id)
+    }
+
+    /// The performers of an activity, in the order the model lists them.
+    pub fn performers(&self, activity: &ActivityId) -> Vec<&'m Performer> {
+        let (Some(&node), Some(model_activity)) = (self.activities.get(activity), self.activity(activity)) else {
+            return Vec::new();
+        };
+        let mut indices: Vec<usize> = self
+            .graph
+            .edges_directed(node, Direction::Incoming)
+            .filter_map(|edge| match edge.weight() {
+                Relation::Performs { index } => Some(*index),
+                _ => None,
+            })
+            .collect();
+        indices.sort_unstable();
+        indices.into_iter().filter_map(|i| model_activity.performers.get(i)).collect()
+    }
+
+    /// The performer entries of `party` in an activity (a party may perform
+    /// several parts of one activity).
+    pub fn performer_entries(&self, activity: &ActivityId, party: &PartyId) -> Vec<&'m Performer> {
+        self.performers(activity).into_iter().filter(|p| &p.party.value == party).collect()
+    }
+
+    /// The chain of delegation from `party` upwards in an activity: the party
+    /// itself, the party it acts for, that party's principal, and so on, to a
+    /// party that acts for nobody else in the activity (normally the controller).
+    ///
+    /// Where a party acts for several principals, the first listed is followed.
+    pub fn chain_up(&self, activity: &ActivityId, party: &PartyId) -> Vec<PartyId> {
+        let performers = self.performers(activity);
+        let principal_of = |who: &PartyId| {
+            performers.iter().find(|p| &p.party.value == who).and_then(|p| p.on_behalf_of.as_ref()).map(|o| &o.value)
+        };
+        let mut chain = vec![party.clone()];
+        let mut current = party;
+        while let Some(next) = principal_of(current) {
+            // Validation refuses cycles; this guard keeps a bad graph from looping.
+            if chain.contains(next) {
+                break;
+            }
+            chain.push(next.clone());
+            current = next;
+        }
+        chain
+    }
+
+    /// Every country where a performer entry processes: its location (or its
+    /// party's country), the systems it uses, and where it accesses the data from.
+    pub fn places(&self, performer: &Performer) -> Vec<Place> {
+        let mut places = Vec::new();
+        match &performer.location {
+            Some(location) => places.push(Place {
+                country: location.value.clone(),
+                reason: PlaceReason::PerformerLocation,
+                span: location.span,
+            }),
+            None => {
+                if let Some(party) = self.model.parties.get(&performer.party.value) {
+                    places.push(Place {
+                        country: party.country.value.clone(),
+                        reason: PlaceReason::PartyCountry,
+                        span: party.country.span,
+                    });
+                }
+            }
+        }
+        for system in &performer.systems {
+            if let Some(found) = self.model.systems.get(&system.value) {
+                places.push(Place {
+                    country: found.location.value.clone(),
+                    reason: PlaceReason::System(found.id.clone()),
+                    span: system.span,
+                });
+            }
+        }
+        for country in &performer.access_from {
+            places.push(Place { country: country.value.clone(), reason: PlaceReason::AccessFrom, span: country.span });
+        }
+        places
+    }
+
+    /// The agreements binding both `a` and `b` that cover `activity`, including
+    /// agreements between them that name no activity (they cover all).
+    pub fn agreements_between(&self, a: &PartyId, b: &PartyId, activity: &ActivityId) -> Vec<&'m Agreement> {
+        let mut found: Vec<&'m Agreement> = self
+            .agreements_of(a)
+            .into_iter()
+            .filter(|agreement| agreement.binds(b))
+            .filter(|agreement| agreement.covers.is_empty() || agreement.covers.iter().any(|c| &c.value == activity))
+            .collect();
+        found.sort_by(|x, y| x.id.cmp(&y.id));
+        found.dedup_by(|x, y| x.id == y.id);
+        found
+    }
+
+    /// Every agreement `party` has signed, sorted by id.
+    pub fn agreements_of(&self, party: &PartyId) -> Vec<&'m Agreement> {
+        let Some(&node) = self.parties.get(party) else { return Vec::new() };
+        let mut found: Vec<&'m Agreement> = self
+            .graph
+            .edges_directed(node, Direction::Outgoing)
+            .filter(|edge| matches!(edge.weight(), Relation::PartyTo { .. }))
+            .filter_map(|edge| match &self.graph[edge.target()] {
+                Node::Agreement(id) => self.model.agreements.get(id),
+                _ => None,
+            })
+            .collect();
+        found.sort_by(|x, y| x.id.cmp(&y.id));
+        found.dedup_by(|x, y| x.id == y.id);
+        found
+    }
+
+    /// The agreements that name `activity` in `covers`, sorted by id.
+    pub fn agreements_covering(&self, activity: &ActivityId) -> Vec<&'m Agreement> {
+        let Some(&node) = self.activities.get(activity) else { return Vec::new() };
+        let mut found: Vec<&'m Agreement> = self
+            .graph
+            .edges_directed(node, Direction::Incoming)
+            .filter(|edge| matches!(edge.weight(), Relation::Covers))
+            .filter_map(|edge| match &self.graph[edge.source()] {
+                Node::Agreement(id) => self.model.agreements.get(id),
+                _ => None,
+            })
+            .collect();
+        found.sort_by(|x, y| x.id.cmp(&y.id));
+        found.dedup_by(|x, y| x.id == y.id);
+        found
+    }
+
+    /// The activities a party takes any part in (performs, decides, is designated
+    /// for, or informs subjects of), sorted by id.
+    pub fn activities_of(&self, party: &PartyId) -> Vec<&'m ActivityId> {
+        let Some(&node) = self.parties.get(party) else { return Vec::new() };
+        let mut found: Vec<&'m ActivityId> = self
+            .graph
+            .edges_directed(node, Direction::Outgoing)
+            .filter_map(|edge| match &self.graph[edge.target()] {
+                Node::Activity(id) => self.model.activities.get_key_value(id).map(|(k, _)| k),
+                _ => None,
+            })
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    }
+
+    /// Who uses a system, in which activity: `(activity, party)` pairs sorted.
+    pub fn users_of(&self, system: &SystemId) -> Vec<(ActivityId, PartyId)> {
+        let Some(&node) = self.systems.get(system) else { return Vec::new() };
+        let mut found: Vec<(ActivityId, PartyId)> = self
+            .graph
+            .edges_directed(node, Direction::Incoming)
+            .filter_map(|edge| match (edge.weight(), &self.graph[edge.source()]) {
+                (Relation::Uses { activity }, Node::Party(party)) => Some((activity.clone(), party.clone())),
+                _ => None,
+            })
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    }
+
+    /// The systems a party operates, sorted by id.
+    pub fn systems_operated_by(&self, party: &PartyId) -> Vec<&'m SystemId> {
+        let Some(&node) = self.parties.get(party) else { return Vec::new() };
+        let mut found: Vec<&'m SystemId> = self
+            .graph
+            .edges_directed(node, Direction::Outgoing)
+            .filter(|edge| matches!(edge.weight(), Relation::Operates))
+            .filter_map(|edge| match &self.graph[edge.target()] {
+                Node::System(id) => self.model.systems.get_key_value(id).map(|(k, _)| k),
+                _ => None,
+            })
+            .collect();
+        found.sort();
+        found
+    }
+}
