@@ -130,7 +130,8 @@ impl<'m> Graph<'m> {
             }
         }
         for system in model.systems.values() {
-            if let (Some(&operator), Some(&node)) = (this.parties.get(&system.operator.value), this.systems.get(&system.id))
+            if let (Some(&operator), Some(&node)) =
+                (this.parties.get(&system.operator.value), this.systems.get(&system.id))
             {
                 this.graph.add_edge(operator, node, Relation::Operates);
             }

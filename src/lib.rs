@@ -15,10 +15,13 @@
 
 pub mod diag;
 pub mod graph;
+pub mod law;
 pub mod load;
 pub mod model;
 pub mod output;
 pub mod reference;
+pub mod report;
+pub mod roles;
 pub mod source;
 pub mod suggest;
 pub mod summary;

@@ -57,6 +57,18 @@ pub enum Command {
     ///
     /// Example: ansvar check models/1177
     Check(CheckArgs),
+    /// Derive who is controller, joint controller, processor or sub-processor of
+    /// each processing activity, from the facts in the model.
+    ///
+    /// Prints a party × activity matrix; --explain prints the reasoning for one
+    /// party in one activity, with the facts and the articles it rests on.
+    ///
+    /// Examples:
+    ///   ansvar roles models/1177
+    ///   ansvar roles models/1177 --activity advice-medhelp
+    ///   ansvar roles models/1177 --explain medicall advice-medhelp
+    ///   ansvar roles models/1177 --format json
+    Roles(RolesArgs),
 }
 
 /// Arguments of `ansvar check`.
@@ -64,4 +76,32 @@ pub enum Command {
 pub struct CheckArgs {
     /// The model: a directory of .yaml files, or one .yaml file.
     pub model: PathBuf,
+}
+
+/// Output formats of `ansvar roles`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RolesFormat {
+    /// A matrix for the terminal.
+    Text,
+    /// Versioned JSON.
+    Json,
+}
+
+/// Arguments of `ansvar roles`.
+#[derive(Debug, Args)]
+pub struct RolesArgs {
+    /// The model: a directory of .yaml files, or one .yaml file.
+    pub model: PathBuf,
+    /// Show only this party (repeatable).
+    #[arg(long, value_name = "PARTY")]
+    pub party: Vec<String>,
+    /// Show only this activity (repeatable).
+    #[arg(long, value_name = "ACTIVITY")]
+    pub activity: Vec<String>,
+    /// Explain the role of PARTY in ACTIVITY, step by step.
+    #[arg(long, num_args = 2, value_names = ["PARTY", "ACTIVITY"], conflicts_with = "format")]
+    pub explain: Option<Vec<String>>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RolesFormat::Text)]
+    pub format: RolesFormat,
 }
