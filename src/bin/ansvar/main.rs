@@ -11,14 +11,18 @@ use std::process::ExitCode;
 
 use ansvar::diag::{self, Color};
 use ansvar::load::{self, Loaded};
+use ansvar::model::PartyId;
 use ansvar::reference::Reference;
+use ansvar::rules::Severity;
 use ansvar::source::SourceMap;
 use clap::Parser;
 
-use cli::{CheckArgs, Cli, ColorChoice, Command, GlobalArgs};
+use cli::{CheckArgs, CheckFormat, Cli, ColorChoice, Command, ExplainArgs, FailOn, GlobalArgs, RolesArgs, RolesFormat};
 
 /// Exit code for a clean run.
 const CLEAN: u8 = 0;
+/// Exit code when findings at or above `--fail-on` remain.
+const FINDINGS: u8 = 1;
 /// Exit code for an invalid model, bad usage or an I/O failure.
 const INVALID: u8 = 2;
 
@@ -27,6 +31,9 @@ fn main() -> ExitCode {
     let color = color(cli.global.color);
     let result = match &cli.command {
         Command::Check(args) => check(&cli.global, args, color),
+        Command::Roles(args) => roles(&cli.global, args, color),
+        Command::Rules => print(&ansvar::catalogue::list()).map(|()| CLEAN),
+        Command::Explain(args) => explain_rule(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -107,8 +114,123 @@ fn load_model(global: &GlobalArgs, model: &std::path::Path, color: Color) -> Res
     }
 }
 
+/// The evaluation date: `--as-of`, or today in the system's time zone.
+fn as_of(given: Option<jiff::civil::Date>) -> jiff::civil::Date {
+    given.unwrap_or_else(|| jiff::Zoned::now().date())
+}
+
+fn threshold(fail_on: FailOn) -> Option<Severity> {
+    match fail_on {
+        FailOn::Critical => Some(Severity::Critical),
+        FailOn::High => Some(Severity::High),
+        FailOn::Medium => Some(Severity::Medium),
+        FailOn::Low => Some(Severity::Low),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    }
+}
+
 fn check(global: &GlobalArgs, args: &CheckArgs, color: Color) -> Result<u8, Failure> {
+    let (loaded, reference) = load_model(global, &args.model, color)?;
+    let as_of = as_of(args.as_of);
+    let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of);
+    let findings = &analysis.findings;
+    match args.format {
+        CheckFormat::Json => {
+            let document = ansvar::report::json::CheckDocument::new(findings, as_of, &loaded.sources);
+            print(&ansvar::report::json::to_string(&document))?;
+        }
+        CheckFormat::Text => {
+            let diagnostics: Vec<_> = findings.iter().map(|f| f.to_diagnostic()).collect();
+            let mut text = diag::render(&diagnostics, &loaded.sources, stdout_color(color));
+            text.push_str(&ansvar::summary::summary(&args.model.display().to_string(), &loaded.model));
+            text.push_str(&ansvar::summary::findings_line(findings, as_of));
+            print(&text)?;
+        }
+    }
+    let failing = threshold(args.fail_on)
+        .is_some_and(|threshold| findings.iter().any(|f| f.accepted.is_none() && f.severity >= threshold));
+    Ok(if failing { FINDINGS } else { CLEAN })
+}
+
+/// Colour for what goes to stdout: as for stderr, but only if stdout is a terminal too.
+fn stdout_color(color: Color) -> Color {
+    if color == Color::Always && std::io::stdout().is_terminal() { Color::Always } else { Color::Never }
+}
+
+fn explain_rule(args: &ExplainArgs) -> Result<u8, Failure> {
+    match ansvar::catalogue::explain(&args.code) {
+        Some(text) => print(&text).map(|()| CLEAN),
+        None => Err(unknown_id("rule", &args.code, ansvar::rules::CATALOGUE.iter().map(|r| r.code))),
+    }
+}
+
+/// Reports an id given on the command line that the model does not have.
+fn unknown_id<'a>(what: &str, given: &str, known: impl IntoIterator<Item = &'a str>) -> Failure {
+    let mut message = format!("error: the model has no {what} `{given}`");
+    if let Some(suggestion) = ansvar::suggest::did_you_mean(given, known) {
+        message.push_str(&format!("\n  help: did you mean `{suggestion}`?"));
+    }
+    let _ = writeln!(std::io::stderr(), "{message}");
+    Failure::Reported
+}
+
+/// Resolves `--party`/`--activity` filters: every id when none is given.
+fn select<'m, Id: std::borrow::Borrow<str> + Ord>(
+    what: &str,
+    given: &[String],
+    ids: impl Iterator<Item = &'m Id> + Clone,
+) -> Result<Vec<&'m Id>, Failure> {
+    if given.is_empty() {
+        return Ok(ids.collect());
+    }
+    let mut selected = Vec::new();
+    for wanted in given {
+        match ids.clone().find(|id| (*id).borrow() == wanted.as_str()) {
+            Some(id) => selected.push(id),
+            None => return Err(unknown_id(what, wanted, ids.clone().map(|id| id.borrow()))),
+        }
+    }
+    selected.sort();
+    selected.dedup();
+    Ok(selected)
+}
+
+fn roles(global: &GlobalArgs, args: &RolesArgs, color: Color) -> Result<u8, Failure> {
     let (loaded, _reference) = load_model(global, &args.model, color)?;
-    print(&ansvar::summary::summary(&args.model.display().to_string(), &loaded.model))?;
+    let model = &loaded.model;
+    let graph = ansvar::graph::Graph::build(model);
+    let derived = ansvar::roles::derive(&graph);
+    if let Some([party, activity]) = args.explain.as_deref() {
+        let party = select("party", std::slice::from_ref(party), model.parties.keys())?[0];
+        let activity = select("activity", std::slice::from_ref(activity), model.activities.keys())?[0];
+        let text = ansvar::roles::explain(&derived, party, activity, |span| loaded.sources.location(span).to_string());
+        return print(&text).map(|()| CLEAN);
+    }
+    let parties = select("party", &args.party, model.parties.keys())?;
+    let activities = select("activity", &args.activity, model.activities.keys())?;
+    match args.format {
+        RolesFormat::Json => {
+            let document = ansvar::report::json::RolesDocument::new(&derived, &loaded.sources, |party, activity| {
+                party.is_none_or(|p| parties.contains(&p)) && activities.contains(&activity)
+            });
+            print(&ansvar::report::json::to_string(&document))?;
+        }
+        RolesFormat::Text => {
+            // Rows: only parties with a role in a shown activity, unless asked for by name.
+            let rows: Vec<&PartyId> = if args.party.is_empty() {
+                parties.iter().copied().filter(|p| activities.iter().any(|a| !derived.of(p, a).is_empty())).collect()
+            } else {
+                parties.clone()
+            };
+            let mut text = ansvar::report::text::role_matrix(&derived, &rows, &activities);
+            let delegations = ansvar::report::text::delegations(&derived, &rows, &activities);
+            if !delegations.is_empty() {
+                text.push('\n');
+                text.push_str(&delegations);
+            }
+            print(&text)?;
+        }
+    }
     Ok(CLEAN)
 }

@@ -1,0 +1,93 @@
+//! The provisions `ansvar` cites, spelled once.
+//!
+//! Roles and rules name the articles they rest on through these constants, so a
+//! citation is spelled the same everywhere and a reader can find every place that
+//! relies on a provision. Sources and how sure each reading is are in
+//! `docs/roles.md`, `docs/rules.md` and `shared/reference/law.md`.
+
+/// Definition of controller, including a controller designated by law.
+pub const ART_4_7: &str = "Art. 4(7)";
+/// Definition of processor.
+pub const ART_4_8: &str = "Art. 4(8)";
+/// Principles: lawfulness, fairness and transparency; integrity and confidentiality.
+pub const ART_5_1: &str = "Art. 5(1)";
+/// Principle of integrity and confidentiality (security).
+pub const ART_5_1_F: &str = "Art. 5(1)(f)";
+/// Accountability of the controller.
+pub const ART_5_2: &str = "Art. 5(2)";
+/// Legal basis laid down by Union or Member State law.
+pub const ART_6_3: &str = "Art. 6(3)";
+/// Prohibition of processing special categories.
+pub const ART_9_1: &str = "Art. 9(1)";
+/// Health care exception, on the basis of law.
+pub const ART_9_2_H: &str = "Art. 9(2)(h)";
+/// Processing by or under the responsibility of a professional bound by secrecy.
+pub const ART_9_3: &str = "Art. 9(3)";
+/// Information when data are collected from the data subject.
+pub const ART_13: &str = "Art. 13";
+/// Information when data are not obtained from the data subject.
+pub const ART_14: &str = "Art. 14";
+/// Responsibility of the controller.
+pub const ART_24: &str = "Art. 24";
+/// Joint controllers and their arrangement.
+pub const ART_26: &str = "Art. 26";
+/// Joint controllers: the definition.
+pub const ART_26_1: &str = "Art. 26(1)";
+/// Processor: sufficient guarantees.
+pub const ART_28_1: &str = "Art. 28(1)";
+/// Processor: prior authorisation of sub-processors.
+pub const ART_28_2: &str = "Art. 28(2)";
+/// Processor: the contract and its required terms.
+pub const ART_28_3: &str = "Art. 28(3)";
+/// Processor: flow-down to sub-processors.
+pub const ART_28_4: &str = "Art. 28(4)";
+/// A processor that determines purposes and means is a controller.
+pub const ART_28_10: &str = "Art. 28(10)";
+/// Processing under the authority of the controller or processor.
+pub const ART_29: &str = "Art. 29";
+/// Records of processing activities.
+pub const ART_30: &str = "Art. 30";
+/// Security of processing.
+pub const ART_32: &str = "Art. 32";
+/// Security: encryption.
+pub const ART_32_1_A: &str = "Art. 32(1)(a)";
+/// Security: confidentiality, integrity, availability and resilience.
+pub const ART_32_1_B: &str = "Art. 32(1)(b)";
+/// Security: restoring availability (backups).
+pub const ART_32_1_C: &str = "Art. 32(1)(c)";
+/// Breach notification to the supervisory authority within 72 hours.
+pub const ART_33_1: &str = "Art. 33(1)";
+/// The processor notifies the controller.
+pub const ART_33_2: &str = "Art. 33(2)";
+/// Communication of a breach to data subjects.
+pub const ART_34: &str = "Art. 34";
+/// Data protection impact assessment.
+pub const ART_35: &str = "Art. 35";
+/// Designation of a data protection officer.
+pub const ART_37: &str = "Art. 37";
+/// General principle for transfers.
+pub const ART_44: &str = "Art. 44";
+/// Transfers on the basis of an adequacy decision.
+pub const ART_45: &str = "Art. 45";
+/// Transfers subject to appropriate safeguards.
+pub const ART_46: &str = "Art. 46";
+/// EDPB guidance on controller and processor, paragraphs on purposes and means.
+pub const EDPB_07_2020_PURPOSES_MEANS: &str = "EDPB Guidelines 07/2020 paras 33–35";
+/// EDPB guidance on joint controllership by common or converging decisions.
+pub const EDPB_07_2020_JOINT: &str = "EDPB Guidelines 07/2020 paras 51–53";
+/// EDPB guidance on the two conditions for being a processor.
+pub const EDPB_07_2020_PROCESSOR: &str = "EDPB Guidelines 07/2020 paras 74–75";
+/// EDPB guidance that roles follow facts, not contract labels.
+pub const EDPB_07_2020_FACTS: &str = "EDPB Guidelines 07/2020 Part I §1 (functional concepts)";
+/// Swedish Patient Data Act: every care provider is controller of its processing.
+pub const PDL_2_6: &str = "patientdatalagen (2008:355) 2 kap. 6 §";
+/// Swedish Patient Data Act: access to patient data is logged and reviewed.
+pub const PDL_4_3: &str = "patientdatalagen (2008:355) 4 kap. 3 §";
+/// Swedish Patient Data Act: information to the patient.
+pub const PDL_8_6: &str = "patientdatalagen (2008:355) 8 kap. 6 §";
+/// Secrecy in public health care.
+pub const OSL_25_1: &str = "offentlighets- och sekretesslagen (2009:400) 25 kap. 1 §";
+/// Professional secrecy of staff in private health care.
+pub const PSL_6_12: &str = "patientsäkerhetslagen (2010:659) 6 kap. 12 §";
+/// Socialstyrelsen's regulations on backups of patient records.
+pub const HSLF_FS_2016_40_BACKUP: &str = "HSLF-FS 2016:40 3 kap. 12–13 §§";

@@ -1,0 +1,266 @@
+//! Stable, versioned JSON documents.
+//!
+//! The shapes here are a public interface: CI jobs and other tools read them.
+//! Locations are resolved to `file:line:column` through the [`SourceMap`].
+
+use serde::Serialize;
+
+use crate::model::{ActivityId, PartyId};
+use crate::roles::{Assignment, Gap, Roles};
+use crate::source::{Location, SourceMap};
+
+/// A reason with its location resolved.
+#[derive(Debug, Serialize)]
+pub struct JsonReason<'a> {
+    /// The fact and its consequence.
+    pub text: &'a str,
+    /// The provisions it rests on.
+    pub provisions: &'a [&'static str],
+    /// Where the fact is written.
+    pub location: Option<Location>,
+}
+
+/// One role of one party in one activity.
+#[derive(Debug, Serialize)]
+pub struct JsonRole<'a> {
+    /// The party id.
+    pub party: &'a str,
+    /// The activity id.
+    pub activity: &'a str,
+    /// `controller`, `joint_controller`, `processor` or `sub_processor`.
+    pub role: &'static str,
+    /// For processors, the party they act for.
+    pub on_behalf_of: Option<&'a str>,
+    /// The chain above a processor up to the top.
+    pub chain: Vec<&'a str>,
+    /// For an Art. 28(10) controller, its own purposes.
+    pub own_purposes: &'a [String],
+    /// The reasons.
+    pub reasons: Vec<JsonReason<'a>>,
+}
+
+impl<'a> JsonRole<'a> {
+    /// The JSON view of an assignment.
+    pub fn new(assignment: &'a Assignment, sources: &SourceMap) -> Self {
+        Self {
+            party: assignment.party.as_str(),
+            activity: assignment.activity.as_str(),
+            role: assignment.role.as_str(),
+            on_behalf_of: assignment.on_behalf_of.as_ref().map(|p| p.as_str()),
+            chain: assignment.chain.iter().map(|p| p.as_str()).collect(),
+            own_purposes: &assignment.own_purposes,
+            reasons: assignment
+                .reasons
+                .iter()
+                .map(|r| JsonReason {
+                    text: &r.text,
+                    provisions: &r.provisions,
+                    location: r.span.map(|s| sources.location(s)),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A gap with its location resolved.
+#[derive(Debug, Serialize)]
+pub struct JsonGap<'a> {
+    /// The gap.
+    #[serde(flatten)]
+    pub gap: &'a Gap,
+    /// Where it shows in the YAML.
+    pub location: Location,
+}
+
+impl<'a> JsonGap<'a> {
+    /// The JSON view of a gap.
+    pub fn new(gap: &'a Gap, sources: &SourceMap) -> Self {
+        Self { gap, location: sources.location(gap.span()) }
+    }
+}
+
+/// The document `ansvar roles --format json` prints.
+#[derive(Debug, Serialize)]
+pub struct RolesDocument<'a> {
+    /// The JSON schema version.
+    pub schema_version: u32,
+    /// Every role, sorted by activity, party and role.
+    pub roles: Vec<JsonRole<'a>>,
+    /// What the facts leave unresolved.
+    pub gaps: Vec<JsonGap<'a>>,
+}
+
+impl<'a> RolesDocument<'a> {
+    /// The document for a set of roles, optionally filtered.
+    ///
+    /// `keep` decides, from a party and an activity, what is shown; a gap with
+    /// no party is shown when its activity is.
+    pub fn new(roles: &'a Roles, sources: &SourceMap, keep: impl Fn(Option<&PartyId>, &ActivityId) -> bool) -> Self {
+        Self {
+            schema_version: super::SCHEMA_VERSION,
+            roles: roles
+                .assignments
+                .iter()
+                .filter(|a| keep(Some(&a.party), &a.activity))
+                .map(|a| JsonRole::new(a, sources))
+                .collect(),
+            gaps: roles
+                .gaps
+                .iter()
+                .filter(|g| keep(g.party(), g.activity()))
+                .map(|g| JsonGap::new(g, sources))
+                .collect(),
+        }
+    }
+}
+
+/// Serialises a document as pretty JSON with a final newline.
+pub fn to_string<T: Serialize>(document: &T) -> String {
+    let mut text = serde_json::to_string_pretty(document).unwrap_or_else(|error| {
+        // Our documents hold only strings, numbers and lists; serialisation cannot fail.
+        format!("{{\"error\": \"{error}\"}}")
+    });
+    text.push('\n');
+    text
+}
+
+/// A secondary label with its location resolved.
+#[derive(Debug, Serialize)]
+pub struct JsonLabel<'a> {
+    /// What the label says.
+    pub message: &'a str,
+    /// Where it points.
+    pub location: Location,
+}
+
+/// An acceptance of a finding.
+#[derive(Debug, Serialize)]
+pub struct JsonAcceptance<'a> {
+    /// Why it is accepted.
+    pub justification: &'a str,
+    /// Who accepted it.
+    pub accepted_by: &'a str,
+    /// The last day it holds.
+    pub expires: String,
+    /// Where the acceptance is written.
+    pub location: Location,
+}
+
+/// One finding.
+#[derive(Debug, Serialize)]
+pub struct JsonFinding<'a> {
+    /// The rule code.
+    pub code: &'static str,
+    /// `critical`, `high`, `medium`, `low` or `info`.
+    pub severity: &'static str,
+    /// What was found.
+    pub message: &'a str,
+    /// The party that must act.
+    pub party: Option<&'a str>,
+    /// The activity.
+    pub activity: Option<&'a str>,
+    /// The provisions it rests on.
+    pub provisions: &'a [&'static str],
+    /// Whether an accepted risk covers it.
+    pub accepted: bool,
+    /// The acceptance, when accepted.
+    pub acceptance: Option<JsonAcceptance<'a>>,
+    /// Where it shows in the YAML.
+    pub location: Location,
+    /// Other places that explain it.
+    pub labels: Vec<JsonLabel<'a>>,
+    /// How the party came in, from the top of the chain down.
+    pub chain: Vec<&'a str>,
+}
+
+impl<'a> JsonFinding<'a> {
+    /// The JSON view of a finding.
+    pub fn new(finding: &'a crate::rules::Finding, sources: &SourceMap) -> Self {
+        Self {
+            code: finding.code,
+            severity: finding.severity.as_str(),
+            message: &finding.message,
+            party: finding.party.as_ref().map(|p| p.as_str()),
+            activity: finding.activity.as_ref().map(|a| a.as_str()),
+            provisions: &finding.provisions,
+            accepted: finding.accepted.is_some(),
+            acceptance: finding.accepted.as_ref().map(|a| JsonAcceptance {
+                justification: &a.justification,
+                accepted_by: &a.accepted_by,
+                expires: a.expires.to_string(),
+                location: sources.location(a.span),
+            }),
+            location: sources.location(finding.primary.span),
+            labels: finding
+                .labels
+                .iter()
+                .map(|l| JsonLabel { message: &l.message, location: sources.location(l.span) })
+                .collect(),
+            chain: finding.chain.iter().map(|p| p.as_str()).collect(),
+        }
+    }
+}
+
+/// Counts of findings by severity, not counting accepted ones.
+#[derive(Debug, Default, Serialize)]
+pub struct JsonCounts {
+    /// Critical findings.
+    pub critical: usize,
+    /// High findings.
+    pub high: usize,
+    /// Medium findings.
+    pub medium: usize,
+    /// Low findings.
+    pub low: usize,
+    /// Informational findings.
+    pub info: usize,
+    /// Findings covered by an accepted risk.
+    pub accepted: usize,
+}
+
+impl JsonCounts {
+    /// Counts a set of findings.
+    pub fn new(findings: &[crate::rules::Finding]) -> Self {
+        use crate::rules::Severity;
+        let mut counts = Self::default();
+        for finding in findings {
+            if finding.accepted.is_some() {
+                counts.accepted += 1;
+                continue;
+            }
+            match finding.severity {
+                Severity::Critical => counts.critical += 1,
+                Severity::High => counts.high += 1,
+                Severity::Medium => counts.medium += 1,
+                Severity::Low => counts.low += 1,
+                Severity::Info => counts.info += 1,
+            }
+        }
+        counts
+    }
+}
+
+/// The document `ansvar check --format json` prints.
+#[derive(Debug, Serialize)]
+pub struct CheckDocument<'a> {
+    /// The JSON schema version.
+    pub schema_version: u32,
+    /// The evaluation date.
+    pub as_of: String,
+    /// Counts by severity.
+    pub counts: JsonCounts,
+    /// Every finding, most serious first.
+    pub findings: Vec<JsonFinding<'a>>,
+}
+
+impl<'a> CheckDocument<'a> {
+    /// The document for a set of findings.
+    pub fn new(findings: &'a [crate::rules::Finding], as_of: jiff::civil::Date, sources: &SourceMap) -> Self {
+        Self {
+            schema_version: super::SCHEMA_VERSION,
+            as_of: as_of.to_string(),
+            counts: JsonCounts::new(findings),
+            findings: findings.iter().map(|f| JsonFinding::new(f, sources)).collect(),
+        }
+    }
+}

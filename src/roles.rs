@@ -1,0 +1,545 @@
+//! Role derivation: who is controller, joint controller, processor or
+//! sub-processor of each processing activity, and why.
+//!
+//! Roles are derived per activity, never per organisation (EDPB Guidelines
+//! 07/2020: a party can be controller of one activity and processor of another),
+//! and from facts, never from contract labels:
+//!
+//! 1. The controllers of an activity are the parties that decide its purposes or
+//!    its essential means, plus a controller designated by law (Art. 4(7)).
+//! 2. Two or more controllers are joint controllers (Art. 26(1)).
+//! 3. A performer acting on behalf of a controller is its processor (Art. 4(8));
+//!    on behalf of a processor, a sub-processor, at any depth (Art. 28(2), 28(4)).
+//! 4. A performer that pursues purposes of its own is a controller for them
+//!    (Art. 28(10)); it keeps its processor role for what it does on instructions.
+//! 5. A party with no part in an activity has no role in it.
+//!
+//! What the facts leave open is kept as a [`Gap`], never dropped: an activity with
+//! no controller, a performer acting for nobody. The rules stage turns gaps into
+//! findings. [`claims`] lists the roles agreements *claim*, for the rules stage
+//! to compare with the derived ones.
+//!
+//! Derivation is a pure function of the model: the same model gives the same
+//! roles, in the same order, whatever the order of its files and entries.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::graph::Graph;
+use crate::law;
+use crate::model::{Activity, ActivityId, AgreementId, ClaimedRole, Model, PartyId};
+use crate::source::Span;
+
+/// A role a party holds in one activity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Decides purposes and means alone (Art. 4(7)).
+    Controller,
+    /// Decides them together with others (Art. 26).
+    JointController,
+    /// Processes on behalf of a controller (Art. 4(8)).
+    Processor,
+    /// Processes on behalf of a processor (Art. 28(2), 28(4)).
+    SubProcessor,
+}
+
+impl Role {
+    /// The role as written in JSON and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Controller => "controller",
+            Role::JointController => "joint_controller",
+            Role::Processor => "processor",
+            Role::SubProcessor => "sub_processor",
+        }
+    }
+
+    /// The role in words, for sentences.
+    pub fn in_words(self) -> &'static str {
+        match self {
+            Role::Controller => "controller",
+            Role::JointController => "joint controller",
+            Role::Processor => "processor",
+            Role::SubProcessor => "sub-processor",
+        }
+    }
+
+    /// Whether the role decides purposes and means.
+    pub fn is_controller(self) -> bool {
+        matches!(self, Role::Controller | Role::JointController)
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.in_words())
+    }
+}
+
+/// One fact that contributed to a role, with the provisions it rests on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    /// The fact and its consequence, in a sentence.
+    pub text: String,
+    /// The provisions it rests on.
+    pub provisions: Vec<&'static str>,
+    /// The YAML that states the fact.
+    #[serde(skip)]
+    pub span: Option<Span>,
+}
+
+impl Reason {
+    fn new(text: String, provisions: &[&'static str], span: Option<Span>) -> Self {
+        Self { text, provisions: provisions.to_vec(), span }
+    }
+}
+
+/// A role a party holds in an activity, with its reasons.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Assignment {
+    /// The party.
+    pub party: PartyId,
+    /// The activity.
+    pub activity: ActivityId,
+    /// The role.
+    pub role: Role,
+    /// For processors and sub-processors, the party they act for.
+    pub on_behalf_of: Option<PartyId>,
+    /// For processors and sub-processors, the chain above them up to the party at
+    /// its top (normally a controller): `[on_behalf_of, …, top]`.
+    pub chain: Vec<PartyId>,
+    /// For a controller under Art. 28(10), the purposes of its own it pursues;
+    /// empty otherwise.
+    pub own_purposes: Vec<String>,
+    /// The facts that make it so.
+    pub reasons: Vec<Reason>,
+}
+
+impl Assignment {
+    /// The party at the top of the chain: the controller a processor ultimately
+    /// serves, or the party itself for a controller.
+    pub fn top(&self) -> &PartyId {
+        self.chain.last().unwrap_or(&self.party)
+    }
+}
+
+/// Something the facts leave unresolved; the rules stage reports it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Gap {
+    /// Nobody decides the activity's purposes or means and no law designates a
+    /// controller.
+    NoController {
+        /// The activity.
+        activity: ActivityId,
+        /// Where the activity is defined.
+        #[serde(skip)]
+        span: Span,
+    },
+    /// A performer that is no controller and acts on behalf of nobody.
+    PerformerForNobody {
+        /// The activity.
+        activity: ActivityId,
+        /// The performer.
+        party: PartyId,
+        /// The performer entry.
+        #[serde(skip)]
+        span: Span,
+    },
+    /// A performer acting for a party that neither controls nor performs the
+    /// activity, so its chain does not reach a controller.
+    PrincipalWithoutRole {
+        /// The activity.
+        activity: ActivityId,
+        /// The performer.
+        party: PartyId,
+        /// The party it claims to act for.
+        principal: PartyId,
+        /// The `on_behalf_of` value.
+        #[serde(skip)]
+        span: Span,
+    },
+}
+
+impl Gap {
+    /// The activity the gap is in.
+    pub fn activity(&self) -> &ActivityId {
+        match self {
+            Gap::NoController { activity, .. }
+            | Gap::PerformerForNobody { activity, .. }
+            | Gap::PrincipalWithoutRole { activity, .. } => activity,
+        }
+    }
+
+    /// The party the gap concerns, if it concerns one.
+    pub fn party(&self) -> Option<&PartyId> {
+        match self {
+            Gap::NoController { .. } => None,
+            Gap::PerformerForNobody { party, .. } | Gap::PrincipalWithoutRole { party, .. } => Some(party),
+        }
+    }
+
+    /// Where the gap shows in the YAML.
+    pub fn span(&self) -> Span {
+        match self {
+            Gap::NoController { span, .. }
+            | Gap::PerformerForNobody { span, .. }
+            | Gap::PrincipalWithoutRole { span, .. } => *span,
+        }
+    }
+}
+
+/// The roles of a whole model.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Roles {
+    /// Every role, sorted by activity, party, role and principal.
+    pub assignments: Vec<Assignment>,
+    /// Every gap, sorted.
+    pub gaps: Vec<Gap>,
+}
+
+impl Roles {
+    /// The roles a party holds in an activity.
+    pub fn of(&self, party: &PartyId, activity: &ActivityId) -> Vec<&Assignment> {
+        self.in_activity(activity).iter().filter(|a| &a.party == party).collect()
+    }
+
+    /// Every role in an activity (assignments are sorted by activity).
+    pub fn in_activity(&self, activity: &ActivityId) -> &[Assignment] {
+        let start = self.assignments.partition_point(|a| &a.activity < activity);
+        let end = start + self.assignments[start..].partition_point(|a| &a.activity == activity);
+        &self.assignments[start..end]
+    }
+
+    /// The controllers (sole or joint) of an activity, not counting Art. 28(10)
+    /// controllers of their own purposes.
+    pub fn controllers(&self, activity: &ActivityId) -> impl Iterator<Item = &PartyId> {
+        self.in_activity(activity)
+            .iter()
+            .filter(|a| a.role.is_controller() && a.own_purposes.is_empty())
+            .map(|a| &a.party)
+    }
+
+    /// Every role a party holds, in any activity.
+    pub fn of_party<'a>(&'a self, party: &'a PartyId) -> impl Iterator<Item = &'a Assignment> {
+        self.assignments.iter().filter(move |a| &a.party == party)
+    }
+}
+
+/// Derives every role of every activity.
+pub fn derive(graph: &Graph<'_>) -> Roles {
+    let mut roles = Roles::default();
+    for activity in graph.model().activities.values() {
+        derive_activity(graph, activity, &mut roles);
+    }
+    roles.assignments.sort_by(|a, b| {
+        (&a.activity, &a.party, a.role, &a.on_behalf_of).cmp(&(&b.activity, &b.party, b.role, &b.on_behalf_of))
+    });
+    roles.gaps.sort_by_key(gap_key);
+    roles
+}
+
+fn gap_key(gap: &Gap) -> (ActivityId, Option<PartyId>, u8) {
+    let order = match gap {
+        Gap::NoController { .. } => 0,
+        Gap::PerformerForNobody { .. } => 1,
+        Gap::PrincipalWithoutRole { .. } => 2,
+    };
+    (gap.activity().clone(), gap.party().cloned(), order)
+}
+
+fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
+    let id = &activity.id;
+    // Rule 1: controllers from facts and from law, each with its reasons.
+    let mut controllers: BTreeMap<PartyId, Vec<Reason>> = BTreeMap::new();
+    for party in &activity.purposes_decided_by {
+        controllers.entry(party.value.clone()).or_default().push(Reason::new(
+            format!("`{}` decides why `{id}` takes place (its purposes)", party.value),
+            &[law::ART_4_7, law::EDPB_07_2020_PURPOSES_MEANS],
+            Some(party.span),
+        ));
+    }
+    for party in &activity.means_decided_by {
+        controllers.entry(party.value.clone()).or_default().push(Reason::new(
+            format!(
+                "`{}` decides the essential means of `{id}`: which data, for how long, who has access, whose data",
+                party.value
+            ),
+            &[law::ART_4_7, law::EDPB_07_2020_PURPOSES_MEANS],
+            Some(party.span),
+        ));
+    }
+    if let Some(designation) = &activity.controller_by_law {
+        let (text, provisions): (String, &[&'static str]) = match &designation.law {
+            Some(provision) => (
+                format!("the law designates `{}` as controller of `{id}` ({provision})", designation.party.value),
+                &[law::ART_4_7],
+            ),
+            None => {
+                (format!("the law designates `{}` as controller of `{id}`", designation.party.value), &[law::ART_4_7])
+            }
+        };
+        controllers.entry(designation.party.value.clone()).or_default().push(Reason::new(
+            text,
+            provisions,
+            Some(designation.party.span),
+        ));
+    }
+
+    let performers = graph.performers(id);
+    for performer in &performers {
+        if performer.on_behalf_of.is_none()
+            && let Some(reasons) = controllers.get_mut(&performer.party.value)
+        {
+            reasons.push(Reason::new(
+                format!(
+                    "`{}` performs `{id}` itself, with its own staff: that makes no one its processor",
+                    performer.party.value
+                ),
+                &[law::ART_29, law::EDPB_07_2020_PROCESSOR],
+                Some(performer.span),
+            ));
+        }
+    }
+
+    // Rule 2: joint controllers.
+    let joint = controllers.len() >= 2;
+    let all_controllers: Vec<PartyId> = controllers.keys().cloned().collect();
+    for (party, mut reasons) in controllers.clone() {
+        let role = if joint {
+            let others: Vec<String> =
+                all_controllers.iter().filter(|p| **p != party).map(|p| format!("`{p}`")).collect();
+            reasons.push(Reason::new(
+                format!("{} also determine purposes or means of `{id}`: they are joint controllers", others.join(", ")),
+                &[law::ART_26_1, law::EDPB_07_2020_JOINT],
+                None,
+            ));
+            Role::JointController
+        } else {
+            Role::Controller
+        };
+        roles.assignments.push(Assignment {
+            party,
+            activity: id.clone(),
+            role,
+            on_behalf_of: None,
+            chain: Vec::new(),
+            own_purposes: Vec::new(),
+            reasons,
+        });
+    }
+    if controllers.is_empty() {
+        roles.gaps.push(Gap::NoController { activity: id.clone(), span: activity.span });
+    }
+
+    // Rules 3 and 4: performers.
+    let mut processors: BTreeMap<(PartyId, Role, PartyId), Assignment> = BTreeMap::new();
+    for performer in &performers {
+        let party = &performer.party.value;
+        if !performer.own_purposes.is_empty() {
+            let purposes: Vec<String> = performer.own_purposes.iter().map(|p| p.value.clone()).collect();
+            roles.assignments.push(Assignment {
+                party: party.clone(),
+                activity: id.clone(),
+                role: Role::Controller,
+                on_behalf_of: None,
+                chain: Vec::new(),
+                own_purposes: purposes.clone(),
+                reasons: vec![Reason::new(
+                    format!(
+                        "`{party}` also uses the data of `{id}` for purposes of its own ({}): for those it decides purposes and means itself",
+                        purposes.join("; ")
+                    ),
+                    &[law::ART_28_10, law::ART_4_7],
+                    performer.own_purposes.first().map(|p| p.span),
+                )],
+            });
+        }
+        let Some(principal) = &performer.on_behalf_of else {
+            if !controllers.contains_key(party) && performer.own_purposes.is_empty() {
+                roles.gaps.push(Gap::PerformerForNobody {
+                    activity: id.clone(),
+                    party: party.clone(),
+                    span: performer.span,
+                });
+            }
+            continue;
+        };
+        if controllers.contains_key(party) {
+            // A controller stays a controller; acting "on behalf of" another does
+            // not turn it into a processor (facts beat labels).
+            continue;
+        }
+        let chain = graph.chain_up(id, party);
+        let above: Vec<PartyId> = chain.iter().skip(1).cloned().collect();
+        let top = above.last().cloned().unwrap_or_else(|| principal.value.clone());
+        let role = if controllers.contains_key(&principal.value) { Role::Processor } else { Role::SubProcessor };
+        if !controllers.contains_key(&top) {
+            let principal_performs = performers.iter().any(|p| p.party.value == principal.value);
+            if !principal_performs {
+                roles.gaps.push(Gap::PrincipalWithoutRole {
+                    activity: id.clone(),
+                    party: party.clone(),
+                    principal: principal.value.clone(),
+                    span: principal.span,
+                });
+            }
+        }
+        let mut reasons = Vec::new();
+        match role {
+            Role::Processor => reasons.push(Reason::new(
+                format!(
+                    "`{party}` performs `{id}` on behalf of `{}`, a controller of it: a separate entity processing on a controller's behalf is its processor",
+                    principal.value
+                ),
+                &[law::ART_4_8, law::ART_28_1, law::EDPB_07_2020_PROCESSOR],
+                Some(principal.span),
+            )),
+            _ => reasons.push(Reason::new(
+                format!(
+                    "`{party}` performs `{id}` on behalf of `{}`, which is not a controller of it but acts for {}: a processor's processor is a sub-processor",
+                    principal.value,
+                    chain_text(&above)
+                ),
+                &[law::ART_28_2, law::ART_28_4, law::EDPB_07_2020_PROCESSOR],
+                Some(principal.span),
+            )),
+        }
+        if performer.gives_care() {
+            reasons.push(Reason::new(
+                format!(
+                    "`{party}` gives care in `{id}`; Swedish sector law makes every care provider a controller in its own right, which a processor role cannot satisfy (see rule `care-giver-as-processor`)"
+                ),
+                &[law::PDL_2_6, law::ART_9_3],
+                performer.gives_care.as_ref().map(|g| g.span),
+            ));
+        }
+        let key = (party.clone(), role, principal.value.clone());
+        match processors.get_mut(&key) {
+            Some(existing) => existing.reasons.extend(reasons),
+            None => {
+                processors.insert(
+                    key,
+                    Assignment {
+                        party: party.clone(),
+                        activity: id.clone(),
+                        role,
+                        on_behalf_of: Some(principal.value.clone()),
+                        chain: above,
+                        own_purposes: Vec::new(),
+                        reasons,
+                    },
+                );
+            }
+        }
+    }
+    roles.assignments.extend(processors.into_values());
+}
+
+fn chain_text(chain: &[PartyId]) -> String {
+    let names: Vec<String> = chain.iter().map(|p| format!("`{p}`")).collect();
+    names.join(" → ")
+}
+
+/// A role an agreement claims for a party.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Claim {
+    /// The agreement.
+    pub agreement: AgreementId,
+    /// The party.
+    pub party: PartyId,
+    /// The claimed role.
+    pub role: ClaimedRole,
+    /// The activities the claim is about: those the agreement covers.
+    pub activities: Vec<ActivityId>,
+    /// Where the role is written.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// Every GDPR role claimed by an agreement, sorted by agreement and party.
+///
+/// Commercial roles (`principal`, `provider`) claim nothing under the GDPR and
+/// are left out.
+pub fn claims(model: &Model) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for agreement in model.agreements.values() {
+        for party in &agreement.parties {
+            let Some(role) = &party.role else { continue };
+            if matches!(role.value, ClaimedRole::Principal | ClaimedRole::Provider) {
+                continue;
+            }
+            claims.push(Claim {
+                agreement: agreement.id.clone(),
+                party: party.party.value.clone(),
+                role: role.value,
+                activities: agreement.covers.iter().map(|c| c.value.clone()).collect(),
+                span: role.span,
+            });
+        }
+    }
+    claims
+}
+
+/// Whether a derived role agrees with a claimed one.
+pub fn claim_matches(claimed: ClaimedRole, derived: Role) -> bool {
+    match claimed {
+        ClaimedRole::Controller | ClaimedRole::JointController => derived.is_controller(),
+        // A contract with a processor that engages its own sub-processor calls
+        // that party "processor" from its own side; both are processing roles.
+        ClaimedRole::Processor | ClaimedRole::SubProcessor => !derived.is_controller(),
+        ClaimedRole::Principal | ClaimedRole::Provider => true,
+    }
+}
+
+/// The reasoning for `party` in `activity`, in plain words, for `--explain`.
+pub fn explain(roles: &Roles, party: &PartyId, activity: &ActivityId, location: impl Fn(Span) -> String) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let held = roles.of(party, activity);
+    if held.is_empty() {
+        let _ = writeln!(out, "`{party}` has no role in `{activity}`.");
+        let _ = writeln!(
+            out,
+            "  It does not decide the activity's purposes or essential means, no law designates it as controller, and it performs no part of it."
+        );
+        let _ = writeln!(
+            out,
+            "  Roles are per activity ({}): a party with no part in an activity has none.",
+            law::EDPB_07_2020_FACTS
+        );
+        let other: Vec<String> = roles.of_party(party).map(|a| format!("{} of `{}`", a.role, a.activity)).collect();
+        if !other.is_empty() {
+            let _ = writeln!(out, "  Elsewhere it is {}.", other.join(", "));
+        }
+        return out;
+    }
+    for assignment in held {
+        let _ = write!(out, "`{party}` is {} of `{activity}`", assignment.role);
+        if let Some(principal) = &assignment.on_behalf_of {
+            let _ = write!(out, " on behalf of `{principal}`");
+        }
+        if !assignment.own_purposes.is_empty() {
+            let _ = write!(out, " for its own purposes");
+        }
+        let _ = writeln!(out, ".");
+        for (index, reason) in assignment.reasons.iter().enumerate() {
+            let _ = writeln!(out, "  {}. {}", index + 1, reason.text);
+            if !reason.provisions.is_empty() {
+                let _ = writeln!(out, "     rests on: {}", reason.provisions.join("; "));
+            }
+            if let Some(span) = reason.span {
+                let _ = writeln!(out, "     stated at: {}", location(span));
+            }
+        }
+        if !assignment.chain.is_empty() {
+            let mut chain = vec![format!("`{party}`")];
+            chain.extend(assignment.chain.iter().map(|p| format!("`{p}`")));
+            let _ = writeln!(out, "  chain: {}", chain.join(" → "));
+        }
+    }
+    out
+}
