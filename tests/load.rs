@@ -243,19 +243,12 @@ fn yes_is_not_a_boolean() {
 
 #[test]
 fn country_no_is_norway_not_false() {
+    // YAML 1.1 reads an unquoted `NO` as false; ansvar models read it as Norway.
     let reference = ansvar::reference::Reference::builtin();
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/norway");
     let loaded = ansvar::load::load_path(&fixture, &reference).unwrap();
     let party = &loaded.model.parties["helse-nord"];
     assert_eq!(party.country.value.as_str(), "NO");
-
-    Command::cargo_bin("ansvar")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["check", "--color", "never", "tests/fixtures/valid/norway"])
-        .assert()
-        .success()
-        .stderr("");
 }
 
 #[test]
