@@ -13,6 +13,7 @@
 //! that makes it invalid. Everything after loading works on the validated model
 //! and never sees raw YAML.
 
+pub mod catalogue;
 pub mod diag;
 pub mod graph;
 pub mod law;
@@ -22,6 +23,32 @@ pub mod output;
 pub mod reference;
 pub mod report;
 pub mod roles;
+pub mod rules;
 pub mod source;
 pub mod suggest;
 pub mod summary;
+
+/// A model analysed as of a date: its graph, roles and findings.
+///
+/// This is the pipeline after loading, in one place, so that every command
+/// (`check`, `report`, `diff`) derives the same roles and findings the same way.
+pub struct Analysis<'m> {
+    /// The model's graph.
+    pub graph: graph::Graph<'m>,
+    /// The derived roles.
+    pub roles: roles::Roles,
+    /// Every finding, sorted, with accepted risks applied.
+    pub findings: Vec<rules::Finding>,
+    /// The evaluation date.
+    pub as_of: jiff::civil::Date,
+}
+
+impl<'m> Analysis<'m> {
+    /// Builds the graph, derives the roles and runs the rules.
+    pub fn new(model: &'m model::Model, reference: &reference::Reference, as_of: jiff::civil::Date) -> Self {
+        let graph = graph::Graph::build(model);
+        let roles = roles::derive(&graph);
+        let findings = rules::check(&rules::Context { model, graph: &graph, roles: &roles, reference, as_of });
+        Self { graph, roles, findings, as_of }
+    }
+}

@@ -33,3 +33,24 @@ pub fn summary(name: &str, model: &Model) -> String {
     }
     out
 }
+
+/// One line counting findings by severity, for the end of `ansvar check`.
+pub fn findings_line(findings: &[crate::rules::Finding], as_of: jiff::civil::Date) -> String {
+    use crate::rules::Severity;
+    if findings.is_empty() {
+        return format!("no findings as of {as_of}\n");
+    }
+    let mut parts = Vec::new();
+    for severity in Severity::ALL {
+        let count = findings.iter().filter(|f| f.severity == severity && f.accepted.is_none()).count();
+        if count > 0 {
+            parts.push(format!("{count} {severity}"));
+        }
+    }
+    let accepted = findings.iter().filter(|f| f.accepted.is_some()).count();
+    if accepted > 0 {
+        parts.push(format!("{accepted} accepted"));
+    }
+    let total = findings.len();
+    format!("{total} finding{} as of {as_of}: {}\n", if total == 1 { "" } else { "s" }, parts.join(", "))
+}

@@ -123,3 +123,144 @@ pub fn to_string<T: Serialize>(document: &T) -> String {
     text.push('\n');
     text
 }
+
+/// A secondary label with its location resolved.
+#[derive(Debug, Serialize)]
+pub struct JsonLabel<'a> {
+    /// What the label says.
+    pub message: &'a str,
+    /// Where it points.
+    pub location: Location,
+}
+
+/// An acceptance of a finding.
+#[derive(Debug, Serialize)]
+pub struct JsonAcceptance<'a> {
+    /// Why it is accepted.
+    pub justification: &'a str,
+    /// Who accepted it.
+    pub accepted_by: &'a str,
+    /// The last day it holds.
+    pub expires: String,
+    /// Where the acceptance is written.
+    pub location: Location,
+}
+
+/// One finding.
+#[derive(Debug, Serialize)]
+pub struct JsonFinding<'a> {
+    /// The rule code.
+    pub code: &'static str,
+    /// `critical`, `high`, `medium`, `low` or `info`.
+    pub severity: &'static str,
+    /// What was found.
+    pub message: &'a str,
+    /// The party that must act.
+    pub party: Option<&'a str>,
+    /// The activity.
+    pub activity: Option<&'a str>,
+    /// The provisions it rests on.
+    pub provisions: &'a [&'static str],
+    /// Whether an accepted risk covers it.
+    pub accepted: bool,
+    /// The acceptance, when accepted.
+    pub acceptance: Option<JsonAcceptance<'a>>,
+    /// Where it shows in the YAML.
+    pub location: Location,
+    /// Other places that explain it.
+    pub labels: Vec<JsonLabel<'a>>,
+    /// How the party came in, from the top of the chain down.
+    pub chain: Vec<&'a str>,
+}
+
+impl<'a> JsonFinding<'a> {
+    /// The JSON view of a finding.
+    pub fn new(finding: &'a crate::rules::Finding, sources: &SourceMap) -> Self {
+        Self {
+            code: finding.code,
+            severity: finding.severity.as_str(),
+            message: &finding.message,
+            party: finding.party.as_ref().map(|p| p.as_str()),
+            activity: finding.activity.as_ref().map(|a| a.as_str()),
+            provisions: &finding.provisions,
+            accepted: finding.accepted.is_some(),
+            acceptance: finding.accepted.as_ref().map(|a| JsonAcceptance {
+                justification: &a.justification,
+                accepted_by: &a.accepted_by,
+                expires: a.expires.to_string(),
+                location: sources.location(a.span),
+            }),
+            location: sources.location(finding.primary.span),
+            labels: finding
+                .labels
+                .iter()
+                .map(|l| JsonLabel { message: &l.message, location: sources.location(l.span) })
+                .collect(),
+            chain: finding.chain.iter().map(|p| p.as_str()).collect(),
+        }
+    }
+}
+
+/// Counts of findings by severity, not counting accepted ones.
+#[derive(Debug, Default, Serialize)]
+pub struct JsonCounts {
+    /// Critical findings.
+    pub critical: usize,
+    /// High findings.
+    pub high: usize,
+    /// Medium findings.
+    pub medium: usize,
+    /// Low findings.
+    pub low: usize,
+    /// Informational findings.
+    pub info: usize,
+    /// Findings covered by an accepted risk.
+    pub accepted: usize,
+}
+
+impl JsonCounts {
+    /// Counts a set of findings.
+    pub fn new(findings: &[crate::rules::Finding]) -> Self {
+        use crate::rules::Severity;
+        let mut counts = Self::default();
+        for finding in findings {
+            if finding.accepted.is_some() {
+                counts.accepted += 1;
+                continue;
+            }
+            match finding.severity {
+                Severity::Critical => counts.critical += 1,
+                Severity::High => counts.high += 1,
+                Severity::Medium => counts.medium += 1,
+                Severity::Low => counts.low += 1,
+                Severity::Info => counts.info += 1,
+            }
+        }
+        counts
+    }
+}
+
+/// The document `ansvar check --format json` prints.
+#[derive(Debug, Serialize)]
+pub struct CheckDocument<'a> {
+    /// The JSON schema version.
+    pub schema_version: u32,
+    /// The evaluation date.
+    pub as_of: String,
+    /// Counts by severity.
+    pub counts: JsonCounts,
+    /// Every finding, most serious first.
+    pub findings: Vec<JsonFinding<'a>>,
+}
+
+impl<'a> CheckDocument<'a> {
+    /// The document for a set of findings.
+    pub fn new(findings: &'a [crate::rules::Finding], as_of: jiff::civil::Date, sources: &SourceMap) -> Self {
+        Self {
+            schema_version: super::SCHEMA_VERSION,
+            as_of: as_of.to_string(),
+            counts: JsonCounts::new(findings),
+            findings: findings.iter().map(|f| JsonFinding::new(f, sources)).collect(),
+        }
+    }
+}

@@ -50,13 +50,26 @@ pub enum ColorChoice {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Load and validate a model, and print a summary of it.
+    /// Validate a model and report every accountability gap the facts prove.
     ///
-    /// Every problem in the model is reported in one run, each with its
-    /// file:line:column, the offending YAML and a suggestion.
+    /// Invalid models are reported in one run, each problem with its
+    /// file:line:column, the offending YAML and a suggestion (exit 2). A valid
+    /// model is checked against every rule (`ansvar rules`) as of a date; the
+    /// exit code is 1 when a finding at or above --fail-on is not accepted.
     ///
-    /// Example: ansvar check models/1177
+    /// Examples:
+    ///   ansvar check models/1177 --as-of 2019-02-18
+    ///   ansvar check models/1177 --fail-on critical
+    ///   ansvar check models/1177 --format json
     Check(CheckArgs),
+    /// List the rule catalogue: codes, severities and the provisions each rests on.
+    ///
+    /// Example: ansvar rules
+    Rules,
+    /// Explain one rule: what it finds, why it matters in law, and what to do.
+    ///
+    /// Example: ansvar explain transfer-without-safeguard
+    Explain(ExplainArgs),
     /// Derive who is controller, joint controller, processor or sub-processor of
     /// each processing activity, from the facts in the model.
     ///
@@ -76,6 +89,58 @@ pub enum Command {
 pub struct CheckArgs {
     /// The model: a directory of .yaml files, or one .yaml file.
     pub model: PathBuf,
+    /// Evaluate as of this date (YYYY-MM-DD): contracts, activities and adequacy
+    /// decisions as they stood that day. Defaults to today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<jiff::civil::Date>,
+    /// Exit with 1 when a finding at or above this severity is not accepted.
+    #[arg(long, value_enum, default_value_t = FailOn::High)]
+    pub fail_on: FailOn,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// Arguments of `ansvar explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule code, e.g. `transfer-without-safeguard`.
+    pub code: String,
+}
+
+/// The lowest severity that fails a run.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FailOn {
+    /// Fail on critical findings only.
+    Critical,
+    /// Fail on high or critical findings.
+    High,
+    /// Fail on medium findings or worse.
+    Medium,
+    /// Fail on low findings or worse.
+    Low,
+    /// Fail on any finding.
+    Info,
+    /// Never fail because of findings.
+    Never,
+}
+
+/// Output formats of `ansvar check`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CheckFormat {
+    /// rustc-style diagnostics with snippets.
+    Text,
+    /// Versioned JSON.
+    Json,
+}
+
+/// Parses a calendar date for `--as-of`.
+pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    let shaped = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+    match text.parse() {
+        Ok(date) if shaped => Ok(date),
+        _ => Err(format!("`{text}` is not a date; write YYYY-MM-DD, e.g. 2019-02-18")),
+    }
 }
 
 /// Output formats of `ansvar roles`.

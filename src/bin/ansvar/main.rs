@@ -13,13 +13,16 @@ use ansvar::diag::{self, Color};
 use ansvar::load::{self, Loaded};
 use ansvar::model::PartyId;
 use ansvar::reference::Reference;
+use ansvar::rules::Severity;
 use ansvar::source::SourceMap;
 use clap::Parser;
 
-use cli::{CheckArgs, Cli, ColorChoice, Command, GlobalArgs, RolesArgs, RolesFormat};
+use cli::{CheckArgs, CheckFormat, Cli, ColorChoice, Command, ExplainArgs, FailOn, GlobalArgs, RolesArgs, RolesFormat};
 
 /// Exit code for a clean run.
 const CLEAN: u8 = 0;
+/// Exit code when findings at or above `--fail-on` remain.
+const FINDINGS: u8 = 1;
 /// Exit code for an invalid model, bad usage or an I/O failure.
 const INVALID: u8 = 2;
 
@@ -29,6 +32,8 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Check(args) => check(&cli.global, args, color),
         Command::Roles(args) => roles(&cli.global, args, color),
+        Command::Rules => print(&ansvar::catalogue::list()).map(|()| CLEAN),
+        Command::Explain(args) => explain_rule(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -109,10 +114,55 @@ fn load_model(global: &GlobalArgs, model: &std::path::Path, color: Color) -> Res
     }
 }
 
+/// The evaluation date: `--as-of`, or today in the system's time zone.
+fn as_of(given: Option<jiff::civil::Date>) -> jiff::civil::Date {
+    given.unwrap_or_else(|| jiff::Zoned::now().date())
+}
+
+fn threshold(fail_on: FailOn) -> Option<Severity> {
+    match fail_on {
+        FailOn::Critical => Some(Severity::Critical),
+        FailOn::High => Some(Severity::High),
+        FailOn::Medium => Some(Severity::Medium),
+        FailOn::Low => Some(Severity::Low),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    }
+}
+
 fn check(global: &GlobalArgs, args: &CheckArgs, color: Color) -> Result<u8, Failure> {
-    let (loaded, _reference) = load_model(global, &args.model, color)?;
-    print(&ansvar::summary::summary(&args.model.display().to_string(), &loaded.model))?;
-    Ok(CLEAN)
+    let (loaded, reference) = load_model(global, &args.model, color)?;
+    let as_of = as_of(args.as_of);
+    let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of);
+    let findings = &analysis.findings;
+    match args.format {
+        CheckFormat::Json => {
+            let document = ansvar::report::json::CheckDocument::new(findings, as_of, &loaded.sources);
+            print(&ansvar::report::json::to_string(&document))?;
+        }
+        CheckFormat::Text => {
+            let diagnostics: Vec<_> = findings.iter().map(|f| f.to_diagnostic()).collect();
+            let mut text = diag::render(&diagnostics, &loaded.sources, stdout_color(color));
+            text.push_str(&ansvar::summary::summary(&args.model.display().to_string(), &loaded.model));
+            text.push_str(&ansvar::summary::findings_line(findings, as_of));
+            print(&text)?;
+        }
+    }
+    let failing = threshold(args.fail_on)
+        .is_some_and(|threshold| findings.iter().any(|f| f.accepted.is_none() && f.severity >= threshold));
+    Ok(if failing { FINDINGS } else { CLEAN })
+}
+
+/// Colour for what goes to stdout: as for stderr, but only if stdout is a terminal too.
+fn stdout_color(color: Color) -> Color {
+    if color == Color::Always && std::io::stdout().is_terminal() { Color::Always } else { Color::Never }
+}
+
+fn explain_rule(args: &ExplainArgs) -> Result<u8, Failure> {
+    match ansvar::catalogue::explain(&args.code) {
+        Some(text) => print(&text).map(|()| CLEAN),
+        None => Err(unknown_id("rule", &args.code, ansvar::rules::CATALOGUE.iter().map(|r| r.code))),
+    }
 }
 
 /// Reports an id given on the command line that the model does not have.

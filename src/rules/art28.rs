@@ -1,0 +1,195 @@
+//! Processors and sub-processors (Art. 28): the contract, the controller's
+//! authorisation of sub-processors, the flow-down, and the required terms.
+
+use super::{Area, Rule, Severity};
+use crate::law;
+use crate::model::{AgreementKind, Art28Term, Authorisation, ClaimedRole, Vocabulary};
+use crate::roles::Role;
+
+/// Agreements that put a processor under contract.
+fn is_processor_contract(kind: AgreementKind) -> bool {
+    matches!(kind, AgreementKind::DataProcessing)
+}
+
+/// A processor with no data-processing agreement with the controller it acts for.
+pub const PROCESSOR_WITHOUT_AGREEMENT: Rule = Rule {
+    code: "processor-without-agreement",
+    area: Area::Processors,
+    severity: Severity::High,
+    provisions: &[law::ART_28_3, law::ART_28_1],
+    summary: "A processor with no data-processing agreement with the controller it acts for",
+    explanation: "Processing by a processor must be governed by a contract or other legal act that binds the processor to the controller and sets out the subject-matter, duration, nature and purpose of the processing and the terms of Art. 28(3)(a)–(h). Without it the processor has no documented instructions and the controller cannot show it chose a processor with sufficient guarantees (Art. 28(1)).",
+    remediation: "sign a `data_processing` agreement between the controller and the processor covering the activity",
+    check: |ctx, out| {
+        for activity in ctx.running() {
+            for assignment in ctx.roles.in_activity(&activity.id) {
+                let (Role::Processor, Some(principal)) = (assignment.role, &assignment.on_behalf_of) else { continue };
+                let contracts = ctx.agreements_in_force(principal, &assignment.party, &activity.id);
+                if contracts.iter().any(|g| is_processor_contract(g.kind.value)) {
+                    continue;
+                }
+                let span = assignment.reasons.iter().find_map(|r| r.span).unwrap_or(activity.span);
+                let finding = out.at(
+                    span,
+                    format!("acts on behalf of `{principal}`"),
+                    format!(
+                        "`{}` processes `{}` for `{principal}` with no data-processing agreement in force between them",
+                        assignment.party, activity.id
+                    ),
+                );
+                finding.party(principal).activity(&activity.id).chain(ctx.chain_down(&activity.id, &assignment.party));
+                for other in contracts {
+                    finding.label(
+                        other.kind.span,
+                        format!("`{}` is a {} agreement, not Art. 28", other.id, other.kind.value),
+                    );
+                }
+            }
+        }
+    },
+};
+
+/// A sub-processor the controller has not authorised.
+pub const SUB_PROCESSOR_NOT_AUTHORISED: Rule = Rule {
+    code: "sub-processor-not-authorised",
+    area: Area::Processors,
+    severity: Severity::High,
+    provisions: &[law::ART_28_2],
+    summary: "A sub-processor engaged without the controller's prior written authorisation",
+    explanation: "A processor may not engage another processor without the controller's prior specific or general written authorisation. Under a general authorisation the processor must tell the controller of each addition, giving it the chance to object (Art. 28(2)). An unauthorised sub-processor handles the controller's data outside its control.",
+    remediation: "obtain the controller's specific authorisation (a `subprocessor_authorisation` agreement, or the sub-processor listed under `sub_processing: { authorisation: specific }`), or under a general authorisation record that the controller was told (`sub_processing: { authorisation: general, parties: [...] }`)",
+    check: |ctx, out| {
+        for activity in ctx.running() {
+            for assignment in ctx.roles.in_activity(&activity.id) {
+                let (Role::SubProcessor, Some(engaging)) = (assignment.role, &assignment.on_behalf_of) else {
+                    continue;
+                };
+                let controller = assignment.top();
+                // The processor directly under the controller signed the terms that govern sub-processing.
+                let first_processor = assignment.chain.iter().rev().nth(1).unwrap_or(engaging);
+                let specific = ctx
+                    .agreements_in_force(controller, &assignment.party, &activity.id)
+                    .into_iter()
+                    .any(|g| g.kind.value == AgreementKind::SubprocessorAuthorisation);
+                if specific {
+                    continue;
+                }
+                let terms: Vec<_> = ctx
+                    .agreements_in_force(controller, first_processor, &activity.id)
+                    .into_iter()
+                    .filter(|g| is_processor_contract(g.kind.value))
+                    .collect();
+                let mut problem = None;
+                let mut clause_span = None;
+                for agreement in &terms {
+                    let Some(clause) = &agreement.sub_processing else { continue };
+                    clause_span = Some(clause.span);
+                    let listed = clause.parties.iter().any(|p| p.value == assignment.party);
+                    problem = match clause.authorisation.value {
+                        Authorisation::Prohibited => Some("the agreement prohibits sub-processors".to_owned()),
+                        Authorisation::Specific if !listed => {
+                            Some("the specific authorisation does not name it".to_owned())
+                        }
+                        Authorisation::General if !listed => Some(
+                            "under the general authorisation the controller was not told of this addition".to_owned(),
+                        ),
+                        _ => None,
+                    };
+                    if problem.is_none() {
+                        break;
+                    }
+                }
+                let problem = match (problem, clause_span) {
+                    (Some(problem), _) => problem,
+                    (None, Some(_)) => continue,
+                    (None, None) => "no agreement records the controller's authorisation".to_owned(),
+                };
+                let span = assignment.reasons.iter().find_map(|r| r.span).unwrap_or(activity.span);
+                let finding = out.at(
+                    span,
+                    format!("engaged by `{engaging}`"),
+                    format!(
+                        "sub-processor `{}` of `{}` is not authorised by controller `{controller}`: {problem}",
+                        assignment.party, activity.id
+                    ),
+                );
+                finding.party(engaging).activity(&activity.id).chain(ctx.chain_down(&activity.id, &assignment.party));
+                if let Some(span) = clause_span {
+                    finding.label(span, "sub-processing terms");
+                }
+            }
+        }
+    },
+};
+
+/// A sub-processor with no contract with the processor that engaged it.
+pub const NO_FLOW_DOWN: Rule = Rule {
+    code: "no-flow-down-contract",
+    area: Area::Processors,
+    severity: Severity::High,
+    provisions: &[law::ART_28_4],
+    summary: "A sub-processor with no contract with the processor that engaged it",
+    explanation: "When a processor engages a sub-processor, the same data-protection obligations as in the controller–processor contract must be imposed on it by contract (Art. 28(4)). Without that flow-down the sub-processor is bound by nothing, and the initial processor remains fully liable to the controller for it.",
+    remediation: "sign a `data_processing` agreement between the processor and its sub-processor that flows down the controller's terms",
+    check: |ctx, out| {
+        for activity in ctx.running() {
+            for assignment in ctx.roles.in_activity(&activity.id) {
+                let (Role::SubProcessor, Some(engaging)) = (assignment.role, &assignment.on_behalf_of) else {
+                    continue;
+                };
+                let contracts = ctx.agreements_in_force(engaging, &assignment.party, &activity.id);
+                if contracts.iter().any(|g| is_processor_contract(g.kind.value)) {
+                    continue;
+                }
+                let span = assignment.reasons.iter().find_map(|r| r.span).unwrap_or(activity.span);
+                out.at(
+                    span,
+                    format!("engaged by `{engaging}`"),
+                    format!(
+                        "`{engaging}` engaged sub-processor `{}` for `{}` with no data-processing contract between them",
+                        assignment.party, activity.id
+                    ),
+                )
+                .party(engaging)
+                .activity(&activity.id)
+                .chain(ctx.chain_down(&activity.id, &assignment.party));
+            }
+        }
+    },
+};
+
+/// A data-processing agreement missing terms Art. 28(3) requires.
+pub const MISSING_TERMS: Rule = Rule {
+    code: "agreement-missing-terms",
+    area: Area::Processors,
+    severity: Severity::Medium,
+    provisions: &[law::ART_28_3],
+    summary: "A data-processing agreement without all the terms of Art. 28(3)(a)–(h)",
+    explanation: "Art. 28(3) lists what a processor contract must stipulate: documented instructions, confidentiality, security, the conditions for sub-processors, help with data subjects' rights and with Art. 32–36, deletion or return at the end, and audits. When the model records an agreement's terms, every missing one is a gap in what the controller can enforce.",
+    remediation: "add the missing terms to the agreement",
+    check: |ctx, out| {
+        for agreement in ctx.model.agreements.values() {
+            if agreement.kind.value != AgreementKind::DataProcessing || !agreement.in_force_on(ctx.as_of) {
+                continue;
+            }
+            let Some(terms) = &agreement.terms else { continue };
+            let missing: Vec<Art28Term> =
+                Art28Term::ALL.iter().map(|(_, term)| *term).filter(|term| !terms.value.contains(term)).collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let listed: Vec<String> = missing.iter().map(|t| format!("{} ({})", t.as_str(), t.provision())).collect();
+            let finding = out.at(
+                terms.span,
+                "recorded terms",
+                format!("agreement `{}` lacks terms required by Art. 28(3): {}", agreement.id, listed.join(", ")),
+            );
+            if let Some(controller) = agreement.parties_claimed(ClaimedRole::Controller).next() {
+                finding.party(controller);
+            }
+            for term in missing {
+                finding.provision(term.provision());
+            }
+        }
+    },
+};

@@ -1,0 +1,243 @@
+//! Breach notification (Art. 33/34): the duty in the processor contract, and what
+//! was actually done when a breach happened.
+//!
+//! The controller notifies the supervisory authority within 72 hours of becoming
+//! aware (Art. 33(1)); a processor notifies its controller, not the authority
+//! (Art. 33(2)). In the 1177 case the controller *and* several processors
+//! notified IMY, which IMY read as a sign that nobody knew who the controller was.
+
+use jiff::ToSpan;
+
+use super::{Area, Context, Rule, Severity};
+use crate::law;
+use crate::model::{AgreementKind, Incident, PartyId, PartyKind};
+use crate::roles::Role;
+
+/// A processor agreement with no breach-notification duty.
+pub const NO_BREACH_DUTY: Rule = Rule {
+    code: "no-breach-notification-duty",
+    area: Area::Breaches,
+    severity: Severity::Medium,
+    provisions: &[law::ART_33_2, law::ART_28_3],
+    summary: "A processor agreement that does not oblige the processor to report breaches to its controller",
+    explanation: "A processor must notify its controller without undue delay after becoming aware of a breach (Art. 33(2)), and the contract must oblige it to help the controller meet Art. 33–34 (Art. 28(3)(f)). The controller's 72-hour clock runs from its own awareness; without a contractual deadline for the processor it cannot plan to meet it. The rule looks only at agreements whose terms the model records (`terms`); for others the duty is unknown, not missing.",
+    remediation: "add `breach_notification_hours` (e.g. 24) to the data-processing agreement",
+    check: |ctx, out| {
+        for activity in ctx.running() {
+            for assignment in ctx.roles.in_activity(&activity.id) {
+                let Some(principal) = &assignment.on_behalf_of else { continue };
+                if !matches!(assignment.role, Role::Processor | Role::SubProcessor) {
+                    continue;
+                }
+                let contracts: Vec<_> = ctx
+                    .agreements_in_force(principal, &assignment.party, &activity.id)
+                    .into_iter()
+                    .filter(|g| g.kind.value == AgreementKind::DataProcessing)
+                    .collect();
+                // Only agreements whose terms the model records can prove the duty missing.
+                let recorded = contracts.iter().any(|g| g.terms.is_some());
+                if !recorded || contracts.iter().any(|g| g.breach_notification_hours.is_some()) {
+                    continue;
+                }
+                for contract in contracts {
+                    out.at(
+                        contract.span,
+                        "no `breach_notification_hours`",
+                        format!(
+                            "agreement `{}` does not oblige `{}` to tell `{principal}` of a breach in `{}`",
+                            contract.id, assignment.party, activity.id
+                        ),
+                    )
+                    .party(principal)
+                    .activity(&activity.id)
+                    .chain(ctx.chain_down(&activity.id, &assignment.party));
+                }
+            }
+        }
+    },
+};
+
+/// The controllers of the activities running on an incident's systems when it
+/// was discovered.
+fn controllers_of(ctx: &Context<'_>, incident: &Incident) -> Vec<(PartyId, crate::model::ActivityId)> {
+    let date = incident.discovered.as_ref().map(|d| d.value).unwrap_or(ctx.as_of);
+    let mut found = Vec::new();
+    for system in &incident.systems {
+        for (activity_id, _) in ctx.graph.users_of(&system.value) {
+            let Some(activity) = ctx.model.activities.get(&activity_id) else { continue };
+            if !activity.runs_on(date) {
+                continue;
+            }
+            for controller in ctx.roles.controllers(&activity_id) {
+                if !found.iter().any(|(c, _)| c == controller) {
+                    found.push((controller.clone(), activity_id.clone()));
+                }
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+fn is_authority(ctx: &Context<'_>, party: &PartyId) -> bool {
+    ctx.model.parties.get(party).is_some_and(|p| p.kind.value == PartyKind::Authority)
+}
+
+/// A notification to the authority by a party that is not the controller.
+pub const NOTIFIED_BY_NON_CONTROLLER: Rule = Rule {
+    code: "breach-notified-by-non-controller",
+    area: Area::Breaches,
+    severity: Severity::Low,
+    provisions: &[law::ART_33_1, law::ART_33_2],
+    summary: "A breach notified to the supervisory authority by a party that is not the controller",
+    explanation: "Only the controller notifies the supervisory authority (Art. 33(1)); a processor notifies its controller (Art. 33(2)). A notification from a processor, or from a party with no role in the breached processing, is not unlawful in itself, but it shows that the parties did not know who was responsible, the confusion IMY pointed out in the 1177 case.",
+    remediation: "agree in advance who notifies: processors tell their controller within the contract's deadline; the controller notifies the authority",
+    check: |ctx, out| {
+        for incident in ctx.model.incidents.values() {
+            let controllers = controllers_of(ctx, incident);
+            let date = incident.discovered.as_ref().map(|d| d.value).unwrap_or(ctx.as_of);
+            for notification in &incident.notifications {
+                let from = &notification.from.value;
+                if !is_authority(ctx, &notification.to.value) || controllers.iter().any(|(c, _)| c == from) {
+                    continue;
+                }
+                let role = incident
+                    .systems
+                    .iter()
+                    .flat_map(|s| ctx.graph.users_of(&s.value))
+                    .filter(|(activity, _)| ctx.model.activities.get(activity).is_some_and(|a| a.runs_on(date)))
+                    .find_map(|(activity, user)| (&user == from).then_some(activity));
+                let what = match &role {
+                    Some(activity) => format!("a processor in `{activity}`, not its controller"),
+                    None => "not a controller of the breached processing".to_owned(),
+                };
+                let controller_names: Vec<String> = controllers.iter().map(|(c, _)| format!("`{c}`")).collect();
+                let finding = out.at(
+                    notification.from.span,
+                    "notified the authority",
+                    format!(
+                        "`{from}` notified `{}` of breach `{}` but is {what}; the controller{} {} should notify",
+                        notification.to.value,
+                        incident.id,
+                        if controller_names.len() == 1 { "" } else { "s" },
+                        if controller_names.is_empty() {
+                            "(none in the model)".to_owned()
+                        } else {
+                            controller_names.join(", ")
+                        }
+                    ),
+                );
+                finding.party(from);
+                if let Some(activity) = role {
+                    finding.activity(&activity);
+                }
+            }
+        }
+    },
+};
+
+/// A controller that did not notify the authority of a breach.
+pub const CONTROLLER_DID_NOT_NOTIFY: Rule = Rule {
+    code: "breach-not-notified",
+    area: Area::Breaches,
+    severity: Severity::High,
+    provisions: &[law::ART_33_1],
+    summary: "A controller that did not notify the supervisory authority of a breach of its processing",
+    explanation: "The controller must notify the competent supervisory authority of a personal-data breach within 72 hours of becoming aware of it, unless the breach is unlikely to result in a risk to people (Art. 33(1)); it must document every breach either way (Art. 33(5)). A breach of a system its processing runs on is its breach, even when the system is its processor's.",
+    remediation: "notify the supervisory authority (in Sweden IMY), and record the notification in the model",
+    check: |ctx, out| {
+        for incident in ctx.model.incidents.values() {
+            for (controller, activity) in controllers_of(ctx, incident) {
+                let notified =
+                    incident.notifications.iter().any(|n| n.from.value == controller && is_authority(ctx, &n.to.value));
+                if notified {
+                    continue;
+                }
+                out.at(
+                    incident.span,
+                    "breach",
+                    format!(
+                        "controller `{controller}` did not notify a supervisory authority of breach `{}`",
+                        incident.id
+                    ),
+                )
+                .party(&controller)
+                .activity(&activity);
+            }
+        }
+    },
+};
+
+/// A notification to the authority later than 72 hours after discovery.
+pub const NOTIFIED_LATE: Rule = Rule {
+    code: "breach-notified-late",
+    area: Area::Breaches,
+    severity: Severity::Medium,
+    provisions: &[law::ART_33_1],
+    summary: "A breach notified to the supervisory authority more than 72 hours after it was discovered",
+    explanation: "Notification is due without undue delay and, where feasible, within 72 hours of becoming aware (Art. 33(1)); a later notification must give the reasons for the delay. Dates without a time are compared by day: a notification more than three days after the discovery date is late.",
+    remediation: "notify within 72 hours, or record the reasons for the delay with the notification",
+    check: |ctx, out| {
+        for incident in ctx.model.incidents.values() {
+            let Some(discovered) = &incident.discovered else { continue };
+            let Ok(deadline) = discovered.value.checked_add(3.days()) else { continue };
+            for notification in &incident.notifications {
+                let Some(at) = &notification.at else { continue };
+                if !is_authority(ctx, &notification.to.value) || at.value.date() <= deadline {
+                    continue;
+                }
+                out.at(
+                    at.span,
+                    "notified here",
+                    format!(
+                        "`{}` notified breach `{}` on {}, more than 72 hours after its discovery on {}",
+                        notification.from.value,
+                        incident.id,
+                        at.value.date(),
+                        discovered.value
+                    ),
+                )
+                .party(&notification.from.value)
+                .label(discovered.span, "discovered");
+            }
+        }
+    },
+};
+
+/// A high-risk breach that data subjects were not told of.
+pub const SUBJECTS_NOT_TOLD: Rule = Rule {
+    code: "breach-subjects-not-told",
+    area: Area::Breaches,
+    severity: Severity::High,
+    provisions: &[law::ART_34],
+    summary: "A high-risk breach of unencrypted special-category data that data subjects were not told of",
+    explanation: "When a breach is likely to result in a high risk, the controller must tell the data subjects without undue delay (Art. 34(1)). Special-category data that were not encrypted are the standard high-risk case: the exemption for data unintelligible to others (Art. 34(3)(a)) does not apply.",
+    remediation: "tell the data subjects in clear language what happened, what it means for them and what they can do, or publish a notice where telling each is disproportionate (Art. 34(3)(c))",
+    check: |ctx, out| {
+        for incident in ctx.model.incidents.values() {
+            if incident.subjects_informed != Some(false) {
+                continue;
+            }
+            let exposed_sensitive = incident.systems.iter().any(|s| {
+                let Some(system) = ctx.model.systems.get(&s.value) else { return false };
+                let encrypted = system.encrypted_at_rest.as_ref().is_some_and(|e| e.value);
+                !encrypted
+                    && ctx.graph.users_of(&system.id).iter().any(|(activity, _)| {
+                        ctx.model.activities.get(activity).is_some_and(|a| ctx.data_of(a).any(|d| d.is_sensitive()))
+                    })
+            });
+            if !exposed_sensitive {
+                continue;
+            }
+            for (controller, activity) in controllers_of(ctx, incident) {
+                out.at(
+                    incident.span,
+                    "breach",
+                    format!("controller `{controller}` did not tell data subjects of breach `{}` of unencrypted special-category data", incident.id),
+                )
+                .party(&controller)
+                .activity(&activity);
+            }
+        }
+    },
+};

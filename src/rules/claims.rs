@@ -1,0 +1,53 @@
+//! Claims against facts: an agreement whose label for a party contradicts the
+//! role the facts give it.
+
+use super::{Area, Rule, Severity};
+use crate::law;
+use crate::roles::{claim_matches, claims};
+
+/// A claimed role that contradicts the derived one.
+pub const CLAIMED_ROLE_MISMATCH: Rule = Rule {
+    code: "claimed-role-mismatch",
+    area: Area::Labels,
+    severity: Severity::High,
+    provisions: &[law::ART_4_7, law::ART_4_8, law::EDPB_07_2020_FACTS],
+    summary: "An agreement calls a party processor where the facts make it controller, or the reverse",
+    explanation: "Controller and processor are functional concepts: the roles follow what the parties actually do, not what a contract calls them (EDPB Guidelines 07/2020, Part I §1). A contract that calls a controller its 'processor' puts the wrong duties on both sides: the real controller's Art. 13, 24 and 30 duties go unmet, and the contract's Art. 28 terms bind a party that decides for itself.",
+    remediation: "align the agreement with the facts (a controller-to-controller or joint-controller arrangement instead of a processor agreement, or the reverse), or correct the facts in the model",
+    check: |ctx, out| {
+        for claim in claims(ctx.model) {
+            let Some(agreement) = ctx.model.agreements.get(&claim.agreement) else { continue };
+            if !agreement.in_force_on(ctx.as_of) {
+                continue;
+            }
+            for activity_id in &claim.activities {
+                let Some(activity) = ctx.model.activities.get(activity_id) else { continue };
+                if !activity.runs_on(ctx.as_of) {
+                    continue;
+                }
+                let held = ctx.roles.of(&claim.party, activity_id);
+                // Rule out purpose-only Art. 28(10) roles: they sit beside the processor role.
+                let main: Vec<_> = held.iter().filter(|a| a.own_purposes.is_empty()).collect();
+                let Some(derived) = main.first() else { continue };
+                if main.iter().any(|a| claim_matches(claim.role, a.role)) {
+                    continue;
+                }
+                let finding = out.at(
+                    claim.span,
+                    format!("claims `{}`", claim.role),
+                    format!(
+                        "agreement `{}` calls `{}` {} of `{activity_id}`, but the facts make it {}",
+                        claim.agreement,
+                        claim.party,
+                        claim.role.as_str().replace('_', " "),
+                        derived.role
+                    ),
+                );
+                finding.party(&claim.party).activity(activity_id);
+                if let Some(reason) = derived.reasons.iter().find_map(|r| r.span) {
+                    finding.label(reason, format!("the fact that makes it {}", derived.role));
+                }
+            }
+        }
+    },
+};

@@ -1,0 +1,419 @@
+//! Rules: the accountability gaps the facts prove, as findings.
+//!
+//! Each rule has a stable kebab-case code, a default [`Severity`], the provisions
+//! it rests on, an explanation and a remediation ([`Rule`]); the whole catalogue
+//! is [`CATALOGUE`]. A rule is a plain function over a [`Context`] (the model, its
+//! graph, the derived roles, the reference data and the evaluation date) that
+//! pushes [`Finding`]s. Each finding names the party and activity it concerns,
+//! points at the YAML that triggered it, with secondary labels, and carries the
+//! chain that brought the party in (region → provider → subcontractor).
+//!
+//! [`check`] runs every rule, applies the model's accepted risks (accepted
+//! findings are kept and marked, never hidden) and sorts the result, so the same
+//! model gives the same findings in the same order.
+
+mod accepted;
+mod art26;
+mod art28;
+mod breach;
+mod claims;
+mod contracts;
+mod gaps;
+mod residency;
+mod sector_law;
+mod security;
+mod transfers;
+mod transparency;
+
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, Label, Level};
+use crate::graph::Graph;
+use crate::model::{ActivityId, Model, PartyId};
+use crate::reference::Reference;
+use crate::roles::Roles;
+use crate::source::Span;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// For information; no action required.
+    Info,
+    /// A weakness worth fixing when convenient.
+    Low,
+    /// A gap that should be fixed.
+    Medium,
+    /// A likely infringement.
+    High,
+    /// An infringement that exposes data subjects now.
+    Critical,
+}
+
+impl Severity {
+    /// Every severity, most serious first.
+    pub const ALL: [Severity; 5] =
+        [Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info];
+
+    /// The severity as written on the command line and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The area of law a rule belongs to, for grouping in the catalogue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Area {
+    /// Transfers to third countries (Chapter V).
+    Transfers,
+    /// Swedish sector law and territoriality.
+    SectorLaw,
+    /// Contractual data residency.
+    Residency,
+    /// Processors and sub-processors (Art. 28).
+    Processors,
+    /// Joint controllers (Art. 26).
+    JointControllers,
+    /// Gaps in responsibility.
+    Responsibility,
+    /// Contract labels against derived roles.
+    Labels,
+    /// Security of processing (Art. 32) and Swedish patient-data security.
+    Security,
+    /// Information to data subjects (Art. 13/14).
+    Transparency,
+    /// Breach notification (Art. 33/34).
+    Breaches,
+    /// Contracts in force.
+    Contracts,
+    /// Accepted risks.
+    AcceptedRisks,
+}
+
+impl Area {
+    /// The area's heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Area::Transfers => "Transfers (Chapter V)",
+            Area::SectorLaw => "Sector law and territoriality",
+            Area::Residency => "Residency",
+            Area::Processors => "Processors (Art. 28)",
+            Area::JointControllers => "Joint controllers (Art. 26)",
+            Area::Responsibility => "Responsibility gaps",
+            Area::Labels => "Claims against facts",
+            Area::Security => "Security (Art. 32, patientdatalagen)",
+            Area::Transparency => "Information to data subjects (Art. 13/14)",
+            Area::Breaches => "Breach notification (Art. 33/34)",
+            Area::Contracts => "Contracts",
+            Area::AcceptedRisks => "Accepted risks",
+        }
+    }
+}
+
+/// What the rules see.
+pub struct Context<'a> {
+    /// The model.
+    pub model: &'a Model,
+    /// Its graph.
+    pub graph: &'a Graph<'a>,
+    /// The derived roles.
+    pub roles: &'a Roles,
+    /// Reference data.
+    pub reference: &'a Reference,
+    /// The evaluation date: contracts, activities and adequacy decisions are
+    /// taken as they stand on this day.
+    pub as_of: Date,
+}
+
+/// A rule of the catalogue.
+pub struct Rule {
+    /// Stable kebab-case code.
+    pub code: &'static str,
+    /// The area of law.
+    pub area: Area,
+    /// Default severity.
+    pub severity: Severity,
+    /// The provisions it rests on.
+    pub provisions: &'static [&'static str],
+    /// One line: what it finds.
+    pub summary: &'static str,
+    /// Why it matters, in plain words.
+    pub explanation: &'static str,
+    /// What to do about it.
+    pub remediation: &'static str,
+    /// The check.
+    pub check: fn(&Context<'_>, &mut Findings),
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rule").field("code", &self.code).finish_non_exhaustive()
+    }
+}
+
+/// How an accepted risk covers a finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Acceptance {
+    /// Why it is accepted.
+    pub justification: String,
+    /// Who accepted it.
+    pub accepted_by: String,
+    /// The last day the acceptance holds.
+    pub expires: Date,
+    /// Where the acceptance is written.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// One finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule's code.
+    pub code: &'static str,
+    /// Its severity.
+    pub severity: Severity,
+    /// What was found, in one sentence.
+    pub message: String,
+    /// The party it concerns (who must act).
+    pub party: Option<PartyId>,
+    /// The activity it concerns.
+    pub activity: Option<ActivityId>,
+    /// The provisions it rests on.
+    pub provisions: Vec<&'static str>,
+    /// Where in the YAML it shows.
+    pub primary: Label,
+    /// Other places that explain it.
+    pub labels: Vec<Label>,
+    /// How the party came in: the chain of delegation from the controller down.
+    pub chain: Vec<PartyId>,
+    /// Set when an accepted risk covers the finding.
+    pub accepted: Option<Acceptance>,
+}
+
+/// The findings a rule pushes, with the rule's defaults filled in.
+pub struct Findings {
+    rule: &'static Rule,
+    found: Vec<Finding>,
+}
+
+impl Findings {
+    /// Starts a finding of the current rule at `span`.
+    pub fn at(&mut self, span: Span, label: impl Into<String>, message: impl Into<String>) -> &mut Finding {
+        self.found.push(Finding {
+            code: self.rule.code,
+            severity: self.rule.severity,
+            message: message.into(),
+            party: None,
+            activity: None,
+            provisions: self.rule.provisions.to_vec(),
+            primary: Label::new(span, label),
+            labels: Vec::new(),
+            chain: Vec::new(),
+            accepted: None,
+        });
+        let last = self.found.len() - 1;
+        &mut self.found[last]
+    }
+}
+
+impl Finding {
+    /// Names the party that must act.
+    pub fn party(&mut self, party: &PartyId) -> &mut Self {
+        self.party = Some(party.clone());
+        self
+    }
+
+    /// Names the activity.
+    pub fn activity(&mut self, activity: &ActivityId) -> &mut Self {
+        self.activity = Some(activity.clone());
+        self
+    }
+
+    /// Adds a secondary label.
+    pub fn label(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
+        self.labels.push(Label::new(span, message));
+        self
+    }
+
+    /// Sets the chain that brought the party in, from the top down.
+    pub fn chain(&mut self, chain: Vec<PartyId>) -> &mut Self {
+        self.chain = chain;
+        self
+    }
+
+    /// Overrides the rule's default severity.
+    pub fn severity(&mut self, severity: Severity) -> &mut Self {
+        self.severity = severity;
+        self
+    }
+
+    /// Adds a provision beyond the rule's own.
+    pub fn provision(&mut self, provision: &'static str) -> &mut Self {
+        if !self.provisions.contains(&provision) {
+            self.provisions.push(provision);
+        }
+        self
+    }
+
+    /// The rule that produced the finding.
+    pub fn rule(&self) -> Option<&'static Rule> {
+        rule(self.code)
+    }
+
+    /// Renders the finding as a diagnostic for the terminal.
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        let level = match self.severity {
+            Severity::Critical | Severity::High => Level::Error,
+            Severity::Medium | Severity::Low => Level::Warning,
+            Severity::Info => Level::Note,
+        };
+        let accepted = if self.accepted.is_some() { " (accepted)" } else { "" };
+        let mut diagnostic =
+            Diagnostic::with_level(level, self.code, format!("[{}]{accepted} {}", self.severity, self.message));
+        diagnostic.primary = Some(self.primary.clone());
+        diagnostic.secondary = self.labels.clone();
+        if !self.chain.is_empty() {
+            let chain: Vec<&str> = self.chain.iter().map(|p| p.as_str()).collect();
+            diagnostic = diagnostic.note(format!("chain: {}", chain.join(" → ")));
+        }
+        diagnostic = diagnostic.note(format!("rests on: {}", self.provisions.join("; ")));
+        if let Some(acceptance) = &self.accepted {
+            diagnostic = diagnostic.note(format!(
+                "accepted by {} until {}: {}",
+                acceptance.accepted_by, acceptance.expires, acceptance.justification
+            ));
+        }
+        if let Some(rule) = self.rule() {
+            diagnostic = diagnostic.help(rule.remediation);
+        }
+        diagnostic
+    }
+}
+
+/// Every rule, grouped by area.
+pub static CATALOGUE: &[Rule] = &[
+    transfers::WITHOUT_SAFEGUARD,
+    transfers::TOOL_MISMATCH,
+    transfers::SCOPE_UNVERIFIED,
+    sector_law::REGIME_NOT_BOUND,
+    sector_law::CARE_GIVER_AS_PROCESSOR,
+    residency::RESIDENCY_BREACH,
+    art28::PROCESSOR_WITHOUT_AGREEMENT,
+    art28::SUB_PROCESSOR_NOT_AUTHORISED,
+    art28::NO_FLOW_DOWN,
+    art28::MISSING_TERMS,
+    art26::JOINT_WITHOUT_ARRANGEMENT,
+    gaps::NO_CONTROLLER,
+    gaps::PERFORMER_FOR_NOBODY,
+    gaps::PRINCIPAL_WITHOUT_ROLE,
+    claims::CLAIMED_ROLE_MISMATCH,
+    security::INTERNET_WITHOUT_AUTHENTICATION,
+    security::UNENCRYPTED_IN_TRANSIT,
+    security::UNENCRYPTED_AT_REST,
+    security::PATIENT_DATA_WITHOUT_ACCESS_LOG,
+    security::PATIENT_DATA_WITHOUT_BACKUPS,
+    transparency::SUBJECTS_NOT_INFORMED,
+    breach::NO_BREACH_DUTY,
+    breach::NOTIFIED_BY_NON_CONTROLLER,
+    breach::CONTROLLER_DID_NOT_NOTIFY,
+    breach::NOTIFIED_LATE,
+    breach::SUBJECTS_NOT_TOLD,
+    contracts::NOT_IN_FORCE,
+    accepted::EXPIRED,
+    accepted::UNUSED,
+    accepted::UNKNOWN_RULE,
+];
+
+/// The rule with this code.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    CATALOGUE.iter().find(|rule| rule.code == code)
+}
+
+/// Runs every rule, applies accepted risks and sorts the findings by severity
+/// (most serious first), then party, activity, code and place.
+pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut all = Vec::new();
+    for rule in CATALOGUE.iter().filter(|r| r.area != Area::AcceptedRisks) {
+        let mut findings = Findings { rule, found: Vec::new() };
+        (rule.check)(ctx, &mut findings);
+        all.append(&mut findings.found);
+    }
+    let mut about_acceptances = Vec::new();
+    accepted::apply(ctx, &mut all, &mut about_acceptances);
+    all.append(&mut about_acceptances);
+    all.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+    all.dedup();
+    all
+}
+
+fn sort_key(finding: &Finding) -> impl Ord + '_ {
+    (
+        std::cmp::Reverse(finding.severity),
+        &finding.party,
+        &finding.activity,
+        finding.code,
+        finding.primary.span,
+        &finding.message,
+    )
+}
+
+/// Runs the rules of one area into a fresh collector; for the accepted-risk
+/// rules, which need the other findings first.
+fn collector(rule: &'static Rule) -> Findings {
+    Findings { rule, found: Vec::new() }
+}
+
+impl<'a> Context<'a> {
+    /// The activities running on the evaluation date, sorted by id.
+    pub fn running(&self) -> impl Iterator<Item = &'a crate::model::Activity> + '_ {
+        self.model.activities.values().filter(move |a| a.runs_on(self.as_of))
+    }
+
+    /// The data categories an activity processes.
+    pub fn data_of(
+        &self,
+        activity: &'a crate::model::Activity,
+    ) -> impl Iterator<Item = &'a crate::model::DataCategory> {
+        activity.data.iter().filter_map(|d| self.model.data.get(&d.value))
+    }
+
+    /// The chain of delegation from the top (normally the controller) down to
+    /// `party` in an activity.
+    pub fn chain_down(&self, activity: &ActivityId, party: &PartyId) -> Vec<PartyId> {
+        let mut chain = self.graph.chain_up(activity, party);
+        chain.reverse();
+        chain
+    }
+
+    /// Agreements between two parties covering an activity and in force on the
+    /// evaluation date.
+    pub fn agreements_in_force(
+        &self,
+        a: &PartyId,
+        b: &PartyId,
+        activity: &ActivityId,
+    ) -> Vec<&'a crate::model::Agreement> {
+        self.graph.agreements_between(a, b, activity).into_iter().filter(|g| g.in_force_on(self.as_of)).collect()
+    }
+
+    /// The name of a party for messages: its id.
+    pub fn country_name(&self, country: &crate::model::Country) -> String {
+        format!("{} ({country})", self.reference.country_name(country))
+    }
+}

@@ -1,0 +1,74 @@
+//! Contractual residency: processing outside the countries an agreement allows.
+
+use super::{Area, Rule, Severity};
+use crate::law;
+use crate::model::Residency;
+
+/// Processing outside the countries an agreement allows.
+pub const RESIDENCY_BREACH: Rule = Rule {
+    code: "residency-breach",
+    area: Area::Residency,
+    severity: Severity::High,
+    provisions: &[law::ART_28_3, law::ART_29, law::ART_28_10],
+    summary: "Processing outside the countries an agreement allows",
+    explanation: "A residency clause is an instruction of the controller: the processor, and every sub-processor it engages, may process the data only where the agreement allows (Art. 28(3)(a), 29). Processing elsewhere breaks the controller's documented instructions; a processor that decides on its own where to process steps towards deciding the means itself (Art. 28(10)).",
+    remediation: "move the processing back inside the allowed countries, or amend the agreement (and check Chapter V for the new country)",
+    check: |ctx, out| {
+        for activity in ctx.running() {
+            for agreement in ctx.graph.agreements_covering(&activity.id) {
+                let Some(allowed) = &agreement.residency else { continue };
+                if !agreement.in_force_on(ctx.as_of) {
+                    continue;
+                }
+                let permits = |country: &crate::model::Country| {
+                    allowed.value.iter().any(|place| match &place.value {
+                        Residency::Eea => ctx.reference.is_eea(country),
+                        Residency::Country(c) => c == country,
+                    })
+                };
+                for bound in &agreement.parties {
+                    let bound_party = &bound.party.value;
+                    let controls = ctx.roles.of(bound_party, &activity.id).iter().any(|a| a.role.is_controller());
+                    if controls {
+                        continue;
+                    }
+                    for performer in ctx.graph.performers(&activity.id) {
+                        let chain = ctx.graph.chain_up(&activity.id, &performer.party.value);
+                        if !chain.contains(bound_party) {
+                            continue;
+                        }
+                        for place in ctx.graph.places(performer) {
+                            if permits(&place.country) {
+                                continue;
+                            }
+                            let allowed_list: Vec<String> = allowed
+                                .value
+                                .iter()
+                                .map(|p| match &p.value {
+                                    Residency::Eea => "EEA".to_owned(),
+                                    Residency::Country(c) => c.to_string(),
+                                })
+                                .collect();
+                            out.at(
+                                place.span,
+                                format!("in {}", place.country),
+                                format!(
+                                    "`{}` processes `{}` in {}, outside what agreement `{}` allows ({})",
+                                    performer.party.value,
+                                    activity.id,
+                                    ctx.country_name(&place.country),
+                                    agreement.id,
+                                    allowed_list.join(", ")
+                                ),
+                            )
+                            .party(bound_party)
+                            .activity(&activity.id)
+                            .chain(ctx.chain_down(&activity.id, &performer.party.value))
+                            .label(allowed.span, "allowed here");
+                        }
+                    }
+                }
+            }
+        }
+    },
+};

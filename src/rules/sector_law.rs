@@ -1,0 +1,155 @@
+//! Sector law and territoriality: data that requires a legal regime handled by a
+//! party the regime does not reach, and care given under a processor contract.
+//!
+//! This is the Medicall finding of the 1177 case (IMY, DI-2019-3375): Swedish
+//! healthcare law is the legal basis that makes care processing lawful (Art. 6(3),
+//! 9(2)(h)) and the secrecy that Art. 9(3) requires; it reaches neither care given
+//! nor data handled abroad, and a contractual confidentiality clause cannot
+//! replace statutory secrecy. It is checked independently of Chapter V.
+
+use super::{Area, Rule, Severity};
+use crate::law;
+use crate::roles::Role;
+
+/// Data requiring a regime handled by a party the regime does not reach.
+pub const REGIME_NOT_BOUND: Rule = Rule {
+    code: "regime-not-bound",
+    area: Area::SectorLaw,
+    severity: Severity::High,
+    provisions: &[law::ART_5_1, law::ART_6_3, law::ART_9_1, law::ART_9_3, law::PSL_6_12, law::OSL_25_1],
+    summary: "Data that requires a legal regime (e.g. Swedish healthcare secrecy) handled where that regime does not reach",
+    explanation: "Health data may be processed for care only on the basis of law and by or under the responsibility of a professional bound by secrecy under that law (Art. 6(3), 9(2)(h), 9(3)). Swedish healthcare law and its secrecy (OSL 25 kap. 1 §, PSL 6 kap. 12 §) are territorial: they do not bind a company abroad, and they cannot be replaced by a contract clause. In the 1177 case, IMY held Medhelp's disclosure of calls to Medicall in Thailand unlawful for exactly this reason (Art. 5(1), 6(3), 9(1), 9(3)). The rule fires for a party not bound by the regime that gives care itself or handles the data outside the regime's country; a domestic processor that only stores or routes data on the bound controller's instructions is taken to process under that controller's responsibility (Art. 9(3)).",
+    remediation: "keep the processing with parties bound by the regime, in its country; or make the party a care provider bound by the regime in its own right (for Swedish care: a Swedish vårdgivare under a caregiver-to-caregiver arrangement)",
+    check: |ctx, out| {
+        for activity in ctx.running() {
+            let required: Vec<_> = ctx.data_of(activity).flat_map(|d| d.requires.iter().map(move |r| (d, r))).collect();
+            if required.is_empty() {
+                continue;
+            }
+            for performer in ctx.graph.performers(&activity.id) {
+                let Some(party) = ctx.model.parties.get(&performer.party.value) else { continue };
+                // One finding per performer: which data need which regime, and why it does not reach.
+                let mut unmet: Vec<(
+                    &crate::model::DataCategory,
+                    &crate::model::Located<crate::model::RegimeId>,
+                    String,
+                )> = Vec::new();
+                let mut primary = None;
+                for (data, regime_id) in &required {
+                    if party.subject_to.iter().any(|r| r.value == regime_id.value) {
+                        continue;
+                    }
+                    let Some(regime) = ctx.reference.regime(regime_id.value.as_str()) else { continue };
+                    let abroad = ctx.graph.places(performer).into_iter().find(|p| p.country != regime.country);
+                    let reason = match (&abroad, performer.gives_care()) {
+                        (Some(place), _) => {
+                            primary.get_or_insert((place.span, format!("in {}", place.country)));
+                            format!(
+                                "it handles them in {}, where {} does not reach",
+                                ctx.country_name(&place.country),
+                                regime.name
+                            )
+                        }
+                        (None, true) => format!("it gives care without being bound by {}", regime.name),
+                        (None, false) => continue,
+                    };
+                    unmet.push((data, regime_id, reason));
+                }
+                if unmet.is_empty() {
+                    continue;
+                }
+                let data_ids = unique(unmet.iter().map(|(d, _, _)| d.id.as_str()));
+                let regimes = unique(unmet.iter().map(|(_, r, _)| r.value.as_str()));
+                let reasons = unique(unmet.iter().map(|(_, _, why)| why.as_str()));
+                let (span, label) = primary
+                    .or(performer.gives_care.as_ref().map(|g| (g.span, "gives care".to_owned())))
+                    .unwrap_or((performer.span, "performer".to_owned()));
+                let chain = ctx.chain_down(&activity.id, &party.id);
+                let accountable = chain.first().cloned().unwrap_or_else(|| party.id.clone());
+                let finding = out.at(
+                    span,
+                    label,
+                    format!(
+                        "`{}` handles {} in `{}`, which require {}, but is not subject to {}: {}",
+                        party.id,
+                        data_ids.iter().map(|d| format!("`{d}`")).collect::<Vec<_>>().join(", "),
+                        activity.id,
+                        regimes.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", "),
+                        if regimes.len() == 1 { "it" } else { "them" },
+                        reasons.join("; ")
+                    ),
+                );
+                finding.party(&accountable).activity(&activity.id).chain(chain);
+                let mut labelled = Vec::new();
+                for (_, regime_id, _) in &unmet {
+                    if !labelled.contains(&regime_id.span) {
+                        labelled.push(regime_id.span);
+                        finding.label(regime_id.span, "the data require this regime");
+                    }
+                }
+            }
+        }
+    },
+};
+
+/// A party that gives care under a processor role.
+pub const CARE_GIVER_AS_PROCESSOR: Rule = Rule {
+    code: "care-giver-as-processor",
+    area: Area::SectorLaw,
+    severity: Severity::High,
+    provisions: &[law::PDL_2_6, law::ART_5_1, law::ART_6_3, law::ART_9_1, law::ART_9_3, law::PSL_6_12],
+    summary: "A party that gives care while acting as a processor",
+    explanation: "Under Swedish sector law every care provider (vårdgivare) is controller of the processing it carries out (patientdatalagen 2 kap. 6 §), and care given by another unit is a caregiver-to-caregiver collaboration (patientdatalagen 6 kap.), not processing on someone's behalf. A party that answers patients as nurse or doctor under a processor contract is doing what only a controller bound by healthcare law and secrecy may do. IMY held so for Medicall in the 1177 case; Kammarrätten agreed in 2024 (case 4058-22).",
+    remediation: "have the care given by a care provider in its own right (bound by Swedish healthcare law, in Sweden), or by the controller's own staff; a processor may only carry out technical processing on instructions",
+    check: |ctx, out| {
+        for activity in ctx.running() {
+            for performer in ctx.graph.performers(&activity.id) {
+                if !performer.gives_care() {
+                    continue;
+                }
+                let party = &performer.party.value;
+                let processing_role = ctx
+                    .roles
+                    .of(party, &activity.id)
+                    .into_iter()
+                    .find(|a| matches!(a.role, Role::Processor | Role::SubProcessor));
+                let Some(assignment) = processing_role else { continue };
+                let chain = ctx.chain_down(&activity.id, party);
+                let accountable = chain.first().cloned().unwrap_or_else(|| party.clone());
+                let span = performer.gives_care.as_ref().map(|g| g.span).unwrap_or(performer.span);
+                let finding = out.at(
+                    span,
+                    "gives care",
+                    format!("`{party}` gives care in `{}` as {} of `{accountable}`; sector law requires a care giver to be a controller in its own right", activity.id, assignment.role),
+                );
+                finding.party(&accountable).activity(&activity.id).chain(chain);
+                for agreement in ctx.graph.agreements_covering(&activity.id) {
+                    for claimed in agreement.parties.iter().filter(|p| &p.party.value == party) {
+                        if let Some(role) = claimed.role.as_ref().filter(|r| {
+                            matches!(
+                                r.value,
+                                crate::model::ClaimedRole::Processor | crate::model::ClaimedRole::SubProcessor
+                            )
+                        }) {
+                            finding.label(
+                                role.span,
+                                format!("`{}` calls it {}", agreement.id, role.value.as_str().replace('_', " ")),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    },
+};
+
+/// The distinct items, in the order they first appear.
+fn unique<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut seen = Vec::new();
+    for item in items {
+        if !seen.contains(&item) {
+            seen.push(item);
+        }
+    }
+    seen
+}

@@ -1,0 +1,37 @@
+//! Information to data subjects (Art. 13/14).
+
+use super::{Area, Rule, Severity};
+use crate::law;
+use crate::model::PartyId;
+
+/// An activity whose controllers inform nobody.
+pub const SUBJECTS_NOT_INFORMED: Rule = Rule {
+    code: "subjects-not-informed",
+    area: Area::Transparency,
+    severity: Severity::High,
+    provisions: &[law::ART_5_1, law::ART_13, law::ART_14],
+    summary: "An activity whose controllers do not inform the data subjects",
+    explanation: "Each controller must tell data subjects who it is, why it processes their data, on what legal basis, who receives it, whether it goes to a third country, how long it is kept and what rights they have (Art. 13 when collected from them, Art. 14 otherwise; for patients also patientdatalagen 8 kap. 6 §). In the 1177 case IMY fined Medhelp and each of the three regions for deficient information to callers: in a chain, every controller owes its own notice.",
+    remediation: "give the Art. 13/14 information at collection (for calls: in the greeting and on the web pages), naming the controller, and record who informs in `informs_subjects`",
+    check: |ctx, out| {
+        for activity in ctx.running() {
+            let Some(informs) = &activity.informs_subjects else { continue };
+            let controllers: Vec<&PartyId> = ctx.roles.controllers(&activity.id).collect();
+            if controllers.iter().any(|c| informs.value.iter().any(|i| &i.value == *c)) {
+                continue;
+            }
+            let patient = ctx.data_of(activity).any(|d| d.patient_record);
+            for controller in controllers {
+                let finding = out.at(
+                    informs.span,
+                    "no controller of the activity is listed here",
+                    format!("controller `{controller}` of `{}` does not inform the data subjects", activity.id),
+                );
+                finding.party(controller).activity(&activity.id);
+                if patient {
+                    finding.provision(law::PDL_8_6);
+                }
+            }
+        }
+    },
+};
