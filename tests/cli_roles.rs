@@ -174,3 +174,23 @@ fn text_output_lists_gaps_under_the_matrix() {
             "appointment-reminders: subcontractor acts for vendor, whose chain of delegation reaches no controller",
         ));
 }
+
+#[test]
+fn snapshot_roles_1177_text() {
+    let output = ansvar().args(["roles", "models/1177", "--color", "never"]).assert().success();
+    let stdout = String::from_utf8(output.get_output().stdout.clone()).expect("UTF-8");
+    insta::assert_snapshot!("roles_1177_text", stdout);
+}
+
+#[test]
+fn snapshot_roles_1177_json() {
+    let output = ansvar().args(["roles", "models/1177", "--format", "json", "--color", "never"]).assert().success();
+    let stdout = String::from_utf8(output.get_output().stdout.clone()).expect("UTF-8");
+    insta::assert_snapshot!("roles_1177_json", stdout);
+}
+
+#[test]
+fn roles_output_is_byte_identical_across_runs() {
+    let run = || ansvar().args(["roles", "models/1177", "--format", "json"]).output().expect("runs").stdout;
+    assert_eq!(run(), run());
+}
