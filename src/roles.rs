@@ -20,8 +20,10 @@
 //! no controller, a performer acting for nobody, a performer whose chain of
 //! `on_behalf_of` never reaches a controller. Such a performer gets no role:
 //! "processor" and "sub-processor" presuppose a controller at the top of the
-//! chain. The rules stage turns gaps into findings. [`claims`] lists the roles agreements *claim*, for the rules stage
-//! to compare with the derived ones.
+//! chain. The rules stage turns gaps into findings. [`claims`] lists the roles
+//! agreements *claim*, for the rules stage to compare with the derived ones.
+//!
+//! `docs/roles.md` states the rules with their legal sources and their limits.
 //!
 //! Derivation is a pure function of the model: the same model gives the same
 //! roles, in the same order, whatever the order of its files and entries.
@@ -329,9 +331,11 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
         roles.gaps.push(Gap::NoController { activity: id.clone(), span: activity.span });
     }
 
-    // Rule 4: a performer that is no controller of the activity but pursues
-    // purposes of its own is a controller for them (Art. 28(10)); one role per
-    // party, however many of its entries name purposes.
+    // Rule 4 before rule 3, because a processor may act for a party that is a
+    // controller only for its own purposes. A performer that is no controller
+    // of the activity but pursues purposes of its own is a controller for them
+    // (Art. 28(10)); one role per party, however many of its entries name
+    // purposes.
     let mut own: BTreeMap<PartyId, Assignment> = BTreeMap::new();
     for performer in &performers {
         let party = &performer.party.value;
@@ -670,4 +674,123 @@ pub fn explain(roles: &Roles, party: &PartyId, activity: &ActivityId, location: 
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::load::load_texts;
+    use crate::reference::Reference;
+
+    fn derive_text(yaml: &str) -> Roles {
+        let loaded = load_texts(vec![(PathBuf::from("model.yaml"), yaml.to_owned())], &Reference::builtin())
+            .unwrap_or_else(|invalid| panic!("{:#?}", invalid.diagnostics));
+        derive(&Graph::build(&loaded.model))
+    }
+
+    fn summary(roles: &Roles) -> Vec<String> {
+        roles
+            .assignments
+            .iter()
+            .map(|a| match &a.on_behalf_of {
+                Some(principal) => format!("{} {} for {principal}", a.party, a.role.as_str()),
+                None => format!("{} {}", a.party, a.role.as_str()),
+            })
+            .collect()
+    }
+
+    const PARTIES: &str = "parties:
+  - { id: clinic, name: Clinic, kind: care_provider, country: SE }
+  - { id: vendor, name: Vendor, kind: tech_vendor, country: SE }
+  - { id: hosting, name: Hosting, kind: tech_vendor, country: SE }
+";
+
+    #[test]
+    fn claims_match_by_kind_of_role() {
+        for claimed in [ClaimedRole::Controller, ClaimedRole::JointController] {
+            assert!(claim_matches(claimed, Role::Controller));
+            assert!(claim_matches(claimed, Role::JointController));
+            assert!(!claim_matches(claimed, Role::Processor));
+            assert!(!claim_matches(claimed, Role::SubProcessor));
+        }
+        for claimed in [ClaimedRole::Processor, ClaimedRole::SubProcessor] {
+            assert!(!claim_matches(claimed, Role::Controller));
+            assert!(!claim_matches(claimed, Role::JointController));
+            assert!(claim_matches(claimed, Role::Processor));
+            assert!(claim_matches(claimed, Role::SubProcessor));
+        }
+    }
+
+    #[test]
+    fn a_controller_said_to_act_for_another_stays_a_controller() {
+        let roles = derive_text(&format!(
+            "{PARTIES}processing:
+  - id: care
+    name: Care
+    purposes_decided_by: [clinic, vendor]
+    performers:
+      - {{ party: vendor, on_behalf_of: clinic }}
+"
+        ));
+        assert_eq!(summary(&roles), ["clinic joint_controller", "vendor joint_controller"]);
+        let vendor = &roles.of(&PartyId::new("vendor"), &ActivityId::new("care"))[0];
+        assert!(vendor.reasons.iter().any(|r| r.provisions.contains(&law::ART_28_10)), "{vendor:#?}");
+        assert!(vendor.reasons.iter().any(|r| r.text.starts_with("`clinic` also determines ")), "{vendor:#?}");
+        assert!(roles.gaps.is_empty());
+    }
+
+    #[test]
+    fn whoever_acts_for_a_controller_of_its_own_purposes_is_its_processor() {
+        let roles = derive_text(&format!(
+            "{PARTIES}processing:
+  - id: care
+    name: Care
+    purposes_decided_by: [clinic]
+    performers:
+      - {{ party: clinic }}
+      - {{ party: vendor, own_purposes: [benchmarking] }}
+      - {{ party: hosting, on_behalf_of: vendor }}
+"
+        ));
+        assert_eq!(summary(&roles), ["clinic controller", "hosting processor for vendor", "vendor controller"]);
+        assert_eq!(roles.controllers(&ActivityId::new("care")).collect::<Vec<_>>(), [&PartyId::new("clinic")]);
+        assert!(roles.gaps.is_empty(), "{:#?}", roles.gaps);
+    }
+
+    #[test]
+    fn own_purposes_in_several_entries_make_one_role() {
+        let roles = derive_text(&format!(
+            "{PARTIES}processing:
+  - id: care
+    name: Care
+    purposes_decided_by: [clinic]
+    performers:
+      - {{ party: vendor, on_behalf_of: clinic, own_purposes: [analytics] }}
+      - {{ party: vendor, on_behalf_of: clinic, own_purposes: [training] }}
+"
+        ));
+        assert_eq!(summary(&roles), ["clinic controller", "vendor controller", "vendor processor for clinic"]);
+        assert_eq!(roles.assignments[1].own_purposes, ["analytics", "training"]);
+    }
+
+    #[test]
+    fn the_chain_stops_at_the_first_controller() {
+        // The clinic is said to act for the vendor, but it is the controller:
+        // its processor's chain ends with it.
+        let roles = derive_text(&format!(
+            "{PARTIES}processing:
+  - id: care
+    name: Care
+    purposes_decided_by: [clinic]
+    performers:
+      - {{ party: clinic, on_behalf_of: vendor }}
+      - {{ party: hosting, on_behalf_of: clinic }}
+"
+        ));
+        let hosting = &roles.of(&PartyId::new("hosting"), &ActivityId::new("care"))[0];
+        assert_eq!(hosting.role, Role::Processor);
+        assert_eq!(hosting.chain, [PartyId::new("clinic")]);
+    }
 }
