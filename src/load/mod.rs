@@ -6,6 +6,7 @@
 //! still validated, so one run shows every problem. Validation ([`validate`]) turns
 //! the raw, spanned types into the domain model and collects every diagnostic.
 
+pub mod git;
 mod raw;
 mod validate;
 
