@@ -30,6 +30,7 @@ pub mod rules;
 pub mod source;
 pub mod suggest;
 pub mod summary;
+pub mod timings;
 
 /// A model analysed as of a date: its graph, roles and findings.
 ///
@@ -44,14 +45,18 @@ pub struct Analysis<'m> {
     pub findings: Vec<rules::Finding>,
     /// The evaluation date.
     pub as_of: jiff::civil::Date,
+    /// How long the graph, the roles and the rules took.
+    pub timings: timings::Timings,
 }
 
 impl<'m> Analysis<'m> {
     /// Builds the graph, derives the roles and runs the rules.
     pub fn new(model: &'m model::Model, reference: &reference::Reference, as_of: jiff::civil::Date) -> Self {
-        let graph = graph::Graph::build(model);
-        let roles = roles::derive(&graph);
-        let findings = rules::check(&rules::Context { model, graph: &graph, roles: &roles, reference, as_of });
-        Self { graph, roles, findings, as_of }
+        let mut timings = timings::Timings::new();
+        let graph = timings.time("graph", || graph::Graph::build(model));
+        let roles = timings.time("roles", || roles::derive(&graph));
+        let findings = timings
+            .time("rules", || rules::check(&rules::Context { model, graph: &graph, roles: &roles, reference, as_of }));
+        Self { graph, roles, findings, as_of, timings }
     }
 }

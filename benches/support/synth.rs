@@ -212,9 +212,30 @@ impl File {
 // ---- vocabulary ---------------------------------------------------------------
 
 const PLACES: &[&str] = &[
-    "Norrby", "Söderhamn", "Västerås", "Åkersberga", "Gävle", "Luleå", "Umeå", "Örebro", "Kalmar", "Visby", "Borås",
-    "Falun", "Karlstad", "Växjö", "Halmstad", "Sundsvall", "Östersund", "Nyköping", "Jönköping", "Skövde", "Lund",
-    "Kiruna", "Ystad", "Motala",
+    "Norrby",
+    "Söderhamn",
+    "Västerås",
+    "Åkersberga",
+    "Gävle",
+    "Luleå",
+    "Umeå",
+    "Örebro",
+    "Kalmar",
+    "Visby",
+    "Borås",
+    "Falun",
+    "Karlstad",
+    "Växjö",
+    "Halmstad",
+    "Sundsvall",
+    "Östersund",
+    "Nyköping",
+    "Jönköping",
+    "Skövde",
+    "Lund",
+    "Kiruna",
+    "Ystad",
+    "Motala",
 ];
 const WORDS: &[&str] = &[
     "Nordlig", "Helix", "Aurora", "Fjäll", "Kvarts", "Lumen", "Polar", "Cirrus", "Vega", "Delta", "Orion", "Saga",
@@ -435,7 +456,12 @@ struct Template {
 }
 
 const TEMPLATES: &[Template] = &[
-    Template { slug: "records", name: "Patient records", purpose: "Documenting care in the patient record", data: &[0] },
+    Template {
+        slug: "records",
+        name: "Patient records",
+        purpose: "Documenting care in the patient record",
+        data: &[0],
+    },
     Template { slug: "advice", name: "Telephone advice", purpose: "Health advice by telephone", data: &[1, 0] },
     Template { slug: "lab", name: "Laboratory services", purpose: "Ordering and answering lab tests", data: &[2] },
     Template { slug: "imaging", name: "Radiology", purpose: "Taking and reviewing images", data: &[3, 0] },
@@ -650,20 +676,11 @@ struct Agreement<'a> {
     terms: Option<&'static str>,
 }
 
-const ALL_TERMS: &str =
-    "[instructions, confidentiality, security, sub_processors, data_subject_rights, assistance, deletion_or_return, audits]";
+const ALL_TERMS: &str = "[instructions, confidentiality, security, sub_processors, data_subject_rights, assistance, deletion_or_return, audits]";
 const SOME_TERMS: &str = "[instructions, confidentiality, security]";
 
 impl Generator {
-    fn party(
-        &mut self,
-        buf: &mut String,
-        id: &str,
-        name: &str,
-        kind: &str,
-        country: &str,
-        extra: &[(&str, String)],
-    ) {
+    fn party(&mut self, buf: &mut String, id: &str, name: &str, kind: &str, country: &str, extra: &[(&str, String)]) {
         self.summary.parties += 1;
         out!(buf, "  - id: {id}");
         out!(buf, "    name: {name}");
@@ -824,7 +841,7 @@ impl Generator {
     fn date(&mut self) -> &'static str {
         const DATES: &[&str] =
             &["2018-05-25", "2019-01-01", "2019-09-01", "2020-03-15", "2021-01-01", "2022-06-01", "2023-02-01"];
-        *self.rng.pick(DATES)
+        DATES[self.rng.below(DATES.len())]
     }
 
     /// Authorities, the global vendors and the national platform.
@@ -852,7 +869,8 @@ impl Generator {
         for global in GLOBAL_CLOUDS.iter().chain(GLOBAL_SUPPORT) {
             let mut extra = vec![("keeps_records", "true".to_owned())];
             if global.place.dpf {
-                extra.push(("certifications", "[{ scheme: eu-us-dpf, covers: [non_hr], from: 2023-07-10 }]".to_owned()));
+                extra
+                    .push(("certifications", "[{ scheme: eu-us-dpf, covers: [non_hr], from: 2023-07-10 }]".to_owned()));
             }
             self.party(&mut file.parties, global.id, global.name, "tech_vendor", global.place.code, &extra);
             if global.support.is_some() || GLOBAL_CLOUDS.iter().any(|c| c.id == global.id) {
@@ -969,7 +987,14 @@ impl Generator {
             let activity = format!("{municipality}-home-care");
             let system = format!("{municipality}-journal");
             let security = self.security_for_municipality();
-            self.system(&mut file.systems, &system, "Home-care journal system", &municipality, region.country, security);
+            self.system(
+                &mut file.systems,
+                &system,
+                "Home-care journal system",
+                &municipality,
+                region.country,
+                security,
+            );
             self.activity(
                 &mut file.processing,
                 &activity,
@@ -1068,10 +1093,8 @@ impl Generator {
         } else {
             None
         };
-        let own_hosting = forced_hosting.is_some()
-            || d(Defect::UnencryptedRest)
-            || d(Defect::MessyBreach)
-            || self.rng.percent(65);
+        let own_hosting =
+            forced_hosting.is_some() || d(Defect::UnencryptedRest) || d(Defect::MessyBreach) || self.rng.percent(65);
         let hosting_id = format!("hs-{n}");
         let (hosting, hosting_place, hosting_system, cloud_support): (String, Place, String, Option<&'static str>) =
             if own_hosting {
@@ -1258,11 +1281,7 @@ impl Generator {
             }
             let uses_subcontractor = subcontractor && template.slug == "advice";
             let mut joint_with = None;
-            let mut by_law = if care && region.swedish {
-                Some((provider.as_str(), "PDL 2 kap. 6 §"))
-            } else {
-                None
-            };
+            let mut by_law = if care && region.swedish { Some((provider.as_str(), "PDL 2 kap. 6 §")) } else { None };
             let mut purposes = vec![provider.as_str()];
             let mut means = vec![provider.as_str()];
             if uses_subcontractor {
@@ -1433,7 +1452,6 @@ impl Generator {
                     breach_hours: if d(Defect::NoBreachHours) || terms.is_none() { None } else { Some(24) },
                     transfer,
                     terms,
-                    ..Agreement::default()
                 },
             );
         }

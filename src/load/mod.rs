@@ -1,16 +1,19 @@
 //! Loading: a directory of YAML files in, a validated [`Model`] out.
 //!
-//! Files are read in sorted path order and parsed one by one with `serde-saphyr`
-//! (strict booleans, duplicate keys refused, a budget against alias bombs and deep
-//! nesting). A file that fails to parse is reported and skipped; the others are
-//! still validated, so one run shows every problem. Validation ([`validate`]) turns
-//! the raw, spanned types into the domain model and collects every diagnostic.
+//! Files are read in sorted path order and parsed with `serde-saphyr` (strict
+//! booleans, duplicate keys refused, a budget against alias bombs and deep
+//! nesting). Files are independent, so they are parsed on all cores; the results
+//! are taken in path order, so the outcome is the same on any machine. A file
+//! that fails to parse is reported and skipped; the others are still validated,
+//! so one run shows every problem. Validation ([`validate`]) turns the raw,
+//! spanned types into the domain model and collects every diagnostic.
 
 pub mod git;
 mod raw;
 mod validate;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::de::DeserializeOwned;
 
@@ -18,6 +21,7 @@ use crate::diag::Diagnostic;
 use crate::model::Model;
 use crate::reference::Reference;
 use crate::source::{FileId, SourceMap, Span};
+use crate::timings::Timings;
 
 /// The largest model file `ansvar` reads, in bytes.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -33,6 +37,8 @@ pub struct Loaded {
     pub sources: SourceMap,
     /// Problems that do not make the model invalid.
     pub warnings: Vec<Diagnostic>,
+    /// How long reading, parsing and validation took.
+    pub timings: Timings,
 }
 
 /// Why a model could not be loaded.
@@ -46,25 +52,41 @@ pub struct Invalid {
 
 /// Loads every `.yaml`/`.yml` file in `dir` (or the single file `dir` names).
 pub fn load_path(path: &Path, reference: &Reference) -> Result<Loaded, Invalid> {
-    let files = match model_files(path) {
-        Ok(files) => files,
-        Err(diagnostic) => return Err(Invalid { sources: SourceMap::new(), diagnostics: vec![*diagnostic] }),
-    };
-    let inputs = files
-        .into_iter()
-        .map(|file| {
-            let input = read_file(&file).unwrap_or_else(Input::Unreadable);
-            (file, input)
-        })
-        .collect();
-    load_inputs(inputs, reference)
+    let mut timings = Timings::new();
+    let inputs: Result<Vec<(PathBuf, Input)>, Box<Diagnostic>> = timings.time("read", || {
+        let files = model_files(path)?;
+        Ok(files
+            .into_iter()
+            .map(|file| {
+                let input = read_file(&file).unwrap_or_else(Input::Unreadable);
+                (file, input)
+            })
+            .collect())
+    });
+    match inputs {
+        Ok(inputs) => load_inputs(inputs, reference, timings),
+        Err(diagnostic) => Err(Invalid { sources: SourceMap::new(), diagnostics: vec![*diagnostic] }),
+    }
 }
 
 /// Loads a model from `(path, text)` pairs, as if they were files of one directory.
 ///
 /// The pairs are sorted by path first, so the result does not depend on their order.
 pub fn load_texts(texts: Vec<(PathBuf, String)>, reference: &Reference) -> Result<Loaded, Invalid> {
-    load_inputs(texts.into_iter().map(|(path, text)| (path, Input::Text(text))).collect(), reference)
+    load_inputs(texts.into_iter().map(|(path, text)| (path, Input::Text(text))).collect(), reference, Timings::new())
+}
+
+/// Parses model texts into the loader's raw types on this one thread, and does
+/// nothing else; returns how many failed to parse.
+///
+/// This is the floor the scale benchmark (`benches/scale.rs`) measures `check`
+/// against: the bare cost of turning the YAML into spanned values. It is not
+/// part of the API.
+#[doc(hidden)]
+pub fn parse_only(texts: &[String]) -> usize {
+    let mut sources = SourceMap::new();
+    let file = sources.add(PathBuf::from("parse-only.yaml"), String::new());
+    texts.iter().filter(|text| parse_yaml::<raw::RawFile>(text, file).is_err()).count()
 }
 
 /// The content of one model file as read from disk.
@@ -85,29 +107,55 @@ enum Input {
     Unreadable(Box<Diagnostic>),
 }
 
-fn load_inputs(mut inputs: Vec<(PathBuf, Input)>, reference: &Reference) -> Result<Loaded, Invalid> {
+/// A file of the model after reading: its text is in the source map, and it
+/// is still to be parsed, or it could not be read.
+enum Added {
+    /// UTF-8 text, to be parsed.
+    Text(FileId),
+    /// Not UTF-8: in the source map for the diagnostic, but not parsed.
+    NotUtf8(FileId, usize),
+    /// Not readable.
+    Unreadable(Box<Diagnostic>),
+}
+
+fn load_inputs(
+    mut inputs: Vec<(PathBuf, Input)>,
+    reference: &Reference,
+    mut timings: Timings,
+) -> Result<Loaded, Invalid> {
     inputs.sort_by(|a, b| a.0.cmp(&b.0));
     let mut sources = SourceMap::new();
+    let mut added = Vec::with_capacity(inputs.len());
+    for (path, input) in inputs {
+        let shown = path.display().to_string().replace('\\', "/");
+        let entry = match input {
+            Input::Text(text) => Added::Text(sources.add(path, text)),
+            Input::NotUtf8 { lossy, offset } => Added::NotUtf8(sources.add(path, lossy), offset),
+            Input::Unreadable(diagnostic) => Added::Unreadable(diagnostic),
+        };
+        added.push((shown, entry));
+    }
+    let texts: Vec<FileId> =
+        added.iter().filter_map(|(_, entry)| if let Added::Text(file) = entry { Some(*file) } else { None }).collect();
+    let mut results = timings.time("parse", || parse_files(&sources, &texts)).into_iter();
+
     let mut diagnostics = Vec::new();
     let mut parsed = Vec::new();
     // Files whose entities are missing from the model, so that a reference to an
     // id they may define can say so instead of only "unknown".
     let mut skipped = Vec::new();
-    for (path, input) in inputs {
-        let shown = path.display().to_string().replace('\\', "/");
-        match input {
-            Input::Text(text) => {
-                let file = sources.add(path, text);
-                match parse_yaml::<raw::RawFile>(sources.file(file).text(), file) {
-                    Ok(raw) => parsed.push((file, raw)),
-                    Err(diagnostic) => {
-                        diagnostics.push(*diagnostic);
-                        skipped.push(shown);
-                    }
+    for (shown, entry) in added {
+        match entry {
+            Added::Text(file) => match results.next() {
+                Some(Ok(raw)) => parsed.push((file, raw)),
+                Some(Err(diagnostic)) => {
+                    diagnostics.push(*diagnostic);
+                    skipped.push(shown);
                 }
-            }
-            Input::NotUtf8 { lossy, offset } => {
-                let file = sources.add(path, lossy);
+                // One result per text file: not reached.
+                None => skipped.push(shown),
+            },
+            Added::NotUtf8(file, offset) => {
                 let end = offset + sources.file(file).text()[offset..].chars().next().map_or(0, char::len_utf8);
                 diagnostics.push(
                     Diagnostic::error("not-utf8", format!("`{shown}` is not UTF-8"))
@@ -116,23 +164,65 @@ fn load_inputs(mut inputs: Vec<(PathBuf, Input)>, reference: &Reference) -> Resu
                 );
                 skipped.push(shown);
             }
-            Input::Unreadable(diagnostic) => {
+            Added::Unreadable(diagnostic) => {
                 diagnostics.push(*diagnostic);
                 skipped.push(shown);
             }
         }
     }
-    let (model, mut problems) = validate::validate(parsed, &sources, reference, &skipped);
+    let (model, mut problems) = timings.time("validate", || validate::validate(parsed, &sources, reference, &skipped));
     diagnostics.append(&mut problems);
     let (errors, warnings): (Vec<_>, Vec<_>) =
         diagnostics.into_iter().partition(|d| d.level == crate::diag::Level::Error);
     if errors.is_empty() {
-        Ok(Loaded { model, sources, warnings })
+        Ok(Loaded { model, sources, warnings, timings })
     } else {
         let mut diagnostics = errors;
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         Err(Invalid { sources, diagnostics })
     }
+}
+
+/// Parses the text files of `sources` named by `files`, returning one result
+/// per file in the same order.
+///
+/// Files are independent, so they are parsed on as many threads as the machine
+/// has cores. Each thread takes the next file from a shared counter, largest
+/// files first so that one big file does not finish alone at the end; results
+/// are put back in `files` order, so the outcome does not depend on the threads.
+fn parse_files(sources: &SourceMap, files: &[FileId]) -> Vec<Result<raw::RawFile, Box<Diagnostic>>> {
+    let parse = |file: FileId| parse_yaml::<raw::RawFile>(sources.file(file).text(), file);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len());
+    if threads <= 1 {
+        return files.iter().map(|&file| parse(file)).collect();
+    }
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(sources.file(files[i]).text().len()));
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        while let Some(&index) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            done.push((index, parse(files[index])));
+        }
+        done
+    };
+    let mut results: Vec<(usize, Result<raw::RawFile, Box<Diagnostic>>)> = std::thread::scope(|scope| {
+        // The current thread works too; if a thread cannot be started, the
+        // others simply take more files.
+        let helpers: Vec<_> =
+            (1..threads).filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok()).collect();
+        let mut all = work();
+        for helper in helpers {
+            match helper.join() {
+                Ok(mut done) => all.append(&mut done),
+                // A parser panic is a bug; let it surface as it would on one thread.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        all
+    });
+    results.sort_unstable_by_key(|(index, _)| *index);
+    results.into_iter().map(|(_, result)| result).collect()
 }
 
 fn model_files(path: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {

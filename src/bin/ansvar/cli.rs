@@ -113,6 +113,10 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+    /// Print to stderr how long each stage took (read, parse, validate, graph,
+    /// roles, rules, render) and the peak memory, for performance work.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Arguments of `ansvar explain`.

@@ -146,22 +146,29 @@ fn threshold(fail_on: FailOn) -> Option<Severity> {
 }
 
 fn check(global: &GlobalArgs, args: &CheckArgs, color: Color) -> Result<u8, Failure> {
+    let start = std::time::Instant::now();
     let (loaded, reference) = load_model(global, &args.model, color)?;
     let as_of = as_of(args.as_of);
     let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of);
     let findings = &analysis.findings;
-    match args.format {
+    let mut timings = loaded.timings.clone();
+    timings.extend(&analysis.timings);
+    let output = timings.time("render", || match args.format {
         CheckFormat::Json => {
             let document = ansvar::report::json::CheckDocument::new(findings, as_of, &loaded.sources);
-            print(&ansvar::report::json::to_string(&document))?;
+            ansvar::report::json::to_string(&document)
         }
         CheckFormat::Text => {
             let diagnostics: Vec<_> = findings.iter().map(|f| f.to_diagnostic()).collect();
             let mut text = diag::render(&diagnostics, &loaded.sources, stdout_color(color));
             text.push_str(&ansvar::summary::summary(&args.model.display().to_string(), &loaded.model));
             text.push_str(&ansvar::summary::findings_line(findings, as_of));
-            print(&text)?;
+            text
         }
+    });
+    timings.time("write", || print(&output))?;
+    if args.timings {
+        let _ = std::io::stderr().write_all(timings.render(start.elapsed()).as_bytes());
     }
     let failing = threshold(args.fail_on)
         .is_some_and(|threshold| findings.iter().any(|f| f.accepted.is_none() && f.severity >= threshold));
