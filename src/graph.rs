@@ -10,6 +10,11 @@
 //!
 //! Every query walks only the edges next to one node, so its cost depends on the
 //! size of one activity or one party, never on the size of the whole model.
+//! A party's agreements are also kept in a list of their own, because a big
+//! party (a cloud vendor under thousands of chains) has far more edges than
+//! agreements, and the rules ask for the agreements of a pair of parties once per
+//! activity: walking all of a big party's edges each time would make the rules
+//! quadratic in the size of the model.
 
 use std::collections::HashMap;
 
@@ -107,6 +112,9 @@ pub struct Graph<'m> {
     activities: HashMap<&'m ActivityId, NodeIndex>,
     systems: HashMap<&'m SystemId, NodeIndex>,
     agreements: HashMap<&'m AgreementId, NodeIndex>,
+    /// Each party's agreements, sorted by id: the agreements its `PartyTo`
+    /// edges lead to.
+    agreements_by_party: HashMap<NodeIndex, Vec<&'m Agreement>>,
 }
 
 impl<'m> Graph<'m> {
@@ -123,7 +131,8 @@ impl<'m> Graph<'m> {
         let agreements: HashMap<_, _> =
             model.agreements.keys().map(|id| (id, graph.add_node(Node::Agreement(id.clone())))).collect();
 
-        let mut this = Self { model, graph, parties, activities, systems, agreements };
+        let mut this =
+            Self { model, graph, parties, activities, systems, agreements, agreements_by_party: HashMap::new() };
         for party in model.parties.values() {
             if let Some(owner) = &party.owned_by {
                 this.link_parties(&party.id, &owner.value, Relation::OwnedBy);
@@ -172,6 +181,7 @@ impl<'m> Graph<'m> {
                 if let Some(&source) = this.parties.get(&party.party.value) {
                     let role = party.role.as_ref().map(|r| r.value);
                     this.graph.add_edge(source, node, Relation::PartyTo { role });
+                    this.agreements_by_party.entry(source).or_default().push(agreement);
                 }
             }
             for activity in &agreement.covers {
@@ -179,6 +189,10 @@ impl<'m> Graph<'m> {
                     this.graph.add_edge(node, target, Relation::Covers);
                 }
             }
+        }
+        for list in this.agreements_by_party.values_mut() {
+            list.sort_by(|x, y| x.id.cmp(&y.id));
+            list.dedup_by(|x, y| x.id == y.id);
         }
         this
     }
@@ -286,33 +300,32 @@ impl<'m> Graph<'m> {
 
     /// The agreements binding both `a` and `b` that cover `activity`, including
     /// agreements between them that name no activity (they cover all).
+    ///
+    /// The cost is that of the shorter of the two parties' agreement lists, so
+    /// asking about a small vendor and a big cloud is cheap.
     pub fn agreements_between(&self, a: &PartyId, b: &PartyId, activity: &ActivityId) -> Vec<&'m Agreement> {
-        let mut found: Vec<&'m Agreement> = self
-            .agreements_of(a)
-            .into_iter()
-            .filter(|agreement| agreement.binds(b))
+        let Some(of_a) = self.parties.get(a).map(|node| self.agreements_by_node(*node)) else { return Vec::new() };
+        // Both lists are sorted by id, and either, filtered by the other party,
+        // gives the agreements that bind both.
+        let (shorter, other) = match self.parties.get(b).map(|node| self.agreements_by_node(*node)) {
+            Some(of_b) if of_b.len() < of_a.len() => (of_b, a),
+            _ => (of_a, b),
+        };
+        shorter
+            .iter()
+            .copied()
+            .filter(|agreement| agreement.binds(other))
             .filter(|agreement| agreement.covers.is_empty() || agreement.covers.iter().any(|c| &c.value == activity))
-            .collect();
-        found.sort_by(|x, y| x.id.cmp(&y.id));
-        found.dedup_by(|x, y| x.id == y.id);
-        found
+            .collect()
     }
 
     /// Every agreement `party` has signed, sorted by id.
     pub fn agreements_of(&self, party: &PartyId) -> Vec<&'m Agreement> {
-        let Some(&node) = self.parties.get(party) else { return Vec::new() };
-        let mut found: Vec<&'m Agreement> = self
-            .graph
-            .edges_directed(node, Direction::Outgoing)
-            .filter(|edge| matches!(edge.weight(), Relation::PartyTo { .. }))
-            .filter_map(|edge| match &self.graph[edge.target()] {
-                Node::Agreement(id) => self.model.agreements.get(id),
-                _ => None,
-            })
-            .collect();
-        found.sort_by(|x, y| x.id.cmp(&y.id));
-        found.dedup_by(|x, y| x.id == y.id);
-        found
+        self.parties.get(party).map(|node| self.agreements_by_node(*node).to_vec()).unwrap_or_default()
+    }
+
+    fn agreements_by_node(&self, node: NodeIndex) -> &[&'m Agreement] {
+        self.agreements_by_party.get(&node).map_or(&[], Vec::as_slice)
     }
 
     /// The agreements that name `activity` in `covers`, sorted by id.
