@@ -439,7 +439,7 @@ pub fn span_of(file: FileId, location: &serde_saphyr::Location, text: &str) -> S
     Span::new(file, start..(start + len).min(text.len()))
 }
 
-fn byte_offset_of(text: &str, line: u64, column: u64) -> usize {
+pub(crate) fn byte_offset_of(text: &str, line: u64, column: u64) -> usize {
     let mut offset = 0;
     for (index, line_text) in text.split_inclusive('\n').enumerate() {
         if index as u64 + 1 == line {

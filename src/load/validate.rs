@@ -8,18 +8,17 @@
 //! diagnostic for each one that fails. An entity with a broken required field is
 //! left out of the model, which is then discarded anyway because it has errors.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
-use jiff::civil::{Date, DateTime};
-use serde_saphyr::Spanned;
-
-use super::raw::{self, RawFile, S};
+use super::raw::{self, At, RawFile, S};
 use crate::diag::Diagnostic;
 use crate::model::ids::check_id;
 use crate::model::*;
 use crate::reference::Reference;
 use crate::source::{FileId, SourceMap, Span};
 use crate::suggest::did_you_mean;
+use jiff::civil::{Date, DateTime};
 
 /// What kind of entity an id names, for "is a system, not a party" messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,7 +76,15 @@ pub fn validate(
     let Some(first) = files.first().map(|(file, _)| *file) else {
         return (Model::default(), Vec::new());
     };
-    let mut ctx = Ctx { sources, reference, skipped, diagnostics: Vec::new(), file: first, ids: BTreeMap::new() };
+    let mut ctx = Ctx {
+        sources,
+        reference,
+        skipped,
+        diagnostics: Vec::new(),
+        file: first,
+        ids: HashMap::new(),
+        strings: HashSet::new(),
+    };
     for (file, raw) in &files {
         ctx.file = *file;
         ctx.collect_ids(raw);
@@ -116,27 +123,36 @@ struct Ctx<'a> {
     /// The file being validated.
     file: FileId,
     /// Every valid id in the model with its kind and where it is first defined.
-    ids: BTreeMap<String, (Kind, Span)>,
+    /// Its keys are the ids' shared text: each reference to an entity shares it.
+    ids: HashMap<Arc<str>, (Kind, Span)>,
+    /// Shared text of the other short strings a model repeats: countries, regimes.
+    strings: HashSet<Arc<str>>,
 }
 
 impl Ctx<'_> {
+    /// The shared copy of `text`, made on first use.
+    fn intern(&mut self, text: &str) -> Arc<str> {
+        if let Some(shared) = self.strings.get(text) {
+            return shared.clone();
+        }
+        let shared: Arc<str> = Arc::from(text);
+        self.strings.insert(shared.clone());
+        shared
+    }
+
     fn text(&self) -> &str {
         self.sources.file(self.file).text()
     }
 
-    fn span(&self, location: &serde_saphyr::Location) -> Span {
-        super::span_of(self.file, location, self.text())
-    }
-
-    fn span_of<T>(&self, spanned: &Spanned<T>) -> Span {
-        self.span(&spanned.referenced)
+    fn span_of<T>(&self, at: &At<T>) -> Span {
+        at.span(self.file, self.text())
     }
 
     /// The span of a mapping entry, since the parser gives a mapping's position
     /// but not its length: a flow mapping (`{ party: x }`) up to its closing
     /// brace, a block mapping from its first key to the end of that line, less
     /// any comment.
-    fn entry_span<T>(&self, entry: &Spanned<T>) -> Span {
+    fn entry_span<T>(&self, entry: &At<T>) -> Span {
         let span = self.span_of(entry);
         let text = self.text();
         let start = span.range().start;
@@ -186,7 +202,7 @@ impl Ctx<'_> {
             self.push(diagnostic);
             return;
         }
-        match self.ids.get(&id.value) {
+        match self.ids.get(id.value.as_str()) {
             Some((first_kind, first_span)) => {
                 let what = if *first_kind == kind {
                     format!("duplicate {} id `{}`", kind.noun(), id.value)
@@ -200,7 +216,7 @@ impl Ctx<'_> {
                 self.push(diagnostic);
             }
             None => {
-                self.ids.insert(id.value.clone(), (kind, span));
+                self.ids.insert(Arc::from(id.value.as_str()), (kind, span));
             }
         }
     }
@@ -246,7 +262,7 @@ impl Ctx<'_> {
     }
 
     /// The entity's own id, if it is valid and this entry is its first definition.
-    fn own_id<T>(&mut self, entry: &Spanned<T>, id: &Option<S>, kind: Kind) -> Option<(String, Span)> {
+    fn own_id<T>(&mut self, entry: &At<T>, id: &Option<S>, kind: Kind) -> Option<(Arc<str>, Span)> {
         let Some(id) = id else {
             let span = self.entry_span(entry);
             self.push(
@@ -257,19 +273,13 @@ impl Ctx<'_> {
             return None;
         };
         let span = self.span_of(id);
-        match self.ids.get(&id.value) {
-            Some((_, first)) if *first == span => Some((id.value.clone(), span)),
+        match self.ids.get_key_value(id.value.as_str()) {
+            Some((shared, (_, first))) if *first == span => Some((shared.clone(), span)),
             _ => None,
         }
     }
 
-    fn required<'s>(
-        &mut self,
-        entry: &Spanned<impl Sized>,
-        value: &'s Option<S>,
-        field: &str,
-        what: &str,
-    ) -> Option<&'s S> {
+    fn required<'s>(&mut self, entry: &At<impl Sized>, value: &'s Option<S>, field: &str, what: &str) -> Option<&'s S> {
         if value.is_none() {
             let span = self.entry_span(entry);
             self.push(
@@ -280,11 +290,11 @@ impl Ctx<'_> {
         value.as_ref()
     }
 
-    fn reference<Id>(&mut self, text: &S, kind: Kind, make: fn(String) -> Id) -> Option<Located<Id>> {
+    fn reference<Id>(&mut self, text: &S, kind: Kind, make: fn(Arc<str>) -> Id) -> Option<Located<Id>> {
         let span = self.span_of(text);
-        match self.ids.get(&text.value) {
-            Some((found, _)) if *found == kind => Some(Located::new(make(text.value.clone()), span)),
-            Some((found, _)) => {
+        match self.ids.get_key_value(text.value.as_str()) {
+            Some((shared, (found, _))) if *found == kind => Some(Located::new(make(shared.clone()), span)),
+            Some((_, (found, _))) => {
                 let found = *found;
                 self.push(
                     Diagnostic::error(
@@ -297,7 +307,7 @@ impl Ctx<'_> {
             }
             None => {
                 let candidates: Vec<&str> =
-                    self.ids.iter().filter(|(_, (k, _))| *k == kind).map(|(id, _)| id.as_str()).collect();
+                    self.ids.iter().filter(|(_, (k, _))| *k == kind).map(|(id, _)| &**id).collect();
                 let mut diagnostic =
                     Diagnostic::error("unknown-reference", format!("unknown {} `{}`", kind.noun(), text.value))
                         .at(span, format!("no {} has this id", kind.noun()));
@@ -319,7 +329,7 @@ impl Ctx<'_> {
     }
 
     fn party_ref(&mut self, text: &S) -> Option<Located<PartyId>> {
-        self.reference(text, Kind::Party, PartyId::new)
+        self.reference(text, Kind::Party, PartyId::from_shared)
     }
 
     fn party_refs(&mut self, texts: &[S]) -> Vec<Located<PartyId>> {
@@ -346,7 +356,7 @@ impl Ctx<'_> {
 
     fn required_word<T: Vocabulary>(
         &mut self,
-        entry: &Spanned<impl Sized>,
+        entry: &At<impl Sized>,
         value: &Option<S>,
         field: &str,
         what: &str,
@@ -359,7 +369,7 @@ impl Ctx<'_> {
         let span = self.span_of(text);
         let code = text.value.as_str();
         if self.reference.is_country(code) {
-            let country = Country::new(code);
+            let country = Country::from_shared(self.intern(code));
             if let Some(note) = self.reference.territory_note(&country) {
                 let note = note.to_owned();
                 self.push(
@@ -430,7 +440,8 @@ impl Ctx<'_> {
         for text in texts {
             let span = self.span_of(text);
             if self.reference.regime(&text.value).is_some() {
-                regimes.push(Located::new(RegimeId::new(text.value.clone()), span));
+                let shared = self.intern(&text.value);
+                regimes.push(Located::new(RegimeId::from_shared(shared), span));
                 continue;
             }
             let known: Vec<&str> = self.reference.regimes().map(|r| r.id.as_str()).collect();
@@ -445,7 +456,7 @@ impl Ctx<'_> {
         regimes
     }
 
-    fn flag(&self, value: &Option<Spanned<bool>>) -> Option<Located<bool>> {
+    fn flag(&self, value: &Option<At<bool>>) -> Option<Located<bool>> {
         value.as_ref().map(|v| Located::new(v.value, self.span_of(v)))
     }
 
@@ -464,7 +475,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn party(&mut self, entry: Spanned<raw::RawParty>) -> Option<Party> {
+    fn party(&mut self, entry: At<raw::RawParty>) -> Option<Party> {
         let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Party)?;
         let what = format!("party `{id}`");
         let raw = &entry.value;
@@ -473,7 +484,7 @@ impl Ctx<'_> {
         let country = self.required(&entry, &raw.country, "country", &what).cloned().and_then(|c| self.country(&c));
         let owned_by = raw.owned_by.as_ref().and_then(|o| self.party_ref(o));
         if let Some(owner) = &owned_by
-            && owner.value.as_str() == id
+            && owner.value.as_str() == &*id
         {
             self.push(
                 Diagnostic::error("self-reference", format!("party `{id}` is owned by itself"))
@@ -484,7 +495,7 @@ impl Ctx<'_> {
         let certifications = raw.certifications.iter().filter_map(|c| self.certification(c)).collect();
         let (name, kind, country) = (name?, kind?, country?);
         Some(Party {
-            id: PartyId::new(id),
+            id: PartyId::from_shared(id),
             span,
             name,
             public_body: raw.public_body.as_ref().map(|p| p.value).unwrap_or(kind.value.is_public_by_default()),
@@ -501,7 +512,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn certification(&mut self, entry: &Spanned<raw::RawCertification>) -> Option<Certification> {
+    fn certification(&mut self, entry: &At<raw::RawCertification>) -> Option<Certification> {
         let raw = &entry.value;
         let scheme = self.required(entry, &raw.scheme, "scheme", "certification")?.clone();
         let covers = raw.covers.iter().filter_map(|c| self.word::<CertifiedData>(c)).map(|c| c.value).collect();
@@ -517,7 +528,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn data(&mut self, entry: Spanned<raw::RawData>) -> Option<DataCategory> {
+    fn data(&mut self, entry: At<raw::RawData>) -> Option<DataCategory> {
         let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Data)?;
         let raw = &entry.value;
         let name = self.required(&entry, &raw.name, "name", &format!("data category `{id}`")).map(|n| n.value.clone());
@@ -541,7 +552,7 @@ impl Ctx<'_> {
         });
         let requires = self.regimes(&raw.requires);
         Some(DataCategory {
-            id: DataId::new(id),
+            id: DataId::from_shared(id),
             span,
             name: name?,
             special_categories,
@@ -555,7 +566,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn system(&mut self, entry: Spanned<raw::RawSystem>) -> Option<System> {
+    fn system(&mut self, entry: At<raw::RawSystem>) -> Option<System> {
         let (id, span) = self.own_id(&entry, &entry.value.id, Kind::System)?;
         let what = format!("system `{id}`");
         let raw = &entry.value;
@@ -567,7 +578,7 @@ impl Ctx<'_> {
         let authentication = raw.authentication.as_ref().and_then(|a| self.word::<Authentication>(a));
         let encryption = raw.encryption.as_ref().map(|e| &e.value);
         Some(System {
-            id: SystemId::new(id),
+            id: SystemId::from_shared(id),
             span,
             name: name?,
             operator: operator?,
@@ -582,11 +593,11 @@ impl Ctx<'_> {
         })
     }
 
-    fn activity(&mut self, entry: Spanned<raw::RawActivity>) -> Option<Activity> {
+    fn activity(&mut self, entry: At<raw::RawActivity>) -> Option<Activity> {
         let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Activity)?;
         let raw = &entry.value;
         let name = self.required(&entry, &raw.name, "name", &format!("activity `{id}`")).map(|n| n.value.clone());
-        let data = raw.data.iter().filter_map(|d| self.reference(d, Kind::Data, DataId::new)).collect();
+        let data = raw.data.iter().filter_map(|d| self.reference(d, Kind::Data, DataId::from_shared)).collect();
         let controller_by_law = raw.controller_by_law.as_ref().and_then(|designation| {
             let party = self.required(designation, &designation.value.party, "party", "`controller_by_law`")?.clone();
             Some(LegalDesignation {
@@ -606,7 +617,7 @@ impl Ctx<'_> {
         let performers: Vec<Performer> = raw.performers.iter().filter_map(|p| self.performer(p)).collect();
         self.check_delegation(&id, &performers);
         Some(Activity {
-            id: ActivityId::new(id),
+            id: ActivityId::from_shared(id),
             span,
             name: name?,
             purpose: raw.purpose.as_ref().map(|p| p.value.clone()),
@@ -624,14 +635,15 @@ impl Ctx<'_> {
         })
     }
 
-    fn performer(&mut self, entry: &Spanned<raw::RawPerformer>) -> Option<Performer> {
+    fn performer(&mut self, entry: &At<raw::RawPerformer>) -> Option<Performer> {
         let raw = &entry.value;
         let party = self.required(entry, &raw.party, "party", "performer")?.clone();
         let party = self.party_ref(&party);
         let on_behalf_of = raw.on_behalf_of.as_ref().and_then(|o| self.party_ref(o));
         let location = raw.location.as_ref().and_then(|l| self.country(l));
         let access_from = raw.access_from.iter().filter_map(|c| self.country(c)).collect();
-        let systems = raw.systems.iter().filter_map(|s| self.reference(s, Kind::System, SystemId::new)).collect();
+        let systems =
+            raw.systems.iter().filter_map(|s| self.reference(s, Kind::System, SystemId::from_shared)).collect();
         let party = party?;
         if let Some(principal) = &on_behalf_of
             && principal.value == party.value
@@ -699,7 +711,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn agreement(&mut self, entry: Spanned<raw::RawAgreement>) -> Option<Agreement> {
+    fn agreement(&mut self, entry: At<raw::RawAgreement>) -> Option<Agreement> {
         let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Agreement)?;
         let what = format!("agreement `{id}`");
         let raw = &entry.value;
@@ -720,7 +732,8 @@ impl Ctx<'_> {
                 Some(AgreementParty { party: self.party_ref(&party)?, role })
             })
             .collect();
-        let covers = raw.covers.iter().filter_map(|c| self.reference(c, Kind::Activity, ActivityId::new)).collect();
+        let covers =
+            raw.covers.iter().filter_map(|c| self.reference(c, Kind::Activity, ActivityId::from_shared)).collect();
         let effective = self.optional_date(&raw.effective);
         let expires = self.optional_date(&raw.expires);
         self.check_period(&effective, &expires, &what);
@@ -753,7 +766,7 @@ impl Ctx<'_> {
             Located::new(terms, self.span_of(list))
         });
         Some(Agreement {
-            id: AgreementId::new(id),
+            id: AgreementId::from_shared(id),
             span,
             name: raw.name.as_ref().map(|n| n.value.clone()),
             kind: kind?,
@@ -773,7 +786,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn transfer(&mut self, entry: &Spanned<raw::RawTransfer>) -> Option<Located<TransferClause>> {
+    fn transfer(&mut self, entry: &At<raw::RawTransfer>) -> Option<Located<TransferClause>> {
         let raw = &entry.value;
         let tool = self.required(entry, &raw.tool, "tool", "`transfer`")?.clone();
         let tool = self.word::<TransferTool>(&tool)?;
@@ -800,11 +813,12 @@ impl Ctx<'_> {
         Some(Located::new(TransferClause { tool, module, exporter, importer }, self.entry_span(entry)))
     }
 
-    fn incident(&mut self, entry: Spanned<raw::RawIncident>) -> Option<Incident> {
+    fn incident(&mut self, entry: At<raw::RawIncident>) -> Option<Incident> {
         let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Incident)?;
         let raw = &entry.value;
         let name = self.required(&entry, &raw.name, "name", &format!("incident `{id}`")).map(|n| n.value.clone());
-        let systems = raw.systems.iter().filter_map(|s| self.reference(s, Kind::System, SystemId::new)).collect();
+        let systems =
+            raw.systems.iter().filter_map(|s| self.reference(s, Kind::System, SystemId::from_shared)).collect();
         let discovered = self.optional_date(&raw.discovered);
         let discovered_by = raw.discovered_by.as_ref().and_then(|p| self.party_ref(p));
         let notifications = raw
@@ -819,7 +833,7 @@ impl Ctx<'_> {
             })
             .collect();
         Some(Incident {
-            id: IncidentId::new(id),
+            id: IncidentId::from_shared(id),
             span,
             name: name?,
             systems,
@@ -831,7 +845,7 @@ impl Ctx<'_> {
         })
     }
 
-    fn accepted_risk(&mut self, entry: Spanned<raw::RawAcceptedRisk>) -> Option<AcceptedRisk> {
+    fn accepted_risk(&mut self, entry: At<raw::RawAcceptedRisk>) -> Option<AcceptedRisk> {
         let raw = &entry.value;
         let what = "accepted risk";
         let rule =
@@ -840,7 +854,7 @@ impl Ctx<'_> {
         let accepted_by = self.required(&entry, &raw.accepted_by, "accepted_by", what).map(|a| a.value.clone());
         let expires = self.required(&entry, &raw.expires, "expires", what).cloned().and_then(|e| self.date(&e));
         let party = raw.party.as_ref().and_then(|p| self.party_ref(p));
-        let activity = raw.activity.as_ref().and_then(|a| self.reference(a, Kind::Activity, ActivityId::new));
+        let activity = raw.activity.as_ref().and_then(|a| self.reference(a, Kind::Activity, ActivityId::from_shared));
         Some(AcceptedRisk {
             span: self.entry_span(&entry),
             rule: rule?,

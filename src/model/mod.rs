@@ -12,6 +12,7 @@ pub mod vocabulary;
 
 use std::fmt;
 use std::ops::Deref;
+use std::sync::Arc;
 
 use indexmap::IndexMap;
 use jiff::civil::{Date, DateTime};
@@ -55,19 +56,32 @@ impl<T: Serialize> Serialize for Located<T> {
 }
 
 /// An ISO 3166-1 alpha-2 country code, upper case (`SE`, `TH`).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(transparent)]
-pub struct Country(String);
+///
+/// The code is shared, like ids: a model names a few dozen countries millions
+/// of times.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Country(Arc<str>);
 
 impl Country {
     /// A country from a code already checked against the reference data.
     pub fn new(code: impl Into<String>) -> Self {
-        Self(code.into())
+        Self(Arc::from(code.into()))
+    }
+
+    /// A country sharing a code string that is already allocated.
+    pub fn from_shared(code: Arc<str>) -> Self {
+        Self(code)
     }
 
     /// The two-letter code.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+impl Serialize for Country {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
     }
 }
 
