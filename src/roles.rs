@@ -91,15 +91,15 @@ pub struct Reason {
     /// The fact and its consequence, in a sentence.
     pub text: String,
     /// The provisions it rests on.
-    pub provisions: Vec<&'static str>,
+    pub provisions: &'static [&'static str],
     /// The YAML that states the fact.
     #[serde(skip)]
     pub span: Option<Span>,
 }
 
 impl Reason {
-    fn new(text: String, provisions: &[&'static str], span: Option<Span>) -> Self {
-        Self { text, provisions: provisions.to_vec(), span }
+    fn new(text: String, provisions: &'static [&'static str], span: Option<Span>) -> Self {
+        Self { text, provisions, span }
     }
 }
 
@@ -281,6 +281,13 @@ pub fn derive(graph: &Graph<'_>) -> Roles {
     roles.assignments.sort_by(|a, b| {
         (&a.activity, &a.party, a.role, &a.on_behalf_of).cmp(&(&b.activity, &b.party, b.role, &b.on_behalf_of))
     });
+    // A big model has hundreds of thousands of roles, each with a few reasons:
+    // the spare capacity that growing the lists left behind adds up.
+    roles.assignments.shrink_to_fit();
+    for assignment in &mut roles.assignments {
+        assignment.reasons.shrink_to_fit();
+        assignment.chain.shrink_to_fit();
+    }
     roles.gaps.sort_by_key(gap_key);
     roles
 }

@@ -61,13 +61,15 @@ pub struct SourceFile {
     path: PathBuf,
     display: String,
     text: String,
-    line_starts: Vec<usize>,
+    /// Byte offset of each line's start. `u32` suffices (model files are at
+    /// most 256 MiB) and halves what a big model's line tables take.
+    line_starts: Vec<u32>,
 }
 
 impl SourceFile {
     fn new(path: PathBuf, text: String) -> Self {
         let display = path.display().to_string().replace('\\', "/");
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| to_u32(i + 1))).collect();
         Self { path, display, text, line_starts }
     }
 
@@ -88,7 +90,7 @@ impl SourceFile {
 
     /// 0-based line index of a byte offset.
     fn line_index(&self, byte: usize) -> usize {
-        match self.line_starts.binary_search(&byte) {
+        match self.line_starts.binary_search(&to_u32(byte)) {
             Ok(line) => line,
             Err(next) => next.saturating_sub(1),
         }
@@ -98,7 +100,7 @@ impl SourceFile {
     pub fn line_column(&self, byte: usize) -> (u32, u32) {
         let byte = byte.min(self.text.len());
         let line = self.line_index(byte);
-        let line_start = self.line_starts[line];
+        let line_start = self.line_starts[line] as usize;
         let column = self.text.get(line_start..byte).map(|prefix| prefix.chars().count()).unwrap_or(byte - line_start);
         (to_u32(line + 1), to_u32(column + 1))
     }
@@ -106,7 +108,7 @@ impl SourceFile {
     /// Byte offset of a 1-based line and character column, clamped to the file.
     pub fn byte_offset(&self, line: u32, column: u32) -> usize {
         let line = (line.max(1) as usize - 1).min(self.line_starts.len() - 1);
-        let start = self.line_starts[line];
+        let start = self.line_starts[line] as usize;
         let rest = &self.text[start..];
         let line_text = rest.split('\n').next().unwrap_or("");
         line_text

@@ -54,7 +54,7 @@ impl<'a> JsonRole<'a> {
                 .iter()
                 .map(|r| JsonReason {
                     text: &r.text,
-                    provisions: &r.provisions,
+                    provisions: r.provisions,
                     location: r.span.map(|s| sources.location(s)),
                 })
                 .collect(),
@@ -112,6 +112,16 @@ impl<'a> RolesDocument<'a> {
                 .collect(),
         }
     }
+}
+
+/// Writes a document as [`to_string`] would render it, without holding the
+/// whole text in memory: a big model's report runs to tens of megabytes.
+pub fn write_to<T: Serialize, W: std::io::Write>(document: &T, writer: W) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut writer = std::io::BufWriter::with_capacity(1 << 16, writer);
+    serde_json::to_writer_pretty(&mut writer, document)?;
+    writer.write_all(b"\n")?;
+    writer.flush()
 }
 
 /// Serialises a document as pretty JSON with a final newline.

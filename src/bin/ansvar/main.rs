@@ -71,8 +71,13 @@ fn report_diagnostics(diagnostics: &[diag::Diagnostic], sources: &SourceMap, col
 
 /// Writes to stdout, treating a closed pipe as a normal end.
 fn print(text: &str) -> Result<(), Failure> {
+    print_with(|stdout| stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()))
+}
+
+/// Runs a writer on stdout, treating a closed pipe as a normal end.
+fn print_with(write: impl FnOnce(&mut std::io::StdoutLock<'static>) -> std::io::Result<()>) -> Result<(), Failure> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match write(&mut stdout) {
         Ok(()) => Ok(()),
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::BrokenPipe),
         Err(error) => {
@@ -150,23 +155,32 @@ fn check(global: &GlobalArgs, args: &CheckArgs, color: Color) -> Result<u8, Fail
     let (loaded, reference) = load_model(global, &args.model, color)?;
     let as_of = as_of(args.as_of);
     let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of);
-    let findings = &analysis.findings;
     let mut timings = loaded.timings.clone();
     timings.extend(&analysis.timings);
-    let output = timings.time("render", || match args.format {
+    // Only the findings are printed: free the graph and the roles first, which
+    // lowers the peak memory of a big model.
+    let findings = &timings.time("free", || {
+        let ansvar::Analysis { findings, graph, roles, .. } = analysis;
+        drop((graph, roles));
+        findings
+    });
+    match args.format {
         CheckFormat::Json => {
-            let document = ansvar::report::json::CheckDocument::new(findings, as_of, &loaded.sources);
-            ansvar::report::json::to_string(&document)
+            let document =
+                timings.time("render", || ansvar::report::json::CheckDocument::new(findings, as_of, &loaded.sources));
+            timings.time("write", || print_with(|out| ansvar::report::json::write_to(&document, out)))?;
         }
         CheckFormat::Text => {
-            let diagnostics: Vec<_> = findings.iter().map(|f| f.to_diagnostic()).collect();
-            let mut text = diag::render(&diagnostics, &loaded.sources, stdout_color(color));
-            text.push_str(&ansvar::summary::summary(&args.model.display().to_string(), &loaded.model));
-            text.push_str(&ansvar::summary::findings_line(findings, as_of));
-            text
+            let text = timings.time("render", || {
+                let diagnostics: Vec<_> = findings.iter().map(|f| f.to_diagnostic()).collect();
+                let mut text = diag::render(&diagnostics, &loaded.sources, stdout_color(color));
+                text.push_str(&ansvar::summary::summary(&args.model.display().to_string(), &loaded.model));
+                text.push_str(&ansvar::summary::findings_line(findings, as_of));
+                text
+            });
+            timings.time("write", || print(&text))?;
         }
-    });
-    timings.time("write", || print(&output))?;
+    }
     if args.timings {
         let _ = std::io::stderr().write_all(timings.render(start.elapsed()).as_bytes());
     }
