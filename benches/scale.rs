@@ -1,0 +1,269 @@
+//! The scale benchmark: `cargo bench --bench scale [-- SIZE... [--runs N]]`.
+//!
+//! For each size (default: small, regional, national, 10x) it generates a
+//! synthetic model (`benches/support/synth.rs`) into a temporary directory once,
+//! then measures, as the median of N runs (default 3):
+//!
+//! - the floor: parsing the same files into the loader's raw types on one thread
+//!   (`ansvar::load::parse_only`), in this process, texts already in memory;
+//! - `ansvar check --format json` end to end, as a child process of the release
+//!   binary: wall time, peak resident memory (from `/usr/bin/time` when present,
+//!   else the binary's own `--timings` report) and the split between stages
+//!   from `--timings`;
+//! - `ansvar report --format json`, when the binary has a `report` command.
+//!
+//! It prints a Markdown table: `docs/performance.md` explains it. Runs on a
+//! loaded machine are noisy; compare medians, and rerun before you conclude.
+
+#[path = "support/synth.rs"]
+mod synth;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const ANSVAR: &str = env!("CARGO_BIN_EXE_ansvar");
+const TIME: &str = "/usr/bin/time";
+
+/// One end-to-end run of the binary.
+struct Run {
+    wall: Duration,
+    peak_bytes: Option<u64>,
+    stages: BTreeMap<String, f64>,
+}
+
+fn main() {
+    let mut sizes = Vec::new();
+    let mut runs = 3;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--runs" => runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(runs),
+            // `cargo bench` passes `--bench` to every bench target.
+            "--bench" => {}
+            name => match synth::size(name) {
+                Some(size) => sizes.push(size),
+                None => eprintln!("ignoring unknown size `{name}` (small, regional, national, 10x)"),
+            },
+        }
+    }
+    if sizes.is_empty() {
+        sizes = synth::SIZES.to_vec();
+    }
+    let runs = runs.max(1);
+    let has_time = Path::new(TIME).exists();
+    let has_report = Command::new(ANSVAR)
+        .args(["report", "--help"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    eprintln!(
+        "ansvar scale benchmark: {runs} run(s) per measurement; peak memory from {}; report command: {}",
+        if has_time { "/usr/bin/time" } else { "the binary's --timings" },
+        if has_report { "measured" } else { "not in this binary" }
+    );
+
+    let mut rows = Vec::new();
+    for size in &sizes {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let started = Instant::now();
+        let summary = synth::generate(size, 1, dir.path()).expect("the generator writes the model");
+        eprintln!(
+            "{}: {} files, {:.1} MB, generated in {:.1} s",
+            size.name,
+            summary.files,
+            summary.bytes as f64 / 1e6,
+            started.elapsed().as_secs_f64()
+        );
+        let floor = median_duration((0..runs).map(|_| parse_floor(dir.path())).collect());
+        eprintln!("  parse floor {:.2} s", floor.as_secs_f64());
+        let check: Vec<Run> = (0..runs).map(|_| run(dir.path(), "check", has_time)).collect();
+        let report: Option<Vec<Run>> =
+            has_report.then(|| (0..runs).map(|_| run(dir.path(), "report", has_time)).collect());
+        let row = Row::new(size.name, summary, floor, &check, report.as_deref());
+        eprintln!("  check {:.2} s, {:.0} MB", row.check.as_secs_f64(), row.peak_mb);
+        rows.push(row);
+    }
+    println!("{}", table(&rows));
+}
+
+/// Reads the model's files and times their single-threaded parse.
+fn parse_floor(dir: &Path) -> Duration {
+    let mut texts = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir(dir).expect("the model directory").flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        texts.push(std::fs::read_to_string(path).expect("a model file"));
+    }
+    let started = Instant::now();
+    let failed = ansvar::load::parse_only(&texts);
+    let elapsed = started.elapsed();
+    assert_eq!(failed, 0, "every synthetic file parses");
+    elapsed
+}
+
+/// Runs `ansvar COMMAND DIR --format json` once, output discarded.
+fn run(dir: &Path, command: &str, has_time: bool) -> Run {
+    let mut args: Vec<String> = vec![
+        command.to_owned(),
+        dir.display().to_string(),
+        "--as-of".to_owned(),
+        synth::AS_OF.to_owned(),
+        "--format".to_owned(),
+        "json".to_owned(),
+    ];
+    if command == "check" {
+        args.extend(["--timings".to_owned(), "--fail-on".to_owned(), "never".to_owned()]);
+    }
+    let mut process = if has_time {
+        let mut process = Command::new(TIME);
+        process.args(["-f", "time-peak-kb %M", ANSVAR]).args(&args);
+        process
+    } else {
+        let mut process = Command::new(ANSVAR);
+        process.args(&args);
+        process
+    };
+    let started = Instant::now();
+    let output = process.stdout(Stdio::null()).stderr(Stdio::piped()).output().expect("the ansvar binary runs");
+    let wall = started.elapsed();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "`ansvar {command}` failed on the synthetic model:\n{}",
+        stderr.lines().rev().take(20).collect::<Vec<_>>().join("\n")
+    );
+    let mut stages = BTreeMap::new();
+    let mut peak_bytes = None;
+    let mut in_timings = false;
+    for line in stderr.lines() {
+        if let Some(kb) = line.strip_prefix("time-peak-kb ") {
+            peak_bytes = kb.trim().parse::<u64>().ok().map(|kb| kb * 1024);
+        } else if line == "timings:" {
+            in_timings = true;
+        } else if in_timings {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            match fields.as_slice() {
+                ["peak-rss", mb, "MB"] if peak_bytes.is_none() => {
+                    peak_bytes = mb.parse::<f64>().ok().map(|mb| (mb * 1e6) as u64);
+                }
+                [stage, ms, "ms"] => {
+                    if let Ok(ms) = ms.parse() {
+                        stages.insert((*stage).to_owned(), ms);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    Run { wall, peak_bytes, stages }
+}
+
+/// One line of the table: medians over the runs.
+struct Row {
+    size: &'static str,
+    summary: synth::Summary,
+    floor: Duration,
+    check: Duration,
+    peak_mb: f64,
+    stages: BTreeMap<String, f64>,
+    report: Option<Duration>,
+}
+
+impl Row {
+    fn new(
+        size: &'static str,
+        summary: synth::Summary,
+        floor: Duration,
+        check: &[Run],
+        report: Option<&[Run]>,
+    ) -> Self {
+        let mut stages = BTreeMap::new();
+        for stage in check.iter().flat_map(|r| r.stages.keys()) {
+            let values: Vec<f64> = check.iter().filter_map(|r| r.stages.get(stage).copied()).collect();
+            stages.insert(stage.clone(), median(values));
+        }
+        Self {
+            size,
+            summary,
+            floor,
+            check: median_duration(check.iter().map(|r| r.wall).collect()),
+            peak_mb: median(check.iter().filter_map(|r| r.peak_bytes).map(|b| b as f64 / 1e6).collect()),
+            stages,
+            report: report.map(|runs| median_duration(runs.iter().map(|r| r.wall).collect())),
+        }
+    }
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    if values.is_empty() {
+        return f64::NAN;
+    }
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    if values.len() % 2 == 1 { values[mid] } else { (values[mid - 1] + values[mid]) / 2.0 }
+}
+
+fn median_duration(values: Vec<Duration>) -> Duration {
+    Duration::from_secs_f64(median(values.iter().map(Duration::as_secs_f64).collect()))
+}
+
+fn table(rows: &[Row]) -> String {
+    let stage = |row: &Row, names: &[&str]| -> String {
+        let ms: f64 = names.iter().filter_map(|n| row.stages.get(*n)).sum();
+        format!("{:.2}", ms / 1e3)
+    };
+    let mut out = String::new();
+    out.push_str(
+        "| size | files | YAML MB | parties | activities | agreements | parse floor s | check s | check / floor | peak MB | peak / YAML | read s | parse s | validate s | graph s | roles s | rules s | output s | report s | report / check |\n",
+    );
+    out.push_str(
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for row in rows {
+        let yaml_mb = row.summary.bytes as f64 / 1e6;
+        let (report, ratio) = match row.report {
+            Some(report) => (
+                format!("{:.2}", report.as_secs_f64()),
+                format!("{:.2}", report.as_secs_f64() / row.check.as_secs_f64()),
+            ),
+            None => ("n/a".to_owned(), "n/a".to_owned()),
+        };
+        out.push_str(&format!(
+            "| {} | {} | {:.1} | {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.0} | {:.1} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            row.size,
+            row.summary.files,
+            yaml_mb,
+            row.summary.parties,
+            row.summary.activities,
+            row.summary.agreements,
+            row.floor.as_secs_f64(),
+            row.check.as_secs_f64(),
+            row.check.as_secs_f64() / row.floor.as_secs_f64(),
+            row.peak_mb,
+            row.peak_mb / yaml_mb,
+            stage(row, &["read"]),
+            stage(row, &["parse"]),
+            stage(row, &["validate"]),
+            stage(row, &["graph"]),
+            stage(row, &["roles"]),
+            stage(row, &["rules"]),
+            stage(row, &["free", "render", "write"]),
+            report,
+            ratio,
+        ));
+    }
+    if let (Some(national), Some(ten)) =
+        (rows.iter().find(|r| r.size == "national"), rows.iter().find(|r| r.size == "10x"))
+    {
+        out.push_str(&format!(
+            "\n10x / national: check time {:.1}×, peak memory {:.1}×, YAML {:.1}×\n",
+            ten.check.as_secs_f64() / national.check.as_secs_f64(),
+            ten.peak_mb / national.peak_mb,
+            ten.summary.bytes as f64 / national.summary.bytes as f64
+        ));
+    }
+    out
+}
