@@ -39,6 +39,8 @@ pub const ART_28_1: &str = "Art. 28(1)";
 pub const ART_28_2: &str = "Art. 28(2)";
 /// Processor: the contract and its required terms.
 pub const ART_28_3: &str = "Art. 28(3)";
+/// Processor: processing only on documented instructions.
+pub const ART_28_3_A: &str = "Art. 28(3)(a)";
 /// Processor: flow-down to sub-processors.
 pub const ART_28_4: &str = "Art. 28(4)";
 /// A processor that determines purposes and means is a controller.
@@ -47,6 +49,10 @@ pub const ART_28_10: &str = "Art. 28(10)";
 pub const ART_29: &str = "Art. 29";
 /// Records of processing activities.
 pub const ART_30: &str = "Art. 30";
+/// Records of processing activities: the controller's record.
+pub const ART_30_1: &str = "Art. 30(1)";
+/// Records of processing activities: the processor's record.
+pub const ART_30_2: &str = "Art. 30(2)";
 /// Security of processing.
 pub const ART_32: &str = "Art. 32";
 /// Security: encryption.
@@ -61,10 +67,18 @@ pub const ART_33_1: &str = "Art. 33(1)";
 pub const ART_33_2: &str = "Art. 33(2)";
 /// Communication of a breach to data subjects.
 pub const ART_34: &str = "Art. 34";
+/// No communication to data subjects where the data were unintelligible (encrypted).
+pub const ART_34_3_A: &str = "Art. 34(3)(a)";
 /// Data protection impact assessment.
 pub const ART_35: &str = "Art. 35";
+/// A DPIA is required for large-scale processing of special categories.
+pub const ART_35_3_B: &str = "Art. 35(3)(b)";
 /// Designation of a data protection officer.
 pub const ART_37: &str = "Art. 37";
+/// A DPO is required of public bodies.
+pub const ART_37_1_A: &str = "Art. 37(1)(a)";
+/// A DPO is required where core activities are large-scale special-category processing.
+pub const ART_37_1_C: &str = "Art. 37(1)(c)";
 /// General principle for transfers.
 pub const ART_44: &str = "Art. 44";
 /// Transfers on the basis of an adequacy decision.

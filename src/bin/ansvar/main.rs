@@ -19,7 +19,7 @@ use clap::Parser;
 
 use cli::{
     CheckArgs, CheckFormat, Cli, ColorChoice, Command, DiffArgs, DiffFormat, ExplainArgs, FailOn, GlobalArgs,
-    RolesArgs, RolesFormat,
+    GraphArgs, GraphFormat, ReportArgs, ReportFormat, RolesArgs, RolesFormat, RopaArgs, RopaFormat,
 };
 
 /// Exit code for a clean run.
@@ -38,6 +38,9 @@ fn main() -> ExitCode {
         Command::Diff(args) => diff(&cli.global, args, color),
         Command::Rules => print(&ansvar::catalogue::list()).map(|()| CLEAN),
         Command::Explain(args) => explain_rule(args),
+        Command::Report(args) => report(&cli.global, args, color),
+        Command::Graph(args) => graph(&cli.global, args, color),
+        Command::Ropa(args) => ropa(&cli.global, args, color),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -303,4 +306,97 @@ fn diff(global: &GlobalArgs, args: &DiffArgs, color: Color) -> Result<u8, Failur
     print(&text)?;
     let failing = threshold(args.fail_on).is_some_and(|t| changes.introduces(t));
     Ok(if failing { FINDINGS } else { CLEAN })
+}
+
+/// Writes output to `-o FILE` atomically, or to stdout.
+fn emit(text: &str, output: Option<&std::path::Path>) -> Result<(), Failure> {
+    match output {
+        None => print(text),
+        Some(path) => ansvar::output::write_atomic(path, text.as_bytes()).map_err(|error| {
+            let _ = writeln!(std::io::stderr(), "error: {error}");
+            Failure::Reported
+        }),
+    }
+}
+
+/// Reports a rendering failure (a template defect, not a user error).
+fn rendered(result: Result<String, ansvar::report::templates::RenderError>) -> Result<String, Failure> {
+    result.map_err(|error| {
+        let _ = writeln!(std::io::stderr(), "error: {error}");
+        Failure::Reported
+    })
+}
+
+fn report(global: &GlobalArgs, args: &ReportArgs, color: Color) -> Result<u8, Failure> {
+    let (loaded, reference) = load_model(global, &args.model, color)?;
+    let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of(args.as_of));
+    let name = args.model.display().to_string();
+    let input = ansvar::report::view::Input {
+        name: &name,
+        model: &loaded.model,
+        sources: &loaded.sources,
+        analysis: &analysis,
+        reference: &reference,
+    };
+    let view = ansvar::report::view::View::build(&input);
+    let text = match args.format {
+        ReportFormat::Html => rendered(ansvar::report::templates::html(&view))?,
+        ReportFormat::Md => rendered(ansvar::report::templates::markdown(&view))?,
+        ReportFormat::Json => ansvar::report::json::to_string(&ansvar::report::json::ReportDocument::new(
+            &view,
+            &analysis,
+            &loaded.sources,
+        )),
+    };
+    emit(&text, args.output.as_deref()).map(|()| CLEAN)
+}
+
+fn graph(global: &GlobalArgs, args: &GraphArgs, color: Color) -> Result<u8, Failure> {
+    let (loaded, reference) = load_model(global, &args.model, color)?;
+    let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of(args.as_of));
+    let name = args.model.display().to_string();
+    let input = ansvar::report::view::Input {
+        name: &name,
+        model: &loaded.model,
+        sources: &loaded.sources,
+        analysis: &analysis,
+        reference: &reference,
+    };
+    let diagram = ansvar::report::diagram::Diagram::build(&input);
+    let text = match args.format {
+        GraphFormat::Dot => ansvar::report::diagram::dot(&diagram),
+        GraphFormat::Mermaid => ansvar::report::diagram::mermaid(&diagram),
+        GraphFormat::Svg => {
+            let mut svg = ansvar::report::svg::render(&diagram);
+            svg.push('\n');
+            svg
+        }
+    };
+    emit(&text, args.output.as_deref()).map(|()| CLEAN)
+}
+
+fn ropa(global: &GlobalArgs, args: &RopaArgs, color: Color) -> Result<u8, Failure> {
+    let (loaded, reference) = load_model(global, &args.model, color)?;
+    let as_of = as_of(args.as_of);
+    let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of);
+    let name = args.model.display().to_string();
+    let input = ansvar::report::view::Input {
+        name: &name,
+        model: &loaded.model,
+        sources: &loaded.sources,
+        analysis: &analysis,
+        reference: &reference,
+    };
+    let records = ansvar::report::ropa::build(&input);
+    let text = match args.format {
+        RopaFormat::Csv => ansvar::report::ropa::to_csv(&records),
+        RopaFormat::Md => rendered(ansvar::report::templates::ropa_markdown(&name, &as_of.to_string(), &records))?,
+        RopaFormat::Json => ansvar::report::json::to_string(&ansvar::report::json::RopaDocument {
+            schema_version: ansvar::report::SCHEMA_VERSION,
+            model: &name,
+            as_of: as_of.to_string(),
+            records: &records,
+        }),
+    };
+    emit(&text, args.output.as_deref()).map(|()| CLEAN)
 }
