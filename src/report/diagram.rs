@@ -59,9 +59,10 @@ impl Zone {
     /// Fill and stroke colours, shared by SVG, DOT and Mermaid.
     pub fn colours(self) -> (&'static str, &'static str) {
         match self {
+            // Blue, yellow, orange: red is kept for open findings.
             Zone::Eea => ("#e8f0fb", "#2f5f9e"),
-            Zone::Adequate => ("#fbf1d6", "#9a6b00"),
-            Zone::ThirdCountry => ("#fbe3df", "#b3261e"),
+            Zone::Adequate => ("#fbf3cf", "#8a6d00"),
+            Zone::ThirdCountry => ("#fde6d3", "#c2410c"),
         }
     }
 }

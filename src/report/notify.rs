@@ -27,6 +27,8 @@ pub struct Step {
     pub from: PartyRef,
     /// Whom, in words.
     pub to: String,
+    /// Whom, when it is a party of the model (a principal, or the authority).
+    pub to_party: Option<PartyRef>,
     /// When: `within 24 hours (agreement)`, `within 72 hours`, `without undue delay`.
     pub when: String,
     /// The provision.
@@ -166,7 +168,7 @@ fn for_system(input: &Input<'_>, system: &System, duties: &[NotificationDuty]) -
 /// The supervisory authority a controller notifies: an authority party of the
 /// model established in the controller's country, when there is exactly one;
 /// otherwise "the competent supervisory authority" (the model does not say).
-fn authority(input: &Input<'_>, controller: &PartyId) -> String {
+fn authority(input: &Input<'_>, controller: &PartyId) -> (String, Option<PartyRef>) {
     let country: Option<&Country> = input.model.parties.get(controller).map(|p| &p.country.value);
     let found: Vec<&crate::model::Party> = input
         .model
@@ -175,8 +177,8 @@ fn authority(input: &Input<'_>, controller: &PartyId) -> String {
         .filter(|p| p.kind.value == PartyKind::Authority && Some(&p.country.value) == country)
         .collect();
     match found.as_slice() {
-        [one] => one.name.clone(),
-        _ => "the competent supervisory authority".to_owned(),
+        [one] => (one.name.clone(), Some(input.party(&one.id))),
+        _ => ("the competent supervisory authority".to_owned(), None),
     }
 }
 
@@ -212,6 +214,7 @@ fn path(
             steps.push(Step {
                 from: input.party(from),
                 to: input.party(to).name,
+                to_party: Some(input.party(to)),
                 when: match hours {
                     Some(hours) => format!("within {hours} hours (agreement)"),
                     None => "without undue delay; no deadline agreed".to_owned(),
@@ -227,9 +230,11 @@ fn path(
         }
     }
     for controller in &controllers {
+        let (to, to_party) = authority(input, controller);
         authority_steps.push(Step {
             from: input.party(controller),
-            to: authority(input, controller),
+            to,
+            to_party,
             when: "within 72 hours of becoming aware".to_owned(),
             provision: law::ART_33_1.to_owned(),
             condition: "unless the breach is unlikely to result in a risk".to_owned(),
@@ -243,6 +248,7 @@ fn path(
         subject_steps.push(Step {
             from: input.party(controller),
             to: "the data subjects".to_owned(),
+            to_party: None,
             when: "without undue delay".to_owned(),
             provision: law::ART_34.to_owned(),
             condition,

@@ -327,76 +327,70 @@ fn rendered(result: Result<String, ansvar::report::templates::RenderError>) -> R
     })
 }
 
-fn report(global: &GlobalArgs, args: &ReportArgs, color: Color) -> Result<u8, Failure> {
-    let (loaded, reference) = load_model(global, &args.model, color)?;
-    let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of(args.as_of));
-    let name = args.model.display().to_string();
-    let input = ansvar::report::view::Input {
+/// Loads and analyses a model as of a date, then hands the report input to `run`.
+fn with_report_input<T>(
+    global: &GlobalArgs,
+    model: &std::path::Path,
+    as_of: jiff::civil::Date,
+    color: Color,
+    run: impl FnOnce(&ansvar::report::view::Input<'_>) -> Result<T, Failure>,
+) -> Result<T, Failure> {
+    let (loaded, reference) = load_model(global, model, color)?;
+    let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of);
+    let name = model.display().to_string();
+    run(&ansvar::report::view::Input {
         name: &name,
         model: &loaded.model,
         sources: &loaded.sources,
         analysis: &analysis,
         reference: &reference,
-    };
-    let view = ansvar::report::view::View::build(&input);
-    let text = match args.format {
-        ReportFormat::Html => rendered(ansvar::report::templates::html(&view))?,
-        ReportFormat::Md => rendered(ansvar::report::templates::markdown(&view))?,
-        ReportFormat::Json => ansvar::report::json::to_string(&ansvar::report::json::ReportDocument::new(
-            &view,
-            &analysis,
-            &loaded.sources,
-        )),
-    };
+    })
+}
+
+fn report(global: &GlobalArgs, args: &ReportArgs, color: Color) -> Result<u8, Failure> {
+    let text = with_report_input(global, &args.model, as_of(args.as_of), color, |input| {
+        let view = ansvar::report::view::View::build(input);
+        Ok(match args.format {
+            ReportFormat::Html => rendered(ansvar::report::templates::html(&view))?,
+            ReportFormat::Md => rendered(ansvar::report::templates::markdown(&view))?,
+            ReportFormat::Json => ansvar::report::json::to_string(&ansvar::report::json::ReportDocument::new(
+                &view,
+                input.analysis,
+                input.sources,
+            )),
+        })
+    })?;
     emit(&text, args.output.as_deref()).map(|()| CLEAN)
 }
 
 fn graph(global: &GlobalArgs, args: &GraphArgs, color: Color) -> Result<u8, Failure> {
-    let (loaded, reference) = load_model(global, &args.model, color)?;
-    let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of(args.as_of));
-    let name = args.model.display().to_string();
-    let input = ansvar::report::view::Input {
-        name: &name,
-        model: &loaded.model,
-        sources: &loaded.sources,
-        analysis: &analysis,
-        reference: &reference,
-    };
-    let diagram = ansvar::report::diagram::Diagram::build(&input);
-    let text = match args.format {
-        GraphFormat::Dot => ansvar::report::diagram::dot(&diagram),
-        GraphFormat::Mermaid => ansvar::report::diagram::mermaid(&diagram),
-        GraphFormat::Svg => {
-            let mut svg = ansvar::report::svg::render(&diagram);
-            svg.push('\n');
-            svg
-        }
-    };
+    let text = with_report_input(global, &args.model, as_of(args.as_of), color, |input| {
+        let diagram = ansvar::report::diagram::Diagram::build(input);
+        Ok(match args.format {
+            GraphFormat::Dot => ansvar::report::diagram::dot(&diagram),
+            GraphFormat::Mermaid => ansvar::report::diagram::mermaid(&diagram),
+            GraphFormat::Svg => ansvar::report::svg::render(&diagram) + "\n",
+        })
+    })?;
     emit(&text, args.output.as_deref()).map(|()| CLEAN)
 }
 
 fn ropa(global: &GlobalArgs, args: &RopaArgs, color: Color) -> Result<u8, Failure> {
-    let (loaded, reference) = load_model(global, &args.model, color)?;
     let as_of = as_of(args.as_of);
-    let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of);
-    let name = args.model.display().to_string();
-    let input = ansvar::report::view::Input {
-        name: &name,
-        model: &loaded.model,
-        sources: &loaded.sources,
-        analysis: &analysis,
-        reference: &reference,
-    };
-    let records = ansvar::report::ropa::build(&input);
-    let text = match args.format {
-        RopaFormat::Csv => ansvar::report::ropa::to_csv(&records),
-        RopaFormat::Md => rendered(ansvar::report::templates::ropa_markdown(&name, &as_of.to_string(), &records))?,
-        RopaFormat::Json => ansvar::report::json::to_string(&ansvar::report::json::RopaDocument {
-            schema_version: ansvar::report::SCHEMA_VERSION,
-            model: &name,
-            as_of: as_of.to_string(),
-            records: &records,
-        }),
-    };
+    let text = with_report_input(global, &args.model, as_of, color, |input| {
+        let records = ansvar::report::ropa::build(input);
+        Ok(match args.format {
+            RopaFormat::Csv => ansvar::report::ropa::to_csv(&records),
+            RopaFormat::Md => {
+                rendered(ansvar::report::templates::ropa_markdown(input.name, &as_of.to_string(), &records))?
+            }
+            RopaFormat::Json => ansvar::report::json::to_string(&ansvar::report::json::RopaDocument {
+                schema_version: ansvar::report::SCHEMA_VERSION,
+                model: input.name,
+                as_of: as_of.to_string(),
+                records: &records,
+            }),
+        })
+    })?;
     emit(&text, args.output.as_deref()).map(|()| CLEAN)
 }
