@@ -201,8 +201,10 @@ pub const NOTIFIED_LATE: Rule = Rule {
             for notification in &incident.notifications {
                 let Some(at) = &notification.at else { continue };
                 // Art. 33(1) times the controller; others are `breach-notified-by-non-controller`.
-                let from_controller = controllers.iter().any(|(c, _)| c == &notification.from.value);
-                if !from_controller || !is_authority(ctx, &notification.to.value) || at.value.date() <= deadline {
+                let Some((_, activity)) = controllers.iter().find(|(c, _)| c == &notification.from.value) else {
+                    continue;
+                };
+                if !is_authority(ctx, &notification.to.value) || at.value.date() <= deadline {
                     continue;
                 }
                 out.at(
@@ -217,6 +219,7 @@ pub const NOTIFIED_LATE: Rule = Rule {
                     ),
                 )
                 .party(&notification.from.value)
+                .activity(activity)
                 .label(discovered.span, "discovered");
             }
         }
