@@ -118,6 +118,11 @@ fn internet_without_authentication_fires_against_operator_and_controller() {
     assert!(found.iter().all(|f| f.severity == Severity::Critical));
     let controller = found.iter().find(|f| f.party.as_ref().is_some_and(|p| p.as_str() == "clinic")).unwrap();
     assert_eq!(controller.chain.iter().map(|p| p.as_str()).collect::<Vec<_>>(), ["clinic", "hosting"]);
+    // The principles are the controller's to answer for; the processor answers for Art. 32.
+    assert!(controller.provisions.contains(&ansvar::law::ART_5_1_F));
+    let operator = found.iter().find(|f| f.party.as_ref().is_some_and(|p| p.as_str() == "hosting")).unwrap();
+    assert!(!operator.provisions.contains(&ansvar::law::ART_5_1_F), "{:?}", operator.provisions);
+    assert!(operator.provisions.contains(&ansvar::law::ART_32));
 }
 
 #[test]
@@ -183,8 +188,10 @@ fn patient_data_without_backups_passes_with_backups() {
 #[test]
 fn subjects_not_informed_fires_when_nobody_informs() {
     let found = fires("subjects-not-informed", "fires", &[CARE], &[]);
-    // Patient data: patientdatalagen's information duty is cited too.
-    assert!(found[0].provisions.contains(&ansvar::law::PDL_8_6));
+    // As IMY cited them, and for patient data patientdatalagen's information duty too.
+    for provision in [ansvar::law::ART_5_1_A, ansvar::law::ART_12, ansvar::law::ART_13, ansvar::law::PDL_8_6] {
+        assert!(found[0].provisions.contains(&provision), "{provision} in {:?}", found[0].provisions);
+    }
 }
 
 #[test]

@@ -100,9 +100,17 @@ fn report(
         // Art. 32 binds the processor that runs the system for its own part.
         let operator = &system.operator.value;
         reported.push((operator.clone(), None));
-        out.at(span, label, format!("`{}`, operated by `{operator}`, {}", system.id, what(&all)))
+        let finding = out
+            .at(span, label, format!("`{}`, operated by `{operator}`, {}", system.id, what(&all)))
             .party(operator)
             .provision(law::ART_32);
+        // The principles of Art. 5(1) are the controller's to answer for (Art. 5(2));
+        // a processor answers for its own security duty, Art. 32, as IMY held
+        // Voice Integrate to.
+        let controls = found.iter().any(|(activity, _)| ctx.roles.controllers(activity).any(|c| c == operator));
+        if !controls {
+            finding.provisions.retain(|p| *p != law::ART_5_1_F);
+        }
     }
     for (activity_id, data) in &found {
         let ids: Vec<&str> = data.iter().map(|d| d.id.as_str()).collect();
