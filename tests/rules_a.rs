@@ -300,6 +300,24 @@ fn a_domestic_care_giver_not_bound_by_secrecy_is_flagged() {
 }
 
 #[test]
+fn regimes_that_do_not_reach_one_place_are_named_in_one_reason() {
+    let loaded = load_edited(
+        "tests/fixtures/rules/regime-not-bound/fires",
+        &[("requires: [se-healthcare-secrecy] }", "requires: [se-healthcare-secrecy, se-patient-data-act] }")],
+    );
+    let all = analyse(&loaded, AS_OF);
+    let messages: Vec<&str> = all.iter().filter(|f| f.code == "regime-not-bound").map(|f| f.message.as_str()).collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].ends_with(
+            "is not subject to them: it handles them in Thailand (TH), where Swedish healthcare secrecy (hälso- och sjukvårdssekretess / tystnadsplikt) and Swedish Patient Data Act (patientdatalagen 2008:355) do not reach"
+        ),
+        "{}",
+        messages[0]
+    );
+}
+
+#[test]
 fn a_processor_that_decides_purposes_of_its_own_keeps_its_processor_label() {
     // Art. 28(10): a controller for its own purposes, still processor for the
     // rest. The agreement's `processor` label is not a mismatch.
@@ -397,7 +415,10 @@ fn the_uk_is_adequate_through_2031_12_27_and_not_after() {
     for covered in ["2021-06-28", "2025-12-27", "2025-12-28", "2031-12-27"] {
         assert_eq!(transfers(&findings(dir, covered)), [], "{covered}");
     }
-    for uncovered in ["2021-06-27", "2031-12-28"] {
+    // Not asserted: dates before 2021-06-28. Until 2020-01-31 the UK was a member
+    // state, then in the transition period (to 2020-12-31) and the TCA bridge (to
+    // the adequacy decision); the reference data does not model those periods.
+    for uncovered in ["2031-12-28", "2040-01-01"] {
         assert_eq!(
             transfers(&findings(dir, uncovered)),
             [t("transfer-without-safeguard", "clinic", "bookings")],
