@@ -13,8 +13,11 @@
 //! that makes it invalid. Everything after loading works on the validated model
 //! and never sees raw YAML.
 
+pub mod abroad;
 pub mod catalogue;
 pub mod diag;
+pub mod diff;
+pub mod duties;
 pub mod graph;
 pub mod law;
 pub mod load;

@@ -264,3 +264,22 @@ impl<'a> CheckDocument<'a> {
         }
     }
 }
+
+/// The document `ansvar diff --format json` prints.
+#[derive(Debug, Serialize)]
+pub struct DiffDocument<'a> {
+    /// The JSON schema version.
+    pub schema_version: u32,
+    /// The evaluation date of both sides.
+    pub as_of: String,
+    /// The changes.
+    #[serde(flatten)]
+    pub diff: &'a crate::diff::ModelDiff,
+}
+
+impl<'a> DiffDocument<'a> {
+    /// The document for a diff.
+    pub fn new(diff: &'a crate::diff::ModelDiff, as_of: jiff::civil::Date) -> Self {
+        Self { schema_version: super::SCHEMA_VERSION, as_of: as_of.to_string(), diff }
+    }
+}

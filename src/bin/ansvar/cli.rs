@@ -62,6 +62,20 @@ pub enum Command {
     ///   ansvar check models/1177 --fail-on critical
     ///   ansvar check models/1177 --format json
     Check(CheckArgs),
+    /// Show what a change to a model does: roles that shift, findings introduced
+    /// and resolved, third-country processing, notification duties, and entities
+    /// changed field by field.
+    ///
+    /// Each side is a model directory, or a model at a git revision
+    /// (--git-old/--git-new REV, or REV:path). Exit 1 only when the change
+    /// introduces a finding at or above --fail-on; existing findings are the
+    /// baseline.
+    ///
+    /// Examples:
+    ///   ansvar diff old/ new/
+    ///   ansvar diff --git-old main models/1177 models/1177
+    ///   ansvar diff HEAD~1:models/1177 models/1177 --format md
+    Diff(DiffArgs),
     /// List the rule catalogue: codes, severities and the provisions each rests on.
     ///
     /// Example: ansvar rules
@@ -169,4 +183,40 @@ pub struct RolesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RolesFormat::Text)]
     pub format: RolesFormat,
+}
+
+/// Arguments of `ansvar diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The model before the change (a directory, or REV:path).
+    pub old: String,
+    /// The model after the change (a directory, or REV:path).
+    pub new: String,
+    /// Read OLD from this git revision.
+    #[arg(long, value_name = "REV")]
+    pub git_old: Option<String>,
+    /// Read NEW from this git revision.
+    #[arg(long, value_name = "REV")]
+    pub git_new: Option<String>,
+    /// Evaluate both sides as of this date (YYYY-MM-DD). Defaults to today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<jiff::civil::Date>,
+    /// Exit with 1 when the change introduces a finding at or above this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::High)]
+    pub fail_on: FailOn,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+}
+
+/// Output formats of `ansvar diff`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DiffFormat {
+    /// Text, coloured on a terminal.
+    Text,
+    /// Markdown, for a pull-request comment.
+    #[value(alias = "markdown")]
+    Md,
+    /// Versioned JSON.
+    Json,
 }

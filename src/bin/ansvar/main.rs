@@ -17,7 +17,10 @@ use ansvar::rules::Severity;
 use ansvar::source::SourceMap;
 use clap::Parser;
 
-use cli::{CheckArgs, CheckFormat, Cli, ColorChoice, Command, ExplainArgs, FailOn, GlobalArgs, RolesArgs, RolesFormat};
+use cli::{
+    CheckArgs, CheckFormat, Cli, ColorChoice, Command, DiffArgs, DiffFormat, ExplainArgs, FailOn, GlobalArgs,
+    RolesArgs, RolesFormat,
+};
 
 /// Exit code for a clean run.
 const CLEAN: u8 = 0;
@@ -32,6 +35,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Check(args) => check(&cli.global, args, color),
         Command::Roles(args) => roles(&cli.global, args, color),
+        Command::Diff(args) => diff(&cli.global, args, color),
         Command::Rules => print(&ansvar::catalogue::list()).map(|()| CLEAN),
         Command::Explain(args) => explain_rule(args),
     };
@@ -95,17 +99,28 @@ fn reference(global: &GlobalArgs, color: Color) -> Result<Reference, Failure> {
 
 fn load_model(global: &GlobalArgs, model: &std::path::Path, color: Color) -> Result<(Loaded, Reference), Failure> {
     let reference = reference(global, color)?;
-    match load::load_path(model, &reference) {
+    let loaded = load_with(model, "", color, || load::load_path(model, &reference))?;
+    Ok((loaded, reference))
+}
+
+/// Runs a loader and reports an invalid model; `side` names the side of a diff.
+fn load_with(
+    model: &std::path::Path,
+    side: &str,
+    color: Color,
+    loader: impl FnOnce() -> Result<Loaded, load::Invalid>,
+) -> Result<Loaded, Failure> {
+    match loader() {
         Ok(loaded) => {
             report_diagnostics(&loaded.warnings, &loaded.sources, color);
-            Ok((loaded, reference))
+            Ok(loaded)
         }
         Err(invalid) => {
             report_diagnostics(&invalid.diagnostics, &invalid.sources, color);
             let count = invalid.diagnostics.len();
             let _ = writeln!(
                 std::io::stderr(),
-                "error: `{}` is not a valid model: {count} problem{}",
+                "error: {side}`{}` is not a valid model: {count} problem{}",
                 model.display(),
                 if count == 1 { "" } else { "s" }
             );
@@ -233,4 +248,59 @@ fn roles(global: &GlobalArgs, args: &RolesArgs, color: Color) -> Result<u8, Fail
         }
     }
     Ok(CLEAN)
+}
+
+/// Loads one side of a diff: a directory, a path at `--git-*` REV, or `REV:path`.
+fn load_side(
+    reference: &Reference,
+    spec: &str,
+    revision: Option<&str>,
+    side: &str,
+    color: Color,
+) -> Result<Loaded, Failure> {
+    let as_path = std::path::Path::new(spec);
+    let (revision, path) = match (revision, spec.split_once(':')) {
+        (Some(rev), _) => (Some(rev.to_owned()), as_path.to_path_buf()),
+        (None, Some((rev, path))) if !as_path.exists() && !rev.is_empty() => {
+            (Some(rev.to_owned()), std::path::PathBuf::from(path))
+        }
+        _ => (None, as_path.to_path_buf()),
+    };
+    load_with(&path, side, color, || match &revision {
+        None => load::load_path(&path, reference),
+        Some(rev) => match load::git::read_at_revision(rev, &path) {
+            Ok(texts) => load::load_texts(texts, reference),
+            Err(diagnostic) => Err(load::Invalid { sources: SourceMap::new(), diagnostics: vec![*diagnostic] }),
+        },
+    })
+}
+
+fn diff(global: &GlobalArgs, args: &DiffArgs, color: Color) -> Result<u8, Failure> {
+    let reference = reference(global, color)?;
+    let old = load_side(&reference, &args.old, args.git_old.as_deref(), "the old side: ", color)?;
+    let new = load_side(&reference, &args.new, args.git_new.as_deref(), "the new side: ", color)?;
+    let as_of = as_of(args.as_of);
+    let old_side = ansvar::diff::Side { model: &old.model, sources: &old.sources };
+    let new_side = ansvar::diff::Side { model: &new.model, sources: &new.sources };
+    let changes = ansvar::diff::diff(&old_side, &new_side, &reference, as_of);
+    let name = |spec: &str, rev: &Option<String>| match rev {
+        Some(rev) => format!("{rev}:{spec}"),
+        None => spec.to_owned(),
+    };
+    let (old_name, new_name) = (name(&args.old, &args.git_old), name(&args.new, &args.git_new));
+    let text = match args.format {
+        DiffFormat::Json => ansvar::report::json::to_string(&ansvar::report::json::DiffDocument::new(&changes, as_of)),
+        DiffFormat::Md => {
+            ansvar::report::diff::render(&changes, &old_name, &new_name, ansvar::report::diff::Flavour::Markdown)
+        }
+        DiffFormat::Text => ansvar::report::diff::render(
+            &changes,
+            &old_name,
+            &new_name,
+            ansvar::report::diff::Flavour::Text { color: stdout_color(color) == Color::Always },
+        ),
+    };
+    print(&text)?;
+    let failing = threshold(args.fail_on).is_some_and(|t| changes.introduces(t));
+    Ok(if failing { FINDINGS } else { CLEAN })
 }

@@ -1,0 +1,454 @@
+//! What a change to a model does: roles that shift, findings introduced or
+//! resolved, processing that moves to or from third countries, changed
+//! notification duties, and the entities added, removed or changed field by field.
+//!
+//! Both sides are analysed in full, as of the same date, and compared by meaning,
+//! never by line: findings match by code, party, activity and message; entities by
+//! id; list items by their natural key (a performer by its party and principal).
+//! Moving YAML between files, reordering entries or reformatting changes nothing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::Analysis;
+use crate::abroad::{ProcessingAbroad, processing_abroad};
+use crate::duties::{NotificationDuty, notification_duties};
+use crate::model::{ActivityId, Model, PartyId};
+use crate::reference::Reference;
+use crate::roles::{Assignment, Role};
+use crate::rules::{Finding, Severity};
+
+/// One side of a comparison: a loaded model.
+pub struct Side<'a> {
+    /// The model.
+    pub model: &'a Model,
+    /// Its source files, for locations.
+    pub sources: &'a crate::source::SourceMap,
+}
+
+/// A role as held, for comparison.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct HeldRole {
+    /// The role.
+    pub role: Role,
+    /// The party it acts for.
+    pub on_behalf_of: Option<PartyId>,
+    /// The reasons, as text.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<String>,
+}
+
+/// How a party's roles in one activity changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RoleChange {
+    /// The party.
+    pub party: PartyId,
+    /// The activity.
+    pub activity: ActivityId,
+    /// `gained`, `lost` or `changed`.
+    pub change: &'static str,
+    /// Roles before (empty when gained).
+    pub old: Vec<HeldRole>,
+    /// Roles after (empty when lost).
+    pub new: Vec<HeldRole>,
+}
+
+/// A finding, as compared.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct FindingSummary {
+    /// Severity.
+    pub severity: Severity,
+    /// Rule code.
+    pub code: &'static str,
+    /// Party.
+    pub party: Option<PartyId>,
+    /// Activity.
+    pub activity: Option<ActivityId>,
+    /// Message.
+    pub message: String,
+    /// Whether an accepted risk covers it.
+    pub accepted: bool,
+    /// Where it shows, on its side.
+    pub location: String,
+}
+
+/// A change in third-country processing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AbroadChange {
+    /// `added`, `removed` or `changed`.
+    pub change: &'static str,
+    /// Before.
+    pub old: Option<ProcessingAbroad>,
+    /// After.
+    pub new: Option<ProcessingAbroad>,
+}
+
+/// A change to one field of an entity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FieldChange {
+    /// The field's path, e.g. `performers[medicall→medhelp].location`.
+    pub field: String,
+    /// Before; `None` when the field was not set.
+    pub old: Option<String>,
+    /// After; `None` when the field is no longer set.
+    pub new: Option<String>,
+}
+
+/// An entity added, removed or changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EntityChange {
+    /// The section: `parties`, `data`, `systems`, `processing`, `agreements`, `incidents`, `accepted_risks`.
+    pub section: &'static str,
+    /// The entity's id.
+    pub id: String,
+    /// `added`, `removed` or `changed`.
+    pub change: &'static str,
+    /// The changed fields (for `changed`).
+    pub fields: Vec<FieldChange>,
+}
+
+/// Everything a change does.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ModelDiff {
+    /// Roles gained, lost or changed, by party and activity.
+    pub roles: Vec<RoleChange>,
+    /// Findings the change introduces.
+    pub findings_introduced: Vec<FindingSummary>,
+    /// Findings the change resolves.
+    pub findings_resolved: Vec<FindingSummary>,
+    /// Findings an accepted risk now covers that it did not before.
+    pub acceptances_started: Vec<FindingSummary>,
+    /// Findings an accepted risk covered before and no longer does.
+    pub acceptances_stopped: Vec<FindingSummary>,
+    /// Processing in third countries added, removed, or with changed tools.
+    pub abroad: Vec<AbroadChange>,
+    /// Notification duties that appear.
+    pub duties_added: Vec<NotificationDuty>,
+    /// Notification duties that disappear.
+    pub duties_removed: Vec<NotificationDuty>,
+    /// Entities added, removed and changed.
+    pub entities: Vec<EntityChange>,
+}
+
+impl ModelDiff {
+    /// Whether the change does nothing at all.
+    pub fn is_empty(&self) -> bool {
+        self.roles.is_empty()
+            && self.findings_introduced.is_empty()
+            && self.findings_resolved.is_empty()
+            && self.acceptances_started.is_empty()
+            && self.acceptances_stopped.is_empty()
+            && self.abroad.is_empty()
+            && self.duties_added.is_empty()
+            && self.duties_removed.is_empty()
+            && self.entities.is_empty()
+    }
+
+    /// Whether the change introduces an unaccepted finding at or above `threshold`.
+    pub fn introduces(&self, threshold: Severity) -> bool {
+        self.findings_introduced.iter().any(|f| !f.accepted && f.severity >= threshold)
+    }
+}
+
+/// Compares two models as of the same date.
+pub fn diff(old: &Side<'_>, new: &Side<'_>, reference: &Reference, as_of: jiff::civil::Date) -> ModelDiff {
+    let old_analysis = Analysis::new(old.model, reference, as_of);
+    let new_analysis = Analysis::new(new.model, reference, as_of);
+    let (findings_introduced, findings_resolved, acceptances_started, acceptances_stopped) =
+        compare_findings(old, &old_analysis.findings, new, &new_analysis.findings);
+    let old_duties: BTreeSet<_> = notification_duties(&old_analysis.graph, &old_analysis.roles).into_iter().collect();
+    let new_duties: BTreeSet<_> = notification_duties(&new_analysis.graph, &new_analysis.roles).into_iter().collect();
+    ModelDiff {
+        roles: compare_roles(&old_analysis.roles.assignments, &new_analysis.roles.assignments),
+        findings_introduced,
+        findings_resolved,
+        acceptances_started,
+        acceptances_stopped,
+        abroad: compare_abroad(
+            processing_abroad(old.model, &old_analysis.graph, reference, as_of),
+            processing_abroad(new.model, &new_analysis.graph, reference, as_of),
+        ),
+        duties_added: new_duties.difference(&old_duties).cloned().collect(),
+        duties_removed: old_duties.difference(&new_duties).cloned().collect(),
+        entities: compare_entities(old.model, new.model),
+    }
+}
+
+fn held(assignments: &[Assignment]) -> BTreeMap<(PartyId, ActivityId), Vec<HeldRole>> {
+    let mut map: BTreeMap<(PartyId, ActivityId), Vec<HeldRole>> = BTreeMap::new();
+    for a in assignments {
+        map.entry((a.party.clone(), a.activity.clone())).or_default().push(HeldRole {
+            role: a.role,
+            on_behalf_of: a.on_behalf_of.clone(),
+            reasons: a.reasons.iter().map(|r| r.text.clone()).collect(),
+        });
+    }
+    for roles in map.values_mut() {
+        roles.sort();
+    }
+    map
+}
+
+fn compare_roles(old: &[Assignment], new: &[Assignment]) -> Vec<RoleChange> {
+    let (old, new) = (held(old), held(new));
+    let keys: BTreeSet<_> = old.keys().chain(new.keys()).cloned().collect();
+    let mut changes = Vec::new();
+    for key in keys {
+        let before = old.get(&key).cloned().unwrap_or_default();
+        let after = new.get(&key).cloned().unwrap_or_default();
+        let strip = |roles: &[HeldRole]| -> Vec<(Role, Option<PartyId>)> {
+            roles.iter().map(|r| (r.role, r.on_behalf_of.clone())).collect()
+        };
+        if strip(&before) == strip(&after) {
+            continue;
+        }
+        let change = match (before.is_empty(), after.is_empty()) {
+            (true, _) => "gained",
+            (_, true) => "lost",
+            _ => "changed",
+        };
+        changes.push(RoleChange { party: key.0, activity: key.1, change, old: before, new: after });
+    }
+    changes
+}
+
+fn summarise(side: &Side<'_>, finding: &Finding) -> FindingSummary {
+    FindingSummary {
+        severity: finding.severity,
+        code: finding.code,
+        party: finding.party.clone(),
+        activity: finding.activity.clone(),
+        message: finding.message.clone(),
+        accepted: finding.accepted.is_some(),
+        location: side.sources.location(finding.primary.span).to_string(),
+    }
+}
+
+type FindingKey = (&'static str, Option<PartyId>, Option<ActivityId>, String);
+
+fn key(finding: &Finding) -> FindingKey {
+    (finding.code, finding.party.clone(), finding.activity.clone(), finding.message.clone())
+}
+
+#[allow(clippy::type_complexity)]
+fn compare_findings(
+    old_side: &Side<'_>,
+    old: &[Finding],
+    new_side: &Side<'_>,
+    new: &[Finding],
+) -> (Vec<FindingSummary>, Vec<FindingSummary>, Vec<FindingSummary>, Vec<FindingSummary>) {
+    let group = |findings: &[Finding]| {
+        let mut map: BTreeMap<FindingKey, Vec<usize>> = BTreeMap::new();
+        for (index, finding) in findings.iter().enumerate() {
+            map.entry(key(finding)).or_default().push(index);
+        }
+        map
+    };
+    let (old_groups, new_groups) = (group(old), group(new));
+    let (mut introduced, mut resolved, mut started, mut stopped) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (k, indices) in &new_groups {
+        let matched = old_groups.get(k).map(Vec::len).unwrap_or(0);
+        for &index in indices.iter().skip(matched) {
+            introduced.push(summarise(new_side, &new[index]));
+        }
+        if let Some(old_indices) = old_groups.get(k) {
+            for (&o, &n) in old_indices.iter().zip(indices) {
+                match (old[o].accepted.is_some(), new[n].accepted.is_some()) {
+                    (false, true) => started.push(summarise(new_side, &new[n])),
+                    (true, false) => stopped.push(summarise(new_side, &new[n])),
+                    _ => {}
+                }
+            }
+        }
+    }
+    for (k, indices) in &old_groups {
+        let matched = new_groups.get(k).map(Vec::len).unwrap_or(0);
+        for &index in indices.iter().skip(matched) {
+            resolved.push(summarise(old_side, &old[index]));
+        }
+    }
+    for list in [&mut introduced, &mut resolved, &mut started, &mut stopped] {
+        list.sort_by(|a, b| {
+            (std::cmp::Reverse(a.severity), &a.party, &a.activity, a.code, &a.message).cmp(&(
+                std::cmp::Reverse(b.severity),
+                &b.party,
+                &b.activity,
+                b.code,
+                &b.message,
+            ))
+        });
+    }
+    (introduced, resolved, started, stopped)
+}
+
+fn compare_abroad(old: Vec<ProcessingAbroad>, new: Vec<ProcessingAbroad>) -> Vec<AbroadChange> {
+    let index = |list: Vec<ProcessingAbroad>| {
+        let mut map: BTreeMap<(ActivityId, PartyId, String, Option<PartyId>), ProcessingAbroad> = BTreeMap::new();
+        for item in list {
+            map.insert(
+                (item.activity.clone(), item.party.clone(), item.country.to_string(), item.exporter.clone()),
+                item,
+            );
+        }
+        map
+    };
+    let (old, new) = (index(old), index(new));
+    let keys: BTreeSet<_> = old.keys().chain(new.keys()).cloned().collect();
+    let mut changes = Vec::new();
+    for key in keys {
+        let (before, after) = (old.get(&key).cloned(), new.get(&key).cloned());
+        let change = match (&before, &after) {
+            (None, Some(_)) => "added",
+            (Some(_), None) => "removed",
+            (Some(b), Some(a)) if b != a => "changed",
+            _ => continue,
+        };
+        changes.push(AbroadChange { change, old: before, new: after });
+    }
+    changes
+}
+
+/// The entities of a model as JSON values, by section and id.
+fn entities(model: &Model) -> Vec<(&'static str, BTreeMap<String, Value>)> {
+    fn section<T: Serialize>(items: impl Iterator<Item = (String, T)>) -> BTreeMap<String, Value> {
+        items.map(|(id, item)| (id, serde_json::to_value(item).unwrap_or(Value::Null))).collect()
+    }
+    vec![
+        ("parties", section(model.parties.iter().map(|(k, v)| (k.to_string(), v)))),
+        ("data", section(model.data.iter().map(|(k, v)| (k.to_string(), v)))),
+        ("systems", section(model.systems.iter().map(|(k, v)| (k.to_string(), v)))),
+        ("processing", section(model.activities.iter().map(|(k, v)| (k.to_string(), v)))),
+        ("agreements", section(model.agreements.iter().map(|(k, v)| (k.to_string(), v)))),
+        ("incidents", section(model.incidents.iter().map(|(k, v)| (k.to_string(), v)))),
+        (
+            "accepted_risks",
+            section(model.accepted_risks.iter().map(|r| {
+                let party = r.party.as_ref().map(|p| p.value.to_string()).unwrap_or_else(|| "*".to_owned());
+                let activity = r.activity.as_ref().map(|a| a.value.to_string()).unwrap_or_else(|| "*".to_owned());
+                (format!("{}/{party}/{activity}", r.rule.value), r)
+            })),
+        ),
+    ]
+}
+
+fn compare_entities(old: &Model, new: &Model) -> Vec<EntityChange> {
+    let mut changes = Vec::new();
+    for ((section, before), (_, after)) in entities(old).into_iter().zip(entities(new)) {
+        let ids: BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+        for id in ids {
+            let (change, fields) = match (before.get(id), after.get(id)) {
+                (None, Some(_)) => ("added", Vec::new()),
+                (Some(_), None) => ("removed", Vec::new()),
+                (Some(b), Some(a)) => {
+                    let fields = compare_values(b, a);
+                    if fields.is_empty() {
+                        continue;
+                    }
+                    ("changed", fields)
+                }
+                (None, None) => continue,
+            };
+            changes.push(EntityChange { section, id: id.clone(), change, fields });
+        }
+    }
+    changes
+}
+
+/// Flattens a JSON value into `path → text` pairs; lists of objects are keyed by
+/// their natural key so that reordering them changes nothing.
+fn flatten(prefix: &str, value: &Value, out: &mut BTreeMap<String, String>) {
+    match value {
+        Value::Null => {}
+        Value::Object(map) => {
+            for (field, inner) in map {
+                let path = if prefix.is_empty() { field.clone() } else { format!("{prefix}.{field}") };
+                flatten(&path, inner, out);
+            }
+        }
+        Value::Array(items) if items.iter().all(|i| !i.is_object()) => {
+            let mut texts: Vec<String> = items.iter().map(scalar).collect();
+            texts.sort();
+            if !texts.is_empty() {
+                out.insert(prefix.to_owned(), format!("[{}]", texts.join(", ")));
+            }
+        }
+        Value::Array(items) => {
+            let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+            for item in items {
+                let key = natural_key(item);
+                let count = seen.entry(key.clone()).or_default();
+                *count += 1;
+                // A party may perform two parts of one activity for the same principal.
+                let key = if *count > 1 { format!("{key} #{count}") } else { key };
+                let path = format!("{prefix}[{key}]");
+                out.insert(path.clone(), ITEM.to_owned());
+                flatten(&path, item, out);
+            }
+        }
+        other => {
+            out.insert(prefix.to_owned(), scalar(other));
+        }
+    }
+}
+
+fn scalar(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The key that identifies an item of a list: a performer by party and principal,
+/// an agreement party by its party, a notification by sender and recipient.
+fn natural_key(item: &Value) -> String {
+    let field = |name: &str| item.get(name).map(scalar);
+    match (field("party"), field("on_behalf_of"), field("from"), field("to"), field("scheme")) {
+        (Some(party), principal, ..) => {
+            let mut key = party;
+            if let Some(principal) = principal {
+                key = format!("{key}→{principal}");
+            }
+            key
+        }
+        (None, _, Some(from), Some(to), _) => format!("{from}→{to}"),
+        (None, _, _, _, Some(scheme)) => scheme,
+        _ => item.to_string(),
+    }
+}
+
+/// The value recorded for a list item itself, so that a whole item added or
+/// removed shows as one change rather than one per field.
+const ITEM: &str = "(item)";
+
+/// What a [`FieldChange`] shows for a list item that exists on its side.
+pub const PRESENT: &str = "present";
+
+fn compare_values(old: &Value, new: &Value) -> Vec<FieldChange> {
+    let (mut before, mut after) = (BTreeMap::new(), BTreeMap::new());
+    flatten("", old, &mut before);
+    flatten("", new, &mut after);
+    let fields: BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+    let mut changes: Vec<FieldChange> = Vec::new();
+    let mut whole_items: Vec<String> = Vec::new();
+    for field in fields {
+        let (old, new) = (before.get(field), after.get(field));
+        if old == new
+            || whole_items
+                .iter()
+                .any(|item| field.strip_prefix(item.as_str()).is_some_and(|rest| rest.starts_with(['.', '['])))
+        {
+            continue;
+        }
+        let is_item = old.is_some_and(|v| v == ITEM) || new.is_some_and(|v| v == ITEM);
+        if is_item {
+            whole_items.push(field.clone());
+            let describe = |value: Option<&String>| value.map(|_| PRESENT.to_owned());
+            changes.push(FieldChange { field: field.clone(), old: describe(old), new: describe(new) });
+        } else {
+            changes.push(FieldChange { field: field.clone(), old: old.cloned(), new: new.cloned() });
+        }
+    }
+    changes
+}
