@@ -332,6 +332,62 @@ fn a_processor_that_decides_purposes_of_its_own_keeps_its_processor_label() {
 }
 
 #[test]
+fn a_performer_under_a_performer_for_nobody_has_no_controller_above_it() {
+    // The survey company acts for nobody; its subcontractor acts for it. Both
+    // gaps are reported, each against the party whose link is missing.
+    let loaded = load_edited(
+        "tests/fixtures/rules/performer-for-nobody/fires",
+        &[
+            (
+                "      - { party: survey-co }\n",
+                "      - { party: survey-co }\n      - { party: mail-co, on_behalf_of: survey-co }\n",
+            ),
+            ("\ndata:", "  - { id: mail-co, name: Example Mailing AB, kind: tech_vendor, country: SE }\n\ndata:"),
+        ],
+    );
+    let found = brief(&analyse(&loaded, AS_OF));
+    assert_eq!(of(&found, "performer-for-nobody"), pairs(&[("survey-co", "patient-survey")]), "{found:?}");
+    assert_eq!(of(&found, "principal-without-role"), pairs(&[("survey-co", "patient-survey")]), "{found:?}");
+    // With no controller above it, `mail-co` is nobody's sub-processor.
+    assert_eq!(of(&found, "no-flow-down-contract"), pairs(&[]), "{found:?}");
+    assert_eq!(of(&found, "sub-processor-not-authorised"), pairs(&[]), "{found:?}");
+}
+
+#[test]
+fn a_processor_with_purposes_of_its_own_stays_bound_by_residency() {
+    let loaded = load_variant(
+        "tests/fixtures/rules/residency-breach/fires",
+        "on_behalf_of: clinic, systems: [backup-frankfurt] }",
+        "on_behalf_of: clinic, systems: [backup-frankfurt], own_purposes: [capacity planning] }",
+    );
+    let found = brief(&analyse(&loaded, AS_OF));
+    assert_eq!(of(&found, "residency-breach"), pairs(&[("host", "bookings")]), "{found:?}");
+}
+
+#[test]
+fn a_processor_with_purposes_of_its_own_still_receives_under_module_2() {
+    let loaded = load_variant(
+        "tests/fixtures/rules/transfer-tool-mismatch/passes",
+        "{ party: bangkok-desk, on_behalf_of: clinic }",
+        "{ party: bangkok-desk, on_behalf_of: clinic, own_purposes: [training its booking software] }",
+    );
+    assert_eq!(transfers(&brief(&analyse(&loaded, AS_OF))), []);
+}
+
+#[test]
+fn a_controller_of_its_own_purposes_only_exports_under_module_2() {
+    // The clinic decides nothing on the record but runs the bookings for a
+    // purpose of its own: it is their controller, and the Thai desk its processor.
+    let loaded = load_variant(
+        "tests/fixtures/rules/transfer-tool-mismatch/passes",
+        "    purposes_decided_by: [clinic]\n    means_decided_by: [clinic]\n    performers:\n",
+        "    performers:\n      - { party: clinic, own_purposes: [appointment booking] }\n",
+    );
+    let found = brief(&analyse(&loaded, AS_OF));
+    assert_eq!(transfers(&found), [], "{found:?}");
+}
+
+#[test]
 fn no_rule_fires_on_an_activity_that_is_not_running() {
     let loaded = load_variant(
         "tests/fixtures/rules/transfer-without-safeguard/fires",

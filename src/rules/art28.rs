@@ -1,20 +1,10 @@
 //! Processors and sub-processors (Art. 28): the contract, the controller's
 //! authorisation of sub-processors, the flow-down, and the required terms.
-//!
-//! The sub-processor rules need a controller at the top of the chain: its
-//! authorisation (Art. 28(2)) and its contract's terms (Art. 28(4)) are what they
-//! look for. A chain that does not reach one is a responsibility gap, reported by
-//! `principal-without-role` or `performer-for-nobody`, and not reported again here.
 
-use super::{Area, Context, Rule, Severity};
+use super::{Area, Rule, Severity};
 use crate::law;
 use crate::model::{AgreementKind, Art28Term, Authorisation, ClaimedRole, Vocabulary};
-use crate::roles::{Assignment, Role};
-
-/// Whether the chain above a sub-processor ends with a controller of the activity.
-fn reaches_controller(ctx: &Context<'_>, assignment: &Assignment) -> bool {
-    ctx.roles.of(assignment.top(), &assignment.activity).iter().any(|a| a.role.is_controller())
-}
+use crate::roles::Role;
 
 /// Agreements that put a processor under contract.
 fn is_processor_contract(kind: AgreementKind) -> bool {
@@ -74,9 +64,6 @@ pub const SUB_PROCESSOR_NOT_AUTHORISED: Rule = Rule {
                 let (Role::SubProcessor, Some(engaging)) = (assignment.role, &assignment.on_behalf_of) else {
                     continue;
                 };
-                if !reaches_controller(ctx, assignment) {
-                    continue;
-                }
                 let controller = assignment.top();
                 // The processor directly under the controller signed the terms that govern sub-processing.
                 let first_processor = assignment.chain.iter().rev().nth(1).unwrap_or(engaging);
@@ -150,9 +137,6 @@ pub const NO_FLOW_DOWN: Rule = Rule {
                 let (Role::SubProcessor, Some(engaging)) = (assignment.role, &assignment.on_behalf_of) else {
                     continue;
                 };
-                if !reaches_controller(ctx, assignment) {
-                    continue;
-                }
                 let contracts = ctx.agreements_in_force(engaging, &assignment.party, &activity.id);
                 if contracts.iter().any(|g| is_processor_contract(g.kind.value)) {
                     continue;

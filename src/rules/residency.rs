@@ -60,8 +60,9 @@ pub const RESIDENCY_BREACH: Rule = Rule {
                 };
                 for bound in &agreement.parties {
                     let bound_party = &bound.party.value;
-                    let controls = ctx.roles.of(bound_party, &activity.id).iter().any(|a| a.role.is_controller());
-                    if controls || !binds_in(ctx, agreement, bound_party, activity) {
+                    // The clause binds the parties that process on instructions; a
+                    // processor with purposes of its own stays bound (`Context::controls`).
+                    if ctx.controls(bound_party, &activity.id) || !binds_in(ctx, agreement, bound_party, activity) {
                         continue;
                     }
                     for performer in ctx.graph.performers(&activity.id) {

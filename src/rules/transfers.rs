@@ -174,13 +174,9 @@ enum Tools<'a> {
 
 fn tools<'a>(ctx: &Context<'a>, activity: &Activity, exporter: &PartyId, importer: &PartyId) -> Tools<'a> {
     let agreements = ctx.agreements_in_force(exporter, importer, &activity.id);
-    // Whether a party decides the activity as a whole. A processor that also has
-    // purposes of its own (Art. 28(10)) still transfers and receives the
-    // controller's data as a processor, so its own-purpose role does not count here.
-    let controls = |party: &PartyId| {
-        ctx.roles.of(party, &activity.id).iter().any(|a| a.role.is_controller() && a.own_purposes.is_empty())
-    };
-    let module = expected_module(controls(exporter), controls(importer));
+    // A processor that also has purposes of its own (Art. 28(10)) still sends and
+    // receives the controller's data as a processor: `Context::controls`.
+    let module = expected_module(ctx.controls(exporter, &activity.id), ctx.controls(importer, &activity.id));
     let mut mismatches = Vec::new();
     for agreement in agreements {
         let Some(clause) = &agreement.transfer else { continue };
