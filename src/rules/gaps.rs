@@ -1,7 +1,9 @@
 //! Responsibility gaps: an activity nobody controls, a performer acting for
-//! nobody, a performer acting for a party with no role in the activity (one that
-//! takes no part in it, or one with no controller above it). Each is a
-//! [`Gap`] the role derivation left open, reported here as a finding.
+//! nobody, a performer acting for a party with no part in the activity.
+//!
+//! A performer further down a broken chain (`Gap::NoControllerAbove`) gets no
+//! finding of its own: every broken chain ends with one of the gaps above, and
+//! the break is reported there (docs/roles.md, "Gaps").
 
 use super::{Area, Rule, Severity};
 use crate::law;
@@ -64,32 +66,23 @@ pub const PRINCIPAL_WITHOUT_ROLE: Rule = Rule {
     area: Area::Responsibility,
     severity: Severity::High,
     provisions: &[law::ART_4_8, law::ART_28_1],
-    summary: "A performer acting for a party that has no role in the activity",
-    explanation: "A processor acts on behalf of a controller (Art. 4(8)). When a performer acts for a party that neither controls the activity nor acts, directly or through others, for a controller of it, the chain of instructions ends with someone who has no responsibility for the processing: either that party is in fact a controller, or the model is missing a link. The performer then has no role either: it is nobody's processor.",
+    summary: "A performer acting for a party that has no part in the activity",
+    explanation: "A processor acts on behalf of a controller (Art. 4(8)). When a performer acts for a party that neither controls nor performs the activity, the chain of instructions ends with someone who has no responsibility for the processing: either that party is in fact a controller, or the model is missing a link.",
     remediation: "record the principal's part in the activity (as controller or as a performer acting for the controller), or correct `on_behalf_of`",
     check: |ctx, out| {
         for gap in &ctx.roles.gaps {
-            let (activity, party, principal, span, why) = match gap {
-                Gap::PrincipalWithoutRole { activity, party, principal, span } => {
-                    (activity, party, principal, span, "this party neither controls nor performs the activity")
-                }
-                // The principal performs, but acts for nobody who controls the
-                // activity (it may itself be a performer for nobody, reported there).
-                Gap::NoControllerAbove { activity, party, principal, span } => {
-                    (activity, party, principal, span, "this party's chain of delegation reaches no controller")
-                }
-                _ => continue,
-            };
-            if !ctx.model.activities.get(activity).is_some_and(|a| a.runs_on(ctx.as_of)) {
-                continue;
+            if let Gap::PrincipalWithoutRole { activity, party, principal, span } = gap
+                && ctx.model.activities.get(activity).is_some_and(|a| a.runs_on(ctx.as_of))
+            {
+                out.at(
+                    *span,
+                    "this party neither controls nor performs the activity",
+                    format!("`{party}` acts for `{principal}` in `{activity}`, but `{principal}` has no role there"),
+                )
+                .party(principal)
+                .activity(activity)
+                .chain(ctx.chain_down(activity, party));
             }
-            let message = match gap {
-                Gap::NoControllerAbove { .. } => format!(
-                    "`{party}` acts for `{principal}` in `{activity}`, but no controller of `{activity}` stands above `{principal}`"
-                ),
-                _ => format!("`{party}` acts for `{principal}` in `{activity}`, but `{principal}` has no role there"),
-            };
-            out.at(*span, why, message).party(principal).activity(activity).chain(ctx.chain_down(activity, party));
         }
     },
 };
