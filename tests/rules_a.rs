@@ -388,6 +388,24 @@ fn a_controller_of_its_own_purposes_only_exports_under_module_2() {
 }
 
 #[test]
+fn a_controller_of_its_own_purposes_only_called_processor_is_a_mismatch() {
+    // The research company decides nothing on the record but runs the register for
+    // a purpose of its own and acts for nobody: it is the controller, whatever the
+    // contract says (Art. 28(10) applies only beside a processor role).
+    let loaded = load_variant(
+        "tests/fixtures/rules/claimed-role-mismatch/fires",
+        "    purposes_decided_by: [research-co]\n    means_decided_by: [research-co]\n    performers:\n      - { party: research-co }\n",
+        "    performers:\n      - { party: research-co, own_purposes: [product study] }\n",
+    );
+    let found = brief(&analyse(&loaded, AS_OF));
+    assert_eq!(
+        of(&found, "claimed-role-mismatch"),
+        pairs(&[("clinic", "follow-up-register"), ("research-co", "follow-up-register")]),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn no_rule_fires_on_an_activity_that_is_not_running() {
     let loaded = load_variant(
         "tests/fixtures/rules/transfer-without-safeguard/fires",
