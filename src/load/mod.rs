@@ -3,7 +3,7 @@
 //! Files are read in sorted path order and parsed one by one with `serde-saphyr`
 //! (strict booleans, duplicate keys refused, a budget against alias bombs and deep
 //! nesting). A file that fails to parse is reported and skipped; the others are
-//! still validated, so one run shows every problem. Validation ([`validate`]) turns
+//! still validated, so one run shows every problem. Validation (`validate.rs`) turns
 //! the raw, spanned types into the domain model and collects every diagnostic.
 
 pub mod git;
