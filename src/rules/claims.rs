@@ -26,8 +26,12 @@ pub const CLAIMED_ROLE_MISMATCH: Rule = Rule {
                     continue;
                 }
                 let held = ctx.roles.of(&claim.party, activity_id);
-                // Rule out purpose-only Art. 28(10) roles: they sit beside the processor role.
-                let main: Vec<_> = held.iter().filter(|a| a.own_purposes.is_empty()).collect();
+                // Set aside Art. 28(10) roles for a processor's own purposes: they sit
+                // beside its processor role, which is what a contract with it is about.
+                // A party that pursues only its own purposes and acts for nobody is a
+                // controller and nothing else, so its role counts.
+                let processes = held.iter().any(|a| !a.role.is_controller());
+                let main: Vec<_> = held.iter().filter(|a| a.own_purposes.is_empty() || !processes).collect();
                 let Some(derived) = main.first() else { continue };
                 if main.iter().any(|a| claim_matches(claim.role, a.role)) {
                     continue;
