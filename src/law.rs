@@ -95,3 +95,7 @@ pub const OSL_25_1: &str = "offentlighets- och sekretesslagen (2009:400) 25 kap.
 pub const PSL_6_12: &str = "patientsäkerhetslagen (2010:659) 6 kap. 12 §";
 /// Socialstyrelsen's regulations on backups of patient records.
 pub const HSLF_FS_2016_40_BACKUP: &str = "HSLF-FS 2016:40 3 kap. 12–13 §§";
+
+/// The day the GDPR began to apply (Art. 99(2)); before it, Sweden applied
+/// personuppgiftslagen (1998:204).
+pub const GDPR_APPLIES_FROM: jiff::civil::Date = jiff::civil::date(2018, 5, 25);

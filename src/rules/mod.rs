@@ -271,6 +271,12 @@ impl Finding {
         self
     }
 
+    /// Removes a provision of the rule's that does not apply to this finding.
+    pub fn without_provision(&mut self, provision: &'static str) -> &mut Self {
+        self.provisions.retain(|p| *p != provision);
+        self
+    }
+
     /// The rule that produced the finding.
     pub fn rule(&self) -> Option<&'static Rule> {
         rule(self.code)

@@ -54,7 +54,7 @@ pub const RESIDENCY_BREACH: Rule = Rule {
                 }
                 let permits = |country: &crate::model::Country| {
                     allowed.value.iter().any(|place| match &place.value {
-                        Residency::Eea => ctx.reference.is_eea(country),
+                        Residency::Eea => ctx.reference.is_eea_on(country, ctx.as_of),
                         Residency::Country(c) => c == country,
                     })
                 };

@@ -107,6 +107,7 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                     ),
                 );
                 finding.party(&accountable).activity(&activity.id).chain(chain);
+                cite_secrecy(ctx, finding, &accountable);
                 let mut labelled = Vec::new();
                 for (_, regime_id, _) in &unmet {
                     if !labelled.contains(&regime_id.span) {
@@ -150,6 +151,7 @@ pub const CARE_GIVER_AS_PROCESSOR: Rule = Rule {
                     format!("`{party}` gives care in `{}` as {} of `{accountable}`; sector law requires a care giver to be a controller in its own right", activity.id, assignment.role),
                 );
                 finding.party(&accountable).activity(&activity.id).chain(chain);
+                cite_secrecy(ctx, finding, &accountable);
                 for agreement in ctx.graph.agreements_covering(&activity.id) {
                     for claimed in agreement.parties.iter().filter(|p| &p.party.value == party) {
                         if let Some(role) = claimed.role.as_ref().filter(|r| {
@@ -179,4 +181,15 @@ fn unique<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
         }
     }
     seen
+}
+
+/// Keeps the secrecy provision that binds the accountable party: public care is
+/// under OSL 25 kap. 1 §, private care under PSL 6 kap. 12 §.
+fn cite_secrecy(ctx: &super::Context<'_>, finding: &mut super::Finding, accountable: &crate::model::PartyId) {
+    let public = ctx.model.parties.get(accountable).is_some_and(|p| p.public_body);
+    if public {
+        finding.without_provision(law::PSL_6_12).provision(law::OSL_25_1);
+    } else {
+        finding.without_provision(law::OSL_25_1).provision(law::PSL_6_12);
+    }
 }
