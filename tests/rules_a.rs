@@ -632,3 +632,9 @@ fn remote_access_from_a_third_country_is_a_transfer() {
     );
     assert_eq!(transfers(&brief(&analyse(&loaded, AS_OF))), [t("transfer-without-safeguard", "clinic", "bookings")]);
 }
+
+#[test]
+fn a_contract_naming_a_party_absent_from_the_activity_is_a_medium_mismatch() {
+    let found = findings("tests/fixtures/rules/claimed-role-mismatch/fires-absent-party", "2025-01-01");
+    assert_eq!(of(&found, "claimed-role-mismatch"), pairs(&[("holding", "follow-up-register")]), "{found:?}");
+}

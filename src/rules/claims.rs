@@ -32,7 +32,30 @@ pub const CLAIMED_ROLE_MISMATCH: Rule = Rule {
                 // controller and nothing else, so its role counts.
                 let processes = held.iter().any(|a| !a.role.is_controller());
                 let main: Vec<_> = held.iter().filter(|a| a.own_purposes.is_empty() || !processes).collect();
-                let Some(derived) = main.first() else { continue };
+                let Some(derived) = main.first() else {
+                    // A performer left without a role is a gap, reported by the
+                    // responsibility rules; here only a party absent from the activity.
+                    if !ctx.graph.performer_entries(activity_id, &claim.party).is_empty() {
+                        continue;
+                    }
+                    // The contract gives a role to a party the facts leave out of
+                    // the activity: either the model misses its part, or the
+                    // contract covers processing the party does not do.
+                    out.at(
+                        claim.span,
+                        format!("claims `{}`", claim.role),
+                        format!(
+                            "agreement `{}` calls `{}` {} of `{activity_id}`, but the facts give it no role there",
+                            claim.agreement,
+                            claim.party,
+                            claim.role.as_str().replace('_', " ")
+                        ),
+                    )
+                    .party(&claim.party)
+                    .activity(activity_id)
+                    .severity(super::Severity::Medium);
+                    continue;
+                };
                 if main.iter().any(|a| claim_matches(claim.role, a.role)) {
                     continue;
                 }
