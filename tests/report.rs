@@ -245,3 +245,21 @@ fn csv_quotes_names_with_commas_quotes_and_line_breaks() {
     let rows = csv.split("\r\n").filter(|r| r.starts_with("Art. 30") || r.starts_with("record")).count();
     assert_eq!(rows, 4, "{csv}");
 }
+
+#[test]
+fn accepted_risks_show_what_they_cover_and_whether_they_expired() {
+    let out = render("tests/fixtures/hostile-names", &load("tests/fixtures/hostile-names"), "2024-01-01");
+    let report: serde_json::Value = serde_json::from_str(&out.json).unwrap();
+    let risks = report["accepted_risks"].as_array().unwrap();
+    assert_eq!(risks.len(), 2);
+    assert_eq!(risks[0]["rule"], "subjects-not-informed");
+    assert_eq!(risks[0]["expired"], false);
+    assert_eq!(risks[0]["covers"].as_array().unwrap().len(), 1);
+    assert_eq!(risks[1]["expired"], true);
+    assert!(risks[1]["covers"].as_array().unwrap().is_empty());
+    // An accepted finding stays in the report, marked, with who accepted it and why.
+    assert!(out.html.contains("<span class=\"chip accepted\">Accepted</span>"));
+    assert!(out.html.contains("Notice &#60;b&#62;pending&#60;/b&#62; | review *soon*"));
+    assert!(out.markdown.contains("| 2023-06-30 **(expired)** | nothing |"));
+    assert!(out.markdown.contains("1 finding is covered by an accepted risk."));
+}

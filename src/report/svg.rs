@@ -24,6 +24,8 @@ const ROW_GAP: f64 = 16.0;
 const MARGIN: f64 = 20.0;
 const HEADING: f64 = 34.0;
 const NAME_LINE: f64 = 16.0;
+/// The least vertical distance between two edge ends on one side of a node.
+const PORT_GAP: f64 = 12.0;
 const MAX_NAME_LINES: usize = 3;
 /// Characters of a 13 px sans-serif name that fit on one line of a node.
 const NAME_CHARS: usize = 28;
@@ -164,16 +166,35 @@ fn order(diagram: &Diagram) -> Vec<Vec<usize>> {
     layers
 }
 
+/// How many edges end on each side of each node (`true` for the right side),
+/// so that a node with many edges is tall enough to keep their ends apart.
+fn port_counts(diagram: &Diagram) -> BTreeMap<(&str, bool), usize> {
+    let column = |key: &str| diagram.node(key).map(|n| n.column);
+    let mut counts = BTreeMap::new();
+    for edge in &diagram.edges {
+        let (Some(from), Some(to)) = (column(&edge.from), column(&edge.to)) else { continue };
+        *counts.entry((edge.from.as_str(), to >= from)).or_insert(0) += 1;
+        *counts.entry((edge.to.as_str(), to <= from)).or_insert(0) += 1;
+    }
+    counts
+}
+
 /// Renders the diagram as a standalone `<svg>` element.
 pub fn render(diagram: &Diagram) -> String {
     let layers = order(diagram);
+    let ports = port_counts(diagram);
+    let height_of = |node: &Node, lines: usize| {
+        let most = [false, true].iter().map(|side| ports.get(&(node.key.as_str(), *side)).copied().unwrap_or(0)).max();
+        node_height(lines).max(16.0 + PORT_GAP * most.unwrap_or(0) as f64)
+    };
     let mut placed: Vec<Option<Placed<'_>>> = diagram.nodes.iter().map(|_| None).collect();
     let mut heights = Vec::new();
     for layer in &layers {
         let mut total = 0.0;
         for &index in layer {
-            let lines = wrap(&diagram.nodes[index].name, NAME_CHARS, MAX_NAME_LINES);
-            total += node_height(lines.len()) + ROW_GAP;
+            let node = &diagram.nodes[index];
+            let lines = wrap(&node.name, NAME_CHARS, MAX_NAME_LINES);
+            total += height_of(node, lines.len()) + ROW_GAP;
         }
         heights.push((total - ROW_GAP).max(0.0));
     }
@@ -184,7 +205,7 @@ pub fn render(diagram: &Diagram) -> String {
         for &index in layer {
             let node = &diagram.nodes[index];
             let lines = wrap(&node.name, NAME_CHARS, MAX_NAME_LINES);
-            let height = node_height(lines.len());
+            let height = height_of(node, lines.len());
             placed[index] = Some(Placed { node, lines, x, y, height });
             y += height + ROW_GAP;
         }
@@ -351,8 +372,8 @@ fn legend(out: &mut String, x: f64, y: f64) {
             y + 10.0,
             xml_escape(zone.label())
         );
-        // About 6.2 px per character of 11 px sans-serif, then a gap.
-        cx += 24.0 + zone.label().chars().count() as f64 * 6.2 + 30.0;
+        // About 5.7 px per character of 11 px sans-serif, then a gap.
+        cx += 24.0 + zone.label().chars().count() as f64 * 5.7 + 30.0;
     }
     let y2 = y + 26.0;
     let _ = writeln!(
