@@ -1,16 +1,19 @@
 //! Rendering: terminal tables, JSON, Markdown and HTML, all from the derived
 //! roles and findings. Renderers only read; they decide nothing.
 //!
-//! The full report is prepared once as a [`view::View`] and then written by
-//! [`templates`] (HTML, Markdown) or [`json::ReportDocument`] (JSON). The chain
-//! is drawn by [`diagram`] (DOT, Mermaid) and [`svg`] (inline SVG, no external
-//! program). [`ropa`] draws up the Art. 30 records.
+//! The full report is prepared once as a [`view::View`], from its parts
+//! ([`overview`], [`finding`], [`sheets`], [`notify`], [`ropa`], [`diagram`]),
+//! and then written by [`templates`] (HTML, Markdown) or
+//! [`json::ReportDocument`] (JSON). The chain is drawn by [`diagram`] (DOT,
+//! Mermaid) and [`svg`] (inline SVG, laid out here, no external program).
 
 pub mod diagram;
 pub mod diff;
+pub mod finding;
 pub mod json;
 pub mod markdown;
 pub mod notify;
+pub mod overview;
 pub mod ropa;
 pub mod sheets;
 pub mod svg;
