@@ -4,8 +4,8 @@
 //! branches and escapes. The HTML templates are escaped by askama (by their
 //! extension); the only unescaped output is our own SVG, through `|safe`. The
 //! Markdown templates are not escaped by askama, so every model string goes
-//! through the [`filters::md`] filter ([`super::markdown::escape`]), and ids
-//! quoted as code through [`filters::md_code`].
+//! through the `md` filter ([`super::markdown::escape`]), and ids
+//! quoted as code through `md_code`.
 
 use askama::Template;
 
