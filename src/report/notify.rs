@@ -83,7 +83,7 @@ pub struct SystemNotifications {
     pub location: String,
     /// The data on it, in words.
     pub data: String,
-    /// Whether the data are protected at rest, in words.
+    /// Whether the data are encrypted at rest: `yes`, `no`, `not recorded`.
     pub at_rest: String,
     /// Art. 34 for this system, in one sentence.
     pub subjects: String,
@@ -155,8 +155,8 @@ fn for_system(input: &Input<'_>, system: &System, duties: &[NotificationDuty]) -
         location: input.country_short(&system.location.value),
         data: data.iter().map(|d| super::ropa::data_item(d)).collect::<Vec<_>>().join("; "),
         at_rest: match at_rest {
-            Some(true) => "encrypted".to_owned(),
-            Some(false) => "not encrypted".to_owned(),
+            Some(true) => "yes".to_owned(),
+            Some(false) => "no".to_owned(),
             None => "not recorded".to_owned(),
         },
         subjects,
