@@ -40,15 +40,19 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                         continue;
                     }
                     let Some(regime) = ctx.reference.regime(regime_id.value.as_str()) else { continue };
-                    let abroad = ctx.graph.places(performer).into_iter().find(|p| p.country != regime.country);
-                    let reason = match (&abroad, performer.gives_care()) {
+                    let abroad: Vec<_> =
+                        ctx.graph.places(performer).into_iter().filter(|p| p.country != regime.country).collect();
+                    let reason = match (abroad.first(), performer.gives_care()) {
                         (Some(place), _) => {
                             primary.get_or_insert((place.span, format!("in {}", place.country)));
-                            format!(
-                                "it handles them in {}, where {} does not reach",
-                                ctx.country_name(&place.country),
-                                regime.name
-                            )
+                            // Every country, sorted: the message must not depend on the
+                            // order of `systems` or `access_from` (`ansvar diff` matches
+                            // findings by their message).
+                            let mut countries: Vec<_> = abroad.iter().map(|p| &p.country).collect();
+                            countries.sort();
+                            countries.dedup();
+                            let names: Vec<String> = countries.iter().map(|c| ctx.country_name(c)).collect();
+                            format!("it handles them in {}, where {} does not reach", names.join(" and "), regime.name)
                         }
                         (None, true) => format!("it gives care without being bound by {}", regime.name),
                         (None, false) => continue,
@@ -58,7 +62,11 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                 if unmet.is_empty() {
                     continue;
                 }
-                let data_ids = unique(unmet.iter().map(|(d, _, _)| d.id.as_str()));
+                // Sorted by id, so that reordering `data` or `requires` in the model
+                // leaves the message, and so the finding, unchanged.
+                unmet.sort_by(|a, b| (a.1.value.as_str(), &a.2).cmp(&(b.1.value.as_str(), &b.2)));
+                let mut data_ids = unique(unmet.iter().map(|(d, _, _)| d.id.as_str()));
+                data_ids.sort_unstable();
                 let regimes = unique(unmet.iter().map(|(_, r, _)| r.value.as_str()));
                 let reasons = unique(unmet.iter().map(|(_, _, why)| why.as_str()));
                 let (span, label) = primary
