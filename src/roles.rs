@@ -10,14 +10,20 @@
 //! 2. Two or more controllers are joint controllers (Art. 26(1)).
 //! 3. A performer acting on behalf of a controller is its processor (Art. 4(8));
 //!    on behalf of a processor, a sub-processor, at any depth (Art. 28(2), 28(4)).
+//!    A controller that performs the activity stays a controller, whether it
+//!    works with its own staff (Art. 29) or is said to act for another.
 //! 4. A performer that pursues purposes of its own is a controller for them
 //!    (Art. 28(10)); it keeps its processor role for what it does on instructions.
 //! 5. A party with no part in an activity has no role in it.
 //!
 //! What the facts leave open is kept as a [`Gap`], never dropped: an activity with
-//! no controller, a performer acting for nobody. The rules stage turns gaps into
-//! findings. [`claims`] lists the roles agreements *claim*, for the rules stage
-//! to compare with the derived ones.
+//! no controller, a performer acting for nobody, a performer whose chain of
+//! `on_behalf_of` never reaches a controller. Such a performer gets no role:
+//! "processor" and "sub-processor" presuppose a controller at the top of the
+//! chain. The rules stage turns gaps into findings. [`claims`] lists the roles
+//! agreements *claim*, for the rules stage to compare with the derived ones.
+//!
+//! `docs/roles.md` states the rules with their legal sources and their limits.
 //!
 //! Derivation is a pure function of the model: the same model gives the same
 //! roles, in the same order, whatever the order of its files and entries.
@@ -29,7 +35,7 @@ use serde::Serialize;
 
 use crate::graph::Graph;
 use crate::law;
-use crate::model::{Activity, ActivityId, AgreementId, ClaimedRole, Model, PartyId};
+use crate::model::{Activity, ActivityId, AgreementId, ClaimedRole, Model, PartyId, Performer};
 use crate::source::Span;
 
 /// A role a party holds in one activity.
@@ -108,8 +114,8 @@ pub struct Assignment {
     pub role: Role,
     /// For processors and sub-processors, the party they act for.
     pub on_behalf_of: Option<PartyId>,
-    /// For processors and sub-processors, the chain above them up to the party at
-    /// its top (normally a controller): `[on_behalf_of, …, top]`.
+    /// For processors and sub-processors, the chain above them up to the
+    /// controller they ultimately serve: `[on_behalf_of, …, controller]`.
     pub chain: Vec<PartyId>,
     /// For a controller under Art. 28(10), the purposes of its own it pursues;
     /// empty otherwise.
@@ -150,13 +156,28 @@ pub enum Gap {
         span: Span,
     },
     /// A performer acting for a party that neither controls nor performs the
-    /// activity, so its chain does not reach a controller.
+    /// activity, so its chain does not reach a controller. The performer gets
+    /// no role: "processor" presupposes a controller to process for.
     PrincipalWithoutRole {
         /// The activity.
         activity: ActivityId,
         /// The performer.
         party: PartyId,
         /// The party it claims to act for.
+        principal: PartyId,
+        /// The `on_behalf_of` value.
+        #[serde(skip)]
+        span: Span,
+    },
+    /// A performer acting for a party that performs the activity but whose own
+    /// chain of delegation never reaches a controller of it (the break itself
+    /// is a gap of the party where it happens). The performer gets no role.
+    NoControllerAbove {
+        /// The activity.
+        activity: ActivityId,
+        /// The performer.
+        party: PartyId,
+        /// The party it acts for.
         principal: PartyId,
         /// The `on_behalf_of` value.
         #[serde(skip)]
@@ -170,7 +191,8 @@ impl Gap {
         match self {
             Gap::NoController { activity, .. }
             | Gap::PerformerForNobody { activity, .. }
-            | Gap::PrincipalWithoutRole { activity, .. } => activity,
+            | Gap::PrincipalWithoutRole { activity, .. }
+            | Gap::NoControllerAbove { activity, .. } => activity,
         }
     }
 
@@ -178,7 +200,27 @@ impl Gap {
     pub fn party(&self) -> Option<&PartyId> {
         match self {
             Gap::NoController { .. } => None,
-            Gap::PerformerForNobody { party, .. } | Gap::PrincipalWithoutRole { party, .. } => Some(party),
+            Gap::PerformerForNobody { party, .. }
+            | Gap::PrincipalWithoutRole { party, .. }
+            | Gap::NoControllerAbove { party, .. } => Some(party),
+        }
+    }
+
+    /// The gap in one sentence, without the activity, for terminals and reports.
+    pub fn describe(&self) -> String {
+        match self {
+            Gap::NoController { .. } => {
+                "no controller: nobody decides its purposes or means and no law designates one".to_owned()
+            }
+            Gap::PerformerForNobody { party, .. } => {
+                format!("{party} performs it on behalf of nobody and is not its controller")
+            }
+            Gap::PrincipalWithoutRole { party, principal, .. } => {
+                format!("{party} acts for {principal}, which neither controls nor performs it")
+            }
+            Gap::NoControllerAbove { party, principal, .. } => {
+                format!("{party} acts for {principal}, whose chain of delegation reaches no controller")
+            }
         }
     }
 
@@ -187,7 +229,8 @@ impl Gap {
         match self {
             Gap::NoController { span, .. }
             | Gap::PerformerForNobody { span, .. }
-            | Gap::PrincipalWithoutRole { span, .. } => *span,
+            | Gap::PrincipalWithoutRole { span, .. }
+            | Gap::NoControllerAbove { span, .. } => *span,
         }
     }
 }
@@ -242,78 +285,31 @@ pub fn derive(graph: &Graph<'_>) -> Roles {
     roles
 }
 
-fn gap_key(gap: &Gap) -> (ActivityId, Option<PartyId>, u8) {
-    let order = match gap {
-        Gap::NoController { .. } => 0,
-        Gap::PerformerForNobody { .. } => 1,
-        Gap::PrincipalWithoutRole { .. } => 2,
+fn gap_key(gap: &Gap) -> (ActivityId, Option<PartyId>, u8, Option<PartyId>) {
+    let (order, principal) = match gap {
+        Gap::NoController { .. } => (0, None),
+        Gap::PerformerForNobody { .. } => (1, None),
+        Gap::PrincipalWithoutRole { principal, .. } => (2, Some(principal.clone())),
+        Gap::NoControllerAbove { principal, .. } => (3, Some(principal.clone())),
     };
-    (gap.activity().clone(), gap.party().cloned(), order)
+    (gap.activity().clone(), gap.party().cloned(), order, principal)
 }
 
 fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
     let id = &activity.id;
-    // Rule 1: controllers from facts and from law, each with its reasons.
-    let mut controllers: BTreeMap<PartyId, Vec<Reason>> = BTreeMap::new();
-    for party in &activity.purposes_decided_by {
-        controllers.entry(party.value.clone()).or_default().push(Reason::new(
-            format!("`{}` decides why `{id}` takes place (its purposes)", party.value),
-            &[law::ART_4_7, law::EDPB_07_2020_PURPOSES_MEANS],
-            Some(party.span),
-        ));
-    }
-    for party in &activity.means_decided_by {
-        controllers.entry(party.value.clone()).or_default().push(Reason::new(
-            format!(
-                "`{}` decides the essential means of `{id}`: which data, for how long, who has access, whose data",
-                party.value
-            ),
-            &[law::ART_4_7, law::EDPB_07_2020_PURPOSES_MEANS],
-            Some(party.span),
-        ));
-    }
-    if let Some(designation) = &activity.controller_by_law {
-        let (text, provisions): (String, &[&'static str]) = match &designation.law {
-            Some(provision) => (
-                format!("the law designates `{}` as controller of `{id}` ({provision})", designation.party.value),
-                &[law::ART_4_7],
-            ),
-            None => {
-                (format!("the law designates `{}` as controller of `{id}`", designation.party.value), &[law::ART_4_7])
-            }
-        };
-        controllers.entry(designation.party.value.clone()).or_default().push(Reason::new(
-            text,
-            provisions,
-            Some(designation.party.span),
-        ));
-    }
-
     let performers = graph.performers(id);
-    for performer in &performers {
-        if performer.on_behalf_of.is_none()
-            && let Some(reasons) = controllers.get_mut(&performer.party.value)
-        {
-            reasons.push(Reason::new(
-                format!(
-                    "`{}` performs `{id}` itself, with its own staff: that makes no one its processor",
-                    performer.party.value
-                ),
-                &[law::ART_29, law::EDPB_07_2020_PROCESSOR],
-                Some(performer.span),
-            ));
-        }
-    }
+    let controllers = controllers_of(activity, &performers);
 
     // Rule 2: joint controllers.
-    let joint = controllers.len() >= 2;
-    let all_controllers: Vec<PartyId> = controllers.keys().cloned().collect();
-    for (party, mut reasons) in controllers.clone() {
-        let role = if joint {
+    let all_controllers: Vec<&PartyId> = controllers.keys().collect();
+    for (party, reasons) in &controllers {
+        let mut reasons = reasons.clone();
+        let role = if all_controllers.len() >= 2 {
             let others: Vec<String> =
                 all_controllers.iter().filter(|p| **p != party).map(|p| format!("`{p}`")).collect();
+            let verb = if others.len() == 1 { "determines" } else { "determine" };
             reasons.push(Reason::new(
-                format!("{} also determine purposes or means of `{id}`: they are joint controllers", others.join(", ")),
+                format!("{} also {verb} purposes or means of `{id}`: they are joint controllers", others.join(", ")),
                 &[law::ART_26_1, law::EDPB_07_2020_JOINT],
                 None,
             ));
@@ -322,7 +318,7 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
             Role::Controller
         };
         roles.assignments.push(Assignment {
-            party,
+            party: party.clone(),
             activity: id.clone(),
             role,
             on_behalf_of: None,
@@ -335,31 +331,56 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
         roles.gaps.push(Gap::NoController { activity: id.clone(), span: activity.span });
     }
 
-    // Rules 3 and 4: performers.
+    // Rule 4 before rule 3, because a processor may act for a party that is a
+    // controller only for its own purposes. A performer that is no controller
+    // of the activity but pursues purposes of its own is a controller for them
+    // (Art. 28(10)); one role per party, however many of its entries name
+    // purposes.
+    let mut own: BTreeMap<PartyId, Assignment> = BTreeMap::new();
+    for performer in &performers {
+        let party = &performer.party.value;
+        if performer.own_purposes.is_empty() || controllers.contains_key(party) {
+            continue;
+        }
+        let purposes: Vec<String> = performer.own_purposes.iter().map(|p| p.value.clone()).collect();
+        let assignment = own.entry(party.clone()).or_insert_with(|| Assignment {
+            party: party.clone(),
+            activity: id.clone(),
+            role: Role::Controller,
+            on_behalf_of: None,
+            chain: Vec::new(),
+            own_purposes: Vec::new(),
+            reasons: Vec::new(),
+        });
+        assignment.reasons.push(Reason::new(
+            format!(
+                "`{party}` also uses the data of `{id}` for purposes of its own ({}): for those it decides purposes and means itself",
+                purposes.join("; ")
+            ),
+            &[law::ART_28_10, law::ART_4_7],
+            performer.own_purposes.first().map(|p| p.span),
+        ));
+        assignment.own_purposes.extend(purposes);
+    }
+    // A party that only pursues its own purposes (it acts for nobody) is a
+    // controller in its own right, so whoever processes for it is its processor.
+    let own_only: Vec<&PartyId> = own
+        .keys()
+        .filter(|party| !performers.iter().any(|p| &p.party.value == *party && p.on_behalf_of.is_some()))
+        .collect();
+    let controls = |party: &PartyId| controllers.contains_key(party) || own_only.contains(&party);
+
+    // Rule 3: processors and sub-processors.
     let mut processors: BTreeMap<(PartyId, Role, PartyId), Assignment> = BTreeMap::new();
     for performer in &performers {
         let party = &performer.party.value;
-        if !performer.own_purposes.is_empty() {
-            let purposes: Vec<String> = performer.own_purposes.iter().map(|p| p.value.clone()).collect();
-            roles.assignments.push(Assignment {
-                party: party.clone(),
-                activity: id.clone(),
-                role: Role::Controller,
-                on_behalf_of: None,
-                chain: Vec::new(),
-                own_purposes: purposes.clone(),
-                reasons: vec![Reason::new(
-                    format!(
-                        "`{party}` also uses the data of `{id}` for purposes of its own ({}): for those it decides purposes and means itself",
-                        purposes.join("; ")
-                    ),
-                    &[law::ART_28_10, law::ART_4_7],
-                    performer.own_purposes.first().map(|p| p.span),
-                )],
-            });
+        if controllers.contains_key(party) {
+            // Its own staff, or "on behalf of" another: either way a party that
+            // decides purposes or means stays a controller (reasons added above).
+            continue;
         }
         let Some(principal) = &performer.on_behalf_of else {
-            if !controllers.contains_key(party) && performer.own_purposes.is_empty() {
+            if !own.contains_key(party) {
                 roles.gaps.push(Gap::PerformerForNobody {
                     activity: id.clone(),
                     party: party.clone(),
@@ -368,46 +389,51 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
             }
             continue;
         };
-        if controllers.contains_key(party) {
-            // A controller stays a controller; acting "on behalf of" another does
-            // not turn it into a processor (facts beat labels).
-            continue;
-        }
-        let chain = graph.chain_up(id, party);
-        let above: Vec<PartyId> = chain.iter().skip(1).cloned().collect();
-        let top = above.last().cloned().unwrap_or_else(|| principal.value.clone());
-        let role = if controllers.contains_key(&principal.value) { Role::Processor } else { Role::SubProcessor };
-        if !controllers.contains_key(&top) {
+        let above = chain_above(graph, id, &principal.value, &controls);
+        if !above.last().is_some_and(&controls) {
+            // The delegation never reaches a controller: calling the performer a
+            // processor or sub-processor would presuppose one. Leave it a gap.
             let principal_performs = performers.iter().any(|p| p.party.value == principal.value);
-            if !principal_performs {
-                roles.gaps.push(Gap::PrincipalWithoutRole {
+            roles.gaps.push(if principal_performs {
+                Gap::NoControllerAbove {
                     activity: id.clone(),
                     party: party.clone(),
                     principal: principal.value.clone(),
                     span: principal.span,
-                });
-            }
+                }
+            } else {
+                Gap::PrincipalWithoutRole {
+                    activity: id.clone(),
+                    party: party.clone(),
+                    principal: principal.value.clone(),
+                    span: principal.span,
+                }
+            });
+            continue;
         }
         let mut reasons = Vec::new();
-        match role {
-            Role::Processor => reasons.push(Reason::new(
+        let role = if above.len() == 1 {
+            reasons.push(Reason::new(
                 format!(
                     "`{party}` performs `{id}` on behalf of `{}`, a controller of it: a separate entity processing on a controller's behalf is its processor",
                     principal.value
                 ),
                 &[law::ART_4_8, law::ART_28_1, law::EDPB_07_2020_PROCESSOR],
                 Some(principal.span),
-            )),
-            _ => reasons.push(Reason::new(
+            ));
+            Role::Processor
+        } else {
+            reasons.push(Reason::new(
                 format!(
                     "`{party}` performs `{id}` on behalf of `{}`, which is not a controller of it but acts for {}: a processor's processor is a sub-processor",
                     principal.value,
-                    chain_text(&above)
+                    chain_text(&above[1..])
                 ),
                 &[law::ART_28_2, law::ART_28_4, law::EDPB_07_2020_PROCESSOR],
                 Some(principal.span),
-            )),
-        }
+            ));
+            Role::SubProcessor
+        };
         if performer.gives_care() {
             reasons.push(Reason::new(
                 format!(
@@ -436,7 +462,96 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
             }
         }
     }
+    roles.assignments.extend(own.into_values());
     roles.assignments.extend(processors.into_values());
+}
+
+/// Rule 1: the controllers of an activity, each with the facts that make it one.
+fn controllers_of(activity: &Activity, performers: &[&Performer]) -> BTreeMap<PartyId, Vec<Reason>> {
+    let id = &activity.id;
+    let mut controllers: BTreeMap<PartyId, Vec<Reason>> = BTreeMap::new();
+    for party in &activity.purposes_decided_by {
+        controllers.entry(party.value.clone()).or_default().push(Reason::new(
+            format!("`{}` decides why `{id}` takes place (its purposes)", party.value),
+            &[law::ART_4_7, law::EDPB_07_2020_PURPOSES_MEANS],
+            Some(party.span),
+        ));
+    }
+    for party in &activity.means_decided_by {
+        controllers.entry(party.value.clone()).or_default().push(Reason::new(
+            format!(
+                "`{}` decides the essential means of `{id}`: which data, for how long, who has access, whose data",
+                party.value
+            ),
+            &[law::ART_4_7, law::EDPB_07_2020_PURPOSES_MEANS],
+            Some(party.span),
+        ));
+    }
+    if let Some(designation) = &activity.controller_by_law {
+        let text = match &designation.law {
+            Some(provision) => {
+                format!("the law designates `{}` as controller of `{id}` ({provision})", designation.party.value)
+            }
+            None => format!("the law designates `{}` as controller of `{id}`", designation.party.value),
+        };
+        controllers.entry(designation.party.value.clone()).or_default().push(Reason::new(
+            text,
+            &[law::ART_4_7],
+            Some(designation.party.span),
+        ));
+    }
+    for performer in performers {
+        let party = &performer.party.value;
+        let Some(reasons) = controllers.get_mut(party) else { continue };
+        match &performer.on_behalf_of {
+            None => reasons.push(Reason::new(
+                format!("`{party}` performs `{id}` itself, with its own staff: that makes no one its processor"),
+                &[law::ART_29, law::EDPB_07_2020_PROCESSOR],
+                Some(performer.span),
+            )),
+            // Facts beat labels: deciding purposes or means makes a controller,
+            // whatever the party is said to act for.
+            Some(principal) => reasons.push(Reason::new(
+                format!(
+                    "`{party}` is said to perform `{id}` on behalf of `{}`, but it decides purposes or means itself: it is a controller, not a processor",
+                    principal.value
+                ),
+                &[law::ART_28_10, law::EDPB_07_2020_FACTS],
+                Some(principal.span),
+            )),
+        }
+        if !performer.own_purposes.is_empty() {
+            let purposes: Vec<&str> = performer.own_purposes.iter().map(|p| p.value.as_str()).collect();
+            reasons.push(Reason::new(
+                format!("`{party}` pursues purposes of its own in `{id}` ({})", purposes.join("; ")),
+                &[law::ART_4_7],
+                performer.own_purposes.first().map(|p| p.span),
+            ));
+        }
+    }
+    controllers
+}
+
+/// The chain of delegation above a performer, from its principal up to the
+/// first party that controls the activity, or to the last party the chain
+/// reaches when none does.
+fn chain_above(
+    graph: &Graph<'_>,
+    activity: &ActivityId,
+    principal: &PartyId,
+    controls: &impl Fn(&PartyId) -> bool,
+) -> Vec<PartyId> {
+    let mut chain = Vec::new();
+    // Stop at the first controller: a controller that itself acts "for" another
+    // party is still the controller its processors serve.
+    for party in graph.chain_up(activity, principal) {
+        let reached = controls(&party);
+        chain.push(party);
+        if reached {
+            break;
+        }
+    }
+    chain
 }
 
 fn chain_text(chain: &[PartyId]) -> String {
@@ -502,6 +617,23 @@ pub fn explain(roles: &Roles, party: &PartyId, activity: &ActivityId, location: 
     let held = roles.of(party, activity);
     if held.is_empty() {
         let _ = writeln!(out, "`{party}` has no role in `{activity}`.");
+        let gaps: Vec<&Gap> =
+            roles.gaps.iter().filter(|g| g.activity() == activity && g.party() == Some(party)).collect();
+        if !gaps.is_empty() {
+            // It performs the activity, but the facts do not say for which
+            // controller: that is a gap, not the absence of a part.
+            for gap in gaps {
+                let _ = writeln!(out, "  It performs it, but the facts leave a gap: {}.", gap.describe());
+                let _ = writeln!(out, "     stated at: {}", location(gap.span()));
+            }
+            let _ = writeln!(
+                out,
+                "  A processor processes on behalf of a controller ({}; {}): with no controller above it, no role can be derived.",
+                law::ART_4_8,
+                law::EDPB_07_2020_PROCESSOR
+            );
+            return out;
+        }
         let _ = writeln!(
             out,
             "  It does not decide the activity's purposes or essential means, no law designates it as controller, and it performs no part of it."
@@ -542,4 +674,123 @@ pub fn explain(roles: &Roles, party: &PartyId, activity: &ActivityId, location: 
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::load::load_texts;
+    use crate::reference::Reference;
+
+    fn derive_text(yaml: &str) -> Roles {
+        let loaded = load_texts(vec![(PathBuf::from("model.yaml"), yaml.to_owned())], &Reference::builtin())
+            .unwrap_or_else(|invalid| panic!("{:#?}", invalid.diagnostics));
+        derive(&Graph::build(&loaded.model))
+    }
+
+    fn summary(roles: &Roles) -> Vec<String> {
+        roles
+            .assignments
+            .iter()
+            .map(|a| match &a.on_behalf_of {
+                Some(principal) => format!("{} {} for {principal}", a.party, a.role.as_str()),
+                None => format!("{} {}", a.party, a.role.as_str()),
+            })
+            .collect()
+    }
+
+    const PARTIES: &str = "parties:
+  - { id: clinic, name: Clinic, kind: care_provider, country: SE }
+  - { id: vendor, name: Vendor, kind: tech_vendor, country: SE }
+  - { id: hosting, name: Hosting, kind: tech_vendor, country: SE }
+";
+
+    #[test]
+    fn claims_match_by_kind_of_role() {
+        for claimed in [ClaimedRole::Controller, ClaimedRole::JointController] {
+            assert!(claim_matches(claimed, Role::Controller));
+            assert!(claim_matches(claimed, Role::JointController));
+            assert!(!claim_matches(claimed, Role::Processor));
+            assert!(!claim_matches(claimed, Role::SubProcessor));
+        }
+        for claimed in [ClaimedRole::Processor, ClaimedRole::SubProcessor] {
+            assert!(!claim_matches(claimed, Role::Controller));
+            assert!(!claim_matches(claimed, Role::JointController));
+            assert!(claim_matches(claimed, Role::Processor));
+            assert!(claim_matches(claimed, Role::SubProcessor));
+        }
+    }
+
+    #[test]
+    fn a_controller_said_to_act_for_another_stays_a_controller() {
+        let roles = derive_text(&format!(
+            "{PARTIES}processing:
+  - id: care
+    name: Care
+    purposes_decided_by: [clinic, vendor]
+    performers:
+      - {{ party: vendor, on_behalf_of: clinic }}
+"
+        ));
+        assert_eq!(summary(&roles), ["clinic joint_controller", "vendor joint_controller"]);
+        let vendor = &roles.of(&PartyId::new("vendor"), &ActivityId::new("care"))[0];
+        assert!(vendor.reasons.iter().any(|r| r.provisions.contains(&law::ART_28_10)), "{vendor:#?}");
+        assert!(vendor.reasons.iter().any(|r| r.text.starts_with("`clinic` also determines ")), "{vendor:#?}");
+        assert!(roles.gaps.is_empty());
+    }
+
+    #[test]
+    fn whoever_acts_for_a_controller_of_its_own_purposes_is_its_processor() {
+        let roles = derive_text(&format!(
+            "{PARTIES}processing:
+  - id: care
+    name: Care
+    purposes_decided_by: [clinic]
+    performers:
+      - {{ party: clinic }}
+      - {{ party: vendor, own_purposes: [benchmarking] }}
+      - {{ party: hosting, on_behalf_of: vendor }}
+"
+        ));
+        assert_eq!(summary(&roles), ["clinic controller", "hosting processor for vendor", "vendor controller"]);
+        assert_eq!(roles.controllers(&ActivityId::new("care")).collect::<Vec<_>>(), [&PartyId::new("clinic")]);
+        assert!(roles.gaps.is_empty(), "{:#?}", roles.gaps);
+    }
+
+    #[test]
+    fn own_purposes_in_several_entries_make_one_role() {
+        let roles = derive_text(&format!(
+            "{PARTIES}processing:
+  - id: care
+    name: Care
+    purposes_decided_by: [clinic]
+    performers:
+      - {{ party: vendor, on_behalf_of: clinic, own_purposes: [analytics] }}
+      - {{ party: vendor, on_behalf_of: clinic, own_purposes: [training] }}
+"
+        ));
+        assert_eq!(summary(&roles), ["clinic controller", "vendor controller", "vendor processor for clinic"]);
+        assert_eq!(roles.assignments[1].own_purposes, ["analytics", "training"]);
+    }
+
+    #[test]
+    fn the_chain_stops_at_the_first_controller() {
+        // The clinic is said to act for the vendor, but it is the controller:
+        // its processor's chain ends with it.
+        let roles = derive_text(&format!(
+            "{PARTIES}processing:
+  - id: care
+    name: Care
+    purposes_decided_by: [clinic]
+    performers:
+      - {{ party: clinic, on_behalf_of: vendor }}
+      - {{ party: hosting, on_behalf_of: clinic }}
+"
+        ));
+        let hosting = &roles.of(&PartyId::new("hosting"), &ActivityId::new("care"))[0];
+        assert_eq!(hosting.role, Role::Processor);
+        assert_eq!(hosting.chain, [PartyId::new("clinic")]);
+    }
 }

@@ -3,7 +3,7 @@
 //! Files are read in sorted path order and parsed one by one with `serde-saphyr`
 //! (strict booleans, duplicate keys refused, a budget against alias bombs and deep
 //! nesting). A file that fails to parse is reported and skipped; the others are
-//! still validated, so one run shows every problem. Validation ([`validate`]) turns
+//! still validated, so one run shows every problem. Validation (`validate.rs`) turns
 //! the raw, spanned types into the domain model and collects every diagnostic.
 
 pub mod git;
@@ -46,49 +46,83 @@ pub struct Invalid {
 
 /// Loads every `.yaml`/`.yml` file in `dir` (or the single file `dir` names).
 pub fn load_path(path: &Path, reference: &Reference) -> Result<Loaded, Invalid> {
-    let mut sources = SourceMap::new();
-    let mut diagnostics = Vec::new();
     let files = match model_files(path) {
         Ok(files) => files,
-        Err(diagnostic) => return Err(Invalid { sources, diagnostics: vec![*diagnostic] }),
+        Err(diagnostic) => return Err(Invalid { sources: SourceMap::new(), diagnostics: vec![*diagnostic] }),
     };
-    let mut texts = Vec::new();
-    for file in files {
-        match read_file(&file) {
-            Ok(text) => texts.push((file, text)),
-            Err(diagnostic) => diagnostics.push(*diagnostic),
-        }
-    }
-    let mut result = load_texts(texts, reference);
-    if diagnostics.is_empty() {
-        return result;
-    }
-    match &mut result {
-        Ok(loaded) => sources = std::mem::take(&mut loaded.sources),
-        Err(invalid) => {
-            diagnostics.append(&mut invalid.diagnostics);
-            sources = std::mem::take(&mut invalid.sources);
-        }
-    }
-    Err(Invalid { sources, diagnostics })
+    let inputs = files
+        .into_iter()
+        .map(|file| {
+            let input = read_file(&file).unwrap_or_else(Input::Unreadable);
+            (file, input)
+        })
+        .collect();
+    load_inputs(inputs, reference)
 }
 
 /// Loads a model from `(path, text)` pairs, as if they were files of one directory.
 ///
 /// The pairs are sorted by path first, so the result does not depend on their order.
-pub fn load_texts(mut texts: Vec<(PathBuf, String)>, reference: &Reference) -> Result<Loaded, Invalid> {
-    texts.sort_by(|a, b| a.0.cmp(&b.0));
+pub fn load_texts(texts: Vec<(PathBuf, String)>, reference: &Reference) -> Result<Loaded, Invalid> {
+    load_inputs(texts.into_iter().map(|(path, text)| (path, Input::Text(text))).collect(), reference)
+}
+
+/// The content of one model file as read from disk.
+enum Input {
+    /// UTF-8 text, to be parsed.
+    Text(String),
+    /// Bytes that are not UTF-8. The file is not parsed, but a lossy copy of its
+    /// text goes into the source map so the diagnostic can show the line with the
+    /// bad byte.
+    NotUtf8 {
+        /// The text with each invalid sequence replaced by U+FFFD.
+        lossy: String,
+        /// Byte offset of the first invalid byte; the same in the lossy text,
+        /// because everything before it is valid and copied unchanged.
+        offset: usize,
+    },
+    /// A file that could not be read (or is too large to read), with the reason.
+    Unreadable(Box<Diagnostic>),
+}
+
+fn load_inputs(mut inputs: Vec<(PathBuf, Input)>, reference: &Reference) -> Result<Loaded, Invalid> {
+    inputs.sort_by(|a, b| a.0.cmp(&b.0));
     let mut sources = SourceMap::new();
     let mut diagnostics = Vec::new();
     let mut parsed = Vec::new();
-    for (path, text) in texts {
-        let file = sources.add(path, text);
-        match parse_yaml::<raw::RawFile>(sources.file(file).text(), file) {
-            Ok(raw) => parsed.push((file, raw)),
-            Err(diagnostic) => diagnostics.push(*diagnostic),
+    // Files whose entities are missing from the model, so that a reference to an
+    // id they may define can say so instead of only "unknown".
+    let mut skipped = Vec::new();
+    for (path, input) in inputs {
+        let shown = path.display().to_string().replace('\\', "/");
+        match input {
+            Input::Text(text) => {
+                let file = sources.add(path, text);
+                match parse_yaml::<raw::RawFile>(sources.file(file).text(), file) {
+                    Ok(raw) => parsed.push((file, raw)),
+                    Err(diagnostic) => {
+                        diagnostics.push(*diagnostic);
+                        skipped.push(shown);
+                    }
+                }
+            }
+            Input::NotUtf8 { lossy, offset } => {
+                let file = sources.add(path, lossy);
+                let end = offset + sources.file(file).text()[offset..].chars().next().map_or(0, char::len_utf8);
+                diagnostics.push(
+                    Diagnostic::error("not-utf8", format!("`{shown}` is not UTF-8"))
+                        .at(Span::new(file, offset..end), "this byte is not UTF-8")
+                        .help("save the file as UTF-8; model files are read as UTF-8 only"),
+                );
+                skipped.push(shown);
+            }
+            Input::Unreadable(diagnostic) => {
+                diagnostics.push(*diagnostic);
+                skipped.push(shown);
+            }
         }
     }
-    let (model, mut problems) = validate::validate(parsed, &sources, reference);
+    let (model, mut problems) = validate::validate(parsed, &sources, reference, &skipped);
     diagnostics.append(&mut problems);
     let (errors, warnings): (Vec<_>, Vec<_>) =
         diagnostics.into_iter().partition(|d| d.level == crate::diag::Level::Error);
@@ -131,7 +165,7 @@ fn model_files(path: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
     Ok(files)
 }
 
-fn read_file(path: &Path) -> Result<String, Box<Diagnostic>> {
+fn read_file(path: &Path) -> Result<Input, Box<Diagnostic>> {
     let unreadable = |error: std::io::Error| {
         Diagnostic::error("unreadable-model", format!("cannot read `{}`: {error}", path.display()))
     };
@@ -146,13 +180,19 @@ fn read_file(path: &Path) -> Result<String, Box<Diagnostic>> {
         ));
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
-    String::from_utf8(bytes).map_err(|error| {
-        Box::new(Diagnostic::error(
-            "not-utf8",
-            format!("`{}` is not UTF-8 (invalid byte at offset {})", path.display(), error.utf8_error().valid_up_to()),
-        ))
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => Input::Text(text),
+        Err(error) => {
+            let offset = error.utf8_error().valid_up_to();
+            Input::NotUtf8 { lossy: String::from_utf8_lossy(error.as_bytes()).into_owned(), offset }
+        }
     })
 }
+
+/// How many events alias replays may add to one file in total. A hand-written
+/// model uses an anchor a few times at most; the YAML "billion laughs" attack
+/// needs millions of replays, and is refused after this many.
+pub const MAX_ALIAS_REPLAY_EVENTS: usize = 100_000;
 
 /// Parses YAML text into `T` with the loader's safety options.
 pub fn parse_yaml<T: DeserializeOwned>(text: &str, file: FileId) -> Result<T, Box<Diagnostic>> {
@@ -164,35 +204,136 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str, file: FileId) -> Result<T, Bo
             max_events: 400_000_000,
             max_depth: MAX_DEPTH,
         },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: MAX_ALIAS_REPLAY_EVENTS,
+        },
         with_snippet: false,
     };
     serde_saphyr::from_str_with_options(text, options).map_err(|error| Box::new(yaml_diagnostic(&error, text, file)))
 }
 
 fn yaml_diagnostic(error: &serde_saphyr::Error, text: &str, file: FileId) -> Diagnostic {
-    let full = error.to_string();
-    // serde-saphyr appends the position to its message; we show it in the snippet.
-    let message = match full.rsplit_once(" at line ") {
-        Some((message, _)) => message.to_owned(),
-        None => full.clone(),
-    };
-    let mut diagnostic = Diagnostic::error("yaml", message.clone());
-    if let Some(location) = error.location() {
-        let span = span_of(file, &location, text);
-        diagnostic = diagnostic.at(span, "");
+    use serde_saphyr::Error;
+    use serde_saphyr::budget::BudgetBreach;
+
+    // An error met while replaying an alias is wrapped with where the alias is
+    // used and where its anchor is defined; both are worth showing.
+    let mut inner = error;
+    let mut alias = None;
+    loop {
+        match inner {
+            Error::AliasError { error, locations, .. } => {
+                alias.get_or_insert(*locations);
+                inner = error;
+            }
+            Error::WithSnippet { error, .. } => inner = error,
+            _ => break,
+        }
     }
-    if message.contains("invalid boolean") {
-        diagnostic =
-            diagnostic.help("write `true` or `false`: `yes`, `no`, `on` and `off` are not booleans in ansvar models");
-    } else if message.contains("budget breached") || message.contains("recursion limit") {
-        diagnostic = diagnostic.note(format!(
-            "ansvar refuses YAML nested deeper than {MAX_DEPTH} levels and alias expansion beyond a fixed budget"
-        ));
-    } else if message.contains("duplicate mapping key") {
-        diagnostic.message = message.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
-        diagnostic = diagnostic.help("each key may appear once in a mapping");
+
+    let mut help = None;
+    let mut note = None;
+    let alias_note = || {
+        format!(
+            "ansvar limits how far anchors and aliases (`&name`, `*name`) may expand, against \
+             \"billion laughs\" files: at most {MAX_ALIAS_REPLAY_EVENTS} replayed YAML events per file"
+        )
+    };
+    let message = match inner {
+        // serde-saphyr names parser events; say what the model needed instead.
+        Error::Unexpected { expected: "sequence start", .. } => "expected a list here".to_owned(),
+        Error::Unexpected { expected: "mapping start", .. } => {
+            "expected a mapping (`key: value` entries) here".to_owned()
+        }
+        Error::Unexpected { expected: "string scalar", .. } => {
+            "expected a single value here, not a list or a mapping".to_owned()
+        }
+        Error::InvalidScalar { ty: "u8" | "u32" | "u64", .. } => "expected a whole number, 0 or more".to_owned(),
+        Error::InvalidBooleanStrict { .. } => {
+            help = Some("write `true` or `false`: `yes`, `no`, `on` and `off` are not booleans in ansvar models");
+            "expected `true` or `false`".to_owned()
+        }
+        Error::SerdeUnknownField { field, expected, .. } => {
+            let message = format!("unknown field `{field}`");
+            let mut diagnostic = located(Diagnostic::error("unknown-field", message), error, alias, text, file);
+            if let Some(label) = &mut diagnostic.primary {
+                label.message = format!("expected one of: {}", expected.join(", "));
+            }
+            if let Some(suggestion) = crate::suggest::did_you_mean(field, expected.iter().copied()) {
+                diagnostic = diagnostic.help(format!("did you mean `{suggestion}`?"));
+            }
+            return diagnostic;
+        }
+        Error::DuplicateMappingKey { key, .. } => {
+            help = Some("each key may appear once in a mapping");
+            match key {
+                Some(key) => format!("duplicate key `{key}`"),
+                None => "duplicate key".to_owned(),
+            }
+        }
+        Error::MultipleDocuments { .. } => {
+            help = Some("put each document (the parts between `---` lines) in a file of its own");
+            "a model file holds one YAML document, this one holds several".to_owned()
+        }
+        Error::Budget { breach: BudgetBreach::Depth { .. }, .. } => {
+            note = Some(format!("ansvar refuses YAML nested deeper than {MAX_DEPTH} levels"));
+            format!("YAML nested deeper than {MAX_DEPTH} levels")
+        }
+        Error::Budget {
+            breach:
+                BudgetBreach::Aliases { .. }
+                | BudgetBreach::AliasAnchorRatio { .. }
+                | BudgetBreach::RecordedAnchorEvents { .. }
+                | BudgetBreach::RecordedAnchorBytes { .. },
+            ..
+        }
+        | Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. } => {
+            note = Some(alias_note());
+            help = Some("write the repeated entries out instead of repeating an alias");
+            "YAML aliases expand too far".to_owned()
+        }
+        Error::Budget { breach, .. } => {
+            note = Some(format!("the file exceeds ansvar's limits for YAML ({breach:?})"));
+            "YAML file too large to load".to_owned()
+        }
+        other => {
+            // The message of any other error, without the position serde-saphyr
+            // appends: the snippet shows it.
+            use serde_saphyr::MessageFormatter;
+            serde_saphyr::DefaultMessageFormatter.format_message(other).into_owned()
+        }
+    };
+    let mut diagnostic = located(Diagnostic::error("yaml", message), error, alias, text, file);
+    if let Some(help) = help {
+        diagnostic = diagnostic.help(help);
+    }
+    if let Some(note) = note {
+        diagnostic = diagnostic.note(note);
     }
     diagnostic
+}
+
+/// Points a YAML diagnostic at the error's position; for an error inside an
+/// alias's replay, at the alias, with the anchor's definition as context.
+fn located(
+    diagnostic: Diagnostic,
+    error: &serde_saphyr::Error,
+    alias: Option<serde_saphyr::Locations>,
+    text: &str,
+    file: FileId,
+) -> Diagnostic {
+    if let Some(alias) = alias {
+        let used = span_of(file, &alias.reference_location, text);
+        let defined = span_of(file, &alias.defined_location, text);
+        if used != defined {
+            return diagnostic.at(used, "alias used here").also(defined, "anchor defined here");
+        }
+    }
+    match error.location() {
+        Some(location) => diagnostic.at(span_of(file, &location, text), ""),
+        None => diagnostic,
+    }
 }
 
 /// The byte span of a serde-saphyr location in `text`.

@@ -65,11 +65,19 @@ impl Kind {
 
 /// Validates parsed files into a model. The model is only meaningful when no
 /// diagnostic is an error.
-pub fn validate(files: Vec<(FileId, RawFile)>, sources: &SourceMap, reference: &Reference) -> (Model, Vec<Diagnostic>) {
+///
+/// `skipped` names the model's files that could not be parsed: ids they define
+/// are unknown here, and a reference to an unknown id says it may be defined there.
+pub fn validate(
+    files: Vec<(FileId, RawFile)>,
+    sources: &SourceMap,
+    reference: &Reference,
+    skipped: &[String],
+) -> (Model, Vec<Diagnostic>) {
     let Some(first) = files.first().map(|(file, _)| *file) else {
         return (Model::default(), Vec::new());
     };
-    let mut ctx = Ctx { sources, reference, diagnostics: Vec::new(), file: first, ids: BTreeMap::new() };
+    let mut ctx = Ctx { sources, reference, skipped, diagnostics: Vec::new(), file: first, ids: BTreeMap::new() };
     for (file, raw) in &files {
         ctx.file = *file;
         ctx.collect_ids(raw);
@@ -102,6 +110,8 @@ pub fn validate(files: Vec<(FileId, RawFile)>, sources: &SourceMap, reference: &
 struct Ctx<'a> {
     sources: &'a SourceMap,
     reference: &'a Reference,
+    /// Files that could not be parsed, as shown in diagnostics.
+    skipped: &'a [String],
     diagnostics: Vec<Diagnostic>,
     /// The file being validated.
     file: FileId,
@@ -122,17 +132,24 @@ impl Ctx<'_> {
         self.span(&spanned.referenced)
     }
 
-    /// The span of a mapping entry: from its first key to the end of that line,
-    /// since the parser gives a mapping's position but not its length.
+    /// The span of a mapping entry, since the parser gives a mapping's position
+    /// but not its length: a flow mapping (`{ party: x }`) up to its closing
+    /// brace, a block mapping from its first key to the end of that line, less
+    /// any comment.
     fn entry_span<T>(&self, entry: &Spanned<T>) -> Span {
         let span = self.span_of(entry);
-        if span.end > span.start {
-            return span;
-        }
         let text = self.text();
         let start = span.range().start;
-        let end = text[start..].find('\n').map(|n| start + n).unwrap_or(text.len());
-        Span::new(span.file, start..end)
+        let rest = text.get(start..).unwrap_or("");
+        let line = rest.split('\n').next().unwrap_or("");
+        if rest.starts_with('{') {
+            if let Some(end) = flow_mapping_end(line) {
+                return Span::new(span.file, start..start + end);
+            }
+        } else if span.end > span.start {
+            return span;
+        }
+        Span::new(span.file, start..start + without_comment(line).len())
     }
 
     fn push(&mut self, diagnostic: Diagnostic) {
@@ -288,6 +305,13 @@ impl Ctx<'_> {
                     Some(suggestion) => diagnostic.help(format!("did you mean `{suggestion}`?")),
                     None => diagnostic.help(format!("define it under `{}`", kind.section())),
                 };
+                if !self.skipped.is_empty() {
+                    // The id may well be defined in a file with a syntax error: say
+                    // so, rather than send the user looking for a typo that is not there.
+                    let files: Vec<String> = self.skipped.iter().map(|f| format!("`{f}`")).collect();
+                    diagnostic = diagnostic
+                        .note(format!("{} could not be loaded, so ids defined there are not known", files.join(", ")));
+                }
                 self.push(diagnostic);
                 None
             }
@@ -846,6 +870,37 @@ fn find_cycle<'a>(
         path.pop();
     }
     None
+}
+
+/// The length of the flow mapping that `line` starts with, up to and including
+/// its closing brace, if it closes on this line.
+fn flow_mapping_end(line: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote = None;
+    for (index, c) in line.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{' | '[') => depth += 1,
+            (None, '}' | ']') => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(index + 1);
+                }
+            }
+            (None, '#') if line[..index].ends_with([' ', '\t']) => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `line` without a trailing `# comment` and the blanks before it. Quotes are
+/// not tracked: a `#` inside a quoted value only shortens a label.
+fn without_comment(line: &str) -> &str {
+    let end = line.match_indices('#').find(|(i, _)| *i == 0 || line[..*i].ends_with([' ', '\t'])).map(|(i, _)| i);
+    line[..end.unwrap_or(line.len())].trim_end()
 }
 
 fn parse_date(text: &str) -> Option<Date> {

@@ -84,21 +84,9 @@ pub fn delegations(roles: &Roles, parties: &[&PartyId], activities: &[&ActivityI
         }
     }
     for gap in &roles.gaps {
-        let line = match gap {
-            crate::roles::Gap::NoController { activity, .. } if activities.contains(&activity) => {
-                format!("{activity}: no controller: nobody decides its purposes or means and no law designates one")
-            }
-            crate::roles::Gap::PerformerForNobody { activity, party, .. } if activities.contains(&activity) => {
-                format!("{activity}: {party} performs it on behalf of nobody and is not its controller")
-            }
-            crate::roles::Gap::PrincipalWithoutRole { activity, party, principal, .. }
-                if activities.contains(&activity) =>
-            {
-                format!("{activity}: {party} acts for {principal}, which neither controls nor performs it")
-            }
-            _ => continue,
-        };
-        let _ = writeln!(out, "{line}");
+        if activities.contains(&gap.activity()) {
+            let _ = writeln!(out, "{}: {}", gap.activity(), gap.describe());
+        }
     }
     out
 }
