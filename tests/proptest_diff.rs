@@ -109,18 +109,21 @@ fn shuffle_lists(value: &mut Value, rng: &mut SplitMix) {
     }
 }
 
-/// The 1177 model's entries, by section, as YAML values.
-fn sections_of_1177() -> Vec<(String, Vec<Value>)> {
+/// A model's entries, by section, as YAML values.
+fn sections_of(dir: &Path) -> Vec<(String, Vec<Value>)> {
     let mut sections: Vec<(String, Vec<Value>)> = Vec::new();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(crate_root().join("models/1177"))
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
         .collect();
     files.sort();
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
-        let Value::Object(map) = serde_saphyr::from_str::<Value>(&text).unwrap() else { panic!("{file:?}") };
+        // Strict booleans, as the loader reads them: `country: NO` is Norway.
+        let options = serde_saphyr::options! { strict_booleans: true };
+        let parsed = serde_saphyr::from_str_with_options::<Value>(&text, options).unwrap();
+        let Value::Object(map) = parsed else { panic!("{file:?}") };
         for (section, entries) in map {
             let Value::Array(entries) = entries else { panic!("{file:?}: {section}") };
             match sections.iter_mut().find(|(name, _)| *name == section) {
@@ -132,8 +135,8 @@ fn sections_of_1177() -> Vec<(String, Vec<Value>)> {
     sections
 }
 
-/// The 1177 model shuffled by `seed`, as files of JSON (which is YAML).
-fn shuffled_1177(sections: &[(String, Vec<Value>)], seed: u64) -> Vec<(PathBuf, String)> {
+/// A model shuffled by `seed`, as files of JSON (which is YAML).
+fn shuffled(sections: &[(String, Vec<Value>)], seed: u64) -> Vec<(PathBuf, String)> {
     let mut rng = SplitMix(seed);
     let file_count = 1 + rng.below(4);
     let mut files: Vec<serde_json::Map<String, Value>> = vec![serde_json::Map::new(); file_count];
@@ -161,6 +164,31 @@ fn shuffled_1177(sections: &[(String, Vec<Value>)], seed: u64) -> Vec<(PathBuf, 
         .collect()
 }
 
+#[test]
+fn shuffling_any_model_in_the_repository_changes_nothing() {
+    let reference = Reference::builtin();
+    let mut directories = Vec::new();
+    model_directories(&crate_root().join("tests/fixtures"), &mut directories);
+    for directory in &directories {
+        let Ok(original) = load_path(directory, &reference) else { continue };
+        let sections = sections_of(directory);
+        // A few fixed seeds per model: the fixtures are small, and their lists short.
+        for seed in 0..4 {
+            let shuffled = load_texts(shuffled(&sections, seed), &reference)
+                .unwrap_or_else(|i| panic!("{}, seed {seed}: {:#?}", directory.display(), i.diagnostics));
+            for as_of in [AS_OF, date(2025, 6, 1)] {
+                let changes = diff(
+                    &Side { model: &original.model, sources: &original.sources },
+                    &Side { model: &shuffled.model, sources: &shuffled.sources },
+                    &reference,
+                    as_of,
+                );
+                assert!(changes.is_empty(), "{}, seed {seed}, as of {as_of}: {changes:#?}", directory.display());
+            }
+        }
+    }
+}
+
 proptest! {
     // Each case loads and analyses the 1177 model twice; a few dozen cases cover
     // the orders that matter (lists of two or three) many times over.
@@ -170,7 +198,7 @@ proptest! {
     fn shuffling_the_1177_model_changes_nothing(seed in any::<u64>()) {
         let reference = Reference::builtin();
         let original = load_path(&crate_root().join("models/1177"), &reference).unwrap();
-        let texts = shuffled_1177(&sections_of_1177(), seed);
+        let texts = shuffled(&sections_of(&crate_root().join("models/1177")), seed);
         let shuffled = match load_texts(texts.clone(), &reference) {
             Ok(loaded) => loaded,
             Err(invalid) => panic!("seed {seed}: shuffled model invalid: {:#?}\n{texts:#?}", invalid.diagnostics),

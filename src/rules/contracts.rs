@@ -38,8 +38,16 @@ pub const NOT_IN_FORCE: Rule = Rule {
                     ),
                 );
                 finding.activity(&activity.id).label(covered.span, "covers this running activity");
-                if let Some(first) = agreement.parties.first() {
-                    finding.party(&first.party.value);
+                // The party answerable for the lapse: a controller of the activity among
+                // the agreement's parties, else the first by id. Never the first listed,
+                // so that the order of `parties` does not change the finding.
+                let mut parties: Vec<_> = agreement.parties.iter().map(|p| &p.party.value).collect();
+                parties.sort();
+                let controls = |party: &&crate::model::PartyId| {
+                    ctx.roles.of(party, &activity.id).iter().any(|a| a.role.is_controller())
+                };
+                if let Some(party) = parties.iter().find(|p| controls(p)).or(parties.first()) {
+                    finding.party(party);
                 }
             }
         }
