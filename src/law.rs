@@ -11,6 +11,8 @@ pub const ART_4_7: &str = "Art. 4(7)";
 pub const ART_4_8: &str = "Art. 4(8)";
 /// Principles: lawfulness, fairness and transparency; integrity and confidentiality.
 pub const ART_5_1: &str = "Art. 5(1)";
+/// Principle of lawfulness, fairness and transparency.
+pub const ART_5_1_A: &str = "Art. 5(1)(a)";
 /// Principle of integrity and confidentiality (security).
 pub const ART_5_1_F: &str = "Art. 5(1)(f)";
 /// Accountability of the controller.
@@ -23,6 +25,8 @@ pub const ART_9_1: &str = "Art. 9(1)";
 pub const ART_9_2_H: &str = "Art. 9(2)(h)";
 /// Processing by or under the responsibility of a professional bound by secrecy.
 pub const ART_9_3: &str = "Art. 9(3)";
+/// Transparent information: concise, intelligible, in clear and plain language.
+pub const ART_12: &str = "Art. 12";
 /// Information when data are collected from the data subject.
 pub const ART_13: &str = "Art. 13";
 /// Information when data are not obtained from the data subject.
@@ -91,3 +95,7 @@ pub const OSL_25_1: &str = "offentlighets- och sekretesslagen (2009:400) 25 kap.
 pub const PSL_6_12: &str = "patientsäkerhetslagen (2010:659) 6 kap. 12 §";
 /// Socialstyrelsen's regulations on backups of patient records.
 pub const HSLF_FS_2016_40_BACKUP: &str = "HSLF-FS 2016:40 3 kap. 12–13 §§";
+
+/// The day the GDPR began to apply (Art. 99(2)); before it, Sweden applied
+/// personuppgiftslagen (1998:204).
+pub const GDPR_APPLIES_FROM: jiff::civil::Date = jiff::civil::date(2018, 5, 25);

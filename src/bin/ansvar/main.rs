@@ -129,9 +129,18 @@ fn load_with(
     }
 }
 
-/// The evaluation date: `--as-of`, or today in the system's time zone.
+/// The evaluation date: `--as-of`, or today in the system's time zone. A date
+/// before the GDPR applied gets a warning: the rules apply today's law to it.
 fn as_of(given: Option<jiff::civil::Date>) -> jiff::civil::Date {
-    given.unwrap_or_else(|| jiff::Zoned::now().date())
+    let date = given.unwrap_or_else(|| jiff::Zoned::now().date());
+    if date < ansvar::law::GDPR_APPLIES_FROM {
+        let _ = writeln!(
+            std::io::stderr(),
+            "warning: {date} is before {}, when the GDPR began to apply; the findings read that date under the GDPR, not under the law then in force (in Sweden, personuppgiftslagen)",
+            ansvar::law::GDPR_APPLIES_FROM
+        );
+    }
+    date
 }
 
 fn threshold(fail_on: FailOn) -> Option<Severity> {
