@@ -120,9 +120,14 @@ pub const NOTIFIED_BY_NON_CONTROLLER: Rule = Rule {
                     .flat_map(|s| ctx.graph.users_of(&s.value))
                     .filter(|(activity, _)| ctx.model.activities.get(activity).is_some_and(|a| a.runs_on(date)))
                     .find_map(|(activity, user)| (&user == from).then_some(activity));
-                let held = role.as_ref().and_then(|activity| {
-                    ctx.roles.of(from, activity).first().map(|a| (activity.clone(), a.role.in_words()))
-                });
+                let roles_there = role.as_ref().map(|activity| ctx.roles.of(from, activity)).unwrap_or_default();
+                // A processor that also uses the data for its own purposes is their
+                // controller (Art. 28(10)) and owes its own notification (Art. 33(1)).
+                if roles_there.iter().any(|a| a.role.is_controller()) {
+                    continue;
+                }
+                let held =
+                    role.as_ref().zip(roles_there.first()).map(|(activity, a)| (activity.clone(), a.role.in_words()));
                 let what = match &held {
                     Some((activity, role)) => format!("a {role} in `{activity}`, not its controller"),
                     None => "not a controller of the breached processing".to_owned(),

@@ -14,12 +14,14 @@ use crate::model::{Agreement, ClaimedRole, PartyId};
 /// The party that must act on an agreement: the controller it names, or else
 /// the commissioning party, or else the first party.
 fn accountable(agreement: &Agreement) -> Option<&PartyId> {
+    // The first by id in each tier, never the first listed: reordering `parties`
+    // must not move the finding to another party (`ansvar diff` matches by party).
     agreement
         .parties_claimed(ClaimedRole::Controller)
-        .next()
-        .or_else(|| agreement.parties_claimed(ClaimedRole::JointController).next())
-        .or_else(|| agreement.parties_claimed(ClaimedRole::Principal).next())
-        .or_else(|| agreement.parties.first().map(|p| &p.party.value))
+        .min()
+        .or_else(|| agreement.parties_claimed(ClaimedRole::JointController).min())
+        .or_else(|| agreement.parties_claimed(ClaimedRole::Principal).min())
+        .or_else(|| agreement.parties.iter().map(|p| &p.party.value).min())
 }
 
 /// An agreement expired or not yet effective while an activity it covers runs.

@@ -46,7 +46,14 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                         continue;
                     }
                     let Some(regime) = ctx.reference.regime(regime_id.value.as_str()) else { continue };
-                    let abroad = ctx.graph.places(performer).into_iter().find(|p| p.country != regime.country);
+                    // The first country by code, not the first listed: the message must
+                    // not depend on the order of `systems` or `access_from`.
+                    let abroad = ctx
+                        .graph
+                        .places(performer)
+                        .into_iter()
+                        .filter(|p| p.country != regime.country)
+                        .min_by(|a, b| a.country.cmp(&b.country));
                     let why = match (abroad, performer.gives_care()) {
                         (Some(place), _) => {
                             primary.get_or_insert((place.span, format!("in {}", place.country)));
@@ -60,17 +67,23 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                 if unmet.is_empty() {
                     continue;
                 }
-                let data_ids = unique(unmet.iter().map(|(d, _, _)| d.id.as_str()));
-                let regimes = unique(unmet.iter().map(|(_, r, _)| r.value.as_str()));
+                // The message reads them by regime, then data id: reordering `data` or
+                // `requires` in the model leaves the message, and so the finding
+                // `ansvar diff` matches, unchanged.
+                let mut ordered: Vec<_> = unmet.iter().collect();
+                ordered.sort_by(|a, b| (&a.1.value, &a.0.id).cmp(&(&b.1.value, &b.0.id)));
+                let mut data_ids = unique(ordered.iter().map(|(d, _, _)| d.id.as_str()));
+                data_ids.sort_unstable();
+                let regimes = unique(ordered.iter().map(|(_, r, _)| r.value.as_str()));
                 // One reason per country (and one for care given unbound), naming
                 // every regime that does not reach there.
                 let mut reasons = Vec::new();
-                let countries = unique(unmet.iter().filter_map(|(_, _, why)| match why {
+                let countries = unique(ordered.iter().filter_map(|(_, _, why)| match why {
                     Unmet::Abroad(country, _) => Some(country.as_str()),
                     Unmet::CareUnbound(_) => None,
                 }));
                 for country in countries {
-                    let names = unique(unmet.iter().filter_map(|(_, _, why)| match why {
+                    let names = unique(ordered.iter().filter_map(|(_, _, why)| match why {
                         Unmet::Abroad(c, name) if c.as_str() == country => Some(*name),
                         _ => None,
                     }));
@@ -81,7 +94,7 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                         names.join(" and ")
                     ));
                 }
-                let unbound = unique(unmet.iter().filter_map(|(_, _, why)| match why {
+                let unbound = unique(ordered.iter().filter_map(|(_, _, why)| match why {
                     Unmet::CareUnbound(name) => Some(*name),
                     Unmet::Abroad(..) => None,
                 }));

@@ -109,7 +109,10 @@ fn coverage(ctx: &Context<'_>, place: &Place, importer: &Party, activity: &Activ
                             && (c.covers.is_empty() || c.covers.contains(kind))
                     })
                 };
-                let missing: Vec<&str> = needed.iter().filter(|k| !covers(k)).map(|k| k.as_str()).collect();
+                // Sorted: the message must not depend on the order of the activity's
+                // `data` (`ansvar diff` matches findings by their message).
+                let mut missing: Vec<&str> = needed.iter().filter(|k| !covers(k)).map(|k| k.as_str()).collect();
+                missing.sort_unstable();
                 if missing.is_empty() {
                     Coverage::Covered
                 } else {

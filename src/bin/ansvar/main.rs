@@ -278,7 +278,12 @@ fn load_side(
         }
         _ => (None, as_path.to_path_buf()),
     };
-    load_with(&path, side, color, || match &revision {
+    // Errors name the side as given, with its revision.
+    let shown = match &revision {
+        Some(rev) => std::path::PathBuf::from(format!("{rev}:{}", path.display())),
+        None => path.clone(),
+    };
+    load_with(&shown, side, color, || match &revision {
         None => load::load_path(&path, reference),
         Some(rev) => match load::git::read_at_revision(rev, &path) {
             Ok(texts) => load::load_texts(texts, reference),
@@ -289,8 +294,11 @@ fn load_side(
 
 fn diff(global: &GlobalArgs, args: &DiffArgs, color: Color) -> Result<u8, Failure> {
     let reference = reference(global, color)?;
-    let old = load_side(&reference, &args.old, args.git_old.as_deref(), "the old side: ", color)?;
-    let new = load_side(&reference, &args.new, args.git_new.as_deref(), "the new side: ", color)?;
+    // Both sides are loaded before either failure is reported, so that one run
+    // shows every problem on both sides.
+    let old = load_side(&reference, &args.old, args.git_old.as_deref(), "the old side: ", color);
+    let new = load_side(&reference, &args.new, args.git_new.as_deref(), "the new side: ", color);
+    let (old, new) = (old?, new?);
     let as_of = as_of(args.as_of);
     let old_side = ansvar::diff::Side { model: &old.model, sources: &old.sources };
     let new_side = ansvar::diff::Side { model: &new.model, sources: &new.sources };
