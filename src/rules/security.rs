@@ -13,7 +13,7 @@
 
 use super::{Area, Context, Findings, Rule, Severity};
 use crate::law;
-use crate::model::{ActivityId, DataCategory, Exposure, PartyId, System};
+use crate::model::{ActivityId, DataCategory, Exposure, Located, PartyId, System};
 use crate::source::Span;
 
 /// Who answers for a system finding.
@@ -149,6 +149,26 @@ fn report(
     }
 }
 
+/// Reports every system whose `flag` is recorded as `false`: the shape of the
+/// rules below that look at one yes/no fact of a system.
+#[allow(clippy::too_many_arguments)]
+fn report_false(
+    ctx: &Context<'_>,
+    out: &mut Findings,
+    flag: fn(&System) -> Option<&Located<bool>>,
+    concern: Concern,
+    against: Against,
+    label: &str,
+    what: fn(&str) -> String,
+) {
+    for system in ctx.model.systems.values() {
+        let Some(flag) = flag(system) else { continue };
+        if !flag.value {
+            report(ctx, out, system, concern, against, flag.span, label, what);
+        }
+    }
+}
+
 /// Special-category data reachable from the internet without authentication.
 pub const INTERNET_WITHOUT_AUTHENTICATION: Rule = Rule {
     code: "internet-without-authentication",
@@ -243,22 +263,15 @@ pub const UNENCRYPTED_AT_REST: Rule = Rule {
     explanation: "Encryption at rest keeps stored data unintelligible to whoever gets at the disks or files (Art. 32(1)(a)), and it is what spares a controller from telling every data subject of a breach (Art. 34(3)(a)).",
     remediation: "encrypt the stored data and keep the keys apart from it",
     check: |ctx, out| {
-        for system in ctx.model.systems.values() {
-            let Some(flag) = &system.encrypted_at_rest else { continue };
-            if flag.value {
-                continue;
-            }
-            report(
-                ctx,
-                out,
-                system,
-                Concern::Sensitive,
-                Against::OperatorAndControllers,
-                flag.span,
-                "no encryption at rest",
-                |data| format!("stores special-category data ({data}) unencrypted"),
-            );
-        }
+        report_false(
+            ctx,
+            out,
+            |system| system.encrypted_at_rest.as_ref(),
+            Concern::Sensitive,
+            Against::OperatorAndControllers,
+            "no encryption at rest",
+            |data| format!("stores special-category data ({data}) unencrypted"),
+        );
     },
 };
 
@@ -272,24 +285,17 @@ pub const PATIENT_DATA_WITHOUT_ACCESS_LOG: Rule = Rule {
     explanation: "A care provider must make sure that access to patient data kept electronically is documented and systematically checked (patientdatalagen 4 kap. 3 §). Without logs nobody can tell who listened to a recording or read a record, and access control cannot be followed up (Art. 32(1)(b), (d)).",
     remediation: "log every access to the patient data on the system and review the logs systematically",
     check: |ctx, out| {
-        for system in ctx.model.systems.values() {
-            let Some(flag) = &system.access_logging else { continue };
-            if flag.value {
-                continue;
-            }
-            // patientdatalagen 4 kap. 3 § binds the care provider, the controller,
-            // not the vendor that runs the system.
-            report(
-                ctx,
-                out,
-                system,
-                Concern::PatientRecord,
-                Against::Controllers,
-                flag.span,
-                "no access logging",
-                |data| format!("holds patient data ({data}) without logging access"),
-            );
-        }
+        // patientdatalagen 4 kap. 3 § binds the care provider, the controller,
+        // not the vendor that runs the system.
+        report_false(
+            ctx,
+            out,
+            |system| system.access_logging.as_ref(),
+            Concern::PatientRecord,
+            Against::Controllers,
+            "no access logging",
+            |data| format!("holds patient data ({data}) without logging access"),
+        );
     },
 };
 
@@ -303,15 +309,15 @@ pub const PATIENT_DATA_WITHOUT_BACKUPS: Rule = Rule {
     explanation: "Socialstyrelsen's regulations require patient data to be backed up at set intervals with copies kept apart (HSLF-FS 2016:40 3 kap. 12–13 §§), and Art. 32(1)(c) asks for the ability to restore data after an incident. IMY fined Medhelp SEK 500 000 for keeping recordings on a RAID server with no backup.",
     remediation: "back the system up at set intervals, keep the copies separate, and test restoring them",
     check: |ctx, out| {
-        for system in ctx.model.systems.values() {
-            let Some(flag) = &system.backups else { continue };
-            if flag.value {
-                continue;
-            }
-            // HSLF-FS 2016:40 binds the care provider, the controller.
-            report(ctx, out, system, Concern::PatientRecord, Against::Controllers, flag.span, "no backups", |data| {
-                format!("holds patient data ({data}) with no backups")
-            });
-        }
+        // HSLF-FS 2016:40 binds the care provider, the controller.
+        report_false(
+            ctx,
+            out,
+            |system| system.backups.as_ref(),
+            Concern::PatientRecord,
+            Against::Controllers,
+            "no backups",
+            |data| format!("holds patient data ({data}) with no backups"),
+        );
     },
 };
