@@ -61,6 +61,7 @@ pub enum Command {
     ///   ansvar check models/1177 --as-of 2019-02-18
     ///   ansvar check models/1177 --fail-on critical
     ///   ansvar check models/1177 --format json
+    #[command(verbatim_doc_comment, display_order = 1)]
     Check(CheckArgs),
     /// Show what a change to a model does: roles that shift, findings introduced
     /// and resolved, third-country processing, notification duties, and entities
@@ -75,14 +76,17 @@ pub enum Command {
     ///   ansvar diff old/ new/
     ///   ansvar diff --git-old main models/1177 models/1177
     ///   ansvar diff HEAD~1:models/1177 models/1177 --format md
+    #[command(verbatim_doc_comment, display_order = 6)]
     Diff(DiffArgs),
     /// List the rule catalogue: codes, severities and the provisions each rests on.
     ///
     /// Example: ansvar rules
+    #[command(verbatim_doc_comment, display_order = 7)]
     Rules,
     /// Explain one rule: what it finds, why it matters in law, and what to do.
     ///
     /// Example: ansvar explain transfer-without-safeguard
+    #[command(verbatim_doc_comment, display_order = 8)]
     Explain(ExplainArgs),
     /// Derive who is controller, joint controller, processor or sub-processor of
     /// each processing activity, from the facts in the model.
@@ -95,6 +99,7 @@ pub enum Command {
     ///   ansvar roles models/1177 --activity advice-medhelp
     ///   ansvar roles models/1177 --explain medicall advice-medhelp
     ///   ansvar roles models/1177 --format json
+    #[command(verbatim_doc_comment, display_order = 2)]
     Roles(RolesArgs),
     /// Write the accountability report: roles, duty sheets, findings with their
     /// reasons, who notifies whom, the Art. 30 records and the chain as a diagram.
@@ -109,6 +114,7 @@ pub enum Command {
     ///   ansvar report models/1177 --as-of 2019-02-18 -o report.html
     ///   ansvar report models/1177 --format md -o REPORT.md
     ///   ansvar report models/1177 --format json
+    #[command(verbatim_doc_comment, display_order = 3)]
     Report(ReportArgs),
     /// Export the chain as a graph: parties and systems, who engages whom, who
     /// uses which system, coloured by jurisdiction.
@@ -116,6 +122,7 @@ pub enum Command {
     /// Examples:
     ///   ansvar graph models/1177 | dot -Tsvg > chain.svg
     ///   ansvar graph models/1177 --format mermaid
+    #[command(verbatim_doc_comment, display_order = 5)]
     Graph(GraphArgs),
     /// Draw up the records of processing activities (Art. 30): one row per
     /// activity and controller (30(1)), one per processor and controller (30(2)).
@@ -123,6 +130,7 @@ pub enum Command {
     /// Examples:
     ///   ansvar ropa models/1177 --format csv -o records.csv
     ///   ansvar ropa models/1177 --format md
+    #[command(verbatim_doc_comment, display_order = 4)]
     Ropa(RopaArgs),
 }
 
