@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod notify;
 pub mod overview;
 pub mod ropa;
+pub mod sarif;
 pub mod sheets;
 pub mod svg;
 pub mod templates;

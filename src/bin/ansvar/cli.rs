@@ -266,6 +266,8 @@ pub enum CheckFormat {
     Text,
     /// Versioned JSON.
     Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
 }
 
 /// Parses a calendar date for `--as-of`.

@@ -167,6 +167,10 @@ fn check(global: &GlobalArgs, args: &CheckArgs, color: Color) -> Result<u8, Fail
             let document = ansvar::report::json::CheckDocument::new(findings, as_of, &loaded.sources);
             print(&ansvar::report::json::to_string(&document))?;
         }
+        CheckFormat::Sarif => {
+            let log = ansvar::report::sarif::SarifLog::new(findings, &loaded.sources);
+            print(&ansvar::report::json::to_string(&log))?;
+        }
         CheckFormat::Text => {
             let diagnostics: Vec<_> = findings.iter().map(|f| f.to_diagnostic()).collect();
             let mut text = diag::render(&diagnostics, &loaded.sources, stdout_color(color));
