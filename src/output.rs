@@ -32,7 +32,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    // tempfile's own error names the temporary file, which means nothing to the
+    // user; keep only what went wrong.
+    let plain = |error: std::io::Error| {
+        let message = match error.kind() {
+            std::io::ErrorKind::NotFound => format!("the directory `{}` does not exist", dir.display()),
+            std::io::ErrorKind::PermissionDenied => format!("no permission to write in `{}`", dir.display()),
+            kind => kind.to_string(),
+        };
+        io(std::io::Error::new(error.kind(), message))
+    };
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(plain)?;
     temp.write_all(bytes).map_err(io)?;
     if let Some(permissions) = permissions_for(path) {
         temp.as_file().set_permissions(permissions).map_err(io)?;
