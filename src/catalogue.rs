@@ -34,3 +34,39 @@ pub fn explain(code: &str) -> Option<String> {
     let _ = writeln!(out, "What to do: {}", rule.remediation);
     Some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_names_every_rule_under_its_area() {
+        let list = list();
+        for rule in CATALOGUE {
+            let line = list.lines().find(|l| l.trim_start().starts_with(&format!("{} ", rule.code)));
+            let line = line.unwrap_or_else(|| panic!("`{}` is not listed", rule.code));
+            assert!(line.contains(rule.severity.as_str()) && line.contains(rule.summary), "{line}");
+            assert!(list.contains(rule.area.title()));
+        }
+    }
+
+    #[test]
+    fn explain_gives_the_reasoning_and_the_provisions() {
+        let text = explain("subjects-not-informed").unwrap();
+        assert!(
+            text.starts_with(
+                "subjects-not-informed  (Information to data subjects (Art. 13/14), default severity high)"
+            )
+        );
+        assert!(
+            text.contains("Why: ")
+                && text.contains("Rests on: Art. 5(1)(a); Art. 12; Art. 13")
+                && text.contains("What to do: ")
+        );
+    }
+
+    #[test]
+    fn explain_knows_no_other_codes() {
+        assert_eq!(explain("subjects-not-informd"), None);
+    }
+}

@@ -35,6 +35,9 @@ pub struct HeldRole {
     pub role: Role,
     /// The party it acts for.
     pub on_behalf_of: Option<PartyId>,
+    /// For a controller under Art. 28(10), the purposes of its own, sorted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub own_purposes: Vec<String>,
     /// The reasons, as text.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub reasons: Vec<String>,
@@ -179,9 +182,12 @@ pub fn diff(old: &Side<'_>, new: &Side<'_>, reference: &Reference, as_of: jiff::
 fn held(assignments: &[Assignment]) -> BTreeMap<(PartyId, ActivityId), Vec<HeldRole>> {
     let mut map: BTreeMap<(PartyId, ActivityId), Vec<HeldRole>> = BTreeMap::new();
     for a in assignments {
+        let mut own_purposes = a.own_purposes.clone();
+        own_purposes.sort();
         map.entry((a.party.clone(), a.activity.clone())).or_default().push(HeldRole {
             role: a.role,
             on_behalf_of: a.on_behalf_of.clone(),
+            own_purposes,
             reasons: a.reasons.iter().map(|r| r.text.clone()).collect(),
         });
     }
@@ -198,8 +204,11 @@ fn compare_roles(old: &[Assignment], new: &[Assignment]) -> Vec<RoleChange> {
     for key in keys {
         let before = old.get(&key).cloned().unwrap_or_default();
         let after = new.get(&key).cloned().unwrap_or_default();
-        let strip = |roles: &[HeldRole]| -> Vec<(Role, Option<PartyId>)> {
-            roles.iter().map(|r| (r.role, r.on_behalf_of.clone())).collect()
+        // Reasons are explanation, not substance: a reworded reason is no change.
+        // Own purposes are substance: a controller for its own purposes is not one
+        // that decides the activity's purposes (Art. 28(10)).
+        let strip = |roles: &[HeldRole]| -> Vec<(Role, Option<PartyId>, Vec<String>)> {
+            roles.iter().map(|r| (r.role, r.on_behalf_of.clone(), r.own_purposes.clone())).collect()
         };
         if strip(&before) == strip(&after) {
             continue;
@@ -367,12 +376,16 @@ fn flatten(prefix: &str, value: &Value, out: &mut BTreeMap<String, String>) {
                 flatten(&path, inner, out);
             }
         }
+        // An empty list is recorded, not skipped: `informs_subjects: []` (nobody
+        // informs), `residency: []` (nowhere allowed) and `terms: []` (no terms)
+        // differ in law from the field left out (unknown, or no restriction).
         Value::Array(items) if items.iter().all(|i| !i.is_object()) => {
             let mut texts: Vec<String> = items.iter().map(scalar).collect();
             texts.sort();
-            if !texts.is_empty() {
-                out.insert(prefix.to_owned(), format!("[{}]", texts.join(", ")));
-            }
+            out.insert(
+                prefix.to_owned(),
+                if texts.is_empty() { EMPTY.to_owned() } else { format!("[{}]", texts.join(", ")) },
+            );
         }
         Value::Array(items) => {
             let mut seen: BTreeMap<String, usize> = BTreeMap::new();
@@ -403,7 +416,8 @@ fn scalar(value: &Value) -> String {
 /// The key that identifies an item of a list: a performer by party and principal,
 /// an agreement party by its party, a notification by sender and recipient.
 fn natural_key(item: &Value) -> String {
-    let field = |name: &str| item.get(name).map(scalar);
+    // A field set to null is a field not set: own staff have no principal.
+    let field = |name: &str| item.get(name).filter(|v| !v.is_null()).map(scalar);
     match (field("party"), field("on_behalf_of"), field("from"), field("to"), field("scheme")) {
         (Some(party), principal, ..) => {
             let mut key = party;
@@ -422,6 +436,9 @@ fn natural_key(item: &Value) -> String {
 /// removed shows as one change rather than one per field.
 const ITEM: &str = "(item)";
 
+/// The value recorded for an empty list.
+const EMPTY: &str = "[]";
+
 /// What a [`FieldChange`] shows for a list item that exists on its side.
 pub const PRESENT: &str = "present";
 
@@ -432,9 +449,20 @@ fn compare_values(old: &Value, new: &Value) -> Vec<FieldChange> {
     let fields: BTreeSet<&String> = before.keys().chain(after.keys()).collect();
     let mut changes: Vec<FieldChange> = Vec::new();
     let mut whole_items: Vec<String> = Vec::new();
+    // A list of items that goes from empty to not empty shows as its items added,
+    // not also as `[]` becoming unset (and the reverse).
+    let has_items = |side: &BTreeMap<String, String>, field: &str| {
+        side.range(format!("{field}[")..).next().is_some_and(|(path, _)| path.starts_with(&format!("{field}[")))
+    };
     for field in fields {
         let (old, new) = (before.get(field), after.get(field));
+        let emptied = match (old.map(String::as_str), new.map(String::as_str)) {
+            (Some(EMPTY), None) => has_items(&after, field),
+            (None, Some(EMPTY)) => has_items(&before, field),
+            _ => false,
+        };
         if old == new
+            || emptied
             || whole_items
                 .iter()
                 .any(|item| field.strip_prefix(item.as_str()).is_some_and(|rest| rest.starts_with(['.', '['])))
@@ -451,4 +479,46 @@ fn compare_values(old: &Value, new: &Value) -> Vec<FieldChange> {
         }
     }
     changes
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn fields(old: Value, new: Value) -> Vec<(String, Option<String>, Option<String>)> {
+        compare_values(&old, &new).into_iter().map(|f| (f.field, f.old, f.new)).collect()
+    }
+
+    #[test]
+    fn reordered_lists_are_no_change() {
+        let old =
+            json!({ "data": ["a", "b"], "performers": [{ "party": "x" }, { "party": "y", "on_behalf_of": "x" }] });
+        let new =
+            json!({ "data": ["b", "a"], "performers": [{ "party": "y", "on_behalf_of": "x" }, { "party": "x" }] });
+        assert!(fields(old, new).is_empty());
+    }
+
+    #[test]
+    fn an_empty_list_differs_from_an_unknown_one() {
+        // `informs_subjects: []` (nobody informs) against the field left out (unknown).
+        let change = fields(json!({ "informs_subjects": [] }), json!({ "informs_subjects": null }));
+        assert_eq!(change, [("informs_subjects".to_owned(), Some("[]".to_owned()), None)]);
+    }
+
+    #[test]
+    fn own_staff_are_keyed_by_party_alone() {
+        let change = fields(
+            json!({ "performers": [{ "party": "clinic", "on_behalf_of": null, "task": "a" }] }),
+            json!({ "performers": [{ "party": "clinic", "on_behalf_of": null, "task": "b" }] }),
+        );
+        assert_eq!(change, [("performers[clinic].task".to_owned(), Some("a".to_owned()), Some("b".to_owned()))]);
+    }
+
+    #[test]
+    fn a_first_item_shows_as_the_item_alone() {
+        let change = fields(json!({ "certifications": [] }), json!({ "certifications": [{ "scheme": "eu-us-dpf" }] }));
+        assert_eq!(change, [("certifications[eu-us-dpf]".to_owned(), None, Some(PRESENT.to_owned()))]);
+    }
 }

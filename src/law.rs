@@ -11,6 +11,8 @@ pub const ART_4_7: &str = "Art. 4(7)";
 pub const ART_4_8: &str = "Art. 4(8)";
 /// Principles: lawfulness, fairness and transparency; integrity and confidentiality.
 pub const ART_5_1: &str = "Art. 5(1)";
+/// Principle of lawfulness, fairness and transparency.
+pub const ART_5_1_A: &str = "Art. 5(1)(a)";
 /// Principle of integrity and confidentiality (security).
 pub const ART_5_1_F: &str = "Art. 5(1)(f)";
 /// Accountability of the controller.
@@ -23,6 +25,8 @@ pub const ART_9_1: &str = "Art. 9(1)";
 pub const ART_9_2_H: &str = "Art. 9(2)(h)";
 /// Processing by or under the responsibility of a professional bound by secrecy.
 pub const ART_9_3: &str = "Art. 9(3)";
+/// Transparent information: concise, intelligible, in clear and plain language.
+pub const ART_12: &str = "Art. 12";
 /// Information when data are collected from the data subject.
 pub const ART_13: &str = "Art. 13";
 /// Information when data are not obtained from the data subject.
@@ -39,6 +43,8 @@ pub const ART_28_1: &str = "Art. 28(1)";
 pub const ART_28_2: &str = "Art. 28(2)";
 /// Processor: the contract and its required terms.
 pub const ART_28_3: &str = "Art. 28(3)";
+/// Processor: processing only on documented instructions.
+pub const ART_28_3_A: &str = "Art. 28(3)(a)";
 /// Processor: flow-down to sub-processors.
 pub const ART_28_4: &str = "Art. 28(4)";
 /// A processor that determines purposes and means is a controller.
@@ -47,6 +53,10 @@ pub const ART_28_10: &str = "Art. 28(10)";
 pub const ART_29: &str = "Art. 29";
 /// Records of processing activities.
 pub const ART_30: &str = "Art. 30";
+/// Records of processing activities: the controller's record.
+pub const ART_30_1: &str = "Art. 30(1)";
+/// Records of processing activities: the processor's record.
+pub const ART_30_2: &str = "Art. 30(2)";
 /// Security of processing.
 pub const ART_32: &str = "Art. 32";
 /// Security: encryption.
@@ -61,10 +71,18 @@ pub const ART_33_1: &str = "Art. 33(1)";
 pub const ART_33_2: &str = "Art. 33(2)";
 /// Communication of a breach to data subjects.
 pub const ART_34: &str = "Art. 34";
+/// No communication to data subjects where the data were unintelligible (encrypted).
+pub const ART_34_3_A: &str = "Art. 34(3)(a)";
 /// Data protection impact assessment.
 pub const ART_35: &str = "Art. 35";
+/// A DPIA is required for large-scale processing of special categories.
+pub const ART_35_3_B: &str = "Art. 35(3)(b)";
 /// Designation of a data protection officer.
 pub const ART_37: &str = "Art. 37";
+/// A DPO is required of public bodies.
+pub const ART_37_1_A: &str = "Art. 37(1)(a)";
+/// A DPO is required where core activities are large-scale special-category processing.
+pub const ART_37_1_C: &str = "Art. 37(1)(c)";
 /// General principle for transfers.
 pub const ART_44: &str = "Art. 44";
 /// Transfers on the basis of an adequacy decision.
@@ -91,3 +109,7 @@ pub const OSL_25_1: &str = "offentlighets- och sekretesslagen (2009:400) 25 kap.
 pub const PSL_6_12: &str = "patientsäkerhetslagen (2010:659) 6 kap. 12 §";
 /// Socialstyrelsen's regulations on backups of patient records.
 pub const HSLF_FS_2016_40_BACKUP: &str = "HSLF-FS 2016:40 3 kap. 12–13 §§";
+
+/// The day the GDPR began to apply (Art. 99(2)); before it, Sweden applied
+/// personuppgiftslagen (1998:204).
+pub const GDPR_APPLIES_FROM: jiff::civil::Date = jiff::civil::date(2018, 5, 25);

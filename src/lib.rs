@@ -8,7 +8,7 @@
 //!               → roles (derivation) → rules (findings) → report / diff
 //! ```
 //!
-//! [`load::load_dir`] turns a directory of YAML files into a validated
+//! [`load::load_path`] turns a directory of YAML files into a validated
 //! [`model::Model`] and a [`source::SourceMap`], or into every [`diag::Diagnostic`]
 //! that makes it invalid. Everything after loading works on the validated model
 //! and never sees raw YAML.

@@ -3,6 +3,10 @@
 //! A report is rendered to memory first and then written to a temporary file in
 //! the target's directory, which is renamed over the target. A run that fails
 //! never leaves a half-written file and never touches the previous one.
+//!
+//! The temporary file is created private (0600); before the rename it is given
+//! the permissions of the file it replaces, or, for a new file, 0644 on Unix
+//! (what a new file gets under the usual umask), so a report stays readable.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -28,11 +32,40 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    // tempfile's own error names the temporary file, which means nothing to the
+    // user; keep only what went wrong.
+    let plain = |error: std::io::Error| {
+        let message = match error.kind() {
+            std::io::ErrorKind::NotFound => format!("the directory `{}` does not exist", dir.display()),
+            std::io::ErrorKind::PermissionDenied => format!("no permission to write in `{}`", dir.display()),
+            kind => kind.to_string(),
+        };
+        io(std::io::Error::new(error.kind(), message))
+    };
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(plain)?;
     temp.write_all(bytes).map_err(io)?;
+    if let Some(permissions) = permissions_for(path) {
+        temp.as_file().set_permissions(permissions).map_err(io)?;
+    }
     temp.as_file().sync_all().map_err(io)?;
     temp.persist(path).map_err(|error| io(error.error))?;
     Ok(())
+}
+
+/// The permissions the written file should have.
+fn permissions_for(path: &Path) -> Option<std::fs::Permissions> {
+    if let Ok(existing) = std::fs::metadata(path) {
+        return Some(existing.permissions());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Some(std::fs::Permissions::from_mode(0o644))
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -47,6 +80,21 @@ mod tests {
         write_atomic(&target, b"new").unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_readable_and_a_replaced_one_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("fresh.html");
+        write_atomic(&fresh, b"x").unwrap();
+        assert_eq!(std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777, 0o644);
+        let kept = dir.path().join("kept.html");
+        std::fs::write(&kept, "old").unwrap();
+        std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&kept, b"new").unwrap();
+        assert_eq!(std::fs::metadata(&kept).unwrap().permissions().mode() & 0o777, 0o600);
     }
 
     #[test]

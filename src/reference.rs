@@ -100,6 +100,7 @@ pub struct Regime {
 pub struct Reference {
     countries: IndexMap<String, String>,
     eea: Vec<String>,
+    former_members: Vec<(String, Date)>,
     territory_notes: IndexMap<String, String>,
     adequacy: Vec<AdequacyDecision>,
     regimes: IndexMap<RegimeId, Regime>,
@@ -118,6 +119,7 @@ impl Reference {
         Self {
             countries: IndexMap::new(),
             eea: Vec::new(),
+            former_members: Vec::new(),
             territory_notes: IndexMap::new(),
             adequacy: Vec::new(),
             regimes: IndexMap::new(),
@@ -160,6 +162,16 @@ impl Reference {
         for code in raw.eea.eu.iter().chain(&raw.eea.efta) {
             if check_country(code, &mut diagnostics) {
                 reference.eea.push(code.value.clone());
+            }
+        }
+        for former in raw.former_members {
+            check_country(&former.code, &mut diagnostics);
+            match former.until.value.parse::<Date>() {
+                Ok(until) => reference.former_members.push((former.code.value, until)),
+                Err(_) => diagnostics.push(
+                    Diagnostic::error("bad-reference", format!("`{}` is not a date", former.until.value))
+                        .at(span(&former.until), "expected YYYY-MM-DD"),
+                ),
             }
         }
         for note in raw.territory_notes {
@@ -256,9 +268,17 @@ impl Reference {
         self.countries.get(country.as_str()).map(String::as_str).unwrap_or(country.as_str())
     }
 
-    /// Whether a country is an EU member state or an EEA-EFTA state.
+    /// Whether a country is an EU member state or an EEA-EFTA state today.
     pub fn is_eea(&self, country: &Country) -> bool {
         self.eea.iter().any(|c| c == country.as_str())
+    }
+
+    /// Whether a country counts as EU/EEA on `date`: a member today, or a former
+    /// member on a day up to which transfers to it were not yet transfers to a
+    /// third country (the United Kingdom until 27 June 2021).
+    pub fn is_eea_on(&self, country: &Country, date: Date) -> bool {
+        self.is_eea(country)
+            || self.former_members.iter().any(|(code, until)| code == country.as_str() && date <= *until)
     }
 
     /// A warning about a territory whose status is easy to get wrong (Åland, Greenland).
@@ -278,7 +298,7 @@ impl Reference {
 
     /// Where `country` stands on `date`.
     pub fn jurisdiction(&self, country: &Country, date: Date) -> Jurisdiction<'_> {
-        if self.is_eea(country) {
+        if self.is_eea_on(country, date) {
             Jurisdiction::Eea
         } else if let Some(decision) = self.adequacy_on(country, date) {
             Jurisdiction::Adequate(decision)
@@ -304,6 +324,8 @@ struct RawReference {
     countries: Vec<RawCountry>,
     eea: RawEea,
     #[serde(default)]
+    former_members: Vec<RawFormerMember>,
+    #[serde(default)]
     territory_notes: Vec<RawTerritoryNote>,
     #[serde(default)]
     adequacy: Vec<RawAdequacy>,
@@ -326,6 +348,15 @@ struct RawEea {
     #[serde(default)]
     #[allow(dead_code)]
     source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFormerMember {
+    code: Spanned<String>,
+    until: Spanned<String>,
+    #[allow(dead_code)]
+    source: String,
 }
 
 #[derive(Deserialize)]
@@ -410,6 +441,31 @@ mod tests {
         let gb = Country::new("GB");
         assert!(matches!(reference.jurisdiction(&gb, date("2031-12-27")), Jurisdiction::Adequate(_)));
         assert_eq!(reference.jurisdiction(&gb, date("2031-12-28")), Jurisdiction::ThirdCountry);
+    }
+
+    #[test]
+    fn the_uk_counts_as_eea_until_its_adequacy_decision() {
+        let reference = Reference::builtin();
+        let gb = Country::new("GB");
+        assert_eq!(reference.jurisdiction(&gb, date("2019-02-18")), Jurisdiction::Eea);
+        assert_eq!(reference.jurisdiction(&gb, date("2021-06-27")), Jurisdiction::Eea);
+        assert!(matches!(reference.jurisdiction(&gb, date("2021-06-28")), Jurisdiction::Adequate(_)));
+    }
+
+    #[test]
+    fn certified_us_importers_had_privacy_shield_from_2016_to_2020() {
+        let reference = Reference::builtin();
+        let us = Country::new("US");
+        let scheme = |d: &str| match reference.jurisdiction(&us, date(d)) {
+            Jurisdiction::Adequate(AdequacyDecision {
+                scope: AdequacyScope::CertifiedOnly { certification }, ..
+            }) => Some(certification.clone()),
+            _ => None,
+        };
+        assert_eq!(scheme("2019-02-18").as_deref(), Some("eu-us-privacy-shield"));
+        assert_eq!(scheme("2020-07-16"), None);
+        assert_eq!(scheme("2010-01-01").as_deref(), Some("us-safe-harbour"));
+        assert_eq!(scheme("2016-01-01"), None);
     }
 
     #[test]

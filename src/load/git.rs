@@ -1,53 +1,117 @@
 //! Reading a model as it was at a git revision, without touching the work tree.
 //!
-//! Uses the `git` command: `git ls-tree` lists the model's files at the revision
-//! and `git cat-file` reads each. Paths are taken relative to the current
-//! directory (`REV:./path`), as they would be on disk.
+//! Uses the `git` command: `git cat-file -t` tells a model directory from a
+//! single file, `git ls-tree` lists the directory's files at the revision, and
+//! `git cat-file blob` reads each. Nothing is checked out and nothing is written.
+//!
+//! A path means what it would mean on disk: relative to the current directory, or
+//! absolute. git runs in the nearest directory on the path that exists in the work
+//! tree, so the path also picks the repository: a model in another repository, or
+//! one deleted from the work tree since the revision, is read all the same.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::process::Command;
 
 use crate::diag::Diagnostic;
 
 /// Reads the `.yaml` files of the model at `path` as of `revision`.
 ///
-/// Each file is named `REV:path/file.yaml` in diagnostics.
+/// Each file is named `REV:path/file.yaml` in diagnostics, with `path` as given.
 pub fn read_at_revision(revision: &str, path: &Path) -> Result<Vec<(PathBuf, String)>, Box<Diagnostic>> {
     let fail = |message: String| Box::new(Diagnostic::error("git", message));
-    let relative = path.to_string_lossy().trim_end_matches('/').to_owned();
-    let spec = format!("{revision}:./{relative}");
-    let kind =
-        git(&["cat-file", "-t", &spec]).map_err(|e| fail(format!("cannot read `{relative}` at `{revision}`: {e}")))?;
-    let files: Vec<String> = match kind.trim() {
-        "blob" => vec![relative.clone()],
+    let shown = path.to_string_lossy().trim_end_matches('/').to_owned();
+    let shown = if shown.is_empty() { path.to_string_lossy().into_owned() } else { shown };
+    let (directory, inside) = locate(path).map_err(|e| fail(format!("cannot read `{shown}` at `{revision}`: {e}")))?;
+    // `REV:./path` is relative to the directory git runs in, not to the top of
+    // the repository.
+    let object = |relative: &str| {
+        if relative.is_empty() { format!("{revision}:./") } else { format!("{revision}:./{relative}") }
+    };
+    let git = |args: &[&str]| git(&directory, args);
+    let kind = git(&["cat-file", "-t", &object(&inside)])
+        .map_err(|e| fail(format!("cannot read `{shown}` at `{revision}`: {e}")))?;
+    // (name in the repository, name to show)
+    let files: Vec<(String, String)> = match kind.trim() {
+        "blob" => vec![(inside.clone(), shown.clone())],
         "tree" => {
-            let listing = git(&["ls-tree", "--name-only", &format!("{revision}:./{relative}")])
-                .map_err(|e| fail(format!("cannot list `{relative}` at `{revision}`: {e}")))?;
+            // `-z`: names as they are, not C-quoted (`sörmland.yaml` would otherwise
+            // come back as `"s\303\266rmland.yaml"`). `--full-tree`: names relative to
+            // the listed tree, not to the current directory (`../model.yaml`).
+            let listing = git(&["ls-tree", "-z", "--full-tree", &object(&inside)])
+                .map_err(|e| fail(format!("cannot list `{shown}` at `{revision}`: {e}")))?;
             listing
-                .lines()
-                .filter(|name| name.ends_with(".yaml") || name.ends_with(".yml"))
-                .map(|name| format!("{relative}/{name}"))
+                .split('\0')
+                .filter_map(|entry| {
+                    // `<mode> SP <type> SP <object> TAB <name>`; only files, as on disk.
+                    let (meta, name) = entry.split_once('\t')?;
+                    let is_file = meta.split(' ').nth(1) == Some("blob");
+                    let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+                    (is_file && is_yaml).then(|| {
+                        let relative = if inside.is_empty() { name.to_owned() } else { format!("{inside}/{name}") };
+                        (relative, format!("{shown}/{name}"))
+                    })
+                })
                 .collect()
         }
-        other => return Err(fail(format!("`{relative}` at `{revision}` is a {other}, not a model"))),
+        other => return Err(fail(format!("`{shown}` at `{revision}` is a {other}, not a model"))),
     };
     if files.is_empty() {
-        return Err(fail(format!("`{relative}` at `{revision}` has no .yaml files")));
+        return Err(fail(format!("`{shown}` at `{revision}` has no .yaml files")));
     }
     let mut texts = Vec::new();
-    for file in files {
-        let text = git(&["cat-file", "blob", &format!("{revision}:./{file}")])
-            .map_err(|e| fail(format!("cannot read `{file}` at `{revision}`: {e}")))?;
-        texts.push((PathBuf::from(format!("{revision}:{file}")), text));
+    for (relative, name) in files {
+        let text = git(&["cat-file", "blob", &object(&relative)])
+            .map_err(|e| fail(format!("cannot read `{name}` at `{revision}`: {e}")))?;
+        texts.push((PathBuf::from(format!("{revision}:{name}")), text));
     }
     Ok(texts)
 }
 
-fn git(args: &[&str]) -> Result<String, String> {
-    let output = Command::new("git").args(args).output().map_err(|e| format!("cannot run git: {e}"))?;
+/// The nearest existing directory on `path` (from the path itself upwards) and
+/// the rest of the path below it, with `/` separators.
+fn locate(path: &Path) -> Result<(PathBuf, String), String> {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().map_err(|e| format!("cannot find the current directory: {e}"))?.join(path)
+    };
+    let mut directory = absolute.as_path();
+    let mut below: Vec<String> = Vec::new();
+    while !directory.is_dir() {
+        let Some(Component::Normal(name)) = directory.components().next_back() else {
+            return Err("no directory on the path exists".to_owned());
+        };
+        below.push(name.to_str().ok_or("the path is not UTF-8")?.to_owned());
+        directory = directory.parent().ok_or("no directory on the path exists")?;
+    }
+    below.reverse();
+    Ok((directory.to_path_buf(), below.join("/")))
+}
+
+fn git(directory: &Path, args: &[&str]) -> Result<String, String> {
+    let output =
+        Command::new("git").arg("-C").arg(directory).args(args).output().map_err(|e| format!("cannot run git: {e}"))?;
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         return Err(stderr.trim().to_owned());
     }
     String::from_utf8(output.stdout).map_err(|_| "git printed text that is not UTF-8".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_finds_the_nearest_existing_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("models/clinic")).unwrap();
+        let (found, below) = locate(&dir.path().join("models/clinic")).unwrap();
+        assert_eq!((found, below.as_str()), (dir.path().join("models/clinic"), ""));
+        let (found, below) = locate(&dir.path().join("models/gone/deeper")).unwrap();
+        assert_eq!((found, below.as_str()), (dir.path().join("models"), "gone/deeper"));
+        std::fs::write(dir.path().join("models/one.yaml"), "").unwrap();
+        let (found, below) = locate(&dir.path().join("models/one.yaml")).unwrap();
+        assert_eq!((found, below.as_str()), (dir.path().join("models"), "one.yaml"));
+    }
 }

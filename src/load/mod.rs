@@ -5,7 +5,7 @@
 //! nesting). Files are independent, so they are parsed on all cores; the results
 //! are taken in path order, so the outcome is the same on any machine. A file
 //! that fails to parse is reported and skipped; the others are still validated,
-//! so one run shows every problem. Validation ([`validate`]) turns the raw,
+//! so one run shows every problem. Validation (`validate.rs`) turns the raw,
 //! spanned types into the domain model and collects every diagnostic.
 
 pub mod git;

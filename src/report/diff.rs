@@ -73,13 +73,35 @@ impl Writer {
         }
     }
 
-    /// Prose from the model: escaped in Markdown.
+    /// Prose from the model or a finding: escaped in Markdown, except that the
+    /// `` `id` `` spans findings and reasons are written with stay code spans.
     fn prose(&self, text: &str) -> String {
         match self.flavour {
-            Flavour::Markdown => escape(text),
+            Flavour::Markdown => markdown_with_code_spans(text),
             Flavour::Text { .. } => text.to_owned(),
         }
     }
+}
+
+/// Escapes `text` for Markdown, keeping its backtick spans as code spans. Text
+/// with an odd number of backticks has no clean spans and is escaped whole.
+fn markdown_with_code_spans(text: &str) -> String {
+    let parts: Vec<&str> = text.split('`').collect();
+    if parts.len().is_multiple_of(2) {
+        return escape(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (index, part) in parts.iter().enumerate() {
+        if index.is_multiple_of(2) {
+            out.push_str(&escape(part));
+        } else {
+            // Inside a code span nothing is markup; only a line break would end the item.
+            out.push('`');
+            out.push_str(&part.replace(['\n', '\r'], " "));
+            out.push('`');
+        }
+    }
+    out
 }
 
 /// Renders the diff. `old` and `new` name the two sides.
@@ -113,6 +135,7 @@ fn describe_roles(w: &Writer, roles: &[HeldRole]) -> String {
         .iter()
         .map(|r| match &r.on_behalf_of {
             Some(principal) => format!("{} for {}", r.role, w.code(principal.as_str())),
+            None if !r.own_purposes.is_empty() => format!("{} for its own purposes (Art. 28(10))", r.role),
             None => r.role.to_string(),
         })
         .collect();
@@ -138,12 +161,14 @@ fn roles(w: &mut Writer, diff: &ModelDiff) {
             describe_roles(w, &change.new)
         );
         w.item(sign, &text);
-        for (side, roles) in [("before", &change.old), ("after", &change.new)] {
-            for role in roles {
-                for reason in &role.reasons {
-                    let text = format!("{side}: {}", w.prose(reason));
-                    w.detail(&text);
-                }
+        // The reasons that differ: a reason both sides share explains nothing about
+        // the change.
+        let reasons = |roles: &[HeldRole]| -> Vec<String> { roles.iter().flat_map(|r| r.reasons.clone()).collect() };
+        let (before, after) = (reasons(&change.old), reasons(&change.new));
+        for (side, these, others) in [("before", &before, &after), ("after", &after, &before)] {
+            for reason in these.iter().filter(|r| !others.contains(r)) {
+                let text = format!("{side}: {}", w.prose(reason));
+                w.detail(&text);
             }
         }
     }
@@ -156,7 +181,7 @@ fn finding_line(w: &Writer, finding: &FindingSummary) -> String {
         finding.severity,
         w.code(finding.code),
         w.prose(&finding.message),
-        finding.location
+        w.code(&finding.location)
     )
 }
 
@@ -182,7 +207,7 @@ fn findings(w: &mut Writer, diff: &ModelDiff) {
 fn abroad_line(w: &Writer, item: &crate::abroad::ProcessingAbroad) -> String {
     let exporter = item.exporter.as_ref().map(|e| format!(" for {}", w.code(e.as_str()))).unwrap_or_default();
     let adequacy = match &item.adequacy {
-        Some(instrument) => format!("adequacy: {instrument}"),
+        Some(instrument) => format!("adequacy: {}", w.prose(instrument)),
         None => "no adequacy decision".to_owned(),
     };
     let tools = if item.tools.is_empty() { "no transfer tool".to_owned() } else { item.tools.join(", ") };
@@ -280,9 +305,27 @@ fn entities(w: &mut Writer, diff: &ModelDiff) {
             _ => {
                 for field in &entity.fields {
                     let line = field_line(w, entity.section, &entity.id, field);
-                    w.item('~', &line);
+                    let sign = match (&field.old, &field.new) {
+                        (None, Some(_)) => '+',
+                        (Some(_), None) => '-',
+                        _ => '~',
+                    };
+                    w.item(sign, &line);
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_keeps_code_spans_and_escapes_the_rest() {
+        assert_eq!(markdown_with_code_spans("`a_b` is *not* `c|d`"), "`a_b` is \\*not\\* `c|d`");
+        // An odd backtick: no clean spans, so everything is escaped.
+        assert_eq!(markdown_with_code_spans("it`s `x`"), "it\\`s \\`x\\`");
+        assert_eq!(markdown_with_code_spans("`two\nlines`"), "`two lines`");
     }
 }

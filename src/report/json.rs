@@ -293,3 +293,86 @@ impl<'a> DiffDocument<'a> {
         Self { schema_version: super::SCHEMA_VERSION, as_of: as_of.to_string(), diff }
     }
 }
+
+/// The document `ansvar report --format json` prints: the whole report.
+///
+/// `roles` and `check` are exactly the documents `ansvar roles --format json`
+/// and `ansvar check --format json --as-of DATE` print, so a tool that reads
+/// those reads these parts too. Everything else is the report's view model.
+#[derive(Debug, Serialize)]
+pub struct ReportDocument<'a> {
+    /// The JSON schema version.
+    pub schema_version: u32,
+    /// What the document is: always `ansvar-report`.
+    pub kind: &'static str,
+    /// The model's name (its path as given).
+    pub model: &'a str,
+    /// The evaluation date.
+    pub as_of: &'a str,
+    /// The tool and version that produced it.
+    pub generator: &'a str,
+    /// Counts and what needs action first.
+    pub summary: &'a super::view::Summary,
+    /// The processing activities.
+    pub activities: &'a [super::view::ActivityView],
+    /// The party × activity role matrix.
+    pub matrix: &'a super::view::Matrix,
+    /// The chain: nodes, edges, columns.
+    pub diagram: &'a super::diagram::Diagram,
+    /// One duty sheet per party with a role or a finding.
+    pub duty_sheets: &'a [super::sheets::PartySheet],
+    /// Parties with no role and no finding.
+    pub parties_without_role: &'a [super::view::PartyRef],
+    /// Who notifies whom if a system is breached.
+    pub breach_notification: &'a [super::notify::SystemNotifications],
+    /// The Art. 30 records.
+    pub records: &'a super::ropa::Records,
+    /// Processing in third countries.
+    pub third_country_processing: &'a [super::view::AbroadView],
+    /// Accepted risks.
+    pub accepted_risks: &'a [super::view::AcceptedView],
+    /// The roles, as `ansvar roles --format json` prints them.
+    pub roles: RolesDocument<'a>,
+    /// The findings, as `ansvar check --format json` prints them; the report
+    /// numbers them F1, F2, … in this order.
+    pub check: CheckDocument<'a>,
+}
+
+impl<'a> ReportDocument<'a> {
+    /// The document for a prepared view and the analysis it was built from.
+    pub fn new(view: &'a super::view::View, analysis: &'a crate::Analysis<'_>, sources: &SourceMap) -> Self {
+        Self {
+            schema_version: super::SCHEMA_VERSION,
+            kind: "ansvar-report",
+            model: &view.model,
+            as_of: &view.as_of,
+            generator: &view.generator,
+            summary: &view.summary,
+            activities: &view.activities,
+            matrix: &view.matrix,
+            diagram: &view.diagram,
+            duty_sheets: &view.sheets,
+            parties_without_role: &view.bystanders,
+            breach_notification: &view.notifications,
+            records: &view.records,
+            third_country_processing: &view.abroad,
+            accepted_risks: &view.accepted,
+            roles: RolesDocument::new(&analysis.roles, sources, |_, _| true),
+            check: CheckDocument::new(&analysis.findings, analysis.as_of, sources),
+        }
+    }
+}
+
+/// The document `ansvar ropa --format json` prints.
+#[derive(Debug, Serialize)]
+pub struct RopaDocument<'a> {
+    /// The JSON schema version.
+    pub schema_version: u32,
+    /// The model's name.
+    pub model: &'a str,
+    /// The evaluation date.
+    pub as_of: String,
+    /// The records.
+    #[serde(flatten)]
+    pub records: &'a super::ropa::Records,
+}

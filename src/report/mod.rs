@@ -1,10 +1,26 @@
-//! Rendering: terminal tables, JSON and (later) Markdown and HTML, all from the
-//! derived roles and findings. Renderers only read; they decide nothing.
+//! Rendering: terminal tables, JSON, Markdown and HTML, all from the derived
+//! roles and findings. Renderers only read; they decide nothing.
+//!
+//! The full report is prepared once as a [`view::View`], from its parts
+//! ([`overview`], [`finding`], [`sheets`], [`notify`], [`ropa`], [`diagram`]),
+//! and then written by [`templates`] (HTML, Markdown) or
+//! [`json::ReportDocument`] (JSON). The chain is drawn by [`diagram`] (DOT,
+//! Mermaid) and [`svg`] (inline SVG, laid out here, no external program).
 
+pub mod diagram;
 pub mod diff;
+pub mod finding;
 pub mod json;
 pub mod markdown;
+pub mod notify;
+pub mod overview;
+pub mod ropa;
+pub mod sarif;
+pub mod sheets;
+pub mod svg;
+pub mod templates;
 pub mod text;
+pub mod view;
 
 /// The version of every JSON document `ansvar` emits. Raised when a field is
 /// removed or changes meaning; adding a field does not raise it.

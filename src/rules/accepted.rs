@@ -69,10 +69,10 @@ pub(super) fn apply(ctx: &Context<'_>, findings: &mut [Finding], about: &mut Vec
                 acceptance.expires.span,
                 "expired",
                 format!(
-                    "acceptance of `{code}` by {} expired on {}; {count} finding{} count again",
+                    "acceptance of `{code}` by {} expired on {}; {count} finding{} again",
                     acceptance.accepted_by,
                     acceptance.expires.value,
-                    if count == 1 { "" } else { "s" }
+                    if count == 1 { " counts" } else { "s count" }
                 ),
             );
             if let Some(party) = &acceptance.party {

@@ -2,7 +2,7 @@
 
 use super::{Area, Rule, Severity};
 use crate::law;
-use crate::model::AgreementKind;
+use crate::model::{AgreementKind, PartyId};
 use crate::roles::Role;
 
 /// Joint controllers with no arrangement in force.
@@ -21,17 +21,18 @@ pub const JOINT_WITHOUT_ARRANGEMENT: Rule = Rule {
             if joint.is_empty() {
                 continue;
             }
-            let arrangements: Vec<_> = ctx
-                .graph
-                .agreements_covering(&activity.id)
-                .into_iter()
-                .filter(|g| g.kind.value == AgreementKind::JointControllers && g.in_force_on(ctx.as_of))
-                .collect();
+            // An arrangement binding the two, in force, that names the activity or
+            // names none (then it governs everything between them).
+            let arranged = |a: &PartyId, b: &PartyId| {
+                ctx.agreements_in_force(a, b, &activity.id)
+                    .iter()
+                    .any(|g| g.kind.value == AgreementKind::JointControllers)
+            };
             for assignment in &joint {
                 let covered = joint
                     .iter()
                     .filter(|other| other.party != assignment.party)
-                    .all(|other| arrangements.iter().any(|g| g.binds(&assignment.party) && g.binds(&other.party)));
+                    .all(|other| arranged(&assignment.party, &other.party));
                 if covered {
                     continue;
                 }

@@ -184,8 +184,15 @@ pub const MISSING_TERMS: Rule = Rule {
                 "recorded terms",
                 format!("agreement `{}` lacks terms required by Art. 28(3): {}", agreement.id, listed.join(", ")),
             );
-            if let Some(controller) = agreement.parties_claimed(ClaimedRole::Controller).next() {
-                finding.party(controller);
+            // The party that imposes the terms: the controller, or in a flow-down
+            // contract with a sub-processor the processor, which stays fully liable
+            // for it (Art. 28(4)).
+            let imposer = agreement
+                .parties_claimed(ClaimedRole::Controller)
+                .next()
+                .or_else(|| agreement.parties_claimed(ClaimedRole::Processor).next());
+            if let Some(party) = imposer {
+                finding.party(party);
             }
             for term in missing {
                 finding.provision(term.provision());

@@ -5,6 +5,12 @@
 //! aware (Art. 33(1)); a processor notifies its controller, not the authority
 //! (Art. 33(2)). In the 1177 case the controller *and* several processors
 //! notified IMY, which IMY read as a sign that nobody knew who the controller was.
+//!
+//! An incident is judged on its own timeline: the controllers are those of the
+//! activities running on its breached systems on the day it was discovered, and
+//! every notification the model records counts, whatever its date. The
+//! evaluation date only decides whether the incident has happened yet: one
+//! discovered after it is not checked.
 
 use jiff::ToSpan;
 
@@ -19,8 +25,8 @@ pub const NO_BREACH_DUTY: Rule = Rule {
     area: Area::Breaches,
     severity: Severity::Medium,
     provisions: &[law::ART_33_2, law::ART_28_3],
-    summary: "A processor agreement that does not oblige the processor to report breaches to its controller",
-    explanation: "A processor must notify its controller without undue delay after becoming aware of a breach (Art. 33(2)), and the contract must oblige it to help the controller meet Art. 33–34 (Art. 28(3)(f)). The controller's 72-hour clock runs from its own awareness; without a contractual deadline for the processor it cannot plan to meet it. The rule looks only at agreements whose terms the model records (`terms`); for others the duty is unknown, not missing.",
+    summary: "A processor agreement that sets no deadline for the processor to report breaches to its controller",
+    explanation: "The law obliges a processor to notify its controller without undue delay after becoming aware of a breach (Art. 33(2)), and the contract must oblige it to help the controller meet Art. 33–34 (Art. 28(3)(f)). The controller's 72-hour clock runs from its own awareness, which in practice is when the processor tells it; an agreement that fixes no deadline for that leaves the controller unable to plan for its own, and leaves the processor to decide what \"without undue delay\" means. The rule looks only at agreements whose terms the model records (`terms`); for others the duty is unknown, not missing.",
     remediation: "add `breach_notification_hours` (e.g. 24) to the data-processing agreement",
     check: |ctx, out| {
         for activity in ctx.running() {
@@ -83,6 +89,13 @@ fn is_authority(ctx: &Context<'_>, party: &PartyId) -> bool {
     ctx.model.parties.get(party).is_some_and(|p| p.kind.value == PartyKind::Authority)
 }
 
+/// The incidents discovered on or before the evaluation date (or on an unknown
+/// date): a breach discovered later had not happened as of that date.
+fn incidents<'a>(ctx: &Context<'a>) -> impl Iterator<Item = &'a Incident> + 'a {
+    let as_of = ctx.as_of;
+    ctx.model.incidents.values().filter(move |i| i.discovered.as_ref().is_none_or(|d| d.value <= as_of))
+}
+
 /// A notification to the authority by a party that is not the controller.
 pub const NOTIFIED_BY_NON_CONTROLLER: Rule = Rule {
     code: "breach-notified-by-non-controller",
@@ -93,7 +106,7 @@ pub const NOTIFIED_BY_NON_CONTROLLER: Rule = Rule {
     explanation: "Only the controller notifies the supervisory authority (Art. 33(1)); a processor notifies its controller (Art. 33(2)). A notification from a processor, or from a party with no role in the breached processing, is not unlawful in itself, but it shows that the parties did not know who was responsible, the confusion IMY pointed out in the 1177 case.",
     remediation: "agree in advance who notifies: processors tell their controller within the contract's deadline; the controller notifies the authority",
     check: |ctx, out| {
-        for incident in ctx.model.incidents.values() {
+        for incident in incidents(ctx) {
             let controllers = controllers_of(ctx, incident);
             let date = incident.discovered.as_ref().map(|d| d.value).unwrap_or(ctx.as_of);
             for notification in &incident.notifications {
@@ -107,8 +120,16 @@ pub const NOTIFIED_BY_NON_CONTROLLER: Rule = Rule {
                     .flat_map(|s| ctx.graph.users_of(&s.value))
                     .filter(|(activity, _)| ctx.model.activities.get(activity).is_some_and(|a| a.runs_on(date)))
                     .find_map(|(activity, user)| (&user == from).then_some(activity));
-                let what = match &role {
-                    Some(activity) => format!("a processor in `{activity}`, not its controller"),
+                let roles_there = role.as_ref().map(|activity| ctx.roles.of(from, activity)).unwrap_or_default();
+                // A processor that also uses the data for its own purposes is their
+                // controller (Art. 28(10)) and owes its own notification (Art. 33(1)).
+                if roles_there.iter().any(|a| a.role.is_controller()) {
+                    continue;
+                }
+                let held =
+                    role.as_ref().zip(roles_there.first()).map(|(activity, a)| (activity.clone(), a.role.in_words()));
+                let what = match &held {
+                    Some((activity, role)) => format!("a {role} in `{activity}`, not its controller"),
                     None => "not a controller of the breached processing".to_owned(),
                 };
                 let controller_names: Vec<String> = controllers.iter().map(|(c, _)| format!("`{c}`")).collect();
@@ -146,7 +167,7 @@ pub const CONTROLLER_DID_NOT_NOTIFY: Rule = Rule {
     explanation: "The controller must notify the competent supervisory authority of a personal-data breach within 72 hours of becoming aware of it, unless the breach is unlikely to result in a risk to people (Art. 33(1)); it must document every breach either way (Art. 33(5)). A breach of a system its processing runs on is its breach, even when the system is its processor's.",
     remediation: "notify the supervisory authority (in Sweden IMY), and record the notification in the model",
     check: |ctx, out| {
-        for incident in ctx.model.incidents.values() {
+        for incident in incidents(ctx) {
             for (controller, activity) in controllers_of(ctx, incident) {
                 let notified =
                     incident.notifications.iter().any(|n| n.from.value == controller && is_authority(ctx, &n.to.value));
@@ -175,14 +196,19 @@ pub const NOTIFIED_LATE: Rule = Rule {
     severity: Severity::Medium,
     provisions: &[law::ART_33_1],
     summary: "A breach notified to the supervisory authority more than 72 hours after it was discovered",
-    explanation: "Notification is due without undue delay and, where feasible, within 72 hours of becoming aware (Art. 33(1)); a later notification must give the reasons for the delay. Dates without a time are compared by day: a notification more than three days after the discovery date is late.",
+    explanation: "The controller notifies without undue delay and, where feasible, within 72 hours of becoming aware (Art. 33(1)); a later notification must give the reasons for the delay. The clock is taken to start on the discovery date, and dates without a time are compared by day: a controller's notification more than three days after the discovery date is late. Only controllers' notifications are judged: a processor's duty is to tell its controller (Art. 33(2)).",
     remediation: "notify within 72 hours, or record the reasons for the delay with the notification",
     check: |ctx, out| {
-        for incident in ctx.model.incidents.values() {
+        for incident in incidents(ctx) {
             let Some(discovered) = &incident.discovered else { continue };
             let Ok(deadline) = discovered.value.checked_add(3.days()) else { continue };
+            let controllers = controllers_of(ctx, incident);
             for notification in &incident.notifications {
                 let Some(at) = &notification.at else { continue };
+                // Art. 33(1) times the controller; others are `breach-notified-by-non-controller`.
+                let Some((_, activity)) = controllers.iter().find(|(c, _)| c == &notification.from.value) else {
+                    continue;
+                };
                 if !is_authority(ctx, &notification.to.value) || at.value.date() <= deadline {
                     continue;
                 }
@@ -198,6 +224,7 @@ pub const NOTIFIED_LATE: Rule = Rule {
                     ),
                 )
                 .party(&notification.from.value)
+                .activity(activity)
                 .label(discovered.span, "discovered");
             }
         }
@@ -211,32 +238,46 @@ pub const SUBJECTS_NOT_TOLD: Rule = Rule {
     severity: Severity::High,
     provisions: &[law::ART_34],
     summary: "A high-risk breach of unencrypted special-category data that data subjects were not told of",
-    explanation: "When a breach is likely to result in a high risk, the controller must tell the data subjects without undue delay (Art. 34(1)). Special-category data that were not encrypted are the standard high-risk case: the exemption for data unintelligible to others (Art. 34(3)(a)) does not apply.",
+    explanation: "When a breach is likely to result in a high risk, the controller must tell the data subjects without undue delay (Art. 34(1)). Special-category data that were not encrypted are the standard high-risk case: the exemption for data unintelligible to others (Art. 34(3)(a)) does not apply, and a system the model does not record as encrypted at rest gives the controller no ground to rely on it. The rule needs `subjects_informed: false`; left out, it stays silent.",
     remediation: "tell the data subjects in clear language what happened, what it means for them and what they can do, or publish a notice where telling each is disproportionate (Art. 34(3)(c))",
     check: |ctx, out| {
-        for incident in ctx.model.incidents.values() {
+        for incident in incidents(ctx) {
             if incident.subjects_informed != Some(false) {
                 continue;
             }
-            let exposed_sensitive = incident.systems.iter().any(|s| {
-                let Some(system) = ctx.model.systems.get(&s.value) else { return false };
-                let encrypted = system.encrypted_at_rest.as_ref().is_some_and(|e| e.value);
-                !encrypted
-                    && ctx.graph.users_of(&system.id).iter().any(|(activity, _)| {
-                        ctx.model.activities.get(activity).is_some_and(|a| ctx.data_of(a).any(|d| d.is_sensitive()))
-                    })
-            });
-            if !exposed_sensitive {
-                continue;
-            }
-            for (controller, activity) in controllers_of(ctx, incident) {
-                out.at(
-                    incident.span,
-                    "breach",
-                    format!("controller `{controller}` did not tell data subjects of breach `{}` of unencrypted special-category data", incident.id),
-                )
-                .party(&controller)
-                .activity(&activity);
+            let date = incident.discovered.as_ref().map(|d| d.value).unwrap_or(ctx.as_of);
+            let mut told: Vec<PartyId> = Vec::new();
+            for breached in &incident.systems {
+                let Some(system) = ctx.model.systems.get(&breached.value) else { continue };
+                let encryption = system.encrypted_at_rest.as_ref().map(|e| e.value);
+                // Art. 34(3)(a): encrypted data are unintelligible to whoever got them.
+                if encryption == Some(true) {
+                    continue;
+                }
+                let state = if encryption == Some(false) { "unencrypted" } else { "not recorded as encrypted" };
+                for (activity_id, _) in ctx.graph.users_of(&system.id) {
+                    let Some(activity) = ctx.model.activities.get(&activity_id) else { continue };
+                    if !activity.runs_on(date) || !ctx.data_of(activity).any(|d| d.is_sensitive()) {
+                        continue;
+                    }
+                    for controller in ctx.roles.controllers(&activity_id) {
+                        if told.contains(controller) {
+                            continue;
+                        }
+                        told.push(controller.clone());
+                        out.at(
+                            incident.span,
+                            "breach",
+                            format!(
+                                "controller `{controller}` did not tell data subjects of breach `{}` of special-category data on `{}` ({state})",
+                                incident.id, system.id
+                            ),
+                        )
+                        .party(controller)
+                        .activity(&activity_id)
+                        .label(breached.span, "breached system");
+                    }
+                }
             }
         }
     },

@@ -26,9 +26,36 @@ pub const CLAIMED_ROLE_MISMATCH: Rule = Rule {
                     continue;
                 }
                 let held = ctx.roles.of(&claim.party, activity_id);
-                // Rule out purpose-only Art. 28(10) roles: they sit beside the processor role.
-                let main: Vec<_> = held.iter().filter(|a| a.own_purposes.is_empty()).collect();
-                let Some(derived) = main.first() else { continue };
+                // Set aside Art. 28(10) roles for a processor's own purposes: they sit
+                // beside its processor role, which is what a contract with it is about.
+                // A party that pursues only its own purposes and acts for nobody is a
+                // controller and nothing else, so its role counts.
+                let processes = held.iter().any(|a| !a.role.is_controller());
+                let main: Vec<_> = held.iter().filter(|a| a.own_purposes.is_empty() || !processes).collect();
+                let Some(derived) = main.first() else {
+                    // A performer left without a role is a gap, reported by the
+                    // responsibility rules; here only a party absent from the activity.
+                    if !ctx.graph.performer_entries(activity_id, &claim.party).is_empty() {
+                        continue;
+                    }
+                    // The contract gives a role to a party the facts leave out of
+                    // the activity: either the model misses its part, or the
+                    // contract covers processing the party does not do.
+                    out.at(
+                        claim.span,
+                        format!("claims `{}`", claim.role),
+                        format!(
+                            "agreement `{}` calls `{}` {} of `{activity_id}`, but the facts give it no role there",
+                            claim.agreement,
+                            claim.party,
+                            claim.role.as_str().replace('_', " ")
+                        ),
+                    )
+                    .party(&claim.party)
+                    .activity(activity_id)
+                    .severity(super::Severity::Medium);
+                    continue;
+                };
                 if main.iter().any(|a| claim_matches(claim.role, a.role)) {
                     continue;
                 }

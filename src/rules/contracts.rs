@@ -1,7 +1,28 @@
 //! Contracts not in force while the processing they cover runs.
+//!
+//! An agreement counts on the evaluation date only between its `effective` and
+//! `expires` dates, both inclusive. One that has lapsed, or not yet begun, while
+//! an activity it covers runs is a finding, unless another agreement of the same
+//! kind between the same parties covers that activity on the date: a renewal
+//! replaces the old contract, and a signed successor waits for the current one
+//! to end.
 
 use super::{Area, Rule, Severity};
 use crate::law;
+use crate::model::{Agreement, ClaimedRole, PartyId};
+
+/// The party that must act on an agreement: the controller it names, or else
+/// the commissioning party, or else the first party.
+fn accountable(agreement: &Agreement) -> Option<&PartyId> {
+    // The first by id in each tier, never the first listed: reordering `parties`
+    // must not move the finding to another party (`ansvar diff` matches by party).
+    agreement
+        .parties_claimed(ClaimedRole::Controller)
+        .min()
+        .or_else(|| agreement.parties_claimed(ClaimedRole::JointController).min())
+        .or_else(|| agreement.parties_claimed(ClaimedRole::Principal).min())
+        .or_else(|| agreement.parties.iter().map(|p| &p.party.value).min())
+}
 
 /// An agreement expired or not yet effective while an activity it covers runs.
 pub const NOT_IN_FORCE: Rule = Rule {
@@ -10,7 +31,7 @@ pub const NOT_IN_FORCE: Rule = Rule {
     severity: Severity::High,
     provisions: &[law::ART_28_3, law::ART_26, law::ART_5_2],
     summary: "An agreement expired or not yet in force while an activity it covers runs",
-    explanation: "A processor agreement, joint-controller arrangement or transfer clause protects data only while it is in force. When it has expired, or has not yet taken effect, on the evaluation date while an activity it covers is running, the processing runs without the terms the law requires (Art. 28(3), 26(1), 46) and the controller cannot demonstrate compliance (Art. 5(2)).",
+    explanation: "A processor agreement, joint-controller arrangement or transfer clause protects data only while it is in force. When it has expired, or has not yet taken effect, on the evaluation date while an activity it covers is running, and no agreement of the same kind between the same parties takes its place, the processing runs without the terms the law requires (Art. 28(3), 26(1), 46) and the controller cannot demonstrate compliance (Art. 5(2)).",
     remediation: "renew or replace the agreement, or stop the processing it covered",
     check: |ctx, out| {
         for agreement in ctx.model.agreements.values() {
@@ -20,6 +41,15 @@ pub const NOT_IN_FORCE: Rule = Rule {
             for covered in &agreement.covers {
                 let Some(activity) = ctx.model.activities.get(&covered.value) else { continue };
                 if !activity.runs_on(ctx.as_of) {
+                    continue;
+                }
+                let replaced = ctx.graph.agreements_covering(&activity.id).into_iter().any(|other| {
+                    other.id != agreement.id
+                        && other.kind.value == agreement.kind.value
+                        && other.in_force_on(ctx.as_of)
+                        && agreement.parties.iter().all(|p| other.binds(&p.party.value))
+                });
+                if replaced {
                     continue;
                 }
                 let (span, label, state) = match (&agreement.effective, &agreement.expires) {
@@ -38,8 +68,8 @@ pub const NOT_IN_FORCE: Rule = Rule {
                     ),
                 );
                 finding.activity(&activity.id).label(covered.span, "covers this running activity");
-                if let Some(first) = agreement.parties.first() {
-                    finding.party(&first.party.value);
+                if let Some(party) = accountable(agreement) {
+                    finding.party(party);
                 }
             }
         }

@@ -1,5 +1,9 @@
 //! Responsibility gaps: an activity nobody controls, a performer acting for
 //! nobody, a performer acting for a party with no part in the activity.
+//!
+//! A performer further down a broken chain (`Gap::NoControllerAbove`) gets no
+//! finding of its own: every broken chain ends with one of the gaps above, and
+//! the break is reported there (docs/roles.md, "Gaps").
 
 use super::{Area, Rule, Severity};
 use crate::law;

@@ -271,6 +271,12 @@ impl Finding {
         self
     }
 
+    /// Removes a provision of the rule's that does not apply to this finding.
+    pub fn without_provision(&mut self, provision: &'static str) -> &mut Self {
+        self.provisions.retain(|p| *p != provision);
+        self
+    }
+
     /// The rule that produced the finding.
     pub fn rule(&self) -> Option<&'static Rule> {
         rule(self.code)
@@ -391,6 +397,17 @@ impl<'a> Context<'a> {
         activity: &'a crate::model::Activity,
     ) -> impl Iterator<Item = &'a crate::model::DataCategory> {
         activity.data.iter().filter_map(|d| self.model.data.get(&d.value))
+    }
+
+    /// Whether `party` acts as a controller of `activity`: it decides the
+    /// activity's purposes or means, or it pursues purposes of its own there and
+    /// processes for nobody else. A processor that also has purposes of its own is
+    /// a controller only for those (Art. 28(10)) and still a processor for what it
+    /// does on instructions, so it does not count.
+    pub fn controls(&self, party: &PartyId, activity: &ActivityId) -> bool {
+        let held = self.roles.of(party, activity);
+        let processes_for_another = held.iter().any(|a| !a.role.is_controller());
+        held.iter().any(|a| a.role.is_controller() && (a.own_purposes.is_empty() || !processes_for_another))
     }
 
     /// The chain of delegation from the top (normally the controller) down to

@@ -1,8 +1,40 @@
 //! Contractual residency: processing outside the countries an agreement allows.
+//!
+//! A residency clause binds the processor that signed it and, through the
+//! flow-down of Art. 28(4), every sub-processor below it in the activity. An
+//! agreement that names no activity governs everything between its parties (as
+//! [`crate::graph::Graph::agreements_between`] reads it), so its clause binds a
+//! party in every activity where it acts under another party to the agreement.
 
-use super::{Area, Rule, Severity};
+use super::{Area, Context, Rule, Severity};
 use crate::law;
-use crate::model::Residency;
+use crate::model::{Activity, Agreement, PartyId, Residency};
+
+/// The agreements whose residency clauses may govern an activity: those that name
+/// it, and those that name no activity and bind one of its performers.
+fn governing<'a>(ctx: &Context<'a>, activity: &Activity) -> Vec<&'a Agreement> {
+    let mut found = ctx.graph.agreements_covering(&activity.id);
+    for performer in ctx.graph.performers(&activity.id) {
+        for agreement in ctx.graph.agreements_of(&performer.party.value) {
+            if agreement.covers.is_empty() && !found.iter().any(|g| g.id == agreement.id) {
+                found.push(agreement);
+            }
+        }
+    }
+    found.sort_by(|a, b| a.id.cmp(&b.id));
+    found
+}
+
+/// Whether `agreement` binds `party` in `activity`: it names the activity, or it
+/// names none and also binds a party above `party` in its chain (the principal it
+/// took the instruction from, or that principal's principal).
+fn binds_in(ctx: &Context<'_>, agreement: &Agreement, party: &PartyId, activity: &Activity) -> bool {
+    if agreement.covers.iter().any(|c| c.value == activity.id) {
+        return true;
+    }
+    agreement.covers.is_empty()
+        && ctx.graph.chain_up(&activity.id, party).iter().skip(1).any(|above| agreement.binds(above))
+}
 
 /// Processing outside the countries an agreement allows.
 pub const RESIDENCY_BREACH: Rule = Rule {
@@ -15,21 +47,22 @@ pub const RESIDENCY_BREACH: Rule = Rule {
     remediation: "move the processing back inside the allowed countries, or amend the agreement (and check Chapter V for the new country)",
     check: |ctx, out| {
         for activity in ctx.running() {
-            for agreement in ctx.graph.agreements_covering(&activity.id) {
+            for agreement in governing(ctx, activity) {
                 let Some(allowed) = &agreement.residency else { continue };
                 if !agreement.in_force_on(ctx.as_of) {
                     continue;
                 }
                 let permits = |country: &crate::model::Country| {
                     allowed.value.iter().any(|place| match &place.value {
-                        Residency::Eea => ctx.reference.is_eea(country),
+                        Residency::Eea => ctx.reference.is_eea_on(country, ctx.as_of),
                         Residency::Country(c) => c == country,
                     })
                 };
                 for bound in &agreement.parties {
                     let bound_party = &bound.party.value;
-                    let controls = ctx.roles.of(bound_party, &activity.id).iter().any(|a| a.role.is_controller());
-                    if controls {
+                    // The clause binds the parties that process on instructions; a
+                    // processor with purposes of its own stays bound (`Context::controls`).
+                    if ctx.controls(bound_party, &activity.id) || !binds_in(ctx, agreement, bound_party, activity) {
                         continue;
                     }
                     for performer in ctx.graph.performers(&activity.id) {

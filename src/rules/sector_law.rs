@@ -9,7 +9,17 @@
 
 use super::{Area, Rule, Severity};
 use crate::law;
+use crate::model::{Country, DataCategory, Located, RegimeId};
 use crate::roles::Role;
+
+/// Why a regime the data require does not reach a performer.
+enum Unmet<'a> {
+    /// It handles the data in a country outside the regime's: the country and the
+    /// regime's name.
+    Abroad(Country, &'a str),
+    /// It gives care, in the regime's country, without being bound by it.
+    CareUnbound(&'a str),
+}
 
 /// Data requiring a regime handled by a party the regime does not reach.
 pub const REGIME_NOT_BOUND: Rule = Rule {
@@ -29,38 +39,68 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
             for performer in ctx.graph.performers(&activity.id) {
                 let Some(party) = ctx.model.parties.get(&performer.party.value) else { continue };
                 // One finding per performer: which data need which regime, and why it does not reach.
-                let mut unmet: Vec<(
-                    &crate::model::DataCategory,
-                    &crate::model::Located<crate::model::RegimeId>,
-                    String,
-                )> = Vec::new();
+                let mut unmet: Vec<(&DataCategory, &Located<RegimeId>, Unmet<'_>)> = Vec::new();
                 let mut primary = None;
                 for (data, regime_id) in &required {
                     if party.subject_to.iter().any(|r| r.value == regime_id.value) {
                         continue;
                     }
                     let Some(regime) = ctx.reference.regime(regime_id.value.as_str()) else { continue };
-                    let abroad = ctx.graph.places(performer).into_iter().find(|p| p.country != regime.country);
-                    let reason = match (&abroad, performer.gives_care()) {
+                    // The first country by code, not the first listed: the message must
+                    // not depend on the order of `systems` or `access_from`.
+                    let abroad = ctx
+                        .graph
+                        .places(performer)
+                        .into_iter()
+                        .filter(|p| p.country != regime.country)
+                        .min_by(|a, b| a.country.cmp(&b.country));
+                    let why = match (abroad, performer.gives_care()) {
                         (Some(place), _) => {
                             primary.get_or_insert((place.span, format!("in {}", place.country)));
-                            format!(
-                                "it handles them in {}, where {} does not reach",
-                                ctx.country_name(&place.country),
-                                regime.name
-                            )
+                            Unmet::Abroad(place.country, &regime.name)
                         }
-                        (None, true) => format!("it gives care without being bound by {}", regime.name),
+                        (None, true) => Unmet::CareUnbound(&regime.name),
                         (None, false) => continue,
                     };
-                    unmet.push((data, regime_id, reason));
+                    unmet.push((data, regime_id, why));
                 }
                 if unmet.is_empty() {
                     continue;
                 }
-                let data_ids = unique(unmet.iter().map(|(d, _, _)| d.id.as_str()));
-                let regimes = unique(unmet.iter().map(|(_, r, _)| r.value.as_str()));
-                let reasons = unique(unmet.iter().map(|(_, _, why)| why.as_str()));
+                // The message reads them by regime, then data id: reordering `data` or
+                // `requires` in the model leaves the message, and so the finding
+                // `ansvar diff` matches, unchanged.
+                let mut ordered: Vec<_> = unmet.iter().collect();
+                ordered.sort_by(|a, b| (&a.1.value, &a.0.id).cmp(&(&b.1.value, &b.0.id)));
+                let mut data_ids = unique(ordered.iter().map(|(d, _, _)| d.id.as_str()));
+                data_ids.sort_unstable();
+                let regimes = unique(ordered.iter().map(|(_, r, _)| r.value.as_str()));
+                // One reason per country (and one for care given unbound), naming
+                // every regime that does not reach there.
+                let mut reasons = Vec::new();
+                let countries = unique(ordered.iter().filter_map(|(_, _, why)| match why {
+                    Unmet::Abroad(country, _) => Some(country.as_str()),
+                    Unmet::CareUnbound(_) => None,
+                }));
+                for country in countries {
+                    let names = unique(ordered.iter().filter_map(|(_, _, why)| match why {
+                        Unmet::Abroad(c, name) if c.as_str() == country => Some(*name),
+                        _ => None,
+                    }));
+                    let verb = if names.len() == 1 { "does" } else { "do" };
+                    reasons.push(format!(
+                        "it handles them in {}, where {} {verb} not reach",
+                        ctx.country_name(&Country::new(country)),
+                        names.join(" and ")
+                    ));
+                }
+                let unbound = unique(ordered.iter().filter_map(|(_, _, why)| match why {
+                    Unmet::CareUnbound(name) => Some(*name),
+                    Unmet::Abroad(..) => None,
+                }));
+                if !unbound.is_empty() {
+                    reasons.push(format!("it gives care without being bound by {}", unbound.join(" and ")));
+                }
                 let (span, label) = primary
                     .or(performer.gives_care.as_ref().map(|g| (g.span, "gives care".to_owned())))
                     .unwrap_or((performer.span, "performer".to_owned()));
@@ -80,6 +120,7 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                     ),
                 );
                 finding.party(&accountable).activity(&activity.id).chain(chain);
+                cite_secrecy(ctx, finding, &accountable);
                 let mut labelled = Vec::new();
                 for (_, regime_id, _) in &unmet {
                     if !labelled.contains(&regime_id.span) {
@@ -123,6 +164,7 @@ pub const CARE_GIVER_AS_PROCESSOR: Rule = Rule {
                     format!("`{party}` gives care in `{}` as {} of `{accountable}`; sector law requires a care giver to be a controller in its own right", activity.id, assignment.role),
                 );
                 finding.party(&accountable).activity(&activity.id).chain(chain);
+                cite_secrecy(ctx, finding, &accountable);
                 for agreement in ctx.graph.agreements_covering(&activity.id) {
                     for claimed in agreement.parties.iter().filter(|p| &p.party.value == party) {
                         if let Some(role) = claimed.role.as_ref().filter(|r| {
@@ -152,4 +194,15 @@ fn unique<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
         }
     }
     seen
+}
+
+/// Keeps the secrecy provision that binds the accountable party: public care is
+/// under OSL 25 kap. 1 §, private care under PSL 6 kap. 12 §.
+fn cite_secrecy(ctx: &super::Context<'_>, finding: &mut super::Finding, accountable: &crate::model::PartyId) {
+    let public = ctx.model.parties.get(accountable).is_some_and(|p| p.public_body);
+    if public {
+        finding.without_provision(law::PSL_6_12).provision(law::OSL_25_1);
+    } else {
+        finding.without_provision(law::OSL_25_1).provision(law::PSL_6_12);
+    }
 }

@@ -5,10 +5,15 @@
 //! it, which answers for its processor's system (IMY on Medhelp and Voice
 //! Integrate's NAS in the 1177 case). The Swedish patient-data duties (access
 //! logs, backups) bind the care provider, the controller.
+//!
+//! The model records data per activity, not per system: the data on a system
+//! are those of the running activities whose performers use it, and only the
+//! controllers of activities whose data are of concern to a rule answer for it.
+//! A security property the model leaves out is unknown, and no rule fires on it.
 
 use super::{Area, Context, Findings, Rule, Severity};
 use crate::law;
-use crate::model::{DataCategory, Exposure, PartyId, System};
+use crate::model::{ActivityId, DataCategory, Exposure, Located, PartyId, System};
 use crate::source::Span;
 
 /// Who answers for a system finding.
@@ -20,57 +25,108 @@ enum Against {
     Controllers,
 }
 
-/// The data held on a system: the data of every running activity that uses it.
-fn data_on<'a>(ctx: &Context<'a>, system: &System) -> Vec<&'a DataCategory> {
-    let mut data: Vec<&DataCategory> = Vec::new();
+/// Which data a rule is about.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Concern {
+    /// Special-category (Art. 9) or criminal (Art. 10) data.
+    Sensitive,
+    /// Patient data under patientdatalagen.
+    PatientRecord,
+}
+
+impl Concern {
+    fn covers(self, data: &DataCategory) -> bool {
+        match self {
+            Concern::Sensitive => data.is_sensitive(),
+            Concern::PatientRecord => data.patient_record,
+        }
+    }
+}
+
+/// The data of concern on a system, per running activity that uses it.
+///
+/// The model records data per activity, not per system, so the data on a
+/// system are taken to be the data of every running activity whose performers
+/// use it. An activity whose data are not of concern brings its controller in
+/// for nothing: a region routing call metadata over the same platform does not
+/// answer for the health data another controller keeps there.
+fn data_on<'a>(ctx: &Context<'a>, system: &System, concern: Concern) -> Vec<(ActivityId, Vec<&'a DataCategory>)> {
+    let mut found: Vec<(ActivityId, Vec<&'a DataCategory>)> = Vec::new();
     for (activity_id, _) in ctx.graph.users_of(&system.id) {
+        if found.iter().any(|(a, _)| a == &activity_id) {
+            continue;
+        }
         let Some(activity) = ctx.model.activities.get(&activity_id) else { continue };
         if !activity.runs_on(ctx.as_of) {
             continue;
         }
-        for item in ctx.data_of(activity) {
-            if !data.iter().any(|d| d.id == item.id) {
-                data.push(item);
-            }
+        let mut data: Vec<&DataCategory> = ctx.data_of(activity).filter(|d| concern.covers(d)).collect();
+        if data.is_empty() {
+            continue;
         }
+        data.sort_by(|a, b| a.id.cmp(&b.id));
+        data.dedup_by(|a, b| a.id == b.id);
+        found.push((activity_id, data));
     }
-    data.sort_by(|a, b| a.id.cmp(&b.id));
-    data
+    found
 }
 
+/// The ids of every data category in `data_on`, sorted and comma-separated;
+/// `None` when there is none.
+fn listed(found: &[(ActivityId, Vec<&DataCategory>)]) -> Option<String> {
+    let mut ids: Vec<&str> = found.iter().flat_map(|(_, data)| data.iter().map(|d| d.id.as_str())).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    (!ids.is_empty()).then(|| ids.join(", "))
+}
+
+/// Pushes the findings for a system: one against its operator (when the rule
+/// binds it) and one against each controller of an activity of concern.
+#[allow(clippy::too_many_arguments)]
 fn report(
     ctx: &Context<'_>,
     out: &mut Findings,
     system: &System,
+    concern: Concern,
     against: Against,
     span: Span,
     label: &str,
-    what: &str,
+    what: impl Fn(&str) -> String,
 ) {
-    let mut reported: Vec<(PartyId, Option<crate::model::ActivityId>)> = Vec::new();
+    let found = data_on(ctx, system, concern);
+    let Some(all) = listed(&found) else { return };
+    let mut reported: Vec<(PartyId, Option<ActivityId>)> = Vec::new();
     if against == Against::OperatorAndControllers {
+        // Art. 32 binds the processor that runs the system for its own part.
         let operator = &system.operator.value;
         reported.push((operator.clone(), None));
-        out.at(span, label, format!("`{}`, operated by `{operator}`, {what}", system.id))
+        let finding = out
+            .at(span, label, format!("`{}`, operated by `{operator}`, {}", system.id, what(&all)))
             .party(operator)
             .provision(law::ART_32);
-    }
-    // The operator's own use first, so a controller's chain runs to the party
-    // that runs the system rather than to another user of it.
-    let mut users = ctx.graph.users_of(&system.id);
-    users.sort_by_key(|(activity, user)| (activity.clone(), user != &system.operator.value, user.clone()));
-    for (activity_id, user) in users {
-        let Some(activity) = ctx.model.activities.get(&activity_id) else { continue };
-        if !activity.runs_on(ctx.as_of) {
-            continue;
+        // The principles of Art. 5(1) are the controller's to answer for (Art. 5(2));
+        // a processor answers for its own security duty, Art. 32, as IMY held
+        // Voice Integrate to.
+        let controls = found.iter().any(|(activity, _)| ctx.roles.controllers(activity).any(|c| c == operator));
+        if !controls {
+            finding.provisions.retain(|p| *p != law::ART_5_1_F);
         }
-        let controllers: Vec<PartyId> = ctx.roles.controllers(&activity_id).cloned().collect();
+    }
+    for (activity_id, data) in &found {
+        let ids: Vec<&str> = data.iter().map(|d| d.id.as_str()).collect();
+        // The operator's own use first, so a controller's chain runs to the party
+        // that runs the system rather than to another user of it.
+        let mut users: Vec<PartyId> =
+            ctx.graph.users_of(&system.id).into_iter().filter(|(a, _)| a == activity_id).map(|(_, u)| u).collect();
+        users.sort_by_key(|user| (user != &system.operator.value, user.clone()));
+        let Some(user) = users.first() else { continue };
+        let controllers: Vec<PartyId> = ctx.roles.controllers(activity_id).cloned().collect();
         for controller in controllers {
-            if reported.iter().any(|(p, a)| p == &controller && (a.is_none() || a.as_ref() == Some(&activity_id))) {
+            if reported.iter().any(|(p, a)| p == &controller && (a.is_none() || a.as_ref() == Some(activity_id))) {
                 continue;
             }
             reported.push((controller.clone(), Some(activity_id.clone())));
-            let chain = ctx.chain_down(&activity_id, &user);
+            // Art. 32 and 28(1): the controller answers for its processor's system.
             let through = if controller == system.operator.value {
                 String::new()
             } else {
@@ -79,19 +135,38 @@ fn report(
             out.at(
                 span,
                 label,
-                format!("`{}`, used for `{activity_id}` of controller `{controller}`{through}, {what}", system.id),
+                format!(
+                    "`{}`, used for `{activity_id}` of controller `{controller}`{through}, {}",
+                    system.id,
+                    what(&ids.join(", "))
+                ),
             )
             .party(&controller)
-            .activity(&activity_id)
-            .chain(chain)
+            .activity(activity_id)
+            .chain(ctx.chain_down(activity_id, user))
             .label(system.span, "system");
         }
     }
 }
 
-fn sensitive(data: &[&DataCategory]) -> Option<String> {
-    let names: Vec<&str> = data.iter().filter(|d| d.is_sensitive()).map(|d| d.id.as_str()).collect();
-    (!names.is_empty()).then(|| names.join(", "))
+/// Reports every system whose `flag` is recorded as `false`: the shape of the
+/// rules below that look at one yes/no fact of a system.
+#[allow(clippy::too_many_arguments)]
+fn report_false(
+    ctx: &Context<'_>,
+    out: &mut Findings,
+    flag: fn(&System) -> Option<&Located<bool>>,
+    concern: Concern,
+    against: Against,
+    label: &str,
+    what: fn(&str) -> String,
+) {
+    for system in ctx.model.systems.values() {
+        let Some(flag) = flag(system) else { continue };
+        if !flag.value {
+            report(ctx, out, system, concern, against, flag.span, label, what);
+        }
+    }
 }
 
 /// Special-category data reachable from the internet without authentication.
@@ -110,15 +185,17 @@ pub const INTERNET_WITHOUT_AUTHENTICATION: Rule = Rule {
             if !exposed || authentication.value != crate::model::Authentication::None {
                 continue;
             }
-            let Some(data) = sensitive(&data_on(ctx, system)) else { continue };
             report(
                 ctx,
                 out,
                 system,
+                Concern::Sensitive,
                 Against::OperatorAndControllers,
                 authentication.span,
                 "no authentication",
-                &format!("holds special-category data ({data}) reachable from the internet with no authentication"),
+                |data| {
+                    format!("holds special-category data ({data}) reachable from the internet with no authentication")
+                },
             );
         }
     },
@@ -131,25 +208,47 @@ pub const UNENCRYPTED_IN_TRANSIT: Rule = Rule {
     severity: Severity::High,
     provisions: &[law::ART_32, law::ART_32_1_A],
     summary: "Special-category data on a networked system that does not encrypt traffic",
-    explanation: "Encryption is the first measure Art. 32(1)(a) names. Special-category data that travel unencrypted over a network shared with others can be read on the way; IMY noted the 1177 NAS used no encrypted communication.",
+    explanation: "Encryption is the first measure Art. 32(1)(a) names. Special-category data that travel unencrypted over a network shared with others (the internet, or a private network such as Sjunet that many organisations share) can be read on the way; IMY noted the 1177 NAS used no encrypted communication. A system on an `internal` network is not flagged; one whose `exposure` the model does not record is flagged at medium severity.",
     remediation: "encrypt all traffic to and from the system (TLS, or an encrypted tunnel over the private network)",
     check: |ctx, out| {
         for system in ctx.model.systems.values() {
             let Some(flag) = &system.encrypted_in_transit else { continue };
-            let internal = system.exposure.as_ref().is_some_and(|e| e.value == Exposure::Internal);
-            if flag.value || internal {
+            if flag.value {
                 continue;
             }
-            let Some(data) = sensitive(&data_on(ctx, system)) else { continue };
+            // Traffic that stays inside one organisation's own network is not
+            // exposed to others; where the model does not record the exposure,
+            // the finding says so at a lower severity rather than assume either.
+            let exposure = system.exposure.as_ref().map(|e| e.value);
+            if exposure == Some(Exposure::Internal) {
+                continue;
+            }
+            let before = out.found.len();
             report(
                 ctx,
                 out,
                 system,
+                Concern::Sensitive,
                 Against::OperatorAndControllers,
                 flag.span,
                 "no encryption in transit",
-                &format!("sends special-category data ({data}) unencrypted"),
+                |data| match exposure {
+                    Some(Exposure::Internet) => {
+                        format!("sends special-category data ({data}) unencrypted over the internet")
+                    }
+                    Some(_) => {
+                        format!("sends special-category data ({data}) unencrypted over a network shared with others")
+                    }
+                    None => format!(
+                        "sends special-category data ({data}) unencrypted, over a network the model does not describe (`exposure` unknown)"
+                    ),
+                },
             );
+            if exposure.is_none() {
+                for finding in &mut out.found[before..] {
+                    finding.severity(Severity::Medium);
+                }
+            }
         }
     },
 };
@@ -164,22 +263,15 @@ pub const UNENCRYPTED_AT_REST: Rule = Rule {
     explanation: "Encryption at rest keeps stored data unintelligible to whoever gets at the disks or files (Art. 32(1)(a)), and it is what spares a controller from telling every data subject of a breach (Art. 34(3)(a)).",
     remediation: "encrypt the stored data and keep the keys apart from it",
     check: |ctx, out| {
-        for system in ctx.model.systems.values() {
-            let Some(flag) = &system.encrypted_at_rest else { continue };
-            if flag.value {
-                continue;
-            }
-            let Some(data) = sensitive(&data_on(ctx, system)) else { continue };
-            report(
-                ctx,
-                out,
-                system,
-                Against::OperatorAndControllers,
-                flag.span,
-                "no encryption at rest",
-                &format!("stores special-category data ({data}) unencrypted"),
-            );
-        }
+        report_false(
+            ctx,
+            out,
+            |system| system.encrypted_at_rest.as_ref(),
+            Concern::Sensitive,
+            Against::OperatorAndControllers,
+            "no encryption at rest",
+            |data| format!("stores special-category data ({data}) unencrypted"),
+        );
     },
 };
 
@@ -193,26 +285,17 @@ pub const PATIENT_DATA_WITHOUT_ACCESS_LOG: Rule = Rule {
     explanation: "A care provider must make sure that access to patient data kept electronically is documented and systematically checked (patientdatalagen 4 kap. 3 §). Without logs nobody can tell who listened to a recording or read a record, and access control cannot be followed up (Art. 32(1)(b), (d)).",
     remediation: "log every access to the patient data on the system and review the logs systematically",
     check: |ctx, out| {
-        for system in ctx.model.systems.values() {
-            let Some(flag) = &system.access_logging else { continue };
-            if flag.value {
-                continue;
-            }
-            let patient: Vec<&str> =
-                data_on(ctx, system).iter().filter(|d| d.patient_record).map(|d| d.id.as_str()).collect();
-            if patient.is_empty() {
-                continue;
-            }
-            report(
-                ctx,
-                out,
-                system,
-                Against::Controllers,
-                flag.span,
-                "no access logging",
-                &format!("holds patient data ({}) without logging access", patient.join(", ")),
-            );
-        }
+        // patientdatalagen 4 kap. 3 § binds the care provider, the controller,
+        // not the vendor that runs the system.
+        report_false(
+            ctx,
+            out,
+            |system| system.access_logging.as_ref(),
+            Concern::PatientRecord,
+            Against::Controllers,
+            "no access logging",
+            |data| format!("holds patient data ({data}) without logging access"),
+        );
     },
 };
 
@@ -226,25 +309,15 @@ pub const PATIENT_DATA_WITHOUT_BACKUPS: Rule = Rule {
     explanation: "Socialstyrelsen's regulations require patient data to be backed up at set intervals with copies kept apart (HSLF-FS 2016:40 3 kap. 12–13 §§), and Art. 32(1)(c) asks for the ability to restore data after an incident. IMY fined Medhelp SEK 500 000 for keeping recordings on a RAID server with no backup.",
     remediation: "back the system up at set intervals, keep the copies separate, and test restoring them",
     check: |ctx, out| {
-        for system in ctx.model.systems.values() {
-            let Some(flag) = &system.backups else { continue };
-            if flag.value {
-                continue;
-            }
-            let patient: Vec<&str> =
-                data_on(ctx, system).iter().filter(|d| d.patient_record).map(|d| d.id.as_str()).collect();
-            if patient.is_empty() {
-                continue;
-            }
-            report(
-                ctx,
-                out,
-                system,
-                Against::Controllers,
-                flag.span,
-                "no backups",
-                &format!("holds patient data ({}) with no backups", patient.join(", ")),
-            );
-        }
+        // HSLF-FS 2016:40 binds the care provider, the controller.
+        report_false(
+            ctx,
+            out,
+            |system| system.backups.as_ref(),
+            Concern::PatientRecord,
+            Against::Controllers,
+            "no backups",
+            |data| format!("holds patient data ({data}) with no backups"),
+        );
     },
 };

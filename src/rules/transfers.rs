@@ -8,14 +8,22 @@
 //! on the evaluation date whose scope covers the importer (Art. 45); otherwise an
 //! agreement in force between the two must carry a transfer tool that fits the
 //! direction of the transfer (Art. 46).
+//!
+//! Scope is checked as far as the model can: a public body falls outside Canada's
+//! decision (PIPEDA reaches commercial organisations), and a US importer must hold a
+//! DPF certification valid on the date for every kind of data the activity
+//! processes (HR and non-HR are certified separately). Where a decision's scope
+//! depends on facts the model does not hold (Japan, Korea, Israel), the transfer is
+//! reported for verification, unless a transfer tool that fits carries it anyway.
 
 use std::collections::BTreeSet;
 
 use super::{Area, Context, Findings, Rule, Severity};
 use crate::graph::{Place, PlaceReason};
 use crate::law;
-use crate::model::{Activity, CertifiedData, Party, PartyId, Performer, TransferTool};
+use crate::model::{Activity, Agreement, CertifiedData, Party, PartyId, TransferTool};
 use crate::reference::{AdequacyScope, Jurisdiction};
+use crate::source::Span;
 
 /// Processing in a third country with no adequacy and no transfer tool.
 pub const WITHOUT_SAFEGUARD: Rule = Rule {
@@ -36,7 +44,7 @@ pub const TOOL_MISMATCH: Rule = Rule {
     severity: Severity::High,
     provisions: &[law::ART_46],
     summary: "A transfer tool that does not fit the direction or the parties of the transfer",
-    explanation: "Standard contractual clauses come in four modules, one for each direction: 1 controller→controller, 2 controller→processor, 3 processor→processor, 4 processor→controller (Implementing Decision (EU) 2021/914). Binding corporate rules cover transfers within one group only (Art. 47). Derogations (Art. 49) are for occasional transfers and cannot carry a systematic outsourcing flow (EDPB Guidelines 2/2018). A tool that does not fit the transfer gives it no protection.",
+    explanation: "Standard contractual clauses come in four modules, one for each direction: 1 controller→controller, 2 controller→processor, 3 processor→processor, 4 processor→controller (Implementing Decision (EU) 2021/914). Binding corporate rules cover transfers within one group only (Art. 47), and an instrument between public authorities needs public bodies on both sides (Art. 46(2)(a)). Derogations (Art. 49) are for occasional transfers and cannot carry a systematic outsourcing flow (EDPB Guidelines 2/2018). A tool that does not fit the transfer gives it no protection.",
     remediation: "use the SCC module that matches the roles of exporter and importer, name them as `exporter` and `importer`, or replace the derogation or BCR with SCCs",
     check: |ctx, out| check_transfers(ctx, out, Outcome::Mismatch),
 };
@@ -48,7 +56,7 @@ pub const SCOPE_UNVERIFIED: Rule = Rule {
     severity: Severity::Info,
     provisions: &[law::ART_45],
     summary: "A transfer relying on an adequacy decision limited to some sectors or kinds of processing",
-    explanation: "Some adequacy decisions cover only part of a country's processing (Japan: businesses under the APPI; Korea: entities under PIPA with exclusions; Israel: automated transfers). The model cannot tell whether the importer falls inside that scope, so the transfer relies on a fact to verify.",
+    explanation: "Some adequacy decisions cover only part of a country's processing (Japan: businesses under the APPI; Korea: entities under PIPA with exclusions; Israel: automated transfers). The model cannot tell whether the importer falls inside that scope, so the transfer relies on a fact to verify. When an agreement in force carries a transfer tool that fits, the transfer rests on that tool instead (Art. 46) and there is nothing to verify.",
     remediation: "verify that the importer and the processing fall within the decision's scope, and record the check",
     check: |ctx, out| check_transfers(ctx, out, Outcome::ScopeToVerify),
 };
@@ -85,22 +93,36 @@ fn coverage(ctx: &Context<'_>, place: &Place, importer: &Party, activity: &Activ
             )),
             AdequacyScope::CommercialOnly => Coverage::Covered,
             AdequacyScope::CertifiedOnly { certification } => {
-                let hr = ctx.data_of(activity).any(|d| d.employment);
-                let needed = if hr { CertifiedData::Hr } else { CertifiedData::NonHr };
-                let certified = importer.certifications.iter().any(|c| {
-                    &c.scheme.value == certification
-                        && c.valid_on(ctx.as_of)
-                        && (c.covers.is_empty() || c.covers.contains(&needed))
-                });
-                if certified {
+                // The DPF certifies HR and non-HR data separately: an activity that
+                // processes both needs both, from certifications valid on the date.
+                let mut needed = Vec::new();
+                for data in ctx.data_of(activity) {
+                    let kind = if data.employment { CertifiedData::Hr } else { CertifiedData::NonHr };
+                    if !needed.contains(&kind) {
+                        needed.push(kind);
+                    }
+                }
+                let covers = |kind: &CertifiedData| {
+                    importer.certifications.iter().any(|c| {
+                        &c.scheme.value == certification
+                            && c.valid_on(ctx.as_of)
+                            && (c.covers.is_empty() || c.covers.contains(kind))
+                    })
+                };
+                // Sorted: the message must not depend on the order of the activity's
+                // `data` (`ansvar diff` matches findings by their message).
+                let mut missing: Vec<&str> = needed.iter().filter(|k| !covers(k)).map(|k| k.as_str()).collect();
+                missing.sort_unstable();
+                if missing.is_empty() {
                     Coverage::Covered
                 } else {
                     Coverage::NotCovered(format!(
-                        "the adequacy decision for {} ({}) covers only organisations certified under `{certification}` for {} data, and `{}` is not",
+                        "the adequacy decision for {} ({}) covers only organisations certified under `{certification}` for the data they certified, and `{}` is not certified for {} data on {}",
                         ctx.country_name(&place.country),
                         decision.instrument,
-                        needed.as_str(),
-                        importer.id
+                        importer.id,
+                        missing.join(" and "),
+                        ctx.as_of
                     ))
                 }
             }
@@ -139,6 +161,65 @@ fn same_group(ctx: &Context<'_>, a: &PartyId, b: &PartyId) -> bool {
     root(a) == root(b)
 }
 
+fn is_public_body(ctx: &Context<'_>, party: &PartyId) -> bool {
+    ctx.model.parties.get(party).is_some_and(|p| p.public_body)
+}
+
+/// What the agreements in force between exporter and importer offer for a transfer.
+enum Tools<'a> {
+    /// At least one tool fits.
+    Fit,
+    /// None is there.
+    Absent,
+    /// Every tool there fails: the agreement, where its clause is written, and why.
+    Mismatched(Vec<(&'a Agreement, Span, String)>),
+}
+
+fn tools<'a>(ctx: &Context<'a>, activity: &Activity, exporter: &PartyId, importer: &PartyId) -> Tools<'a> {
+    let agreements = ctx.agreements_in_force(exporter, importer, &activity.id);
+    // A processor that also has purposes of its own (Art. 28(10)) still sends and
+    // receives the controller's data as a processor: `Context::controls`.
+    let module = expected_module(ctx.controls(exporter, &activity.id), ctx.controls(importer, &activity.id));
+    let mut mismatches = Vec::new();
+    for agreement in agreements {
+        let Some(clause) = &agreement.transfer else { continue };
+        let wrong_party = clause.value.exporter.as_ref().is_some_and(|e| &e.value != exporter)
+            || clause.value.importer.as_ref().is_some_and(|i| &i.value != importer);
+        let problem = match clause.value.tool.value {
+            _ if wrong_party => Some(format!("its exporter and importer are not `{exporter}` and `{importer}`")),
+            TransferTool::Scc => match &clause.value.module {
+                Some(m) if m.value != module => {
+                    Some(format!("SCC module {} does not fit; this transfer needs module {module}", m.value))
+                }
+                _ => None,
+            },
+            TransferTool::Derogation => {
+                Some("a derogation (Art. 49) cannot carry a systematic outsourcing flow".to_owned())
+            }
+            TransferTool::Bcr if !same_group(ctx, exporter, importer) => Some(
+                "binding corporate rules cover transfers within one group, and these parties are not in one".to_owned(),
+            ),
+            // Art. 46(2)(a): "a legally binding and enforceable instrument between
+            // public authorities or bodies"; it cannot carry a transfer to or from
+            // a private party.
+            TransferTool::PublicAuthorityInstrument
+                if !(is_public_body(ctx, exporter) && is_public_body(ctx, importer)) =>
+            {
+                Some(
+                    "an instrument between public authorities (Art. 46(2)(a)) needs a public body on both sides"
+                        .to_owned(),
+                )
+            }
+            _ => None,
+        };
+        match problem {
+            None => return Tools::Fit,
+            Some(problem) => mismatches.push((agreement, clause.span, problem)),
+        }
+    }
+    if mismatches.is_empty() { Tools::Absent } else { Tools::Mismatched(mismatches) }
+}
+
 fn check_transfers(ctx: &Context<'_>, out: &mut Findings, wanted: Outcome) {
     for activity in ctx.running() {
         let mut seen = BTreeSet::new();
@@ -149,10 +230,14 @@ fn check_transfers(ctx: &Context<'_>, out: &mut Findings, wanted: Outcome) {
                 if !seen.insert((importer.id.clone(), exporter.value.clone(), place.country.clone())) {
                     continue;
                 }
-                match coverage(ctx, &place, importer, activity) {
-                    Coverage::Covered => {}
+                let why = match coverage(ctx, &place, importer, activity) {
+                    Coverage::Covered => continue,
                     Coverage::ToVerify(why) => {
-                        if wanted == Outcome::ScopeToVerify {
+                        // With a tool that fits, the transfer rests on Art. 46 and the
+                        // decision's scope does not matter. With none, or only tools
+                        // that do not fit, it rests on the limited decision.
+                        let fits = matches!(tools(ctx, activity, &exporter.value, &importer.id), Tools::Fit);
+                        if wanted == Outcome::ScopeToVerify && !fits {
                             out.at(
                                 place.span,
                                 place_label(&place),
@@ -165,90 +250,52 @@ fn check_transfers(ctx: &Context<'_>, out: &mut Findings, wanted: Outcome) {
                             .activity(&activity.id)
                             .chain(ctx.chain_down(&activity.id, &importer.id));
                         }
+                        continue;
                     }
-                    Coverage::NotCovered(why) => {
-                        check_tool(ctx, out, wanted, activity, performer, &exporter.value, &place, &why);
+                    Coverage::NotCovered(why) => why,
+                };
+                let chain = ctx.chain_down(&activity.id, &importer.id);
+                match (tools(ctx, activity, &exporter.value, &importer.id), wanted) {
+                    (Tools::Absent, Outcome::Missing) => {
+                        out.at(
+                            place.span,
+                            place_label(&place),
+                            format!(
+                                "`{}` processes `{}` data in {}: {why}, and no agreement in force between `{}` and `{}` carries a transfer tool",
+                                importer.id,
+                                activity.id,
+                                ctx.country_name(&place.country),
+                                exporter.value,
+                                importer.id
+                            ),
+                        )
+                        .party(&exporter.value)
+                        .activity(&activity.id)
+                        .chain(chain)
+                        .label(exporter.span, "exporter");
                     }
+                    (Tools::Mismatched(mismatches), Outcome::Mismatch) => {
+                        for (agreement, span, problem) in mismatches {
+                            out.at(
+                                span,
+                                "transfer tool",
+                                format!(
+                                    "the transfer tool in `{}` does not cover `{}` processing `{}` in {}: {problem}",
+                                    agreement.id,
+                                    importer.id,
+                                    activity.id,
+                                    ctx.country_name(&place.country)
+                                ),
+                            )
+                            .party(&exporter.value)
+                            .activity(&activity.id)
+                            .chain(chain.clone())
+                            .label(place.span, place_label(&place));
+                        }
+                    }
+                    _ => {}
                 }
             }
-        }
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn check_tool(
-    ctx: &Context<'_>,
-    out: &mut Findings,
-    wanted: Outcome,
-    activity: &Activity,
-    performer: &Performer,
-    exporter: &PartyId,
-    place: &Place,
-    why: &str,
-) {
-    let importer = &performer.party.value;
-    let agreements = ctx.agreements_in_force(exporter, importer, &activity.id);
-    let tools: Vec<_> = agreements.iter().filter_map(|g| g.transfer.as_ref().map(|t| (*g, t))).collect();
-    let controls = |party: &PartyId| ctx.roles.of(party, &activity.id).iter().any(|a| a.role.is_controller());
-    let module = expected_module(controls(exporter), controls(importer));
-    let mut mismatches = Vec::new();
-    for (agreement, clause) in &tools {
-        let wrong_party = clause.exporter.as_ref().is_some_and(|e| &e.value != exporter)
-            || clause.importer.as_ref().is_some_and(|i| &i.value != importer);
-        let problem = match clause.tool.value {
-            _ if wrong_party => Some(format!("its exporter and importer are not `{exporter}` and `{importer}`")),
-            TransferTool::Scc => match &clause.module {
-                Some(m) if m.value != module => {
-                    Some(format!("SCC module {} does not fit; this transfer needs module {module}", m.value))
-                }
-                _ => None,
-            },
-            TransferTool::Derogation => {
-                Some("a derogation (Art. 49) cannot carry a systematic outsourcing flow".to_owned())
-            }
-            TransferTool::Bcr if !same_group(ctx, exporter, importer) => Some(
-                "binding corporate rules cover transfers within one group, and these parties are not in one".to_owned(),
-            ),
-            _ => None,
-        };
-        match problem {
-            None => return,
-            Some(problem) => mismatches.push((*agreement, clause.span, problem)),
-        }
-    }
-    let chain = ctx.chain_down(&activity.id, importer);
-    if mismatches.is_empty() {
-        if wanted == Outcome::Missing {
-            let finding = out.at(
-                place.span,
-                place_label(place),
-                format!(
-                    "`{importer}` processes `{}` data in {}: {why}, and no agreement in force between `{exporter}` and `{importer}` carries a transfer tool",
-                    activity.id,
-                    ctx.country_name(&place.country)
-                ),
-            );
-            finding.party(exporter).activity(&activity.id).chain(chain);
-            if let Some(principal) = &performer.on_behalf_of {
-                finding.label(principal.span, "exporter");
-            }
-        }
-    } else if wanted == Outcome::Mismatch {
-        for (agreement, span, problem) in mismatches {
-            out.at(
-                span,
-                "transfer tool",
-                format!(
-                    "the transfer tool in `{}` does not cover `{importer}` processing `{}` in {}: {problem}",
-                    agreement.id,
-                    activity.id,
-                    ctx.country_name(&place.country)
-                ),
-            )
-            .party(exporter)
-            .activity(&activity.id)
-            .chain(chain.clone())
-            .label(place.span, place_label(place));
         }
     }
 }

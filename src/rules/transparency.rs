@@ -1,4 +1,11 @@
 //! Information to data subjects (Art. 13/14).
+//!
+//! Each controller owes its own notice (in the 1177 case IMY fined Medhelp and
+//! each of the three regions, each for its own processing). Within one activity
+//! the notice of one joint controller serves the others, since the Art. 26
+//! arrangement may give the information duty to one of them, and a processor may
+//! give the notice on its controller's behalf. The rule needs `informs_subjects`:
+//! left out, who informs is unknown and the rule stays silent.
 
 use super::{Area, Rule, Severity};
 use crate::law;
@@ -9,26 +16,44 @@ pub const SUBJECTS_NOT_INFORMED: Rule = Rule {
     code: "subjects-not-informed",
     area: Area::Transparency,
     severity: Severity::High,
-    provisions: &[law::ART_5_1, law::ART_13, law::ART_14],
+    // As IMY cited them against Medhelp: Art. 5(1)(a), 12, 13 (law.md §1a.3).
+    provisions: &[law::ART_5_1_A, law::ART_12, law::ART_13, law::ART_14],
     summary: "An activity whose controllers do not inform the data subjects",
-    explanation: "Each controller must tell data subjects who it is, why it processes their data, on what legal basis, who receives it, whether it goes to a third country, how long it is kept and what rights they have (Art. 13 when collected from them, Art. 14 otherwise; for patients also patientdatalagen 8 kap. 6 §). In the 1177 case IMY fined Medhelp and each of the three regions for deficient information to callers: in a chain, every controller owes its own notice.",
+    explanation: "Each controller must tell data subjects who it is, why it processes their data, on what legal basis, who receives it, whether it goes to a third country, how long it is kept and what rights they have (Art. 13 when collected from them, Art. 14 otherwise; for patients also patientdatalagen 8 kap. 6 §). In the 1177 case IMY fined Medhelp and each of the three regions for deficient information to callers: in a chain, every controller owes its own notice. The notice counts when a controller of the activity, or a processor acting for one, gives it.",
     remediation: "give the Art. 13/14 information at collection (for calls: in the greeting and on the web pages), naming the controller, and record who informs in `informs_subjects`",
     check: |ctx, out| {
         for activity in ctx.running() {
             let Some(informs) = &activity.informs_subjects else { continue };
             let controllers: Vec<&PartyId> = ctx.roles.controllers(&activity.id).collect();
-            if controllers.iter().any(|c| informs.value.iter().any(|i| &i.value == *c)) {
+            // A processor (at any depth) informs on behalf of the controller at the top of its chain.
+            let informed_for = |controller: &PartyId| {
+                informs.value.iter().any(|informer| {
+                    &informer.value == controller
+                        || ctx
+                            .roles
+                            .of(&informer.value, &activity.id)
+                            .iter()
+                            .any(|a| !a.role.is_controller() && a.top() == controller)
+                })
+            };
+            if controllers.iter().any(|c| informed_for(c)) {
                 continue;
             }
             let patient = ctx.data_of(activity).any(|d| d.patient_record);
+            let label = if informs.value.is_empty() {
+                "nobody informs the data subjects"
+            } else {
+                "no controller of the activity, nor a processor for one, is listed here"
+            };
             for controller in controllers {
                 let finding = out.at(
                     informs.span,
-                    "no controller of the activity is listed here",
+                    label,
                     format!("controller `{controller}` of `{}` does not inform the data subjects", activity.id),
                 );
                 finding.party(controller).activity(&activity.id);
                 if patient {
+                    // The patient's right to information in Swedish care.
                     finding.provision(law::PDL_8_6);
                 }
             }

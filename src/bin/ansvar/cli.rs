@@ -61,6 +61,7 @@ pub enum Command {
     ///   ansvar check models/1177 --as-of 2019-02-18
     ///   ansvar check models/1177 --fail-on critical
     ///   ansvar check models/1177 --format json
+    #[command(verbatim_doc_comment, display_order = 1)]
     Check(CheckArgs),
     /// Show what a change to a model does: roles that shift, findings introduced
     /// and resolved, third-country processing, notification duties, and entities
@@ -75,14 +76,17 @@ pub enum Command {
     ///   ansvar diff old/ new/
     ///   ansvar diff --git-old main models/1177 models/1177
     ///   ansvar diff HEAD~1:models/1177 models/1177 --format md
+    #[command(verbatim_doc_comment, display_order = 6)]
     Diff(DiffArgs),
     /// List the rule catalogue: codes, severities and the provisions each rests on.
     ///
     /// Example: ansvar rules
+    #[command(verbatim_doc_comment, display_order = 7)]
     Rules,
     /// Explain one rule: what it finds, why it matters in law, and what to do.
     ///
     /// Example: ansvar explain transfer-without-safeguard
+    #[command(verbatim_doc_comment, display_order = 8)]
     Explain(ExplainArgs),
     /// Derive who is controller, joint controller, processor or sub-processor of
     /// each processing activity, from the facts in the model.
@@ -95,7 +99,123 @@ pub enum Command {
     ///   ansvar roles models/1177 --activity advice-medhelp
     ///   ansvar roles models/1177 --explain medicall advice-medhelp
     ///   ansvar roles models/1177 --format json
+    #[command(verbatim_doc_comment, display_order = 2)]
     Roles(RolesArgs),
+    /// Write the accountability report: roles, duty sheets, findings with their
+    /// reasons, who notifies whom, the Art. 30 records and the chain as a diagram.
+    ///
+    /// HTML is one self-contained file (inline CSS and SVG, no scripts, prints
+    /// to A4); Markdown draws the chain as a Mermaid block; JSON is the whole
+    /// report, versioned. Written to stdout, or atomically to -o FILE: a failed
+    /// run never leaves a half-written file or replaces the old one. Exit 2 on an
+    /// invalid model, and nothing is written.
+    ///
+    /// Examples:
+    ///   ansvar report models/1177 --as-of 2019-02-18 -o report.html
+    ///   ansvar report models/1177 --format md -o REPORT.md
+    ///   ansvar report models/1177 --format json
+    #[command(verbatim_doc_comment, display_order = 3)]
+    Report(ReportArgs),
+    /// Export the chain as a graph: parties and systems, who engages whom, who
+    /// uses which system, coloured by jurisdiction.
+    ///
+    /// Examples:
+    ///   ansvar graph models/1177 | dot -Tsvg > chain.svg
+    ///   ansvar graph models/1177 --format mermaid
+    #[command(verbatim_doc_comment, display_order = 5)]
+    Graph(GraphArgs),
+    /// Draw up the records of processing activities (Art. 30): one row per
+    /// activity and controller (30(1)), one per processor and controller (30(2)).
+    ///
+    /// Examples:
+    ///   ansvar ropa models/1177 --format csv -o records.csv
+    ///   ansvar ropa models/1177 --format md
+    #[command(verbatim_doc_comment, display_order = 4)]
+    Ropa(RopaArgs),
+}
+
+/// Arguments of `ansvar report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The model: a directory of .yaml files, or one .yaml file.
+    pub model: PathBuf,
+    /// Evaluate as of this date (YYYY-MM-DD). Defaults to today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<jiff::civil::Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
+    /// Write to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats of `ansvar report`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained HTML file.
+    Html,
+    /// Markdown with a Mermaid diagram.
+    #[value(alias = "markdown")]
+    Md,
+    /// Versioned JSON.
+    Json,
+}
+
+/// Arguments of `ansvar graph`.
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// The model: a directory of .yaml files, or one .yaml file.
+    pub model: PathBuf,
+    /// Draw the chain as of this date (YYYY-MM-DD): activities running that day,
+    /// jurisdictions and findings as they stood. Defaults to today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<jiff::civil::Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    pub format: GraphFormat,
+    /// Write to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats of `ansvar graph`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// SVG, laid out by ansvar itself.
+    Svg,
+}
+
+/// Arguments of `ansvar ropa`.
+#[derive(Debug, Args)]
+pub struct RopaArgs {
+    /// The model: a directory of .yaml files, or one .yaml file.
+    pub model: PathBuf,
+    /// Draw up the records as of this date (YYYY-MM-DD). Defaults to today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<jiff::civil::Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RopaFormat::Csv)]
+    pub format: RopaFormat,
+    /// Write to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats of `ansvar ropa`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RopaFormat {
+    /// CSV (RFC 4180), one row per record.
+    Csv,
+    /// Markdown, one table per record.
+    #[value(alias = "markdown")]
+    Md,
+    /// Versioned JSON.
+    Json,
 }
 
 /// Arguments of `ansvar check`.
@@ -150,6 +270,8 @@ pub enum CheckFormat {
     Text,
     /// Versioned JSON.
     Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
 }
 
 /// Parses a calendar date for `--as-of`.

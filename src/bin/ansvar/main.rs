@@ -19,7 +19,7 @@ use clap::Parser;
 
 use cli::{
     CheckArgs, CheckFormat, Cli, ColorChoice, Command, DiffArgs, DiffFormat, ExplainArgs, FailOn, GlobalArgs,
-    RolesArgs, RolesFormat,
+    GraphArgs, GraphFormat, ReportArgs, ReportFormat, RolesArgs, RolesFormat, RopaArgs, RopaFormat,
 };
 
 /// Exit code for a clean run.
@@ -38,6 +38,9 @@ fn main() -> ExitCode {
         Command::Diff(args) => diff(&cli.global, args, color),
         Command::Rules => print(&ansvar::catalogue::list()).map(|()| CLEAN),
         Command::Explain(args) => explain_rule(args),
+        Command::Report(args) => report(&cli.global, args, color),
+        Command::Graph(args) => graph(&cli.global, args, color),
+        Command::Ropa(args) => ropa(&cli.global, args, color),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -134,9 +137,18 @@ fn load_with(
     }
 }
 
-/// The evaluation date: `--as-of`, or today in the system's time zone.
+/// The evaluation date: `--as-of`, or today in the system's time zone. A date
+/// before the GDPR applied gets a warning: the rules apply today's law to it.
 fn as_of(given: Option<jiff::civil::Date>) -> jiff::civil::Date {
-    given.unwrap_or_else(|| jiff::Zoned::now().date())
+    let date = given.unwrap_or_else(|| jiff::Zoned::now().date());
+    if date < ansvar::law::GDPR_APPLIES_FROM {
+        let _ = writeln!(
+            std::io::stderr(),
+            "warning: {date} is before {}, when the GDPR began to apply; the findings read that date under the GDPR, not under the law then in force (in Sweden, personuppgiftslagen)",
+            ansvar::law::GDPR_APPLIES_FROM
+        );
+    }
+    date
 }
 
 fn threshold(fail_on: FailOn) -> Option<Severity> {
@@ -169,6 +181,10 @@ fn check(global: &GlobalArgs, args: &CheckArgs, color: Color) -> Result<u8, Fail
             let document =
                 timings.time("render", || ansvar::report::json::CheckDocument::new(findings, as_of, &loaded.sources));
             timings.time("write", || print_with(|out| ansvar::report::json::write_to(&document, out)))?;
+        }
+        CheckFormat::Sarif => {
+            let log = ansvar::report::sarif::SarifLog::new(findings, &loaded.sources);
+            print(&ansvar::report::json::to_string(&log))?;
         }
         CheckFormat::Text => {
             let text = timings.time("render", || {
@@ -287,7 +303,12 @@ fn load_side(
         }
         _ => (None, as_path.to_path_buf()),
     };
-    load_with(&path, side, color, || match &revision {
+    // Errors name the side as given, with its revision.
+    let shown = match &revision {
+        Some(rev) => std::path::PathBuf::from(format!("{rev}:{}", path.display())),
+        None => path.clone(),
+    };
+    load_with(&shown, side, color, || match &revision {
         None => load::load_path(&path, reference),
         Some(rev) => match load::git::read_at_revision(rev, &path) {
             Ok(texts) => load::load_texts(texts, reference),
@@ -298,8 +319,11 @@ fn load_side(
 
 fn diff(global: &GlobalArgs, args: &DiffArgs, color: Color) -> Result<u8, Failure> {
     let reference = reference(global, color)?;
-    let old = load_side(&reference, &args.old, args.git_old.as_deref(), "the old side: ", color)?;
-    let new = load_side(&reference, &args.new, args.git_new.as_deref(), "the new side: ", color)?;
+    // Both sides are loaded before either failure is reported, so that one run
+    // shows every problem on both sides.
+    let old = load_side(&reference, &args.old, args.git_old.as_deref(), "the old side: ", color);
+    let new = load_side(&reference, &args.new, args.git_new.as_deref(), "the new side: ", color);
+    let (old, new) = (old?, new?);
     let as_of = as_of(args.as_of);
     let old_side = ansvar::diff::Side { model: &old.model, sources: &old.sources };
     let new_side = ansvar::diff::Side { model: &new.model, sources: &new.sources };
@@ -324,4 +348,91 @@ fn diff(global: &GlobalArgs, args: &DiffArgs, color: Color) -> Result<u8, Failur
     print(&text)?;
     let failing = threshold(args.fail_on).is_some_and(|t| changes.introduces(t));
     Ok(if failing { FINDINGS } else { CLEAN })
+}
+
+/// Writes output to `-o FILE` atomically, or to stdout.
+fn emit(text: &str, output: Option<&std::path::Path>) -> Result<(), Failure> {
+    match output {
+        None => print(text),
+        Some(path) => ansvar::output::write_atomic(path, text.as_bytes()).map_err(|error| {
+            let _ = writeln!(std::io::stderr(), "error: {error}");
+            Failure::Reported
+        }),
+    }
+}
+
+/// Reports a rendering failure (a template defect, not a user error).
+fn rendered(result: Result<String, ansvar::report::templates::RenderError>) -> Result<String, Failure> {
+    result.map_err(|error| {
+        let _ = writeln!(std::io::stderr(), "error: {error}");
+        Failure::Reported
+    })
+}
+
+/// Loads and analyses a model as of a date, then hands the report input to `run`.
+fn with_report_input<T>(
+    global: &GlobalArgs,
+    model: &std::path::Path,
+    as_of: jiff::civil::Date,
+    color: Color,
+    run: impl FnOnce(&ansvar::report::view::Input<'_>) -> Result<T, Failure>,
+) -> Result<T, Failure> {
+    let (loaded, reference) = load_model(global, model, color)?;
+    let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of);
+    let name = model.display().to_string();
+    run(&ansvar::report::view::Input {
+        name: &name,
+        model: &loaded.model,
+        sources: &loaded.sources,
+        analysis: &analysis,
+        reference: &reference,
+    })
+}
+
+fn report(global: &GlobalArgs, args: &ReportArgs, color: Color) -> Result<u8, Failure> {
+    let text = with_report_input(global, &args.model, as_of(args.as_of), color, |input| {
+        let view = ansvar::report::view::View::build(input);
+        Ok(match args.format {
+            ReportFormat::Html => rendered(ansvar::report::templates::html(&view))?,
+            ReportFormat::Md => rendered(ansvar::report::templates::markdown(&view))?,
+            ReportFormat::Json => ansvar::report::json::to_string(&ansvar::report::json::ReportDocument::new(
+                &view,
+                input.analysis,
+                input.sources,
+            )),
+        })
+    })?;
+    emit(&text, args.output.as_deref()).map(|()| CLEAN)
+}
+
+fn graph(global: &GlobalArgs, args: &GraphArgs, color: Color) -> Result<u8, Failure> {
+    let text = with_report_input(global, &args.model, as_of(args.as_of), color, |input| {
+        let diagram = ansvar::report::diagram::Diagram::build(input);
+        Ok(match args.format {
+            GraphFormat::Dot => ansvar::report::diagram::dot(&diagram),
+            GraphFormat::Mermaid => ansvar::report::diagram::mermaid(&diagram),
+            GraphFormat::Svg => ansvar::report::svg::render(&diagram) + "\n",
+        })
+    })?;
+    emit(&text, args.output.as_deref()).map(|()| CLEAN)
+}
+
+fn ropa(global: &GlobalArgs, args: &RopaArgs, color: Color) -> Result<u8, Failure> {
+    let as_of = as_of(args.as_of);
+    let text = with_report_input(global, &args.model, as_of, color, |input| {
+        let records = ansvar::report::ropa::build(input);
+        Ok(match args.format {
+            RopaFormat::Csv => ansvar::report::ropa::to_csv(&records),
+            RopaFormat::Md => {
+                rendered(ansvar::report::templates::ropa_markdown(input.name, &as_of.to_string(), &records))?
+            }
+            RopaFormat::Json => ansvar::report::json::to_string(&ansvar::report::json::RopaDocument {
+                schema_version: ansvar::report::SCHEMA_VERSION,
+                model: input.name,
+                as_of: as_of.to_string(),
+                records: &records,
+            }),
+        })
+    })?;
+    emit(&text, args.output.as_deref()).map(|()| CLEAN)
 }

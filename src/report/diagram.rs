@@ -1,0 +1,465 @@
+//! The chain as a graph to draw, and its DOT and Mermaid text.
+//!
+//! Nodes are the parties with a role in an activity running on the evaluation
+//! date, and the systems those activities use; edges say who engages whom (a
+//! principal engages its processor, a processor its sub-processor) and who uses
+//! which system. Each party sits in a column by its depth in the chains
+//! (controllers 0, their processors 1, sub-processors 2, …), systems in the
+//! column after the deepest party. Nodes are coloured by jurisdiction on the
+//! date (EU/EEA, adequate, third country) and count the open findings against
+//! them. [`super::svg`] lays the same graph out as inline SVG.
+//!
+//! Both writers are hand-written and deterministic: nodes and edges are sorted,
+//! and every label is escaped for its language, so a name with quotes, angle
+//! brackets or backslashes can neither break the syntax nor inject markup.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::model::{Country, PartyId, SystemId};
+use crate::reference::Jurisdiction;
+use crate::rules::Finding;
+use crate::source::Span;
+
+use super::view::Input;
+
+/// Where a node stands for Chapter V on the evaluation date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Zone {
+    /// An EU or EEA state.
+    Eea,
+    /// A third country with an adequacy decision in force.
+    Adequate,
+    /// A third country with none.
+    ThirdCountry,
+}
+
+impl Zone {
+    /// The zone in words, for legends.
+    pub fn label(self) -> &'static str {
+        match self {
+            Zone::Eea => "EU/EEA",
+            Zone::Adequate => "Third country with an adequacy decision",
+            Zone::ThirdCountry => "Third country without an adequacy decision",
+        }
+    }
+
+    /// The zone as a CSS class and Mermaid class name.
+    pub fn class(self) -> &'static str {
+        match self {
+            Zone::Eea => "eea",
+            Zone::Adequate => "adequate",
+            Zone::ThirdCountry => "third",
+        }
+    }
+
+    /// Fill and stroke colours, shared by SVG, DOT and Mermaid.
+    pub fn colours(self) -> (&'static str, &'static str) {
+        match self {
+            // Blue, yellow, orange: red is kept for open findings.
+            Zone::Eea => ("#e8f0fb", "#2f5f9e"),
+            Zone::Adequate => ("#fbf3cf", "#8a6d00"),
+            Zone::ThirdCountry => ("#fde6d3", "#c2410c"),
+        }
+    }
+}
+
+/// What a node stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    /// A party.
+    Party,
+    /// A system.
+    System,
+}
+
+/// A node to draw.
+#[derive(Clone, Debug, Serialize)]
+pub struct Node {
+    /// Unique key: `party:medhelp`, `system:vi-nas`.
+    pub key: String,
+    /// Party or system.
+    pub kind: NodeKind,
+    /// The model id.
+    pub id: String,
+    /// The name (a party's legal name, a system's name).
+    pub name: String,
+    /// A second line: kind and country, or operator and location.
+    pub detail: String,
+    /// The jurisdiction of its country (establishment or location).
+    pub zone: Zone,
+    /// The column, from 0 (controllers) rightwards.
+    pub column: usize,
+    /// Open findings against it.
+    pub findings: usize,
+}
+
+/// What an edge stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EdgeKind {
+    /// The source engages the target to process on its behalf.
+    Engages,
+    /// The source uses the target system.
+    Uses,
+}
+
+/// An edge to draw.
+#[derive(Clone, Debug, Serialize)]
+pub struct Edge {
+    /// The source node's key.
+    pub from: String,
+    /// The target node's key.
+    pub to: String,
+    /// Engages or uses.
+    pub kind: EdgeKind,
+    /// The activities it stands for, by id.
+    pub activities: Vec<String>,
+}
+
+/// The chain as a graph.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Diagram {
+    /// The nodes, by column and key.
+    pub nodes: Vec<Node>,
+    /// The edges, by kind, source and target.
+    pub edges: Vec<Edge>,
+    /// Column headings, one per column.
+    pub columns: Vec<String>,
+    /// Parties with no role on the date, not drawn, by name.
+    pub not_drawn: Vec<String>,
+}
+
+fn party_key(id: &PartyId) -> String {
+    format!("party:{id}")
+}
+
+fn system_key(id: &SystemId) -> String {
+    format!("system:{id}")
+}
+
+impl Diagram {
+    /// The chain of the activities running on the evaluation date.
+    pub fn build(input: &Input<'_>) -> Self {
+        let model = input.model;
+        let as_of = input.analysis.as_of;
+        let roles = &input.analysis.roles;
+        let running = |a: &crate::model::ActivityId| model.activities.get(a).is_some_and(|x| x.runs_on(as_of));
+        let zone = |country: &Country| match input.reference.jurisdiction(country, as_of) {
+            Jurisdiction::Eea => Zone::Eea,
+            Jurisdiction::Adequate(_) => Zone::Adequate,
+            Jurisdiction::ThirdCountry => Zone::ThirdCountry,
+        };
+
+        // Edges, grouped so that one line stands for every activity it serves.
+        let mut engages: BTreeMap<(PartyId, PartyId), Vec<String>> = BTreeMap::new();
+        let mut uses: BTreeMap<(PartyId, SystemId), Vec<String>> = BTreeMap::new();
+        let mut drawn: Vec<&PartyId> = Vec::new();
+        for assignment in roles.assignments.iter().filter(|a| running(&a.activity)) {
+            drawn.push(&assignment.party);
+            if let Some(principal) = &assignment.on_behalf_of {
+                engages
+                    .entry((principal.clone(), assignment.party.clone()))
+                    .or_default()
+                    .push(assignment.activity.to_string());
+            }
+        }
+        for activity in model.activities.values().filter(|a| a.runs_on(as_of)) {
+            for performer in &activity.performers {
+                for system in &performer.systems {
+                    uses.entry((performer.party.value.clone(), system.value.clone()))
+                        .or_default()
+                        .push(activity.id.to_string());
+                }
+            }
+        }
+        for list in engages.values_mut().chain(uses.values_mut()) {
+            list.sort();
+            list.dedup();
+        }
+        drawn.sort();
+        drawn.dedup();
+
+        // Columns: the longest chain of engagements above each party. Bounded
+        // relaxation, so a cycle across activities cannot loop.
+        let mut depth: BTreeMap<&PartyId, usize> = drawn.iter().map(|p| (*p, 0)).collect();
+        for _ in 0..drawn.len() {
+            let mut changed = false;
+            for (principal, agent) in engages.keys() {
+                let above = depth.get(principal).copied().unwrap_or(0) + 1;
+                if let Some(d) = depth.get_mut(agent)
+                    && *d < above
+                    && above < drawn.len().max(1)
+                {
+                    *d = above;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        let deepest = depth.values().copied().max().unwrap_or(0);
+        let system_column = deepest + 1;
+
+        let open = |finding: &&Finding| finding.accepted.is_none();
+        let mut nodes: Vec<Node> = Vec::new();
+        for party in &drawn {
+            let Some(found) = model.parties.get(*party) else { continue };
+            let findings =
+                input.analysis.findings.iter().filter(open).filter(|f| f.party.as_ref() == Some(*party)).count();
+            nodes.push(Node {
+                key: party_key(party),
+                kind: NodeKind::Party,
+                id: party.to_string(),
+                name: found.name.clone(),
+                detail: format!("{} · {}", found.kind.value.as_str().replace('_', " "), found.country.value),
+                zone: zone(&found.country.value),
+                column: depth.get(*party).copied().unwrap_or(0),
+                findings,
+            });
+        }
+        let mut systems: Vec<&SystemId> = uses.keys().map(|(_, s)| s).collect();
+        systems.sort();
+        systems.dedup();
+        for id in systems {
+            let Some(system) = model.systems.get(id) else { continue };
+            let spans = system_spans(system);
+            let findings = input
+                .analysis
+                .findings
+                .iter()
+                .filter(open)
+                .filter(|f| std::iter::once(&f.primary).chain(&f.labels).any(|l| spans.contains(&l.span)))
+                .count();
+            nodes.push(Node {
+                key: system_key(id),
+                kind: NodeKind::System,
+                id: id.to_string(),
+                name: system.name.clone(),
+                detail: format!("system · {}", system.location.value),
+                zone: zone(&system.location.value),
+                column: system_column,
+                findings,
+            });
+        }
+        nodes.sort_by(|a, b| (a.column, &a.key).cmp(&(b.column, &b.key)));
+
+        let mut edges: Vec<Edge> = engages
+            .into_iter()
+            .map(|((principal, agent), activities)| Edge {
+                from: party_key(&principal),
+                to: party_key(&agent),
+                kind: EdgeKind::Engages,
+                activities,
+            })
+            .chain(uses.into_iter().map(|((party, system), activities)| Edge {
+                from: party_key(&party),
+                to: system_key(&system),
+                kind: EdgeKind::Uses,
+                activities,
+            }))
+            .filter(|e| nodes.iter().any(|n| n.key == e.from) && nodes.iter().any(|n| n.key == e.to))
+            .collect();
+        edges.sort_by(|a, b| (a.kind, &a.from, &a.to).cmp(&(b.kind, &b.from, &b.to)));
+
+        let mut columns: Vec<String> = (0..=deepest)
+            .map(|d| match d {
+                0 => "Controllers".to_owned(),
+                1 => "Processors".to_owned(),
+                2 => "Sub-processors".to_owned(),
+                n => format!("Sub-processors, level {}", n - 1),
+            })
+            .collect();
+        columns.push("Systems".to_owned());
+
+        let mut not_drawn: Vec<String> =
+            model.parties.values().filter(|p| !drawn.contains(&&p.id)).map(|p| p.name.clone()).collect();
+        not_drawn.sort();
+        Self { nodes, edges, columns, not_drawn }
+    }
+
+    /// The node with this key.
+    pub fn node(&self, key: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.key == key)
+    }
+}
+
+/// Every span of a system's definition that a finding can point at.
+fn system_spans(system: &crate::model::System) -> Vec<Span> {
+    let mut spans = vec![system.span, system.operator.span, system.location.span];
+    spans.extend(system.exposure.as_ref().map(|x| x.span));
+    spans.extend(system.encrypted_in_transit.as_ref().map(|x| x.span));
+    spans.extend(system.encrypted_at_rest.as_ref().map(|x| x.span));
+    spans.extend(system.authentication.as_ref().map(|x| x.span));
+    spans.extend(system.access_logging.as_ref().map(|x| x.span));
+    spans.extend(system.backups.as_ref().map(|x| x.span));
+    spans
+}
+
+/// `3 open findings`, for labels.
+pub fn findings_label(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        1 => "1 open finding".to_owned(),
+        n => format!("{n} open findings"),
+    }
+}
+
+/// Escapes text for a double-quoted DOT string: `"` and `\` are escaped, and a
+/// line break becomes a space (a DOT `\n` is ours to place, not the model's).
+pub fn dot_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The diagram as a Graphviz DOT digraph, left to right.
+pub fn dot(diagram: &Diagram) -> String {
+    let mut out = String::new();
+    out.push_str("digraph ansvar {\n");
+    out.push_str("  graph [rankdir=LR, fontname=\"Helvetica\", nodesep=0.35, ranksep=1.1];\n");
+    out.push_str("  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11];\n");
+    out.push_str("  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n");
+    for (column, title) in diagram.columns.iter().enumerate() {
+        let keys: Vec<String> = diagram
+            .nodes
+            .iter()
+            .filter(|n| n.column == column)
+            .map(|n| format!("\"{}\"", dot_escape(&n.key)))
+            .collect();
+        if keys.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "  // {}", dot_escape(title));
+        let _ = writeln!(out, "  {{ rank=same; {}; }}", keys.join("; "));
+    }
+    for node in &diagram.nodes {
+        let (fill, stroke) = node.zone.colours();
+        let mut label = format!("{}\\n{}", dot_escape(&node.name), dot_escape(&node.detail));
+        let marked = node.findings > 0;
+        if marked {
+            label.push_str(&format!("\\n{}", findings_label(node.findings)));
+        }
+        let shape = match node.kind {
+            NodeKind::Party => "",
+            NodeKind::System => ", shape=cylinder, style=filled",
+        };
+        let (colour, width) = if marked { ("#b3261e", "2.5") } else { (stroke, "1") };
+        let _ = writeln!(
+            out,
+            "  \"{}\" [label=\"{label}\", fillcolor=\"{fill}\", color=\"{colour}\", penwidth={width}{shape}];",
+            dot_escape(&node.key)
+        );
+    }
+    for edge in &diagram.edges {
+        let style = match edge.kind {
+            EdgeKind::Engages => "label=\"engages\"",
+            EdgeKind::Uses => "style=dashed, arrowhead=none",
+        };
+        let _ = writeln!(
+            out,
+            "  \"{}\" -> \"{}\" [{style}, tooltip=\"{}\"];",
+            dot_escape(&edge.from),
+            dot_escape(&edge.to),
+            dot_escape(&edge.activities.join(", "))
+        );
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// Escapes text for a double-quoted Mermaid label. Everything but letters,
+/// digits, spaces and harmless punctuation becomes a numeric entity (`#60;`),
+/// which Mermaid decodes for display; so no label can close the string, start
+/// markup, or end a Markdown code fence.
+pub fn mermaid_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            c if c.is_alphanumeric() || " .,:-–—()/'·+".contains(c) => out.push(c),
+            c => {
+                let _ = write!(out, "#{};", u32::from(c));
+            }
+        }
+    }
+    out
+}
+
+/// A Mermaid node id: the key with `:` and `-` made `_` (ids have no `_`, so
+/// this keeps them distinct).
+fn mermaid_id(key: &str) -> String {
+    key.replace([':', '-'], "_")
+}
+
+/// The diagram as a Mermaid flowchart, left to right.
+pub fn mermaid(diagram: &Diagram) -> String {
+    let mut out = String::new();
+    out.push_str("flowchart LR\n");
+    for zone in [Zone::Eea, Zone::Adequate, Zone::ThirdCountry] {
+        let (fill, stroke) = zone.colours();
+        let _ = writeln!(out, "  classDef {} fill:{fill},stroke:{stroke},color:#1a1a1a", zone.class());
+        let _ = writeln!(
+            out,
+            "  classDef {}_findings fill:{fill},stroke:#b3261e,stroke-width:3px,color:#1a1a1a",
+            zone.class()
+        );
+    }
+    for node in &diagram.nodes {
+        let mut label = format!("{}<br/>{}", mermaid_escape(&node.name), mermaid_escape(&node.detail));
+        if node.findings > 0 {
+            label.push_str(&format!("<br/>⚠ {}", findings_label(node.findings)));
+        }
+        let (open, close) = match node.kind {
+            NodeKind::Party => ("(\"", "\")"),
+            NodeKind::System => ("[(\"", "\")]"),
+        };
+        let class =
+            if node.findings > 0 { format!("{}_findings", node.zone.class()) } else { node.zone.class().to_owned() };
+        let _ = writeln!(out, "  {}{open}{label}{close}:::{class}", mermaid_id(&node.key));
+    }
+    for edge in &diagram.edges {
+        let arrow = match edge.kind {
+            EdgeKind::Engages => "-->|engages|",
+            EdgeKind::Uses => "-.-",
+        };
+        let _ = writeln!(out, "  {} {arrow} {}", mermaid_id(&edge.from), mermaid_id(&edge.to));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dot_labels_cannot_break_out_of_their_string() {
+        assert_eq!(dot_escape(r#"a "quoted" \ name"#), r#"a \"quoted\" \\ name"#);
+        assert_eq!(dot_escape("two\nlines"), "two lines");
+    }
+
+    #[test]
+    fn mermaid_labels_are_entities_for_anything_special() {
+        assert_eq!(mermaid_escape("Region Sörmland"), "Region Sörmland");
+        assert_eq!(mermaid_escape("<b>\"x\"</b>"), "#60;b#62;#34;x#34;#60;/b#62;");
+        assert_eq!(mermaid_escape("a|b*c`"), "a#124;b#42;c#96;");
+    }
+
+    #[test]
+    fn mermaid_ids_stay_distinct() {
+        assert_eq!(mermaid_id("party:region-stockholm"), "party_region_stockholm");
+        assert_ne!(mermaid_id("party:a-b"), mermaid_id("system:a-b"));
+    }
+}

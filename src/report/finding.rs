@@ -1,0 +1,208 @@
+//! Findings as the report shows them: numbered (`F1`, `F2`, … in the order of
+//! `ansvar check`), with the rule's explanation and remediation, the chain by
+//! name, every place in the YAML as `file:line:column`, and sentences split at
+//! their backticks so that quoted ids can be shown as code.
+
+use serde::Serialize;
+
+use crate::rules::{Finding, Severity};
+
+use super::view::{ActivityRef, Input, PartyRef};
+
+/// A piece of a sentence: plain text, or an id the sentence quotes (written in
+/// backticks by the rules), shown as code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    /// The text.
+    pub text: String,
+    /// Whether it is quoted code (an id).
+    pub code: bool,
+}
+
+/// Splits a sentence at its backticks: `` `medhelp` notified `imy` `` becomes
+/// code, text, code. A sentence with an odd number of backticks is kept whole,
+/// as text, rather than guessed at.
+pub fn segments(text: &str) -> Vec<Segment> {
+    let parts: Vec<&str> = text.split('`').collect();
+    if parts.len().is_multiple_of(2) {
+        return vec![Segment { text: text.to_owned(), code: false }];
+    }
+    parts
+        .iter()
+        .enumerate()
+        .filter(|(_, part)| !part.is_empty())
+        .map(|(index, part)| Segment { text: (*part).to_owned(), code: index % 2 == 1 })
+        .collect()
+}
+
+/// A clause as a sentence: a capital first letter and a final full stop. The
+/// rules write remediations as clauses ("encrypt the stored data …") because
+/// the terminal prints them after `help:`; a report prints them on their own.
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.trim().chars();
+    let Some(first) = chars.next() else { return String::new() };
+    let mut out: String = first.to_uppercase().chain(chars).collect();
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
+/// A severity in words, for headings and chips.
+pub fn severity_label(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Critical => "Critical",
+        Severity::High => "High",
+        Severity::Medium => "Medium",
+        Severity::Low => "Low",
+        Severity::Info => "Info",
+    }
+}
+
+/// A secondary place a finding points at.
+#[derive(Clone, Debug, Serialize)]
+pub struct PlaceView {
+    /// What is there.
+    pub message: String,
+    /// The message split for display.
+    #[serde(skip)]
+    pub segments: Vec<Segment>,
+    /// `file:line:column`.
+    pub location: String,
+}
+
+/// An accepted risk as it covers one finding.
+#[derive(Clone, Debug, Serialize)]
+pub struct AcceptanceView {
+    /// Why it is accepted.
+    pub justification: String,
+    /// Who accepted it.
+    pub accepted_by: String,
+    /// Last day it holds.
+    pub expires: String,
+    /// Where the acceptance is written.
+    pub location: String,
+}
+
+/// One finding, ready to show.
+#[derive(Clone, Debug, Serialize)]
+pub struct FindingView {
+    /// Its number in this report, `F1`, `F2`, … in the findings' order.
+    pub number: String,
+    /// The HTML anchor.
+    #[serde(skip)]
+    pub anchor: String,
+    /// The rule code.
+    pub code: String,
+    /// `critical`, `high`, `medium`, `low` or `info` (also the CSS class).
+    pub severity: String,
+    /// The severity in words.
+    #[serde(skip)]
+    pub severity_label: String,
+    /// What was found.
+    pub message: String,
+    /// The message split for display.
+    #[serde(skip)]
+    pub message_segments: Vec<Segment>,
+    /// The party that must act.
+    pub party: Option<PartyRef>,
+    /// The activity it concerns.
+    pub activity: Option<ActivityRef>,
+    /// The provisions it rests on, joined.
+    pub provisions: String,
+    /// Where in the YAML it shows.
+    pub location: String,
+    /// Other places that explain it.
+    pub also: Vec<PlaceView>,
+    /// The chain that brought the party in, by name, from the top down.
+    pub chain: String,
+    /// Why it matters (the rule's explanation).
+    pub explanation: String,
+    /// The explanation split for display.
+    #[serde(skip)]
+    pub explanation_segments: Vec<Segment>,
+    /// What to do (the rule's remediation).
+    pub remediation: String,
+    /// The remediation split for display.
+    #[serde(skip)]
+    pub remediation_segments: Vec<Segment>,
+    /// The acceptance, when an accepted risk covers it.
+    pub accepted: Option<AcceptanceView>,
+}
+
+impl FindingView {
+    pub(super) fn new(input: &Input<'_>, index: usize, finding: &Finding) -> Self {
+        let number = format!("F{}", index + 1);
+        let rule = finding.rule();
+        let chain: Vec<String> = finding.chain.iter().map(|p| input.party(p).name).collect();
+        Self {
+            anchor: format!("finding-{number}"),
+            number,
+            code: finding.code.to_owned(),
+            severity: finding.severity.as_str().to_owned(),
+            severity_label: severity_label(finding.severity).to_owned(),
+            message: finding.message.clone(),
+            message_segments: segments(&finding.message),
+            party: finding.party.as_ref().map(|p| input.party(p)),
+            activity: finding.activity.as_ref().map(|a| input.activity(a)),
+            provisions: finding.provisions.join("; "),
+            location: input.sources.location(finding.primary.span).to_string(),
+            also: finding
+                .labels
+                .iter()
+                .map(|l| PlaceView {
+                    message: l.message.clone(),
+                    segments: segments(&l.message),
+                    location: input.sources.location(l.span).to_string(),
+                })
+                .collect(),
+            chain: chain.join(" → "),
+            explanation: rule.map(|r| r.explanation.to_owned()).unwrap_or_default(),
+            explanation_segments: segments(rule.map(|r| r.explanation).unwrap_or_default()),
+            remediation: rule.map(|r| sentence(r.remediation)).unwrap_or_default(),
+            remediation_segments: segments(&rule.map(|r| sentence(r.remediation)).unwrap_or_default()),
+            accepted: finding.accepted.as_ref().map(|a| AcceptanceView {
+                justification: a.justification.clone(),
+                accepted_by: a.accepted_by.clone(),
+                expires: a.expires.to_string(),
+                location: input.sources.location(a.span).to_string(),
+            }),
+        }
+    }
+
+    /// Whether no accepted risk covers it.
+    pub fn is_open(&self) -> bool {
+        self.accepted.is_none()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backticks_become_code_segments() {
+        let parts = segments("`medhelp` notified `imy` late");
+        assert_eq!(
+            parts,
+            vec![
+                Segment { text: "medhelp".into(), code: true },
+                Segment { text: " notified ".into(), code: false },
+                Segment { text: "imy".into(), code: true },
+                Segment { text: " late".into(), code: false },
+            ]
+        );
+    }
+
+    #[test]
+    fn clauses_become_sentences() {
+        assert_eq!(sentence("encrypt the data"), "Encrypt the data.");
+        assert_eq!(sentence("Done."), "Done.");
+        assert_eq!(sentence(""), "");
+    }
+
+    #[test]
+    fn an_unbalanced_backtick_keeps_the_sentence_whole() {
+        assert_eq!(segments("a ` b"), vec![Segment { text: "a ` b".into(), code: false }]);
+    }
+}

@@ -1,0 +1,324 @@
+//! Who notifies whom if a system is breached (Art. 33, 34), per system.
+//!
+//! For each system that an activity running on the evaluation date uses, and
+//! for each such activity, the path runs from every party that uses the system
+//! up its chain of delegation: each processor tells the party it acts for, within
+//! the hours its agreement sets or otherwise without undue delay (Art. 33(2));
+//! each controller notifies the supervisory authority within 72 hours (Art. 33(1))
+//! and tells the data subjects when the risk to them is high (Art. 34). Whether
+//! the data subjects must be told depends on what the system holds: special
+//! categories stored unencrypted leave no room for the encryption exemption of
+//! Art. 34(3)(a). The deadlines come from [`crate::duties`]; this module only
+//! arranges them per system and says them in words. Breaches that happened are
+//! listed beside the derived path, so a reader can compare the two.
+
+use serde::Serialize;
+
+use crate::duties::{NotificationDuty, Recipient, notification_duties};
+use crate::law;
+use crate::model::{ActivityId, Country, PartyId, PartyKind, System};
+
+use super::view::{ActivityRef, Input, PartyRef};
+
+/// One notification on the path.
+#[derive(Clone, Debug, Serialize)]
+pub struct Step {
+    /// Who notifies.
+    pub from: PartyRef,
+    /// Whom, in words.
+    pub to: String,
+    /// Whom, when it is a party of the model (a principal, or the authority).
+    pub to_party: Option<PartyRef>,
+    /// When: `within 24 hours (agreement)`, `within 72 hours`, `without undue delay`.
+    pub when: String,
+    /// The provision.
+    pub provision: String,
+    /// A condition or comment, or empty.
+    pub condition: String,
+    /// Whether the step is required whatever the risk (Art. 34 steps may not be).
+    pub required: bool,
+}
+
+/// The path for one activity that uses the system, in three stages.
+#[derive(Clone, Debug, Serialize)]
+pub struct Path {
+    /// The activity.
+    pub activity: ActivityRef,
+    /// First, each processor tells the party it acts for (Art. 33(2)), from the
+    /// system's users up their chains.
+    pub processors: Vec<Step>,
+    /// Then each controller notifies the supervisory authority (Art. 33(1)).
+    pub authority: Vec<Step>,
+    /// And tells the data subjects when the risk is high (Art. 34).
+    pub subjects: Vec<Step>,
+    /// Users whose chain reaches no controller, in words, or empty.
+    pub gap: String,
+}
+
+/// A breach that happened on the system, as the model records it.
+#[derive(Clone, Debug, Serialize)]
+pub struct IncidentView {
+    /// The incident id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// `discovered on 2019-02-18 by Computer Sweden`.
+    pub discovered: String,
+    /// The notifications sent: `MedHelp AB → Integritetsskyddsmyndigheten (IMY), date not recorded`.
+    pub notifications: Vec<String>,
+    /// Whether data subjects were told, in words.
+    pub subjects_informed: String,
+}
+
+/// Everything about one system.
+#[derive(Clone, Debug, Serialize)]
+pub struct SystemNotifications {
+    /// The system id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its operator.
+    pub operator: PartyRef,
+    /// Where it stands.
+    pub location: String,
+    /// The data on it, in words.
+    pub data: String,
+    /// Whether the data are encrypted at rest: `yes`, `no`, `not recorded`.
+    pub at_rest: String,
+    /// Art. 34 for this system, in one sentence.
+    pub subjects: String,
+    /// One path per activity that uses it.
+    pub paths: Vec<Path>,
+    /// Breaches that happened on it.
+    pub incidents: Vec<IncidentView>,
+}
+
+/// Whether data subjects must be told of a breach of a system.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SubjectsRule {
+    /// Special categories stored unencrypted: the high risk is presumed.
+    Required,
+    /// Encrypted at rest: Art. 34(3)(a) likely exempts.
+    LikelyExempt,
+    /// Depends on the risk.
+    IfHighRisk,
+}
+
+/// The notification paths of every system used on the evaluation date, by id.
+pub fn build(input: &Input<'_>) -> Vec<SystemNotifications> {
+    let duties = notification_duties(&input.analysis.graph, &input.analysis.roles);
+    input.model.systems.values().filter_map(|system| for_system(input, system, &duties)).collect()
+}
+
+fn for_system(input: &Input<'_>, system: &System, duties: &[NotificationDuty]) -> Option<SystemNotifications> {
+    let graph = &input.analysis.graph;
+    let as_of = input.analysis.as_of;
+    let mut activities: Vec<ActivityId> = graph
+        .users_of(&system.id)
+        .into_iter()
+        .map(|(activity, _)| activity)
+        .filter(|a| input.model.activities.get(a).is_some_and(|a| a.runs_on(as_of)))
+        .collect();
+    activities.dedup();
+    if activities.is_empty() {
+        return None;
+    }
+    let data: Vec<&crate::model::DataCategory> = {
+        let mut data: Vec<_> = activities
+            .iter()
+            .filter_map(|a| input.model.activities.get(a))
+            .flat_map(|a| a.data.iter())
+            .filter_map(|d| input.model.data.get(&d.value))
+            .collect();
+        data.sort_by(|a, b| a.id.cmp(&b.id));
+        data.dedup_by(|a, b| a.id == b.id);
+        data
+    };
+    let special = data.iter().any(|d| d.is_sensitive());
+    let at_rest = system.encrypted_at_rest.as_ref().map(|e| e.value);
+    let rule = match (special, at_rest) {
+        (_, Some(true)) => SubjectsRule::LikelyExempt,
+        (true, Some(false)) => SubjectsRule::Required,
+        _ => SubjectsRule::IfHighRisk,
+    };
+    let subjects = match rule {
+        SubjectsRule::Required => "It holds special categories of data stored unencrypted: a breach is likely to result in a high risk to the data subjects, who must be told without undue delay; the encryption exemption of Art. 34(3)(a) does not apply.".to_owned(),
+        SubjectsRule::LikelyExempt => "Its data are encrypted at rest: if the keys were not compromised, the data are unintelligible to others and Art. 34(3)(a) exempts the controller from telling the data subjects.".to_owned(),
+        SubjectsRule::IfHighRisk if at_rest.is_none() => "Whether its data are encrypted at rest is not recorded: the data subjects must be told if the breach is likely to result in a high risk to them.".to_owned(),
+        SubjectsRule::IfHighRisk => "The data subjects must be told if the breach is likely to result in a high risk to them.".to_owned(),
+    };
+    let paths = activities.iter().map(|activity| path(input, system, activity, duties, rule)).collect();
+    Some(SystemNotifications {
+        id: system.id.to_string(),
+        name: system.name.clone(),
+        operator: input.party(&system.operator.value),
+        location: input.country_short(&system.location.value),
+        data: data.iter().map(|d| super::ropa::data_item(d)).collect::<Vec<_>>().join("; "),
+        at_rest: match at_rest {
+            Some(true) => "yes".to_owned(),
+            Some(false) => "no".to_owned(),
+            None => "not recorded".to_owned(),
+        },
+        subjects,
+        paths,
+        incidents: incidents(input, system),
+    })
+}
+
+/// The supervisory authority a controller notifies: an authority party of the
+/// model established in the controller's country, when there is exactly one;
+/// otherwise "the competent supervisory authority" (the model does not say).
+fn authority(input: &Input<'_>, controller: &PartyId) -> (String, Option<PartyRef>) {
+    let country: Option<&Country> = input.model.parties.get(controller).map(|p| &p.country.value);
+    let found: Vec<&crate::model::Party> = input
+        .model
+        .parties
+        .values()
+        .filter(|p| p.kind.value == PartyKind::Authority && Some(&p.country.value) == country)
+        .collect();
+    match found.as_slice() {
+        [one] => (one.name.clone(), Some(input.party(&one.id))),
+        _ => ("the competent supervisory authority".to_owned(), None),
+    }
+}
+
+fn path(
+    input: &Input<'_>,
+    system: &System,
+    activity: &ActivityId,
+    duties: &[NotificationDuty],
+    rule: SubjectsRule,
+) -> Path {
+    let graph = &input.analysis.graph;
+    let roles = &input.analysis.roles;
+    // The operator first: it is the one most likely to discover the breach.
+    let mut users: Vec<PartyId> =
+        graph.users_of(&system.id).into_iter().filter(|(a, _)| a == activity).map(|(_, p)| p).collect();
+    users.sort_by_key(|p| (p != &system.operator.value, p.clone()));
+    let controllers: Vec<&PartyId> = roles.controllers(activity).collect();
+    let mut steps: Vec<Step> = Vec::new();
+    let mut authority_steps: Vec<Step> = Vec::new();
+    let mut subject_steps: Vec<Step> = Vec::new();
+    let mut stranded = Vec::new();
+    for user in &users {
+        let chain = graph.chain_up(activity, user);
+        for pair in chain.windows(2) {
+            let (from, to) = (&pair[0], &pair[1]);
+            if steps.iter().any(|s| s.from.id == from.as_str() && s.to == input.party(to).name) {
+                continue;
+            }
+            let hours = duties
+                .iter()
+                .find(|d| &d.activity == activity && &d.from == from && d.to == Recipient::Principal(to.clone()))
+                .and_then(|d| d.within_hours);
+            steps.push(Step {
+                from: input.party(from),
+                to: input.party(to).name,
+                to_party: Some(input.party(to)),
+                when: match hours {
+                    Some(hours) => format!("within {hours} hours (agreement)"),
+                    None => "without undue delay; no deadline agreed".to_owned(),
+                },
+                provision: law::ART_33_2.to_owned(),
+                condition: String::new(),
+                required: true,
+            });
+        }
+        let top = chain.last().unwrap_or(user);
+        if !controllers.contains(&top) {
+            stranded.push(input.party(user).name);
+        }
+    }
+    for controller in &controllers {
+        let (to, to_party) = authority(input, controller);
+        authority_steps.push(Step {
+            from: input.party(controller),
+            to,
+            to_party,
+            when: "within 72 hours of becoming aware".to_owned(),
+            provision: law::ART_33_1.to_owned(),
+            condition: "unless the breach is unlikely to result in a risk".to_owned(),
+            required: true,
+        });
+        let (condition, required) = match rule {
+            SubjectsRule::Required => ("required: special-category data stored unencrypted".to_owned(), true),
+            SubjectsRule::LikelyExempt => (format!("likely exempt: encrypted at rest, {}", law::ART_34_3_A), false),
+            SubjectsRule::IfHighRisk => ("if the risk to them is high".to_owned(), false),
+        };
+        subject_steps.push(Step {
+            from: input.party(controller),
+            to: "the data subjects".to_owned(),
+            to_party: None,
+            when: "without undue delay".to_owned(),
+            provision: law::ART_34.to_owned(),
+            condition,
+            required,
+        });
+    }
+    let mut gap = match stranded.as_slice() {
+        [] => String::new(),
+        names => format!(
+            "{} reach no controller of this activity through the roles the facts give: no one is bound to pass a breach on. Agree the duty in a contract.",
+            names.join(", ")
+        ),
+    };
+    let operator = &system.operator.value;
+    if !users.contains(operator) && roles.of(operator, activity).is_empty() {
+        // The operator may be the first to see a breach, yet no role binds it here.
+        if !gap.is_empty() {
+            gap.push(' ');
+        }
+        gap.push_str(&format!(
+            "The system's operator, {}, has no role in this activity: no duty to notify follows from the roles; agree one in a contract.",
+            input.party(operator).name
+        ));
+    }
+    Path {
+        activity: input.activity(activity),
+        processors: steps,
+        authority: authority_steps,
+        subjects: subject_steps,
+        gap,
+    }
+}
+
+fn incidents(input: &Input<'_>, system: &System) -> Vec<IncidentView> {
+    input
+        .model
+        .incidents
+        .values()
+        .filter(|incident| incident.systems.iter().any(|s| s.value == system.id))
+        .map(|incident| {
+            let discovered = match (&incident.discovered, &incident.discovered_by) {
+                (Some(date), Some(by)) => format!("discovered on {} by {}", date.value, input.party(&by.value).name),
+                (Some(date), None) => format!("discovered on {}", date.value),
+                (None, Some(by)) => format!("discovered by {} (date not recorded)", input.party(&by.value).name),
+                (None, None) => "discovery not recorded".to_owned(),
+            };
+            IncidentView {
+                id: incident.id.to_string(),
+                name: incident.name.clone(),
+                discovered,
+                notifications: incident
+                    .notifications
+                    .iter()
+                    .map(|n| {
+                        let at = match &n.at {
+                            Some(at) if at.value.time() == jiff::civil::Time::midnight() => {
+                                format!("on {}", at.value.date())
+                            }
+                            Some(at) => format!("on {}", at.value),
+                            None => "date not recorded".to_owned(),
+                        };
+                        format!("{} notified {}, {at}", input.party(&n.from.value).name, input.party(&n.to.value).name)
+                    })
+                    .collect(),
+                subjects_informed: match incident.subjects_informed {
+                    Some(true) => "The data subjects were told.".to_owned(),
+                    Some(false) => "The data subjects were not told.".to_owned(),
+                    None => "Whether the data subjects were told is not recorded.".to_owned(),
+                },
+            }
+        })
+        .collect()
+}

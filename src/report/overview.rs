@@ -1,0 +1,387 @@
+//! The overview parts of the report: the opening summary, the list of
+//! processing activities, the party × activity role matrix, processing in third
+//! countries and the accepted risks.
+
+use serde::Serialize;
+
+use crate::roles::Role;
+use crate::rules::Severity;
+
+use super::finding::{FindingView, severity_label};
+use super::sheets::PartySheet;
+use super::view::{ACTION_FIRST, ActivityRef, Input, PartyRef, count};
+
+/// How many open findings of one severity.
+#[derive(Clone, Debug, Serialize)]
+pub struct SeverityCount {
+    /// `critical`, …, also the CSS class.
+    pub severity: String,
+    /// The severity in words.
+    pub label: String,
+    /// The count.
+    pub count: usize,
+}
+
+/// The parties holding one kind of role somewhere.
+#[derive(Clone, Debug, Serialize)]
+pub struct RoleGroup {
+    /// `Controllers`, `Joint controllers`, `Processors`, `Sub-processors`.
+    pub title: String,
+    /// The parties, sorted by name.
+    pub parties: Vec<PartyRef>,
+}
+
+/// The opening summary.
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    /// `9 processing activities`.
+    pub activities: String,
+    /// `8 of them run on 2019-02-18`.
+    pub activities_running: String,
+    /// `12 parties`.
+    pub parties: String,
+    /// The parties by the roles they hold (a party may appear under several).
+    pub by_role: Vec<RoleGroup>,
+    /// Parties with no role, by name.
+    pub without_role: Vec<PartyRef>,
+    /// Open findings by severity, most serious first, zero counts included.
+    pub counts: Vec<SeverityCount>,
+    /// `17 open findings`.
+    pub open: String,
+    /// The number of open findings.
+    pub open_count: usize,
+    /// `open finding` or `open findings`, to go with the number.
+    pub open_noun: String,
+    /// `No finding is covered by an accepted risk.`
+    pub accepted: String,
+    /// `3 performers process personal data in a third country.`, or empty.
+    pub abroad: String,
+    /// The open findings to act on first (the most serious).
+    pub first: Vec<FindingView>,
+    /// `12 more open findings are in the duty sheets`, or empty.
+    pub more: String,
+}
+
+impl Summary {
+    pub(super) fn new(
+        input: &Input<'_>,
+        findings: &[FindingView],
+        sheets: &[PartySheet],
+        bystanders: &[PartyRef],
+        abroad: usize,
+    ) -> Self {
+        let model = input.model;
+        let as_of = input.analysis.as_of;
+        let running = model.activities.values().filter(|a| a.runs_on(as_of)).count();
+        let open: Vec<&FindingView> = findings.iter().filter(|f| f.is_open()).collect();
+        let counts = Severity::ALL
+            .iter()
+            .map(|&severity| SeverityCount {
+                severity: severity.as_str().to_owned(),
+                label: severity_label(severity).to_owned(),
+                count: open.iter().filter(|f| f.severity == severity.as_str()).count(),
+            })
+            .collect();
+        let accepted = findings.len() - open.len();
+        let first: Vec<FindingView> = open.iter().take(ACTION_FIRST).map(|f| (*f).clone()).collect();
+        let rest = open.len() - first.len();
+        let roles = &input.analysis.roles;
+        let groups = [
+            ("Controllers", Role::Controller),
+            ("Joint controllers", Role::JointController),
+            ("Processors", Role::Processor),
+            ("Sub-processors", Role::SubProcessor),
+        ];
+        let by_role = groups
+            .iter()
+            .filter_map(|(title, role)| {
+                let mut parties: Vec<PartyRef> = sheets
+                    .iter()
+                    .filter(|s| roles.assignments.iter().any(|a| a.role == *role && a.party.as_str() == s.party.id))
+                    .map(|s| s.party.clone())
+                    .collect();
+                parties.dedup();
+                (!parties.is_empty()).then(|| RoleGroup { title: (*title).to_owned(), parties })
+            })
+            .collect();
+        let mut without_role = bystanders.to_vec();
+        without_role.extend(sheets.iter().filter(|s| s.roles.is_empty()).map(|s| s.party.clone()).collect::<Vec<_>>());
+        without_role.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+        Self {
+            activities: count(model.activities.len(), "processing activity", "processing activities"),
+            activities_running: match running {
+                n if n == model.activities.len() => format!("all run on {as_of}"),
+                1 => format!("1 of them runs on {as_of}"),
+                n => format!("{n} of them run on {as_of}"),
+            },
+            parties: count(model.parties.len(), "party", "parties"),
+            by_role,
+            without_role,
+            counts,
+            open: count(open.len(), "open finding", "open findings"),
+            open_count: open.len(),
+            open_noun: if open.len() == 1 { "open finding" } else { "open findings" }.to_owned(),
+            accepted: match accepted {
+                0 => "No finding is covered by an accepted risk.".to_owned(),
+                1 => "1 finding is covered by an accepted risk.".to_owned(),
+                n => format!("{n} findings are covered by an accepted risk."),
+            },
+            abroad: match abroad {
+                0 => String::new(),
+                1 => "1 performer processes personal data in a third country.".to_owned(),
+                n => format!("{n} performers process personal data in a third country."),
+            },
+            first,
+            more: match rest {
+                0 => String::new(),
+                n => format!(
+                    "{} {} listed in the duty sheets and the index of findings.",
+                    count(n, "more open finding", "more open findings"),
+                    if n == 1 { "is" } else { "are" }
+                ),
+            },
+        }
+    }
+}
+
+/// One processing activity.
+#[derive(Clone, Debug, Serialize)]
+pub struct ActivityView {
+    /// The activity.
+    pub activity: ActivityRef,
+    /// Why it takes place; `not recorded` if the model does not say.
+    pub purpose: String,
+    /// `runs on 2019-02-18`, `ended on 2017-08-31`, `starts on …`.
+    pub status: String,
+    /// The data it processes, in words.
+    pub data: String,
+    /// Its data subjects.
+    pub subjects: String,
+    /// Its controllers (sole or joint), by name.
+    pub controllers: Vec<PartyRef>,
+    /// `Medicall Co Ltd (processor for MedHelp AB)`, one per processing role.
+    pub processors: Vec<String>,
+    /// Who informs the data subjects, in words.
+    pub informs: String,
+    /// Free text from the model.
+    pub notes: String,
+}
+
+pub(super) fn activities(input: &Input<'_>) -> Vec<ActivityView> {
+    let as_of = input.analysis.as_of;
+    let roles = &input.analysis.roles;
+    input
+        .model
+        .activities
+        .values()
+        .map(|activity| {
+            let status = if activity.runs_on(as_of) {
+                format!("runs on {as_of}")
+            } else {
+                match (&activity.active_from, &activity.active_until) {
+                    (Some(from), _) if from.value > as_of => format!("starts on {}", from.value),
+                    (_, Some(until)) => format!("ended on {}", until.value),
+                    _ => format!("does not run on {as_of}"),
+                }
+            };
+            let mut controllers: Vec<PartyRef> = roles.controllers(&activity.id).map(|p| input.party(p)).collect();
+            controllers.dedup();
+            let processors = roles
+                .in_activity(&activity.id)
+                .iter()
+                .filter_map(|a| {
+                    let principal = a.on_behalf_of.as_ref()?;
+                    Some(format!("{} ({} for {})", input.party(&a.party).name, a.role, input.party(principal).name))
+                })
+                .collect();
+            let informs = match &activity.informs_subjects {
+                None => "not recorded".to_owned(),
+                Some(list) if list.value.is_empty() => "nobody".to_owned(),
+                Some(list) => list.value.iter().map(|p| input.party(&p.value).name).collect::<Vec<_>>().join(", "),
+            };
+            ActivityView {
+                activity: input.activity(&activity.id),
+                purpose: activity.purpose.clone().unwrap_or_else(|| "not recorded".to_owned()),
+                status,
+                data: super::ropa::data_in_words(input, activity),
+                subjects: super::ropa::subjects_of(input, activity).join(", "),
+                controllers,
+                processors,
+                informs,
+                notes: activity.notes.clone().unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// One role in one cell of the matrix.
+#[derive(Clone, Debug, Serialize)]
+pub struct CellRole {
+    /// `C`, `JC`, `P`, `SP`, `C*`.
+    pub code: String,
+    /// The CSS class: `controller`, `joint`, `processor`, `sub`, `own`.
+    #[serde(skip)]
+    pub class: String,
+    /// In words: `processor for MedHelp AB`.
+    pub title: String,
+}
+
+/// One cell of the matrix.
+#[derive(Clone, Debug, Serialize)]
+pub struct Cell {
+    /// The roles the party holds in the activity; empty for none.
+    pub roles: Vec<CellRole>,
+    /// Whether the activity does not run on the evaluation date.
+    #[serde(skip)]
+    pub ended: bool,
+}
+
+/// One row of the matrix: a party and its roles in each activity.
+#[derive(Clone, Debug, Serialize)]
+pub struct MatrixRow {
+    /// The party.
+    pub party: PartyRef,
+    /// One cell per column.
+    pub cells: Vec<Cell>,
+}
+
+/// The party × activity role matrix.
+#[derive(Clone, Debug, Serialize)]
+pub struct Matrix {
+    /// The activities, by id.
+    pub columns: Vec<ActivityRef>,
+    /// The parties with a role in some activity, by name.
+    pub rows: Vec<MatrixRow>,
+}
+
+impl Matrix {
+    pub(super) fn new(input: &Input<'_>) -> Self {
+        let roles = &input.analysis.roles;
+        let columns: Vec<ActivityRef> = input.model.activities.keys().map(|a| input.activity(a)).collect();
+        let mut rows: Vec<MatrixRow> = input
+            .model
+            .parties
+            .keys()
+            .filter(|p| roles.of_party(p).next().is_some())
+            .map(|party| MatrixRow {
+                party: input.party(party),
+                cells: input
+                    .model
+                    .activities
+                    .keys()
+                    .map(|activity| Cell {
+                        roles: roles.of(party, activity).iter().map(|a| cell_role(input, a)).collect(),
+                        ended: !input.activity(activity).running,
+                    })
+                    .collect(),
+            })
+            .collect();
+        rows.sort_by(|a, b| (&a.party.name, &a.party.id).cmp(&(&b.party.name, &b.party.id)));
+        Self { columns, rows }
+    }
+}
+
+fn cell_role(input: &Input<'_>, assignment: &crate::roles::Assignment) -> CellRole {
+    let own = !assignment.own_purposes.is_empty();
+    let (code, class) = match (assignment.role, own) {
+        (Role::Controller, true) => ("C*", "own"),
+        (Role::Controller, false) => ("C", "controller"),
+        (Role::JointController, _) => ("JC", "joint"),
+        (Role::Processor, _) => ("P", "processor"),
+        (Role::SubProcessor, _) => ("SP", "sub"),
+    };
+    let title = match (&assignment.on_behalf_of, own) {
+        (Some(principal), _) => format!("{} for {}", assignment.role, input.party(principal).name),
+        (None, true) => format!("controller for its own purposes: {}", assignment.own_purposes.join("; ")),
+        (None, false) => assignment.role.to_string(),
+    };
+    CellRole { code: code.to_owned(), class: class.to_owned(), title }
+}
+
+/// A performer processing in a third country.
+#[derive(Clone, Debug, Serialize)]
+pub struct AbroadView {
+    /// The performer (the importer).
+    pub party: PartyRef,
+    /// The activity.
+    pub activity: ActivityRef,
+    /// The country and its standing.
+    pub country: String,
+    /// The party it processes for (the exporter), if any.
+    pub exporter: Option<PartyRef>,
+    /// `adequacy decision …` or `no adequacy decision`.
+    pub adequacy: String,
+    /// Transfer tools in agreements in force, or `none recorded`.
+    pub tools: String,
+}
+
+pub(super) fn abroad(input: &Input<'_>) -> Vec<AbroadView> {
+    let found =
+        crate::abroad::processing_abroad(input.model, &input.analysis.graph, input.reference, input.analysis.as_of);
+    found
+        .iter()
+        .map(|item| AbroadView {
+            party: input.party(&item.party),
+            activity: input.activity(&item.activity),
+            country: input.country_short(&item.country),
+            exporter: item.exporter.as_ref().map(|e| input.party(e)),
+            adequacy: match &item.adequacy {
+                Some(instrument) => format!("adequacy decision: {instrument}"),
+                None => format!("no adequacy decision in force on {}", input.analysis.as_of),
+            },
+            tools: if item.tools.is_empty() { "none recorded".to_owned() } else { item.tools.join(", ") },
+        })
+        .collect()
+}
+
+/// An accepted risk, with the findings it covers.
+#[derive(Clone, Debug, Serialize)]
+pub struct AcceptedView {
+    /// The rule code it accepts.
+    pub rule: String,
+    /// The party it is limited to; `None` for every party.
+    pub party: Option<PartyRef>,
+    /// The activity it is limited to; `None` for every activity.
+    pub activity: Option<ActivityRef>,
+    /// Why the risk is accepted.
+    pub justification: String,
+    /// Who accepted it.
+    pub accepted_by: String,
+    /// Last day it holds.
+    pub expires: String,
+    /// Whether it has expired on the evaluation date.
+    pub expired: bool,
+    /// The numbers of the findings it covers (`F3`).
+    pub covers: Vec<String>,
+    /// Where it is written.
+    pub location: String,
+}
+
+pub(super) fn accepted(input: &Input<'_>, findings: &[FindingView]) -> Vec<AcceptedView> {
+    input
+        .model
+        .accepted_risks
+        .iter()
+        .map(|risk| {
+            let covers = input
+                .analysis
+                .findings
+                .iter()
+                .zip(findings)
+                .filter(|(finding, _)| finding.accepted.as_ref().is_some_and(|a| a.span == risk.span))
+                .map(|(_, view)| view.number.clone())
+                .collect();
+            AcceptedView {
+                rule: risk.rule.value.clone(),
+                party: risk.party.as_ref().map(|p| input.party(&p.value)),
+                activity: risk.activity.as_ref().map(|a| input.activity(&a.value)),
+                justification: risk.justification.clone(),
+                accepted_by: risk.accepted_by.clone(),
+                expires: risk.expires.value.to_string(),
+                expired: risk.expires.value < input.analysis.as_of,
+                covers,
+                location: input.sources.location(risk.span).to_string(),
+            }
+        })
+        .collect()
+}

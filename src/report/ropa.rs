@@ -1,0 +1,474 @@
+//! The records of processing activities (Art. 30), as the model lets us draw
+//! them up: one controller record (Art. 30(1)) per activity and controller, and
+//! one processor record (Art. 30(2)) per processor and the controller it
+//! ultimately acts for. Only activities running on the evaluation date are
+//! recorded: the record describes processing as it stands.
+//!
+//! Every field says where the model is silent ("not recorded") rather than
+//! leaving a blank a reader could take for "none". The same rows feed the
+//! report, `ansvar ropa --format md|json`, and [`to_csv`].
+
+use serde::Serialize;
+
+use crate::law;
+use crate::model::{Activity, ActivityId, DataCategory, PartyId, Retention, System};
+use crate::roles::Role;
+
+use super::view::{ActivityRef, Input, PartyRef};
+
+/// One field of a record with the point of Art. 30 that requires it.
+#[derive(Clone, Debug, Serialize)]
+pub struct RecordField {
+    /// The field's key: its CSV column and JSON name.
+    pub key: String,
+    /// The field's name.
+    pub label: String,
+    /// The point of Art. 30, e.g. `30(1)(b)`.
+    pub point: String,
+    /// The entries; one line each.
+    pub values: Vec<String>,
+}
+
+/// One record: a controller's for one activity, or a processor's for one controller.
+#[derive(Clone, Debug, Serialize)]
+pub struct RecordRow {
+    /// `Art. 30(1)` or `Art. 30(2)`.
+    pub record: String,
+    /// Who keeps the record.
+    pub party: PartyRef,
+    /// The controller: the party itself for 30(1), the one it acts for under 30(2).
+    pub controller: PartyRef,
+    /// Under 30(2), the party it acts for directly when that is not the controller.
+    pub acts_for: Option<PartyRef>,
+    /// The activities the record covers.
+    pub activities: Vec<ActivityRef>,
+    /// A heading: `MedHelp AB: 1177 health advice …`, `Inera AB for Region Dalarna`.
+    pub title: String,
+    /// The fields, in the order of Art. 30.
+    pub fields: Vec<RecordField>,
+}
+
+/// All records.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Records {
+    /// Controller records, by controller name and activity.
+    pub controller: Vec<RecordRow>,
+    /// Processor records, by processor name and controller name.
+    pub processor: Vec<RecordRow>,
+}
+
+impl Records {
+    /// Every row, controller records first.
+    pub fn rows(&self) -> impl Iterator<Item = &RecordRow> {
+        self.controller.iter().chain(&self.processor)
+    }
+}
+
+/// Draws up the records of every activity running on the evaluation date.
+pub fn build(input: &Input<'_>) -> Records {
+    let mut records = Records::default();
+    let as_of = input.analysis.as_of;
+    let roles = &input.analysis.roles;
+    for activity in input.model.activities.values().filter(|a| a.runs_on(as_of)) {
+        for assignment in roles.in_activity(&activity.id).iter().filter(|a| a.role.is_controller()) {
+            records.controller.push(controller_record(input, activity, &assignment.party, &assignment.own_purposes));
+        }
+    }
+    // 30(2): group each processor's activities by the controller at the top of its chain.
+    let mut pairs: Vec<(PartyId, PartyId, Option<PartyId>, ActivityId)> = roles
+        .assignments
+        .iter()
+        .filter(|a| matches!(a.role, Role::Processor | Role::SubProcessor))
+        .filter(|a| input.model.activities.get(&a.activity).is_some_and(|x| x.runs_on(as_of)))
+        .map(|a| {
+            let direct = a.on_behalf_of.clone().filter(|p| p != a.top());
+            (a.party.clone(), a.top().clone(), direct, a.activity.clone())
+        })
+        .collect();
+    pairs.sort();
+    pairs.dedup();
+    let mut index = 0;
+    while index < pairs.len() {
+        let (processor, controller, direct, _) = pairs[index].clone();
+        let group: Vec<ActivityId> = pairs[index..]
+            .iter()
+            .take_while(|(p, c, d, _)| p == &processor && c == &controller && d == &direct)
+            .map(|(_, _, _, a)| a.clone())
+            .collect();
+        index += group.len();
+        records.processor.push(processor_record(input, &processor, &controller, direct.as_ref(), &group));
+    }
+    let by_names =
+        |r: &RecordRow| (r.party.name.clone(), r.controller.name.clone(), r.activities.first().map(|a| a.id.clone()));
+    records.controller.sort_by_key(by_names);
+    records.processor.sort_by_key(by_names);
+    records
+}
+
+fn field(key: &str, label: &str, point: &str, values: Vec<String>) -> RecordField {
+    let values = if values.is_empty() { vec!["none".to_owned()] } else { values };
+    RecordField { key: key.to_owned(), label: label.to_owned(), point: point.to_owned(), values }
+}
+
+fn dpo(input: &Input<'_>, party: &PartyId) -> String {
+    match input.model.parties.get(party).and_then(|p| p.dpo.as_ref()).map(|d| d.value) {
+        Some(true) => "designated".to_owned(),
+        Some(false) => "none designated".to_owned(),
+        None => "not recorded".to_owned(),
+    }
+}
+
+fn controller_record(input: &Input<'_>, activity: &Activity, party: &PartyId, own_purposes: &[String]) -> RecordRow {
+    let roles = &input.analysis.roles;
+    let joint: Vec<String> =
+        roles.controllers(&activity.id).filter(|p| *p != party).map(|p| input.party(p).name).collect();
+    let purposes = if own_purposes.is_empty() {
+        vec![activity.purpose.clone().unwrap_or_else(|| "not recorded".to_owned())]
+    } else {
+        own_purposes.to_vec()
+    };
+    let recipients: Vec<String> = roles
+        .in_activity(&activity.id)
+        .iter()
+        .filter(|a| a.on_behalf_of.is_some())
+        .map(|a| {
+            let country = input.model.parties.get(&a.party).map(|p| input.country_short(&p.country.value));
+            format!(
+                "{}, {}{}",
+                input.party(&a.party).name,
+                a.role,
+                country.map(|c| format!(", {c}")).unwrap_or_default()
+            )
+        })
+        .collect();
+    let transfers: Vec<String> = transfers(input, |item| item.activity == activity.id);
+    let data: Vec<&DataCategory> = data_of(input, activity);
+    let retention = data
+        .iter()
+        .map(|d| {
+            let period =
+                d.retention.as_ref().map(|r| retention_words(&r.value)).unwrap_or_else(|| "not recorded".to_owned());
+            format!("{}: {period}", d.name)
+        })
+        .collect();
+    let fields = vec![
+        field(
+            "parties",
+            "Controller",
+            "30(1)(a)",
+            vec![
+                input.party(party).name,
+                format!("Joint controllers: {}", if joint.is_empty() { "none".to_owned() } else { joint.join(", ") }),
+                format!("Data protection officer: {}", dpo(input, party)),
+            ],
+        ),
+        field("purposes", "Purposes", "30(1)(b)", purposes),
+        field("data_subjects", "Categories of data subjects", "30(1)(c)", subjects_of(input, activity)),
+        field("personal_data", "Categories of personal data", "30(1)(c)", data.iter().map(|d| data_item(d)).collect()),
+        field("recipients", "Recipients", "30(1)(d)", recipients),
+        field("transfers", "Transfers to third countries", "30(1)(e)", transfers),
+        field("erasure", "Time limits for erasure", "30(1)(f)", retention),
+        field("security", "Security measures", "30(1)(g)", security(input, &[&activity.id], None)),
+    ];
+    RecordRow {
+        record: law::ART_30_1.to_owned(),
+        title: format!("{}: {}", input.party(party).name, activity.name),
+        party: input.party(party),
+        controller: input.party(party),
+        acts_for: None,
+        activities: vec![input.activity(&activity.id)],
+        fields,
+    }
+}
+
+fn processor_record(
+    input: &Input<'_>,
+    processor: &PartyId,
+    controller: &PartyId,
+    direct: Option<&PartyId>,
+    activities: &[ActivityId],
+) -> RecordRow {
+    let mut parties =
+        vec![input.party(processor).name, format!("On behalf of the controller {}", input.party(controller).name)];
+    if let Some(direct) = direct {
+        parties.push(format!("Engaged by the processor {}", input.party(direct).name));
+    }
+    parties.push(format!("Data protection officer: {}", dpo(input, processor)));
+    let processing = activities
+        .iter()
+        .filter_map(|id| input.model.activities.get(id))
+        .map(|activity| {
+            let tasks: Vec<String> = activity
+                .performers
+                .iter()
+                .filter(|p| &p.party.value == processor)
+                .filter_map(|p| p.task.clone())
+                .collect();
+            match tasks.as_slice() {
+                [] => activity.name.clone(),
+                tasks => format!("{}: {}", activity.name, tasks.join("; ")),
+            }
+        })
+        .collect();
+    let ids: Vec<&ActivityId> = activities.iter().collect();
+    let fields = vec![
+        field("parties", "Processor and controller", "30(2)(a)", parties),
+        field("processing", "Categories of processing", "30(2)(b)", processing),
+        field(
+            "transfers",
+            "Transfers to third countries",
+            "30(2)(c)",
+            transfers(input, |item| &item.party == processor && activities.contains(&item.activity)),
+        ),
+        field("security", "Security measures", "30(2)(d)", security(input, &ids, Some(processor))),
+    ];
+    RecordRow {
+        record: law::ART_30_2.to_owned(),
+        title: match direct {
+            Some(direct) => format!(
+                "{} for {}, engaged by {}",
+                input.party(processor).name,
+                input.party(controller).name,
+                input.party(direct).name
+            ),
+            None => format!("{} for {}", input.party(processor).name, input.party(controller).name),
+        },
+        party: input.party(processor),
+        controller: input.party(controller),
+        acts_for: direct.map(|d| input.party(d)),
+        activities: activities.iter().map(|a| input.activity(a)).collect(),
+        fields,
+    }
+}
+
+/// Third-country processing matching `keep`, in words.
+fn transfers(input: &Input<'_>, keep: impl Fn(&crate::abroad::ProcessingAbroad) -> bool) -> Vec<String> {
+    crate::abroad::processing_abroad(input.model, &input.analysis.graph, input.reference, input.analysis.as_of)
+        .iter()
+        .filter(|item| keep(item))
+        .map(|item| {
+            let exporter = item.exporter.as_ref().map(|e| format!(" for {}", input.party(e).name)).unwrap_or_default();
+            let adequacy = match &item.adequacy {
+                Some(instrument) => format!("adequacy decision {instrument}"),
+                None => "no adequacy decision".to_owned(),
+            };
+            let tools =
+                if item.tools.is_empty() { "no transfer tool recorded".to_owned() } else { item.tools.join(", ") };
+            format!(
+                "{} processes in {}{exporter} ({}): {adequacy}; {tools}",
+                input.party(&item.party).name,
+                input.country_short(&item.country),
+                item.activity
+            )
+        })
+        .collect()
+}
+
+/// The security measures of the systems used in `activities` (by `party` only,
+/// when given), one line per system.
+fn security(input: &Input<'_>, activities: &[&ActivityId], party: Option<&PartyId>) -> Vec<String> {
+    let mut systems: Vec<&System> = activities
+        .iter()
+        .filter_map(|id| input.model.activities.get(*id))
+        .flat_map(|a| a.performers.iter())
+        .filter(|p| party.is_none_or(|party| &p.party.value == party))
+        .flat_map(|p| p.systems.iter())
+        .filter_map(|s| input.model.systems.get(&s.value))
+        .collect();
+    systems.sort_by(|a, b| a.id.cmp(&b.id));
+    systems.dedup_by(|a, b| a.id == b.id);
+    if systems.is_empty() {
+        return vec!["no system recorded".to_owned()];
+    }
+    systems.iter().map(|s| measures(input, s)).collect()
+}
+
+/// One system's measures in words: what the model records, then what it
+/// leaves unrecorded, so that a gap in the record is visible as a gap.
+pub fn measures(input: &Input<'_>, system: &System) -> String {
+    use crate::model::{Authentication, Exposure};
+    let mut known: Vec<&str> = Vec::new();
+    let mut unknown: Vec<&str> = Vec::new();
+    match system.exposure.as_ref().map(|e| e.value) {
+        Some(Exposure::Internet) => known.push("reachable from the internet"),
+        Some(Exposure::Private) => known.push("on a closed network"),
+        Some(Exposure::Internal) => known.push("on the operator's internal network only"),
+        None => unknown.push("network exposure"),
+    }
+    match system.authentication.as_ref().map(|a| a.value) {
+        Some(Authentication::None) => known.push("no authentication"),
+        Some(Authentication::Password) => known.push("password login"),
+        Some(Authentication::Mfa) => known.push("multi-factor login"),
+        Some(Authentication::Smartcard) => known.push("smart-card login"),
+        None => unknown.push("authentication"),
+    }
+    let facts = [
+        (&system.encrypted_in_transit, "encrypted in transit", "not encrypted in transit", "encryption in transit"),
+        (&system.encrypted_at_rest, "encrypted at rest", "not encrypted at rest", "encryption at rest"),
+        (&system.access_logging, "access logged", "access not logged", "access logging"),
+        (&system.backups, "backed up", "not backed up", "backups"),
+    ];
+    for (value, yes, no, what) in facts {
+        match value.as_ref().map(|v| v.value) {
+            Some(true) => known.push(yes),
+            Some(false) => known.push(no),
+            None => unknown.push(what),
+        }
+    }
+    let mut text = format!("{} ({})", system.name, input.country_short(&system.location.value));
+    match (known.is_empty(), unknown.is_empty()) {
+        (true, _) => text.push_str(": no measure recorded"),
+        (false, true) => text.push_str(&format!(": {}", known.join(", "))),
+        (false, false) => text.push_str(&format!(": {}; not recorded: {}", known.join(", "), unknown.join(", "))),
+    }
+    text
+}
+
+/// The data categories of an activity.
+pub fn data_of<'m>(input: &Input<'m>, activity: &Activity) -> Vec<&'m DataCategory> {
+    activity.data.iter().filter_map(|d| input.model.data.get(&d.value)).collect()
+}
+
+/// One data category in words: `Recorded calls to 1177 (special categories: health, sex life; patient record)`.
+pub fn data_item(data: &DataCategory) -> String {
+    let mut marks = Vec::new();
+    if !data.special_categories.is_empty() {
+        let names: Vec<String> = data.special_categories.iter().map(|c| c.as_str().replace('_', " ")).collect();
+        marks.push(format!("special categories, Art. 9: {}", names.join(", ")));
+    }
+    if data.criminal_offences {
+        marks.push("criminal offences, Art. 10".to_owned());
+    }
+    if data.patient_record {
+        marks.push("patient record".to_owned());
+    }
+    if marks.is_empty() { data.name.clone() } else { format!("{} ({})", data.name, marks.join("; ")) }
+}
+
+/// An activity's data categories in words, joined.
+pub fn data_in_words(input: &Input<'_>, activity: &Activity) -> String {
+    let items: Vec<String> = data_of(input, activity).iter().map(|d| data_item(d)).collect();
+    if items.is_empty() { "none recorded".to_owned() } else { items.join("; ") }
+}
+
+/// An activity's data subjects: its own list, or those of its data.
+pub fn subjects_of(input: &Input<'_>, activity: &Activity) -> Vec<String> {
+    let mut subjects = activity.subjects.clone();
+    if subjects.is_empty() {
+        subjects = data_of(input, activity).iter().flat_map(|d| d.subjects.iter().cloned()).collect();
+        subjects.sort();
+        subjects.dedup();
+    }
+    if subjects.is_empty() {
+        subjects.push("not recorded".to_owned());
+    }
+    subjects
+}
+
+/// A retention period in words: `10 years (P10Y)`.
+pub fn retention_words(retention: &Retention) -> String {
+    let mut parts = Vec::new();
+    for (n, one, many) in [
+        (retention.years, "year", "years"),
+        (retention.months, "month", "months"),
+        (retention.weeks, "week", "weeks"),
+        (retention.days, "day", "days"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {}", if n == 1 { one } else { many }));
+        }
+    }
+    if parts.is_empty() {
+        parts.push("0 days".to_owned());
+    }
+    format!("{} ({retention})", parts.join(" "))
+}
+
+/// The CSV columns, in order: who and what the record is about, then one
+/// column per Art. 30 field (empty where the record has no such field: a
+/// processor's record has no purposes of its own).
+pub const CSV_COLUMNS: [&str; 16] = [
+    "record",
+    "party_id",
+    "party",
+    "controller_id",
+    "controller",
+    "acts_for_id",
+    "activities",
+    "parties",
+    "purposes",
+    "data_subjects",
+    "personal_data",
+    "recipients",
+    "processing",
+    "transfers",
+    "erasure",
+    "security",
+];
+
+/// The records as CSV (RFC 4180, CRLF line ends): a header, then one row per
+/// record. A field with several entries keeps them on separate lines inside one
+/// quoted cell.
+pub fn to_csv(records: &Records) -> String {
+    let mut out = String::new();
+    let header: Vec<String> = CSV_COLUMNS.iter().map(|h| (*h).to_owned()).collect();
+    push_row(&mut out, &header);
+    for row in records.rows() {
+        let activities: Vec<&str> = row.activities.iter().map(|a| a.id.as_str()).collect();
+        let mut cells = vec![
+            row.record.clone(),
+            row.party.id.clone(),
+            row.party.name.clone(),
+            row.controller.id.clone(),
+            row.controller.name.clone(),
+            row.acts_for.as_ref().map(|p| p.id.clone()).unwrap_or_default(),
+            activities.join(" "),
+        ];
+        for column in &CSV_COLUMNS[7..] {
+            let value = row.fields.iter().find(|f| f.key == *column).map(|f| f.values.join("\n")).unwrap_or_default();
+            cells.push(value);
+        }
+        push_row(&mut out, &cells);
+    }
+    out
+}
+
+fn push_row(out: &mut String, cells: &[String]) {
+    let quoted: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+    out.push_str(&quoted.join(","));
+    out.push_str("\r\n");
+}
+
+/// One CSV cell: quoted when it holds a comma, quote or line break (RFC 4180),
+/// and defused when a spreadsheet would read it as a formula (a leading `=`,
+/// `+`, `-`, `@`, tab or carriage return gets a `'` in front, the OWASP advice).
+pub fn csv_cell(text: &str) -> String {
+    let defused = match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_owned(),
+    };
+    if defused.contains([',', '"', '\n', '\r']) { format!("\"{}\"", defused.replace('"', "\"\"")) } else { defused }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_when_needed_and_formulas_defused() {
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a, b"), "\"a, b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("@sum"), "'@sum");
+    }
+
+    #[test]
+    fn retention_reads_as_words() {
+        let ten = Retention::parse("P10Y").unwrap();
+        assert_eq!(retention_words(&ten), "10 years (P10Y)");
+        let mixed = Retention::parse("P1Y6M").unwrap();
+        assert_eq!(retention_words(&mixed), "1 year 6 months (P1Y6M)");
+    }
+}

@@ -1,0 +1,196 @@
+//! SARIF 2.1.0 output of `ansvar check`, for code-scanning dashboards.
+//!
+//! Hand-written, as cargo-deny does it: the handful of SARIF objects `ansvar`
+//! needs, serialised with serde. Every rule of the catalogue is listed in the
+//! tool's driver; each finding is a result pointing at the model's YAML. An
+//! accepted finding carries an external suppression with its justification.
+
+use serde::Serialize;
+
+use crate::rules::{CATALOGUE, Finding, Severity};
+use crate::source::{Location, SourceMap};
+
+/// A SARIF log with one run.
+#[derive(Debug, Serialize)]
+pub struct SarifLog {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: Vec<Run>,
+}
+
+#[derive(Debug, Serialize)]
+struct Run {
+    tool: Tool,
+    results: Vec<SarifResult>,
+}
+
+#[derive(Debug, Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    rules: Vec<ReportingDescriptor>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReportingDescriptor {
+    id: &'static str,
+    short_description: Text,
+    full_description: Text,
+    help: Text,
+    default_configuration: Configuration,
+    properties: RuleProperties,
+}
+
+#[derive(Debug, Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct RuleProperties {
+    /// The provisions the rule rests on, as tags dashboards can filter by.
+    tags: Vec<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: &'static str,
+    level: &'static str,
+    message: Text,
+    locations: Vec<SarifLocation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<SarifLocation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressions: Vec<Suppression>,
+    properties: ResultProperties,
+}
+
+#[derive(Debug, Serialize)]
+struct ResultProperties {
+    severity: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    party: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    activity: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifLocation {
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Debug, Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: u32,
+    start_column: u32,
+}
+
+#[derive(Debug, Serialize)]
+struct Suppression {
+    kind: &'static str,
+    justification: String,
+}
+
+/// The SARIF level of a severity.
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium | Severity::Low => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn location(at: Location, message: Option<&str>) -> SarifLocation {
+    SarifLocation {
+        physical_location: PhysicalLocation {
+            artifact_location: ArtifactLocation { uri: at.file },
+            region: Region { start_line: at.line, start_column: at.column },
+        },
+        message: message.filter(|m| !m.is_empty()).map(|m| Text { text: m.to_owned() }),
+    }
+}
+
+impl SarifLog {
+    /// The SARIF log of a set of findings.
+    pub fn new(findings: &[Finding], sources: &SourceMap) -> Self {
+        let rules = CATALOGUE
+            .iter()
+            .map(|rule| ReportingDescriptor {
+                id: rule.code,
+                short_description: Text { text: rule.summary.to_owned() },
+                full_description: Text { text: rule.explanation.to_owned() },
+                help: Text { text: rule.remediation.to_owned() },
+                default_configuration: Configuration { level: level(rule.severity) },
+                properties: RuleProperties { tags: rule.provisions.to_vec() },
+            })
+            .collect();
+        let results = findings
+            .iter()
+            .map(|finding| SarifResult {
+                rule_id: finding.code,
+                level: level(finding.severity),
+                message: Text { text: finding.message.clone() },
+                locations: vec![location(sources.location(finding.primary.span), None)],
+                related_locations: finding
+                    .labels
+                    .iter()
+                    .map(|label| location(sources.location(label.span), Some(&label.message)))
+                    .collect(),
+                suppressions: finding
+                    .accepted
+                    .iter()
+                    .map(|a| Suppression {
+                        kind: "external",
+                        justification: format!(
+                            "accepted by {} until {}: {}",
+                            a.accepted_by, a.expires, a.justification
+                        ),
+                    })
+                    .collect(),
+                properties: ResultProperties {
+                    severity: finding.severity.as_str(),
+                    party: finding.party.as_ref().map(|p| p.to_string()),
+                    activity: finding.activity.as_ref().map(|a| a.to_string()),
+                },
+            })
+            .collect();
+        Self {
+            schema: "https://json.schemastore.org/sarif-2.1.0.json",
+            version: "2.1.0",
+            runs: vec![Run {
+                tool: Tool { driver: Driver { name: "ansvar", version: env!("CARGO_PKG_VERSION"), rules } },
+                results,
+            }],
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! The askama templates under `templates/` and the filters they use.
+//!
+//! Each template receives a prepared [`View`] (or [`Records`]) and only loops,
+//! branches and escapes. The HTML templates are escaped by askama (by their
+//! extension); the only unescaped output is our own SVG, through `|safe`. The
+//! Markdown templates are not escaped by askama, so every model string goes
+//! through the `md` filter ([`super::markdown::escape`]), and ids
+//! quoted as code through `md_code`.
+
+use askama::Template;
+
+use super::ropa::Records;
+use super::view::View;
+
+/// Why a template could not be rendered.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot render the {what}: {source}")]
+pub struct RenderError {
+    /// Which output.
+    what: &'static str,
+    /// askama's error.
+    #[source]
+    source: askama::Error,
+}
+
+/// The HTML report: one self-contained file, inline CSS, no scripts.
+#[derive(Template)]
+#[template(path = "report.html")]
+pub struct HtmlReport<'a> {
+    /// The prepared report.
+    pub view: &'a View,
+}
+
+/// The Markdown report, with the chain as a Mermaid block.
+#[derive(Template)]
+#[template(path = "report.md")]
+pub struct MarkdownReport<'a> {
+    /// The prepared report.
+    pub view: &'a View,
+}
+
+/// The Art. 30 records alone, as Markdown (`ansvar ropa --format md`).
+#[derive(Template)]
+#[template(path = "ropa.md")]
+pub struct RopaMarkdown<'a> {
+    /// The model's name.
+    pub model: &'a str,
+    /// The evaluation date.
+    pub as_of: &'a str,
+    /// The records.
+    pub records: &'a Records,
+}
+
+/// Renders the HTML report.
+pub fn html(view: &View) -> Result<String, RenderError> {
+    HtmlReport { view }.render().map_err(|source| RenderError { what: "HTML report", source })
+}
+
+/// Renders the Markdown report.
+pub fn markdown(view: &View) -> Result<String, RenderError> {
+    MarkdownReport { view }.render().map(tidy).map_err(|source| RenderError { what: "Markdown report", source })
+}
+
+/// Renders the records as Markdown.
+pub fn ropa_markdown(model: &str, as_of: &str, records: &Records) -> Result<String, RenderError> {
+    RopaMarkdown { model, as_of, records }
+        .render()
+        .map(tidy)
+        .map_err(|source| RenderError { what: "records of processing", source })
+}
+
+/// Collapses runs of blank lines that template control lines leave behind, and
+/// ends the text with exactly one newline: Markdown gives blank lines meaning,
+/// so the output should not depend on how the template is indented.
+fn tidy(text: String) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out.push('\n');
+    out
+}
+
+/// Filters for the Markdown templates.
+mod filters {
+    use std::fmt::Display;
+
+    /// Escapes model text for Markdown prose and table cells.
+    #[askama::filter_fn]
+    pub fn md(value: impl Display, _env: &dyn askama::Values) -> askama::Result<String> {
+        Ok(super::super::markdown::escape(&value.to_string()))
+    }
+
+    /// Quotes text as inline code that survives a table cell: a backtick would
+    /// end the span and a `|` would end the cell, even inside code (GFM).
+    #[askama::filter_fn]
+    pub fn md_code(value: impl Display, _env: &dyn askama::Values) -> askama::Result<String> {
+        let text = value.to_string().replace('`', "'").replace('|', "\\|").replace(['\n', '\r'], " ");
+        Ok(format!("`{text}`"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_line_runs_collapse() {
+        assert_eq!(tidy("a\n\n\n\nb  \n\n".to_owned()), "a\n\nb\n");
+    }
+}

@@ -1,0 +1,265 @@
+//! The report, graph and record outputs of `models/1177` as of 2019-02-18,
+//! snapshotted; their determinism; and escaping of hostile names.
+//!
+//! Tests run from the crate root, so paths (and the locations in the output)
+//! are relative: `models/1177/systems.yaml:63:21`.
+
+use std::path::{Path, PathBuf};
+
+use ansvar::load::{self, Loaded};
+use ansvar::reference::Reference;
+use ansvar::report::{diagram, json, ropa, svg, templates, view};
+
+const AS_OF: &str = "2019-02-18";
+
+/// Every output for one loaded model.
+struct Outputs {
+    html: String,
+    markdown: String,
+    json: String,
+    dot: String,
+    mermaid: String,
+    svg: String,
+    csv: String,
+}
+
+fn render(name: &str, loaded: &Loaded, as_of: &str) -> Outputs {
+    let reference = Reference::builtin();
+    let date: jiff::civil::Date = as_of.parse().unwrap();
+    let analysis = ansvar::Analysis::new(&loaded.model, &reference, date);
+    let input = view::Input {
+        name,
+        model: &loaded.model,
+        sources: &loaded.sources,
+        analysis: &analysis,
+        reference: &reference,
+    };
+    let built = view::View::build(&input);
+    let graph = diagram::Diagram::build(&input);
+    Outputs {
+        html: templates::html(&built).unwrap(),
+        markdown: templates::markdown(&built).unwrap(),
+        json: json::to_string(&json::ReportDocument::new(&built, &analysis, &loaded.sources)),
+        dot: diagram::dot(&graph),
+        mermaid: diagram::mermaid(&graph),
+        svg: svg::render(&graph),
+        csv: ropa::to_csv(&ropa::build(&input)),
+    }
+}
+
+fn load(path: &str) -> Loaded {
+    match load::load_path(Path::new(path), &Reference::builtin()) {
+        Ok(loaded) => loaded,
+        Err(invalid) => panic!("{path} is invalid: {:?}", invalid.diagnostics),
+    }
+}
+
+fn model_texts(dir: &str) -> Vec<(PathBuf, String)> {
+    let mut texts: Vec<(PathBuf, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            (path, text)
+        })
+        .collect();
+    texts.sort();
+    texts
+}
+
+#[test]
+fn markdown_report_of_1177() {
+    let out = render("models/1177", &load("models/1177"), AS_OF);
+    insta::assert_snapshot!("report_1177.md", out.markdown);
+}
+
+#[test]
+fn json_report_of_1177() {
+    let out = render("models/1177", &load("models/1177"), AS_OF);
+    insta::assert_snapshot!("report_1177.json", out.json);
+}
+
+#[test]
+fn dot_graph_of_1177() {
+    let out = render("models/1177", &load("models/1177"), AS_OF);
+    insta::assert_snapshot!("graph_1177.dot", out.dot);
+}
+
+#[test]
+fn records_of_processing_of_1177_as_csv() {
+    let out = render("models/1177", &load("models/1177"), AS_OF);
+    insta::assert_snapshot!("ropa_1177.csv", out.csv);
+}
+
+/// The report reproduces IMY's outcome where the reader looks first.
+#[test]
+fn the_1177_report_puts_imys_outcome_first() {
+    let out = render("models/1177", &load("models/1177"), AS_OF);
+    let md = &out.markdown;
+    // Medhelp and Voice Integrate, the two parties IMY held responsible for the
+    // leak, head "what needs action first".
+    let first = &md[md.find("### What needs action first").unwrap()..md.find("## 2. The chain").unwrap()];
+    assert!(first.contains("1. **Critical** · **MedHelp AB**"), "{first}");
+    assert!(first.contains("2. **Critical** · **Voice Integrate Nordic AB**"), "{first}");
+    // Inera is a processor of the regions only, and has no role in Medhelp's advice.
+    let row = md.lines().find(|l| l.starts_with("| Inera AB |")).unwrap();
+    assert_eq!(row, "| Inera AB | P | · | · | P | P | P | P | P | P |");
+    // The NAS leak: special categories unencrypted at rest, so callers must be told.
+    assert!(md.contains("MedHelp AB: required: special-category data stored unencrypted"));
+}
+
+#[test]
+fn the_json_report_embeds_the_roles_and_check_documents() {
+    let loaded = load("models/1177");
+    let out = render("models/1177", &loaded, AS_OF);
+    let report: serde_json::Value = serde_json::from_str(&out.json).unwrap();
+    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["kind"], "ansvar-report");
+    let reference = Reference::builtin();
+    let analysis = ansvar::Analysis::new(&loaded.model, &reference, AS_OF.parse().unwrap());
+    let roles = json::to_string(&json::RolesDocument::new(&analysis.roles, &loaded.sources, |_, _| true));
+    let check = json::to_string(&json::CheckDocument::new(&analysis.findings, analysis.as_of, &loaded.sources));
+    assert_eq!(report["roles"], serde_json::from_str::<serde_json::Value>(&roles).unwrap());
+    assert_eq!(report["check"], serde_json::from_str::<serde_json::Value>(&check).unwrap());
+}
+
+/// Same model, same bytes: rendered twice, and loaded from texts given in
+/// another order.
+#[test]
+fn output_is_deterministic() {
+    let first = render("models/1177", &load("models/1177"), AS_OF);
+    let again = render("models/1177", &load("models/1177"), AS_OF);
+    let mut texts = model_texts("models/1177");
+    texts.reverse();
+    let shuffled = load::load_texts(texts, &Reference::builtin()).unwrap();
+    let reordered = render("models/1177", &shuffled, AS_OF);
+    for other in [&again, &reordered] {
+        assert!(first.html == other.html, "HTML differs");
+        assert!(first.markdown == other.markdown, "Markdown differs");
+        assert!(first.json == other.json, "JSON differs");
+        assert!(first.dot == other.dot, "DOT differs");
+        assert!(first.mermaid == other.mermaid, "Mermaid differs");
+        assert!(first.svg == other.svg, "SVG differs");
+        assert!(first.csv == other.csv, "CSV differs");
+    }
+}
+
+/// The HTML is one self-contained file: no scripts, nothing fetched.
+#[test]
+fn the_html_report_is_self_contained() {
+    let html = render("models/1177", &load("models/1177"), AS_OF).html;
+    assert!(!html.contains("<script"), "no scripts");
+    assert!(!html.contains(" src="), "no external resources");
+    assert!(!html.contains("@import"), "no fetched CSS");
+    assert!(html.matches("url(").count() == html.matches("url(#").count(), "only internal url() references");
+    for (index, _) in html.match_indices("href=\"") {
+        let target = &html[index + 6..];
+        assert!(target.starts_with('#'), "only internal links: {}", &target[..target.len().min(60)]);
+    }
+    let without_namespace = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    assert!(!without_namespace.contains("http://") && !without_namespace.contains("https://"));
+    assert!(html.contains("@page { size: A4"));
+    assert!(html.contains("id=\"role-matrix\"") && html.contains("<svg"));
+}
+
+/// Counts the `|` that end table cells (those not escaped with `\`).
+fn cell_pipes(line: &str) -> usize {
+    let mut count = 0;
+    let mut escaped = false;
+    for c in line.chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '|' if !escaped => count += 1,
+            _ => escaped = false,
+        }
+    }
+    count
+}
+
+#[test]
+fn hostile_names_render_as_text_in_html() {
+    let out = render("tests/fixtures/hostile-names", &load("tests/fixtures/hostile-names"), "2024-01-01");
+    let html = &out.html;
+    assert!(!html.contains("<script"), "a party name became a script element");
+    assert!(!html.contains("<img") && !html.contains("<b>") && !html.contains("<i>"));
+    assert!(!html.contains("<svg onload"), "an activity name became markup");
+    assert!(html.contains("&#60;script&#62;alert(1)&#60;/script&#62;"), "the name is shown, escaped");
+    assert!(html.contains("Pipe | Star * Co"));
+    // Inside our own SVG, names are escaped too.
+    assert!(out.svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!out.svg.contains("<script") && !out.svg.contains("<b>"));
+}
+
+#[test]
+fn hostile_names_keep_markdown_tables_intact() {
+    let md = render("tests/fixtures/hostile-names", &load("tests/fixtures/hostile-names"), "2024-01-01").markdown;
+    // Every `<` from the model is backslash-escaped, so none starts an HTML tag.
+    for (index, _) in md.match_indices('<') {
+        let escaped = md[..index].ends_with('\\');
+        let ours = md[index..].starts_with("<br>") || md[index..].starts_with("<br/>");
+        assert!(escaped || ours, "raw HTML in Markdown: {}", &md[index..md.len().min(index + 30)]);
+    }
+    assert!(md.contains("Pipe \\| Star \\* Co"));
+    assert!(md.contains("\\<script\\>alert(1)\\</script\\>"));
+    // Every table keeps one cell count from its header to its last row.
+    let mut header: Option<usize> = None;
+    for line in md.lines() {
+        if line.starts_with('|') {
+            let cells = cell_pipes(line);
+            match header {
+                None => header = Some(cells),
+                Some(expected) => assert_eq!(cells, expected, "table row broken: {line}"),
+            }
+        } else {
+            header = None;
+        }
+    }
+    let matrix_row = md.lines().find(|l| l.starts_with("| Pipe")).unwrap();
+    assert_eq!(matrix_row, "| Pipe \\| Star \\* Co | P |");
+    // The Mermaid block cannot be closed by a name holding backticks.
+    let mermaid = &md[md.find("```mermaid").unwrap() + 10..];
+    let end = mermaid.find("```").unwrap();
+    assert!(mermaid[..end].contains("Store #38; #34;quoted#34;"), "{}", &mermaid[..end]);
+}
+
+#[test]
+fn hostile_names_cannot_break_dot_or_mermaid() {
+    let out = render("tests/fixtures/hostile-names", &load("tests/fixtures/hostile-names"), "2024-01-01");
+    assert!(out.dot.contains(r#"label="Quote \" Backslash \\ & <b>Ampersand</b>\nsubcontractor · TH""#), "{}", out.dot);
+    for line in out.dot.lines().filter(|l| l.contains("[label=")) {
+        // Outside escapes, quotes pair up on every line.
+        let unescaped = line.replace("\\\\", "").replace("\\\"", "");
+        assert_eq!(unescaped.matches('"').count() % 2, 0, "{line}");
+    }
+    assert!(!out.mermaid.contains('<') || !out.mermaid.replace("<br/>", "").contains('<'));
+    assert!(!out.mermaid.contains("```"));
+}
+
+#[test]
+fn csv_quotes_names_with_commas_quotes_and_line_breaks() {
+    let csv = render("tests/fixtures/hostile-names", &load("tests/fixtures/hostile-names"), "2024-01-01").csv;
+    assert!(csv.starts_with("record,party_id,party,"));
+    assert!(csv.contains("\"Quote \"\" Backslash \\ & <b>Ampersand</b>\""), "{csv}");
+    // Header plus one 30(1) record (evil, care) and two 30(2) records.
+    let rows = csv.split("\r\n").filter(|r| r.starts_with("Art. 30") || r.starts_with("record")).count();
+    assert_eq!(rows, 4, "{csv}");
+}
+
+#[test]
+fn accepted_risks_show_what_they_cover_and_whether_they_expired() {
+    let out = render("tests/fixtures/hostile-names", &load("tests/fixtures/hostile-names"), "2024-01-01");
+    let report: serde_json::Value = serde_json::from_str(&out.json).unwrap();
+    let risks = report["accepted_risks"].as_array().unwrap();
+    assert_eq!(risks.len(), 2);
+    assert_eq!(risks[0]["rule"], "subjects-not-informed");
+    assert_eq!(risks[0]["expired"], false);
+    assert_eq!(risks[0]["covers"].as_array().unwrap().len(), 1);
+    assert_eq!(risks[1]["expired"], true);
+    assert!(risks[1]["covers"].as_array().unwrap().is_empty());
+    // An accepted finding stays in the report, marked, with who accepted it and why.
+    assert!(out.html.contains("<span class=\"chip accepted\">Accepted</span>"));
+    assert!(out.html.contains("Notice &#60;b&#62;pending&#60;/b&#62; | review *soon*"));
+    assert!(out.markdown.contains("| 2023-06-30 **(expired)** | nothing |"));
+    assert!(out.markdown.contains("1 finding is covered by an accepted risk."));
+}

@@ -1,0 +1,51 @@
+//! `ansvar check --format sarif`: a SARIF 2.1.0 log whose results point at the
+//! model's YAML and whose rules are the catalogue.
+
+use assert_cmd::Command;
+
+fn sarif_1177() -> serde_json::Value {
+    let output = Command::cargo_bin("ansvar")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "models/1177", "--as-of", "2019-02-18", "--format", "sarif", "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "findings at or above high exit 1 in SARIF too");
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn the_log_is_sarif_2_1_0_with_the_catalogue_as_rules() {
+    let log = sarif_1177();
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "ansvar");
+    let rules: Vec<&str> =
+        run["tool"]["driver"]["rules"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let catalogue: Vec<&str> = ansvar::rules::CATALOGUE.iter().map(|r| r.code).collect();
+    assert_eq!(rules, catalogue);
+}
+
+#[test]
+fn every_result_names_a_rule_and_points_at_the_yaml() {
+    let log = sarif_1177();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for result in results {
+        assert!(ansvar::rules::rule(result["ruleId"].as_str().unwrap()).is_some(), "{result}");
+        assert!(["error", "warning", "note"].contains(&result["level"].as_str().unwrap()), "{result}");
+        let place = &result["locations"][0]["physicalLocation"];
+        assert!(place["artifactLocation"]["uri"].as_str().unwrap().starts_with("models/1177/"), "{result}");
+        assert!(place["region"]["startLine"].as_u64().unwrap() >= 1, "{result}");
+    }
+    let nas = results
+        .iter()
+        .find(|r| r["ruleId"] == "internet-without-authentication" && r["properties"]["party"] == "voice-integrate")
+        .expect("Voice Integrate's NAS finding");
+    assert_eq!(nas["level"], "error");
+}
+
+#[test]
+fn the_1177_log_is_stable() {
+    insta::assert_json_snapshot!("sarif_1177", sarif_1177());
+}
