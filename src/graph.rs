@@ -16,7 +16,7 @@
 //! activity: walking all of a big party's edges each time would make the rules
 //! quadratic in the size of the model.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use petgraph::Direction;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
@@ -115,6 +115,11 @@ pub struct Graph<'m> {
     /// Each party's agreements, sorted by id: the agreements its `PartyTo`
     /// edges lead to.
     agreements_by_party: HashMap<NodeIndex, Vec<&'m Agreement>>,
+    /// For each activity and performing party, the principal of the party's
+    /// first performer entry (`None` if that entry acts for nobody): one step
+    /// of [`Graph::chain_up`], so that following a chain does not scan the
+    /// activity's performers at every step.
+    principals: HashMap<(&'m ActivityId, &'m PartyId), Option<&'m PartyId>>,
 }
 
 impl<'m> Graph<'m> {
@@ -131,8 +136,16 @@ impl<'m> Graph<'m> {
         let agreements: HashMap<_, _> =
             model.agreements.keys().map(|id| (id, graph.add_node(Node::Agreement(id.clone())))).collect();
 
-        let mut this =
-            Self { model, graph, parties, activities, systems, agreements, agreements_by_party: HashMap::new() };
+        let mut this = Self {
+            model,
+            graph,
+            parties,
+            activities,
+            systems,
+            agreements,
+            agreements_by_party: HashMap::new(),
+            principals: HashMap::new(),
+        };
         for party in model.parties.values() {
             if let Some(owner) = &party.owned_by {
                 this.link_parties(&party.id, &owner.value, Relation::OwnedBy);
@@ -168,6 +181,9 @@ impl<'m> Graph<'m> {
             for (index, performer) in activity.performers.iter().enumerate() {
                 let Some(&source) = this.parties.get(&performer.party.value) else { continue };
                 this.graph.add_edge(source, node, Relation::Performs { index });
+                this.principals
+                    .entry((&activity.id, &performer.party.value))
+                    .or_insert(performer.on_behalf_of.as_ref().map(|o| &o.value));
                 for system in &performer.systems {
                     if let Some(&target) = this.systems.get(&system.value) {
                         this.graph.add_edge(source, target, Relation::Uses { activity: activity.id.clone() });
@@ -246,17 +262,16 @@ impl<'m> Graph<'m> {
     ///
     /// Where a party acts for several principals, the first listed is followed.
     pub fn chain_up(&self, activity: &ActivityId, party: &PartyId) -> Vec<PartyId> {
-        let performers = self.performers(activity);
-        let principal_of = |who: &PartyId| {
-            performers.iter().find(|p| &p.party.value == who).and_then(|p| p.on_behalf_of.as_ref()).map(|o| &o.value)
-        };
+        let principal_of = |who: &PartyId| self.principals.get(&(activity, who)).copied().flatten();
         let mut chain = vec![party.clone()];
+        let mut on_chain: HashSet<&PartyId> = HashSet::new();
         let mut current = party;
         while let Some(next) = principal_of(current) {
             // Validation refuses cycles; this guard keeps a bad graph from looping.
-            if chain.contains(next) {
+            if next == party || on_chain.contains(next) {
                 break;
             }
+            on_chain.insert(next);
             chain.push(next.clone());
             current = next;
         }

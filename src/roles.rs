@@ -28,7 +28,7 @@
 //! Derivation is a pure function of the model: the same model gives the same
 //! roles, in the same order, whatever the order of its files and entries.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 use serde::Serialize;
@@ -247,7 +247,11 @@ pub struct Roles {
 impl Roles {
     /// The roles a party holds in an activity.
     pub fn of(&self, party: &PartyId, activity: &ActivityId) -> Vec<&Assignment> {
-        self.in_activity(activity).iter().filter(|a| &a.party == party).collect()
+        // Within an activity, assignments are sorted by party: a binary search
+        // keeps this cheap in an activity with thousands of performers.
+        let roles = self.in_activity(activity);
+        let start = roles.partition_point(|a| &a.party < party);
+        roles[start..].iter().take_while(|a| &a.party == party).collect()
     }
 
     /// Every role in an activity (assignments are sorted by activity).
@@ -371,10 +375,11 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
     }
     // A party that only pursues its own purposes (it acts for nobody) is a
     // controller in its own right, so whoever processes for it is its processor.
-    let own_only: Vec<&PartyId> = own
-        .keys()
-        .filter(|party| !performers.iter().any(|p| &p.party.value == *party && p.on_behalf_of.is_some()))
-        .collect();
+    // Sets rather than scans of the performers: an activity may have thousands.
+    let acting_for_another: HashSet<&PartyId> =
+        performers.iter().filter(|p| p.on_behalf_of.is_some()).map(|p| &p.party.value).collect();
+    let performing: HashSet<&PartyId> = performers.iter().map(|p| &p.party.value).collect();
+    let own_only: HashSet<&PartyId> = own.keys().filter(|party| !acting_for_another.contains(party)).collect();
     let controls = |party: &PartyId| controllers.contains_key(party) || own_only.contains(&party);
 
     // Rule 3: processors and sub-processors.
@@ -400,7 +405,7 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
         if !above.last().is_some_and(&controls) {
             // The delegation never reaches a controller: calling the performer a
             // processor or sub-processor would presuppose one. Leave it a gap.
-            let principal_performs = performers.iter().any(|p| p.party.value == principal.value);
+            let principal_performs = performing.contains(&principal.value);
             roles.gaps.push(if principal_performs {
                 Gap::NoControllerAbove {
                     activity: id.clone(),

@@ -682,9 +682,9 @@ impl Ctx<'_> {
         let mut starts: Vec<&PartyId> = principals.keys().copied().collect();
         starts.sort();
         let mut reported: Vec<Vec<&PartyId>> = Vec::new();
+        let mut safe = HashSet::new();
         for start in starts {
-            let mut path: Vec<(&PartyId, &Located<PartyId>)> = Vec::new();
-            if let Some(cycle) = find_cycle(start, &principals, &mut path) {
+            if let Some(cycle) = find_cycle(start, &principals, &mut safe) {
                 let mut members: Vec<&PartyId> = cycle.iter().map(|(p, _)| *p).collect();
                 members.sort();
                 if reported.contains(&members) {
@@ -867,21 +867,52 @@ impl Ctx<'_> {
     }
 }
 
-/// Follows `on_behalf_of` from `party`; returns the edges of the first cycle met.
+/// Follows `on_behalf_of` from `start`, depth first in the order the
+/// performers are listed; returns the edges of the first cycle met.
+///
+/// The walk keeps its own stack rather than recursing, because a chain can be
+/// as long as an activity's list of performers, and a model may list millions.
+/// `safe` collects parties from which no cycle can be reached: a walk that
+/// meets one turns back at once, so each party is explored fully at most once
+/// per activity however many chains pass through it. Pruning them cannot change
+/// which cycle is met first, since none is reachable through them.
 fn find_cycle<'a>(
-    party: &'a PartyId,
+    start: &'a PartyId,
     principals: &HashMap<&'a PartyId, Vec<&'a Located<PartyId>>>,
-    path: &mut Vec<(&'a PartyId, &'a Located<PartyId>)>,
+    safe: &mut HashSet<&'a PartyId>,
 ) -> Option<Vec<(&'a PartyId, &'a Located<PartyId>)>> {
-    if let Some(position) = path.iter().position(|(p, _)| *p == party) {
-        return Some(path[position..].to_vec());
+    if safe.contains(start) {
+        return None;
     }
-    for principal in principals.get(party).into_iter().flatten() {
+    // The edges walked so far, and where each party on them leaves the path.
+    let mut path: Vec<(&'a PartyId, &'a Located<PartyId>)> = Vec::new();
+    let mut on_path: HashMap<&'a PartyId, usize> = HashMap::new();
+    // Parties being explored, with the index of their next principal.
+    let mut frames: Vec<(&'a PartyId, usize)> = vec![(start, 0)];
+    while let Some(frame) = frames.last_mut() {
+        let (party, next) = *frame;
+        let Some(principal) = principals.get(party).and_then(|list| list.get(next)) else {
+            // Every principal explored without meeting a cycle.
+            safe.insert(party);
+            frames.pop();
+            if let Some((source, _)) = path.pop() {
+                on_path.remove(source);
+            }
+            continue;
+        };
+        frame.1 += 1;
+        on_path.insert(party, path.len());
         path.push((party, principal));
-        if let Some(cycle) = find_cycle(&principal.value, principals, path) {
-            return Some(cycle);
+        let target = &principal.value;
+        if let Some(&position) = on_path.get(target) {
+            return Some(path[position..].to_vec());
         }
-        path.pop();
+        if safe.contains(target) {
+            path.pop();
+            on_path.remove(party);
+            continue;
+        }
+        frames.push((target, 0));
     }
     None
 }

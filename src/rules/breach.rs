@@ -68,6 +68,8 @@ pub const NO_BREACH_DUTY: Rule = Rule {
 fn controllers_of(ctx: &Context<'_>, incident: &Incident) -> Vec<(PartyId, crate::model::ActivityId)> {
     let date = incident.discovered.as_ref().map(|d| d.value).unwrap_or(ctx.as_of);
     let mut found = Vec::new();
+    // A set beside the list: a breached shared platform may have thousands of controllers.
+    let mut seen = std::collections::HashSet::new();
     for system in &incident.systems {
         for (activity_id, _) in ctx.graph.users_of(&system.value) {
             let Some(activity) = ctx.model.activities.get(&activity_id) else { continue };
@@ -75,7 +77,7 @@ fn controllers_of(ctx: &Context<'_>, incident: &Incident) -> Vec<(PartyId, crate
                 continue;
             }
             for controller in ctx.roles.controllers(&activity_id) {
-                if !found.iter().any(|(c, _)| c == controller) {
+                if seen.insert(controller.clone()) {
                     found.push((controller.clone(), activity_id.clone()));
                 }
             }

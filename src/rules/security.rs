@@ -11,6 +11,8 @@
 //! controllers of activities whose data are of concern to a rule answer for it.
 //! A security property the model leaves out is unknown, and no rule fires on it.
 
+use std::collections::HashSet;
+
 use super::{Area, Context, Findings, Rule, Severity};
 use crate::law;
 use crate::model::{ActivityId, DataCategory, Exposure, Located, PartyId, System};
@@ -95,11 +97,14 @@ fn report(
 ) {
     let found = data_on(ctx, system, concern);
     let Some(all) = listed(&found) else { return };
-    let mut reported: Vec<(PartyId, Option<ActivityId>)> = Vec::new();
+    // Who has been told, as sets: a shared platform can carry thousands of
+    // activities, and scanning a list for each would be quadratic.
+    let mut reported_everywhere: HashSet<PartyId> = HashSet::new();
+    let mut reported: HashSet<(PartyId, ActivityId)> = HashSet::new();
     if against == Against::OperatorAndControllers {
         // Art. 32 binds the processor that runs the system for its own part.
         let operator = &system.operator.value;
-        reported.push((operator.clone(), None));
+        reported_everywhere.insert(operator.clone());
         let finding = out
             .at(span, label, format!("`{}`, operated by `{operator}`, {}", system.id, what(&all)))
             .party(operator)
@@ -112,20 +117,23 @@ fn report(
             finding.provisions.retain(|p| *p != law::ART_5_1_F);
         }
     }
+    // Sorted by activity, so each activity's users are one run of it.
+    let all_users = ctx.graph.users_of(&system.id);
     for (activity_id, data) in &found {
         let ids: Vec<&str> = data.iter().map(|d| d.id.as_str()).collect();
         // The operator's own use first, so a controller's chain runs to the party
         // that runs the system rather than to another user of it.
+        let first = all_users.partition_point(|(a, _)| a < activity_id);
         let mut users: Vec<PartyId> =
-            ctx.graph.users_of(&system.id).into_iter().filter(|(a, _)| a == activity_id).map(|(_, u)| u).collect();
+            all_users[first..].iter().take_while(|(a, _)| a == activity_id).map(|(_, u)| u.clone()).collect();
         users.sort_by_key(|user| (user != &system.operator.value, user.clone()));
         let Some(user) = users.first() else { continue };
         let controllers: Vec<PartyId> = ctx.roles.controllers(activity_id).cloned().collect();
         for controller in controllers {
-            if reported.iter().any(|(p, a)| p == &controller && (a.is_none() || a.as_ref() == Some(activity_id))) {
+            if reported_everywhere.contains(&controller) || !reported.insert((controller.clone(), activity_id.clone()))
+            {
                 continue;
             }
-            reported.push((controller.clone(), Some(activity_id.clone())));
             // Art. 32 and 28(1): the controller answers for its processor's system.
             let through = if controller == system.operator.value {
                 String::new()
