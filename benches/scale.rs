@@ -10,7 +10,8 @@
 //!   binary: wall time, peak resident memory (from `/usr/bin/time` when present,
 //!   else the binary's own `--timings` report) and the split between stages
 //!   from `--timings`;
-//! - `ansvar report --format json`, when the binary has a `report` command.
+//! - with `--report`, `ansvar report --format json` too (off by default: its
+//!   output grows with parties × activities, see docs/performance.md).
 //!
 //! It prints a Markdown table: `docs/performance.md` explains it. Runs on a
 //! loaded machine are noisy; compare medians, and rerun before you conclude.
@@ -36,9 +37,11 @@ struct Run {
 fn main() {
     let mut sizes = Vec::new();
     let mut runs = 3;
+    let mut want_report = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--report" => want_report = true,
             "--runs" => runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(runs),
             // `cargo bench` passes `--bench` to every bench target.
             "--bench" => {}
@@ -53,16 +56,17 @@ fn main() {
     }
     let runs = runs.max(1);
     let has_time = Path::new(TIME).exists();
-    let has_report = Command::new(ANSVAR)
-        .args(["report", "--help"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
+    let has_report = want_report
+        && Command::new(ANSVAR)
+            .args(["report", "--help"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
     eprintln!(
         "ansvar scale benchmark: {runs} run(s) per measurement; peak memory from {}; report command: {}",
         if has_time { "/usr/bin/time" } else { "the binary's --timings" },
-        if has_report { "measured" } else { "not in this binary" }
+        if has_report { "measured" } else { "not measured (--report, if the binary has it)" }
     );
 
     let mut rows = Vec::new();
