@@ -115,6 +115,9 @@ pub struct Graph<'m> {
     /// Each party's agreements, sorted by id: the agreements its `PartyTo`
     /// edges lead to.
     agreements_by_party: HashMap<NodeIndex, Vec<&'m Agreement>>,
+    /// Each party's agreements that name no activity (and so cover all), sorted
+    /// by id: few, where a cloud vendor's full list runs to tens of thousands.
+    blanket_by_party: HashMap<NodeIndex, Vec<&'m Agreement>>,
     /// For each activity and performing party, the principal of the party's
     /// first performer entry (`None` if that entry acts for nobody): one step
     /// of [`Graph::chain_up`], so that following a chain does not scan the
@@ -144,6 +147,7 @@ impl<'m> Graph<'m> {
             systems,
             agreements,
             agreements_by_party: HashMap::new(),
+            blanket_by_party: HashMap::new(),
             principals: HashMap::new(),
         };
         for party in model.parties.values() {
@@ -198,6 +202,9 @@ impl<'m> Graph<'m> {
                     let role = party.role.as_ref().map(|r| r.value);
                     this.graph.add_edge(source, node, Relation::PartyTo { role });
                     this.agreements_by_party.entry(source).or_default().push(agreement);
+                    if agreement.covers.is_empty() {
+                        this.blanket_by_party.entry(source).or_default().push(agreement);
+                    }
                 }
             }
             for activity in &agreement.covers {
@@ -206,7 +213,7 @@ impl<'m> Graph<'m> {
                 }
             }
         }
-        for list in this.agreements_by_party.values_mut() {
+        for list in this.agreements_by_party.values_mut().chain(this.blanket_by_party.values_mut()) {
             list.sort_by(|x, y| x.id.cmp(&y.id));
             list.dedup_by(|x, y| x.id == y.id);
         }
@@ -337,6 +344,12 @@ impl<'m> Graph<'m> {
     /// Every agreement `party` has signed, sorted by id.
     pub fn agreements_of(&self, party: &PartyId) -> Vec<&'m Agreement> {
         self.parties.get(party).map(|node| self.agreements_by_node(*node).to_vec()).unwrap_or_default()
+    }
+
+    /// The agreements `party` has signed that name no activity, and so cover
+    /// every activity between their parties, sorted by id.
+    pub fn blanket_agreements_of(&self, party: &PartyId) -> &[&'m Agreement] {
+        self.parties.get(party).and_then(|node| self.blanket_by_party.get(node)).map_or(&[], Vec::as_slice)
     }
 
     fn agreements_by_node(&self, node: NodeIndex) -> &[&'m Agreement] {

@@ -15,8 +15,10 @@ use crate::model::{Activity, Agreement, PartyId, Residency};
 fn governing<'a>(ctx: &Context<'a>, activity: &Activity) -> Vec<&'a Agreement> {
     let mut found = ctx.graph.agreements_covering(&activity.id);
     for performer in ctx.graph.performers(&activity.id) {
-        for agreement in ctx.graph.agreements_of(&performer.party.value) {
-            if agreement.covers.is_empty() && !found.iter().any(|g| g.id == agreement.id) {
+        // Only agreements naming no activity: a cloud vendor's full list of
+        // agreements would make this quadratic in the size of the model.
+        for &agreement in ctx.graph.blanket_agreements_of(&performer.party.value) {
+            if !found.iter().any(|g| g.id == agreement.id) {
                 found.push(agreement);
             }
         }
