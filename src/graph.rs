@@ -16,7 +16,7 @@
 //! activity: walking all of a big party's edges each time would make the rules
 //! quadratic in the size of the model.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use petgraph::Direction;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
@@ -104,51 +104,73 @@ pub struct Place {
 }
 
 /// The model's graph with lookups from ids to nodes.
+///
+/// Nodes are added kind by kind in the model's order, so an entity's node is
+/// its position in the model's map plus the first node of its kind: looking a
+/// node up costs one lookup in the model, and the graph keeps no id tables of
+/// its own.
 #[derive(Debug)]
 pub struct Graph<'m> {
     model: &'m Model,
     graph: StableDiGraph<Node, Relation>,
-    parties: HashMap<&'m PartyId, NodeIndex>,
-    activities: HashMap<&'m ActivityId, NodeIndex>,
-    systems: HashMap<&'m SystemId, NodeIndex>,
-    agreements: HashMap<&'m AgreementId, NodeIndex>,
-    /// Each party's agreements, sorted by id: the agreements its `PartyTo`
-    /// edges lead to.
-    agreements_by_party: HashMap<NodeIndex, Vec<&'m Agreement>>,
+    /// The first node of each kind (parties come first, at 0).
+    activity_base: usize,
+    system_base: usize,
+    /// Each party's agreements, sorted by id, by the party's position in the
+    /// model: the agreements its `PartyTo` edges lead to.
+    agreements_by_party: Vec<Vec<&'m Agreement>>,
     /// Each party's agreements that name no activity (and so cover all), sorted
     /// by id: few, where a cloud vendor's full list runs to tens of thousands.
-    blanket_by_party: HashMap<NodeIndex, Vec<&'m Agreement>>,
-    /// For each activity and performing party, the principal of the party's
-    /// first performer entry (`None` if that entry acts for nobody): one step
-    /// of [`Graph::chain_up`], so that following a chain does not scan the
+    blanket_by_party: Vec<Vec<&'m Agreement>>,
+    /// For each activity (by position), its performing parties (by position),
+    /// sorted, each with the principal of the party's first performer entry
+    /// (`None` if that entry acts for nobody): one step of
+    /// [`Graph::chain_up`], so that following a chain does not scan the
     /// activity's performers at every step.
-    principals: HashMap<(&'m ActivityId, &'m PartyId), Option<&'m PartyId>>,
+    principals: Vec<Vec<(u32, Option<u32>)>>,
 }
 
 impl<'m> Graph<'m> {
     /// Builds the graph of a validated model.
     pub fn build(model: &'m Model) -> Self {
-        let mut graph = StableDiGraph::new();
-        let parties: HashMap<_, _> =
-            model.parties.keys().map(|id| (id, graph.add_node(Node::Party(id.clone())))).collect();
-        let activities: HashMap<_, _> =
-            model.activities.keys().map(|id| (id, graph.add_node(Node::Activity(id.clone())))).collect();
-        let systems: HashMap<_, _> =
-            model.systems.keys().map(|id| (id, graph.add_node(Node::System(id.clone())))).collect();
-        let data: HashMap<_, _> = model.data.keys().map(|id| (id, graph.add_node(Node::Data(id.clone())))).collect();
-        let agreements: HashMap<_, _> =
-            model.agreements.keys().map(|id| (id, graph.add_node(Node::Agreement(id.clone())))).collect();
+        let mut graph = StableDiGraph::with_capacity(
+            model.parties.len()
+                + model.activities.len()
+                + model.systems.len()
+                + model.data.len()
+                + model.agreements.len(),
+            0,
+        );
+        // In a fresh graph, node indices count up from 0 in the order added.
+        for id in model.parties.keys() {
+            graph.add_node(Node::Party(id.clone()));
+        }
+        let activity_base = graph.node_count();
+        for id in model.activities.keys() {
+            graph.add_node(Node::Activity(id.clone()));
+        }
+        let system_base = graph.node_count();
+        for id in model.systems.keys() {
+            graph.add_node(Node::System(id.clone()));
+        }
+        let data_base = graph.node_count();
+        for id in model.data.keys() {
+            graph.add_node(Node::Data(id.clone()));
+        }
+        let agreement_base = graph.node_count();
+        for id in model.agreements.keys() {
+            graph.add_node(Node::Agreement(id.clone()));
+        }
+        let data_node = |id: &DataId| model.data.get_index_of(id).map(|i| NodeIndex::new(data_base + i));
 
         let mut this = Self {
             model,
             graph,
-            parties,
-            activities,
-            systems,
-            agreements,
-            agreements_by_party: HashMap::new(),
-            blanket_by_party: HashMap::new(),
-            principals: HashMap::new(),
+            activity_base,
+            system_base,
+            agreements_by_party: vec![Vec::new(); model.parties.len()],
+            blanket_by_party: vec![Vec::new(); model.parties.len()],
+            principals: Vec::with_capacity(model.activities.len()),
         };
         for party in model.parties.values() {
             if let Some(owner) = &party.owned_by {
@@ -156,16 +178,16 @@ impl<'m> Graph<'m> {
             }
         }
         for system in model.systems.values() {
-            if let (Some(&operator), Some(&node)) =
-                (this.parties.get(&system.operator.value), this.systems.get(&system.id))
+            if let (Some(operator), Some(node)) =
+                (this.party_node(&system.operator.value), this.system_node(&system.id))
             {
                 this.graph.add_edge(operator, node, Relation::Operates);
             }
         }
-        for activity in model.activities.values() {
-            let Some(&node) = this.activities.get(&activity.id) else { continue };
+        for (position, activity) in model.activities.values().enumerate() {
+            let node = NodeIndex::new(activity_base + position);
             for item in &activity.data {
-                if let Some(&target) = data.get(&item.value) {
+                if let Some(target) = data_node(&item.value) {
                     this.graph.add_edge(node, target, Relation::Processes);
                 }
             }
@@ -177,51 +199,78 @@ impl<'m> Graph<'m> {
             ];
             for (parties, relation) in deciders {
                 for party in parties {
-                    if let Some(&source) = this.parties.get(&party.value) {
+                    if let Some(source) = this.party_node(&party.value) {
                         this.graph.add_edge(source, node, relation.clone());
                     }
                 }
             }
+            let mut principals: Vec<(u32, Option<u32>)> = Vec::new();
             for (index, performer) in activity.performers.iter().enumerate() {
-                let Some(&source) = this.parties.get(&performer.party.value) else { continue };
+                let Some(source) = this.party_node(&performer.party.value) else { continue };
                 this.graph.add_edge(source, node, Relation::Performs { index });
-                this.principals
-                    .entry((&activity.id, &performer.party.value))
-                    .or_insert(performer.on_behalf_of.as_ref().map(|o| &o.value));
+                let principal = performer.on_behalf_of.as_ref().and_then(|o| this.party_position(&o.value));
+                principals.push((index_u32(source.index()), principal));
                 for system in &performer.systems {
-                    if let Some(&target) = this.systems.get(&system.value) {
+                    if let Some(target) = this.system_node(&system.value) {
                         this.graph.add_edge(source, target, Relation::Uses { activity: activity.id.clone() });
                     }
                 }
             }
+            // A party's first performer entry gives its principal: a stable sort
+            // keeps entries in order, and dedup keeps the first of each party.
+            principals.sort_by_key(|(party, _)| *party);
+            principals.dedup_by_key(|(party, _)| *party);
+            principals.shrink_to_fit();
+            this.principals.push(principals);
         }
-        for agreement in model.agreements.values() {
-            let Some(&node) = this.agreements.get(&agreement.id) else { continue };
+        for (position, agreement) in model.agreements.values().enumerate() {
+            let node = NodeIndex::new(agreement_base + position);
             for party in &agreement.parties {
-                if let Some(&source) = this.parties.get(&party.party.value) {
+                if let Some(source) = this.party_node(&party.party.value) {
                     let role = party.role.as_ref().map(|r| r.value);
                     this.graph.add_edge(source, node, Relation::PartyTo { role });
-                    this.agreements_by_party.entry(source).or_default().push(agreement);
+                    this.agreements_by_party[source.index()].push(agreement);
                     if agreement.covers.is_empty() {
-                        this.blanket_by_party.entry(source).or_default().push(agreement);
+                        this.blanket_by_party[source.index()].push(agreement);
                     }
                 }
             }
             for activity in &agreement.covers {
-                if let Some(&target) = this.activities.get(&activity.value) {
+                if let Some(target) = this.activity_node(&activity.value) {
                     this.graph.add_edge(node, target, Relation::Covers);
                 }
             }
         }
-        for list in this.agreements_by_party.values_mut().chain(this.blanket_by_party.values_mut()) {
+        for list in this.agreements_by_party.iter_mut().chain(this.blanket_by_party.iter_mut()) {
             list.sort_by(|x, y| x.id.cmp(&y.id));
             list.dedup_by(|x, y| x.id == y.id);
         }
         this
     }
 
+    /// A party's position in the model, which is also its node's index.
+    fn party_position(&self, id: &PartyId) -> Option<u32> {
+        self.model.parties.get_index_of(id).map(index_u32)
+    }
+
+    fn party_node(&self, id: &PartyId) -> Option<NodeIndex> {
+        self.model.parties.get_index_of(id).map(NodeIndex::new)
+    }
+
+    fn activity_node(&self, id: &ActivityId) -> Option<NodeIndex> {
+        self.model.activities.get_index_of(id).map(|i| NodeIndex::new(self.activity_base + i))
+    }
+
+    fn system_node(&self, id: &SystemId) -> Option<NodeIndex> {
+        self.model.systems.get_index_of(id).map(|i| NodeIndex::new(self.system_base + i))
+    }
+
+    fn agreements_of_node(&self, node: NodeIndex) -> &[&'m Agreement] {
+        self.agreements_by_party.get(node.index()).map_or(&[], Vec::as_slice)
+    }
+
     fn link_parties(&mut self, from: &PartyId, to: &PartyId, relation: Relation) {
-        if let (Some(&a), Some(&b)) = (self.parties.get(from), self.parties.get(to)) {
+        if let (Some(a), Some(b)) = (self.party_node(from), self.party_node(to)) {
             self.graph.add_edge(a, b, relation);
         }
     }
@@ -242,7 +291,7 @@ impl<'m> Graph<'m> {
 
     /// The performers of an activity, in the order the model lists them.
     pub fn performers(&self, activity: &ActivityId) -> Vec<&'m Performer> {
-        let (Some(&node), Some(model_activity)) = (self.activities.get(activity), self.activity(activity)) else {
+        let (Some(node), Some(model_activity)) = (self.activity_node(activity), self.activity(activity)) else {
             return Vec::new();
         };
         let mut indices: Vec<usize> = self
@@ -269,17 +318,24 @@ impl<'m> Graph<'m> {
     ///
     /// Where a party acts for several principals, the first listed is followed.
     pub fn chain_up(&self, activity: &ActivityId, party: &PartyId) -> Vec<PartyId> {
-        let principal_of = |who: &PartyId| self.principals.get(&(activity, who)).copied().flatten();
         let mut chain = vec![party.clone()];
-        let mut on_chain: HashSet<&PartyId> = HashSet::new();
-        let mut current = party;
+        let (Some(activity), Some(start)) = (self.model.activities.get_index_of(activity), self.party_position(party))
+        else {
+            return chain;
+        };
+        let steps = self.principals.get(activity).map_or(&[][..], Vec::as_slice);
+        let principal_of =
+            |who: u32| steps.binary_search_by_key(&who, |(party, _)| *party).ok().and_then(|found| steps[found].1);
+        let mut on_chain: HashSet<u32> = HashSet::new();
+        let mut current = start;
         while let Some(next) = principal_of(current) {
             // Validation refuses cycles; this guard keeps a bad graph from looping.
-            if next == party || on_chain.contains(next) {
+            if next == start || !on_chain.insert(next) {
                 break;
             }
-            on_chain.insert(next);
-            chain.push(next.clone());
+            if let Some((id, _)) = self.model.parties.get_index(next as usize) {
+                chain.push(id.clone());
+            }
             current = next;
         }
         chain
@@ -326,10 +382,10 @@ impl<'m> Graph<'m> {
     /// The cost is that of the shorter of the two parties' agreement lists, so
     /// asking about a small vendor and a big cloud is cheap.
     pub fn agreements_between(&self, a: &PartyId, b: &PartyId, activity: &ActivityId) -> Vec<&'m Agreement> {
-        let Some(of_a) = self.parties.get(a).map(|node| self.agreements_by_node(*node)) else { return Vec::new() };
+        let Some(of_a) = self.party_node(a).map(|node| self.agreements_of_node(node)) else { return Vec::new() };
         // Both lists are sorted by id, and either, filtered by the other party,
         // gives the agreements that bind both.
-        let (shorter, other) = match self.parties.get(b).map(|node| self.agreements_by_node(*node)) {
+        let (shorter, other) = match self.party_node(b).map(|node| self.agreements_of_node(node)) {
             Some(of_b) if of_b.len() < of_a.len() => (of_b, a),
             _ => (of_a, b),
         };
@@ -343,22 +399,18 @@ impl<'m> Graph<'m> {
 
     /// Every agreement `party` has signed, sorted by id.
     pub fn agreements_of(&self, party: &PartyId) -> Vec<&'m Agreement> {
-        self.parties.get(party).map(|node| self.agreements_by_node(*node).to_vec()).unwrap_or_default()
+        self.party_node(party).map(|node| self.agreements_of_node(node).to_vec()).unwrap_or_default()
     }
 
     /// The agreements `party` has signed that name no activity, and so cover
     /// every activity between their parties, sorted by id.
     pub fn blanket_agreements_of(&self, party: &PartyId) -> &[&'m Agreement] {
-        self.parties.get(party).and_then(|node| self.blanket_by_party.get(node)).map_or(&[], Vec::as_slice)
-    }
-
-    fn agreements_by_node(&self, node: NodeIndex) -> &[&'m Agreement] {
-        self.agreements_by_party.get(&node).map_or(&[], Vec::as_slice)
+        self.party_node(party).and_then(|node| self.blanket_by_party.get(node.index())).map_or(&[], Vec::as_slice)
     }
 
     /// The agreements that name `activity` in `covers`, sorted by id.
     pub fn agreements_covering(&self, activity: &ActivityId) -> Vec<&'m Agreement> {
-        let Some(&node) = self.activities.get(activity) else { return Vec::new() };
+        let Some(node) = self.activity_node(activity) else { return Vec::new() };
         let mut found: Vec<&'m Agreement> = self
             .graph
             .edges_directed(node, Direction::Incoming)
@@ -376,7 +428,7 @@ impl<'m> Graph<'m> {
     /// The activities a party takes any part in (performs, decides, is designated
     /// for, or informs subjects of), sorted by id.
     pub fn activities_of(&self, party: &PartyId) -> Vec<&'m ActivityId> {
-        let Some(&node) = self.parties.get(party) else { return Vec::new() };
+        let Some(node) = self.party_node(party) else { return Vec::new() };
         let mut found: Vec<&'m ActivityId> = self
             .graph
             .edges_directed(node, Direction::Outgoing)
@@ -392,7 +444,7 @@ impl<'m> Graph<'m> {
 
     /// Who uses a system, in which activity: `(activity, party)` pairs sorted.
     pub fn users_of(&self, system: &SystemId) -> Vec<(ActivityId, PartyId)> {
-        let Some(&node) = self.systems.get(system) else { return Vec::new() };
+        let Some(node) = self.system_node(system) else { return Vec::new() };
         let mut found: Vec<(ActivityId, PartyId)> = self
             .graph
             .edges_directed(node, Direction::Incoming)
@@ -408,7 +460,7 @@ impl<'m> Graph<'m> {
 
     /// The systems a party operates, sorted by id.
     pub fn systems_operated_by(&self, party: &PartyId) -> Vec<&'m SystemId> {
-        let Some(&node) = self.parties.get(party) else { return Vec::new() };
+        let Some(node) = self.party_node(party) else { return Vec::new() };
         let mut found: Vec<&'m SystemId> = self
             .graph
             .edges_directed(node, Direction::Outgoing)
@@ -421,4 +473,11 @@ impl<'m> Graph<'m> {
         found.sort();
         found
     }
+}
+
+/// A position in the model as a compact index. A model that fits in memory
+/// holds far fewer than four billion parties; the cast saturates rather than
+/// wraps all the same.
+fn index_u32(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
 }

@@ -23,6 +23,7 @@ pub mod law;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod par;
 pub mod reference;
 pub mod report;
 pub mod roles;
@@ -55,8 +56,12 @@ impl<'m> Analysis<'m> {
         let mut timings = timings::Timings::new();
         let graph = timings.time("graph", || graph::Graph::build(model));
         let roles = timings.time("roles", || roles::derive(&graph));
-        let findings = timings
-            .time("rules", || rules::check(&rules::Context { model, graph: &graph, roles: &roles, reference, as_of }));
+        let (findings, rule_times) = timings.time("rules", || {
+            rules::check_timed(&rules::Context { model, graph: &graph, roles: &roles, reference, as_of })
+        });
+        for (rule, took) in rule_times {
+            timings.record_part("rules", rule, took);
+        }
         Self { graph, roles, findings, as_of, timings }
     }
 }

@@ -242,6 +242,10 @@ pub struct Roles {
     pub assignments: Vec<Assignment>,
     /// Every gap, sorted.
     pub gaps: Vec<Gap>,
+    /// Indices into `assignments`, sorted by party then position: the roles of
+    /// one party without a scan of every role (a report asks once per party).
+    #[serde(skip)]
+    by_party: Vec<u32>,
 }
 
 impl Roles {
@@ -272,15 +276,48 @@ impl Roles {
 
     /// Every role a party holds, in any activity.
     pub fn of_party<'a>(&'a self, party: &'a PartyId) -> impl Iterator<Item = &'a Assignment> {
-        self.assignments.iter().filter(move |a| &a.party == party)
+        let indexed = self.by_party.len() == self.assignments.len();
+        // Roles built by hand (not by `derive`) have no index: scan them.
+        let scanned = (!indexed).then(|| self.assignments.iter().filter(move |a| &a.party == party));
+        let found = indexed.then(|| {
+            let start = self.by_party.partition_point(|&i| &self.assignments[i as usize].party < party);
+            self.by_party[start..].iter().map(|&i| &self.assignments[i as usize]).take_while(move |a| &a.party == party)
+        });
+        scanned.into_iter().flatten().chain(found.into_iter().flatten())
+    }
+
+    /// Builds the index behind [`Roles::of_party`]; after `assignments` is sorted.
+    fn index_parties(&mut self) {
+        let Ok(count) = u32::try_from(self.assignments.len()) else {
+            // Over four billion roles: leave the index out, `of_party` scans.
+            return;
+        };
+        let mut by_party: Vec<u32> = (0..count).collect();
+        by_party.sort_by(|&x, &y| self.assignments[x as usize].party.cmp(&self.assignments[y as usize].party));
+        self.by_party = by_party;
     }
 }
 
+/// How many activities one thread derives at a time: enough to make the
+/// hand-over cheap, few enough to share the work evenly.
+const ACTIVITIES_PER_JOB: usize = 256;
+
 /// Derives every role of every activity.
 pub fn derive(graph: &Graph<'_>) -> Roles {
+    // Activities are independent: derive them in contiguous slices on every
+    // core and join the slices in order, as one thread would have.
+    let activities: Vec<&Activity> = graph.model().activities.values().collect();
+    let slices: Vec<&[&Activity]> = activities.chunks(ACTIVITIES_PER_JOB).collect();
     let mut roles = Roles::default();
-    for activity in graph.model().activities.values() {
-        derive_activity(graph, activity, &mut roles);
+    for mut part in crate::par::map(&slices, |slice| {
+        let mut part = Roles::default();
+        for activity in *slice {
+            derive_activity(graph, activity, &mut part);
+        }
+        part
+    }) {
+        roles.assignments.append(&mut part.assignments);
+        roles.gaps.append(&mut part.gaps);
     }
     roles.assignments.sort_by(|a, b| {
         (&a.activity, &a.party, a.role, &a.on_behalf_of).cmp(&(&b.activity, &b.party, b.role, &b.on_behalf_of))
@@ -293,6 +330,7 @@ pub fn derive(graph: &Graph<'_>) -> Roles {
         assignment.chain.shrink_to_fit();
     }
     roles.gaps.sort_by_key(gap_key);
+    roles.index_parties();
     roles
 }
 

@@ -13,7 +13,6 @@ mod raw;
 mod validate;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::de::DeserializeOwned;
 
@@ -192,35 +191,10 @@ fn load_inputs(
 /// are put back in `files` order, so the outcome does not depend on the threads.
 fn parse_files(sources: &SourceMap, files: &[FileId]) -> Vec<Result<raw::RawFile, Box<Diagnostic>>> {
     let parse = |file: FileId| parse_yaml::<raw::RawFile>(sources.file(file).text(), file);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len());
-    if threads <= 1 {
-        return files.iter().map(|&file| parse(file)).collect();
-    }
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(sources.file(files[i]).text().len()));
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        while let Some(&index) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
-            done.push((index, parse(files[index])));
-        }
-        done
-    };
-    let mut results: Vec<(usize, Result<raw::RawFile, Box<Diagnostic>>)> = std::thread::scope(|scope| {
-        // The current thread works too; if a thread cannot be started, the
-        // others simply take more files.
-        let helpers: Vec<_> =
-            (1..threads).filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok()).collect();
-        let mut all = work();
-        for helper in helpers {
-            match helper.join() {
-                Ok(mut done) => all.append(&mut done),
-                // A parser panic is a bug; let it surface as it would on one thread.
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        all
-    });
+    let mut results: Vec<(usize, Result<raw::RawFile, Box<Diagnostic>>)> =
+        order.iter().copied().zip(crate::par::map(&order, |&i| parse(files[i]))).collect();
     results.sort_unstable_by_key(|(index, _)| *index);
     results.into_iter().map(|(_, result)| result).collect()
 }

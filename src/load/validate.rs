@@ -73,26 +73,26 @@ pub fn validate(
     reference: &Reference,
     skipped: &[String],
 ) -> (Model, Vec<Diagnostic>) {
-    let Some(first) = files.first().map(|(file, _)| *file) else {
+    if files.is_empty() {
         return (Model::default(), Vec::new());
-    };
-    let mut ctx = Ctx {
-        sources,
-        reference,
-        skipped,
-        diagnostics: Vec::new(),
-        file: first,
-        ids: HashMap::new(),
-        strings: HashSet::new(),
-    };
-    for (file, raw) in &files {
-        ctx.file = *file;
-        ctx.collect_ids(raw);
     }
+    let (ids, mut diagnostics) = collect_ids(&files, sources);
+    // Pass 2 reads the ids only, so files are built on every core; their
+    // entities and diagnostics are then taken in file order, as one thread
+    // would have: the first definition of an id still wins.
+    // Each raw file is dropped as soon as it is built, so the raw values and
+    // the model are not all held at once.
+    let built = crate::par::map_owned(files, |(file, raw)| {
+        let mut ctx =
+            Ctx { sources, reference, skipped, diagnostics: Vec::new(), file, ids: &ids, strings: HashSet::new() };
+        let mut part = Model::default();
+        ctx.build(raw, &mut part);
+        (part, ctx.diagnostics)
+    });
     let mut model = Model::default();
-    for (file, raw) in files {
-        ctx.file = file;
-        ctx.build(raw, &mut model);
+    for (part, mut problems) in built {
+        diagnostics.append(&mut problems);
+        absorb(&mut model, part);
     }
     model.parties.sort_keys();
     model.data.sort_keys();
@@ -111,7 +111,98 @@ pub fn validate(
         };
         key(a).cmp(&key(b))
     });
-    (model, ctx.diagnostics)
+    (model, diagnostics)
+}
+
+/// Every valid id in the model with its kind and where it is first defined.
+/// Its keys are the ids' shared text: each reference to an entity shares it.
+type Ids = HashMap<Arc<str>, (Kind, Span), foldhash::fast::RandomState>;
+
+/// Adds one file's entities to the model; an id already there keeps its first
+/// definition (a duplicate has its own diagnostic).
+fn absorb(model: &mut Model, part: Model) {
+    fn merge<K: std::hash::Hash + Eq, V>(into: &mut IdMap<K, V>, from: IdMap<K, V>) {
+        into.reserve(from.len());
+        for (id, entity) in from {
+            into.entry(id).or_insert(entity);
+        }
+    }
+    merge(&mut model.parties, part.parties);
+    merge(&mut model.data, part.data);
+    merge(&mut model.systems, part.systems);
+    merge(&mut model.activities, part.activities);
+    merge(&mut model.agreements, part.agreements);
+    merge(&mut model.incidents, part.incidents);
+    model.accepted_risks.extend(part.accepted_risks);
+}
+
+/// Pass 1: every valid id of every file with its kind and where it is first
+/// defined, and a diagnostic for each bad or duplicate id.
+fn collect_ids(files: &[(FileId, RawFile)], sources: &SourceMap) -> (Ids, Vec<Diagnostic>) {
+    let count: usize = files
+        .iter()
+        .map(|(_, raw)| {
+            raw.parties.len()
+                + raw.data.len()
+                + raw.systems.len()
+                + raw.processing.len()
+                + raw.agreements.len()
+                + raw.incidents.len()
+        })
+        .sum();
+    let mut ids = Ids::with_capacity_and_hasher(count, Default::default());
+    let mut diagnostics = Vec::new();
+    for (file, raw) in files {
+        let text = sources.file(*file).text();
+        let groups: [(Kind, Vec<&Option<S>>); 6] = [
+            (Kind::Party, raw.parties.iter().map(|p| &p.value.id).collect()),
+            (Kind::Data, raw.data.iter().map(|d| &d.value.id).collect()),
+            (Kind::System, raw.systems.iter().map(|s| &s.value.id).collect()),
+            (Kind::Activity, raw.processing.iter().map(|a| &a.value.id).collect()),
+            (Kind::Agreement, raw.agreements.iter().map(|a| &a.value.id).collect()),
+            (Kind::Incident, raw.incidents.iter().map(|i| &i.value.id).collect()),
+        ];
+        for (kind, group) in groups {
+            for id in group.into_iter().flatten() {
+                if let Some(diagnostic) = define(&mut ids, kind, id, id.span(*file, text)) {
+                    diagnostics.push(diagnostic);
+                }
+            }
+        }
+    }
+    (ids, diagnostics)
+}
+
+/// Adds `id` to `ids`, or says why it cannot be.
+fn define(ids: &mut Ids, kind: Kind, id: &S, span: Span) -> Option<Diagnostic> {
+    if let Err(error) = check_id(&id.value) {
+        let mut diagnostic =
+            Diagnostic::error("bad-id", format!("`{}` is not a valid id", id.value)).at(span, error.to_string());
+        let suggestion = kebab_case(&id.value);
+        if !suggestion.is_empty() && check_id(&suggestion).is_ok() {
+            diagnostic = diagnostic.help(format!("write it as `{suggestion}`"));
+        }
+        return Some(diagnostic);
+    }
+    match ids.get(id.value.as_str()) {
+        Some((first_kind, first_span)) => {
+            let what = if *first_kind == kind {
+                format!("duplicate {} id `{}`", kind.noun(), id.value)
+            } else {
+                format!("id `{}` is used for a {} and a {}", id.value, first_kind.noun(), kind.noun())
+            };
+            Some(
+                Diagnostic::error("duplicate-id", what)
+                    .at(span, "defined again here")
+                    .also(*first_span, "first defined here")
+                    .help("ids are unique across every file of the model; rename one of them"),
+            )
+        }
+        None => {
+            ids.insert(Arc::from(id.value.as_str()), (kind, span));
+            None
+        }
+    }
 }
 
 struct Ctx<'a> {
@@ -124,7 +215,7 @@ struct Ctx<'a> {
     file: FileId,
     /// Every valid id in the model with its kind and where it is first defined.
     /// Its keys are the ids' shared text: each reference to an entity shares it.
-    ids: HashMap<Arc<str>, (Kind, Span)>,
+    ids: &'a Ids,
     /// Shared text of the other short strings a model repeats: countries, regimes.
     strings: HashSet<Arc<str>>,
 }
@@ -170,55 +261,6 @@ impl Ctx<'_> {
 
     fn push(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
-    }
-
-    // ---- pass 1: ids -------------------------------------------------------
-
-    fn collect_ids(&mut self, raw: &RawFile) {
-        let groups: [(Kind, Vec<&Option<S>>); 6] = [
-            (Kind::Party, raw.parties.iter().map(|p| &p.value.id).collect()),
-            (Kind::Data, raw.data.iter().map(|d| &d.value.id).collect()),
-            (Kind::System, raw.systems.iter().map(|s| &s.value.id).collect()),
-            (Kind::Activity, raw.processing.iter().map(|a| &a.value.id).collect()),
-            (Kind::Agreement, raw.agreements.iter().map(|a| &a.value.id).collect()),
-            (Kind::Incident, raw.incidents.iter().map(|i| &i.value.id).collect()),
-        ];
-        for (kind, ids) in groups {
-            for id in ids.into_iter().flatten() {
-                self.define(kind, id);
-            }
-        }
-    }
-
-    fn define(&mut self, kind: Kind, id: &S) {
-        let span = self.span_of(id);
-        if let Err(error) = check_id(&id.value) {
-            let mut diagnostic =
-                Diagnostic::error("bad-id", format!("`{}` is not a valid id", id.value)).at(span, error.to_string());
-            let suggestion = kebab_case(&id.value);
-            if !suggestion.is_empty() && check_id(&suggestion).is_ok() {
-                diagnostic = diagnostic.help(format!("write it as `{suggestion}`"));
-            }
-            self.push(diagnostic);
-            return;
-        }
-        match self.ids.get(id.value.as_str()) {
-            Some((first_kind, first_span)) => {
-                let what = if *first_kind == kind {
-                    format!("duplicate {} id `{}`", kind.noun(), id.value)
-                } else {
-                    format!("id `{}` is used for a {} and a {}", id.value, first_kind.noun(), kind.noun())
-                };
-                let diagnostic = Diagnostic::error("duplicate-id", what)
-                    .at(span, "defined again here")
-                    .also(*first_span, "first defined here")
-                    .help("ids are unique across every file of the model; rename one of them");
-                self.push(diagnostic);
-            }
-            None => {
-                self.ids.insert(Arc::from(id.value.as_str()), (kind, span));
-            }
-        }
     }
 
     // ---- pass 2: entities ----------------------------------------------------

@@ -91,21 +91,28 @@ impl fmt::Display for Country {
     }
 }
 
+/// Entities by id, in id order once loaded.
+///
+/// foldhash rather than std's SipHash: ids are hashed at every lookup, and on a
+/// national model SipHash alone was several percent of a check. The seed is
+/// random per process; an `IndexMap` iterates in its own order all the same.
+pub type IdMap<K, V> = IndexMap<K, V, foldhash::fast::RandomState>;
+
 /// A whole model: every entity of every file, merged and sorted by id.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Model {
     /// Organisations that can hold a role.
-    pub parties: IndexMap<PartyId, Party>,
+    pub parties: IdMap<PartyId, Party>,
     /// Categories of personal data.
-    pub data: IndexMap<DataId, DataCategory>,
+    pub data: IdMap<DataId, DataCategory>,
     /// IT systems and storage.
-    pub systems: IndexMap<SystemId, System>,
+    pub systems: IdMap<SystemId, System>,
     /// Processing activities: the unit every role is derived for.
-    pub activities: IndexMap<ActivityId, Activity>,
+    pub activities: IdMap<ActivityId, Activity>,
     /// Contracts as signed.
-    pub agreements: IndexMap<AgreementId, Agreement>,
+    pub agreements: IdMap<AgreementId, Agreement>,
     /// Personal-data breaches that happened.
-    pub incidents: IndexMap<IncidentId, Incident>,
+    pub incidents: IdMap<IncidentId, Incident>,
     /// Findings the model's owners accept, with a justification and an expiry.
     pub accepted_risks: Vec<AcceptedRisk>,
 }

@@ -436,3 +436,6 @@ fn ropa(global: &GlobalArgs, args: &RopaArgs, color: Color) -> Result<u8, Failur
     })?;
     emit(&text, args.output.as_deref()).map(|()| CLEAN)
 }
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
