@@ -25,6 +25,11 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const ANSVAR: &str = env!("CARGO_BIN_EXE_ansvar");
+
+/// The same allocator as the `ansvar` binary, so that the parse floor is not
+/// slowed by an allocator the binary does not use.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const TIME: &str = "/usr/bin/time";
 
 /// One end-to-end run of the binary.

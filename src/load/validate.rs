@@ -90,6 +90,15 @@ pub fn validate(
         (part, ctx.diagnostics)
     });
     let mut model = Model::default();
+    // Room for every file's entities at once: growing per file would copy the
+    // entries again for every file.
+    let total = |count: fn(&Model) -> usize| built.iter().map(|(part, _)| count(part)).sum::<usize>();
+    model.parties.reserve(total(|m| m.parties.len()));
+    model.data.reserve(total(|m| m.data.len()));
+    model.systems.reserve(total(|m| m.systems.len()));
+    model.activities.reserve(total(|m| m.activities.len()));
+    model.agreements.reserve(total(|m| m.agreements.len()));
+    model.incidents.reserve(total(|m| m.incidents.len()));
     for (part, mut problems) in built {
         diagnostics.append(&mut problems);
         absorb(&mut model, part);
@@ -122,7 +131,6 @@ type Ids = HashMap<Arc<str>, (Kind, Span), foldhash::fast::RandomState>;
 /// definition (a duplicate has its own diagnostic).
 fn absorb(model: &mut Model, part: Model) {
     fn merge<K: std::hash::Hash + Eq, V>(into: &mut IdMap<K, V>, from: IdMap<K, V>) {
-        into.reserve(from.len());
         for (id, entity) in from {
             into.entry(id).or_insert(entity);
         }

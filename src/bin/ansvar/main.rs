@@ -437,5 +437,8 @@ fn ropa(global: &GlobalArgs, args: &RopaArgs, color: Color) -> Result<u8, Failur
     emit(&text, args.output.as_deref()).map(|()| CLEAN)
 }
 
+/// mimalloc rather than the system allocator: a big model is millions of
+/// small allocations made and freed on several threads, where glibc's malloc
+/// spent a sixth of a national check (docs/performance.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
