@@ -246,6 +246,11 @@ pub struct Roles {
     /// one party without a scan of every role (a report asks once per party).
     #[serde(skip)]
     by_party: Vec<u32>,
+    /// Where each activity's roles start and end in `assignments`: one hash
+    /// lookup instead of a binary search over every role, whose string
+    /// comparisons each miss the cache on a big model.
+    #[serde(skip)]
+    by_activity: crate::model::IdMap<ActivityId, (u32, u32)>,
 }
 
 impl Roles {
@@ -260,6 +265,13 @@ impl Roles {
 
     /// Every role in an activity (assignments are sorted by activity).
     pub fn in_activity(&self, activity: &ActivityId) -> &[Assignment] {
+        if !self.by_activity.is_empty() {
+            return match self.by_activity.get(activity) {
+                Some(&(start, end)) => self.assignments.get(start as usize..end as usize).unwrap_or(&[]),
+                None => &[],
+            };
+        }
+        // Roles built by hand (not by `derive`) have no index: search them.
         let start = self.assignments.partition_point(|a| &a.activity < activity);
         let end = start + self.assignments[start..].partition_point(|a| &a.activity == activity);
         &self.assignments[start..end]
@@ -286,12 +298,24 @@ impl Roles {
         scanned.into_iter().flatten().chain(found.into_iter().flatten())
     }
 
-    /// Builds the index behind [`Roles::of_party`]; after `assignments` is sorted.
+    /// Builds the indices behind [`Roles::of_party`] and [`Roles::in_activity`];
+    /// after `assignments` is sorted.
     fn index_parties(&mut self) {
         let Ok(count) = u32::try_from(self.assignments.len()) else {
             // Over four billion roles: leave the index out, `of_party` scans.
             return;
         };
+        let mut by_activity = crate::model::IdMap::default();
+        let mut start = 0;
+        for (end, pair) in (1..=count).zip(self.assignments.windows(2).map(Some).chain([None])) {
+            // `end` is one past the current role; a run of one activity ends
+            // where the next role's activity differs, or at the last role.
+            if pair.is_none_or(|w| w[0].activity != w[1].activity) {
+                by_activity.insert(self.assignments[start as usize].activity.clone(), (start, end));
+                start = end;
+            }
+        }
+        self.by_activity = by_activity;
         let mut by_party: Vec<u32> = (0..count).collect();
         by_party.sort_by(|&x, &y| self.assignments[x as usize].party.cmp(&self.assignments[y as usize].party));
         self.by_party = by_party;

@@ -227,6 +227,11 @@ fn check_transfers(ctx: &Context<'_>, out: &mut Findings, wanted: Outcome) {
             let Some(exporter) = &performer.on_behalf_of else { continue };
             let Some(importer) = ctx.model.parties.get(&performer.party.value) else { continue };
             for place in ctx.graph.places(performer) {
+                // Most processing stays in the EU/EEA: nothing to check, and no
+                // need to remember it (its duplicates are in the EU/EEA too).
+                if matches!(ctx.reference.jurisdiction(&place.country, ctx.as_of), Jurisdiction::Eea) {
+                    continue;
+                }
                 if !seen.insert((importer.id.clone(), exporter.value.clone(), place.country.clone())) {
                     continue;
                 }
