@@ -12,6 +12,7 @@ pub mod git;
 mod raw;
 mod validate;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -174,12 +175,42 @@ fn load_inputs(
     let (errors, warnings): (Vec<_>, Vec<_>) =
         diagnostics.into_iter().partition(|d| d.level == crate::diag::Level::Error);
     if errors.is_empty() {
+        let warnings = once_each(warnings, &sources);
         Ok(Loaded { model, sources, warnings, timings })
     } else {
         let mut diagnostics = errors;
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         Err(Invalid { sources, diagnostics })
     }
+}
+
+/// Warnings that say the same thing (`check the status of CH`, written on
+/// every party in Switzerland), shown once: the first place, with a note of
+/// how many more there are and where the next one is. A national model would
+/// otherwise bury its one real warning under hundreds of copies.
+fn once_each(warnings: Vec<Diagnostic>, sources: &SourceMap) -> Vec<Diagnostic> {
+    let mut kept: Vec<(Diagnostic, Vec<Span>)> = Vec::new();
+    let mut first_of: HashMap<(Option<String>, String), usize> = HashMap::new();
+    for warning in warnings {
+        let key = (warning.code.clone(), warning.message.clone());
+        match first_of.get(&key) {
+            Some(&index) => kept[index].1.extend(warning.primary.as_ref().map(|label| label.span)),
+            None => {
+                first_of.insert(key, kept.len());
+                kept.push((warning, Vec::new()));
+            }
+        }
+    }
+    kept.into_iter()
+        .map(|(warning, more)| match more.first() {
+            None => warning,
+            Some(next) => {
+                let place = sources.location(*next);
+                let times = if more.len() == 1 { "once more".to_owned() } else { format!("{} more times", more.len()) };
+                warning.note(format!("the same applies {times} in the model, next at {place}"))
+            }
+        })
+        .collect()
 }
 
 /// Parses the text files of `sources` named by `files`, returning one result
@@ -423,4 +454,42 @@ pub(crate) fn byte_offset_of(text: &str, line: u64, column: u64) -> usize {
         offset += line_text.len();
     }
     text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn party(id: &str, country: &str) -> String {
+        format!("  - id: {id}\n    name: {id}\n    kind: tech_vendor\n    country: {country}\n")
+    }
+
+    #[test]
+    fn a_warning_repeated_across_the_model_is_shown_once_with_a_count() {
+        let one = format!("parties:\n{}{}", party("vendor-a", "CH"), party("vendor-b", "CH"));
+        let two = format!("parties:\n{}", party("vendor-c", "CH"));
+        let texts = vec![(PathBuf::from("a.yaml"), one), (PathBuf::from("b.yaml"), two)];
+        let loaded = match load_texts(texts, &Reference::builtin()) {
+            Ok(loaded) => loaded,
+            Err(invalid) => panic!("{:?}", invalid.diagnostics),
+        };
+        let territory: Vec<&Diagnostic> =
+            loaded.warnings.iter().filter(|w| w.code.as_deref() == Some("territory")).collect();
+        assert_eq!(territory.len(), 1, "{:?}", loaded.warnings);
+        let location = territory[0].location(&loaded.sources).map(|at| at.to_string());
+        assert_eq!(location.as_deref(), Some("a.yaml:5:14"));
+        assert!(
+            territory[0].notes.iter().any(|n| n == "the same applies 2 more times in the model, next at a.yaml:9:14"),
+            "{:?}",
+            territory[0].notes
+        );
+    }
+
+    #[test]
+    fn a_warning_given_once_has_no_count() {
+        let texts = vec![(PathBuf::from("a.yaml"), format!("parties:\n{}", party("vendor-a", "CH")))];
+        let loaded =
+            load_texts(texts, &Reference::builtin()).unwrap_or_else(|invalid| panic!("{:?}", invalid.diagnostics));
+        assert!(loaded.warnings.iter().all(|w| w.notes.iter().all(|n| !n.starts_with("the same applies"))));
+    }
 }
