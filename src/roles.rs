@@ -336,26 +336,41 @@ pub fn derive(graph: &Graph<'_>) -> Roles {
     for mut part in crate::par::map(&slices, |slice| {
         let mut part = Roles::default();
         for activity in *slice {
+            let (roles_before, gaps_before) = (part.assignments.len(), part.gaps.len());
             derive_activity(graph, activity, &mut part);
+            // Each activity's own roles sorted here, a few at a time, rather
+            // than millions at the end: the model lists activities by id, so
+            // the slices joined in order are then sorted as a whole.
+            part.assignments[roles_before..].sort_by(assignment_order);
+            part.gaps[gaps_before..].sort_by_cached_key(gap_key);
+            // A big model has hundreds of thousands of roles, each with a few
+            // reasons: the spare capacity that growing the lists left adds up.
+            for assignment in &mut part.assignments[roles_before..] {
+                assignment.reasons.shrink_to_fit();
+                assignment.chain.shrink_to_fit();
+            }
         }
         part
     }) {
         roles.assignments.append(&mut part.assignments);
         roles.gaps.append(&mut part.gaps);
     }
-    roles.assignments.sort_by(|a, b| {
-        (&a.activity, &a.party, a.role, &a.on_behalf_of).cmp(&(&b.activity, &b.party, b.role, &b.on_behalf_of))
-    });
-    // A big model has hundreds of thousands of roles, each with a few reasons:
-    // the spare capacity that growing the lists left behind adds up.
-    roles.assignments.shrink_to_fit();
-    for assignment in &mut roles.assignments {
-        assignment.reasons.shrink_to_fit();
-        assignment.chain.shrink_to_fit();
+    // Only if the model's activities were not in id order (a model built by
+    // hand): then the whole list needs sorting after all.
+    if !roles.assignments.is_sorted_by(|a, b| assignment_order(a, b).is_le()) {
+        roles.assignments.sort_by(assignment_order);
     }
-    roles.gaps.sort_by_key(gap_key);
+    if !roles.gaps.is_sorted_by_key(gap_key) {
+        roles.gaps.sort_by_cached_key(gap_key);
+    }
+    roles.assignments.shrink_to_fit();
     roles.index_parties();
     roles
+}
+
+/// The order of [`Roles::assignments`]: by activity, party, role and principal.
+fn assignment_order(a: &Assignment, b: &Assignment) -> std::cmp::Ordering {
+    (&a.activity, &a.party, a.role, &a.on_behalf_of).cmp(&(&b.activity, &b.party, b.role, &b.on_behalf_of))
 }
 
 fn gap_key(gap: &Gap) -> (ActivityId, Option<PartyId>, u8, Option<PartyId>) {
