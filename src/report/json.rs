@@ -301,7 +301,7 @@ impl<'a> DiffDocument<'a> {
 /// those reads these parts too. Everything else is the report's view model.
 #[derive(Debug, Serialize)]
 pub struct ReportDocument<'a> {
-    /// The JSON schema version.
+    /// The report's schema version, [`super::REPORT_SCHEMA_VERSION`].
     pub schema_version: u32,
     /// What the document is: always `ansvar-report`.
     pub kind: &'static str,
@@ -315,7 +315,8 @@ pub struct ReportDocument<'a> {
     pub summary: &'a super::view::Summary,
     /// The processing activities.
     pub activities: &'a [super::view::ActivityView],
-    /// The party × activity role matrix.
+    /// The party × activity role matrix, sparse: each row lists only the
+    /// activities in which the party holds a role.
     pub matrix: &'a super::view::Matrix,
     /// The chain: nodes, edges, columns.
     pub diagram: &'a super::diagram::Diagram,
@@ -342,7 +343,7 @@ impl<'a> ReportDocument<'a> {
     /// The document for a prepared view and the analysis it was built from.
     pub fn new(view: &'a super::view::View, analysis: &'a crate::Analysis<'_>, sources: &SourceMap) -> Self {
         Self {
-            schema_version: super::SCHEMA_VERSION,
+            schema_version: super::REPORT_SCHEMA_VERSION,
             kind: "ansvar-report",
             model: &view.model,
             as_of: &view.as_of,

@@ -12,11 +12,13 @@
 //! arranges them per system and says them in words. Breaches that happened are
 //! listed beside the derived path, so a reader can compare the two.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::duties::{NotificationDuty, Recipient, notification_duties};
 use crate::law;
-use crate::model::{ActivityId, Country, PartyId, PartyKind, System};
+use crate::model::{ActivityId, Country, PartyId, PartyKind, System, SystemId};
 
 use super::view::{ActivityRef, Input, PartyRef};
 
@@ -104,21 +106,49 @@ enum SubjectsRule {
     IfHighRisk,
 }
 
-/// The notification paths of every system used on the evaluation date, by id.
-pub fn build(input: &Input<'_>) -> Vec<SystemNotifications> {
-    let duties = notification_duties(&input.analysis.graph, &input.analysis.roles);
-    input.model.systems.values().filter_map(|system| for_system(input, system, &duties)).collect()
+/// The model-wide facts every system's paths look up, worked out once: asking
+/// them per system or per path made the section quadratic in a big model.
+struct Lookups<'a> {
+    /// Every notification duty, sorted by activity, notifier and recipient.
+    duties: Vec<NotificationDuty>,
+    /// The authority parties of each country, in the model's order.
+    authorities: BTreeMap<&'a Country, Vec<&'a crate::model::Party>>,
+    /// The incidents that name each system, in the model's order.
+    incidents: BTreeMap<&'a SystemId, Vec<&'a crate::model::Incident>>,
 }
 
-fn for_system(input: &Input<'_>, system: &System, duties: &[NotificationDuty]) -> Option<SystemNotifications> {
+/// The notification paths of every system used on the evaluation date, by id.
+pub fn build(input: &Input<'_>) -> Vec<SystemNotifications> {
+    let model = input.model;
+    let mut authorities: BTreeMap<&Country, Vec<&crate::model::Party>> = BTreeMap::new();
+    for party in model.parties.values().filter(|p| p.kind.value == PartyKind::Authority) {
+        authorities.entry(&party.country.value).or_default().push(party);
+    }
+    let mut incidents: BTreeMap<&SystemId, Vec<&crate::model::Incident>> = BTreeMap::new();
+    for incident in model.incidents.values() {
+        for system in &incident.systems {
+            let list = incidents.entry(&system.value).or_default();
+            // An incident that names a system twice is still one incident on it.
+            if list.last().is_none_or(|last| last.id != incident.id) {
+                list.push(incident);
+            }
+        }
+    }
+    let lookups =
+        Lookups { duties: notification_duties(&input.analysis.graph, &input.analysis.roles), authorities, incidents };
+    model.systems.values().filter_map(|system| for_system(input, system, &lookups)).collect()
+}
+
+fn for_system(input: &Input<'_>, system: &System, lookups: &Lookups<'_>) -> Option<SystemNotifications> {
     let graph = &input.analysis.graph;
     let as_of = input.analysis.as_of;
-    let mut activities: Vec<ActivityId> = graph
+    // Who uses the system, asked once: each path takes its activity's part.
+    let users: Vec<(ActivityId, PartyId)> = graph
         .users_of(&system.id)
         .into_iter()
-        .map(|(activity, _)| activity)
-        .filter(|a| input.model.activities.get(a).is_some_and(|a| a.runs_on(as_of)))
+        .filter(|(a, _)| input.model.activities.get(a).is_some_and(|a| a.runs_on(as_of)))
         .collect();
+    let mut activities: Vec<&ActivityId> = users.iter().map(|(activity, _)| activity).collect();
     activities.dedup();
     if activities.is_empty() {
         return None;
@@ -126,7 +156,7 @@ fn for_system(input: &Input<'_>, system: &System, duties: &[NotificationDuty]) -
     let data: Vec<&crate::model::DataCategory> = {
         let mut data: Vec<_> = activities
             .iter()
-            .filter_map(|a| input.model.activities.get(a))
+            .filter_map(|a| input.model.activities.get(*a))
             .flat_map(|a| a.data.iter())
             .filter_map(|d| input.model.data.get(&d.value))
             .collect();
@@ -147,7 +177,16 @@ fn for_system(input: &Input<'_>, system: &System, duties: &[NotificationDuty]) -
         SubjectsRule::IfHighRisk if at_rest.is_none() => "Whether its data are encrypted at rest is not recorded: the data subjects must be told if the breach is likely to result in a high risk to them.".to_owned(),
         SubjectsRule::IfHighRisk => "The data subjects must be told if the breach is likely to result in a high risk to them.".to_owned(),
     };
-    let paths = activities.iter().map(|activity| path(input, system, activity, duties, rule)).collect();
+    let paths = activities
+        .iter()
+        .map(|activity| {
+            // `users` is sorted by activity, then party.
+            let start = users.partition_point(|(a, _)| a < *activity);
+            let end = start + users[start..].partition_point(|(a, _)| a == *activity);
+            let users: Vec<PartyId> = users[start..end].iter().map(|(_, p)| p.clone()).collect();
+            path(input, system, activity, users, lookups, rule)
+        })
+        .collect();
     Some(SystemNotifications {
         id: system.id.to_string(),
         name: system.name.clone(),
@@ -161,39 +200,39 @@ fn for_system(input: &Input<'_>, system: &System, duties: &[NotificationDuty]) -
         },
         subjects,
         paths,
-        incidents: incidents(input, system),
+        incidents: incidents(input, lookups.incidents.get(&system.id).map_or(&[], Vec::as_slice)),
     })
 }
 
 /// The supervisory authority a controller notifies: an authority party of the
 /// model established in the controller's country, when there is exactly one;
 /// otherwise "the competent supervisory authority" (the model does not say).
-fn authority(input: &Input<'_>, controller: &PartyId) -> (String, Option<PartyRef>) {
-    let country: Option<&Country> = input.model.parties.get(controller).map(|p| &p.country.value);
-    let found: Vec<&crate::model::Party> = input
+fn authority(input: &Input<'_>, lookups: &Lookups<'_>, controller: &PartyId) -> (String, Option<PartyRef>) {
+    let found: &[&crate::model::Party] = input
         .model
         .parties
-        .values()
-        .filter(|p| p.kind.value == PartyKind::Authority && Some(&p.country.value) == country)
-        .collect();
-    match found.as_slice() {
+        .get(controller)
+        .and_then(|p| lookups.authorities.get(&p.country.value))
+        .map_or(&[], Vec::as_slice);
+    match found {
         [one] => (one.name.clone(), Some(input.party(&one.id))),
         _ => ("the competent supervisory authority".to_owned(), None),
     }
 }
 
+/// The path for one activity; `users` are the parties that use the system in it.
 fn path(
     input: &Input<'_>,
     system: &System,
     activity: &ActivityId,
-    duties: &[NotificationDuty],
+    mut users: Vec<PartyId>,
+    lookups: &Lookups<'_>,
     rule: SubjectsRule,
 ) -> Path {
     let graph = &input.analysis.graph;
     let roles = &input.analysis.roles;
+    let duties = lookups.duties.as_slice();
     // The operator first: it is the one most likely to discover the breach.
-    let mut users: Vec<PartyId> =
-        graph.users_of(&system.id).into_iter().filter(|(a, _)| a == activity).map(|(_, p)| p).collect();
     users.sort_by_key(|p| (p != &system.operator.value, p.clone()));
     let controllers: Vec<&PartyId> = roles.controllers(activity).collect();
     let mut steps: Vec<Step> = Vec::new();
@@ -207,9 +246,13 @@ fn path(
             if steps.iter().any(|s| s.from.id == from.as_str() && s.to == input.party(to).name) {
                 continue;
             }
+            // The first duty of `from` to `to` in the sorted list: a binary
+            // search where a scan of every duty made the section quadratic.
+            let to_principal = Recipient::Principal(to.clone());
+            let first = duties.partition_point(|d| (&d.activity, &d.from, &d.to) < (activity, from, &to_principal));
             let hours = duties
-                .iter()
-                .find(|d| &d.activity == activity && &d.from == from && d.to == Recipient::Principal(to.clone()))
+                .get(first)
+                .filter(|d| &d.activity == activity && &d.from == from && d.to == to_principal)
                 .and_then(|d| d.within_hours);
             steps.push(Step {
                 from: input.party(from),
@@ -230,7 +273,7 @@ fn path(
         }
     }
     for controller in &controllers {
-        let (to, to_party) = authority(input, controller);
+        let (to, to_party) = authority(input, lookups, controller);
         authority_steps.push(Step {
             from: input.party(controller),
             to,
@@ -282,12 +325,10 @@ fn path(
     }
 }
 
-fn incidents(input: &Input<'_>, system: &System) -> Vec<IncidentView> {
-    input
-        .model
-        .incidents
-        .values()
-        .filter(|incident| incident.systems.iter().any(|s| s.value == system.id))
+/// The breaches recorded on one system (`found`, in the model's order), in words.
+fn incidents(input: &Input<'_>, found: &[&crate::model::Incident]) -> Vec<IncidentView> {
+    found
+        .iter()
         .map(|incident| {
             let discovered = match (&incident.discovered, &incident.discovered_by) {
                 (Some(date), Some(by)) => format!("discovered on {} by {}", date.value, input.party(&by.value).name),

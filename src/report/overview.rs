@@ -2,12 +2,16 @@
 //! processing activities, the party × activity role matrix, processing in third
 //! countries and the accepted risks.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde::Serialize;
 
 use crate::roles::Role;
 use crate::rules::Severity;
+use crate::source::Span;
 
 use super::finding::{FindingView, severity_label};
+use super::index::Index;
 use super::sheets::PartySheet;
 use super::view::{ACTION_FIRST, ActivityRef, Input, PartyRef, count};
 
@@ -95,11 +99,11 @@ impl Summary {
         let by_role = groups
             .iter()
             .filter_map(|(title, role)| {
-                let mut parties: Vec<PartyRef> = sheets
-                    .iter()
-                    .filter(|s| roles.assignments.iter().any(|a| a.role == *role && a.party.as_str() == s.party.id))
-                    .map(|s| s.party.clone())
-                    .collect();
+                // One pass over the roles per group, not one per sheet.
+                let holders: BTreeSet<&str> =
+                    roles.assignments.iter().filter(|a| a.role == *role).map(|a| a.party.as_str()).collect();
+                let mut parties: Vec<PartyRef> =
+                    sheets.iter().filter(|s| holders.contains(s.party.id.as_str())).map(|s| s.party.clone()).collect();
                 parties.dedup();
                 (!parties.is_empty()).then(|| RoleGroup { title: (*title).to_owned(), parties })
             })
@@ -226,22 +230,33 @@ pub struct CellRole {
     pub title: String,
 }
 
-/// One cell of the matrix.
+/// The most activities for which the HTML and Markdown reports draw the
+/// party × activity grid. A grid is read across and down; past about sixty
+/// columns nobody can, and its size grows with parties × activities (hundreds of
+/// megabytes on a regional model). Above it the report says so in a sentence
+/// and leaves each party's roles to its duty sheet, which lists them activity by
+/// activity. The JSON matrix is sparse whatever the size.
+pub const MATRIX_MAX_ACTIVITIES: usize = 60;
+
+/// One cell of the matrix: the roles a party holds in one activity.
 #[derive(Clone, Debug, Serialize)]
 pub struct Cell {
-    /// The roles the party holds in the activity; empty for none.
-    pub roles: Vec<CellRole>,
+    /// The activity's id.
+    pub activity: String,
     /// Whether the activity does not run on the evaluation date.
-    #[serde(skip)]
     pub ended: bool,
+    /// The roles the party holds in the activity; empty only in the grid's
+    /// cells for activities in which it holds none.
+    pub roles: Vec<CellRole>,
 }
 
-/// One row of the matrix: a party and its roles in each activity.
+/// One row of the matrix: a party and its roles.
 #[derive(Clone, Debug, Serialize)]
 pub struct MatrixRow {
     /// The party.
     pub party: PartyRef,
-    /// One cell per column.
+    /// In [`Matrix::rows`], one cell per activity in which the party holds a
+    /// role, in the columns' order; in [`Matrix::grid`], one per column.
     pub cells: Vec<Cell>,
 }
 
@@ -250,35 +265,84 @@ pub struct MatrixRow {
 pub struct Matrix {
     /// The activities, by id.
     pub columns: Vec<ActivityRef>,
-    /// The parties with a role in some activity, by name.
+    /// The parties with a role in some activity, by name, each with only the
+    /// cells that hold a role: its size follows the roles, not parties ×
+    /// activities.
     pub rows: Vec<MatrixRow>,
+    /// The same rows with a cell for every column, for the HTML and Markdown
+    /// grid; `None` above [`MATRIX_MAX_ACTIVITIES`] activities.
+    #[serde(skip)]
+    pub grid: Option<Vec<MatrixRow>>,
+    /// Where there is no grid, the sentence that says why and where the roles
+    /// are instead; empty where there is one.
+    #[serde(skip)]
+    pub instead: String,
 }
 
 impl Matrix {
-    pub(super) fn new(input: &Input<'_>) -> Self {
-        let roles = &input.analysis.roles;
-        let columns: Vec<ActivityRef> = input.model.activities.keys().map(|a| input.activity(a)).collect();
-        let mut rows: Vec<MatrixRow> = input
-            .model
-            .parties
-            .keys()
-            .filter(|p| roles.of_party(p).next().is_some())
-            .map(|party| MatrixRow {
-                party: input.party(party),
-                cells: input
-                    .model
-                    .activities
-                    .keys()
-                    .map(|activity| Cell {
-                        roles: roles.of(party, activity).iter().map(|a| cell_role(input, a)).collect(),
-                        ended: !input.activity(activity).running,
-                    })
-                    .collect(),
-            })
-            .collect();
+    pub(super) fn new(input: &Input<'_>, index: &Index<'_>) -> Self {
+        let activities = &input.model.activities;
+        let columns: Vec<ActivityRef> = activities.keys().map(|a| input.activity(a)).collect();
+        let mut rows: Vec<MatrixRow> = sparse_rows(input, index, &columns);
         rows.sort_by(|a, b| (&a.party.name, &a.party.id).cmp(&(&b.party.name, &b.party.id)));
-        Self { columns, rows }
+        let (grid, instead) = if columns.len() <= MATRIX_MAX_ACTIVITIES {
+            let grid = rows
+                .iter()
+                .map(|row| {
+                    let mut cells: Vec<Cell> = columns
+                        .iter()
+                        .map(|c| Cell { activity: c.id.clone(), ended: !c.running, roles: Vec::new() })
+                        .collect();
+                    for cell in &row.cells {
+                        if let Some(slot) =
+                            activities.get_index_of(cell.activity.as_str()).and_then(|i| cells.get_mut(i))
+                        {
+                            slot.roles.clone_from(&cell.roles);
+                        }
+                    }
+                    MatrixRow { party: row.party.clone(), cells }
+                })
+                .collect();
+            (Some(grid), String::new())
+        } else {
+            let instead = format!(
+                "The model has {}, too many for a grid: each party's roles are listed, activity by activity, in its duty sheet (part 4).",
+                count(columns.len(), "processing activity", "processing activities")
+            );
+            (None, instead)
+        };
+        Self { columns, rows, grid, instead }
     }
+}
+
+/// One row per party with a role, in the model's order, holding only the cells
+/// with a role: each party's roles are grouped by activity in one pass over them.
+fn sparse_rows(input: &Input<'_>, index: &Index<'_>, columns: &[ActivityRef]) -> Vec<MatrixRow> {
+    let activities = &input.model.activities;
+    input
+        .model
+        .parties
+        .keys()
+        .filter(|party| index.has_role(party))
+        .map(|party| {
+            let mut cells: Vec<(usize, Cell)> = Vec::new();
+            for assignment in index.roles_of(party) {
+                let role = cell_role(input, assignment);
+                match cells.last_mut() {
+                    Some((_, cell)) if cell.activity == assignment.activity.as_str() => cell.roles.push(role),
+                    _ => {
+                        let column = activities.get_index_of(&assignment.activity).unwrap_or(usize::MAX);
+                        let ended = columns.get(column).is_none_or(|c| !c.running);
+                        let cell = Cell { activity: assignment.activity.to_string(), ended, roles: vec![role] };
+                        cells.push((column, cell));
+                    }
+                }
+            }
+            // The roles come by activity id; the columns are in the model's order.
+            cells.sort_by_key(|(column, _)| *column);
+            MatrixRow { party: input.party(party), cells: cells.into_iter().map(|(_, cell)| cell).collect() }
+        })
+        .collect()
 }
 
 fn cell_role(input: &Input<'_>, assignment: &crate::roles::Assignment) -> CellRole {
@@ -315,10 +379,9 @@ pub struct AbroadView {
     pub tools: String,
 }
 
-pub(super) fn abroad(input: &Input<'_>) -> Vec<AbroadView> {
-    let found =
-        crate::abroad::processing_abroad(input.model, &input.analysis.graph, input.reference, input.analysis.as_of);
-    found
+pub(super) fn abroad(input: &Input<'_>, index: &Index<'_>) -> Vec<AbroadView> {
+    index
+        .abroad()
         .iter()
         .map(|item| AbroadView {
             party: input.party(&item.party),
@@ -358,19 +421,20 @@ pub struct AcceptedView {
 }
 
 pub(super) fn accepted(input: &Input<'_>, findings: &[FindingView]) -> Vec<AcceptedView> {
+    // The findings each acceptance covers, found in one pass over the findings
+    // rather than one per accepted risk; each list keeps the findings' order.
+    let mut covered: BTreeMap<Span, Vec<String>> = BTreeMap::new();
+    for (finding, view) in input.analysis.findings.iter().zip(findings) {
+        if let Some(acceptance) = &finding.accepted {
+            covered.entry(acceptance.span).or_default().push(view.number.clone());
+        }
+    }
     input
         .model
         .accepted_risks
         .iter()
         .map(|risk| {
-            let covers = input
-                .analysis
-                .findings
-                .iter()
-                .zip(findings)
-                .filter(|(finding, _)| finding.accepted.as_ref().is_some_and(|a| a.span == risk.span))
-                .map(|(_, view)| view.number.clone())
-                .collect();
+            let covers = covered.get(&risk.span).cloned().unwrap_or_default();
             AcceptedView {
                 rule: risk.rule.value.clone(),
                 party: risk.party.as_ref().map(|p| input.party(&p.value)),

@@ -14,6 +14,7 @@ use crate::law;
 use crate::model::{Activity, ActivityId, DataCategory, PartyId, Retention, System};
 use crate::roles::Role;
 
+use super::index::Index;
 use super::view::{ActivityRef, Input, PartyRef};
 
 /// One field of a record with the point of Art. 30 that requires it.
@@ -66,12 +67,24 @@ impl Records {
 
 /// Draws up the records of every activity running on the evaluation date.
 pub fn build(input: &Input<'_>) -> Records {
+    build_with(input, &Index::build(input))
+}
+
+/// [`build`], with the model-wide facts already worked out: each record looks up
+/// its own processing abroad in `index` rather than listing the whole model's.
+pub(crate) fn build_with(input: &Input<'_>, facts: &Index<'_>) -> Records {
     let mut records = Records::default();
     let as_of = input.analysis.as_of;
     let roles = &input.analysis.roles;
     for activity in input.model.activities.values().filter(|a| a.runs_on(as_of)) {
         for assignment in roles.in_activity(&activity.id).iter().filter(|a| a.role.is_controller()) {
-            records.controller.push(controller_record(input, activity, &assignment.party, &assignment.own_purposes));
+            records.controller.push(controller_record(
+                input,
+                facts,
+                activity,
+                &assignment.party,
+                &assignment.own_purposes,
+            ));
         }
     }
     // 30(2): group each processor's activities by the controller at the top of its chain.
@@ -96,7 +109,7 @@ pub fn build(input: &Input<'_>) -> Records {
             .map(|(_, _, _, a)| a.clone())
             .collect();
         index += group.len();
-        records.processor.push(processor_record(input, &processor, &controller, direct.as_ref(), &group));
+        records.processor.push(processor_record(input, facts, &processor, &controller, direct.as_ref(), &group));
     }
     let by_names =
         |r: &RecordRow| (r.party.name.clone(), r.controller.name.clone(), r.activities.first().map(|a| a.id.clone()));
@@ -118,7 +131,13 @@ fn dpo(input: &Input<'_>, party: &PartyId) -> String {
     }
 }
 
-fn controller_record(input: &Input<'_>, activity: &Activity, party: &PartyId, own_purposes: &[String]) -> RecordRow {
+fn controller_record(
+    input: &Input<'_>,
+    index: &Index<'_>,
+    activity: &Activity,
+    party: &PartyId,
+    own_purposes: &[String],
+) -> RecordRow {
     let roles = &input.analysis.roles;
     let joint: Vec<String> =
         roles.controllers(&activity.id).filter(|p| *p != party).map(|p| input.party(p).name).collect();
@@ -141,7 +160,7 @@ fn controller_record(input: &Input<'_>, activity: &Activity, party: &PartyId, ow
             )
         })
         .collect();
-    let transfers: Vec<String> = transfers(input, |item| item.activity == activity.id);
+    let transfers: Vec<String> = transfers(input, index.abroad_in(&activity.id));
     let data: Vec<&DataCategory> = data_of(input, activity);
     let retention = data
         .iter()
@@ -183,6 +202,7 @@ fn controller_record(input: &Input<'_>, activity: &Activity, party: &PartyId, ow
 
 fn processor_record(
     input: &Input<'_>,
+    index: &Index<'_>,
     processor: &PartyId,
     controller: &PartyId,
     direct: Option<&PartyId>,
@@ -218,7 +238,8 @@ fn processor_record(
             "transfers",
             "Transfers to third countries",
             "30(2)(c)",
-            transfers(input, |item| &item.party == processor && activities.contains(&item.activity)),
+            // The activities come sorted by id, as the processing abroad is.
+            transfers(input, activities.iter().flat_map(|a| index.abroad_by(processor, a))),
         ),
         field("security", "Security measures", "30(2)(d)", security(input, &ids, Some(processor))),
     ];
@@ -241,11 +262,13 @@ fn processor_record(
     }
 }
 
-/// Third-country processing matching `keep`, in words.
-fn transfers(input: &Input<'_>, keep: impl Fn(&crate::abroad::ProcessingAbroad) -> bool) -> Vec<String> {
-    crate::abroad::processing_abroad(input.model, &input.analysis.graph, input.reference, input.analysis.as_of)
-        .iter()
-        .filter(|item| keep(item))
+/// Third-country processing, in words.
+fn transfers<'p>(
+    input: &Input<'_>,
+    items: impl IntoIterator<Item = &'p crate::abroad::ProcessingAbroad>,
+) -> Vec<String> {
+    items
+        .into_iter()
         .map(|item| {
             let exporter = item.exporter.as_ref().map(|e| format!(" for {}", input.party(e).name)).unwrap_or_default();
             let adequacy = match &item.adequacy {

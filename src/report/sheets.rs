@@ -20,6 +20,7 @@ use crate::law;
 use crate::model::{Activity, ActivityId, PartyId, PartyKind};
 use crate::roles::{Assignment, Role};
 
+use super::index::Index;
 use super::view::{ActivityRef, FindingView, Input, PartyRef, Segment, segments};
 
 /// A fact about a party, as a label and a value.
@@ -96,19 +97,23 @@ pub struct PartySheet {
 }
 
 /// A sheet for each party with a role or a finding, sorted by name.
-pub fn build(input: &Input<'_>, findings: &[FindingView]) -> Vec<PartySheet> {
+///
+/// `findings` are the report's findings, in the order of
+/// [`crate::Analysis::findings`]; `index` finds each party's roles and findings,
+/// so a sheet costs what it shows.
+pub(crate) fn build(input: &Input<'_>, findings: &[FindingView], index: &Index<'_>) -> Vec<PartySheet> {
     let mut sheets: Vec<PartySheet> = input
         .model
         .parties
         .keys()
         .filter_map(|party| {
-            let held: Vec<&Assignment> = input.analysis.roles.of_party(party).collect();
+            let held = index.roles_of(party);
             let against: Vec<FindingView> =
-                findings.iter().filter(|f| f.party.as_ref().is_some_and(|p| p.id == party.as_str())).cloned().collect();
+                index.findings_of(party).iter().filter_map(|&i| findings.get(i)).cloned().collect();
             if held.is_empty() && against.is_empty() {
                 return None;
             }
-            Some(sheet(input, party, &held, against))
+            Some(sheet(input, party, held, against))
         })
         .collect();
     sheets.sort_by(|a, b| (&a.party.name, &a.party.id).cmp(&(&b.party.name, &b.party.id)));
@@ -444,10 +449,15 @@ fn duties(input: &Input<'_>, party: &PartyId, held: &[&Assignment]) -> Vec<Duty>
         &processing,
         records_line(keeps),
     );
-    let deadlines: Vec<String> = crate::duties::notification_duties(graph, roles)
+    // The duties of this party's own running roles, in the order of
+    // `notification_duties` (sorted, without repeats): every duty from this
+    // party comes from one of its roles, so the model-wide list is not needed.
+    let mut own_duties: Vec<crate::duties::NotificationDuty> =
+        held.iter().flat_map(|a| crate::duties::duties_of(graph, a)).collect();
+    own_duties.sort();
+    own_duties.dedup();
+    let deadlines: Vec<String> = own_duties
         .into_iter()
-        .filter(|duty| &duty.from == party)
-        .filter(|duty| held.iter().any(|a| a.activity == duty.activity))
         .filter_map(|duty| match duty.to {
             crate::duties::Recipient::Principal(principal) => Some(match duty.within_hours {
                 Some(hours) => format!("{} within {hours} hours ({})", input.party(&principal).name, duty.activity),

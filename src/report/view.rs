@@ -22,9 +22,11 @@ use crate::source::SourceMap;
 
 use super::diagram::Diagram;
 pub use super::finding::{AcceptanceView, FindingView, PlaceView, Segment, segments, sentence, severity_label};
+use super::index::Index;
 use super::notify::SystemNotifications;
 pub use super::overview::{
-    AbroadView, AcceptedView, ActivityView, Cell, CellRole, Matrix, MatrixRow, RoleGroup, SeverityCount, Summary,
+    AbroadView, AcceptedView, ActivityView, Cell, CellRole, MATRIX_MAX_ACTIVITIES, Matrix, MatrixRow, RoleGroup,
+    SeverityCount, Summary,
 };
 use super::overview::{abroad, accepted, activities};
 use super::ropa::Records;
@@ -99,7 +101,8 @@ pub struct View {
     pub summary: Summary,
     /// The processing activities, sorted by id.
     pub activities: Vec<ActivityView>,
-    /// The party × activity role matrix.
+    /// The party × activity role matrix: sparse rows, and the full grid up to
+    /// [`MATRIX_MAX_ACTIVITIES`] activities.
     pub matrix: Matrix,
     /// The chain as a diagram.
     pub diagram: Diagram,
@@ -139,34 +142,36 @@ impl View {
             .enumerate()
             .map(|(index, finding)| FindingView::new(input, index, finding))
             .collect();
+        let index = Index::build(input);
         let diagram = Diagram::build(input);
         let svg = super::svg::render(&diagram);
         let mermaid = super::diagram::mermaid(&diagram);
-        let sheets = super::sheets::build(input, &findings);
+        let sheets = super::sheets::build(input, &findings, &index);
         let bystanders = {
+            // A party has a sheet exactly when it holds a role or a finding names it.
             let mut list: Vec<PartyRef> = input
                 .model
                 .parties
                 .keys()
-                .filter(|id| !sheets.iter().any(|s| s.party.id == id.as_str()))
+                .filter(|id| !index.has_role(id) && index.findings_of(id).is_empty())
                 .map(|id| input.party(id))
                 .collect();
             list.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
             list
         };
-        let abroad = abroad(input);
+        let abroad = abroad(input, &index);
         Self {
             model: input.name.to_owned(),
             as_of: input.analysis.as_of.to_string(),
             generator: format!("ansvar {}", env!("CARGO_PKG_VERSION")),
             summary: Summary::new(input, &findings, &sheets, &bystanders, abroad.len()),
             activities: activities(input),
-            matrix: Matrix::new(input),
+            matrix: Matrix::new(input, &index),
             svg,
             mermaid,
             diagram,
             notifications: super::notify::build(input),
-            records: super::ropa::build(input),
+            records: super::ropa::build_with(input, &index),
             accepted: accepted(input, &findings),
             sheets,
             bystanders,
