@@ -20,7 +20,7 @@ use crate::duties::{NotificationDuty, Recipient, notification_duties};
 use crate::law;
 use crate::model::{ActivityId, Country, PartyId, PartyKind, System, SystemId};
 
-use super::view::{ActivityRef, Input, PartyRef};
+use super::view::{ActivityRef, Input, Names, PartyRef, Phrase, Shared};
 
 /// One notification on the path.
 #[derive(Clone, Debug, Serialize)]
@@ -28,15 +28,15 @@ pub struct Step {
     /// Who notifies.
     pub from: PartyRef,
     /// Whom, in words.
-    pub to: String,
+    pub to: Shared,
     /// Whom, when it is a party of the model (a principal, or the authority).
     pub to_party: Option<PartyRef>,
     /// When: `within 24 hours (agreement)`, `within 72 hours`, `without undue delay`.
-    pub when: String,
+    pub when: Phrase,
     /// The provision.
-    pub provision: String,
+    pub provision: &'static str,
     /// A condition or comment, or empty.
-    pub condition: String,
+    pub condition: Phrase,
     /// Whether the step is required whatever the risk (Art. 34 steps may not be).
     pub required: bool,
 }
@@ -115,10 +115,19 @@ struct Lookups<'a> {
     authorities: BTreeMap<&'a Country, Vec<&'a crate::model::Party>>,
     /// The incidents that name each system, in the model's order.
     incidents: BTreeMap<&'a SystemId, Vec<&'a crate::model::Incident>>,
+    /// `the data subjects`, made once for every step that names them.
+    subjects: Shared,
+    /// `the competent supervisory authority`, likewise.
+    competent: Shared,
 }
 
 /// The notification paths of every system used on the evaluation date, by id.
 pub fn build(input: &Input<'_>) -> Vec<SystemNotifications> {
+    build_named(&Names::new(input))
+}
+
+/// [`build`], with the parties and activities already named.
+pub(crate) fn build_named(input: &Names<'_, '_>) -> Vec<SystemNotifications> {
     let model = input.model;
     let mut authorities: BTreeMap<&Country, Vec<&crate::model::Party>> = BTreeMap::new();
     for party in model.parties.values().filter(|p| p.kind.value == PartyKind::Authority) {
@@ -134,12 +143,17 @@ pub fn build(input: &Input<'_>) -> Vec<SystemNotifications> {
             }
         }
     }
-    let lookups =
-        Lookups { duties: notification_duties(&input.analysis.graph, &input.analysis.roles), authorities, incidents };
+    let lookups = Lookups {
+        duties: notification_duties(&input.analysis.graph, &input.analysis.roles),
+        authorities,
+        incidents,
+        subjects: "the data subjects".into(),
+        competent: "the competent supervisory authority".into(),
+    };
     model.systems.values().filter_map(|system| for_system(input, system, &lookups)).collect()
 }
 
-fn for_system(input: &Input<'_>, system: &System, lookups: &Lookups<'_>) -> Option<SystemNotifications> {
+fn for_system(input: &Names<'_, '_>, system: &System, lookups: &Lookups<'_>) -> Option<SystemNotifications> {
     let graph = &input.analysis.graph;
     let as_of = input.analysis.as_of;
     // Who uses the system, asked once: each path takes its activity's part.
@@ -207,7 +221,7 @@ fn for_system(input: &Input<'_>, system: &System, lookups: &Lookups<'_>) -> Opti
 /// The supervisory authority a controller notifies: an authority party of the
 /// model established in the controller's country, when there is exactly one;
 /// otherwise "the competent supervisory authority" (the model does not say).
-fn authority(input: &Input<'_>, lookups: &Lookups<'_>, controller: &PartyId) -> (String, Option<PartyRef>) {
+fn authority(input: &Names<'_, '_>, lookups: &Lookups<'_>, controller: &PartyId) -> (Shared, Option<PartyRef>) {
     let found: &[&crate::model::Party] = input
         .model
         .parties
@@ -215,14 +229,17 @@ fn authority(input: &Input<'_>, lookups: &Lookups<'_>, controller: &PartyId) -> 
         .and_then(|p| lookups.authorities.get(&p.country.value))
         .map_or(&[], Vec::as_slice);
     match found {
-        [one] => (one.name.clone(), Some(input.party(&one.id))),
-        _ => ("the competent supervisory authority".to_owned(), None),
+        [one] => {
+            let party = input.party(&one.id);
+            (party.name.clone(), Some(party))
+        }
+        _ => (lookups.competent.clone(), None),
     }
 }
 
 /// The path for one activity; `users` are the parties that use the system in it.
 fn path(
-    input: &Input<'_>,
+    input: &Names<'_, '_>,
     system: &System,
     activity: &ActivityId,
     mut users: Vec<PartyId>,
@@ -243,7 +260,7 @@ fn path(
         let chain = graph.chain_up(activity, user);
         for pair in chain.windows(2) {
             let (from, to) = (&pair[0], &pair[1]);
-            if steps.iter().any(|s| s.from.id == from.as_str() && s.to == input.party(to).name) {
+            if steps.iter().any(|s| s.from.id == from.as_str() && s.to == input.party_name(to)) {
                 continue;
             }
             // The first duty of `from` to `to` in the sorted list: a binary
@@ -254,22 +271,23 @@ fn path(
                 .get(first)
                 .filter(|d| &d.activity == activity && &d.from == from && d.to == to_principal)
                 .and_then(|d| d.within_hours);
+            let to_party = input.party(to);
             steps.push(Step {
                 from: input.party(from),
-                to: input.party(to).name,
-                to_party: Some(input.party(to)),
+                to: to_party.name.clone(),
+                to_party: Some(to_party),
                 when: match hours {
-                    Some(hours) => format!("within {hours} hours (agreement)"),
-                    None => "without undue delay; no deadline agreed".to_owned(),
+                    Some(hours) => Phrase::Owned(format!("within {hours} hours (agreement)")),
+                    None => Phrase::Borrowed("without undue delay; no deadline agreed"),
                 },
-                provision: law::ART_33_2.to_owned(),
-                condition: String::new(),
+                provision: law::ART_33_2,
+                condition: Phrase::Borrowed(""),
                 required: true,
             });
         }
         let top = chain.last().unwrap_or(user);
         if !controllers.contains(&top) {
-            stranded.push(input.party(user).name);
+            stranded.push(input.party_name(user).to_owned());
         }
     }
     for controller in &controllers {
@@ -278,22 +296,24 @@ fn path(
             from: input.party(controller),
             to,
             to_party,
-            when: "within 72 hours of becoming aware".to_owned(),
-            provision: law::ART_33_1.to_owned(),
-            condition: "unless the breach is unlikely to result in a risk".to_owned(),
+            when: Phrase::Borrowed("within 72 hours of becoming aware"),
+            provision: law::ART_33_1,
+            condition: Phrase::Borrowed("unless the breach is unlikely to result in a risk"),
             required: true,
         });
         let (condition, required) = match rule {
-            SubjectsRule::Required => ("required: special-category data stored unencrypted".to_owned(), true),
-            SubjectsRule::LikelyExempt => (format!("likely exempt: encrypted at rest, {}", law::ART_34_3_A), false),
-            SubjectsRule::IfHighRisk => ("if the risk to them is high".to_owned(), false),
+            SubjectsRule::Required => (Phrase::Borrowed("required: special-category data stored unencrypted"), true),
+            SubjectsRule::LikelyExempt => {
+                (Phrase::Owned(format!("likely exempt: encrypted at rest, {}", law::ART_34_3_A)), false)
+            }
+            SubjectsRule::IfHighRisk => (Phrase::Borrowed("if the risk to them is high"), false),
         };
         subject_steps.push(Step {
             from: input.party(controller),
-            to: "the data subjects".to_owned(),
+            to: lookups.subjects.clone(),
             to_party: None,
-            when: "without undue delay".to_owned(),
-            provision: law::ART_34.to_owned(),
+            when: Phrase::Borrowed("without undue delay"),
+            provision: law::ART_34,
             condition,
             required,
         });
@@ -313,7 +333,7 @@ fn path(
         }
         gap.push_str(&format!(
             "The system's operator, {}, has no role in this activity: no duty to notify follows from the roles; agree one in a contract.",
-            input.party(operator).name
+            input.party_name(operator).to_owned()
         ));
     }
     Path {
@@ -326,14 +346,14 @@ fn path(
 }
 
 /// The breaches recorded on one system (`found`, in the model's order), in words.
-fn incidents(input: &Input<'_>, found: &[&crate::model::Incident]) -> Vec<IncidentView> {
+fn incidents(input: &Names<'_, '_>, found: &[&crate::model::Incident]) -> Vec<IncidentView> {
     found
         .iter()
         .map(|incident| {
             let discovered = match (&incident.discovered, &incident.discovered_by) {
-                (Some(date), Some(by)) => format!("discovered on {} by {}", date.value, input.party(&by.value).name),
+                (Some(date), Some(by)) => format!("discovered on {} by {}", date.value, input.party_name(&by.value)),
                 (Some(date), None) => format!("discovered on {}", date.value),
-                (None, Some(by)) => format!("discovered by {} (date not recorded)", input.party(&by.value).name),
+                (None, Some(by)) => format!("discovered by {} (date not recorded)", input.party_name(&by.value)),
                 (None, None) => "discovery not recorded".to_owned(),
             };
             IncidentView {
@@ -351,7 +371,7 @@ fn incidents(input: &Input<'_>, found: &[&crate::model::Incident]) -> Vec<Incide
                             Some(at) => format!("on {}", at.value),
                             None => "date not recorded".to_owned(),
                         };
-                        format!("{} notified {}, {at}", input.party(&n.from.value).name, input.party(&n.to.value).name)
+                        format!("{} notified {}, {at}", input.party_name(&n.from.value), input.party_name(&n.to.value))
                     })
                     .collect(),
                 subjects_informed: match incident.subjects_informed {

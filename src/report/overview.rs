@@ -13,7 +13,7 @@ use crate::source::Span;
 use super::finding::{FindingView, severity_label};
 use super::index::Index;
 use super::sheets::PartySheet;
-use super::view::{ACTION_FIRST, ActivityRef, Input, PartyRef, count};
+use super::view::{ACTION_FIRST, ActivityRef, Names, PartyRef, Shared, count};
 
 /// How many open findings of one severity.
 #[derive(Clone, Debug, Serialize)]
@@ -68,7 +68,7 @@ pub struct Summary {
 
 impl Summary {
     pub(super) fn new(
-        input: &Input<'_>,
+        input: &Names<'_, '_>,
         findings: &[FindingView],
         sheets: &[PartySheet],
         bystanders: &[PartyRef],
@@ -171,7 +171,7 @@ pub struct ActivityView {
     pub notes: String,
 }
 
-pub(super) fn activities(input: &Input<'_>) -> Vec<ActivityView> {
+pub(super) fn activities(input: &Names<'_, '_>) -> Vec<ActivityView> {
     let as_of = input.analysis.as_of;
     let roles = &input.analysis.roles;
     input
@@ -195,13 +195,15 @@ pub(super) fn activities(input: &Input<'_>) -> Vec<ActivityView> {
                 .iter()
                 .filter_map(|a| {
                     let principal = a.on_behalf_of.as_ref()?;
-                    Some(format!("{} ({} for {})", input.party(&a.party).name, a.role, input.party(principal).name))
+                    Some(format!("{} ({} for {})", input.party_name(&a.party), a.role, input.party_name(principal)))
                 })
                 .collect();
             let informs = match &activity.informs_subjects {
                 None => "not recorded".to_owned(),
                 Some(list) if list.value.is_empty() => "nobody".to_owned(),
-                Some(list) => list.value.iter().map(|p| input.party(&p.value).name).collect::<Vec<_>>().join(", "),
+                Some(list) => {
+                    list.value.iter().map(|p| input.party_name(&p.value).to_owned()).collect::<Vec<_>>().join(", ")
+                }
             };
             ActivityView {
                 activity: input.activity(&activity.id),
@@ -242,7 +244,7 @@ pub const MATRIX_MAX_ACTIVITIES: usize = 60;
 #[derive(Clone, Debug, Serialize)]
 pub struct Cell {
     /// The activity's id.
-    pub activity: String,
+    pub activity: Shared,
     /// Whether the activity does not run on the evaluation date.
     pub ended: bool,
     /// The roles the party holds in the activity; empty only in the grid's
@@ -280,7 +282,7 @@ pub struct Matrix {
 }
 
 impl Matrix {
-    pub(super) fn new(input: &Input<'_>, index: &Index<'_>) -> Self {
+    pub(super) fn new(input: &Names<'_, '_>, index: &Index<'_>) -> Self {
         let activities = &input.model.activities;
         let columns: Vec<ActivityRef> = activities.keys().map(|a| input.activity(a)).collect();
         let mut rows: Vec<MatrixRow> = sparse_rows(input, index, &columns);
@@ -317,7 +319,7 @@ impl Matrix {
 
 /// One row per party with a role, in the model's order, holding only the cells
 /// with a role: each party's roles are grouped by activity in one pass over them.
-fn sparse_rows(input: &Input<'_>, index: &Index<'_>, columns: &[ActivityRef]) -> Vec<MatrixRow> {
+fn sparse_rows(input: &Names<'_, '_>, index: &Index<'_>, columns: &[ActivityRef]) -> Vec<MatrixRow> {
     let activities = &input.model.activities;
     input
         .model
@@ -332,8 +334,11 @@ fn sparse_rows(input: &Input<'_>, index: &Index<'_>, columns: &[ActivityRef]) ->
                     Some((_, cell)) if cell.activity == assignment.activity.as_str() => cell.roles.push(role),
                     _ => {
                         let column = activities.get_index_of(&assignment.activity).unwrap_or(usize::MAX);
-                        let ended = columns.get(column).is_none_or(|c| !c.running);
-                        let cell = Cell { activity: assignment.activity.to_string(), ended, roles: vec![role] };
+                        let (activity, ended) = match columns.get(column) {
+                            Some(c) => (c.id.clone(), !c.running),
+                            None => (assignment.activity.as_str().into(), true),
+                        };
+                        let cell = Cell { activity, ended, roles: vec![role] };
                         cells.push((column, cell));
                     }
                 }
@@ -345,7 +350,7 @@ fn sparse_rows(input: &Input<'_>, index: &Index<'_>, columns: &[ActivityRef]) ->
         .collect()
 }
 
-fn cell_role(input: &Input<'_>, assignment: &crate::roles::Assignment) -> CellRole {
+fn cell_role(input: &Names<'_, '_>, assignment: &crate::roles::Assignment) -> CellRole {
     let own = !assignment.own_purposes.is_empty();
     let (code, class) = match (assignment.role, own) {
         (Role::Controller, true) => ("C*", "own"),
@@ -355,7 +360,7 @@ fn cell_role(input: &Input<'_>, assignment: &crate::roles::Assignment) -> CellRo
         (Role::SubProcessor, _) => ("SP", "sub"),
     };
     let title = match (&assignment.on_behalf_of, own) {
-        (Some(principal), _) => format!("{} for {}", assignment.role, input.party(principal).name),
+        (Some(principal), _) => format!("{} for {}", assignment.role, input.party_name(principal)),
         (None, true) => format!("controller for its own purposes: {}", assignment.own_purposes.join("; ")),
         (None, false) => assignment.role.to_string(),
     };
@@ -379,7 +384,7 @@ pub struct AbroadView {
     pub tools: String,
 }
 
-pub(super) fn abroad(input: &Input<'_>, index: &Index<'_>) -> Vec<AbroadView> {
+pub(super) fn abroad(input: &Names<'_, '_>, index: &Index<'_>) -> Vec<AbroadView> {
     index
         .abroad()
         .iter()
@@ -420,7 +425,7 @@ pub struct AcceptedView {
     pub location: String,
 }
 
-pub(super) fn accepted(input: &Input<'_>, findings: &[FindingView]) -> Vec<AcceptedView> {
+pub(super) fn accepted(input: &Names<'_, '_>, findings: &[FindingView]) -> Vec<AcceptedView> {
     // The findings each acceptance covers, found in one pass over the findings
     // rather than one per accepted risk; each list keeps the findings' order.
     let mut covered: BTreeMap<Span, Vec<String>> = BTreeMap::new();

@@ -15,17 +15,17 @@ use crate::model::{Activity, ActivityId, DataCategory, PartyId, Retention, Syste
 use crate::roles::Role;
 
 use super::index::Index;
-use super::view::{ActivityRef, Input, PartyRef};
+use super::view::{ActivityRef, Input, Names, PartyRef};
 
 /// One field of a record with the point of Art. 30 that requires it.
 #[derive(Clone, Debug, Serialize)]
 pub struct RecordField {
     /// The field's key: its CSV column and JSON name.
-    pub key: String,
+    pub key: &'static str,
     /// The field's name.
-    pub label: String,
+    pub label: &'static str,
     /// The point of Art. 30, e.g. `30(1)(b)`.
-    pub point: String,
+    pub point: &'static str,
     /// The entries; one line each.
     pub values: Vec<String>,
 }
@@ -67,12 +67,12 @@ impl Records {
 
 /// Draws up the records of every activity running on the evaluation date.
 pub fn build(input: &Input<'_>) -> Records {
-    build_with(input, &Index::build(input))
+    build_with(&Names::new(input), &Index::build(input))
 }
 
 /// [`build`], with the model-wide facts already worked out: each record looks up
 /// its own processing abroad in `index` rather than listing the whole model's.
-pub(crate) fn build_with(input: &Input<'_>, facts: &Index<'_>) -> Records {
+pub(crate) fn build_with(input: &Names<'_, '_>, facts: &Index<'_>) -> Records {
     let mut records = Records::default();
     let as_of = input.analysis.as_of;
     let roles = &input.analysis.roles;
@@ -118,12 +118,12 @@ pub(crate) fn build_with(input: &Input<'_>, facts: &Index<'_>) -> Records {
     records
 }
 
-fn field(key: &str, label: &str, point: &str, values: Vec<String>) -> RecordField {
+fn field(key: &'static str, label: &'static str, point: &'static str, values: Vec<String>) -> RecordField {
     let values = if values.is_empty() { vec!["none".to_owned()] } else { values };
-    RecordField { key: key.to_owned(), label: label.to_owned(), point: point.to_owned(), values }
+    RecordField { key, label, point, values }
 }
 
-fn dpo(input: &Input<'_>, party: &PartyId) -> String {
+fn dpo(input: &Names<'_, '_>, party: &PartyId) -> String {
     match input.model.parties.get(party).and_then(|p| p.dpo.as_ref()).map(|d| d.value) {
         Some(true) => "designated".to_owned(),
         Some(false) => "none designated".to_owned(),
@@ -132,7 +132,7 @@ fn dpo(input: &Input<'_>, party: &PartyId) -> String {
 }
 
 fn controller_record(
-    input: &Input<'_>,
+    input: &Names<'_, '_>,
     index: &Index<'_>,
     activity: &Activity,
     party: &PartyId,
@@ -140,7 +140,7 @@ fn controller_record(
 ) -> RecordRow {
     let roles = &input.analysis.roles;
     let joint: Vec<String> =
-        roles.controllers(&activity.id).filter(|p| *p != party).map(|p| input.party(p).name).collect();
+        roles.controllers(&activity.id).filter(|p| *p != party).map(|p| input.party_name(p).to_owned()).collect();
     let purposes = if own_purposes.is_empty() {
         vec![activity.purpose.clone().unwrap_or_else(|| "not recorded".to_owned())]
     } else {
@@ -154,7 +154,7 @@ fn controller_record(
             let country = input.model.parties.get(&a.party).map(|p| input.country_short(&p.country.value));
             format!(
                 "{}, {}{}",
-                input.party(&a.party).name,
+                input.party_name(&a.party).to_owned(),
                 a.role,
                 country.map(|c| format!(", {c}")).unwrap_or_default()
             )
@@ -176,7 +176,7 @@ fn controller_record(
             "Controller",
             "30(1)(a)",
             vec![
-                input.party(party).name,
+                input.party_name(party).to_owned(),
                 format!("Joint controllers: {}", if joint.is_empty() { "none".to_owned() } else { joint.join(", ") }),
                 format!("Data protection officer: {}", dpo(input, party)),
             ],
@@ -191,7 +191,7 @@ fn controller_record(
     ];
     RecordRow {
         record: law::ART_30_1.to_owned(),
-        title: format!("{}: {}", input.party(party).name, activity.name),
+        title: format!("{}: {}", input.party_name(party), activity.name),
         party: input.party(party),
         controller: input.party(party),
         acts_for: None,
@@ -201,17 +201,19 @@ fn controller_record(
 }
 
 fn processor_record(
-    input: &Input<'_>,
+    input: &Names<'_, '_>,
     index: &Index<'_>,
     processor: &PartyId,
     controller: &PartyId,
     direct: Option<&PartyId>,
     activities: &[ActivityId],
 ) -> RecordRow {
-    let mut parties =
-        vec![input.party(processor).name, format!("On behalf of the controller {}", input.party(controller).name)];
+    let mut parties = vec![
+        input.party_name(processor).to_owned(),
+        format!("On behalf of the controller {}", input.party_name(controller)),
+    ];
     if let Some(direct) = direct {
-        parties.push(format!("Engaged by the processor {}", input.party(direct).name));
+        parties.push(format!("Engaged by the processor {}", input.party_name(direct)));
     }
     parties.push(format!("Data protection officer: {}", dpo(input, processor)));
     let processing = activities
@@ -248,11 +250,11 @@ fn processor_record(
         title: match direct {
             Some(direct) => format!(
                 "{} for {}, engaged by {}",
-                input.party(processor).name,
-                input.party(controller).name,
-                input.party(direct).name
+                input.party_name(processor).to_owned(),
+                input.party_name(controller).to_owned(),
+                input.party_name(direct).to_owned()
             ),
-            None => format!("{} for {}", input.party(processor).name, input.party(controller).name),
+            None => format!("{} for {}", input.party_name(processor), input.party_name(controller)),
         },
         party: input.party(processor),
         controller: input.party(controller),
@@ -264,13 +266,13 @@ fn processor_record(
 
 /// Third-country processing, in words.
 fn transfers<'p>(
-    input: &Input<'_>,
+    input: &Names<'_, '_>,
     items: impl IntoIterator<Item = &'p crate::abroad::ProcessingAbroad>,
 ) -> Vec<String> {
     items
         .into_iter()
         .map(|item| {
-            let exporter = item.exporter.as_ref().map(|e| format!(" for {}", input.party(e).name)).unwrap_or_default();
+            let exporter = item.exporter.as_ref().map(|e| format!(" for {}", input.party_name(e))).unwrap_or_default();
             let adequacy = match &item.adequacy {
                 Some(instrument) => format!("adequacy decision {instrument}"),
                 None => "no adequacy decision".to_owned(),
@@ -279,7 +281,7 @@ fn transfers<'p>(
                 if item.tools.is_empty() { "no transfer tool recorded".to_owned() } else { item.tools.join(", ") };
             format!(
                 "{} processes in {}{exporter} ({}): {adequacy}; {tools}",
-                input.party(&item.party).name,
+                input.party_name(&item.party).to_owned(),
                 input.country_short(&item.country),
                 item.activity
             )
@@ -289,7 +291,7 @@ fn transfers<'p>(
 
 /// The security measures of the systems used in `activities` (by `party` only,
 /// when given), one line per system.
-fn security(input: &Input<'_>, activities: &[&ActivityId], party: Option<&PartyId>) -> Vec<String> {
+fn security(input: &Names<'_, '_>, activities: &[&ActivityId], party: Option<&PartyId>) -> Vec<String> {
     let mut systems: Vec<&System> = activities
         .iter()
         .filter_map(|id| input.model.activities.get(*id))
@@ -440,11 +442,11 @@ pub fn to_csv(records: &Records) -> String {
         let activities: Vec<&str> = row.activities.iter().map(|a| a.id.as_str()).collect();
         let mut cells = vec![
             row.record.clone(),
-            row.party.id.clone(),
-            row.party.name.clone(),
-            row.controller.id.clone(),
-            row.controller.name.clone(),
-            row.acts_for.as_ref().map(|p| p.id.clone()).unwrap_or_default(),
+            row.party.id.to_string(),
+            row.party.name.to_string(),
+            row.controller.id.to_string(),
+            row.controller.name.to_string(),
+            row.acts_for.as_ref().map(|p| p.id.to_string()).unwrap_or_default(),
             activities.join(" "),
         ];
         for column in &CSV_COLUMNS[7..] {

@@ -13,6 +13,9 @@
 //! [`super::sheets`] (duty sheets), [`super::notify`] (who notifies whom),
 //! [`super::ropa`] (the Art. 30 record) and [`super::diagram`] (the chain).
 
+use std::fmt;
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::Analysis;
@@ -56,13 +59,18 @@ impl Input<'_> {
         PartyRef::new(self.model, id)
     }
 
+    /// A party's name, as the model gives it (its id if the model lacks it).
+    pub(super) fn party_name<'s>(&'s self, id: &'s PartyId) -> &'s str {
+        self.model.parties.get(id).map_or(id.as_str(), |p| p.name.as_str())
+    }
+
     /// A reference to an activity by id, with its name and whether it runs.
     pub(super) fn activity(&self, id: &ActivityId) -> ActivityRef {
         let activity = self.model.activities.get(id);
         ActivityRef {
-            id: id.to_string(),
-            name: activity.map(|a| a.name.clone()).unwrap_or_else(|| id.to_string()),
-            anchor: format!("activity-{id}"),
+            id: id.as_str().into(),
+            name: activity.map_or(id.as_str(), |a| a.name.as_str()).into(),
+            anchor: format!("activity-{id}").into(),
             running: activity.is_some_and(|a| a.runs_on(self.analysis.as_of)),
         }
     }
@@ -85,6 +93,130 @@ impl Input<'_> {
     /// The country's name and code only: `Thailand (TH)`.
     pub(super) fn country_short(&self, country: &Country) -> String {
         format!("{} ({country})", self.reference.country_name(country))
+    }
+}
+
+/// The report's input with every party and activity named once.
+///
+/// A big report refers to the same parties and activities millions of times (a
+/// cloud vendor in every chain, an activity in every duty it brings). Each
+/// reference used to copy the id, the name and the anchor; here they are made
+/// once per party and activity and every reference shares them. Each thread that
+/// builds part of the view has its own, so that they do not contend for the
+/// shared counts. Everything else of the [`Input`] is reached through it.
+pub(crate) struct Names<'i, 'a> {
+    input: &'i Input<'a>,
+    /// One per party, in the model's order.
+    parties: Vec<PartyRef>,
+    /// One per activity, in the model's order.
+    activities: Vec<ActivityRef>,
+}
+
+impl<'i, 'a> Names<'i, 'a> {
+    /// Names every party and activity of the model.
+    pub(crate) fn new(input: &'i Input<'a>) -> Self {
+        Self {
+            parties: input.model.parties.keys().map(|id| input.party(id)).collect(),
+            activities: input.model.activities.keys().map(|id| input.activity(id)).collect(),
+            input,
+        }
+    }
+
+    /// A reference to a party by id, with its name.
+    pub(super) fn party(&self, id: &PartyId) -> PartyRef {
+        match self.input.model.parties.get_index_of(id).and_then(|i| self.parties.get(i)) {
+            Some(named) => named.clone(),
+            None => self.input.party(id),
+        }
+    }
+
+    /// A reference to an activity by id, with its name and whether it runs.
+    pub(super) fn activity(&self, id: &ActivityId) -> ActivityRef {
+        match self.input.model.activities.get_index_of(id).and_then(|i| self.activities.get(i)) {
+            Some(named) => named.clone(),
+            None => self.input.activity(id),
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Names<'_, 'a> {
+    type Target = Input<'a>;
+
+    fn deref(&self) -> &Input<'a> {
+        self.input
+    }
+}
+
+/// Text that is mostly one of the report's own fixed phrases, borrowed rather
+/// than copied into every place that shows it, and sometimes made for the
+/// occasion.
+pub type Phrase = std::borrow::Cow<'static, str>;
+
+/// Text the report shows in many places, made once and shared: it reads,
+/// compares, prints and serialises as the string it holds.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Shared(Arc<str>);
+
+impl Shared {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Shared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for Shared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl Serialize for Shared {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl From<&str> for Shared {
+    fn from(text: &str) -> Self {
+        Self(Arc::from(text))
+    }
+}
+
+impl From<String> for Shared {
+    fn from(text: String) -> Self {
+        Self(Arc::from(text))
+    }
+}
+
+impl PartialEq<str> for Shared {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Shared {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for Shared {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
     }
 }
 
@@ -134,7 +266,42 @@ pub struct View {
 
 impl View {
     /// Prepares the whole report.
+    ///
+    /// On a machine with a second core, the parts that need nothing from the
+    /// rest of the view (who notifies whom, the records, the activity list) are
+    /// built on a second thread while this one builds the others: on a big model
+    /// that halves the time the view takes. Each part is built whole by one
+    /// thread, so the view is the same either way.
     pub fn build(input: &Input<'_>) -> Self {
+        let index = Index::build(input);
+        let index = &index;
+        // Captures only references, so it is `Copy`: if no thread can be
+        // started, the current one runs it itself.
+        let side = move || {
+            let names = Names::new(input);
+            (super::notify::build_named(&names), super::ropa::build_with(&names, index), activities(&names))
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        std::thread::scope(|scope| {
+            let helper = (threads > 1).then(|| std::thread::Builder::new().spawn_scoped(scope, side).ok()).flatten();
+            let view = Self::build_main(input, index);
+            let (notifications, records, activities) = match helper {
+                Some(helper) => match helper.join() {
+                    Ok(parts) => parts,
+                    // A panic there is a bug; let it surface as it would on one thread.
+                    Err(panic) => std::panic::resume_unwind(panic),
+                },
+                None => side(),
+            };
+            Self { notifications, records, activities, ..view }
+        })
+    }
+
+    /// Every part but those [`View::build`] leaves to the second thread, which
+    /// are left empty.
+    fn build_main(input: &Input<'_>, index: &Index<'_>) -> Self {
+        let names = Names::new(input);
+        let input = &names;
         let findings: Vec<FindingView> = input
             .analysis
             .findings
@@ -142,11 +309,10 @@ impl View {
             .enumerate()
             .map(|(index, finding)| FindingView::new(input, index, finding))
             .collect();
-        let index = Index::build(input);
         let diagram = Diagram::build(input);
         let svg = super::svg::render(&diagram);
         let mermaid = super::diagram::mermaid(&diagram);
-        let sheets = super::sheets::build(input, &findings, &index);
+        let sheets = super::sheets::build(input, &findings, index);
         let bystanders = {
             // A party has a sheet exactly when it holds a role or a finding names it.
             let mut list: Vec<PartyRef> = input
@@ -159,19 +325,19 @@ impl View {
             list.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
             list
         };
-        let abroad = abroad(input, &index);
+        let abroad = abroad(input, index);
         Self {
             model: input.name.to_owned(),
             as_of: input.analysis.as_of.to_string(),
             generator: format!("ansvar {}", env!("CARGO_PKG_VERSION")),
             summary: Summary::new(input, &findings, &sheets, &bystanders, abroad.len()),
-            activities: activities(input),
-            matrix: Matrix::new(input, &index),
+            activities: Vec::new(),
+            matrix: Matrix::new(input, index),
             svg,
             mermaid,
             diagram,
-            notifications: super::notify::build(input),
-            records: super::ropa::build_with(input, &index),
+            notifications: Vec::new(),
+            records: Records::default(),
             accepted: accepted(input, &findings),
             sheets,
             bystanders,
@@ -186,19 +352,19 @@ impl View {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PartyRef {
     /// Its id.
-    pub id: String,
+    pub id: Shared,
     /// Its legal name.
-    pub name: String,
+    pub name: Shared,
     /// The HTML anchor of its duty sheet.
     #[serde(skip)]
-    pub anchor: String,
+    pub anchor: Shared,
 }
 
 impl PartyRef {
     /// The party `id`, named from the model (its id if the model lacks it).
     pub fn new(model: &Model, id: &PartyId) -> Self {
-        let name = model.parties.get(id).map(|p| p.name.clone()).unwrap_or_else(|| id.to_string());
-        Self { id: id.to_string(), name, anchor: format!("party-{id}") }
+        let name = model.parties.get(id).map_or(id.as_str(), |p| p.name.as_str());
+        Self { id: id.as_str().into(), name: name.into(), anchor: format!("party-{id}").into() }
     }
 }
 
@@ -206,16 +372,30 @@ impl PartyRef {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ActivityRef {
     /// Its id.
-    pub id: String,
+    pub id: Shared,
     /// Its name.
-    pub name: String,
+    pub name: Shared,
     /// The HTML anchor of its entry in the activity list.
     #[serde(skip)]
-    pub anchor: String,
+    pub anchor: Shared,
     /// Whether it runs on the evaluation date.
     pub running: bool,
 }
 /// `1 finding`, `2 findings`.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_text_reads_prints_and_serialises_as_its_string() {
+        let text = Shared::from("Inera \"AB\"");
+        assert_eq!(text, "Inera \"AB\"");
+        assert_eq!(text.to_string(), "Inera \"AB\"");
+        assert_eq!(serde_json::to_string(&text).unwrap(), r#""Inera \"AB\"""#);
+        assert_eq!(text.clone(), text);
+    }
 }
