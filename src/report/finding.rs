@@ -131,7 +131,7 @@ pub struct FindingView {
 }
 
 impl FindingView {
-    pub(super) fn new(input: &Names<'_, '_>, index: usize, finding: &Finding) -> Self {
+    pub(super) fn new(input: &Names<'_>, index: usize, finding: &Finding) -> Self {
         let number = format!("F{}", index + 1);
         let rule = finding.rule();
         let chain: Vec<String> = finding.chain.iter().map(|p| input.party_name(p).to_owned()).collect();

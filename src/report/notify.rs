@@ -123,37 +123,53 @@ struct Lookups<'a> {
 
 /// The notification paths of every system used on the evaluation date, by id.
 pub fn build(input: &Input<'_>) -> Vec<SystemNotifications> {
-    build_named(&Names::new(input))
+    let names = Names::new(input);
+    NotifyPlan::new(input).systems(&names).collect()
 }
 
-/// [`build`], with the parties and activities already named.
-pub(crate) fn build_named(input: &Names<'_, '_>) -> Vec<SystemNotifications> {
-    let model = input.model;
-    let mut authorities: BTreeMap<&Country, Vec<&crate::model::Party>> = BTreeMap::new();
-    for party in model.parties.values().filter(|p| p.kind.value == PartyKind::Authority) {
-        authorities.entry(&party.country.value).or_default().push(party);
-    }
-    let mut incidents: BTreeMap<&SystemId, Vec<&crate::model::Incident>> = BTreeMap::new();
-    for incident in model.incidents.values() {
-        for system in &incident.systems {
-            let list = incidents.entry(&system.value).or_default();
-            // An incident that names a system twice is still one incident on it.
-            if list.last().is_none_or(|last| last.id != incident.id) {
-                list.push(incident);
+/// What every system's paths look up, worked out once; the report draws each
+/// system's paths up as it writes them, so that a big model's are not all held
+/// at once.
+pub(crate) struct NotifyPlan<'a> {
+    lookups: Lookups<'a>,
+}
+
+impl<'a> NotifyPlan<'a> {
+    /// Works out the duties, authorities and incidents once.
+    pub(crate) fn new(input: &Input<'a>) -> Self {
+        let model = input.model;
+        let mut authorities: BTreeMap<&Country, Vec<&crate::model::Party>> = BTreeMap::new();
+        for party in model.parties.values().filter(|p| p.kind.value == PartyKind::Authority) {
+            authorities.entry(&party.country.value).or_default().push(party);
+        }
+        let mut incidents: BTreeMap<&SystemId, Vec<&crate::model::Incident>> = BTreeMap::new();
+        for incident in model.incidents.values() {
+            for system in &incident.systems {
+                let list = incidents.entry(&system.value).or_default();
+                // An incident that names a system twice is still one incident on it.
+                if list.last().is_none_or(|last| last.id != incident.id) {
+                    list.push(incident);
+                }
             }
         }
+        let lookups = Lookups {
+            duties: notification_duties(&input.analysis.graph, &input.analysis.roles),
+            authorities,
+            incidents,
+            subjects: "the data subjects".into(),
+            competent: "the competent supervisory authority".into(),
+        };
+        Self { lookups }
     }
-    let lookups = Lookups {
-        duties: notification_duties(&input.analysis.graph, &input.analysis.roles),
-        authorities,
-        incidents,
-        subjects: "the data subjects".into(),
-        competent: "the competent supervisory authority".into(),
-    };
-    model.systems.values().filter_map(|system| for_system(input, system, &lookups)).collect()
+
+    /// Every system used on the evaluation date with its paths, by id, drawn
+    /// up one by one.
+    pub(crate) fn systems<'s>(&'s self, input: &'s Names<'a>) -> impl Iterator<Item = SystemNotifications> + 's {
+        input.model.systems.values().filter_map(move |system| for_system(input, system, &self.lookups))
+    }
 }
 
-fn for_system(input: &Names<'_, '_>, system: &System, lookups: &Lookups<'_>) -> Option<SystemNotifications> {
+fn for_system(input: &Names<'_>, system: &System, lookups: &Lookups<'_>) -> Option<SystemNotifications> {
     let graph = &input.analysis.graph;
     let as_of = input.analysis.as_of;
     // Who uses the system, asked once: each path takes its activity's part.
@@ -221,7 +237,7 @@ fn for_system(input: &Names<'_, '_>, system: &System, lookups: &Lookups<'_>) -> 
 /// The supervisory authority a controller notifies: an authority party of the
 /// model established in the controller's country, when there is exactly one;
 /// otherwise "the competent supervisory authority" (the model does not say).
-fn authority(input: &Names<'_, '_>, lookups: &Lookups<'_>, controller: &PartyId) -> (Shared, Option<PartyRef>) {
+fn authority(input: &Names<'_>, lookups: &Lookups<'_>, controller: &PartyId) -> (Shared, Option<PartyRef>) {
     let found: &[&crate::model::Party] = input
         .model
         .parties
@@ -239,7 +255,7 @@ fn authority(input: &Names<'_, '_>, lookups: &Lookups<'_>, controller: &PartyId)
 
 /// The path for one activity; `users` are the parties that use the system in it.
 fn path(
-    input: &Names<'_, '_>,
+    input: &Names<'_>,
     system: &System,
     activity: &ActivityId,
     mut users: Vec<PartyId>,
@@ -346,7 +362,7 @@ fn path(
 }
 
 /// The breaches recorded on one system (`found`, in the model's order), in words.
-fn incidents(input: &Names<'_, '_>, found: &[&crate::model::Incident]) -> Vec<IncidentView> {
+fn incidents(input: &Names<'_>, found: &[&crate::model::Incident]) -> Vec<IncidentView> {
     found
         .iter()
         .map(|incident| {

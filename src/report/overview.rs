@@ -12,8 +12,8 @@ use crate::source::Span;
 
 use super::finding::{FindingView, severity_label};
 use super::index::Index;
-use super::sheets::PartySheet;
 use super::view::{ACTION_FIRST, ActivityRef, Names, PartyRef, Shared, count};
+use crate::model::PartyId;
 
 /// How many open findings of one severity.
 #[derive(Clone, Debug, Serialize)]
@@ -68,9 +68,10 @@ pub struct Summary {
 
 impl Summary {
     pub(super) fn new(
-        input: &Names<'_, '_>,
+        input: &Names<'_>,
         findings: &[FindingView],
-        sheets: &[PartySheet],
+        sheets: &[&PartyId],
+        index: &Index<'_>,
         bystanders: &[PartyRef],
         abroad: usize,
     ) -> Self {
@@ -103,13 +104,14 @@ impl Summary {
                 let holders: BTreeSet<&str> =
                     roles.assignments.iter().filter(|a| a.role == *role).map(|a| a.party.as_str()).collect();
                 let mut parties: Vec<PartyRef> =
-                    sheets.iter().filter(|s| holders.contains(s.party.id.as_str())).map(|s| s.party.clone()).collect();
+                    sheets.iter().filter(|p| holders.contains(p.as_str())).map(|p| input.party(p)).collect();
                 parties.dedup();
                 (!parties.is_empty()).then(|| RoleGroup { title: (*title).to_owned(), parties })
             })
             .collect();
         let mut without_role = bystanders.to_vec();
-        without_role.extend(sheets.iter().filter(|s| s.roles.is_empty()).map(|s| s.party.clone()).collect::<Vec<_>>());
+        // A sheet without roles is that of a party with findings only.
+        without_role.extend(sheets.iter().filter(|p| !index.has_role(p)).map(|p| input.party(p)));
         without_role.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
         Self {
             activities: count(model.activities.len(), "processing activity", "processing activities"),
@@ -171,7 +173,7 @@ pub struct ActivityView {
     pub notes: String,
 }
 
-pub(super) fn activities(input: &Names<'_, '_>) -> Vec<ActivityView> {
+pub(super) fn activities(input: &Names<'_>) -> Vec<ActivityView> {
     let as_of = input.analysis.as_of;
     let roles = &input.analysis.roles;
     input
@@ -282,7 +284,7 @@ pub struct Matrix {
 }
 
 impl Matrix {
-    pub(super) fn new(input: &Names<'_, '_>, index: &Index<'_>) -> Self {
+    pub(super) fn new(input: &Names<'_>, index: &Index<'_>) -> Self {
         let activities = &input.model.activities;
         let columns: Vec<ActivityRef> = activities.keys().map(|a| input.activity(a)).collect();
         let mut rows: Vec<MatrixRow> = sparse_rows(input, index, &columns);
@@ -319,7 +321,7 @@ impl Matrix {
 
 /// One row per party with a role, in the model's order, holding only the cells
 /// with a role: each party's roles are grouped by activity in one pass over them.
-fn sparse_rows(input: &Names<'_, '_>, index: &Index<'_>, columns: &[ActivityRef]) -> Vec<MatrixRow> {
+fn sparse_rows(input: &Names<'_>, index: &Index<'_>, columns: &[ActivityRef]) -> Vec<MatrixRow> {
     let activities = &input.model.activities;
     input
         .model
@@ -350,7 +352,7 @@ fn sparse_rows(input: &Names<'_, '_>, index: &Index<'_>, columns: &[ActivityRef]
         .collect()
 }
 
-fn cell_role(input: &Names<'_, '_>, assignment: &crate::roles::Assignment) -> CellRole {
+fn cell_role(input: &Names<'_>, assignment: &crate::roles::Assignment) -> CellRole {
     let own = !assignment.own_purposes.is_empty();
     let (code, class) = match (assignment.role, own) {
         (Role::Controller, true) => ("C*", "own"),
@@ -384,7 +386,7 @@ pub struct AbroadView {
     pub tools: String,
 }
 
-pub(super) fn abroad(input: &Names<'_, '_>, index: &Index<'_>) -> Vec<AbroadView> {
+pub(super) fn abroad(input: &Names<'_>, index: &Index<'_>) -> Vec<AbroadView> {
     index
         .abroad()
         .iter()
@@ -425,7 +427,7 @@ pub struct AcceptedView {
     pub location: String,
 }
 
-pub(super) fn accepted(input: &Names<'_, '_>, findings: &[FindingView]) -> Vec<AcceptedView> {
+pub(super) fn accepted(input: &Names<'_>, findings: &[FindingView]) -> Vec<AcceptedView> {
     // The findings each acceptance covers, found in one pass over the findings
     // rather than one per accepted risk; each list keeps the findings' order.
     let mut covered: BTreeMap<Span, Vec<String>> = BTreeMap::new();

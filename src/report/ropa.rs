@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::law;
 use crate::model::{Activity, ActivityId, DataCategory, PartyId, Retention, System};
-use crate::roles::Role;
+use crate::roles::{Assignment, Role};
 
 use super::index::Index;
 use super::view::{ActivityRef, Input, Names, PartyRef};
@@ -72,50 +72,103 @@ pub fn build(input: &Input<'_>) -> Records {
 
 /// [`build`], with the model-wide facts already worked out: each record looks up
 /// its own processing abroad in `index` rather than listing the whole model's.
-pub(crate) fn build_with(input: &Names<'_, '_>, facts: &Index<'_>) -> Records {
-    let mut records = Records::default();
-    let as_of = input.analysis.as_of;
-    let roles = &input.analysis.roles;
-    for activity in input.model.activities.values().filter(|a| a.runs_on(as_of)) {
-        for assignment in roles.in_activity(&activity.id).iter().filter(|a| a.role.is_controller()) {
-            records.controller.push(controller_record(
-                input,
-                facts,
-                activity,
-                &assignment.party,
-                &assignment.own_purposes,
-            ));
+pub(crate) fn build_with(input: &Names<'_>, index: &Index<'_>) -> Records {
+    let plan = RecordPlan::new(input);
+    Records {
+        controller: plan.controller_rows(input, index).collect(),
+        processor: plan.processor_rows(input, index).collect(),
+    }
+}
+
+/// Which records there are, in their order, before any is drawn up: the report
+/// draws each up as it writes it, so that a big model's records need not all be
+/// held at once.
+pub(crate) struct RecordPlan<'a> {
+    /// One per running activity and controller, by controller name and activity.
+    controller: Vec<(&'a Activity, &'a Assignment)>,
+    /// One per processor, the controller at the top of its chain and the party it
+    /// acts for directly (when that is not the controller), with their running
+    /// activities; by processor name and controller name.
+    processor: Vec<ProcessorKey>,
+}
+
+/// What one processor record (Art. 30(2)) is about.
+struct ProcessorKey {
+    processor: PartyId,
+    controller: PartyId,
+    direct: Option<PartyId>,
+    /// Sorted by id; never empty.
+    activities: Vec<ActivityId>,
+}
+
+impl<'a> RecordPlan<'a> {
+    /// Lists the records of every activity running on the evaluation date.
+    pub(crate) fn new(input: &Input<'a>) -> Self {
+        let as_of = input.analysis.as_of;
+        let roles = &input.analysis.roles;
+        let mut controller = Vec::new();
+        for activity in input.model.activities.values().filter(|a| a.runs_on(as_of)) {
+            for assignment in roles.in_activity(&activity.id).iter().filter(|a| a.role.is_controller()) {
+                controller.push((activity, assignment));
+            }
         }
-    }
-    // 30(2): group each processor's activities by the controller at the top of its chain.
-    let mut pairs: Vec<(PartyId, PartyId, Option<PartyId>, ActivityId)> = roles
-        .assignments
-        .iter()
-        .filter(|a| matches!(a.role, Role::Processor | Role::SubProcessor))
-        .filter(|a| input.model.activities.get(&a.activity).is_some_and(|x| x.runs_on(as_of)))
-        .map(|a| {
-            let direct = a.on_behalf_of.clone().filter(|p| p != a.top());
-            (a.party.clone(), a.top().clone(), direct, a.activity.clone())
-        })
-        .collect();
-    pairs.sort();
-    pairs.dedup();
-    let mut index = 0;
-    while index < pairs.len() {
-        let (processor, controller, direct, _) = pairs[index].clone();
-        let group: Vec<ActivityId> = pairs[index..]
+        // 30(2): group each processor's activities by the controller at the top of its chain.
+        let mut pairs: Vec<(PartyId, PartyId, Option<PartyId>, ActivityId)> = roles
+            .assignments
             .iter()
-            .take_while(|(p, c, d, _)| p == &processor && c == &controller && d == &direct)
-            .map(|(_, _, _, a)| a.clone())
+            .filter(|a| matches!(a.role, Role::Processor | Role::SubProcessor))
+            .filter(|a| input.model.activities.get(&a.activity).is_some_and(|x| x.runs_on(as_of)))
+            .map(|a| {
+                let direct = a.on_behalf_of.clone().filter(|p| p != a.top());
+                (a.party.clone(), a.top().clone(), direct, a.activity.clone())
+            })
             .collect();
-        index += group.len();
-        records.processor.push(processor_record(input, facts, &processor, &controller, direct.as_ref(), &group));
+        pairs.sort();
+        pairs.dedup();
+        let mut processor = Vec::new();
+        let mut index = 0;
+        while index < pairs.len() {
+            let (party, top, direct, _) = pairs[index].clone();
+            let activities: Vec<ActivityId> = pairs[index..]
+                .iter()
+                .take_while(|(p, c, d, _)| p == &party && c == &top && d == &direct)
+                .map(|(_, _, _, a)| a.clone())
+                .collect();
+            index += activities.len();
+            processor.push(ProcessorKey { processor: party, controller: top, direct, activities });
+        }
+        // By the names the rows will show (stable: ties keep the order above).
+        controller.sort_by(|(x, a), (y, b)| {
+            (input.party_name(&a.party), x.id.as_str()).cmp(&(input.party_name(&b.party), y.id.as_str()))
+        });
+        fn key<'k>(input: &'k Input<'_>, k: &'k ProcessorKey) -> (&'k str, &'k str, Option<&'k str>) {
+            (input.party_name(&k.processor), input.party_name(&k.controller), k.activities.first().map(|a| a.as_str()))
+        }
+        processor.sort_by(|a, b| key(input, a).cmp(&key(input, b)));
+        Self { controller, processor }
     }
-    let by_names =
-        |r: &RecordRow| (r.party.name.clone(), r.controller.name.clone(), r.activities.first().map(|a| a.id.clone()));
-    records.controller.sort_by_key(by_names);
-    records.processor.sort_by_key(by_names);
-    records
+
+    /// The controller records, drawn up one by one.
+    pub(crate) fn controller_rows<'s>(
+        &'s self,
+        input: &'s Names<'a>,
+        index: &'s Index<'a>,
+    ) -> impl Iterator<Item = RecordRow> + 's {
+        self.controller.iter().map(move |(activity, assignment)| {
+            controller_record(input, index, activity, &assignment.party, &assignment.own_purposes)
+        })
+    }
+
+    /// The processor records, drawn up one by one.
+    pub(crate) fn processor_rows<'s>(
+        &'s self,
+        input: &'s Names<'a>,
+        index: &'s Index<'a>,
+    ) -> impl Iterator<Item = RecordRow> + 's {
+        self.processor.iter().map(move |key| {
+            processor_record(input, index, &key.processor, &key.controller, key.direct.as_ref(), &key.activities)
+        })
+    }
 }
 
 fn field(key: &'static str, label: &'static str, point: &'static str, values: Vec<String>) -> RecordField {
@@ -123,7 +176,7 @@ fn field(key: &'static str, label: &'static str, point: &'static str, values: Ve
     RecordField { key, label, point, values }
 }
 
-fn dpo(input: &Names<'_, '_>, party: &PartyId) -> String {
+fn dpo(input: &Names<'_>, party: &PartyId) -> String {
     match input.model.parties.get(party).and_then(|p| p.dpo.as_ref()).map(|d| d.value) {
         Some(true) => "designated".to_owned(),
         Some(false) => "none designated".to_owned(),
@@ -132,7 +185,7 @@ fn dpo(input: &Names<'_, '_>, party: &PartyId) -> String {
 }
 
 fn controller_record(
-    input: &Names<'_, '_>,
+    input: &Names<'_>,
     index: &Index<'_>,
     activity: &Activity,
     party: &PartyId,
@@ -201,7 +254,7 @@ fn controller_record(
 }
 
 fn processor_record(
-    input: &Names<'_, '_>,
+    input: &Names<'_>,
     index: &Index<'_>,
     processor: &PartyId,
     controller: &PartyId,
@@ -266,7 +319,7 @@ fn processor_record(
 
 /// Third-country processing, in words.
 fn transfers<'p>(
-    input: &Names<'_, '_>,
+    input: &Names<'_>,
     items: impl IntoIterator<Item = &'p crate::abroad::ProcessingAbroad>,
 ) -> Vec<String> {
     items
@@ -291,7 +344,7 @@ fn transfers<'p>(
 
 /// The security measures of the systems used in `activities` (by `party` only,
 /// when given), one line per system.
-fn security(input: &Names<'_, '_>, activities: &[&ActivityId], party: Option<&PartyId>) -> Vec<String> {
+fn security(input: &Names<'_>, activities: &[&ActivityId], party: Option<&PartyId>) -> Vec<String> {
     let mut systems: Vec<&System> = activities
         .iter()
         .filter_map(|id| input.model.activities.get(*id))

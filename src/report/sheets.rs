@@ -21,7 +21,7 @@ use crate::model::{Activity, ActivityId, PartyId, PartyKind};
 use crate::roles::{Assignment, Role};
 
 use super::index::Index;
-use super::view::{ActivityRef, FindingView, Names, PartyRef, Phrase, Segment, segments};
+use super::view::{ActivityRef, FindingView, Input, Names, PartyRef, Phrase, Segment, segments};
 
 /// A fact about a party, as a label and a value.
 #[derive(Clone, Debug, Serialize)]
@@ -96,31 +96,30 @@ pub struct PartySheet {
     pub findings_line: String,
 }
 
-/// A sheet for each party with a role or a finding, sorted by name.
-///
-/// `findings` are the report's findings, in the order of
-/// [`crate::Analysis::findings`]; `index` finds each party's roles and findings,
-/// so a sheet costs what it shows.
-pub(crate) fn build(input: &Names<'_, '_>, findings: &[FindingView], index: &Index<'_>) -> Vec<PartySheet> {
-    let mut sheets: Vec<PartySheet> = input
+/// The parties that get a duty sheet, those with a role or a finding, in the
+/// sheets' order: by name, then id.
+pub(crate) fn parties<'a>(input: &Input<'a>, index: &Index<'_>) -> Vec<&'a PartyId> {
+    let mut parties: Vec<&PartyId> = input
         .model
         .parties
         .keys()
-        .filter_map(|party| {
-            let held = index.roles_of(party);
-            let against: Vec<FindingView> =
-                index.findings_of(party).iter().filter_map(|&i| findings.get(i)).cloned().collect();
-            if held.is_empty() && against.is_empty() {
-                return None;
-            }
-            Some(sheet(input, party, held, against))
-        })
+        .filter(|party| index.has_role(party) || !index.findings_of(party).is_empty())
         .collect();
-    sheets.sort_by(|a, b| (&a.party.name, &a.party.id).cmp(&(&b.party.name, &b.party.id)));
-    sheets
+    parties.sort_by(|a, b| (input.party_name(a), a.as_str()).cmp(&(input.party_name(b), b.as_str())));
+    parties
 }
 
-fn sheet(input: &Names<'_, '_>, id: &PartyId, held: &[&Assignment], findings: Vec<FindingView>) -> PartySheet {
+/// The duty sheet of one party.
+///
+/// `findings` are the report's findings, in the order of
+/// [`crate::Analysis::findings`]; `index` finds the party's roles and findings,
+/// so a sheet costs what it shows.
+pub(crate) fn sheet_of(input: &Names<'_>, findings: &[FindingView], index: &Index<'_>, party: &PartyId) -> PartySheet {
+    let against: Vec<FindingView> = index.findings_of(party).iter().filter_map(|&i| findings.get(i)).cloned().collect();
+    sheet(input, party, index.roles_of(party), against)
+}
+
+fn sheet(input: &Names<'_>, id: &PartyId, held: &[&Assignment], findings: Vec<FindingView>) -> PartySheet {
     let open = findings.iter().filter(|f| f.is_open()).count();
     let accepted = findings.len() - open;
     let findings_line = match (open, accepted) {
@@ -152,7 +151,7 @@ fn yes_no_unknown(value: Option<bool>, yes: &str, no: &str) -> String {
     }
 }
 
-fn facts(input: &Names<'_, '_>, id: &PartyId) -> Vec<Fact> {
+fn facts(input: &Names<'_>, id: &PartyId) -> Vec<Fact> {
     let Some(party) = input.model.parties.get(id) else { return Vec::new() };
     let fact = |label: &'static str, value: String| Fact { label, value };
     let mut facts = vec![
@@ -188,7 +187,7 @@ fn facts(input: &Names<'_, '_>, id: &PartyId) -> Vec<Fact> {
     facts
 }
 
-fn role_held(input: &Names<'_, '_>, assignment: &Assignment) -> RoleHeld {
+fn role_held(input: &Names<'_>, assignment: &Assignment) -> RoleHeld {
     let qualifier = match (&assignment.on_behalf_of, assignment.own_purposes.is_empty()) {
         (Some(principal), _) => {
             let mut text = format!("for {}", input.party_name(principal));
@@ -232,7 +231,7 @@ fn role_heading(role: Role) -> &'static str {
 
 /// Collects duties in a fixed order.
 struct Duties<'i, 'a> {
-    input: &'i Names<'i, 'a>,
+    input: &'i Names<'a>,
     list: Vec<Duty>,
 }
 
@@ -260,7 +259,7 @@ impl Duties<'_, '_> {
     }
 }
 
-fn names(input: &Names<'_, '_>, parties: &[&PartyId]) -> String {
+fn names(input: &Names<'_>, parties: &[&PartyId]) -> String {
     let mut names: Vec<String> = parties.iter().map(|p| input.party_name(p).to_owned()).collect();
     names.sort();
     names.dedup();
@@ -268,25 +267,25 @@ fn names(input: &Names<'_, '_>, parties: &[&PartyId]) -> String {
 }
 
 /// The activities processing special-category or criminal data.
-fn sensitive(input: &Names<'_, '_>, activity: &Activity) -> bool {
+fn sensitive(input: &Names<'_>, activity: &Activity) -> bool {
     activity.data.iter().filter_map(|d| input.model.data.get(&d.value)).any(|d| d.is_sensitive())
 }
 
-fn patient_records(input: &Names<'_, '_>, activity: &Activity) -> bool {
+fn patient_records(input: &Names<'_>, activity: &Activity) -> bool {
     activity.data.iter().filter_map(|d| input.model.data.get(&d.value)).any(|d| d.patient_record)
 }
 
 /// Whether `party` is the care provider (vårdgivare) of an activity: its
 /// controller that is a care provider by kind, is designated by law, or gives
 /// the care itself (patientdatalagen 2 kap. 6 §).
-fn care_provider_of(input: &Names<'_, '_>, party: &PartyId, activity: &Activity) -> bool {
+fn care_provider_of(input: &Names<'_>, party: &PartyId, activity: &Activity) -> bool {
     let kind = input.model.parties.get(party).map(|p| p.kind.value);
     let designated = activity.controller_by_law.as_ref().is_some_and(|d| &d.party.value == party);
     let gives_care = activity.performers.iter().any(|p| &p.party.value == party && p.gives_care());
     kind == Some(PartyKind::CareProvider) || designated || gives_care
 }
 
-fn duties(input: &Names<'_, '_>, party: &PartyId, held: &[&Assignment]) -> Vec<Duty> {
+fn duties(input: &Names<'_>, party: &PartyId, held: &[&Assignment]) -> Vec<Duty> {
     let model = input.model;
     // Duties as of the evaluation date: roles in activities that do not run
     // that day are shown with their reasons, but bring no current duty.
@@ -565,7 +564,7 @@ fn records_line(keeps: Option<bool>) -> &'static str {
 /// What the model records about one property of the systems used in
 /// `activities`: `Systems that log access: Princess. Not recorded for: …`.
 fn systems_line(
-    input: &Names<'_, '_>,
+    input: &Names<'_>,
     activities: &[&ActivityId],
     property: impl Fn(&crate::model::System) -> Option<bool>,
     yes: &str,

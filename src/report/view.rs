@@ -26,13 +26,14 @@ use crate::source::SourceMap;
 use super::diagram::Diagram;
 pub use super::finding::{AcceptanceView, FindingView, PlaceView, Segment, segments, sentence, severity_label};
 use super::index::Index;
+use super::notify::NotifyPlan;
 use super::notify::SystemNotifications;
 pub use super::overview::{
     AbroadView, AcceptedView, ActivityView, Cell, CellRole, MATRIX_MAX_ACTIVITIES, Matrix, MatrixRow, RoleGroup,
     SeverityCount, Summary,
 };
 use super::overview::{abroad, accepted, activities};
-use super::ropa::Records;
+use super::ropa::{RecordPlan, RecordRow};
 use super::sheets::PartySheet;
 
 /// How many open findings "what needs action first" lists.
@@ -104,21 +105,21 @@ impl Input<'_> {
 /// once per party and activity and every reference shares them. Each thread that
 /// builds part of the view has its own, so that they do not contend for the
 /// shared counts. Everything else of the [`Input`] is reached through it.
-pub(crate) struct Names<'i, 'a> {
-    input: &'i Input<'a>,
+pub(crate) struct Names<'a> {
+    input: Input<'a>,
     /// One per party, in the model's order.
     parties: Vec<PartyRef>,
     /// One per activity, in the model's order.
     activities: Vec<ActivityRef>,
 }
 
-impl<'i, 'a> Names<'i, 'a> {
+impl<'a> Names<'a> {
     /// Names every party and activity of the model.
-    pub(crate) fn new(input: &'i Input<'a>) -> Self {
+    pub(crate) fn new(input: &Input<'a>) -> Self {
         Self {
             parties: input.model.parties.keys().map(|id| input.party(id)).collect(),
             activities: input.model.activities.keys().map(|id| input.activity(id)).collect(),
-            input,
+            input: *input,
         }
     }
 
@@ -139,11 +140,11 @@ impl<'i, 'a> Names<'i, 'a> {
     }
 }
 
-impl<'a> std::ops::Deref for Names<'_, 'a> {
+impl<'a> std::ops::Deref for Names<'a> {
     type Target = Input<'a>;
 
     fn deref(&self) -> &Input<'a> {
-        self.input
+        &self.input
     }
 }
 
@@ -221,8 +222,14 @@ impl PartialEq<String> for Shared {
 }
 
 /// The whole report, ready to render.
+///
+/// The three biggest parts, the duty sheets, who notifies whom and the records,
+/// are not held: [`View::sheets`], [`View::notifications`] and
+/// [`View::records`] draw them up item by item as the report is written, each
+/// the same every time. On a national model they hold gigabytes; built whole
+/// they had to sit in memory beside the report's own text.
 #[derive(Debug, Serialize)]
-pub struct View {
+pub struct View<'a> {
     /// The model's name (its path as given).
     pub model: String,
     /// The evaluation date, `YYYY-MM-DD`.
@@ -244,14 +251,8 @@ pub struct View {
     /// The chain as a Mermaid flowchart, for the Markdown report.
     #[serde(skip)]
     pub mermaid: String,
-    /// One duty sheet per party with a role or a finding, sorted by name.
-    pub sheets: Vec<PartySheet>,
     /// Parties with no role and no finding, sorted by name.
     pub bystanders: Vec<PartyRef>,
-    /// Who notifies whom, per system, if it is breached.
-    pub notifications: Vec<SystemNotifications>,
-    /// The Art. 30 records.
-    pub records: Records,
     /// Processing in third countries.
     pub abroad: Vec<AbroadView>,
     /// Accepted risks.
@@ -262,30 +263,45 @@ pub struct View {
     /// other finding is shown in its party's duty sheet).
     #[serde(skip)]
     pub unassigned: Vec<FindingView>,
+    /// What the parts drawn up on demand need.
+    #[serde(skip)]
+    parts: Parts<'a>,
 }
 
-impl View {
+/// What [`View::sheets`], [`View::notifications`] and [`View::records`] draw
+/// their items up from.
+struct Parts<'a> {
+    names: Names<'a>,
+    index: Index<'a>,
+    /// The parties with a duty sheet, in the sheets' order.
+    sheets: Vec<&'a PartyId>,
+    notify: NotifyPlan<'a>,
+    records: RecordPlan<'a>,
+}
+
+impl fmt::Debug for Parts<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Parts").field("sheets", &self.sheets.len()).finish_non_exhaustive()
+    }
+}
+
+impl<'a> View<'a> {
     /// Prepares the whole report.
     ///
-    /// On a machine with a second core, the parts that need nothing from the
-    /// rest of the view (who notifies whom, the records, the activity list) are
-    /// built on a second thread while this one builds the others: on a big model
-    /// that halves the time the view takes. Each part is built whole by one
-    /// thread, so the view is the same either way.
-    pub fn build(input: &Input<'_>) -> Self {
+    /// On a machine with a second core, the activity list and the plans of the
+    /// notifications and records are made on a second thread while this one
+    /// builds the rest. Each part is built whole by one thread, so the view is
+    /// the same either way.
+    pub fn build(input: &Input<'a>) -> Self {
         let index = Index::build(input);
-        let index = &index;
         // Captures only references, so it is `Copy`: if no thread can be
         // started, the current one runs it itself.
-        let side = move || {
-            let names = Names::new(input);
-            (super::notify::build_named(&names), super::ropa::build_with(&names, index), activities(&names))
-        };
+        let side = move || (activities(&Names::new(input)), NotifyPlan::new(input), RecordPlan::new(input));
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        std::thread::scope(|scope| {
+        let (view, (activities, notify, records)) = std::thread::scope(|scope| {
             let helper = (threads > 1).then(|| std::thread::Builder::new().spawn_scoped(scope, side).ok()).flatten();
-            let view = Self::build_main(input, index);
-            let (notifications, records, activities) = match helper {
+            let view = Self::build_main(input, &index);
+            let side = match helper {
                 Some(helper) => match helper.join() {
                     Ok(parts) => parts,
                     // A panic there is a bug; let it surface as it would on one thread.
@@ -293,14 +309,33 @@ impl View {
                 },
                 None => side(),
             };
-            Self { notifications, records, activities, ..view }
-        })
+            (view, side)
+        });
+        let (main, names, sheets) = view;
+        Self {
+            model: main.model,
+            as_of: main.as_of,
+            generator: main.generator,
+            summary: main.summary,
+            activities,
+            matrix: main.matrix,
+            diagram: main.diagram,
+            svg: main.svg,
+            mermaid: main.mermaid,
+            bystanders: main.bystanders,
+            abroad: main.abroad,
+            accepted: main.accepted,
+            findings: main.findings,
+            unassigned: main.unassigned,
+            parts: Parts { names, index, sheets, notify, records },
+        }
     }
 
-    /// Every part but those [`View::build`] leaves to the second thread, which
-    /// are left empty.
-    fn build_main(input: &Input<'_>, index: &Index<'_>) -> Self {
+    /// Every eager part but the activity list, with the names it made and the
+    /// parties that get a duty sheet.
+    fn build_main(input: &Input<'a>, index: &Index<'_>) -> (Main, Names<'a>, Vec<&'a PartyId>) {
         let names = Names::new(input);
+        let sheets = super::sheets::parties(input, index);
         let input = &names;
         let findings: Vec<FindingView> = input
             .analysis
@@ -312,7 +347,6 @@ impl View {
         let diagram = Diagram::build(input);
         let svg = super::svg::render(&diagram);
         let mermaid = super::diagram::mermaid(&diagram);
-        let sheets = super::sheets::build(input, &findings, index);
         let bystanders = {
             // A party has a sheet exactly when it holds a role or a finding names it.
             let mut list: Vec<PartyRef> = input
@@ -326,25 +360,110 @@ impl View {
             list
         };
         let abroad = abroad(input, index);
-        Self {
+        let main = Main {
             model: input.name.to_owned(),
             as_of: input.analysis.as_of.to_string(),
             generator: format!("ansvar {}", env!("CARGO_PKG_VERSION")),
-            summary: Summary::new(input, &findings, &sheets, &bystanders, abroad.len()),
-            activities: Vec::new(),
+            summary: Summary::new(input, &findings, &sheets, index, &bystanders, abroad.len()),
             matrix: Matrix::new(input, index),
             svg,
             mermaid,
             diagram,
-            notifications: Vec::new(),
-            records: Records::default(),
             accepted: accepted(input, &findings),
-            sheets,
             bystanders,
             abroad,
             unassigned: findings.iter().filter(|f| f.party.is_none()).cloned().collect(),
             findings,
+        };
+        (main, names, sheets)
+    }
+
+    /// One duty sheet per party with a role or a finding, sorted by name, each
+    /// drawn up as it is taken.
+    pub fn sheets(&self) -> impl Iterator<Item = PartySheet> + '_ {
+        let parts = &self.parts;
+        parts.sheets.iter().map(move |party| super::sheets::sheet_of(&parts.names, &self.findings, &parts.index, party))
+    }
+
+    /// Who notifies whom, per system, if it is breached, each system drawn up as
+    /// it is taken.
+    pub fn notifications(&self) -> impl Iterator<Item = SystemNotifications> + '_ {
+        self.parts.notify.systems(&self.parts.names)
+    }
+
+    /// The Art. 30 records, each drawn up as it is taken.
+    pub fn records(&self) -> RecordLists<'_, 'a> {
+        RecordLists {
+            controller: RecordList { parts: &self.parts, processor: false },
+            processor: RecordList { parts: &self.parts, processor: true },
         }
+    }
+}
+
+/// The eager parts [`View::build_main`] makes, to go into a [`View`].
+struct Main {
+    model: String,
+    as_of: String,
+    generator: String,
+    summary: Summary,
+    matrix: Matrix,
+    diagram: Diagram,
+    svg: String,
+    mermaid: String,
+    bystanders: Vec<PartyRef>,
+    abroad: Vec<AbroadView>,
+    accepted: Vec<AcceptedView>,
+    findings: Vec<FindingView>,
+    unassigned: Vec<FindingView>,
+}
+
+/// The Art. 30 records of a [`View`], drawn up as they are taken: iterate over
+/// `controller` and `processor` (by reference), or serialise the whole as
+/// [`super::ropa::Records`] would be.
+#[derive(Debug)]
+pub struct RecordLists<'v, 'a> {
+    /// The controller records (Art. 30(1)), by controller name and activity.
+    pub controller: RecordList<'v, 'a>,
+    /// The processor records (Art. 30(2)), by processor name and controller name.
+    pub processor: RecordList<'v, 'a>,
+}
+
+/// One list of records of a [`View`].
+#[derive(Debug)]
+pub struct RecordList<'v, 'a> {
+    parts: &'v Parts<'a>,
+    /// Whether these are the processor records.
+    processor: bool,
+}
+
+impl<'r, 'v, 'a> IntoIterator for &'r RecordList<'v, 'a> {
+    type Item = RecordRow;
+    type IntoIter = Box<dyn Iterator<Item = RecordRow> + 'r>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        let parts = self.parts;
+        if self.processor {
+            Box::new(parts.records.processor_rows(&parts.names, &parts.index))
+        } else {
+            Box::new(parts.records.controller_rows(&parts.names, &parts.index))
+        }
+    }
+}
+
+impl Serialize for RecordList<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self)
+    }
+}
+
+impl Serialize for RecordLists<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        // As `Records` serialises: the same fields in the same order.
+        let mut state = serializer.serialize_struct("Records", 2)?;
+        state.serialize_field("controller", &self.controller)?;
+        state.serialize_field("processor", &self.processor)?;
+        state.end()
     }
 }
 
