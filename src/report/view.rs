@@ -8,6 +8,12 @@
 //! here, by id or by the findings' own order, so the same model gives the same
 //! view and byte-identical output.
 //!
+//! The view costs what it shows. Model-wide lookups are made once
+//! (`index`, `Names`); the duty sheets, the breach paths and the
+//! records, the bulk of a big report, are planned here (which items, in which
+//! order) and drawn up item by item as a template or the JSON writer takes them
+//! ([`View::sheets`], [`View::notifications`], [`View::records`]).
+//!
 //! The parts live beside this module: [`super::finding`] (findings as shown),
 //! [`super::overview`] (summary, activities, matrix, abroad, accepted risks),
 //! [`super::sheets`] (duty sheets), [`super::notify`] (who notifies whom),
