@@ -10,8 +10,11 @@
 //!   binary: wall time, peak resident memory (from `/usr/bin/time` when present,
 //!   else the binary's own `--timings` report) and the split between stages
 //!   from `--timings`;
-//! - with `--report`, `ansvar report --format json` too (off by default: its
-//!   output grows with parties × activities, see docs/performance.md).
+//! - `ansvar report --format json` the same way, output discarded: wall time
+//!   and peak memory. The report is linear in the model (its matrix is sparse,
+//!   see docs/report.md), so it is measured by default on every size up to
+//!   national; on 10x its document runs to some 20 GB and the process outgrows a
+//!   24 GB machine, so there only with `--report`. `--no-report` skips it.
 //!
 //! It prints a Markdown table: `docs/performance.md` explains it. Runs on a
 //! loaded machine are noisy; compare medians, and rerun before you conclude.
@@ -42,11 +45,13 @@ struct Run {
 fn main() {
     let mut sizes = Vec::new();
     let mut runs = 3;
-    let mut want_report = false;
+    let mut report_on_10x = false;
+    let mut no_report = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--report" => want_report = true,
+            "--report" => report_on_10x = true,
+            "--no-report" => no_report = true,
             "--runs" => runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(runs),
             // `cargo bench` passes `--bench` to every bench target.
             "--bench" => {}
@@ -61,7 +66,7 @@ fn main() {
     }
     let runs = runs.max(1);
     let has_time = Path::new(TIME).exists();
-    let has_report = want_report
+    let has_report = !no_report
         && Command::new(ANSVAR)
             .args(["report", "--help"])
             .stdout(Stdio::null())
@@ -71,7 +76,7 @@ fn main() {
     eprintln!(
         "ansvar scale benchmark: {runs} run(s) per measurement; peak memory from {}; report command: {}",
         if has_time { "/usr/bin/time" } else { "the binary's --timings" },
-        if has_report { "measured" } else { "not measured (--report, if the binary has it)" }
+        if has_report { "measured (on 10x only with --report)" } else { "not measured" }
     );
 
     let mut rows = Vec::new();
@@ -89,10 +94,14 @@ fn main() {
         let floor = median_duration((0..runs).map(|_| parse_floor(dir.path())).collect());
         eprintln!("  parse floor {:.2} s", floor.as_secs_f64());
         let check: Vec<Run> = (0..runs).map(|_| run(dir.path(), "check", has_time)).collect();
+        let measure_report = has_report && (size.name != "10x" || report_on_10x);
         let report: Option<Vec<Run>> =
-            has_report.then(|| (0..runs).map(|_| run(dir.path(), "report", has_time)).collect());
+            measure_report.then(|| (0..runs).map(|_| run(dir.path(), "report", has_time)).collect());
         let row = Row::new(size.name, summary, floor, &check, report.as_deref());
         eprintln!("  check {:.2} s, {:.0} MB", row.check.as_secs_f64(), row.peak_mb);
+        if let Some((report, peak)) = row.report {
+            eprintln!("  report {:.2} s, {:.0} MB", report.as_secs_f64(), peak);
+        }
         rows.push(row);
     }
     println!("{}", table(&rows));
@@ -178,7 +187,8 @@ struct Row {
     check: Duration,
     peak_mb: f64,
     stages: BTreeMap<String, f64>,
-    report: Option<Duration>,
+    /// The report's median wall time and peak memory in MB, when measured.
+    report: Option<(Duration, f64)>,
 }
 
 impl Row {
@@ -201,7 +211,12 @@ impl Row {
             check: median_duration(check.iter().map(|r| r.wall).collect()),
             peak_mb: median(check.iter().filter_map(|r| r.peak_bytes).map(|b| b as f64 / 1e6).collect()),
             stages,
-            report: report.map(|runs| median_duration(runs.iter().map(|r| r.wall).collect())),
+            report: report.map(|runs| {
+                (
+                    median_duration(runs.iter().map(|r| r.wall).collect()),
+                    median(runs.iter().filter_map(|r| r.peak_bytes).map(|b| b as f64 / 1e6).collect()),
+                )
+            }),
         }
     }
 }
@@ -226,22 +241,23 @@ fn table(rows: &[Row]) -> String {
     };
     let mut out = String::new();
     out.push_str(
-        "| size | files | YAML MB | parties | activities | agreements | parse floor s | check s | check / floor | peak MB | peak / YAML | read s | parse s | validate s | graph s | roles s | rules s | output s | report s | report / check |\n",
+        "| size | files | YAML MB | parties | activities | agreements | parse floor s | check s | check / floor | peak MB | peak / YAML | read s | parse s | validate s | graph s | roles s | rules s | output s | report s | report / check | report peak MB |\n",
     );
     out.push_str(
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     for row in rows {
         let yaml_mb = row.summary.bytes as f64 / 1e6;
-        let (report, ratio) = match row.report {
-            Some(report) => (
+        let (report, ratio, report_peak) = match row.report {
+            Some((report, peak)) => (
                 format!("{:.2}", report.as_secs_f64()),
                 format!("{:.2}", report.as_secs_f64() / row.check.as_secs_f64()),
+                format!("{peak:.0}"),
             ),
-            None => ("n/a".to_owned(), "n/a".to_owned()),
+            None => ("n/a".to_owned(), "n/a".to_owned(), "n/a".to_owned()),
         };
         out.push_str(&format!(
-            "| {} | {} | {:.1} | {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.0} | {:.1} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {:.1} | {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.0} | {:.1} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             row.size,
             row.summary.files,
             yaml_mb,
@@ -262,6 +278,7 @@ fn table(rows: &[Row]) -> String {
             stage(row, &["free", "render", "write"]),
             report,
             ratio,
+            report_peak,
         ));
     }
     if let (Some(national), Some(ten)) =

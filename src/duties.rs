@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::graph::Graph;
 use crate::law;
 use crate::model::{ActivityId, AgreementKind, PartyId};
-use crate::roles::{Role, Roles};
+use crate::roles::{Assignment, Role, Roles};
 
 /// Whom a party must notify.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -42,45 +42,53 @@ pub struct NotificationDuty {
 
 /// Every notification duty of every activity, sorted by activity, notifier and recipient.
 pub fn notification_duties(graph: &Graph<'_>, roles: &Roles) -> Vec<NotificationDuty> {
-    let mut duties = Vec::new();
-    for assignment in &roles.assignments {
-        let activity = &assignment.activity;
-        match (assignment.role, &assignment.on_behalf_of) {
-            (Role::Controller | Role::JointController, _) => {
-                duties.push(NotificationDuty {
-                    activity: activity.clone(),
-                    from: assignment.party.clone(),
-                    to: Recipient::SupervisoryAuthority,
-                    within_hours: Some(72),
-                    provision: law::ART_33_1,
-                });
-                duties.push(NotificationDuty {
-                    activity: activity.clone(),
-                    from: assignment.party.clone(),
-                    to: Recipient::DataSubjects,
-                    within_hours: None,
-                    provision: law::ART_34,
-                });
-            }
-            (Role::Processor | Role::SubProcessor, Some(principal)) => {
-                let within_hours = graph
-                    .agreements_between(principal, &assignment.party, activity)
-                    .into_iter()
-                    .filter(|g| g.kind.value == AgreementKind::DataProcessing)
-                    .filter_map(|g| g.breach_notification_hours.as_ref().map(|h| h.value))
-                    .min();
-                duties.push(NotificationDuty {
-                    activity: activity.clone(),
-                    from: assignment.party.clone(),
-                    to: Recipient::Principal(principal.clone()),
-                    within_hours,
-                    provision: law::ART_33_2,
-                });
-            }
-            _ => {}
-        }
-    }
+    let mut duties: Vec<NotificationDuty> =
+        roles.assignments.iter().flat_map(|assignment| duties_of(graph, assignment)).collect();
     duties.sort();
     duties.dedup();
     duties
+}
+
+/// The notification duties one role brings, unsorted: a controller's two
+/// (authority and data subjects), a processor's one (its principal), none for a
+/// processor that acts for nobody.
+///
+/// Separate from [`notification_duties`] so that a report can ask about one
+/// party's roles at the cost of those roles, not of the whole model.
+pub fn duties_of(graph: &Graph<'_>, assignment: &Assignment) -> Vec<NotificationDuty> {
+    let activity = &assignment.activity;
+    match (assignment.role, &assignment.on_behalf_of) {
+        (Role::Controller | Role::JointController, _) => vec![
+            NotificationDuty {
+                activity: activity.clone(),
+                from: assignment.party.clone(),
+                to: Recipient::SupervisoryAuthority,
+                within_hours: Some(72),
+                provision: law::ART_33_1,
+            },
+            NotificationDuty {
+                activity: activity.clone(),
+                from: assignment.party.clone(),
+                to: Recipient::DataSubjects,
+                within_hours: None,
+                provision: law::ART_34,
+            },
+        ],
+        (Role::Processor | Role::SubProcessor, Some(principal)) => {
+            let within_hours = graph
+                .agreements_between(principal, &assignment.party, activity)
+                .into_iter()
+                .filter(|g| g.kind.value == AgreementKind::DataProcessing)
+                .filter_map(|g| g.breach_notification_hours.as_ref().map(|h| h.value))
+                .min();
+            vec![NotificationDuty {
+                activity: activity.clone(),
+                from: assignment.party.clone(),
+                to: Recipient::Principal(principal.clone()),
+                within_hours,
+                provision: law::ART_33_2,
+            }]
+        }
+        _ => Vec::new(),
+    }
 }

@@ -33,7 +33,7 @@ fn report_prints_each_format_to_stdout() {
     assert!(String::from_utf8_lossy(&html.get_output().stdout).starts_with("<!DOCTYPE html>"));
     let json = ansvar().args(["report", "models/1177", "--as-of", "2019-02-18", "--format", "json"]).assert().success();
     let value: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
-    assert_eq!(value["schema_version"], 1);
+    assert_eq!(value["schema_version"], 2);
 }
 
 /// `report.roles` and `report.check` are what `roles` and `check` print.

@@ -4,6 +4,10 @@
 //! Tests run from the crate root, so paths (and the locations in the output)
 //! are relative: `models/1177/systems.yaml:63:21`.
 
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use ansvar::load::{self, Loaded};
@@ -114,7 +118,10 @@ fn the_json_report_embeds_the_roles_and_check_documents() {
     let loaded = load("models/1177");
     let out = render("models/1177", &loaded, AS_OF);
     let report: serde_json::Value = serde_json::from_str(&out.json).unwrap();
-    assert_eq!(report["schema_version"], 1);
+    // The report has its own version; the documents it embeds keep theirs.
+    assert_eq!(report["schema_version"], ansvar::report::REPORT_SCHEMA_VERSION);
+    assert_eq!(report["schema_version"], 2);
+    assert_eq!(report["roles"]["schema_version"], ansvar::report::SCHEMA_VERSION);
     assert_eq!(report["kind"], "ansvar-report");
     let reference = Reference::builtin();
     let analysis = ansvar::Analysis::new(&loaded.model, &reference, AS_OF.parse().unwrap());
@@ -262,4 +269,83 @@ fn accepted_risks_show_what_they_cover_and_whether_they_expired() {
     assert!(out.html.contains("Notice &#60;b&#62;pending&#60;/b&#62; | review *soon*"));
     assert!(out.markdown.contains("| 2023-06-30 **(expired)** | nothing |"));
     assert!(out.markdown.contains("1 finding is covered by an accepted risk."));
+}
+
+/// The 1177 model is narrow enough for the grid: HTML and Markdown draw one
+/// cell per party and activity, while the JSON lists only the cells with a role.
+#[test]
+fn a_narrow_model_gets_the_grid_and_a_sparse_json_matrix() {
+    let loaded = load("models/1177");
+    let reference = Reference::builtin();
+    let analysis = ansvar::Analysis::new(&loaded.model, &reference, AS_OF.parse().unwrap());
+    let input = view::Input {
+        name: "models/1177",
+        model: &loaded.model,
+        sources: &loaded.sources,
+        analysis: &analysis,
+        reference: &reference,
+    };
+    let built = view::View::build(&input);
+    assert!(loaded.model.activities.len() <= view::MATRIX_MAX_ACTIVITIES);
+    let grid = built.matrix.grid.as_ref().expect("a grid at or below the limit");
+    assert_eq!(grid.len(), built.matrix.rows.len());
+    for (full, sparse) in grid.iter().zip(&built.matrix.rows) {
+        assert_eq!(full.party, sparse.party);
+        assert_eq!(full.cells.len(), built.matrix.columns.len());
+        let held: Vec<&str> = full.cells.iter().filter(|c| !c.roles.is_empty()).map(|c| c.activity.as_str()).collect();
+        let listed: Vec<&str> = sparse.cells.iter().map(|c| c.activity.as_str()).collect();
+        assert_eq!(held, listed, "{}", sparse.party.id);
+    }
+    assert!(built.matrix.instead.is_empty());
+    let json: serde_json::Value =
+        serde_json::from_str(&json::to_string(&json::ReportDocument::new(&built, &analysis, &loaded.sources))).unwrap();
+    let inera = json["matrix"]["rows"].as_array().unwrap().iter().find(|r| r["party"]["id"] == "inera").unwrap();
+    let cells = inera["cells"].as_array().unwrap();
+    // Inera is processor in 7 of the 9 activities (see the Markdown row above).
+    assert_eq!(cells.len(), 7);
+    assert!(cells.iter().all(|c| c["activity"].is_string() && c["ended"].is_boolean() && c["roles"][0]["code"] == "P"));
+}
+
+/// Guards against the report growing with parties × activities again: on a
+/// model wider than the grid's limit (the small synthetic model, 300-odd
+/// activities), the JSON matrix holds exactly one cell per (party, activity)
+/// pair with a role, and neither HTML nor Markdown draws the grid.
+#[test]
+fn a_wide_model_gets_no_grid_and_one_json_cell_per_role_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    synth::generate(&synth::SMALL, 1, dir.path()).unwrap();
+    let loaded = load(dir.path().to_str().unwrap());
+    let activities = loaded.model.activities.len();
+    assert!(activities > view::MATRIX_MAX_ACTIVITIES, "{activities} activities");
+    let out = render("small", &loaded, synth::AS_OF);
+    let reference = Reference::builtin();
+    let analysis = ansvar::Analysis::new(&loaded.model, &reference, synth::AS_OF.parse().unwrap());
+    let pairs: BTreeSet<(&str, &str)> =
+        analysis.roles.assignments.iter().map(|a| (a.party.as_str(), a.activity.as_str())).collect();
+
+    let report: serde_json::Value = serde_json::from_str(&out.json).unwrap();
+    let matrix = &report["matrix"];
+    assert_eq!(matrix["columns"].as_array().unwrap().len(), activities);
+    let mut cells = BTreeSet::new();
+    let mut count = 0;
+    for row in matrix["rows"].as_array().unwrap() {
+        let party = row["party"]["id"].as_str().unwrap();
+        for cell in row["cells"].as_array().unwrap() {
+            assert!(!cell["roles"].as_array().unwrap().is_empty(), "an empty cell for {party}");
+            cells.insert((party, cell["activity"].as_str().unwrap()));
+            count += 1;
+        }
+    }
+    assert_eq!(count, pairs.len(), "one cell per (party, activity) pair with a role");
+    assert_eq!(cells, pairs);
+
+    let sentence = format!("The model has {activities} processing activities, too many for a grid");
+    assert!(!out.html.contains("id=\"role-matrix\""), "the HTML draws the grid");
+    assert!(out.html.contains(&sentence));
+    assert!(!out.markdown.lines().any(|l| l.starts_with("| Party |")), "the Markdown draws the grid");
+    assert!(out.markdown.contains(&sentence));
+    // The roles part holds no table cell at all: each activity is described once.
+    let html = &out.html;
+    let part = &html[html.find("id=\"roles\"").unwrap()..html.find("id=\"duties\"").unwrap()];
+    assert!(!part.contains("<td class=\"ended\"") && !part.contains("<span class=\"none\">"), "grid cells in HTML");
 }

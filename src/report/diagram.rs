@@ -13,7 +13,7 @@
 //! and every label is escaped for its language, so a name with quotes, angle
 //! brackets or backslashes can neither break the syntax nor inject markup.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -206,12 +206,23 @@ impl Diagram {
         let deepest = depth.values().copied().max().unwrap_or(0);
         let system_column = deepest + 1;
 
-        let open = |finding: &&Finding| finding.accepted.is_none();
+        // Open findings per party and per place in the YAML, counted in one
+        // pass: counting them per node made the diagram quadratic.
+        let open: Vec<&Finding> = input.analysis.findings.iter().filter(|f| f.accepted.is_none()).collect();
+        let mut open_by_party: BTreeMap<&PartyId, usize> = BTreeMap::new();
+        let mut open_by_span: BTreeMap<Span, Vec<usize>> = BTreeMap::new();
+        for (index, finding) in open.iter().enumerate() {
+            if let Some(party) = &finding.party {
+                *open_by_party.entry(party).or_default() += 1;
+            }
+            for label in std::iter::once(&finding.primary).chain(&finding.labels) {
+                open_by_span.entry(label.span).or_default().push(index);
+            }
+        }
         let mut nodes: Vec<Node> = Vec::new();
         for party in &drawn {
             let Some(found) = model.parties.get(*party) else { continue };
-            let findings =
-                input.analysis.findings.iter().filter(open).filter(|f| f.party.as_ref() == Some(*party)).count();
+            let findings = open_by_party.get(*party).copied().unwrap_or(0);
             nodes.push(Node {
                 key: party_key(party),
                 kind: NodeKind::Party,
@@ -228,14 +239,12 @@ impl Diagram {
         systems.dedup();
         for id in systems {
             let Some(system) = model.systems.get(id) else { continue };
-            let spans = system_spans(system);
-            let findings = input
-                .analysis
-                .findings
-                .iter()
-                .filter(open)
-                .filter(|f| std::iter::once(&f.primary).chain(&f.labels).any(|l| spans.contains(&l.span)))
-                .count();
+            // A finding counts once however many of the system's places it points at.
+            let mut pointing: Vec<usize> =
+                system_spans(system).iter().filter_map(|span| open_by_span.get(span)).flatten().copied().collect();
+            pointing.sort_unstable();
+            pointing.dedup();
+            let findings = pointing.len();
             nodes.push(Node {
                 key: system_key(id),
                 kind: NodeKind::System,
@@ -249,6 +258,7 @@ impl Diagram {
         }
         nodes.sort_by(|a, b| (a.column, &a.key).cmp(&(b.column, &b.key)));
 
+        let keys: BTreeSet<&str> = nodes.iter().map(|n| n.key.as_str()).collect();
         let mut edges: Vec<Edge> = engages
             .into_iter()
             .map(|((principal, agent), activities)| Edge {
@@ -263,7 +273,7 @@ impl Diagram {
                 kind: EdgeKind::Uses,
                 activities,
             }))
-            .filter(|e| nodes.iter().any(|n| n.key == e.from) && nodes.iter().any(|n| n.key == e.to))
+            .filter(|e| keys.contains(e.from.as_str()) && keys.contains(e.to.as_str()))
             .collect();
         edges.sort_by(|a, b| (a.kind, &a.from, &a.to).cmp(&(b.kind, &b.from, &b.to)));
 
@@ -278,7 +288,7 @@ impl Diagram {
         columns.push("Systems".to_owned());
 
         let mut not_drawn: Vec<String> =
-            model.parties.values().filter(|p| !drawn.contains(&&p.id)).map(|p| p.name.clone()).collect();
+            model.parties.values().filter(|p| drawn.binary_search(&&p.id).is_err()).map(|p| p.name.clone()).collect();
         not_drawn.sort();
         Self { nodes, edges, columns, not_drawn }
     }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::rules::{Finding, Severity};
 
-use super::view::{ActivityRef, Input, PartyRef};
+use super::view::{ActivityRef, Names, PartyRef};
 
 /// A piece of a sentence: plain text, or an id the sentence quotes (written in
 /// backticks by the rules), shown as code.
@@ -131,10 +131,10 @@ pub struct FindingView {
 }
 
 impl FindingView {
-    pub(super) fn new(input: &Input<'_>, index: usize, finding: &Finding) -> Self {
+    pub(super) fn new(input: &Names<'_>, index: usize, finding: &Finding) -> Self {
         let number = format!("F{}", index + 1);
         let rule = finding.rule();
-        let chain: Vec<String> = finding.chain.iter().map(|p| input.party(p).name).collect();
+        let chain: Vec<String> = finding.chain.iter().map(|p| input.party_name(p).to_owned()).collect();
         Self {
             anchor: format!("finding-{number}"),
             number,

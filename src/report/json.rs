@@ -301,7 +301,7 @@ impl<'a> DiffDocument<'a> {
 /// those reads these parts too. Everything else is the report's view model.
 #[derive(Debug, Serialize)]
 pub struct ReportDocument<'a> {
-    /// The JSON schema version.
+    /// The report's schema version, [`super::REPORT_SCHEMA_VERSION`].
     pub schema_version: u32,
     /// What the document is: always `ansvar-report`.
     pub kind: &'static str,
@@ -315,18 +315,19 @@ pub struct ReportDocument<'a> {
     pub summary: &'a super::view::Summary,
     /// The processing activities.
     pub activities: &'a [super::view::ActivityView],
-    /// The party × activity role matrix.
+    /// The party × activity role matrix, sparse: each row lists only the
+    /// activities in which the party holds a role.
     pub matrix: &'a super::view::Matrix,
     /// The chain: nodes, edges, columns.
     pub diagram: &'a super::diagram::Diagram,
     /// One duty sheet per party with a role or a finding.
-    pub duty_sheets: &'a [super::sheets::PartySheet],
+    pub duty_sheets: DutySheets<'a>,
     /// Parties with no role and no finding.
     pub parties_without_role: &'a [super::view::PartyRef],
     /// Who notifies whom if a system is breached.
-    pub breach_notification: &'a [super::notify::SystemNotifications],
+    pub breach_notification: BreachNotification<'a>,
     /// The Art. 30 records.
-    pub records: &'a super::ropa::Records,
+    pub records: super::view::RecordLists<'a, 'a>,
     /// Processing in third countries.
     pub third_country_processing: &'a [super::view::AbroadView],
     /// Accepted risks.
@@ -340,9 +341,9 @@ pub struct ReportDocument<'a> {
 
 impl<'a> ReportDocument<'a> {
     /// The document for a prepared view and the analysis it was built from.
-    pub fn new(view: &'a super::view::View, analysis: &'a crate::Analysis<'_>, sources: &SourceMap) -> Self {
+    pub fn new(view: &'a super::view::View<'a>, analysis: &'a crate::Analysis<'_>, sources: &SourceMap) -> Self {
         Self {
-            schema_version: super::SCHEMA_VERSION,
+            schema_version: super::REPORT_SCHEMA_VERSION,
             kind: "ansvar-report",
             model: &view.model,
             as_of: &view.as_of,
@@ -351,15 +352,35 @@ impl<'a> ReportDocument<'a> {
             activities: &view.activities,
             matrix: &view.matrix,
             diagram: &view.diagram,
-            duty_sheets: &view.sheets,
+            duty_sheets: DutySheets(view),
             parties_without_role: &view.bystanders,
-            breach_notification: &view.notifications,
-            records: &view.records,
+            breach_notification: BreachNotification(view),
+            records: view.records(),
             third_country_processing: &view.abroad,
             accepted_risks: &view.accepted,
             roles: RolesDocument::new(&analysis.roles, sources, |_, _| true),
             check: CheckDocument::new(&analysis.findings, analysis.as_of, sources),
         }
+    }
+}
+
+/// The duty sheets of a report, drawn up one by one as they are written.
+#[derive(Debug)]
+pub struct DutySheets<'a>(pub &'a super::view::View<'a>);
+
+impl Serialize for DutySheets<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.sheets())
+    }
+}
+
+/// Who notifies whom in a report, drawn up system by system as it is written.
+#[derive(Debug)]
+pub struct BreachNotification<'a>(pub &'a super::view::View<'a>);
+
+impl Serialize for BreachNotification<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.notifications())
     }
 }
 

@@ -10,6 +10,7 @@
 pub mod diagram;
 pub mod diff;
 pub mod finding;
+pub(crate) mod index;
 pub mod json;
 pub mod markdown;
 pub mod notify;
@@ -22,6 +23,15 @@ pub mod templates;
 pub mod text;
 pub mod view;
 
-/// The version of every JSON document `ansvar` emits. Raised when a field is
-/// removed or changes meaning; adding a field does not raise it.
+/// The version of every JSON document `ansvar` emits but the report (`check`,
+/// `roles`, `diff`, `ropa`, and the `roles` and `check` parts of the report).
+/// Raised when a field is removed or changes meaning; adding a field does not
+/// raise it.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// The version of the document `ansvar report --format json` prints, as a
+/// whole. Kept apart from [`SCHEMA_VERSION`] so that a change to the report
+/// alone does not announce a change to `check` or `roles`, whose documents the
+/// report embeds unchanged. Version 2: the role matrix lists only the cells
+/// that hold a role, each naming its activity (docs/report.md).
+pub const REPORT_SCHEMA_VERSION: u32 = 2;

@@ -12,13 +12,15 @@
 //! arranges them per system and says them in words. Breaches that happened are
 //! listed beside the derived path, so a reader can compare the two.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::duties::{NotificationDuty, Recipient, notification_duties};
 use crate::law;
-use crate::model::{ActivityId, Country, PartyId, PartyKind, System};
+use crate::model::{ActivityId, Country, PartyId, PartyKind, System, SystemId};
 
-use super::view::{ActivityRef, Input, PartyRef};
+use super::view::{ActivityRef, Input, Names, PartyRef, Phrase, Shared};
 
 /// One notification on the path.
 #[derive(Clone, Debug, Serialize)]
@@ -26,15 +28,15 @@ pub struct Step {
     /// Who notifies.
     pub from: PartyRef,
     /// Whom, in words.
-    pub to: String,
+    pub to: Shared,
     /// Whom, when it is a party of the model (a principal, or the authority).
     pub to_party: Option<PartyRef>,
     /// When: `within 24 hours (agreement)`, `within 72 hours`, `without undue delay`.
-    pub when: String,
+    pub when: Phrase,
     /// The provision.
-    pub provision: String,
+    pub provision: &'static str,
     /// A condition or comment, or empty.
-    pub condition: String,
+    pub condition: Phrase,
     /// Whether the step is required whatever the risk (Art. 34 steps may not be).
     pub required: bool,
 }
@@ -104,21 +106,79 @@ enum SubjectsRule {
     IfHighRisk,
 }
 
-/// The notification paths of every system used on the evaluation date, by id.
-pub fn build(input: &Input<'_>) -> Vec<SystemNotifications> {
-    let duties = notification_duties(&input.analysis.graph, &input.analysis.roles);
-    input.model.systems.values().filter_map(|system| for_system(input, system, &duties)).collect()
+/// The model-wide facts every system's paths look up, worked out once: asking
+/// them per system or per path made the section quadratic in a big model.
+struct Lookups<'a> {
+    /// Every notification duty, sorted by activity, notifier and recipient.
+    duties: Vec<NotificationDuty>,
+    /// The authority parties of each country, in the model's order.
+    authorities: BTreeMap<&'a Country, Vec<&'a crate::model::Party>>,
+    /// The incidents that name each system, in the model's order.
+    incidents: BTreeMap<&'a SystemId, Vec<&'a crate::model::Incident>>,
+    /// `the data subjects`, made once for every step that names them.
+    subjects: Shared,
+    /// `the competent supervisory authority`, likewise.
+    competent: Shared,
 }
 
-fn for_system(input: &Input<'_>, system: &System, duties: &[NotificationDuty]) -> Option<SystemNotifications> {
+/// The notification paths of every system used on the evaluation date, by id.
+pub fn build(input: &Input<'_>) -> Vec<SystemNotifications> {
+    let names = Names::new(input);
+    NotifyPlan::new(input).systems(&names).collect()
+}
+
+/// What every system's paths look up, worked out once; the report draws each
+/// system's paths up as it writes them, so that a big model's are not all held
+/// at once.
+pub(crate) struct NotifyPlan<'a> {
+    lookups: Lookups<'a>,
+}
+
+impl<'a> NotifyPlan<'a> {
+    /// Works out the duties, authorities and incidents once.
+    pub(crate) fn new(input: &Input<'a>) -> Self {
+        let model = input.model;
+        let mut authorities: BTreeMap<&Country, Vec<&crate::model::Party>> = BTreeMap::new();
+        for party in model.parties.values().filter(|p| p.kind.value == PartyKind::Authority) {
+            authorities.entry(&party.country.value).or_default().push(party);
+        }
+        let mut incidents: BTreeMap<&SystemId, Vec<&crate::model::Incident>> = BTreeMap::new();
+        for incident in model.incidents.values() {
+            for system in &incident.systems {
+                let list = incidents.entry(&system.value).or_default();
+                // An incident that names a system twice is still one incident on it.
+                if list.last().is_none_or(|last| last.id != incident.id) {
+                    list.push(incident);
+                }
+            }
+        }
+        let lookups = Lookups {
+            duties: notification_duties(&input.analysis.graph, &input.analysis.roles),
+            authorities,
+            incidents,
+            subjects: "the data subjects".into(),
+            competent: "the competent supervisory authority".into(),
+        };
+        Self { lookups }
+    }
+
+    /// Every system used on the evaluation date with its paths, by id, drawn
+    /// up one by one.
+    pub(crate) fn systems<'s>(&'s self, input: &'s Names<'a>) -> impl Iterator<Item = SystemNotifications> + 's {
+        input.model.systems.values().filter_map(move |system| for_system(input, system, &self.lookups))
+    }
+}
+
+fn for_system(input: &Names<'_>, system: &System, lookups: &Lookups<'_>) -> Option<SystemNotifications> {
     let graph = &input.analysis.graph;
     let as_of = input.analysis.as_of;
-    let mut activities: Vec<ActivityId> = graph
+    // Who uses the system, asked once: each path takes its activity's part.
+    let users: Vec<(ActivityId, PartyId)> = graph
         .users_of(&system.id)
         .into_iter()
-        .map(|(activity, _)| activity)
-        .filter(|a| input.model.activities.get(a).is_some_and(|a| a.runs_on(as_of)))
+        .filter(|(a, _)| input.model.activities.get(a).is_some_and(|a| a.runs_on(as_of)))
         .collect();
+    let mut activities: Vec<&ActivityId> = users.iter().map(|(activity, _)| activity).collect();
     activities.dedup();
     if activities.is_empty() {
         return None;
@@ -126,7 +186,7 @@ fn for_system(input: &Input<'_>, system: &System, duties: &[NotificationDuty]) -
     let data: Vec<&crate::model::DataCategory> = {
         let mut data: Vec<_> = activities
             .iter()
-            .filter_map(|a| input.model.activities.get(a))
+            .filter_map(|a| input.model.activities.get(*a))
             .flat_map(|a| a.data.iter())
             .filter_map(|d| input.model.data.get(&d.value))
             .collect();
@@ -147,7 +207,16 @@ fn for_system(input: &Input<'_>, system: &System, duties: &[NotificationDuty]) -
         SubjectsRule::IfHighRisk if at_rest.is_none() => "Whether its data are encrypted at rest is not recorded: the data subjects must be told if the breach is likely to result in a high risk to them.".to_owned(),
         SubjectsRule::IfHighRisk => "The data subjects must be told if the breach is likely to result in a high risk to them.".to_owned(),
     };
-    let paths = activities.iter().map(|activity| path(input, system, activity, duties, rule)).collect();
+    let paths = activities
+        .iter()
+        .map(|activity| {
+            // `users` is sorted by activity, then party.
+            let start = users.partition_point(|(a, _)| a < *activity);
+            let end = start + users[start..].partition_point(|(a, _)| a == *activity);
+            let users: Vec<PartyId> = users[start..end].iter().map(|(_, p)| p.clone()).collect();
+            path(input, system, activity, users, lookups, rule)
+        })
+        .collect();
     Some(SystemNotifications {
         id: system.id.to_string(),
         name: system.name.clone(),
@@ -161,39 +230,42 @@ fn for_system(input: &Input<'_>, system: &System, duties: &[NotificationDuty]) -
         },
         subjects,
         paths,
-        incidents: incidents(input, system),
+        incidents: incidents(input, lookups.incidents.get(&system.id).map_or(&[], Vec::as_slice)),
     })
 }
 
 /// The supervisory authority a controller notifies: an authority party of the
 /// model established in the controller's country, when there is exactly one;
 /// otherwise "the competent supervisory authority" (the model does not say).
-fn authority(input: &Input<'_>, controller: &PartyId) -> (String, Option<PartyRef>) {
-    let country: Option<&Country> = input.model.parties.get(controller).map(|p| &p.country.value);
-    let found: Vec<&crate::model::Party> = input
+fn authority(input: &Names<'_>, lookups: &Lookups<'_>, controller: &PartyId) -> (Shared, Option<PartyRef>) {
+    let found: &[&crate::model::Party] = input
         .model
         .parties
-        .values()
-        .filter(|p| p.kind.value == PartyKind::Authority && Some(&p.country.value) == country)
-        .collect();
-    match found.as_slice() {
-        [one] => (one.name.clone(), Some(input.party(&one.id))),
-        _ => ("the competent supervisory authority".to_owned(), None),
+        .get(controller)
+        .and_then(|p| lookups.authorities.get(&p.country.value))
+        .map_or(&[], Vec::as_slice);
+    match found {
+        [one] => {
+            let party = input.party(&one.id);
+            (party.name.clone(), Some(party))
+        }
+        _ => (lookups.competent.clone(), None),
     }
 }
 
+/// The path for one activity; `users` are the parties that use the system in it.
 fn path(
-    input: &Input<'_>,
+    input: &Names<'_>,
     system: &System,
     activity: &ActivityId,
-    duties: &[NotificationDuty],
+    mut users: Vec<PartyId>,
+    lookups: &Lookups<'_>,
     rule: SubjectsRule,
 ) -> Path {
     let graph = &input.analysis.graph;
     let roles = &input.analysis.roles;
+    let duties = lookups.duties.as_slice();
     // The operator first: it is the one most likely to discover the breach.
-    let mut users: Vec<PartyId> =
-        graph.users_of(&system.id).into_iter().filter(|(a, _)| a == activity).map(|(_, p)| p).collect();
     users.sort_by_key(|p| (p != &system.operator.value, p.clone()));
     let controllers: Vec<&PartyId> = roles.controllers(activity).collect();
     let mut steps: Vec<Step> = Vec::new();
@@ -204,53 +276,60 @@ fn path(
         let chain = graph.chain_up(activity, user);
         for pair in chain.windows(2) {
             let (from, to) = (&pair[0], &pair[1]);
-            if steps.iter().any(|s| s.from.id == from.as_str() && s.to == input.party(to).name) {
+            if steps.iter().any(|s| s.from.id == from.as_str() && s.to == input.party_name(to)) {
                 continue;
             }
+            // The first duty of `from` to `to` in the sorted list: a binary
+            // search where a scan of every duty made the section quadratic.
+            let to_principal = Recipient::Principal(to.clone());
+            let first = duties.partition_point(|d| (&d.activity, &d.from, &d.to) < (activity, from, &to_principal));
             let hours = duties
-                .iter()
-                .find(|d| &d.activity == activity && &d.from == from && d.to == Recipient::Principal(to.clone()))
+                .get(first)
+                .filter(|d| &d.activity == activity && &d.from == from && d.to == to_principal)
                 .and_then(|d| d.within_hours);
+            let to_party = input.party(to);
             steps.push(Step {
                 from: input.party(from),
-                to: input.party(to).name,
-                to_party: Some(input.party(to)),
+                to: to_party.name.clone(),
+                to_party: Some(to_party),
                 when: match hours {
-                    Some(hours) => format!("within {hours} hours (agreement)"),
-                    None => "without undue delay; no deadline agreed".to_owned(),
+                    Some(hours) => Phrase::Owned(format!("within {hours} hours (agreement)")),
+                    None => Phrase::Borrowed("without undue delay; no deadline agreed"),
                 },
-                provision: law::ART_33_2.to_owned(),
-                condition: String::new(),
+                provision: law::ART_33_2,
+                condition: Phrase::Borrowed(""),
                 required: true,
             });
         }
         let top = chain.last().unwrap_or(user);
         if !controllers.contains(&top) {
-            stranded.push(input.party(user).name);
+            stranded.push(input.party_name(user).to_owned());
         }
     }
     for controller in &controllers {
-        let (to, to_party) = authority(input, controller);
+        let (to, to_party) = authority(input, lookups, controller);
         authority_steps.push(Step {
             from: input.party(controller),
             to,
             to_party,
-            when: "within 72 hours of becoming aware".to_owned(),
-            provision: law::ART_33_1.to_owned(),
-            condition: "unless the breach is unlikely to result in a risk".to_owned(),
+            when: Phrase::Borrowed("within 72 hours of becoming aware"),
+            provision: law::ART_33_1,
+            condition: Phrase::Borrowed("unless the breach is unlikely to result in a risk"),
             required: true,
         });
         let (condition, required) = match rule {
-            SubjectsRule::Required => ("required: special-category data stored unencrypted".to_owned(), true),
-            SubjectsRule::LikelyExempt => (format!("likely exempt: encrypted at rest, {}", law::ART_34_3_A), false),
-            SubjectsRule::IfHighRisk => ("if the risk to them is high".to_owned(), false),
+            SubjectsRule::Required => (Phrase::Borrowed("required: special-category data stored unencrypted"), true),
+            SubjectsRule::LikelyExempt => {
+                (Phrase::Owned(format!("likely exempt: encrypted at rest, {}", law::ART_34_3_A)), false)
+            }
+            SubjectsRule::IfHighRisk => (Phrase::Borrowed("if the risk to them is high"), false),
         };
         subject_steps.push(Step {
             from: input.party(controller),
-            to: "the data subjects".to_owned(),
+            to: lookups.subjects.clone(),
             to_party: None,
-            when: "without undue delay".to_owned(),
-            provision: law::ART_34.to_owned(),
+            when: Phrase::Borrowed("without undue delay"),
+            provision: law::ART_34,
             condition,
             required,
         });
@@ -270,7 +349,7 @@ fn path(
         }
         gap.push_str(&format!(
             "The system's operator, {}, has no role in this activity: no duty to notify follows from the roles; agree one in a contract.",
-            input.party(operator).name
+            input.party_name(operator).to_owned()
         ));
     }
     Path {
@@ -282,17 +361,15 @@ fn path(
     }
 }
 
-fn incidents(input: &Input<'_>, system: &System) -> Vec<IncidentView> {
-    input
-        .model
-        .incidents
-        .values()
-        .filter(|incident| incident.systems.iter().any(|s| s.value == system.id))
+/// The breaches recorded on one system (`found`, in the model's order), in words.
+fn incidents(input: &Names<'_>, found: &[&crate::model::Incident]) -> Vec<IncidentView> {
+    found
+        .iter()
         .map(|incident| {
             let discovered = match (&incident.discovered, &incident.discovered_by) {
-                (Some(date), Some(by)) => format!("discovered on {} by {}", date.value, input.party(&by.value).name),
+                (Some(date), Some(by)) => format!("discovered on {} by {}", date.value, input.party_name(&by.value)),
                 (Some(date), None) => format!("discovered on {}", date.value),
-                (None, Some(by)) => format!("discovered by {} (date not recorded)", input.party(&by.value).name),
+                (None, Some(by)) => format!("discovered by {} (date not recorded)", input.party_name(&by.value)),
                 (None, None) => "discovery not recorded".to_owned(),
             };
             IncidentView {
@@ -310,7 +387,7 @@ fn incidents(input: &Input<'_>, system: &System) -> Vec<IncidentView> {
                             Some(at) => format!("on {}", at.value),
                             None => "date not recorded".to_owned(),
                         };
-                        format!("{} notified {}, {at}", input.party(&n.from.value).name, input.party(&n.to.value).name)
+                        format!("{} notified {}, {at}", input.party_name(&n.from.value), input.party_name(&n.to.value))
                     })
                     .collect(),
                 subjects_informed: match incident.subjects_informed {

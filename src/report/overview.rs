@@ -2,14 +2,18 @@
 //! processing activities, the party × activity role matrix, processing in third
 //! countries and the accepted risks.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde::Serialize;
 
 use crate::roles::Role;
 use crate::rules::Severity;
+use crate::source::Span;
 
 use super::finding::{FindingView, severity_label};
-use super::sheets::PartySheet;
-use super::view::{ACTION_FIRST, ActivityRef, Input, PartyRef, count};
+use super::index::Index;
+use super::view::{ACTION_FIRST, ActivityRef, Names, PartyRef, Shared, count};
+use crate::model::PartyId;
 
 /// How many open findings of one severity.
 #[derive(Clone, Debug, Serialize)]
@@ -64,9 +68,10 @@ pub struct Summary {
 
 impl Summary {
     pub(super) fn new(
-        input: &Input<'_>,
+        input: &Names<'_>,
         findings: &[FindingView],
-        sheets: &[PartySheet],
+        sheets: &[&PartyId],
+        index: &Index<'_>,
         bystanders: &[PartyRef],
         abroad: usize,
     ) -> Self {
@@ -95,17 +100,18 @@ impl Summary {
         let by_role = groups
             .iter()
             .filter_map(|(title, role)| {
-                let mut parties: Vec<PartyRef> = sheets
-                    .iter()
-                    .filter(|s| roles.assignments.iter().any(|a| a.role == *role && a.party.as_str() == s.party.id))
-                    .map(|s| s.party.clone())
-                    .collect();
+                // One pass over the roles per group, not one per sheet.
+                let holders: BTreeSet<&str> =
+                    roles.assignments.iter().filter(|a| a.role == *role).map(|a| a.party.as_str()).collect();
+                let mut parties: Vec<PartyRef> =
+                    sheets.iter().filter(|p| holders.contains(p.as_str())).map(|p| input.party(p)).collect();
                 parties.dedup();
                 (!parties.is_empty()).then(|| RoleGroup { title: (*title).to_owned(), parties })
             })
             .collect();
         let mut without_role = bystanders.to_vec();
-        without_role.extend(sheets.iter().filter(|s| s.roles.is_empty()).map(|s| s.party.clone()).collect::<Vec<_>>());
+        // A sheet without roles is that of a party with findings only.
+        without_role.extend(sheets.iter().filter(|p| !index.has_role(p)).map(|p| input.party(p)));
         without_role.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
         Self {
             activities: count(model.activities.len(), "processing activity", "processing activities"),
@@ -167,7 +173,7 @@ pub struct ActivityView {
     pub notes: String,
 }
 
-pub(super) fn activities(input: &Input<'_>) -> Vec<ActivityView> {
+pub(super) fn activities(input: &Names<'_>) -> Vec<ActivityView> {
     let as_of = input.analysis.as_of;
     let roles = &input.analysis.roles;
     input
@@ -191,13 +197,15 @@ pub(super) fn activities(input: &Input<'_>) -> Vec<ActivityView> {
                 .iter()
                 .filter_map(|a| {
                     let principal = a.on_behalf_of.as_ref()?;
-                    Some(format!("{} ({} for {})", input.party(&a.party).name, a.role, input.party(principal).name))
+                    Some(format!("{} ({} for {})", input.party_name(&a.party), a.role, input.party_name(principal)))
                 })
                 .collect();
             let informs = match &activity.informs_subjects {
                 None => "not recorded".to_owned(),
                 Some(list) if list.value.is_empty() => "nobody".to_owned(),
-                Some(list) => list.value.iter().map(|p| input.party(&p.value).name).collect::<Vec<_>>().join(", "),
+                Some(list) => {
+                    list.value.iter().map(|p| input.party_name(&p.value).to_owned()).collect::<Vec<_>>().join(", ")
+                }
             };
             ActivityView {
                 activity: input.activity(&activity.id),
@@ -226,22 +234,33 @@ pub struct CellRole {
     pub title: String,
 }
 
-/// One cell of the matrix.
+/// The most activities for which the HTML and Markdown reports draw the
+/// party × activity grid. A grid is read across and down; past about sixty
+/// columns nobody can, and its size grows with parties × activities (hundreds of
+/// megabytes on a regional model). Above it the report says so in a sentence
+/// and leaves each party's roles to its duty sheet, which lists them activity by
+/// activity. The JSON matrix is sparse whatever the size.
+pub const MATRIX_MAX_ACTIVITIES: usize = 60;
+
+/// One cell of the matrix: the roles a party holds in one activity.
 #[derive(Clone, Debug, Serialize)]
 pub struct Cell {
-    /// The roles the party holds in the activity; empty for none.
-    pub roles: Vec<CellRole>,
+    /// The activity's id.
+    pub activity: Shared,
     /// Whether the activity does not run on the evaluation date.
-    #[serde(skip)]
     pub ended: bool,
+    /// The roles the party holds in the activity; empty only in the grid's
+    /// cells for activities in which it holds none.
+    pub roles: Vec<CellRole>,
 }
 
-/// One row of the matrix: a party and its roles in each activity.
+/// One row of the matrix: a party and its roles.
 #[derive(Clone, Debug, Serialize)]
 pub struct MatrixRow {
     /// The party.
     pub party: PartyRef,
-    /// One cell per column.
+    /// In [`Matrix::rows`], one cell per activity in which the party holds a
+    /// role, in the columns' order; in [`Matrix::grid`], one per column.
     pub cells: Vec<Cell>,
 }
 
@@ -250,38 +269,90 @@ pub struct MatrixRow {
 pub struct Matrix {
     /// The activities, by id.
     pub columns: Vec<ActivityRef>,
-    /// The parties with a role in some activity, by name.
+    /// The parties with a role in some activity, by name, each with only the
+    /// cells that hold a role: its size follows the roles, not parties ×
+    /// activities.
     pub rows: Vec<MatrixRow>,
+    /// The same rows with a cell for every column, for the HTML and Markdown
+    /// grid; `None` above [`MATRIX_MAX_ACTIVITIES`] activities.
+    #[serde(skip)]
+    pub grid: Option<Vec<MatrixRow>>,
+    /// Where there is no grid, the sentence that says why and where the roles
+    /// are instead; empty where there is one.
+    #[serde(skip)]
+    pub instead: String,
 }
 
 impl Matrix {
-    pub(super) fn new(input: &Input<'_>) -> Self {
-        let roles = &input.analysis.roles;
-        let columns: Vec<ActivityRef> = input.model.activities.keys().map(|a| input.activity(a)).collect();
-        let mut rows: Vec<MatrixRow> = input
-            .model
-            .parties
-            .keys()
-            .filter(|p| roles.of_party(p).next().is_some())
-            .map(|party| MatrixRow {
-                party: input.party(party),
-                cells: input
-                    .model
-                    .activities
-                    .keys()
-                    .map(|activity| Cell {
-                        roles: roles.of(party, activity).iter().map(|a| cell_role(input, a)).collect(),
-                        ended: !input.activity(activity).running,
-                    })
-                    .collect(),
-            })
-            .collect();
+    pub(super) fn new(input: &Names<'_>, index: &Index<'_>) -> Self {
+        let activities = &input.model.activities;
+        let columns: Vec<ActivityRef> = activities.keys().map(|a| input.activity(a)).collect();
+        let mut rows: Vec<MatrixRow> = sparse_rows(input, index, &columns);
         rows.sort_by(|a, b| (&a.party.name, &a.party.id).cmp(&(&b.party.name, &b.party.id)));
-        Self { columns, rows }
+        let (grid, instead) = if columns.len() <= MATRIX_MAX_ACTIVITIES {
+            let grid = rows
+                .iter()
+                .map(|row| {
+                    let mut cells: Vec<Cell> = columns
+                        .iter()
+                        .map(|c| Cell { activity: c.id.clone(), ended: !c.running, roles: Vec::new() })
+                        .collect();
+                    for cell in &row.cells {
+                        if let Some(slot) =
+                            activities.get_index_of(cell.activity.as_str()).and_then(|i| cells.get_mut(i))
+                        {
+                            slot.roles.clone_from(&cell.roles);
+                        }
+                    }
+                    MatrixRow { party: row.party.clone(), cells }
+                })
+                .collect();
+            (Some(grid), String::new())
+        } else {
+            let instead = format!(
+                "The model has {}, too many for a grid: each party's roles are listed, activity by activity, in its duty sheet (part 4).",
+                count(columns.len(), "processing activity", "processing activities")
+            );
+            (None, instead)
+        };
+        Self { columns, rows, grid, instead }
     }
 }
 
-fn cell_role(input: &Input<'_>, assignment: &crate::roles::Assignment) -> CellRole {
+/// One row per party with a role, in the model's order, holding only the cells
+/// with a role: each party's roles are grouped by activity in one pass over them.
+fn sparse_rows(input: &Names<'_>, index: &Index<'_>, columns: &[ActivityRef]) -> Vec<MatrixRow> {
+    let activities = &input.model.activities;
+    input
+        .model
+        .parties
+        .keys()
+        .filter(|party| index.has_role(party))
+        .map(|party| {
+            let mut cells: Vec<(usize, Cell)> = Vec::new();
+            for assignment in index.roles_of(party) {
+                let role = cell_role(input, assignment);
+                match cells.last_mut() {
+                    Some((_, cell)) if cell.activity == assignment.activity.as_str() => cell.roles.push(role),
+                    _ => {
+                        let column = activities.get_index_of(&assignment.activity).unwrap_or(usize::MAX);
+                        let (activity, ended) = match columns.get(column) {
+                            Some(c) => (c.id.clone(), !c.running),
+                            None => (assignment.activity.as_str().into(), true),
+                        };
+                        let cell = Cell { activity, ended, roles: vec![role] };
+                        cells.push((column, cell));
+                    }
+                }
+            }
+            // The roles come by activity id; the columns are in the model's order.
+            cells.sort_by_key(|(column, _)| *column);
+            MatrixRow { party: input.party(party), cells: cells.into_iter().map(|(_, cell)| cell).collect() }
+        })
+        .collect()
+}
+
+fn cell_role(input: &Names<'_>, assignment: &crate::roles::Assignment) -> CellRole {
     let own = !assignment.own_purposes.is_empty();
     let (code, class) = match (assignment.role, own) {
         (Role::Controller, true) => ("C*", "own"),
@@ -291,7 +362,7 @@ fn cell_role(input: &Input<'_>, assignment: &crate::roles::Assignment) -> CellRo
         (Role::SubProcessor, _) => ("SP", "sub"),
     };
     let title = match (&assignment.on_behalf_of, own) {
-        (Some(principal), _) => format!("{} for {}", assignment.role, input.party(principal).name),
+        (Some(principal), _) => format!("{} for {}", assignment.role, input.party_name(principal)),
         (None, true) => format!("controller for its own purposes: {}", assignment.own_purposes.join("; ")),
         (None, false) => assignment.role.to_string(),
     };
@@ -315,10 +386,9 @@ pub struct AbroadView {
     pub tools: String,
 }
 
-pub(super) fn abroad(input: &Input<'_>) -> Vec<AbroadView> {
-    let found =
-        crate::abroad::processing_abroad(input.model, &input.analysis.graph, input.reference, input.analysis.as_of);
-    found
+pub(super) fn abroad(input: &Names<'_>, index: &Index<'_>) -> Vec<AbroadView> {
+    index
+        .abroad()
         .iter()
         .map(|item| AbroadView {
             party: input.party(&item.party),
@@ -357,20 +427,21 @@ pub struct AcceptedView {
     pub location: String,
 }
 
-pub(super) fn accepted(input: &Input<'_>, findings: &[FindingView]) -> Vec<AcceptedView> {
+pub(super) fn accepted(input: &Names<'_>, findings: &[FindingView]) -> Vec<AcceptedView> {
+    // The findings each acceptance covers, found in one pass over the findings
+    // rather than one per accepted risk; each list keeps the findings' order.
+    let mut covered: BTreeMap<Span, Vec<String>> = BTreeMap::new();
+    for (finding, view) in input.analysis.findings.iter().zip(findings) {
+        if let Some(acceptance) = &finding.accepted {
+            covered.entry(acceptance.span).or_default().push(view.number.clone());
+        }
+    }
     input
         .model
         .accepted_risks
         .iter()
         .map(|risk| {
-            let covers = input
-                .analysis
-                .findings
-                .iter()
-                .zip(findings)
-                .filter(|(finding, _)| finding.accepted.as_ref().is_some_and(|a| a.span == risk.span))
-                .map(|(_, view)| view.number.clone())
-                .collect();
+            let covers = covered.get(&risk.span).cloned().unwrap_or_default();
             AcceptedView {
                 rule: risk.rule.value.clone(),
                 party: risk.party.as_ref().map(|p| input.party(&p.value)),

@@ -12,19 +12,20 @@ use serde::Serialize;
 
 use crate::law;
 use crate::model::{Activity, ActivityId, DataCategory, PartyId, Retention, System};
-use crate::roles::Role;
+use crate::roles::{Assignment, Role};
 
-use super::view::{ActivityRef, Input, PartyRef};
+use super::index::Index;
+use super::view::{ActivityRef, Input, Names, PartyRef};
 
 /// One field of a record with the point of Art. 30 that requires it.
 #[derive(Clone, Debug, Serialize)]
 pub struct RecordField {
     /// The field's key: its CSV column and JSON name.
-    pub key: String,
+    pub key: &'static str,
     /// The field's name.
-    pub label: String,
+    pub label: &'static str,
     /// The point of Art. 30, e.g. `30(1)(b)`.
-    pub point: String,
+    pub point: &'static str,
     /// The entries; one line each.
     pub values: Vec<String>,
 }
@@ -66,51 +67,116 @@ impl Records {
 
 /// Draws up the records of every activity running on the evaluation date.
 pub fn build(input: &Input<'_>) -> Records {
-    let mut records = Records::default();
-    let as_of = input.analysis.as_of;
-    let roles = &input.analysis.roles;
-    for activity in input.model.activities.values().filter(|a| a.runs_on(as_of)) {
-        for assignment in roles.in_activity(&activity.id).iter().filter(|a| a.role.is_controller()) {
-            records.controller.push(controller_record(input, activity, &assignment.party, &assignment.own_purposes));
+    build_with(&Names::new(input), &Index::build(input))
+}
+
+/// [`build`], with the model-wide facts already worked out: each record looks up
+/// its own processing abroad in `index` rather than listing the whole model's.
+pub(crate) fn build_with(input: &Names<'_>, index: &Index<'_>) -> Records {
+    let plan = RecordPlan::new(input);
+    Records {
+        controller: plan.controller_rows(input, index).collect(),
+        processor: plan.processor_rows(input, index).collect(),
+    }
+}
+
+/// Which records there are, in their order, before any is drawn up: the report
+/// draws each up as it writes it, so that a big model's records need not all be
+/// held at once.
+pub(crate) struct RecordPlan<'a> {
+    /// One per running activity and controller, by controller name and activity.
+    controller: Vec<(&'a Activity, &'a Assignment)>,
+    /// One per processor, the controller at the top of its chain and the party it
+    /// acts for directly (when that is not the controller), with their running
+    /// activities; by processor name and controller name.
+    processor: Vec<ProcessorKey>,
+}
+
+/// What one processor record (Art. 30(2)) is about.
+struct ProcessorKey {
+    processor: PartyId,
+    controller: PartyId,
+    direct: Option<PartyId>,
+    /// Sorted by id; never empty.
+    activities: Vec<ActivityId>,
+}
+
+impl<'a> RecordPlan<'a> {
+    /// Lists the records of every activity running on the evaluation date.
+    pub(crate) fn new(input: &Input<'a>) -> Self {
+        let as_of = input.analysis.as_of;
+        let roles = &input.analysis.roles;
+        let mut controller = Vec::new();
+        for activity in input.model.activities.values().filter(|a| a.runs_on(as_of)) {
+            for assignment in roles.in_activity(&activity.id).iter().filter(|a| a.role.is_controller()) {
+                controller.push((activity, assignment));
+            }
         }
-    }
-    // 30(2): group each processor's activities by the controller at the top of its chain.
-    let mut pairs: Vec<(PartyId, PartyId, Option<PartyId>, ActivityId)> = roles
-        .assignments
-        .iter()
-        .filter(|a| matches!(a.role, Role::Processor | Role::SubProcessor))
-        .filter(|a| input.model.activities.get(&a.activity).is_some_and(|x| x.runs_on(as_of)))
-        .map(|a| {
-            let direct = a.on_behalf_of.clone().filter(|p| p != a.top());
-            (a.party.clone(), a.top().clone(), direct, a.activity.clone())
-        })
-        .collect();
-    pairs.sort();
-    pairs.dedup();
-    let mut index = 0;
-    while index < pairs.len() {
-        let (processor, controller, direct, _) = pairs[index].clone();
-        let group: Vec<ActivityId> = pairs[index..]
+        // 30(2): group each processor's activities by the controller at the top of its chain.
+        let mut pairs: Vec<(PartyId, PartyId, Option<PartyId>, ActivityId)> = roles
+            .assignments
             .iter()
-            .take_while(|(p, c, d, _)| p == &processor && c == &controller && d == &direct)
-            .map(|(_, _, _, a)| a.clone())
+            .filter(|a| matches!(a.role, Role::Processor | Role::SubProcessor))
+            .filter(|a| input.model.activities.get(&a.activity).is_some_and(|x| x.runs_on(as_of)))
+            .map(|a| {
+                let direct = a.on_behalf_of.clone().filter(|p| p != a.top());
+                (a.party.clone(), a.top().clone(), direct, a.activity.clone())
+            })
             .collect();
-        index += group.len();
-        records.processor.push(processor_record(input, &processor, &controller, direct.as_ref(), &group));
+        pairs.sort();
+        pairs.dedup();
+        let mut processor = Vec::new();
+        let mut index = 0;
+        while index < pairs.len() {
+            let (party, top, direct, _) = pairs[index].clone();
+            let activities: Vec<ActivityId> = pairs[index..]
+                .iter()
+                .take_while(|(p, c, d, _)| p == &party && c == &top && d == &direct)
+                .map(|(_, _, _, a)| a.clone())
+                .collect();
+            index += activities.len();
+            processor.push(ProcessorKey { processor: party, controller: top, direct, activities });
+        }
+        // By the names the rows will show (stable: ties keep the order above).
+        controller.sort_by(|(x, a), (y, b)| {
+            (input.party_name(&a.party), x.id.as_str()).cmp(&(input.party_name(&b.party), y.id.as_str()))
+        });
+        fn key<'k>(input: &'k Input<'_>, k: &'k ProcessorKey) -> (&'k str, &'k str, Option<&'k str>) {
+            (input.party_name(&k.processor), input.party_name(&k.controller), k.activities.first().map(|a| a.as_str()))
+        }
+        processor.sort_by(|a, b| key(input, a).cmp(&key(input, b)));
+        Self { controller, processor }
     }
-    let by_names =
-        |r: &RecordRow| (r.party.name.clone(), r.controller.name.clone(), r.activities.first().map(|a| a.id.clone()));
-    records.controller.sort_by_key(by_names);
-    records.processor.sort_by_key(by_names);
-    records
+
+    /// The controller records, drawn up one by one.
+    pub(crate) fn controller_rows<'s>(
+        &'s self,
+        input: &'s Names<'a>,
+        index: &'s Index<'a>,
+    ) -> impl Iterator<Item = RecordRow> + 's {
+        self.controller.iter().map(move |(activity, assignment)| {
+            controller_record(input, index, activity, &assignment.party, &assignment.own_purposes)
+        })
+    }
+
+    /// The processor records, drawn up one by one.
+    pub(crate) fn processor_rows<'s>(
+        &'s self,
+        input: &'s Names<'a>,
+        index: &'s Index<'a>,
+    ) -> impl Iterator<Item = RecordRow> + 's {
+        self.processor.iter().map(move |key| {
+            processor_record(input, index, &key.processor, &key.controller, key.direct.as_ref(), &key.activities)
+        })
+    }
 }
 
-fn field(key: &str, label: &str, point: &str, values: Vec<String>) -> RecordField {
+fn field(key: &'static str, label: &'static str, point: &'static str, values: Vec<String>) -> RecordField {
     let values = if values.is_empty() { vec!["none".to_owned()] } else { values };
-    RecordField { key: key.to_owned(), label: label.to_owned(), point: point.to_owned(), values }
+    RecordField { key, label, point, values }
 }
 
-fn dpo(input: &Input<'_>, party: &PartyId) -> String {
+fn dpo(input: &Names<'_>, party: &PartyId) -> String {
     match input.model.parties.get(party).and_then(|p| p.dpo.as_ref()).map(|d| d.value) {
         Some(true) => "designated".to_owned(),
         Some(false) => "none designated".to_owned(),
@@ -118,10 +184,16 @@ fn dpo(input: &Input<'_>, party: &PartyId) -> String {
     }
 }
 
-fn controller_record(input: &Input<'_>, activity: &Activity, party: &PartyId, own_purposes: &[String]) -> RecordRow {
+fn controller_record(
+    input: &Names<'_>,
+    index: &Index<'_>,
+    activity: &Activity,
+    party: &PartyId,
+    own_purposes: &[String],
+) -> RecordRow {
     let roles = &input.analysis.roles;
     let joint: Vec<String> =
-        roles.controllers(&activity.id).filter(|p| *p != party).map(|p| input.party(p).name).collect();
+        roles.controllers(&activity.id).filter(|p| *p != party).map(|p| input.party_name(p).to_owned()).collect();
     let purposes = if own_purposes.is_empty() {
         vec![activity.purpose.clone().unwrap_or_else(|| "not recorded".to_owned())]
     } else {
@@ -135,13 +207,13 @@ fn controller_record(input: &Input<'_>, activity: &Activity, party: &PartyId, ow
             let country = input.model.parties.get(&a.party).map(|p| input.country_short(&p.country.value));
             format!(
                 "{}, {}{}",
-                input.party(&a.party).name,
+                input.party_name(&a.party).to_owned(),
                 a.role,
                 country.map(|c| format!(", {c}")).unwrap_or_default()
             )
         })
         .collect();
-    let transfers: Vec<String> = transfers(input, |item| item.activity == activity.id);
+    let transfers: Vec<String> = transfers(input, index.abroad_in(&activity.id));
     let data: Vec<&DataCategory> = data_of(input, activity);
     let retention = data
         .iter()
@@ -157,7 +229,7 @@ fn controller_record(input: &Input<'_>, activity: &Activity, party: &PartyId, ow
             "Controller",
             "30(1)(a)",
             vec![
-                input.party(party).name,
+                input.party_name(party).to_owned(),
                 format!("Joint controllers: {}", if joint.is_empty() { "none".to_owned() } else { joint.join(", ") }),
                 format!("Data protection officer: {}", dpo(input, party)),
             ],
@@ -172,7 +244,7 @@ fn controller_record(input: &Input<'_>, activity: &Activity, party: &PartyId, ow
     ];
     RecordRow {
         record: law::ART_30_1.to_owned(),
-        title: format!("{}: {}", input.party(party).name, activity.name),
+        title: format!("{}: {}", input.party_name(party), activity.name),
         party: input.party(party),
         controller: input.party(party),
         acts_for: None,
@@ -182,16 +254,19 @@ fn controller_record(input: &Input<'_>, activity: &Activity, party: &PartyId, ow
 }
 
 fn processor_record(
-    input: &Input<'_>,
+    input: &Names<'_>,
+    index: &Index<'_>,
     processor: &PartyId,
     controller: &PartyId,
     direct: Option<&PartyId>,
     activities: &[ActivityId],
 ) -> RecordRow {
-    let mut parties =
-        vec![input.party(processor).name, format!("On behalf of the controller {}", input.party(controller).name)];
+    let mut parties = vec![
+        input.party_name(processor).to_owned(),
+        format!("On behalf of the controller {}", input.party_name(controller)),
+    ];
     if let Some(direct) = direct {
-        parties.push(format!("Engaged by the processor {}", input.party(direct).name));
+        parties.push(format!("Engaged by the processor {}", input.party_name(direct)));
     }
     parties.push(format!("Data protection officer: {}", dpo(input, processor)));
     let processing = activities
@@ -218,7 +293,8 @@ fn processor_record(
             "transfers",
             "Transfers to third countries",
             "30(2)(c)",
-            transfers(input, |item| &item.party == processor && activities.contains(&item.activity)),
+            // The activities come sorted by id, as the processing abroad is.
+            transfers(input, activities.iter().flat_map(|a| index.abroad_by(processor, a))),
         ),
         field("security", "Security measures", "30(2)(d)", security(input, &ids, Some(processor))),
     ];
@@ -227,11 +303,11 @@ fn processor_record(
         title: match direct {
             Some(direct) => format!(
                 "{} for {}, engaged by {}",
-                input.party(processor).name,
-                input.party(controller).name,
-                input.party(direct).name
+                input.party_name(processor).to_owned(),
+                input.party_name(controller).to_owned(),
+                input.party_name(direct).to_owned()
             ),
-            None => format!("{} for {}", input.party(processor).name, input.party(controller).name),
+            None => format!("{} for {}", input.party_name(processor), input.party_name(controller)),
         },
         party: input.party(processor),
         controller: input.party(controller),
@@ -241,13 +317,15 @@ fn processor_record(
     }
 }
 
-/// Third-country processing matching `keep`, in words.
-fn transfers(input: &Input<'_>, keep: impl Fn(&crate::abroad::ProcessingAbroad) -> bool) -> Vec<String> {
-    crate::abroad::processing_abroad(input.model, &input.analysis.graph, input.reference, input.analysis.as_of)
-        .iter()
-        .filter(|item| keep(item))
+/// Third-country processing, in words.
+fn transfers<'p>(
+    input: &Names<'_>,
+    items: impl IntoIterator<Item = &'p crate::abroad::ProcessingAbroad>,
+) -> Vec<String> {
+    items
+        .into_iter()
         .map(|item| {
-            let exporter = item.exporter.as_ref().map(|e| format!(" for {}", input.party(e).name)).unwrap_or_default();
+            let exporter = item.exporter.as_ref().map(|e| format!(" for {}", input.party_name(e))).unwrap_or_default();
             let adequacy = match &item.adequacy {
                 Some(instrument) => format!("adequacy decision {instrument}"),
                 None => "no adequacy decision".to_owned(),
@@ -256,7 +334,7 @@ fn transfers(input: &Input<'_>, keep: impl Fn(&crate::abroad::ProcessingAbroad) 
                 if item.tools.is_empty() { "no transfer tool recorded".to_owned() } else { item.tools.join(", ") };
             format!(
                 "{} processes in {}{exporter} ({}): {adequacy}; {tools}",
-                input.party(&item.party).name,
+                input.party_name(&item.party).to_owned(),
                 input.country_short(&item.country),
                 item.activity
             )
@@ -266,7 +344,7 @@ fn transfers(input: &Input<'_>, keep: impl Fn(&crate::abroad::ProcessingAbroad) 
 
 /// The security measures of the systems used in `activities` (by `party` only,
 /// when given), one line per system.
-fn security(input: &Input<'_>, activities: &[&ActivityId], party: Option<&PartyId>) -> Vec<String> {
+fn security(input: &Names<'_>, activities: &[&ActivityId], party: Option<&PartyId>) -> Vec<String> {
     let mut systems: Vec<&System> = activities
         .iter()
         .filter_map(|id| input.model.activities.get(*id))
@@ -417,11 +495,11 @@ pub fn to_csv(records: &Records) -> String {
         let activities: Vec<&str> = row.activities.iter().map(|a| a.id.as_str()).collect();
         let mut cells = vec![
             row.record.clone(),
-            row.party.id.clone(),
-            row.party.name.clone(),
-            row.controller.id.clone(),
-            row.controller.name.clone(),
-            row.acts_for.as_ref().map(|p| p.id.clone()).unwrap_or_default(),
+            row.party.id.to_string(),
+            row.party.name.to_string(),
+            row.controller.id.to_string(),
+            row.controller.name.to_string(),
+            row.acts_for.as_ref().map(|p| p.id.to_string()).unwrap_or_default(),
             activities.join(" "),
         ];
         for column in &CSV_COLUMNS[7..] {

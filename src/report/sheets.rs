@@ -20,13 +20,14 @@ use crate::law;
 use crate::model::{Activity, ActivityId, PartyId, PartyKind};
 use crate::roles::{Assignment, Role};
 
-use super::view::{ActivityRef, FindingView, Input, PartyRef, Segment, segments};
+use super::index::Index;
+use super::view::{ActivityRef, FindingView, Input, Names, PartyRef, Phrase, Segment, segments};
 
 /// A fact about a party, as a label and a value.
 #[derive(Clone, Debug, Serialize)]
 pub struct Fact {
     /// What the fact is about.
-    pub label: String,
+    pub label: &'static str,
     /// The fact.
     pub value: String,
 }
@@ -49,7 +50,7 @@ pub struct ReasonView {
 #[derive(Clone, Debug, Serialize)]
 pub struct RoleHeld {
     /// `Controller`, `Processor`, …
-    pub role: String,
+    pub role: &'static str,
     /// The activity.
     pub activity: ActivityRef,
     /// `for MedHelp AB`, `for its own purposes: …`, or empty.
@@ -64,13 +65,13 @@ pub struct Duty {
     /// The provisions, e.g. `Art. 33(1)`.
     pub provisions: String,
     /// A short title.
-    pub title: String,
+    pub title: &'static str,
     /// What it requires of this party.
-    pub text: String,
+    pub text: Phrase,
     /// The activities it applies to.
     pub activities: Vec<ActivityRef>,
     /// What the model records that bears on it, or empty.
-    pub recorded: String,
+    pub recorded: Phrase,
 }
 
 /// Everything one party must know.
@@ -95,27 +96,30 @@ pub struct PartySheet {
     pub findings_line: String,
 }
 
-/// A sheet for each party with a role or a finding, sorted by name.
-pub fn build(input: &Input<'_>, findings: &[FindingView]) -> Vec<PartySheet> {
-    let mut sheets: Vec<PartySheet> = input
+/// The parties that get a duty sheet, those with a role or a finding, in the
+/// sheets' order: by name, then id.
+pub(crate) fn parties<'a>(input: &Input<'a>, index: &Index<'_>) -> Vec<&'a PartyId> {
+    let mut parties: Vec<&PartyId> = input
         .model
         .parties
         .keys()
-        .filter_map(|party| {
-            let held: Vec<&Assignment> = input.analysis.roles.of_party(party).collect();
-            let against: Vec<FindingView> =
-                findings.iter().filter(|f| f.party.as_ref().is_some_and(|p| p.id == party.as_str())).cloned().collect();
-            if held.is_empty() && against.is_empty() {
-                return None;
-            }
-            Some(sheet(input, party, &held, against))
-        })
+        .filter(|party| index.has_role(party) || !index.findings_of(party).is_empty())
         .collect();
-    sheets.sort_by(|a, b| (&a.party.name, &a.party.id).cmp(&(&b.party.name, &b.party.id)));
-    sheets
+    parties.sort_by(|a, b| (input.party_name(a), a.as_str()).cmp(&(input.party_name(b), b.as_str())));
+    parties
 }
 
-fn sheet(input: &Input<'_>, id: &PartyId, held: &[&Assignment], findings: Vec<FindingView>) -> PartySheet {
+/// The duty sheet of one party.
+///
+/// `findings` are the report's findings, in the order of
+/// [`crate::Analysis::findings`]; `index` finds the party's roles and findings,
+/// so a sheet costs what it shows.
+pub(crate) fn sheet_of(input: &Names<'_>, findings: &[FindingView], index: &Index<'_>, party: &PartyId) -> PartySheet {
+    let against: Vec<FindingView> = index.findings_of(party).iter().filter_map(|&i| findings.get(i)).cloned().collect();
+    sheet(input, party, index.roles_of(party), against)
+}
+
+fn sheet(input: &Names<'_>, id: &PartyId, held: &[&Assignment], findings: Vec<FindingView>) -> PartySheet {
     let open = findings.iter().filter(|f| f.is_open()).count();
     let accepted = findings.len() - open;
     let findings_line = match (open, accepted) {
@@ -147,9 +151,9 @@ fn yes_no_unknown(value: Option<bool>, yes: &str, no: &str) -> String {
     }
 }
 
-fn facts(input: &Input<'_>, id: &PartyId) -> Vec<Fact> {
+fn facts(input: &Names<'_>, id: &PartyId) -> Vec<Fact> {
     let Some(party) = input.model.parties.get(id) else { return Vec::new() };
-    let fact = |label: &str, value: String| Fact { label: label.to_owned(), value };
+    let fact = |label: &'static str, value: String| Fact { label, value };
     let mut facts = vec![
         fact("Kind", party.kind.value.as_str().replace('_', " ")),
         fact("Established in", input.country(&party.country.value)),
@@ -158,7 +162,7 @@ fn facts(input: &Input<'_>, id: &PartyId) -> Vec<Fact> {
         facts.push(fact("Organisation number", number.clone()));
     }
     if let Some(owner) = &party.owned_by {
-        facts.push(fact("Owned by", input.party(&owner.value).name));
+        facts.push(fact("Owned by", input.party_name(&owner.value).to_owned()));
     }
     facts.push(fact("Public body", if party.public_body { "yes" } else { "no" }.to_owned()));
     let regimes: Vec<String> = party
@@ -183,13 +187,14 @@ fn facts(input: &Input<'_>, id: &PartyId) -> Vec<Fact> {
     facts
 }
 
-fn role_held(input: &Input<'_>, assignment: &Assignment) -> RoleHeld {
+fn role_held(input: &Names<'_>, assignment: &Assignment) -> RoleHeld {
     let qualifier = match (&assignment.on_behalf_of, assignment.own_purposes.is_empty()) {
         (Some(principal), _) => {
-            let mut text = format!("for {}", input.party(principal).name);
+            let mut text = format!("for {}", input.party_name(principal));
             // A sub-processor's chain runs on to the controller it ultimately serves.
             if assignment.chain.len() > 1 {
-                let rest: Vec<String> = assignment.chain.iter().skip(1).map(|p| input.party(p).name).collect();
+                let rest: Vec<String> =
+                    assignment.chain.iter().skip(1).map(|p| input.party_name(p).to_owned()).collect();
                 text.push_str(&format!(", which acts for {}", rest.join(" → ")));
             }
             text
@@ -197,12 +202,8 @@ fn role_held(input: &Input<'_>, assignment: &Assignment) -> RoleHeld {
         (None, false) => format!("for its own purposes: {}", assignment.own_purposes.join("; ")),
         (None, true) => String::new(),
     };
-    let mut role = assignment.role.in_words().to_owned();
-    if let Some(first) = role.get(..1) {
-        role = format!("{}{}", first.to_uppercase(), &role[1..]);
-    }
     RoleHeld {
-        role,
+        role: role_heading(assignment.role),
         activity: input.activity(&assignment.activity),
         qualifier,
         reasons: assignment
@@ -218,14 +219,31 @@ fn role_held(input: &Input<'_>, assignment: &Assignment) -> RoleHeld {
     }
 }
 
+/// A role in words with a capital, as a heading: `Joint controller`.
+fn role_heading(role: Role) -> &'static str {
+    match role {
+        Role::Controller => "Controller",
+        Role::JointController => "Joint controller",
+        Role::Processor => "Processor",
+        Role::SubProcessor => "Sub-processor",
+    }
+}
+
 /// Collects duties in a fixed order.
 struct Duties<'i, 'a> {
-    input: &'i Input<'a>,
+    input: &'i Names<'a>,
     list: Vec<Duty>,
 }
 
 impl Duties<'_, '_> {
-    fn add(&mut self, provisions: &[&str], title: &str, text: String, activities: &[&ActivityId], recorded: String) {
+    fn add(
+        &mut self,
+        provisions: &[&str],
+        title: &'static str,
+        text: impl Into<Phrase>,
+        activities: &[&ActivityId],
+        recorded: impl Into<Phrase>,
+    ) {
         if activities.is_empty() {
             return;
         }
@@ -233,41 +251,41 @@ impl Duties<'_, '_> {
         refs.dedup_by(|a, b| a.id == b.id);
         self.list.push(Duty {
             provisions: provisions.join(", "),
-            title: title.to_owned(),
-            text,
+            title,
+            text: text.into(),
             activities: refs,
-            recorded,
+            recorded: recorded.into(),
         });
     }
 }
 
-fn names(input: &Input<'_>, parties: &[&PartyId]) -> String {
-    let mut names: Vec<String> = parties.iter().map(|p| input.party(p).name).collect();
+fn names(input: &Names<'_>, parties: &[&PartyId]) -> String {
+    let mut names: Vec<String> = parties.iter().map(|p| input.party_name(p).to_owned()).collect();
     names.sort();
     names.dedup();
     names.join(", ")
 }
 
 /// The activities processing special-category or criminal data.
-fn sensitive(input: &Input<'_>, activity: &Activity) -> bool {
+fn sensitive(input: &Names<'_>, activity: &Activity) -> bool {
     activity.data.iter().filter_map(|d| input.model.data.get(&d.value)).any(|d| d.is_sensitive())
 }
 
-fn patient_records(input: &Input<'_>, activity: &Activity) -> bool {
+fn patient_records(input: &Names<'_>, activity: &Activity) -> bool {
     activity.data.iter().filter_map(|d| input.model.data.get(&d.value)).any(|d| d.patient_record)
 }
 
 /// Whether `party` is the care provider (vårdgivare) of an activity: its
 /// controller that is a care provider by kind, is designated by law, or gives
 /// the care itself (patientdatalagen 2 kap. 6 §).
-fn care_provider_of(input: &Input<'_>, party: &PartyId, activity: &Activity) -> bool {
+fn care_provider_of(input: &Names<'_>, party: &PartyId, activity: &Activity) -> bool {
     let kind = input.model.parties.get(party).map(|p| p.kind.value);
     let designated = activity.controller_by_law.as_ref().is_some_and(|d| &d.party.value == party);
     let gives_care = activity.performers.iter().any(|p| &p.party.value == party && p.gives_care());
     kind == Some(PartyKind::CareProvider) || designated || gives_care
 }
 
-fn duties(input: &Input<'_>, party: &PartyId, held: &[&Assignment]) -> Vec<Duty> {
+fn duties(input: &Names<'_>, party: &PartyId, held: &[&Assignment]) -> Vec<Duty> {
     let model = input.model;
     // Duties as of the evaluation date: roles in activities that do not run
     // that day are shown with their reasons, but bring no current duty.
@@ -301,7 +319,7 @@ fn duties(input: &Input<'_>, party: &PartyId, held: &[&Assignment]) -> Vec<Duty>
     d.add(
         &[law::ART_5_2, law::ART_24],
         "Accountability",
-        "Be responsible for, and able to demonstrate, compliance with the principles of Art. 5(1), through appropriate technical and organisational measures that are reviewed and kept up to date.".to_owned(),
+        "Be responsible for, and able to demonstrate, compliance with the principles of Art. 5(1), through appropriate technical and organisational measures that are reviewed and kept up to date.",
         &controlled,
         String::new(),
     );
@@ -325,7 +343,7 @@ fn duties(input: &Input<'_>, party: &PartyId, held: &[&Assignment]) -> Vec<Duty>
     d.add(
         &[law::ART_13, law::ART_14],
         "Information to data subjects",
-        "Tell the data subjects, when the data are collected (Art. 13) or within a month when they come from elsewhere (Art. 14), who the controller is, the purposes and legal basis, the recipients, any transfer to a third country, how long the data are kept, and their rights.".to_owned(),
+        "Tell the data subjects, when the data are collected (Art. 13) or within a month when they come from elsewhere (Art. 14), who the controller is, the purposes and legal basis, the recipients, any transfer to a third country, how long the data are kept, and their rights.",
         &controlled,
         recorded.join(" "),
     );
@@ -367,28 +385,28 @@ fn duties(input: &Input<'_>, party: &PartyId, held: &[&Assignment]) -> Vec<Duty>
     d.add(
         &[law::ART_30_1],
         "Record of processing (controller)",
-        "Keep a written record of the processing under its responsibility: purposes, categories of data subjects and data, recipients, third-country transfers, time limits for erasure and a description of the security measures (see the record below).".to_owned(),
+        "Keep a written record of the processing under its responsibility: purposes, categories of data subjects and data, recipients, third-country transfers, time limits for erasure and a description of the security measures (see the record below).",
         &controlled,
         records_line(keeps),
     );
     d.add(
         &[law::ART_32],
         "Security of processing",
-        "Ensure security appropriate to the risk, on its own systems and on those of its processors: encryption where appropriate, confidentiality, integrity, availability and resilience, the ability to restore data after an incident, and regular testing.".to_owned(),
+        "Ensure security appropriate to the risk, on its own systems and on those of its processors: encryption where appropriate, confidentiality, integrity, availability and resilience, the ability to restore data after an incident, and regular testing.",
         &any_role,
         String::new(),
     );
     d.add(
         &[law::ART_33_1],
         "Breach notification to the supervisory authority",
-        "Notify the supervisory authority of a personal-data breach without undue delay and, where feasible, within 72 hours of becoming aware of it, unless it is unlikely to result in a risk; document every breach (Art. 33(5)).".to_owned(),
+        "Notify the supervisory authority of a personal-data breach without undue delay and, where feasible, within 72 hours of becoming aware of it, unless it is unlikely to result in a risk; document every breach (Art. 33(5)).",
         &controlled,
         String::new(),
     );
     d.add(
         &[law::ART_34],
         "Communication of a breach to data subjects",
-        "Tell the data subjects without undue delay when a breach is likely to result in a high risk to them; not required where the data were unintelligible to others, for example encrypted (Art. 34(3)(a)).".to_owned(),
+        "Tell the data subjects without undue delay when a breach is likely to result in a high risk to them; not required where the data were unintelligible to others, for example encrypted (Art. 34(3)(a)).",
         &controlled,
         String::new(),
     );
@@ -400,7 +418,7 @@ fn duties(input: &Input<'_>, party: &PartyId, held: &[&Assignment]) -> Vec<Duty>
     d.add(
         &[law::ART_35, law::ART_35_3_B],
         "Data protection impact assessment",
-        "Assess the impact of the processing on the protection of personal data before it starts: it processes special categories of data on a large scale.".to_owned(),
+        "Assess the impact of the processing on the protection of personal data before it starts: it processes special categories of data on a large scale.",
         &dpia,
         String::new(),
     );
@@ -440,18 +458,23 @@ fn duties(input: &Input<'_>, party: &PartyId, held: &[&Assignment]) -> Vec<Duty>
     d.add(
         &[law::ART_30_2],
         "Record of processing (processor)",
-        "Keep a written record of the processing carried out for each controller: the controllers, the categories of processing, third-country transfers and a description of the security measures (see the record below).".to_owned(),
+        "Keep a written record of the processing carried out for each controller: the controllers, the categories of processing, third-country transfers and a description of the security measures (see the record below).",
         &processing,
         records_line(keeps),
     );
-    let deadlines: Vec<String> = crate::duties::notification_duties(graph, roles)
+    // The duties of this party's own running roles, in the order of
+    // `notification_duties` (sorted, without repeats): every duty from this
+    // party comes from one of its roles, so the model-wide list is not needed.
+    let mut own_duties: Vec<crate::duties::NotificationDuty> =
+        held.iter().flat_map(|a| crate::duties::duties_of(graph, a)).collect();
+    own_duties.sort();
+    own_duties.dedup();
+    let deadlines: Vec<String> = own_duties
         .into_iter()
-        .filter(|duty| &duty.from == party)
-        .filter(|duty| held.iter().any(|a| a.activity == duty.activity))
         .filter_map(|duty| match duty.to {
             crate::duties::Recipient::Principal(principal) => Some(match duty.within_hours {
-                Some(hours) => format!("{} within {hours} hours ({})", input.party(&principal).name, duty.activity),
-                None => format!("{} ({}, no deadline agreed)", input.party(&principal).name, duty.activity),
+                Some(hours) => format!("{} within {hours} hours ({})", input.party_name(&principal), duty.activity),
+                None => format!("{} ({}, no deadline agreed)", input.party_name(&principal), duty.activity),
             }),
             _ => None,
         })
@@ -459,7 +482,7 @@ fn duties(input: &Input<'_>, party: &PartyId, held: &[&Assignment]) -> Vec<Duty>
     d.add(
         &[law::ART_33_2],
         "Breach notification to the principal",
-        "Tell the party it acts for of a personal-data breach without undue delay after becoming aware of it; notifying the supervisory authority is the controller's duty, not the processor's.".to_owned(),
+        "Tell the party it acts for of a personal-data breach without undue delay after becoming aware of it; notifying the supervisory authority is the controller's duty, not the processor's.",
         &processing,
         if deadlines.is_empty() { String::new() } else { format!("Must notify {}.", deadlines.join("; ")) },
     );
@@ -487,9 +510,9 @@ fn duties(input: &Input<'_>, party: &PartyId, held: &[&Assignment]) -> Vec<Duty>
         format!("Designate a data protection officer and publish the contact details: {why}."),
         &dpo_activities,
         match dpo {
-            Some(true) => "The model records a designated DPO.".to_owned(),
-            Some(false) => "The model records that no DPO is designated.".to_owned(),
-            None => "The model does not record whether a DPO is designated.".to_owned(),
+            Some(true) => "The model records a designated DPO.",
+            Some(false) => "The model records that no DPO is designated.",
+            None => "The model does not record whether a DPO is designated.",
         },
     );
 
@@ -502,48 +525,46 @@ fn duties(input: &Input<'_>, party: &PartyId, held: &[&Assignment]) -> Vec<Duty>
     d.add(
         &[law::PDL_2_6],
         "Controller as care provider",
-        "As care provider (vårdgivare) it is controller of the processing of patient data it carries out; a contract cannot move that responsibility to another party.".to_owned(),
+        "As care provider (vårdgivare) it is controller of the processing of patient data it carries out; a contract cannot move that responsibility to another party.",
         &care,
         String::new(),
     );
     d.add(
         &[law::PDL_4_3],
         "Access logs",
-        "Ensure that access to patient data is logged, and that the logs are reviewed systematically and regularly."
-            .to_owned(),
+        "Ensure that access to patient data is logged, and that the logs are reviewed systematically and regularly.",
         &care,
         systems_line(input, &care, |s| s.access_logging.as_ref().map(|l| l.value), "log access", "do not log access"),
     );
     d.add(
         &[law::PDL_8_6],
         "Information to the patient",
-        "Inform the patient about the processing of patient data, in addition to the information of Art. 13."
-            .to_owned(),
+        "Inform the patient about the processing of patient data, in addition to the information of Art. 13.",
         &care,
         String::new(),
     );
     d.add(
         &[law::HSLF_FS_2016_40_BACKUP, law::ART_32_1_C],
         "Backups of patient data",
-        "Back up patient data at set intervals, keep the copies apart from the originals, and decide how long they are kept and how restoring is tested.".to_owned(),
+        "Back up patient data at set intervals, keep the copies apart from the originals, and decide how long they are kept and how restoring is tested.",
         &care,
         systems_line(input, &care, |s| s.backups.as_ref().map(|b| b.value), "are backed up", "are not backed up"),
     );
     d.list
 }
 
-fn records_line(keeps: Option<bool>) -> String {
+fn records_line(keeps: Option<bool>) -> &'static str {
     match keeps {
-        Some(true) => "The model records that it keeps records of processing.".to_owned(),
-        Some(false) => "The model records that it keeps no records of processing.".to_owned(),
-        None => "The model does not record whether it keeps records of processing.".to_owned(),
+        Some(true) => "The model records that it keeps records of processing.",
+        Some(false) => "The model records that it keeps no records of processing.",
+        None => "The model does not record whether it keeps records of processing.",
     }
 }
 
 /// What the model records about one property of the systems used in
 /// `activities`: `Systems that log access: Princess. Not recorded for: …`.
 fn systems_line(
-    input: &Input<'_>,
+    input: &Names<'_>,
     activities: &[&ActivityId],
     property: impl Fn(&crate::model::System) -> Option<bool>,
     yes: &str,
@@ -575,4 +596,18 @@ fn systems_line(
         parts.push(format!("Not recorded for: {}.", unknown.join("; ")));
     }
     parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_headings_are_the_roles_in_words_with_a_capital() {
+        for role in [Role::Controller, Role::JointController, Role::Processor, Role::SubProcessor] {
+            let words = role.in_words();
+            let capital = format!("{}{}", words[..1].to_uppercase(), &words[1..]);
+            assert_eq!(role_heading(role), capital);
+        }
+    }
 }

@@ -169,7 +169,9 @@ fn order(diagram: &Diagram) -> Vec<Vec<usize>> {
 /// How many edges end on each side of each node (`true` for the right side),
 /// so that a node with many edges is tall enough to keep their ends apart.
 fn port_counts(diagram: &Diagram) -> BTreeMap<(&str, bool), usize> {
-    let column = |key: &str| diagram.node(key).map(|n| n.column);
+    // A map, not a search of the nodes per edge: that was quadratic.
+    let columns: BTreeMap<&str, usize> = diagram.nodes.iter().map(|n| (n.key.as_str(), n.column)).collect();
+    let column = |key: &str| columns.get(key).copied();
     let mut counts = BTreeMap::new();
     for edge in &diagram.edges {
         let (Some(from), Some(to)) = (column(&edge.from), column(&edge.to)) else { continue };
@@ -244,7 +246,12 @@ pub fn render(diagram: &Diagram) -> String {
 
 /// Draws every edge, spreading the ends along each node's side.
 fn edges(out: &mut String, diagram: &Diagram, placed: &[Placed<'_>]) {
-    let find = |key: &str| placed.iter().find(|p| p.node.key == key);
+    // The first placed node with each key, as a search of `placed` would find it.
+    let mut by_key: BTreeMap<&str, &Placed<'_>> = BTreeMap::new();
+    for node in placed {
+        by_key.entry(node.node.key.as_str()).or_insert(node);
+    }
+    let find = |key: &str| by_key.get(key).copied();
     // (node key, side) → the y of the other end of each edge there, in edge order.
     let mut ports: BTreeMap<(&str, bool), Vec<(f64, usize)>> = BTreeMap::new();
     let mut ends = Vec::new();

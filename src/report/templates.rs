@@ -28,7 +28,7 @@ pub struct RenderError {
 #[template(path = "report.html")]
 pub struct HtmlReport<'a> {
     /// The prepared report.
-    pub view: &'a View,
+    pub view: &'a View<'a>,
 }
 
 /// The Markdown report, with the chain as a Mermaid block.
@@ -36,7 +36,7 @@ pub struct HtmlReport<'a> {
 #[template(path = "report.md")]
 pub struct MarkdownReport<'a> {
     /// The prepared report.
-    pub view: &'a View,
+    pub view: &'a View<'a>,
 }
 
 /// The Art. 30 records alone, as Markdown (`ansvar ropa --format md`).
@@ -52,12 +52,12 @@ pub struct RopaMarkdown<'a> {
 }
 
 /// Renders the HTML report.
-pub fn html(view: &View) -> Result<String, RenderError> {
+pub fn html(view: &View<'_>) -> Result<String, RenderError> {
     HtmlReport { view }.render().map_err(|source| RenderError { what: "HTML report", source })
 }
 
 /// Renders the Markdown report.
-pub fn markdown(view: &View) -> Result<String, RenderError> {
+pub fn markdown(view: &View<'_>) -> Result<String, RenderError> {
     MarkdownReport { view }.render().map(tidy).map_err(|source| RenderError { what: "Markdown report", source })
 }
 

@@ -8,10 +8,19 @@
 //! here, by id or by the findings' own order, so the same model gives the same
 //! view and byte-identical output.
 //!
+//! The view costs what it shows. Model-wide lookups are made once
+//! (`index`, `Names`); the duty sheets, the breach paths and the
+//! records, the bulk of a big report, are planned here (which items, in which
+//! order) and drawn up item by item as a template or the JSON writer takes them
+//! ([`View::sheets`], [`View::notifications`], [`View::records`]).
+//!
 //! The parts live beside this module: [`super::finding`] (findings as shown),
 //! [`super::overview`] (summary, activities, matrix, abroad, accepted risks),
 //! [`super::sheets`] (duty sheets), [`super::notify`] (who notifies whom),
 //! [`super::ropa`] (the Art. 30 record) and [`super::diagram`] (the chain).
+
+use std::fmt;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -22,12 +31,15 @@ use crate::source::SourceMap;
 
 use super::diagram::Diagram;
 pub use super::finding::{AcceptanceView, FindingView, PlaceView, Segment, segments, sentence, severity_label};
+use super::index::Index;
+use super::notify::NotifyPlan;
 use super::notify::SystemNotifications;
 pub use super::overview::{
-    AbroadView, AcceptedView, ActivityView, Cell, CellRole, Matrix, MatrixRow, RoleGroup, SeverityCount, Summary,
+    AbroadView, AcceptedView, ActivityView, Cell, CellRole, MATRIX_MAX_ACTIVITIES, Matrix, MatrixRow, RoleGroup,
+    SeverityCount, Summary,
 };
 use super::overview::{abroad, accepted, activities};
-use super::ropa::Records;
+use super::ropa::{RecordPlan, RecordRow};
 use super::sheets::PartySheet;
 
 /// How many open findings "what needs action first" lists.
@@ -54,13 +66,18 @@ impl Input<'_> {
         PartyRef::new(self.model, id)
     }
 
+    /// A party's name, as the model gives it (its id if the model lacks it).
+    pub(super) fn party_name<'s>(&'s self, id: &'s PartyId) -> &'s str {
+        self.model.parties.get(id).map_or(id.as_str(), |p| p.name.as_str())
+    }
+
     /// A reference to an activity by id, with its name and whether it runs.
     pub(super) fn activity(&self, id: &ActivityId) -> ActivityRef {
         let activity = self.model.activities.get(id);
         ActivityRef {
-            id: id.to_string(),
-            name: activity.map(|a| a.name.clone()).unwrap_or_else(|| id.to_string()),
-            anchor: format!("activity-{id}"),
+            id: id.as_str().into(),
+            name: activity.map_or(id.as_str(), |a| a.name.as_str()).into(),
+            anchor: format!("activity-{id}").into(),
             running: activity.is_some_and(|a| a.runs_on(self.analysis.as_of)),
         }
     }
@@ -86,9 +103,139 @@ impl Input<'_> {
     }
 }
 
+/// The report's input with every party and activity named once.
+///
+/// A big report refers to the same parties and activities millions of times (a
+/// cloud vendor in every chain, an activity in every duty it brings). Each
+/// reference used to copy the id, the name and the anchor; here they are made
+/// once per party and activity and every reference shares them. Each thread that
+/// builds part of the view has its own, so that they do not contend for the
+/// shared counts. Everything else of the [`Input`] is reached through it.
+pub(crate) struct Names<'a> {
+    input: Input<'a>,
+    /// One per party, in the model's order.
+    parties: Vec<PartyRef>,
+    /// One per activity, in the model's order.
+    activities: Vec<ActivityRef>,
+}
+
+impl<'a> Names<'a> {
+    /// Names every party and activity of the model.
+    pub(crate) fn new(input: &Input<'a>) -> Self {
+        Self {
+            parties: input.model.parties.keys().map(|id| input.party(id)).collect(),
+            activities: input.model.activities.keys().map(|id| input.activity(id)).collect(),
+            input: *input,
+        }
+    }
+
+    /// A reference to a party by id, with its name.
+    pub(super) fn party(&self, id: &PartyId) -> PartyRef {
+        match self.input.model.parties.get_index_of(id).and_then(|i| self.parties.get(i)) {
+            Some(named) => named.clone(),
+            None => self.input.party(id),
+        }
+    }
+
+    /// A reference to an activity by id, with its name and whether it runs.
+    pub(super) fn activity(&self, id: &ActivityId) -> ActivityRef {
+        match self.input.model.activities.get_index_of(id).and_then(|i| self.activities.get(i)) {
+            Some(named) => named.clone(),
+            None => self.input.activity(id),
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Names<'a> {
+    type Target = Input<'a>;
+
+    fn deref(&self) -> &Input<'a> {
+        &self.input
+    }
+}
+
+/// Text that is mostly one of the report's own fixed phrases, borrowed rather
+/// than copied into every place that shows it, and sometimes made for the
+/// occasion.
+pub type Phrase = std::borrow::Cow<'static, str>;
+
+/// Text the report shows in many places, made once and shared: it reads,
+/// compares, prints and serialises as the string it holds.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Shared(Arc<str>);
+
+impl Shared {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Shared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for Shared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl Serialize for Shared {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl From<&str> for Shared {
+    fn from(text: &str) -> Self {
+        Self(Arc::from(text))
+    }
+}
+
+impl From<String> for Shared {
+    fn from(text: String) -> Self {
+        Self(Arc::from(text))
+    }
+}
+
+impl PartialEq<str> for Shared {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Shared {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for Shared {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
 /// The whole report, ready to render.
+///
+/// The three biggest parts, the duty sheets, who notifies whom and the records,
+/// are not held: [`View::sheets`], [`View::notifications`] and
+/// [`View::records`] draw them up item by item as the report is written, each
+/// the same every time. On a national model they hold gigabytes; built whole
+/// they had to sit in memory beside the report's own text.
 #[derive(Debug, Serialize)]
-pub struct View {
+pub struct View<'a> {
     /// The model's name (its path as given).
     pub model: String,
     /// The evaluation date, `YYYY-MM-DD`.
@@ -99,7 +246,8 @@ pub struct View {
     pub summary: Summary,
     /// The processing activities, sorted by id.
     pub activities: Vec<ActivityView>,
-    /// The party × activity role matrix.
+    /// The party × activity role matrix: sparse rows, and the full grid up to
+    /// [`MATRIX_MAX_ACTIVITIES`] activities.
     pub matrix: Matrix,
     /// The chain as a diagram.
     pub diagram: Diagram,
@@ -109,14 +257,8 @@ pub struct View {
     /// The chain as a Mermaid flowchart, for the Markdown report.
     #[serde(skip)]
     pub mermaid: String,
-    /// One duty sheet per party with a role or a finding, sorted by name.
-    pub sheets: Vec<PartySheet>,
     /// Parties with no role and no finding, sorted by name.
     pub bystanders: Vec<PartyRef>,
-    /// Who notifies whom, per system, if it is breached.
-    pub notifications: Vec<SystemNotifications>,
-    /// The Art. 30 records.
-    pub records: Records,
     /// Processing in third countries.
     pub abroad: Vec<AbroadView>,
     /// Accepted risks.
@@ -127,11 +269,80 @@ pub struct View {
     /// other finding is shown in its party's duty sheet).
     #[serde(skip)]
     pub unassigned: Vec<FindingView>,
+    /// What the parts drawn up on demand need.
+    #[serde(skip)]
+    parts: Parts<'a>,
 }
 
-impl View {
+/// What [`View::sheets`], [`View::notifications`] and [`View::records`] draw
+/// their items up from.
+struct Parts<'a> {
+    names: Names<'a>,
+    index: Index<'a>,
+    /// The parties with a duty sheet, in the sheets' order.
+    sheets: Vec<&'a PartyId>,
+    notify: NotifyPlan<'a>,
+    records: RecordPlan<'a>,
+}
+
+impl fmt::Debug for Parts<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Parts").field("sheets", &self.sheets.len()).finish_non_exhaustive()
+    }
+}
+
+impl<'a> View<'a> {
     /// Prepares the whole report.
-    pub fn build(input: &Input<'_>) -> Self {
+    ///
+    /// On a machine with a second core, the activity list and the plans of the
+    /// notifications and records are made on a second thread while this one
+    /// builds the rest. Each part is built whole by one thread, so the view is
+    /// the same either way.
+    pub fn build(input: &Input<'a>) -> Self {
+        let index = Index::build(input);
+        // Captures only references, so it is `Copy`: if no thread can be
+        // started, the current one runs it itself.
+        let side = move || (activities(&Names::new(input)), NotifyPlan::new(input), RecordPlan::new(input));
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let (view, (activities, notify, records)) = std::thread::scope(|scope| {
+            let helper = (threads > 1).then(|| std::thread::Builder::new().spawn_scoped(scope, side).ok()).flatten();
+            let view = Self::build_main(input, &index);
+            let side = match helper {
+                Some(helper) => match helper.join() {
+                    Ok(parts) => parts,
+                    // A panic there is a bug; let it surface as it would on one thread.
+                    Err(panic) => std::panic::resume_unwind(panic),
+                },
+                None => side(),
+            };
+            (view, side)
+        });
+        let (main, names, sheets) = view;
+        Self {
+            model: main.model,
+            as_of: main.as_of,
+            generator: main.generator,
+            summary: main.summary,
+            activities,
+            matrix: main.matrix,
+            diagram: main.diagram,
+            svg: main.svg,
+            mermaid: main.mermaid,
+            bystanders: main.bystanders,
+            abroad: main.abroad,
+            accepted: main.accepted,
+            findings: main.findings,
+            unassigned: main.unassigned,
+            parts: Parts { names, index, sheets, notify, records },
+        }
+    }
+
+    /// Every eager part but the activity list, with the names it made and the
+    /// parties that get a duty sheet.
+    fn build_main(input: &Input<'a>, index: &Index<'_>) -> (Main, Names<'a>, Vec<&'a PartyId>) {
+        let names = Names::new(input);
+        let sheets = super::sheets::parties(input, index);
+        let input = &names;
         let findings: Vec<FindingView> = input
             .analysis
             .findings
@@ -142,38 +353,123 @@ impl View {
         let diagram = Diagram::build(input);
         let svg = super::svg::render(&diagram);
         let mermaid = super::diagram::mermaid(&diagram);
-        let sheets = super::sheets::build(input, &findings);
         let bystanders = {
+            // A party has a sheet exactly when it holds a role or a finding names it.
             let mut list: Vec<PartyRef> = input
                 .model
                 .parties
                 .keys()
-                .filter(|id| !sheets.iter().any(|s| s.party.id == id.as_str()))
+                .filter(|id| !index.has_role(id) && index.findings_of(id).is_empty())
                 .map(|id| input.party(id))
                 .collect();
             list.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
             list
         };
-        let abroad = abroad(input);
-        Self {
+        let abroad = abroad(input, index);
+        let main = Main {
             model: input.name.to_owned(),
             as_of: input.analysis.as_of.to_string(),
             generator: format!("ansvar {}", env!("CARGO_PKG_VERSION")),
-            summary: Summary::new(input, &findings, &sheets, &bystanders, abroad.len()),
-            activities: activities(input),
-            matrix: Matrix::new(input),
+            summary: Summary::new(input, &findings, &sheets, index, &bystanders, abroad.len()),
+            matrix: Matrix::new(input, index),
             svg,
             mermaid,
             diagram,
-            notifications: super::notify::build(input),
-            records: super::ropa::build(input),
             accepted: accepted(input, &findings),
-            sheets,
             bystanders,
             abroad,
             unassigned: findings.iter().filter(|f| f.party.is_none()).cloned().collect(),
             findings,
+        };
+        (main, names, sheets)
+    }
+
+    /// One duty sheet per party with a role or a finding, sorted by name, each
+    /// drawn up as it is taken.
+    pub fn sheets(&self) -> impl Iterator<Item = PartySheet> + '_ {
+        let parts = &self.parts;
+        parts.sheets.iter().map(move |party| super::sheets::sheet_of(&parts.names, &self.findings, &parts.index, party))
+    }
+
+    /// Who notifies whom, per system, if it is breached, each system drawn up as
+    /// it is taken.
+    pub fn notifications(&self) -> impl Iterator<Item = SystemNotifications> + '_ {
+        self.parts.notify.systems(&self.parts.names)
+    }
+
+    /// The Art. 30 records, each drawn up as it is taken.
+    pub fn records(&self) -> RecordLists<'_, 'a> {
+        RecordLists {
+            controller: RecordList { parts: &self.parts, processor: false },
+            processor: RecordList { parts: &self.parts, processor: true },
         }
+    }
+}
+
+/// The eager parts [`View::build_main`] makes, to go into a [`View`].
+struct Main {
+    model: String,
+    as_of: String,
+    generator: String,
+    summary: Summary,
+    matrix: Matrix,
+    diagram: Diagram,
+    svg: String,
+    mermaid: String,
+    bystanders: Vec<PartyRef>,
+    abroad: Vec<AbroadView>,
+    accepted: Vec<AcceptedView>,
+    findings: Vec<FindingView>,
+    unassigned: Vec<FindingView>,
+}
+
+/// The Art. 30 records of a [`View`], drawn up as they are taken: iterate over
+/// `controller` and `processor` (by reference), or serialise the whole as
+/// [`super::ropa::Records`] would be.
+#[derive(Debug)]
+pub struct RecordLists<'v, 'a> {
+    /// The controller records (Art. 30(1)), by controller name and activity.
+    pub controller: RecordList<'v, 'a>,
+    /// The processor records (Art. 30(2)), by processor name and controller name.
+    pub processor: RecordList<'v, 'a>,
+}
+
+/// One list of records of a [`View`].
+#[derive(Debug)]
+pub struct RecordList<'v, 'a> {
+    parts: &'v Parts<'a>,
+    /// Whether these are the processor records.
+    processor: bool,
+}
+
+impl<'r, 'v, 'a> IntoIterator for &'r RecordList<'v, 'a> {
+    type Item = RecordRow;
+    type IntoIter = Box<dyn Iterator<Item = RecordRow> + 'r>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        let parts = self.parts;
+        if self.processor {
+            Box::new(parts.records.processor_rows(&parts.names, &parts.index))
+        } else {
+            Box::new(parts.records.controller_rows(&parts.names, &parts.index))
+        }
+    }
+}
+
+impl Serialize for RecordList<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self)
+    }
+}
+
+impl Serialize for RecordLists<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        // As `Records` serialises: the same fields in the same order.
+        let mut state = serializer.serialize_struct("Records", 2)?;
+        state.serialize_field("controller", &self.controller)?;
+        state.serialize_field("processor", &self.processor)?;
+        state.end()
     }
 }
 
@@ -181,19 +477,19 @@ impl View {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PartyRef {
     /// Its id.
-    pub id: String,
+    pub id: Shared,
     /// Its legal name.
-    pub name: String,
+    pub name: Shared,
     /// The HTML anchor of its duty sheet.
     #[serde(skip)]
-    pub anchor: String,
+    pub anchor: Shared,
 }
 
 impl PartyRef {
     /// The party `id`, named from the model (its id if the model lacks it).
     pub fn new(model: &Model, id: &PartyId) -> Self {
-        let name = model.parties.get(id).map(|p| p.name.clone()).unwrap_or_else(|| id.to_string());
-        Self { id: id.to_string(), name, anchor: format!("party-{id}") }
+        let name = model.parties.get(id).map_or(id.as_str(), |p| p.name.as_str());
+        Self { id: id.as_str().into(), name: name.into(), anchor: format!("party-{id}").into() }
     }
 }
 
@@ -201,16 +497,30 @@ impl PartyRef {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ActivityRef {
     /// Its id.
-    pub id: String,
+    pub id: Shared,
     /// Its name.
-    pub name: String,
+    pub name: Shared,
     /// The HTML anchor of its entry in the activity list.
     #[serde(skip)]
-    pub anchor: String,
+    pub anchor: Shared,
     /// Whether it runs on the evaluation date.
     pub running: bool,
 }
 /// `1 finding`, `2 findings`.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_text_reads_prints_and_serialises_as_its_string() {
+        let text = Shared::from("Inera \"AB\"");
+        assert_eq!(text, "Inera \"AB\"");
+        assert_eq!(text.to_string(), "Inera \"AB\"");
+        assert_eq!(serde_json::to_string(&text).unwrap(), r#""Inera \"AB\"""#);
+        assert_eq!(text.clone(), text);
+    }
 }
