@@ -89,20 +89,36 @@ pub fn validate(
         ctx.build(raw, &mut part);
         (part, ctx.diagnostics)
     });
-    let mut model = Model::default();
-    // Room for every file's entities at once: growing per file would copy the
-    // entries again for every file.
-    let total = |count: fn(&Model) -> usize| built.iter().map(|(part, _)| count(part)).sum::<usize>();
+    let mut parts = Vec::with_capacity(built.len());
+    for (part, mut problems) in built {
+        diagnostics.append(&mut problems);
+        parts.push(part);
+    }
+    // Accepted risks keep file order (their sort below is stable).
+    let risks: Vec<AcceptedRisk> = parts.iter_mut().flat_map(|part| std::mem::take(&mut part.accepted_risks)).collect();
+    // The biggest file's entities become the model as they are, and the others
+    // are added to it: a model in one big file is then never copied. Only the
+    // first definition of an id is built, so the parts never share an id and
+    // the order they are added in does not matter once the maps are sorted.
+    let size = |m: &Model| m.parties.len() + m.data.len() + m.systems.len() + m.activities.len() + m.agreements.len();
+    let biggest = parts.iter().enumerate().max_by_key(|(index, part)| (size(part), std::cmp::Reverse(*index)));
+    let mut model = match biggest.map(|(index, _)| index) {
+        Some(index) => parts.swap_remove(index),
+        None => Model::default(),
+    };
+    // Room for every other file's entities at once: growing per file would
+    // copy the entries again for every file.
+    let total = |count: fn(&Model) -> usize| parts.iter().map(count).sum::<usize>();
     model.parties.reserve(total(|m| m.parties.len()));
     model.data.reserve(total(|m| m.data.len()));
     model.systems.reserve(total(|m| m.systems.len()));
     model.activities.reserve(total(|m| m.activities.len()));
     model.agreements.reserve(total(|m| m.agreements.len()));
     model.incidents.reserve(total(|m| m.incidents.len()));
-    for (part, mut problems) in built {
-        diagnostics.append(&mut problems);
+    for part in parts {
         absorb(&mut model, part);
     }
+    model.accepted_risks = risks;
     model.parties.sort_keys();
     model.data.sort_keys();
     model.systems.sort_keys();
