@@ -1,7 +1,7 @@
 //! Writing output files atomically.
 //!
-//! A report is rendered to memory first and then written to a temporary file in
-//! the target's directory, which is renamed over the target. A run that fails
+//! A report is written to a temporary file in the target's directory (rendered
+//! to memory first, or streamed), which is renamed over the target. A run that fails
 //! never leaves a half-written file and never touches the previous one.
 //!
 //! The temporary file is created private (0600); before the rename it is given
@@ -27,6 +27,16 @@ pub enum WriteError {
 
 /// Writes `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_atomic_with(path, |file| file.write_all(bytes))
+}
+
+/// Writes to `path` atomically whatever `write` writes: a big document can be
+/// streamed into the temporary file instead of being held in memory whole. If
+/// `write` fails, the temporary file is removed and `path` is left as it was.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
     let io = |source| WriteError::Io { path: path.to_path_buf(), source };
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -43,7 +53,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         io(std::io::Error::new(error.kind(), message))
     };
     let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(plain)?;
-    temp.write_all(bytes).map_err(io)?;
+    {
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, temp.as_file_mut());
+        write(&mut buffered).and_then(|()| buffered.flush()).map_err(io)?;
+    }
     if let Some(permissions) = permissions_for(path) {
         temp.as_file().set_permissions(permissions).map_err(io)?;
     }

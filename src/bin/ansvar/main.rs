@@ -352,9 +352,18 @@ fn diff(global: &GlobalArgs, args: &DiffArgs, color: Color) -> Result<u8, Failur
 
 /// Writes output to `-o FILE` atomically, or to stdout.
 fn emit(text: &str, output: Option<&std::path::Path>) -> Result<(), Failure> {
+    emit_with(output, |out| out.write_all(text.as_bytes()))
+}
+
+/// Streams what `write` writes to `-o FILE` atomically, or to stdout: a big
+/// report is never held in memory whole.
+fn emit_with(
+    output: Option<&std::path::Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
     match output {
-        None => print(text),
-        Some(path) => ansvar::output::write_atomic(path, text.as_bytes()).map_err(|error| {
+        None => print_with(|stdout| write(stdout).and_then(|()| stdout.flush())),
+        Some(path) => ansvar::output::write_atomic_with(path, write).map_err(|error| {
             let _ = writeln!(std::io::stderr(), "error: {error}");
             Failure::Reported
         }),
@@ -390,19 +399,20 @@ fn with_report_input<T>(
 }
 
 fn report(global: &GlobalArgs, args: &ReportArgs, color: Color) -> Result<u8, Failure> {
-    let text = with_report_input(global, &args.model, as_of(args.as_of), color, |input| {
+    with_report_input(global, &args.model, as_of(args.as_of), color, |input| {
         let view = ansvar::report::view::View::build(input);
-        Ok(match args.format {
-            ReportFormat::Html => rendered(ansvar::report::templates::html(&view))?,
-            ReportFormat::Md => rendered(ansvar::report::templates::markdown(&view))?,
-            ReportFormat::Json => ansvar::report::json::to_string(&ansvar::report::json::ReportDocument::new(
-                &view,
-                input.analysis,
-                input.sources,
-            )),
-        })
-    })?;
-    emit(&text, args.output.as_deref()).map(|()| CLEAN)
+        let output = args.output.as_deref();
+        match args.format {
+            ReportFormat::Html => emit(&rendered(ansvar::report::templates::html(&view))?, output),
+            ReportFormat::Md => emit(&rendered(ansvar::report::templates::markdown(&view))?, output),
+            // A national model's JSON report runs to gigabytes: streamed.
+            ReportFormat::Json => {
+                let document = ansvar::report::json::ReportDocument::new(&view, input.analysis, input.sources);
+                emit_with(output, |out| ansvar::report::json::write_to(&document, out))
+            }
+        }
+    })
+    .map(|()| CLEAN)
 }
 
 fn graph(global: &GlobalArgs, args: &GraphArgs, color: Color) -> Result<u8, Failure> {
