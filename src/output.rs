@@ -95,6 +95,20 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
+    #[test]
+    fn a_stream_that_fails_halfway_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report.json");
+        std::fs::write(&target, "old").unwrap();
+        let result = write_atomic_with(&target, |out| {
+            out.write_all(b"{\"half\": ")?;
+            Err(std::io::Error::other("the document could not be finished"))
+        });
+        assert!(matches!(result, Err(WriteError::Io { .. })), "{result:?}");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_new_file_is_readable_and_a_replaced_one_keeps_its_mode() {
