@@ -63,6 +63,20 @@ pub fn map_owned<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync) 
     .collect()
 }
 
+/// [`map`] as an iterator: the items are worked a batch of `batch` at a time,
+/// each batch on every core, when the iterator reaches it.
+///
+/// For results that are written out as they come (the report's duty sheets,
+/// say): the other cores draw up the next items instead of idling while one
+/// thread writes, and no more than a batch of results is held at once.
+pub fn map_batched<'s, T: Sync, R: Send + 's>(
+    items: &'s [T],
+    batch: usize,
+    work: impl Fn(&T) -> R + Sync + 's,
+) -> impl Iterator<Item = R> + 's {
+    items.chunks(batch.max(1)).flat_map(move |chunk| map(chunk, &work))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +93,15 @@ mod tests {
         let items: Vec<String> = (0..1_000).map(|n| n.to_string()).collect();
         let lengths = map_owned(items.clone(), |text| text.len());
         assert_eq!(lengths, items.iter().map(String::len).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn batches_come_back_in_the_items_order() {
+        let items: Vec<u64> = (0..1_000).collect();
+        for batch in [0, 1, 7, 256, 5_000] {
+            let doubled: Vec<u64> = map_batched(&items, batch, |n| n * 2).collect();
+            assert_eq!(doubled, items.iter().map(|n| n * 2).collect::<Vec<_>>(), "batch {batch}");
+        }
     }
 
     #[test]

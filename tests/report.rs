@@ -43,7 +43,7 @@ fn render(name: &str, loaded: &Loaded, as_of: &str) -> Outputs {
     Outputs {
         html: templates::html(&built).unwrap(),
         markdown: templates::markdown(&built).unwrap(),
-        json: json::to_string(&json::ReportDocument::new(&built, &analysis, &loaded.sources)),
+        json: json::report_to_string(&json::ReportDocument::new(&built, &analysis, &loaded.sources)),
         dot: diagram::dot(&graph),
         mermaid: diagram::mermaid(&graph),
         svg: svg::render(&graph),
@@ -78,10 +78,100 @@ fn markdown_report_of_1177() {
     insta::assert_snapshot!("report_1177.md", out.markdown);
 }
 
+/// The JSON report is written compact; the snapshot indents it as
+/// `serde_json`'s pretty printer would, so it stays readable and shows that
+/// compact writing changed no content and no order.
 #[test]
 fn json_report_of_1177() {
     let out = render("models/1177", &load("models/1177"), AS_OF);
-    insta::assert_snapshot!("report_1177.json", out.json);
+    assert_eq!(out.json.lines().count(), 1, "one line of compact JSON");
+    insta::assert_snapshot!("report_1177.json", indented(&out.json));
+}
+
+/// Compact JSON laid out as `serde_json::to_string_pretty` lays it out: two
+/// spaces per level, `": "` after keys, `[]` and `{}` when empty.
+fn indented(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let (mut in_string, mut escaped) = (false, false);
+    let mut chars = compact.trim_end().chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        out.push_str(&"  ".repeat(depth));
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if chars.peek().is_some_and(|next| matches!(next, '}' | ']')) {
+                    out.extend(chars.next());
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth -= 1;
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out.push('\n');
+    out
+}
+
+/// The big parts are drawn up and serialised a batch at a time on every core;
+/// the bytes are those of serialising each part whole, in order.
+#[test]
+fn pre_rendered_parts_of_the_json_report_are_the_parts_serialised_whole() {
+    // The small synthetic model: every kind of sheet, path and record.
+    let dir = tempfile::tempdir().unwrap();
+    synth::generate(&synth::SMALL, 1, dir.path()).unwrap();
+    let loaded = load(dir.path().to_str().unwrap());
+    let reference = Reference::builtin();
+    let analysis = ansvar::Analysis::new(&loaded.model, &reference, synth::AS_OF.parse().unwrap());
+    let input = view::Input {
+        name: "small",
+        model: &loaded.model,
+        sources: &loaded.sources,
+        analysis: &analysis,
+        reference: &reference,
+    };
+    let built = view::View::build(&input);
+    let report = json::report_to_string(&json::ReportDocument::new(&built, &analysis, &loaded.sources));
+    let sheets: Vec<_> = built.sheets().collect();
+    let notifications: Vec<_> = built.notifications().collect();
+    let records = ropa::build(&input);
+    assert!(!sheets.is_empty() && !notifications.is_empty() && !records.controller.is_empty());
+    for (field, whole) in [
+        ("duty_sheets", serde_json::to_string(&sheets).unwrap()),
+        ("breach_notification", serde_json::to_string(&notifications).unwrap()),
+        ("records", serde_json::to_string(&records).unwrap()),
+    ] {
+        let part = format!("\"{field}\":{whole},");
+        assert!(report.contains(&part), "{field} differs from the part serialised whole");
+    }
 }
 
 #[test]
@@ -298,7 +388,8 @@ fn a_narrow_model_gets_the_grid_and_a_sparse_json_matrix() {
     }
     assert!(built.matrix.instead.is_empty());
     let json: serde_json::Value =
-        serde_json::from_str(&json::to_string(&json::ReportDocument::new(&built, &analysis, &loaded.sources))).unwrap();
+        serde_json::from_str(&json::report_to_string(&json::ReportDocument::new(&built, &analysis, &loaded.sources)))
+            .unwrap();
     let inera = json["matrix"]["rows"].as_array().unwrap().iter().find(|r| r["party"]["id"] == "inera").unwrap();
     let cells = inera["cells"].as_array().unwrap();
     // Inera is processor in 7 of the 9 activities (see the Markdown row above).

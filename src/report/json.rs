@@ -80,12 +80,15 @@ impl<'a> JsonGap<'a> {
 }
 
 /// The document `ansvar roles --format json` prints.
+///
+/// `R` is the list of roles: built whole by [`RolesDocument::new`]; in the
+/// report, [`AllRoles`], drawn up a batch at a time as it is written.
 #[derive(Debug, Serialize)]
-pub struct RolesDocument<'a> {
+pub struct RolesDocument<'a, R = Vec<JsonRole<'a>>> {
     /// The JSON schema version.
     pub schema_version: u32,
     /// Every role, sorted by activity, party and role.
-    pub roles: Vec<JsonRole<'a>>,
+    pub roles: R,
     /// What the facts leave unresolved.
     pub gaps: Vec<JsonGap<'a>>,
 }
@@ -111,6 +114,36 @@ impl<'a> RolesDocument<'a> {
                 .map(|g| JsonGap::new(g, sources))
                 .collect(),
         }
+    }
+}
+
+impl<'a> RolesDocument<'a, AllRoles<'a>> {
+    /// The whole document, its roles drawn up as they are written, for the
+    /// report. Pre-rendered: see [`write_report_to`].
+    pub fn all(roles: &'a Roles, sources: &'a SourceMap) -> Self {
+        Self {
+            schema_version: super::SCHEMA_VERSION,
+            roles: AllRoles { roles, sources },
+            gaps: roles.gaps.iter().map(|g| JsonGap::new(g, sources)).collect(),
+        }
+    }
+}
+
+/// Every role of a model, each turned into its [`JsonRole`] and serialised a
+/// batch at a time, on every core, as it is written. Pre-rendered: see
+/// [`write_report_to`].
+#[derive(Debug)]
+pub struct AllRoles<'a> {
+    roles: &'a Roles,
+    sources: &'a SourceMap,
+}
+
+impl Serialize for AllRoles<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let items = crate::par::map_batched(&self.roles.assignments, super::view::DRAW_BATCH, |assignment| {
+            pre_rendered(JsonRole::new(assignment, self.sources))
+        });
+        collect_pre_rendered(serializer, items)
     }
 }
 
@@ -327,13 +360,13 @@ pub struct ReportDocument<'a> {
     /// Who notifies whom if a system is breached.
     pub breach_notification: BreachNotification<'a>,
     /// The Art. 30 records.
-    pub records: super::view::RecordLists<'a, 'a>,
+    pub records: Records<'a>,
     /// Processing in third countries.
     pub third_country_processing: &'a [super::view::AbroadView],
     /// Accepted risks.
     pub accepted_risks: &'a [super::view::AcceptedView],
     /// The roles, as `ansvar roles --format json` prints them.
-    pub roles: RolesDocument<'a>,
+    pub roles: RolesDocument<'a, AllRoles<'a>>,
     /// The findings, as `ansvar check --format json` prints them; the report
     /// numbers them F1, F2, … in this order.
     pub check: CheckDocument<'a>,
@@ -341,7 +374,7 @@ pub struct ReportDocument<'a> {
 
 impl<'a> ReportDocument<'a> {
     /// The document for a prepared view and the analysis it was built from.
-    pub fn new(view: &'a super::view::View<'a>, analysis: &'a crate::Analysis<'_>, sources: &SourceMap) -> Self {
+    pub fn new(view: &'a super::view::View<'a>, analysis: &'a crate::Analysis<'_>, sources: &'a SourceMap) -> Self {
         Self {
             schema_version: super::REPORT_SCHEMA_VERSION,
             kind: "ansvar-report",
@@ -355,32 +388,103 @@ impl<'a> ReportDocument<'a> {
             duty_sheets: DutySheets(view),
             parties_without_role: &view.bystanders,
             breach_notification: BreachNotification(view),
-            records: view.records(),
+            records: Records(view),
             third_country_processing: &view.abroad,
             accepted_risks: &view.accepted,
-            roles: RolesDocument::new(&analysis.roles, sources, |_, _| true),
+            roles: RolesDocument::all(&analysis.roles, sources),
             check: CheckDocument::new(&analysis.findings, analysis.as_of, sources),
         }
     }
 }
 
-/// The duty sheets of a report, drawn up one by one as they are written.
+/// Writes a report document: compact, not pretty (whitespace was two fifths
+/// of a national report's 2.3 GB), streamed, with a final newline.
+///
+/// Its big parts are drawn up and serialised a batch at a time on every core
+/// ([`DutySheets`], [`BreachNotification`], [`Records`]), so a report is
+/// written only with `serde_json`'s compact formatter, which copies those
+/// pre-rendered items verbatim: the bytes are the same as if each item were
+/// serialised in place.
+pub fn write_report_to<W: std::io::Write>(document: &ReportDocument<'_>, writer: W) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut writer = std::io::BufWriter::with_capacity(1 << 16, writer);
+    serde_json::to_writer(&mut writer, document)?;
+    writer.write_all(b"\n")?;
+    writer.flush()
+}
+
+/// A report document as [`write_report_to`] writes it.
+pub fn report_to_string(document: &ReportDocument<'_>) -> String {
+    let mut bytes = Vec::new();
+    // Writing into memory cannot fail, and serde_json writes UTF-8.
+    match write_report_to(document, &mut bytes) {
+        Ok(()) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(error) => format!("{{\"error\": \"{error}\"}}"),
+    }
+}
+
+/// An item serialised as compact JSON on the thread that drew it.
+fn pre_rendered<T: Serialize>(item: T) -> serde_json::Result<Box<serde_json::value::RawValue>> {
+    serde_json::value::to_raw_value(&item)
+}
+
+/// Writes pre-rendered items as a JSON array.
+fn collect_pre_rendered<S: serde::Serializer>(
+    serializer: S,
+    items: impl Iterator<Item = serde_json::Result<Box<serde_json::value::RawValue>>>,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::{Error as _, SerializeSeq as _};
+    let mut list = serializer.serialize_seq(None)?;
+    for item in items {
+        list.serialize_element(&item.map_err(S::Error::custom)?)?;
+    }
+    list.end()
+}
+
+/// The duty sheets of a report, drawn up and serialised a batch at a time as
+/// they are written. Pre-rendered: see [`write_report_to`].
 #[derive(Debug)]
 pub struct DutySheets<'a>(pub &'a super::view::View<'a>);
 
 impl Serialize for DutySheets<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.sheets())
+        collect_pre_rendered(serializer, self.0.sheets_as(pre_rendered))
     }
 }
 
-/// Who notifies whom in a report, drawn up system by system as it is written.
+/// Who notifies whom in a report, drawn up and serialised a batch of systems
+/// at a time as it is written. Pre-rendered: see [`write_report_to`].
 #[derive(Debug)]
 pub struct BreachNotification<'a>(pub &'a super::view::View<'a>);
 
 impl Serialize for BreachNotification<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.notifications())
+        collect_pre_rendered(serializer, self.0.notifications_as(pre_rendered))
+    }
+}
+
+/// The Art. 30 records of a report, shaped as [`super::ropa::Records`],
+/// drawn up and serialised a batch at a time as they are written.
+/// Pre-rendered: see [`write_report_to`].
+#[derive(Debug)]
+pub struct Records<'a>(pub &'a super::view::View<'a>);
+
+impl Serialize for Records<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        /// One list of records.
+        struct List<'v, 'a>(&'v super::view::RecordList<'v, 'a>);
+        impl Serialize for List<'_, '_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                collect_pre_rendered(serializer, self.0.rows_as(pre_rendered))
+            }
+        }
+        let records = self.0.records();
+        // As `Records` serialises: the same fields in the same order.
+        let mut state = serializer.serialize_struct("Records", 2)?;
+        state.serialize_field("controller", &List(&records.controller))?;
+        state.serialize_field("processor", &List(&records.processor))?;
+        state.end()
     }
 }
 

@@ -124,7 +124,7 @@ struct Lookups<'a> {
 /// The notification paths of every system used on the evaluation date, by id.
 pub fn build(input: &Input<'_>) -> Vec<SystemNotifications> {
     let names = Names::new(input);
-    NotifyPlan::new(input).systems(&names).collect()
+    NotifyPlan::new(input).systems(&names, std::convert::identity).collect()
 }
 
 /// What every system's paths look up, worked out once; the report draws each
@@ -132,6 +132,8 @@ pub fn build(input: &Input<'_>) -> Vec<SystemNotifications> {
 /// at once.
 pub(crate) struct NotifyPlan<'a> {
     lookups: Lookups<'a>,
+    /// The model's systems, in its order: the plans are drawn up in batches.
+    systems: Vec<&'a System>,
 }
 
 impl<'a> NotifyPlan<'a> {
@@ -159,13 +161,20 @@ impl<'a> NotifyPlan<'a> {
             subjects: "the data subjects".into(),
             competent: "the competent supervisory authority".into(),
         };
-        Self { lookups }
+        Self { lookups, systems: model.systems.values().collect() }
     }
 
     /// Every system used on the evaluation date with its paths, by id, drawn
     /// up one by one.
-    pub(crate) fn systems<'s>(&'s self, input: &'s Names<'a>) -> impl Iterator<Item = SystemNotifications> + 's {
-        input.model.systems.values().filter_map(move |system| for_system(input, system, &self.lookups))
+    pub(crate) fn systems<'s, R: Send + 's>(
+        &'s self,
+        input: &'s Names<'a>,
+        finish: impl Fn(SystemNotifications) -> R + Sync + 's,
+    ) -> impl Iterator<Item = R> + 's {
+        crate::par::map_batched(&self.systems, super::view::DRAW_BATCH, move |system| {
+            for_system(input, system, &self.lookups).map(&finish)
+        })
+        .flatten()
     }
 }
 

@@ -75,8 +75,8 @@ pub fn build(input: &Input<'_>) -> Records {
 pub(crate) fn build_with(input: &Names<'_>, index: &Index<'_>) -> Records {
     let plan = RecordPlan::new(input);
     Records {
-        controller: plan.controller_rows(input, index).collect(),
-        processor: plan.processor_rows(input, index).collect(),
+        controller: plan.controller_rows(input, index, std::convert::identity).collect(),
+        processor: plan.processor_rows(input, index, std::convert::identity).collect(),
     }
 }
 
@@ -148,25 +148,36 @@ impl<'a> RecordPlan<'a> {
         Self { controller, processor }
     }
 
-    /// The controller records, drawn up one by one.
-    pub(crate) fn controller_rows<'s>(
+    /// The controller records, drawn up a batch at a time, each handed to
+    /// `finish` on the thread that drew it.
+    pub(crate) fn controller_rows<'s, R: Send + 's>(
         &'s self,
         input: &'s Names<'a>,
         index: &'s Index<'a>,
-    ) -> impl Iterator<Item = RecordRow> + 's {
-        self.controller.iter().map(move |(activity, assignment)| {
-            controller_record(input, index, activity, &assignment.party, &assignment.own_purposes)
+        finish: impl Fn(RecordRow) -> R + Sync + 's,
+    ) -> impl Iterator<Item = R> + 's {
+        crate::par::map_batched(&self.controller, super::view::DRAW_BATCH, move |(activity, assignment)| {
+            finish(controller_record(input, index, activity, &assignment.party, &assignment.own_purposes))
         })
     }
 
-    /// The processor records, drawn up one by one.
-    pub(crate) fn processor_rows<'s>(
+    /// The processor records, drawn up a batch at a time, each handed to
+    /// `finish` on the thread that drew it.
+    pub(crate) fn processor_rows<'s, R: Send + 's>(
         &'s self,
         input: &'s Names<'a>,
         index: &'s Index<'a>,
-    ) -> impl Iterator<Item = RecordRow> + 's {
-        self.processor.iter().map(move |key| {
-            processor_record(input, index, &key.processor, &key.controller, key.direct.as_ref(), &key.activities)
+        finish: impl Fn(RecordRow) -> R + Sync + 's,
+    ) -> impl Iterator<Item = R> + 's {
+        crate::par::map_batched(&self.processor, super::view::DRAW_BATCH, move |key| {
+            finish(processor_record(
+                input,
+                index,
+                &key.processor,
+                &key.controller,
+                key.direct.as_ref(),
+                &key.activities,
+            ))
         })
     }
 }

@@ -45,6 +45,11 @@ use super::sheets::PartySheet;
 /// How many open findings "what needs action first" lists.
 pub const ACTION_FIRST: usize = 5;
 
+/// How many duty sheets, notification plans or records are drawn up at once
+/// while a report is written: enough to keep every core busy, few enough that
+/// a national report never holds more than a sliver of itself.
+pub(crate) const DRAW_BATCH: usize = 256;
+
 /// What a report is built from.
 #[derive(Clone, Copy)]
 pub struct Input<'a> {
@@ -251,12 +256,6 @@ pub struct View<'a> {
     pub matrix: Matrix,
     /// The chain as a diagram.
     pub diagram: Diagram,
-    /// The chain drawn as inline SVG (our own markup, every model string escaped).
-    #[serde(skip)]
-    pub svg: String,
-    /// The chain as a Mermaid flowchart, for the Markdown report.
-    #[serde(skip)]
-    pub mermaid: String,
     /// Parties with no role and no finding, sorted by name.
     pub bystanders: Vec<PartyRef>,
     /// Processing in third countries.
@@ -299,13 +298,16 @@ impl<'a> View<'a> {
     /// builds the rest. Each part is built whole by one thread, so the view is
     /// the same either way.
     pub fn build(input: &Input<'a>) -> Self {
-        let index = Index::build(input);
         // Captures only references, so it is `Copy`: if no thread can be
-        // started, the current one runs it itself.
-        let side = move || (activities(&Names::new(input)), NotifyPlan::new(input), RecordPlan::new(input));
+        // started, the current one runs it itself. It needs no index, so it
+        // starts first.
+        let side = move || {
+            (activities(&Names::new(input)), NotifyPlan::new(input), RecordPlan::new(input), Diagram::build(input))
+        };
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let (view, (activities, notify, records)) = std::thread::scope(|scope| {
+        let (index, view, (activities, notify, records, diagram)) = std::thread::scope(|scope| {
             let helper = (threads > 1).then(|| std::thread::Builder::new().spawn_scoped(scope, side).ok()).flatten();
+            let index = Index::build(input);
             let view = Self::build_main(input, &index);
             let side = match helper {
                 Some(helper) => match helper.join() {
@@ -315,7 +317,7 @@ impl<'a> View<'a> {
                 },
                 None => side(),
             };
-            (view, side)
+            (index, view, side)
         });
         let (main, names, sheets) = view;
         Self {
@@ -325,9 +327,7 @@ impl<'a> View<'a> {
             summary: main.summary,
             activities,
             matrix: main.matrix,
-            diagram: main.diagram,
-            svg: main.svg,
-            mermaid: main.mermaid,
+            diagram,
             bystanders: main.bystanders,
             abroad: main.abroad,
             accepted: main.accepted,
@@ -337,8 +337,8 @@ impl<'a> View<'a> {
         }
     }
 
-    /// Every eager part but the activity list, with the names it made and the
-    /// parties that get a duty sheet.
+    /// Every eager part but the activity list and the diagram, with the names
+    /// it made and the parties that get a duty sheet.
     fn build_main(input: &Input<'a>, index: &Index<'_>) -> (Main, Names<'a>, Vec<&'a PartyId>) {
         let names = Names::new(input);
         let sheets = super::sheets::parties(input, index);
@@ -350,9 +350,6 @@ impl<'a> View<'a> {
             .enumerate()
             .map(|(index, finding)| FindingView::new(input, index, finding))
             .collect();
-        let diagram = Diagram::build(input);
-        let svg = super::svg::render(&diagram);
-        let mermaid = super::diagram::mermaid(&diagram);
         let bystanders = {
             // A party has a sheet exactly when it holds a role or a finding names it.
             let mut list: Vec<PartyRef> = input
@@ -372,9 +369,6 @@ impl<'a> View<'a> {
             generator: format!("ansvar {}", env!("CARGO_PKG_VERSION")),
             summary: Summary::new(input, &findings, &sheets, index, &bystanders, abroad.len()),
             matrix: Matrix::new(input, index),
-            svg,
-            mermaid,
-            diagram,
             accepted: accepted(input, &findings),
             bystanders,
             abroad,
@@ -384,17 +378,50 @@ impl<'a> View<'a> {
         (main, names, sheets)
     }
 
-    /// One duty sheet per party with a role or a finding, sorted by name, each
-    /// drawn up as it is taken.
-    pub fn sheets(&self) -> impl Iterator<Item = PartySheet> + '_ {
-        let parts = &self.parts;
-        parts.sheets.iter().map(move |party| super::sheets::sheet_of(&parts.names, &self.findings, &parts.index, party))
+    /// The chain drawn as inline SVG (our own markup, every model string
+    /// escaped), for the HTML report. Drawn when asked: the JSON report does
+    /// not need it.
+    pub fn svg(&self) -> String {
+        super::svg::render(&self.diagram)
     }
 
-    /// Who notifies whom, per system, if it is breached, each system drawn up as
-    /// it is taken.
+    /// The chain as a Mermaid flowchart, for the Markdown report; drawn when
+    /// asked.
+    pub fn mermaid(&self) -> String {
+        super::diagram::mermaid(&self.diagram)
+    }
+
+    /// One duty sheet per party with a role or a finding, sorted by name,
+    /// drawn up a batch at a time, on every core, as they are taken.
+    pub fn sheets(&self) -> impl Iterator<Item = PartySheet> + '_ {
+        self.sheets_as(std::convert::identity)
+    }
+
+    /// [`View::sheets`], each sheet handed to `finish` on the thread that drew
+    /// it: the JSON report serialises it there.
+    pub fn sheets_as<'s, R: Send + 's>(
+        &'s self,
+        finish: impl Fn(PartySheet) -> R + Sync + 's,
+    ) -> impl Iterator<Item = R> + 's {
+        let parts = &self.parts;
+        crate::par::map_batched(&parts.sheets, DRAW_BATCH, move |party| {
+            finish(super::sheets::sheet_of(&parts.names, &self.findings, &parts.index, party))
+        })
+    }
+
+    /// Who notifies whom, per system, if it is breached, drawn up a batch of
+    /// systems at a time as they are taken.
     pub fn notifications(&self) -> impl Iterator<Item = SystemNotifications> + '_ {
-        self.parts.notify.systems(&self.parts.names)
+        self.notifications_as(std::convert::identity)
+    }
+
+    /// [`View::notifications`], each system's plan handed to `finish` on the
+    /// thread that drew it.
+    pub fn notifications_as<'s, R: Send + 's>(
+        &'s self,
+        finish: impl Fn(SystemNotifications) -> R + Sync + 's,
+    ) -> impl Iterator<Item = R> + 's {
+        self.parts.notify.systems(&self.parts.names, finish)
     }
 
     /// The Art. 30 records, each drawn up as it is taken.
@@ -413,9 +440,6 @@ struct Main {
     generator: String,
     summary: Summary,
     matrix: Matrix,
-    diagram: Diagram,
-    svg: String,
-    mermaid: String,
     bystanders: Vec<PartyRef>,
     abroad: Vec<AbroadView>,
     accepted: Vec<AcceptedView>,
@@ -442,17 +466,28 @@ pub struct RecordList<'v, 'a> {
     processor: bool,
 }
 
+impl RecordList<'_, '_> {
+    /// The records, drawn up a batch at a time, each handed to `finish` on the
+    /// thread that drew it.
+    pub fn rows_as<'s, R: Send + 's>(
+        &'s self,
+        finish: impl Fn(RecordRow) -> R + Sync + 's,
+    ) -> Box<dyn Iterator<Item = R> + 's> {
+        let parts = self.parts;
+        if self.processor {
+            Box::new(parts.records.processor_rows(&parts.names, &parts.index, finish))
+        } else {
+            Box::new(parts.records.controller_rows(&parts.names, &parts.index, finish))
+        }
+    }
+}
+
 impl<'r, 'v, 'a> IntoIterator for &'r RecordList<'v, 'a> {
     type Item = RecordRow;
     type IntoIter = Box<dyn Iterator<Item = RecordRow> + 'r>;
 
     fn into_iter(self) -> Self::IntoIter {
-        let parts = self.parts;
-        if self.processor {
-            Box::new(parts.records.processor_rows(&parts.names, &parts.index))
-        } else {
-            Box::new(parts.records.controller_rows(&parts.names, &parts.index))
-        }
+        self.rows_as(std::convert::identity)
     }
 }
 
