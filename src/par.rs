@@ -6,7 +6,7 @@
 //! the threads were scheduled: same model, same bytes.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 /// `work` applied to every item, on as many threads as the machine has cores,
 /// in `items`' order.
@@ -14,7 +14,7 @@ use std::sync::{Mutex, PoisonError};
 /// Threads take the next item from a shared counter, so put the costliest
 /// items first: one big item then does not finish alone at the end. With one
 /// core, or one item, it runs on the calling thread only.
-pub fn map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub fn map<'s, T: Sync, R: Send>(items: &'s [T], work: impl Fn(&'s T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len());
     if threads <= 1 {
         return items.iter().map(work).collect();
@@ -63,18 +63,229 @@ pub fn map_owned<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync) 
     .collect()
 }
 
-/// [`map`] as an iterator: the items are worked a batch of `batch` at a time,
-/// each batch on every core, when the iterator reaches it.
+/// A list of independent jobs: items and the work each needs, done on every
+/// core either a batch at a time as an iterator is taken ([`Jobs::batched`])
+/// or streamed to a consumer ([`Jobs::stream`]). The results come in the
+/// items' order either way.
 ///
-/// For results that are written out as they come (the report's duty sheets,
-/// say): the other cores draw up the next items instead of idling while one
-/// thread writes, and no more than a batch of results is held at once.
-pub fn map_batched<'s, T: Sync, R: Send + 's>(
+/// The report's big parts (duty sheets, notification plans, records) are
+/// such lists: templates iterate over them, the JSON writer streams them.
+pub struct Jobs<'s, T, F> {
     items: &'s [T],
-    batch: usize,
-    work: impl Fn(&T) -> R + Sync + 's,
-) -> impl Iterator<Item = R> + 's {
-    items.chunks(batch.max(1)).flat_map(move |chunk| map(chunk, &work))
+    work: F,
+}
+
+impl<'s, T: Sync, R: Send, F: Fn(&'s T) -> R + Sync + 's> Jobs<'s, T, F> {
+    /// The jobs of `work` on each of `items`.
+    pub fn new(items: &'s [T], work: F) -> Self {
+        Self { items, work }
+    }
+
+    /// The results, worked a batch of `batch` at a time, each batch on every
+    /// core, when the iterator reaches it: no more than a batch is held.
+    pub fn batched(self, batch: usize) -> impl Iterator<Item = R> + 's
+    where
+        R: 's,
+    {
+        let work = self.work;
+        self.items.chunks(batch.max(1)).flat_map(move |chunk| map(chunk, &work))
+    }
+
+    /// The results, each passed through `finish` on the thread that worked
+    /// it, handed to `take` in order: see [`stream`].
+    pub fn stream<S: Send, E>(
+        &self,
+        ahead: usize,
+        finish: impl Fn(R) -> S + Sync,
+        take: impl FnMut(S) -> Result<(), E>,
+    ) -> Result<(), E> {
+        stream(self.items, ahead, |item| finish((self.work)(item)), take)
+    }
+}
+
+impl<T, F> std::fmt::Debug for Jobs<'_, T, F> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Jobs").field("items", &self.items.len()).finish_non_exhaustive()
+    }
+}
+
+/// `work` applied to every item on every core, each result handed to `take`
+/// on the calling thread in `items`' order, as soon as it and those before it
+/// are done; stops at the first error `take` returns.
+///
+/// For results written out as they come (a national report's duty sheets):
+/// the other cores keep drawing up the next items while this thread writes,
+/// and this thread draws up items too while it waits. At most `ahead` results
+/// are held at once, so memory stays bounded however long the list is.
+pub fn stream<'s, T: Sync, R: Send, E>(
+    items: &'s [T],
+    ahead: usize,
+    work: impl Fn(&'s T) -> R + Sync,
+    mut take: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len());
+    if threads <= 1 {
+        return items.iter().try_for_each(|item| take(work(item)));
+    }
+    let ahead = ahead.max(threads);
+    let shared = Stream {
+        state: Mutex::new(StreamState {
+            claimed: 0,
+            taken: 0,
+            slots: (0..ahead).map(|_| None).collect(),
+            over: false,
+            failed: false,
+        }),
+        changed: Condvar::new(),
+    };
+    std::thread::scope(|scope| {
+        // Whatever way this thread leaves (done, an error, a panic), the
+        // helpers are told to stop, so the scope never waits on them forever.
+        let _stop = Stop { stream: &shared, always: true };
+        let helper = || {
+            // A helper that panics tells the taking thread, which would
+            // otherwise wait for its result forever.
+            let _failed = Stop { stream: &shared, always: false };
+            while let Some(index) = shared.claim(items.len()) {
+                let result = work(&items[index]);
+                shared.fill(index, result);
+            }
+        };
+        for _ in 1..threads {
+            // If a thread cannot be started, this one does more of the work.
+            let _ = std::thread::Builder::new().spawn_scoped(scope, helper);
+        }
+        for position in 0..items.len() {
+            let result = loop {
+                match shared.next(position, items.len()) {
+                    Next::Done(result) => break result,
+                    // Not done yet: draw up the next unclaimed item meanwhile.
+                    Next::Work(index) => {
+                        let result = work(&items[index]);
+                        shared.fill(index, result);
+                    }
+                    // The scope raises the helper's panic when it ends.
+                    Next::Failed => return Ok(()),
+                }
+            };
+            take(result)?;
+        }
+        Ok(())
+    })
+}
+
+/// What [`stream`]'s threads share.
+struct Stream<R> {
+    state: Mutex<StreamState<R>>,
+    changed: Condvar,
+}
+
+struct StreamState<R> {
+    /// Items before this one have been claimed by a thread.
+    claimed: usize,
+    /// Results before this one have been handed to `take`.
+    taken: usize,
+    /// The result of item `i` waits in slot `i % slots.len()`; an item is
+    /// claimed only when its slot is free.
+    slots: Vec<Option<R>>,
+    /// Set when the taking thread is done or gone: helpers stop claiming.
+    over: bool,
+    /// Set when a helper panicked.
+    failed: bool,
+}
+
+impl<R> StreamState<R> {
+    fn can_claim(&self, len: usize) -> bool {
+        !self.over && self.claimed < len && self.claimed < self.taken + self.slots.len()
+    }
+}
+
+/// What the taking thread of a [`stream`] does next.
+enum Next<R> {
+    /// Hand this result on.
+    Done(R),
+    /// Work on this item while the result it waits for is drawn up.
+    Work(usize),
+    /// A helper panicked.
+    Failed,
+}
+
+impl<R> Stream<R> {
+    fn lock(&self) -> MutexGuard<'_, StreamState<R>> {
+        // A poisoned lock only means a thread panicked; that panic surfaces
+        // when the scope joins it.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn wait<'g>(&self, state: MutexGuard<'g, StreamState<R>>) -> MutexGuard<'g, StreamState<R>> {
+        self.changed.wait(state).unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// A helper's next item, waiting while every slot is full; `None` when
+    /// there is nothing left to do.
+    fn claim(&self, len: usize) -> Option<usize> {
+        let mut state = self.lock();
+        loop {
+            if state.can_claim(len) {
+                state.claimed += 1;
+                return Some(state.claimed - 1);
+            }
+            if state.over || state.claimed >= len {
+                return None;
+            }
+            state = self.wait(state);
+        }
+    }
+
+    /// The taking thread's next step towards the result at `position`.
+    fn next(&self, position: usize, len: usize) -> Next<R> {
+        let mut state = self.lock();
+        loop {
+            let slot = position % state.slots.len();
+            if let Some(result) = state.slots[slot].take() {
+                state.taken = position + 1;
+                drop(state);
+                self.changed.notify_all();
+                return Next::Done(result);
+            }
+            if state.failed {
+                return Next::Failed;
+            }
+            if state.can_claim(len) {
+                state.claimed += 1;
+                return Next::Work(state.claimed - 1);
+            }
+            state = self.wait(state);
+        }
+    }
+
+    fn fill(&self, index: usize, result: R) {
+        let mut state = self.lock();
+        let slot = index % state.slots.len();
+        state.slots[slot] = Some(result);
+        drop(state);
+        self.changed.notify_all();
+    }
+}
+
+/// Ends a [`stream`] when dropped: always for the taking thread, on a panic
+/// for a helper.
+struct Stop<'s, R> {
+    stream: &'s Stream<R>,
+    always: bool,
+}
+
+impl<R> Drop for Stop<'_, R> {
+    fn drop(&mut self) {
+        let panicking = std::thread::panicking();
+        if self.always || panicking {
+            let mut state = self.stream.lock();
+            state.over = true;
+            state.failed |= panicking && !self.always;
+            drop(state);
+            self.stream.changed.notify_all();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -99,8 +310,57 @@ mod tests {
     fn batches_come_back_in_the_items_order() {
         let items: Vec<u64> = (0..1_000).collect();
         for batch in [0, 1, 7, 256, 5_000] {
-            let doubled: Vec<u64> = map_batched(&items, batch, |n| n * 2).collect();
+            let doubled: Vec<u64> = Jobs::new(&items, |n| n * 2).batched(batch).collect();
             assert_eq!(doubled, items.iter().map(|n| n * 2).collect::<Vec<_>>(), "batch {batch}");
+        }
+    }
+
+    #[test]
+    fn streamed_results_are_taken_in_the_items_order() {
+        let items: Vec<u64> = (0..5_000).rev().collect();
+        for ahead in [0, 1, 2, 16, 10_000] {
+            let mut taken = Vec::new();
+            let done: Result<(), ()> = stream(
+                &items,
+                ahead,
+                |n| (0..n % 97 * 100).sum::<u64>() + n,
+                |r| {
+                    taken.push(r);
+                    Ok(())
+                },
+            );
+            assert_eq!(done, Ok(()));
+            let expected: Vec<u64> = items.iter().map(|n| (0..n % 97 * 100).sum::<u64>() + n).collect();
+            assert_eq!(taken, expected, "ahead {ahead}");
+        }
+    }
+
+    #[test]
+    fn a_stream_stops_at_the_first_error() {
+        let items: Vec<u32> = (0..10_000).collect();
+        let mut taken = 0;
+        let done = stream(
+            &items,
+            64,
+            |n| *n,
+            |n| {
+                taken += 1;
+                if n == 100 { Err(n) } else { Ok(()) }
+            },
+        );
+        assert_eq!(done, Err(100));
+        assert_eq!(taken, 101);
+    }
+
+    #[test]
+    fn a_panic_in_a_streamed_job_surfaces_and_does_not_hang() {
+        // Whichever thread draws the failing item up, the panic reaches the caller.
+        let items: Vec<u32> = (0..1_000).collect();
+        for failing in [0, 1, 2, 500, 999] {
+            let outcome = std::panic::catch_unwind(|| {
+                stream(&items, 8, |n| if *n == failing { panic!("job {n}") } else { *n }, |_| Ok::<(), ()>(()))
+            });
+            assert!(outcome.is_err(), "item {failing}");
         }
     }
 

@@ -82,7 +82,7 @@ impl<'a> JsonGap<'a> {
 /// The document `ansvar roles --format json` prints.
 ///
 /// `R` is the list of roles: built whole by [`RolesDocument::new`]; in the
-/// report, [`AllRoles`], drawn up a batch at a time as it is written.
+/// report, [`AllRoles`], drawn up on every core as it is written.
 #[derive(Debug, Serialize)]
 pub struct RolesDocument<'a, R = Vec<JsonRole<'a>>> {
     /// The JSON schema version.
@@ -130,7 +130,7 @@ impl<'a> RolesDocument<'a, AllRoles<'a>> {
 }
 
 /// Every role of a model, each turned into its [`JsonRole`] and serialised a
-/// batch at a time, on every core, as it is written. Pre-rendered: see
+/// on every core, as it is written. Pre-rendered: see
 /// [`write_report_to`].
 #[derive(Debug)]
 pub struct AllRoles<'a> {
@@ -140,10 +140,8 @@ pub struct AllRoles<'a> {
 
 impl Serialize for AllRoles<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let items = crate::par::map_batched(&self.roles.assignments, super::view::DRAW_BATCH, |assignment| {
-            pre_rendered(JsonRole::new(assignment, self.sources))
-        });
-        collect_pre_rendered(serializer, items)
+        let jobs = crate::par::Jobs::new(&self.roles.assignments, |assignment| JsonRole::new(assignment, self.sources));
+        stream_array(serializer, &jobs, |role| Some(pre_rendered(role)))
     }
 }
 
@@ -400,8 +398,8 @@ impl<'a> ReportDocument<'a> {
 /// Writes a report document: compact, not pretty (whitespace was two fifths
 /// of a national report's 2.3 GB), streamed, with a final newline.
 ///
-/// Its big parts are drawn up and serialised a batch at a time on every core
-/// ([`DutySheets`], [`BreachNotification`], [`Records`]), so a report is
+/// Its big parts are drawn up and serialised on every core, streamed in order
+/// ([`DutySheets`], [`BreachNotification`], [`Records`], [`AllRoles`]), so a report is
 /// written only with `serde_json`'s compact formatter, which copies those
 /// pre-rendered items verbatim: the bytes are the same as if each item were
 /// serialised in place.
@@ -428,43 +426,69 @@ fn pre_rendered<T: Serialize>(item: T) -> serde_json::Result<Box<serde_json::val
     serde_json::value::to_raw_value(&item)
 }
 
-/// Writes pre-rendered items as a JSON array.
-fn collect_pre_rendered<S: serde::Serializer>(
+/// How many results of a report's part may wait, drawn up and serialised,
+/// for the writer: enough to keep every core busy, few enough that a national
+/// report holds only a sliver of itself.
+const STREAM_AHEAD: usize = 512;
+
+/// Streams jobs as a JSON array, each result serialised by `render` on the
+/// thread that drew it up (`None`: left out).
+fn stream_array<'s, S: serde::Serializer, T: Sync, R: Send, F: Fn(&'s T) -> R + Sync + 's>(
     serializer: S,
-    items: impl Iterator<Item = serde_json::Result<Box<serde_json::value::RawValue>>>,
+    jobs: &crate::par::Jobs<'s, T, F>,
+    render: impl Fn(R) -> Option<serde_json::Result<Box<serde_json::value::RawValue>>> + Sync,
 ) -> Result<S::Ok, S::Error> {
     use serde::ser::{Error as _, SerializeSeq as _};
     let mut list = serializer.serialize_seq(None)?;
-    for item in items {
-        list.serialize_element(&item.map_err(S::Error::custom)?)?;
-    }
+    jobs.stream(STREAM_AHEAD, render, |item| match item {
+        Some(raw) => list.serialize_element(&raw.map_err(S::Error::custom)?),
+        None => Ok(()),
+    })?;
     list.end()
 }
 
-/// The duty sheets of a report, drawn up and serialised a batch at a time as
+/// Jobs serialised as a JSON array by [`stream_array`].
+struct Streamed<'s, T, F, G> {
+    jobs: crate::par::Jobs<'s, T, F>,
+    render: G,
+}
+
+impl<'s, T, R, F, G> Serialize for Streamed<'s, T, F, G>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&'s T) -> R + Sync + 's,
+    G: Fn(R) -> Option<serde_json::Result<Box<serde_json::value::RawValue>>> + Sync,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        stream_array(serializer, &self.jobs, &self.render)
+    }
+}
+
+/// The duty sheets of a report, drawn up and serialised on every core as
 /// they are written. Pre-rendered: see [`write_report_to`].
 #[derive(Debug)]
 pub struct DutySheets<'a>(pub &'a super::view::View<'a>);
 
 impl Serialize for DutySheets<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        collect_pre_rendered(serializer, self.0.sheets_as(pre_rendered))
+        stream_array(serializer, &self.0.sheet_jobs(), |sheet| Some(pre_rendered(sheet)))
     }
 }
 
-/// Who notifies whom in a report, drawn up and serialised a batch of systems
-/// at a time as it is written. Pre-rendered: see [`write_report_to`].
+/// Who notifies whom in a report, drawn up and serialised on every core,
+/// system by system, as it is written. Pre-rendered: see [`write_report_to`].
 #[derive(Debug)]
 pub struct BreachNotification<'a>(pub &'a super::view::View<'a>);
 
 impl Serialize for BreachNotification<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        collect_pre_rendered(serializer, self.0.notifications_as(pre_rendered))
+        stream_array(serializer, &self.0.notification_jobs(), |plan| plan.map(pre_rendered))
     }
 }
 
 /// The Art. 30 records of a report, shaped as [`super::ropa::Records`],
-/// drawn up and serialised a batch at a time as they are written.
+/// drawn up and serialised on every core as they are written.
 /// Pre-rendered: see [`write_report_to`].
 #[derive(Debug)]
 pub struct Records<'a>(pub &'a super::view::View<'a>);
@@ -472,18 +496,11 @@ pub struct Records<'a>(pub &'a super::view::View<'a>);
 impl Serialize for Records<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct as _;
-        /// One list of records.
-        struct List<'v, 'a>(&'v super::view::RecordList<'v, 'a>);
-        impl Serialize for List<'_, '_> {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                collect_pre_rendered(serializer, self.0.rows_as(pre_rendered))
-            }
-        }
-        let records = self.0.records();
+        let row = |row| Some(pre_rendered(row));
         // As `Records` serialises: the same fields in the same order.
         let mut state = serializer.serialize_struct("Records", 2)?;
-        state.serialize_field("controller", &List(&records.controller))?;
-        state.serialize_field("processor", &List(&records.processor))?;
+        state.serialize_field("controller", &Streamed { jobs: self.0.controller_record_jobs(), render: row })?;
+        state.serialize_field("processor", &Streamed { jobs: self.0.processor_record_jobs(), render: row })?;
         state.end()
     }
 }

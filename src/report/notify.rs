@@ -19,6 +19,7 @@ use serde::Serialize;
 use crate::duties::{NotificationDuty, Recipient, notification_duties};
 use crate::law;
 use crate::model::{ActivityId, Country, PartyId, PartyKind, System, SystemId};
+use crate::par::Jobs;
 
 use super::view::{ActivityRef, Input, Names, PartyRef, Phrase, Shared};
 
@@ -124,7 +125,7 @@ struct Lookups<'a> {
 /// The notification paths of every system used on the evaluation date, by id.
 pub fn build(input: &Input<'_>) -> Vec<SystemNotifications> {
     let names = Names::new(input);
-    NotifyPlan::new(input).systems(&names, std::convert::identity).collect()
+    NotifyPlan::new(input).systems(&names).batched(super::view::DRAW_BATCH).flatten().collect()
 }
 
 /// What every system's paths look up, worked out once; the report draws each
@@ -164,17 +165,13 @@ impl<'a> NotifyPlan<'a> {
         Self { lookups, systems: model.systems.values().collect() }
     }
 
-    /// Every system used on the evaluation date with its paths, by id, drawn
-    /// up one by one.
-    pub(crate) fn systems<'s, R: Send + 's>(
+    /// Every system's plan, by id, as jobs: a system not used on the
+    /// evaluation date has none.
+    pub(crate) fn systems<'s>(
         &'s self,
         input: &'s Names<'a>,
-        finish: impl Fn(SystemNotifications) -> R + Sync + 's,
-    ) -> impl Iterator<Item = R> + 's {
-        crate::par::map_batched(&self.systems, super::view::DRAW_BATCH, move |system| {
-            for_system(input, system, &self.lookups).map(&finish)
-        })
-        .flatten()
+    ) -> Jobs<'s, &'a System, impl Fn(&'s &'a System) -> Option<SystemNotifications> + Sync + 's> {
+        Jobs::new(&self.systems, move |system| for_system(input, system, &self.lookups))
     }
 }
 

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::law;
 use crate::model::{Activity, ActivityId, DataCategory, PartyId, Retention, System};
+use crate::par::Jobs;
 use crate::roles::{Assignment, Role};
 
 use super::index::Index;
@@ -75,17 +76,21 @@ pub fn build(input: &Input<'_>) -> Records {
 pub(crate) fn build_with(input: &Names<'_>, index: &Index<'_>) -> Records {
     let plan = RecordPlan::new(input);
     Records {
-        controller: plan.controller_rows(input, index, std::convert::identity).collect(),
-        processor: plan.processor_rows(input, index, std::convert::identity).collect(),
+        controller: plan.controller_rows(input, index).batched(super::view::DRAW_BATCH).collect(),
+        processor: plan.processor_rows(input, index).batched(super::view::DRAW_BATCH).collect(),
     }
 }
+
+/// A controller record to draw up: a running activity and one of its
+/// controllers.
+pub(crate) type ControllerKey<'a> = (&'a Activity, &'a Assignment);
 
 /// Which records there are, in their order, before any is drawn up: the report
 /// draws each up as it writes it, so that a big model's records need not all be
 /// held at once.
 pub(crate) struct RecordPlan<'a> {
     /// One per running activity and controller, by controller name and activity.
-    controller: Vec<(&'a Activity, &'a Assignment)>,
+    controller: Vec<ControllerKey<'a>>,
     /// One per processor, the controller at the top of its chain and the party it
     /// acts for directly (when that is not the controller), with their running
     /// activities; by processor name and controller name.
@@ -93,7 +98,7 @@ pub(crate) struct RecordPlan<'a> {
 }
 
 /// What one processor record (Art. 30(2)) is about.
-struct ProcessorKey {
+pub(crate) struct ProcessorKey {
     processor: PartyId,
     controller: PartyId,
     direct: Option<PartyId>,
@@ -148,36 +153,25 @@ impl<'a> RecordPlan<'a> {
         Self { controller, processor }
     }
 
-    /// The controller records, drawn up a batch at a time, each handed to
-    /// `finish` on the thread that drew it.
-    pub(crate) fn controller_rows<'s, R: Send + 's>(
+    /// The controller records, as jobs.
+    pub(crate) fn controller_rows<'s>(
         &'s self,
         input: &'s Names<'a>,
         index: &'s Index<'a>,
-        finish: impl Fn(RecordRow) -> R + Sync + 's,
-    ) -> impl Iterator<Item = R> + 's {
-        crate::par::map_batched(&self.controller, super::view::DRAW_BATCH, move |(activity, assignment)| {
-            finish(controller_record(input, index, activity, &assignment.party, &assignment.own_purposes))
+    ) -> Jobs<'s, ControllerKey<'a>, impl Fn(&'s ControllerKey<'a>) -> RecordRow + Sync + 's> {
+        Jobs::new(&self.controller, move |(activity, assignment)| {
+            controller_record(input, index, activity, &assignment.party, &assignment.own_purposes)
         })
     }
 
-    /// The processor records, drawn up a batch at a time, each handed to
-    /// `finish` on the thread that drew it.
-    pub(crate) fn processor_rows<'s, R: Send + 's>(
+    /// The processor records, as jobs.
+    pub(crate) fn processor_rows<'s>(
         &'s self,
         input: &'s Names<'a>,
         index: &'s Index<'a>,
-        finish: impl Fn(RecordRow) -> R + Sync + 's,
-    ) -> impl Iterator<Item = R> + 's {
-        crate::par::map_batched(&self.processor, super::view::DRAW_BATCH, move |key| {
-            finish(processor_record(
-                input,
-                index,
-                &key.processor,
-                &key.controller,
-                key.direct.as_ref(),
-                &key.activities,
-            ))
+    ) -> Jobs<'s, ProcessorKey, impl Fn(&'s ProcessorKey) -> RecordRow + Sync + 's> {
+        Jobs::new(&self.processor, move |key| {
+            processor_record(input, index, &key.processor, &key.controller, key.direct.as_ref(), &key.activities)
         })
     }
 }

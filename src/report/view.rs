@@ -39,8 +39,9 @@ pub use super::overview::{
     SeverityCount, Summary,
 };
 use super::overview::{abroad, accepted, activities};
-use super::ropa::{RecordPlan, RecordRow};
+use super::ropa::{ControllerKey, RecordPlan, RecordRow};
 use super::sheets::PartySheet;
+use crate::par::Jobs;
 
 /// How many open findings "what needs action first" lists.
 pub const ACTION_FIRST: usize = 5;
@@ -394,34 +395,51 @@ impl<'a> View<'a> {
     /// One duty sheet per party with a role or a finding, sorted by name,
     /// drawn up a batch at a time, on every core, as they are taken.
     pub fn sheets(&self) -> impl Iterator<Item = PartySheet> + '_ {
-        self.sheets_as(std::convert::identity)
+        self.sheet_jobs().batched(DRAW_BATCH)
     }
 
-    /// [`View::sheets`], each sheet handed to `finish` on the thread that drew
-    /// it: the JSON report serialises it there.
-    pub fn sheets_as<'s, R: Send + 's>(
+    /// The duty sheets as jobs: the JSON report streams them.
+    pub(crate) fn sheet_jobs<'s>(
         &'s self,
-        finish: impl Fn(PartySheet) -> R + Sync + 's,
-    ) -> impl Iterator<Item = R> + 's {
+    ) -> Jobs<'s, &'a PartyId, impl Fn(&'s &'a PartyId) -> PartySheet + Sync + 's> {
         let parts = &self.parts;
-        crate::par::map_batched(&parts.sheets, DRAW_BATCH, move |party| {
-            finish(super::sheets::sheet_of(&parts.names, &self.findings, &parts.index, party))
+        Jobs::new(&parts.sheets, move |party| {
+            super::sheets::sheet_of(&parts.names, &self.findings, &parts.index, party)
         })
     }
 
     /// Who notifies whom, per system, if it is breached, drawn up a batch of
     /// systems at a time as they are taken.
     pub fn notifications(&self) -> impl Iterator<Item = SystemNotifications> + '_ {
-        self.notifications_as(std::convert::identity)
+        self.notification_jobs().batched(DRAW_BATCH).flatten()
     }
 
-    /// [`View::notifications`], each system's plan handed to `finish` on the
-    /// thread that drew it.
-    pub fn notifications_as<'s, R: Send + 's>(
+    /// The notification plans as jobs, one per system; a system not used on
+    /// the evaluation date has none. The JSON report streams them.
+    pub(crate) fn notification_jobs<'s>(
         &'s self,
-        finish: impl Fn(SystemNotifications) -> R + Sync + 's,
-    ) -> impl Iterator<Item = R> + 's {
-        self.parts.notify.systems(&self.parts.names, finish)
+    ) -> Jobs<
+        's,
+        &'a crate::model::System,
+        impl Fn(&'s &'a crate::model::System) -> Option<SystemNotifications> + Sync + 's,
+    > {
+        self.parts.notify.systems(&self.parts.names)
+    }
+
+    /// The controller records (Art. 30(1)) as jobs: the JSON report streams
+    /// them.
+    pub(crate) fn controller_record_jobs<'s>(
+        &'s self,
+    ) -> Jobs<'s, ControllerKey<'a>, impl Fn(&'s ControllerKey<'a>) -> RecordRow + Sync + 's> {
+        self.parts.records.controller_rows(&self.parts.names, &self.parts.index)
+    }
+
+    /// The processor records (Art. 30(2)) as jobs: the JSON report streams
+    /// them.
+    pub(crate) fn processor_record_jobs<'s>(
+        &'s self,
+    ) -> Jobs<'s, super::ropa::ProcessorKey, impl Fn(&'s super::ropa::ProcessorKey) -> RecordRow + Sync + 's> {
+        self.parts.records.processor_rows(&self.parts.names, &self.parts.index)
     }
 
     /// The Art. 30 records, each drawn up as it is taken.
@@ -466,28 +484,17 @@ pub struct RecordList<'v, 'a> {
     processor: bool,
 }
 
-impl RecordList<'_, '_> {
-    /// The records, drawn up a batch at a time, each handed to `finish` on the
-    /// thread that drew it.
-    pub fn rows_as<'s, R: Send + 's>(
-        &'s self,
-        finish: impl Fn(RecordRow) -> R + Sync + 's,
-    ) -> Box<dyn Iterator<Item = R> + 's> {
-        let parts = self.parts;
-        if self.processor {
-            Box::new(parts.records.processor_rows(&parts.names, &parts.index, finish))
-        } else {
-            Box::new(parts.records.controller_rows(&parts.names, &parts.index, finish))
-        }
-    }
-}
-
 impl<'r, 'v, 'a> IntoIterator for &'r RecordList<'v, 'a> {
     type Item = RecordRow;
     type IntoIter = Box<dyn Iterator<Item = RecordRow> + 'r>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.rows_as(std::convert::identity)
+        let parts = self.parts;
+        if self.processor {
+            Box::new(parts.records.processor_rows(&parts.names, &parts.index).batched(DRAW_BATCH))
+        } else {
+            Box::new(parts.records.controller_rows(&parts.names, &parts.index).batched(DRAW_BATCH))
+        }
     }
 }
 
