@@ -15,6 +15,7 @@
 
 pub mod abroad;
 pub mod catalogue;
+pub mod codes;
 pub mod diag;
 pub mod diff;
 pub mod duties;
