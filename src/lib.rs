@@ -14,7 +14,6 @@
 //! and never sees raw YAML.
 
 pub mod abroad;
-pub mod catalogue;
 pub mod codes;
 pub mod diag;
 pub mod diff;
@@ -33,8 +32,10 @@ pub mod roles;
 pub mod rules;
 pub mod source;
 pub mod suggest;
-pub mod summary;
 pub mod timings;
+
+// The text renderers moved into `render`; their old paths stay for callers.
+pub use render::{catalogue, summary};
 
 /// A model analysed as of a date: its graph, roles and findings.
 ///
