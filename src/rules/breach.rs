@@ -19,6 +19,7 @@ use crate::finding::Join;
 use crate::law;
 use crate::model::{AgreementKind, Incident, PartyId, PartyKind};
 use crate::msg;
+use crate::obligations::notification::{Subjects, subjects_judgement};
 use crate::roles::Role;
 
 /// A processor agreement with no breach-notification duty.
@@ -247,7 +248,7 @@ pub const SUBJECTS_NOT_TOLD: Rule = Rule {
     severity: Severity::High,
     provisions: &[law::ART_34],
     summary: "A high-risk breach of unencrypted special-category data that data subjects were not told of",
-    explanation: "When a breach is likely to result in a high risk, the controller must tell the data subjects without undue delay (Art. 34(1)). Special-category data that were not encrypted are the standard high-risk case: the exemption for data unintelligible to others (Art. 34(3)(a)) does not apply, and a system the model does not record as encrypted at rest gives the controller no ground to rely on it. The rule needs `subjects_informed: false`; left out, it stays silent.",
+    explanation: "When a breach is likely to result in a high risk, the controller must tell the data subjects without undue delay (Art. 34(1)). Special-category data that were not encrypted are the standard high-risk case: the exemption for data unintelligible to others (Art. 34(3)(a)) does not apply. The rule needs `subjects_informed: false` and the breached system recorded as `encrypted_at_rest: false`; left out, either keeps it silent: encryption not recorded neither grants nor refuses the exemption.",
     remediation: "tell the data subjects in clear language what happened, what it means for them and what they can do, or publish a notice where telling each is disproportionate (Art. 34(3)(c))",
     check: |ctx, out| {
         for incident in incidents(ctx) {
@@ -259,15 +260,15 @@ pub const SUBJECTS_NOT_TOLD: Rule = Rule {
             for breached in &incident.systems {
                 let Some(system) = ctx.model.systems.get(&breached.value) else { continue };
                 let encryption = system.encrypted_at_rest.as_ref().map(|e| e.value);
-                // Art. 34(3)(a): encrypted data are unintelligible to whoever got them.
-                if encryption == Some(true) {
-                    continue;
-                }
-                let state =
-                    if encryption == Some(false) { "state-unencrypted" } else { "state-not-recorded-encrypted" };
                 for (activity_id, _) in ctx.graph.users_of(&system.id) {
                     let Some(activity) = ctx.model.activities.get(&activity_id) else { continue };
-                    if !activity.runs_on(date) || !ctx.data_of(activity).any(|d| d.is_sensitive()) {
+                    // Art. 34(3)(a), judged once for this rule and the report: encrypted
+                    // data are unintelligible to whoever got them, and encryption left
+                    // out is unknown, so the rule stays silent on it.
+                    let sensitive = ctx.data_of(activity).any(|d| d.is_sensitive());
+                    if !activity.runs_on(date)
+                        || subjects_judgement(sensitive, encryption).outcome != Subjects::Required
+                    {
                         continue;
                     }
                     for controller in ctx.roles.controllers(&activity_id) {
@@ -283,7 +284,6 @@ pub const SUBJECTS_NOT_TOLD: Rule = Rule {
                                 controller = controller,
                                 incident = &incident.id,
                                 system = &system.id,
-                                state = Message::new(state),
                             ),
                         )
                         .party(controller)
