@@ -17,6 +17,7 @@
 pub mod catalogue;
 pub mod diag;
 pub mod diff;
+pub mod finding;
 pub mod graph;
 pub mod law;
 pub mod load;
@@ -25,6 +26,7 @@ pub mod obligations;
 pub mod output;
 pub mod par;
 pub mod reference;
+pub mod render;
 pub mod report;
 pub mod roles;
 pub mod rules;
