@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::model::Model;
 use crate::reference::Reference;
 use crate::source::{FileId, SourceMap, Span};
@@ -186,9 +186,9 @@ fn load_inputs(
 /// otherwise bury its one real warning under hundreds of copies.
 fn once_each(warnings: Vec<Diagnostic>, sources: &SourceMap) -> Vec<Diagnostic> {
     let mut kept: Vec<(Diagnostic, Vec<Span>)> = Vec::new();
-    let mut first_of: HashMap<(Option<String>, String), usize> = HashMap::new();
+    let mut first_of: HashMap<(Option<crate::diag::Code>, String), usize> = HashMap::new();
     for warning in warnings {
-        let key = (warning.code.clone(), warning.message.clone());
+        let key = (warning.code, warning.message.clone());
         match first_of.get(&key) {
             Some(&index) => kept[index].1.extend(warning.primary.as_ref().map(|label| label.span)),
             None => {
@@ -231,17 +231,19 @@ fn parse_files(sources: &SourceMap, files: &[FileId]) -> Vec<Result<raw::RawFile
 /// is: one that is not a readable regular file (a dangling link, a FIFO, a
 /// link out of the directory) is refused when it is read, never skipped.
 fn model_files(path: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
-    let metadata = std::fs::metadata(path)
-        .map_err(|error| Diagnostic::error("unreadable-model", format!("cannot read `{}`: {error}", path.display())))?;
+    let metadata = std::fs::metadata(path).map_err(|error| {
+        Diagnostic::error(DiagnosticCode::UnreadableModel, format!("cannot read `{}`: {error}", path.display()))
+    })?;
     if !metadata.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }
-    let entries = std::fs::read_dir(path)
-        .map_err(|error| Diagnostic::error("unreadable-model", format!("cannot list `{}`: {error}", path.display())))?;
+    let entries = std::fs::read_dir(path).map_err(|error| {
+        Diagnostic::error(DiagnosticCode::UnreadableModel, format!("cannot list `{}`: {error}", path.display()))
+    })?;
     let mut files = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|error| {
-            Diagnostic::error("unreadable-model", format!("cannot list `{}`: {error}", path.display()))
+            Diagnostic::error(DiagnosticCode::UnreadableModel, format!("cannot list `{}`: {error}", path.display()))
         })?;
         let file = entry.path();
         let is_yaml = file.extension().is_some_and(|ext| ext == "yaml" || ext == "yml");
@@ -253,7 +255,7 @@ fn model_files(path: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
     files.sort();
     if files.is_empty() {
         return Err(Box::new(
-            Diagnostic::error("empty-model", format!("`{}` has no .yaml files", path.display())).help(
+            Diagnostic::error(DiagnosticCode::EmptyModel, format!("`{}` has no .yaml files", path.display())).help(
                 "a model is a directory of .yaml files with `parties`, `data`, `systems`, `processing` and `agreements` sections",
             ),
         ));
@@ -264,7 +266,7 @@ fn model_files(path: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
 /// The diagnostic for a file that is not UTF-8, at its first bad byte.
 pub(crate) fn not_utf8(shown: &str, file: FileId, lossy: &str, offset: usize) -> Diagnostic {
     let end = offset + lossy.get(offset..).and_then(|rest| rest.chars().next()).map_or(0, char::len_utf8);
-    Diagnostic::error("not-utf8", format!("`{shown}` is not UTF-8"))
+    Diagnostic::error(DiagnosticCode::NotUtf8, format!("`{shown}` is not UTF-8"))
         .at(Span::new(file, offset..end), "this byte is not UTF-8")
         .help("save the file as UTF-8; ansvar reads UTF-8 only")
 }
@@ -282,17 +284,17 @@ fn read_file(path: &Path) -> Result<Input, Box<Diagnostic>> {
 pub(crate) fn read_error_diagnostic(path: &Path, error: &files::ReadError) -> Diagnostic {
     match error {
         files::ReadError::TooLarge { .. } => {
-            Diagnostic::error("file-too-large", format!("`{}` {error}", path.display()))
+            Diagnostic::error(DiagnosticCode::FileTooLarge, format!("`{}` {error}", path.display()))
                 .help("split the model over several files")
         }
         files::ReadError::LinkLeaves { .. } => {
-            Diagnostic::error("unreadable-model", format!("`{}` {error}", path.display()))
+            Diagnostic::error(DiagnosticCode::UnreadableModel, format!("`{}` {error}", path.display()))
                 .help("copy the file into the model directory, or name its real path")
         }
         files::ReadError::Io(io) => {
-            Diagnostic::error("unreadable-model", format!("cannot read `{}`: {io}", path.display()))
+            Diagnostic::error(DiagnosticCode::UnreadableModel, format!("cannot read `{}`: {io}", path.display()))
         }
-        _ => Diagnostic::error("unreadable-model", format!("`{}` {error}", path.display())),
+        _ => Diagnostic::error(DiagnosticCode::UnreadableModel, format!("`{}` {error}", path.display())),
     }
 }
 
@@ -362,7 +364,8 @@ fn yaml_diagnostic(error: &serde_saphyr::Error, text: &str, file: FileId) -> Dia
         }
         Error::SerdeUnknownField { field, expected, .. } => {
             let message = format!("unknown field `{field}`");
-            let mut diagnostic = located(Diagnostic::error("unknown-field", message), error, alias, text, file);
+            let mut diagnostic =
+                located(Diagnostic::error(DiagnosticCode::UnknownField, message), error, alias, text, file);
             if let Some(label) = &mut diagnostic.primary {
                 label.message = format!("expected one of: {}", expected.join(", "));
             }
@@ -411,7 +414,7 @@ fn yaml_diagnostic(error: &serde_saphyr::Error, text: &str, file: FileId) -> Dia
             serde_saphyr::DefaultMessageFormatter.format_message(other).into_owned()
         }
     };
-    let mut diagnostic = located(Diagnostic::error("yaml", message), error, alias, text, file);
+    let mut diagnostic = located(Diagnostic::error(DiagnosticCode::Yaml, message), error, alias, text, file);
     if let Some(help) = help {
         diagnostic = diagnostic.help(help);
     }
@@ -486,7 +489,7 @@ mod tests {
             Err(invalid) => panic!("{:?}", invalid.diagnostics),
         };
         let territory: Vec<&Diagnostic> =
-            loaded.warnings.iter().filter(|w| w.code.as_deref() == Some("territory")).collect();
+            loaded.warnings.iter().filter(|w| w.code == Some(DiagnosticCode::Territory.into())).collect();
         assert_eq!(territory.len(), 1, "{:?}", loaded.warnings);
         let location = territory[0].location(&loaded.sources).map(|at| at.to_string());
         assert_eq!(location.as_deref(), Some("a.yaml:5:14"));
