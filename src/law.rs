@@ -158,7 +158,7 @@ pub const ART_49_1: &str = "Art. 49(1)";
 /// the entire damage.
 pub const ART_82_4: &str = "Art. 82(4)";
 /// EDPB guidance on controller and processor, paragraphs on purposes and means.
-pub const EDPB_07_2020_PURPOSES_MEANS: &str = "EDPB Guidelines 07/2020 paras 33–35";
+pub const EDPB_07_2020_PURPOSES_MEANS: &str = "EDPB Guidelines 07/2020 §2.1.4 (from para 33)";
 /// EDPB guidance on joint controllership by common or converging decisions.
 pub const EDPB_07_2020_JOINT: &str = "EDPB Guidelines 07/2020 paras 51–53";
 /// EDPB guidance on the two conditions for being a processor.
