@@ -62,7 +62,7 @@ fn every_finding_and_role_reason_cites_only_provisions_of_law_rs() {
                     assert!(known(provision), "{}: `{}` cites `{provision}`", dir.display(), finding.code);
                 }
             }
-            for assignment in &analysis.roles.assignments {
+            for assignment in analysis.roles.assignments() {
                 for reason in &assignment.reasons {
                     for provision in reason.provisions {
                         assert!(

@@ -258,8 +258,13 @@ fn breach_notified_late_passes_on_the_third_day() {
 }
 
 #[test]
-fn breach_subjects_not_told_fires_without_encryption_on_record() {
-    fires("breach-subjects-not-told", "fires", &[CARE], &[]);
+fn breach_subjects_not_told_fires_for_data_recorded_as_unencrypted() {
+    fires("breach-subjects-not-told", "fires", &[CARE], &["unencrypted-at-rest"]);
+}
+
+#[test]
+fn breach_subjects_not_told_stays_silent_when_encryption_is_not_recorded() {
+    passes("breach-subjects-not-told", "passes-encryption-not-recorded");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::rules::{Finding, Severity};
 
-use super::view::{ActivityRef, Names, PartyRef};
+use super::refs::{ActivityRef, Names, PartyRef};
 
 /// A piece of a sentence: plain text, or an id the sentence quotes (written in
 /// backticks by the rules), shown as code.

@@ -17,6 +17,7 @@ use jiff::ToSpan;
 use super::{Area, Context, Rule, Severity};
 use crate::law;
 use crate::model::{AgreementKind, Incident, PartyId, PartyKind};
+use crate::obligations::notification::{Subjects, subjects_judgement};
 use crate::roles::Role;
 
 /// A processor agreement with no breach-notification duty.
@@ -240,7 +241,7 @@ pub const SUBJECTS_NOT_TOLD: Rule = Rule {
     severity: Severity::High,
     provisions: &[law::ART_34_1, law::ART_34_3_A],
     summary: "A high-risk breach of unencrypted special-category data that data subjects were not told of",
-    explanation: "When a breach is likely to result in a high risk, the controller must tell the data subjects without undue delay (Art. 34(1)); whether it is, is a case-by-case assessment of likelihood and severity. A breach of special-category data that were not encrypted is very likely high-risk, a presumption the rule makes, not a rule of law: the exemption for data unintelligible to others (Art. 34(3)(a)) does not apply, and a system the model does not record as encrypted at rest gives the controller no ground to rely on it. Later measures that make the high risk no longer likely (Art. 34(3)(b)), or a public communication where telling each would take disproportionate effort (Art. 34(3)(c)), also exempt; the model records neither. The rule needs `subjects_informed: false`; left out, it stays silent.",
+    explanation: "When a breach is likely to result in a high risk, the controller must tell the data subjects without undue delay (Art. 34(1)); whether it is, is a case-by-case assessment of likelihood and severity. A breach of special-category data that were not encrypted is very likely high-risk, a presumption the rule makes, not a rule of law: the exemption for data unintelligible to others (Art. 34(3)(a)) does not apply. Later measures that make the high risk no longer likely (Art. 34(3)(b)), or a public communication where telling each would take disproportionate effort (Art. 34(3)(c)), also exempt; the model records neither. The rule needs `subjects_informed: false` and the breached system recorded as `encrypted_at_rest: false`; left out, either keeps it silent: encryption not recorded neither grants nor refuses the exemption.",
     remediation: "tell the data subjects in clear language what happened, what it means for them and what they can do, or publish a notice where telling each is disproportionate (Art. 34(3)(c))",
     check: |ctx, out| {
         for incident in incidents(ctx) {
@@ -252,14 +253,15 @@ pub const SUBJECTS_NOT_TOLD: Rule = Rule {
             for breached in &incident.systems {
                 let Some(system) = ctx.model.systems.get(&breached.value) else { continue };
                 let encryption = system.encrypted_at_rest.as_ref().map(|e| e.value);
-                // Art. 34(3)(a): encrypted data are unintelligible to whoever got them.
-                if encryption == Some(true) {
-                    continue;
-                }
-                let state = if encryption == Some(false) { "unencrypted" } else { "not recorded as encrypted" };
                 for (activity_id, _) in ctx.graph.users_of(&system.id) {
                     let Some(activity) = ctx.model.activities.get(&activity_id) else { continue };
-                    if !activity.runs_on(date) || !ctx.data_of(activity).any(|d| d.is_sensitive()) {
+                    // Art. 34(3)(a), judged once for this rule and the report: encrypted
+                    // data are unintelligible to whoever got them, and encryption left
+                    // out is unknown, so the rule stays silent on it.
+                    let sensitive = ctx.data_of(activity).any(|d| d.is_sensitive());
+                    if !activity.runs_on(date)
+                        || subjects_judgement(sensitive, encryption).outcome != Subjects::Required
+                    {
                         continue;
                     }
                     for controller in ctx.roles.controllers(&activity_id) {
@@ -271,7 +273,7 @@ pub const SUBJECTS_NOT_TOLD: Rule = Rule {
                             incident.span,
                             "breach",
                             format!(
-                                "controller `{controller}` did not tell data subjects of breach `{}` of special-category data on `{}` ({state})",
+                                "controller `{controller}` did not tell data subjects of breach `{}` of special-category data on `{}` (unencrypted)",
                                 incident.id, system.id
                             ),
                         )
