@@ -7,7 +7,8 @@
 //! - None of the facts that bring an obligation, nor the stage's own
 //!   derivations, is read in the report: those questions belong to
 //!   `src/obligations/`.
-//! - The report's modules import each other without a circle.
+//! - The report's modules import each other without a circle, and templates
+//!   draw nothing up (they start no thread).
 //!
 //! Test modules and comments are left out of the scan.
 
@@ -85,6 +86,27 @@ fn no_fact_that_brings_an_obligation_is_judged_here() {
     ];
     let found = offending(|line| DECIDERS.iter().any(|d| line.contains(d)), |_, _| false);
     assert!(found.is_empty(), "the report decides an obligation itself:\n{}", found.join("\n"));
+}
+
+#[test]
+fn templates_draw_nothing_up() {
+    // `View::sheets`, `notifications` and `records` draw up on every core:
+    // templates get the drawn-up lists instead and start no thread.
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let mut found = Vec::new();
+    let mut read = 0;
+    for entry in std::fs::read_dir(&dir).expect("templates/ is readable") {
+        let path = entry.expect("a directory entry").path();
+        let text = std::fs::read_to_string(&path).expect("a template is readable");
+        read += 1;
+        for (number, line) in text.lines().enumerate() {
+            if ["sheets()", "notifications()", "records()", "draw()"].iter().any(|call| line.contains(call)) {
+                found.push(format!("{}:{}: {}", path.display(), number + 1, line.trim()));
+            }
+        }
+    }
+    assert!(read > 5, "read only {read} templates");
+    assert!(found.is_empty(), "a template draws up a part itself:\n{}", found.join("\n"));
 }
 
 #[test]
