@@ -489,7 +489,7 @@ mod tests {
         }
     }
 
-    fn of<'o>(obligations: &'o [Obligation], kind: Kind) -> Vec<&'o Obligation> {
+    fn of(obligations: &[Obligation], kind: Kind) -> Vec<&Obligation> {
         obligations.iter().filter(|o| o.kind == kind).collect()
     }
 
