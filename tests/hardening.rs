@@ -185,3 +185,166 @@ fn d15_a_reference_file_that_is_not_utf8_is_refused_at_its_byte() {
     let output = run(dir.path(), &["check", "m", "--reference", "ref.yaml"]);
     assert_refused(&output, &["error[not-utf8]", "ref.yaml:2:5"]);
 }
+
+// --- B. Where a model can make ansvar write -----------------------------------
+
+/// The mode bits of a file.
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn b5_output_onto_the_models_own_file_is_refused() {
+    let (dir, model) = model_dir();
+    let output = run(dir.path(), &["report", "m", "--format", "html", "-o", "m/model.yaml"]);
+    assert_refused(&output, &["will not write `m/model.yaml`", "a file of the model"]);
+    assert_eq!(std::fs::read_to_string(model.join("model.yaml")).unwrap(), VALID);
+    let output = run(dir.path(), &["report", "m", "--format", "md", "-o", "m/report.yaml"]);
+    assert_refused(&output, &["would become a file of the model"]);
+    assert!(!model.join("report.yaml").exists());
+}
+
+#[test]
+fn b6_output_onto_a_special_file_is_refused_and_the_node_kept() {
+    use std::os::unix::fs::FileTypeExt;
+    let (dir, _) = model_dir();
+    mkfifo(&dir.path().join("out.html"));
+    let output = run(dir.path(), &["report", "m", "--format", "html", "-o", "out.html"]);
+    assert_refused(&output, &["is a FIFO, not a regular file", "leave out `-o`"]);
+    assert!(std::fs::symlink_metadata(dir.path().join("out.html")).unwrap().file_type().is_fifo());
+}
+
+#[test]
+fn b3_output_onto_a_read_only_file_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, _) = model_dir();
+    let target = dir.path().join("r.md");
+    std::fs::write(&target, "old").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let output = run(dir.path(), &["report", "m", "--format", "md", "-o", "r.md"]);
+    assert_refused(&output, &["it is read-only"]);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+}
+
+#[test]
+fn b8_output_through_a_symlink_writes_its_target_and_keeps_the_link() {
+    let (dir, _) = model_dir();
+    std::fs::create_dir(dir.path().join("reports")).unwrap();
+    std::fs::write(dir.path().join("reports/x.md"), "stale").unwrap();
+    std::os::unix::fs::symlink("reports/x.md", dir.path().join("latest.md")).unwrap();
+    let output = run(dir.path(), &["report", "m", "--format", "md", "-o", "latest.md"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(std::fs::symlink_metadata(dir.path().join("latest.md")).unwrap().file_type().is_symlink());
+    assert_ne!(std::fs::read_to_string(dir.path().join("reports/x.md")).unwrap(), "stale");
+}
+
+#[test]
+fn b14_a_new_output_file_respects_the_umask_and_a_replaced_one_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, _) = model_dir();
+    let binary = env!("CARGO_BIN_EXE_ansvar");
+    let status = std::process::Command::new("sh")
+        .current_dir(dir.path())
+        .args(["-c", "umask 077; exec \"$0\" report m --format md -o new.md", binary])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(mode(&dir.path().join("new.md")), 0o600);
+    let kept = dir.path().join("kept.md");
+    std::fs::write(&kept, "old").unwrap();
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o664)).unwrap();
+    let status = std::process::Command::new("sh")
+        .current_dir(dir.path())
+        .args(["-c", "umask 077; exec \"$0\" report m --format md -o kept.md", binary])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(mode(&kept), 0o664);
+}
+
+/// A model whose JSON report takes long enough to be interrupted while written.
+fn big_model(dir: &Path) {
+    use std::fmt::Write as _;
+    let n = 3000;
+    let mut text = String::from("parties:\n");
+    for i in 0..2 * n {
+        let _ = writeln!(text, "  - {{ id: p{i}, name: Party {i}, kind: care_provider, country: SE }}");
+    }
+    text.push_str("data:\n  - { id: d, name: D }\nprocessing:\n");
+    for i in 0..n {
+        let _ = writeln!(
+            text,
+            "  - {{ id: a{i}, name: A {i}, data: [d], purposes_decided_by: [p{i}], performers: [{{ party: p{}, on_behalf_of: p{i} }}] }}",
+            i + n
+        );
+    }
+    std::fs::create_dir(dir.join("big")).unwrap();
+    std::fs::write(dir.join("big/model.yaml"), text).unwrap();
+}
+
+/// The hidden files in `dir`: the temporary files of a write.
+fn temporaries(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.starts_with('.'))
+        .collect()
+}
+
+/// Starts `report big --format json -o out.json`, waits until its temporary
+/// file exists, sends `signal` and returns how the process ended; `None` if
+/// the report finished before a temporary file was seen.
+fn interrupt(dir: &Path, signal: &str) -> Option<std::process::ExitStatus> {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ansvar"))
+        .current_dir(dir)
+        .args(["report", "big", "--format", "json", "-o", "out.json"])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while temporaries(dir).is_empty() {
+        if child.try_wait().unwrap().is_some() || started.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let killed = std::process::Command::new("kill").args([signal, &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    Some(child.wait().unwrap())
+}
+
+#[test]
+fn b13_sigterm_and_sigint_remove_the_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    big_model(dir.path());
+    for (signal, number) in [("-TERM", 15), ("-INT", 2)] {
+        let Some(status) = interrupt(dir.path(), signal) else {
+            eprintln!("the report finished before it could be interrupted; nothing shown");
+            continue;
+        };
+        assert_eq!(status.signal(), Some(number), "{status:?}");
+        assert_eq!(temporaries(dir.path()), Vec::<String>::new());
+        assert!(!dir.path().join("out.json").exists());
+    }
+}
+
+#[test]
+fn b12_a_temporary_file_left_by_sigkill_is_recognisable_and_swept_by_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    big_model(dir.path());
+    if interrupt(dir.path(), "-KILL").is_none() {
+        eprintln!("the report finished before it could be killed; nothing shown");
+        return;
+    }
+    let left = temporaries(dir.path());
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert!(left[0].starts_with(".out.json.ansvar-tmp-"), "{left:?}");
+    std::fs::write(dir.path().join("small.yaml"), VALID).unwrap();
+    let output = run(dir.path(), &["report", "small.yaml", "--format", "json", "-o", "out.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(temporaries(dir.path()), Vec::<String>::new());
+}
