@@ -27,7 +27,7 @@ fn run(dir: &Path, args: &[&str]) -> Output {
         .current_dir(dir)
         .args(args)
         .env_remove("NO_COLOR")
-        .timeout(Duration::from_secs(60))
+        .timeout(Duration::from_secs(300))
         .output()
         .unwrap()
 }
@@ -83,7 +83,7 @@ fn a14_a_link_to_proc_self_environ_is_refused_without_printing_the_environment()
         .env_clear()
         .env("MY_CI_TOKEN", "ghp_not_a_real_token")
         .args(["check", "m"])
-        .timeout(Duration::from_secs(60))
+        .timeout(Duration::from_secs(300))
         .output()
         .unwrap();
     let stderr = assert_refused(&output, &["m/env.yaml"]);
@@ -347,4 +347,95 @@ fn b12_a_temporary_file_left_by_sigkill_is_recognisable_and_swept_by_the_next_ru
     let output = run(dir.path(), &["report", "small.yaml", "--format", "json", "-o", "out.json"]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert_eq!(temporaries(dir.path()), Vec::<String>::new());
+}
+
+// --- A43. Many errors in one file ---------------------------------------------
+
+#[test]
+fn a42_a43_twenty_thousand_errors_in_one_file_are_counted_not_drawn() {
+    use std::fmt::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let mut model = String::from("parties:\n");
+    for i in 0..20_000 {
+        let _ = writeln!(model, "  - {{ id: p{i}, name: P, kind: other, country: XX }}");
+    }
+    std::fs::write(dir.path().join("m.yaml"), model).unwrap();
+    let output = run(dir.path(), &["check", "--color", "never", "m.yaml"]);
+    let stderr = assert_refused(&output, &["… and 19800 more errors in m.yaml", "20000 problems"]);
+    let drawn = stderr.lines().filter(|line| line.starts_with("error[")).count();
+    assert_eq!(drawn, ansvar::diag::MAX_SHOWN_PER_FILE, "{}", &stderr[..2000]);
+}
+
+// --- C. What a model can make ansvar print --------------------------------------
+
+/// Asserts that `bytes` hold no ESC, CSI, carriage return or bidi override.
+#[track_caller]
+fn assert_inert(what: &str, bytes: &[u8]) {
+    let shown = text(bytes);
+    let bad = shown
+        .chars()
+        .find(|c| matches!(c, '\u{1b}' | '\u{9b}' | '\r' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'));
+    assert!(bad.is_none(), "{what} holds {bad:?}:\n{shown}");
+}
+
+#[test]
+fn c12_accepted_by_with_clear_screen_and_a_link_reaches_the_terminal_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("m")).unwrap();
+    std::fs::write(
+        dir.path().join("m/model.yaml"),
+        r#"parties:
+  - { id: c, name: C, kind: other, country: SE }
+data:
+  - { id: d, name: D }
+processing:
+  - { id: a, name: A, data: [d], purposes_decided_by: [c], informs_subjects: [] }
+accepted_risks:
+  - { rule: subjects-not-informed, justification: "ok\u202Etxt.exe", expires: 2030-01-01,
+      accepted_by: "\e[2J\e]8;;https://evil.example\e\\DPO\e]8;;\e\\" }
+"#,
+    )
+    .unwrap();
+    for color in ["never", "always"] {
+        let output = run(dir.path(), &["check", "--color", color, "m", "--as-of", "2026-01-01"]);
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        let stdout = text(&output.stdout);
+        assert!(stdout.contains("␛[2J␛]8;;https://evil.example␛\\DPO"), "{stdout}");
+        if color == "never" {
+            assert_inert("check --color never", &output.stdout);
+        } else {
+            // Colours of ansvar's own are allowed; the model's sequences are not.
+            assert!(!stdout.contains("\u{1b}[2J") && !stdout.contains("\u{1b}]8"), "{stdout}");
+        }
+    }
+}
+
+#[test]
+fn c14_a_file_name_with_escapes_is_shown_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("m")).unwrap();
+    std::fs::write(dir.path().join("m/\u{1b}[2J\u{1b}]8;;https:evil\u{7}x.yaml"), "parties: {}\n").unwrap();
+    let output = run(dir.path(), &["check", "--color", "never", "m"]);
+    let stderr = assert_refused(&output, &["␛[2J␛]8;;https:evil␇x.yaml"]);
+    assert_inert("stderr", stderr.as_bytes());
+}
+
+#[test]
+fn c13_a_diff_name_with_cursor_up_and_carriage_return_is_shown_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    for side in ["old", "new"] {
+        std::fs::create_dir(dir.path().join(side)).unwrap();
+    }
+    std::fs::write(dir.path().join("old/model.yaml"), VALID).unwrap();
+    let hostile = VALID
+        .replace("name: Clinic", r#"name: "\e[1A\e[2KClinic\rX\u202E""#)
+        .replace("purposes_decided_by: [clinic] }", "purposes_decided_by: [clinic], notes: \"\\e[1A\\e[2K\" }");
+    std::fs::write(dir.path().join("new/model.yaml"), hostile).unwrap();
+    for format in ["text", "md"] {
+        let output = run(dir.path(), &["diff", "old", "new", "--format", format, "--color", "never"]);
+        assert!(output.status.code().is_some_and(|code| code < 2), "{}", text(&output.stderr));
+        let stdout = text(&output.stdout);
+        assert!(stdout.contains("␛") && stdout.contains("Clinic"), "{format}: the change is not shown:\n{stdout}");
+        assert_inert(format, &output.stdout);
+    }
 }
