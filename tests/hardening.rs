@@ -439,3 +439,52 @@ fn c13_a_diff_name_with_cursor_up_and_carriage_return_is_shown_inert() {
         assert_inert(format, &output.stdout);
     }
 }
+
+// --- D. diff --git-old/--git-new ------------------------------------------------
+
+/// A git repository holding `m/model.yaml` in one commit, with a hostile
+/// `core.fsmonitor` that leaves a file `fsm-ran` if it ever runs.
+fn hostile_repository() -> tempfile::TempDir {
+    let (dir, _) = model_dir();
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .current_dir(dir.path())
+            .args(["-c", "user.email=t@example.invalid", "-c", "user.name=t"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "git {args:?}: {}", text(&status.stderr));
+    };
+    git(&["init", "-q"]);
+    git(&["add", "m"]);
+    git(&["commit", "-qm", "model"]);
+    git(&["config", "core.fsmonitor", "touch fsm-ran; false"]);
+    dir
+}
+
+#[test]
+fn d8_an_empty_revision_is_refused_and_never_reads_the_index() {
+    let dir = hostile_repository();
+    let output = run(dir.path(), &["diff", "m", "m", "--git-old", ""]);
+    assert_refused(&output, &["is not a revision ansvar reads", "empty"]);
+    assert!(!dir.path().join("fsm-ran").exists(), "the fsmonitor hook ran");
+}
+
+#[test]
+fn d2_a_revision_that_looks_like_an_option_is_refused_before_git_sees_it() {
+    let dir = hostile_repository();
+    for revision in ["--batch=%(objectname)", "--output=pwned", "-cx"] {
+        let output = run(dir.path(), &["diff", "m", "m", &format!("--git-old={revision}")]);
+        assert_refused(&output, &["is not a revision ansvar reads"]);
+    }
+    assert!(!dir.path().join("pwned").exists());
+    assert!(!dir.path().join("fsm-ran").exists(), "the fsmonitor hook ran");
+}
+
+#[test]
+fn d10_a_normal_revision_works_and_runs_no_hook() {
+    let dir = hostile_repository();
+    let output = run(dir.path(), &["diff", "m", "m", "--git-old", "HEAD"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(!dir.path().join("fsm-ran").exists(), "the fsmonitor hook ran");
+}
