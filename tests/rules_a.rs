@@ -139,7 +139,42 @@ fn transfer_adequacy_scope() {
 
 #[test]
 fn regime_not_bound() {
-    check_rule("regime-not-bound", &[("clinic", "dictation")]);
+    check_rule("regime-not-bound", &[("night-care", "night-advice")]);
+}
+
+#[test]
+fn regime_not_bound_is_silent_for_a_technical_processor_of_a_bound_controller() {
+    // Art. 9(3) "under the responsibility of": a processor that only stores or
+    // types for a bound controller is not flagged, in Finland (Art. 1(3)) or in
+    // Thailand (where Chapter V, met by SCCs, is the rule that speaks).
+    for fixture in ["passes-storage-in-eu", "passes-technical-abroad"] {
+        let found = findings(&format!("tests/fixtures/rules/regime-not-bound/{fixture}"), AS_OF);
+        let mine: Vec<_> = found.iter().filter(|(c, _, _)| mine(c)).collect();
+        assert!(mine.is_empty(), "{fixture}: {mine:?}");
+    }
+}
+
+#[test]
+fn regime_not_bound_fires_when_nobody_bound_is_responsible() {
+    let path = "tests/fixtures/rules/regime-not-bound/fires-nobody-bound";
+    let all = analyse(&load(Path::new(path)), AS_OF);
+    let found = brief(&all);
+    assert_eq!(of(&found, "regime-not-bound"), pairs(&[("clinic", "record-storage")]), "{found:?}");
+    let message = all
+        .iter()
+        .find(|f| f.code == "regime-not-bound")
+        .map(|f| ansvar::render::message(&f.message, ansvar::render::Lang::En))
+        .unwrap_or_default();
+    assert!(message.ends_with("neither it nor any party it acts for is bound by Swedish healthcare secrecy (hälso- och sjukvårdssekretess / tystnadsplikt)"), "{message}");
+    // Binding the controller puts the processing under its responsibility.
+    let loaded = load_edited(
+        path,
+        &[(
+            "kind: care_provider, country: SE }",
+            "kind: care_provider, country: SE, subject_to: [se-healthcare-secrecy] }",
+        )],
+    );
+    assert_eq!(of(&brief(&analyse(&loaded, AS_OF)), "regime-not-bound"), pairs(&[]));
 }
 
 #[test]
@@ -310,7 +345,7 @@ fn regimes_that_do_not_reach_one_place_are_named_in_one_reason() {
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(
         messages[0].ends_with(
-            "is not subject to them: it handles them in Thailand (TH), where Swedish healthcare secrecy (hälso- och sjukvårdssekretess / tystnadsplikt) and Swedish Patient Data Act (patientdatalagen 2008:355) do not reach"
+            "is not subject to them: it gives care from Thailand (TH), where Swedish healthcare secrecy (hälso- och sjukvårdssekretess / tystnadsplikt) and Swedish Patient Data Act (patientdatalagen 2008:355) do not reach"
         ),
         "{}",
         messages[0]

@@ -12,6 +12,7 @@ pub mod files;
 pub mod git;
 mod raw;
 mod validate;
+mod yaml;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -56,6 +57,12 @@ pub fn load_path(path: &Path, reference: &Reference) -> Result<Loaded, Invalid> 
     let mut timings = Timings::new();
     let inputs: Result<Vec<(PathBuf, Input)>, Box<Diagnostic>> = timings.time("read", || {
         let files = model_files(path)?;
+        if path.is_dir() {
+            crate::output::protect_directory(path);
+        }
+        for file in &files {
+            crate::output::protect(file);
+        }
         Ok(files
             .into_iter()
             .map(|file| {
@@ -87,7 +94,26 @@ pub fn load_texts(texts: Vec<(PathBuf, String)>, reference: &Reference) -> Resul
 pub fn parse_only(texts: &[String]) -> usize {
     let mut sources = SourceMap::new();
     let file = sources.add(PathBuf::from("parse-only.yaml"), String::new());
-    texts.iter().filter(|text| parse_yaml::<raw::RawFile>(text, file).is_err()).count()
+    texts.iter().filter(|text| parse_model_file(text, file).is_err()).count()
+}
+
+/// A model file read into raw types: what could be read, and every problem
+/// met; or the one problem that made the file unreadable as YAML.
+type ParsedFile = Result<(raw::RawFile, Vec<Diagnostic>), Box<Diagnostic>>;
+
+/// Reads one model file: its YAML into a spanned tree, then the tree into raw
+/// types, field by field, so that every problem in the file is found.
+fn parse_model_file(text: &str, file: FileId) -> ParsedFile {
+    let root = yaml::parse(text, file)?;
+    let mut cx = raw::Cx::new(file);
+    let raw = raw::read_file(root.as_ref(), &mut cx);
+    Ok((raw, cx.diagnostics))
+}
+
+/// The JSON Schema of a model file (draft-07), generated from the types the
+/// loader reads; `ansvar schema` prints it.
+pub fn schema() -> serde_json::Value {
+    raw::schema()
 }
 
 /// The content of one model file as read from disk.
@@ -148,7 +174,10 @@ fn load_inputs(
     for (shown, entry) in added {
         match entry {
             Added::Text(file) => match results.next() {
-                Some(Ok(raw)) => parsed.push((file, raw)),
+                Some(Ok((raw, mut problems))) => {
+                    diagnostics.append(&mut problems);
+                    parsed.push((file, raw));
+                }
                 Some(Err(diagnostic)) => {
                     diagnostics.push(*diagnostic);
                     skipped.push(shown);
@@ -216,11 +245,11 @@ fn once_each(warnings: Vec<Diagnostic>, sources: &SourceMap) -> Vec<Diagnostic> 
 /// has cores. Each thread takes the next file from a shared counter, largest
 /// files first so that one big file does not finish alone at the end; results
 /// are put back in `files` order, so the outcome does not depend on the threads.
-fn parse_files(sources: &SourceMap, files: &[FileId]) -> Vec<Result<raw::RawFile, Box<Diagnostic>>> {
-    let parse = |file: FileId| parse_yaml::<raw::RawFile>(sources.file(file).text(), file);
+fn parse_files(sources: &SourceMap, files: &[FileId]) -> Vec<ParsedFile> {
+    let parse = |file: FileId| parse_model_file(sources.file(file).text(), file);
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(sources.file(files[i]).text().len()));
-    let mut results: Vec<(usize, Result<raw::RawFile, Box<Diagnostic>>)> =
+    let mut results: Vec<(usize, ParsedFile)> =
         order.iter().copied().zip(crate::par::map(&order, |&i| parse(files[i]))).collect();
     results.sort_unstable_by_key(|(index, _)| *index);
     results.into_iter().map(|(_, result)| result).collect()

@@ -11,7 +11,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::raw::{self, At, RawFile, S};
+use super::raw::{self, At, Entry, RawFile, S};
 use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::model::ids::check_id;
 use crate::model::*;
@@ -354,8 +354,12 @@ impl Ctx<'_> {
     }
 
     /// The entity's own id, if it is valid and this entry is its first definition.
-    fn own_id<T>(&mut self, entry: &At<T>, id: &Option<S>, kind: Kind) -> Option<(Arc<str>, Span)> {
+    fn own_id<T: Entry>(&mut self, entry: &At<T>, id: &Option<S>, kind: Kind) -> Option<(Arc<str>, Span)> {
         let Some(id) = id else {
+            if entry.value.failed().contains("id") {
+                // Reported where it is written.
+                return None;
+            }
             let span = self.entry_span(entry);
             self.push(
                 Diagnostic::error(DiagnosticCode::MissingField, format!("{} without an `id`", kind.noun()))
@@ -371,8 +375,10 @@ impl Ctx<'_> {
         }
     }
 
-    fn required<'s>(&mut self, entry: &At<impl Sized>, value: &'s Option<S>, field: &str, what: &str) -> Option<&'s S> {
-        if value.is_none() {
+    /// The value of a required field; a diagnostic if it is left out (not if it
+    /// was written but could not be read: that has its own).
+    fn required<'s>(&mut self, entry: &At<impl Entry>, value: &'s Option<S>, field: &str, what: &str) -> Option<&'s S> {
+        if value.is_none() && !entry.value.failed().contains(field) {
             let span = self.entry_span(entry);
             self.push(
                 Diagnostic::error(DiagnosticCode::MissingField, format!("{what} has no `{field}`"))
@@ -451,7 +457,7 @@ impl Ctx<'_> {
 
     fn required_word<T: Vocabulary>(
         &mut self,
-        entry: &At<impl Sized>,
+        entry: &At<impl Entry>,
         value: &Option<S>,
         field: &str,
         what: &str,
@@ -819,7 +825,7 @@ impl Ctx<'_> {
         let what = format!("agreement `{id}`");
         let raw = &entry.value;
         let kind = self.required_word::<AgreementKind>(&entry, &raw.kind, "kind", &what);
-        if raw.parties.is_empty() {
+        if raw.parties.is_empty() && !raw.failed.contains("parties") {
             let span = self.entry_span(&entry);
             self.push(
                 Diagnostic::error(DiagnosticCode::MissingField, format!("{what} has no `parties`"))
