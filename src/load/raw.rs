@@ -18,7 +18,7 @@
 use serde_json::{Map, Value as Json, json};
 
 use super::yaml::{Node, Value};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::model::vocabulary::*;
 use crate::source::{FileId, Span};
 use crate::suggest::did_you_mean;
@@ -77,7 +77,7 @@ impl Cx {
     }
 
     fn error(&mut self, node: &Node, message: impl Into<String>) {
-        self.diagnostics.push(Diagnostic::error("yaml", message).at(node.span(self.file), ""));
+        self.diagnostics.push(Diagnostic::error(DiagnosticCode::Yaml, message).at(node.span(self.file), ""));
     }
 
     fn scalar<'n>(&mut self, node: &'n Node) -> Option<(&'n str, bool)> {
@@ -126,8 +126,9 @@ impl FromNode for bool {
         } else {
             "write `true` or `false`: `yes`, `no`, `on` and `off` are not booleans in ansvar models"
         };
-        cx.diagnostics
-            .push(Diagnostic::error("yaml", "expected `true` or `false`").at(node.span(cx.file), "").help(help));
+        cx.diagnostics.push(
+            Diagnostic::error(DiagnosticCode::Yaml, "expected `true` or `false`").at(node.span(cx.file), "").help(help),
+        );
         None
     }
     fn schema() -> Json {
@@ -257,7 +258,7 @@ fn read_mapping(
         };
         match fields.iter().position(|field| *field == name) {
             Some(index) if seen & (1 << index) != 0 => cx.diagnostics.push(
-                Diagnostic::error("yaml", format!("duplicate key `{name}`"))
+                Diagnostic::error(DiagnosticCode::Yaml, format!("duplicate key `{name}`"))
                     .at(key.span(cx.file), "")
                     .help("each key may appear once in a mapping"),
             ),
@@ -266,7 +267,7 @@ fn read_mapping(
                 set(index, value, cx);
             }
             None => {
-                let mut diagnostic = Diagnostic::error("unknown-field", format!("unknown field `{name}`"))
+                let mut diagnostic = Diagnostic::error(DiagnosticCode::UnknownField, format!("unknown field `{name}`"))
                     .at(key.span(cx.file), format!("expected one of: {}", fields.join(", ")));
                 if let Some(suggestion) = did_you_mean(name, fields.iter().copied()) {
                     diagnostic = diagnostic.help(format!("did you mean `{suggestion}`?"));

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use granit_parser::{Event, Parser, ScalarStyle, ScanError};
 
 use super::{MAX_ALIAS_REPLAY_EVENTS, MAX_DEPTH};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::source::{FileId, Span};
 
 /// One YAML value with its place in the file.
@@ -107,9 +107,12 @@ pub fn parse(text: &str, file: FileId) -> Result<Option<Node<'_>>, Box<Diagnosti
                 documents += 1;
                 if documents > 1 {
                     return Err(Box::new(
-                        Diagnostic::error("yaml", "a model file holds one YAML document, this one holds several")
-                            .at(Span::new(file, start as usize..end as usize), "")
-                            .help("put each document (the parts between `---` lines) in a file of its own"),
+                        Diagnostic::error(
+                            DiagnosticCode::Yaml,
+                            "a model file holds one YAML document, this one holds several",
+                        )
+                        .at(Span::new(file, start as usize..end as usize), "")
+                        .help("put each document (the parts between `---` lines) in a file of its own"),
                     ));
                 }
                 continue;
@@ -131,7 +134,7 @@ pub fn parse(text: &str, file: FileId) -> Result<Option<Node<'_>>, Box<Diagnosti
                 }
                 if stack.len() >= MAX_DEPTH {
                     return Err(Box::new(
-                        Diagnostic::error("yaml", format!("YAML nested deeper than {MAX_DEPTH} levels"))
+                        Diagnostic::error(DiagnosticCode::Yaml, format!("YAML nested deeper than {MAX_DEPTH} levels"))
                             .at(Span::new(file, start as usize..end as usize), "")
                             .note(format!("ansvar refuses YAML nested deeper than {MAX_DEPTH} levels")),
                     ));
@@ -160,7 +163,7 @@ pub fn parse(text: &str, file: FileId) -> Result<Option<Node<'_>>, Box<Diagnosti
                     let defined = anchor.node.span(file);
                     let defined = Span::new(file, defined.range().start..defined.range().start);
                     return Err(Box::new(
-                        Diagnostic::error("yaml", "YAML aliases expand too far")
+                        Diagnostic::error(DiagnosticCode::Yaml, "YAML aliases expand too far")
                             .at(used, "alias used here")
                             .also(defined, "anchor defined here")
                             .help("write the repeated entries out instead of repeating an alias")
@@ -198,7 +201,7 @@ pub fn parse(text: &str, file: FileId) -> Result<Option<Node<'_>>, Box<Diagnosti
 }
 
 fn tag_diagnostic(file: FileId, start: u32, end: u32) -> Diagnostic {
-    Diagnostic::error("yaml", "YAML tags are not used in ansvar models")
+    Diagnostic::error(DiagnosticCode::Yaml, "YAML tags are not used in ansvar models")
         .at(Span::new(file, start as usize..end as usize), "")
         .help("remove the tag (`!name` or `!!type`); write the value as it is")
 }
@@ -208,7 +211,7 @@ fn scan_diagnostic(error: &ScanError, text: &str, file: FileId) -> Diagnostic {
     let start = marker.byte_offset().unwrap_or_else(|| char_to_byte(text, marker.index())).min(text.len());
     let message = error.info();
     let message = if message.is_empty() { "invalid YAML".to_owned() } else { message };
-    Diagnostic::error("yaml", message).at(Span::new(file, start..start), "")
+    Diagnostic::error(DiagnosticCode::Yaml, message).at(Span::new(file, start..start), "")
 }
 
 /// The byte offset of the `index`th character of `text` (its end if shorter).

@@ -113,11 +113,7 @@ fn reference(global: &GlobalArgs, color: Color) -> Result<Reference, Failure> {
         return Ok(Reference::builtin());
     };
     let mut sources = SourceMap::new();
-    let text = std::fs::read_to_string(path).map_err(|error| {
-        let _ = writeln!(std::io::stderr(), "error: cannot read reference data `{}`: {error}", path.display());
-        Failure::Reported
-    })?;
-    Reference::load(&mut sources, path, &text).map_err(|diagnostics| {
+    Reference::read(&mut sources, path).map_err(|diagnostics| {
         report_diagnostics(&diagnostics, &sources, color);
         Failure::Reported
     })
@@ -206,7 +202,8 @@ fn check(global: &GlobalArgs, args: &CheckArgs, color: Color) -> Result<u8, Fail
         }
         CheckFormat::Text => {
             let text = timings.time("render", || {
-                let diagnostics: Vec<_> = findings.iter().map(|f| f.to_diagnostic()).collect();
+                let diagnostics: Vec<_> =
+                    findings.iter().map(|f| ansvar::render::to_diagnostic(f, ansvar::render::Lang::En)).collect();
                 let mut text = diag::render(&diagnostics, &loaded.sources, stdout_color(color));
                 text.push_str(&ansvar::summary::summary(&args.model.display().to_string(), &loaded.model));
                 text.push_str(&ansvar::summary::findings_line(findings, as_of));
