@@ -14,9 +14,10 @@
 //! that makes it invalid. Everything after loading works on the validated model
 //! and never sees raw YAML.
 
-pub mod catalogue;
+pub mod codes;
 pub mod diag;
 pub mod diff;
+pub mod finding;
 pub mod graph;
 pub mod law;
 pub mod load;
@@ -25,13 +26,16 @@ pub mod obligations;
 pub mod output;
 pub mod par;
 pub mod reference;
+pub mod render;
 pub mod report;
 pub mod roles;
 pub mod rules;
 pub mod source;
 pub mod suggest;
-pub mod summary;
 pub mod timings;
+
+// The text renderers moved into `render`; their old paths stay for callers.
+pub use render::{catalogue, summary};
 
 /// A model analysed as of a date: its graph, roles and findings, and the
 /// obligations they bring, yielded on demand ([`Analysis::obligations_of`] and

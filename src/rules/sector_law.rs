@@ -13,9 +13,11 @@
 //! handled by a party with nobody bound by the regime above it. Where a technical
 //! processor stores or routes the data is left to Chapter V (`transfer-*`).
 
-use super::{Area, Rule, Severity};
+use super::{Area, Arg, Message, Rule, Severity};
+use crate::finding::Join;
 use crate::law;
-use crate::model::{Country, DataCategory, Located, PartyId, RegimeId};
+use crate::model::{Country, DataCategory, DataId, Located, PartyId, RegimeId};
+use crate::msg;
 use crate::roles::Role;
 
 /// Why a regime the data require does not reach a performer.
@@ -70,7 +72,10 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                             .min_by(|a, b| a.country.cmp(&b.country));
                         match abroad {
                             Some(place) => {
-                                primary.get_or_insert((place.span, format!("care from {}", place.country)));
+                                primary.get_or_insert((
+                                    place.span,
+                                    msg!("label-care-from-country", country = &place.country),
+                                ));
                                 Unmet::CareAbroad(place.country, &regime.name)
                             }
                             None => Unmet::CareUnbound(&regime.name),
@@ -88,8 +93,7 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                     continue;
                 }
                 // The message reads them by regime, then data id: reordering `data` or
-                // `requires` in the model leaves the message, and so the finding
-                // `ansvar diff` matches, unchanged.
+                // `requires` in the model leaves the message unchanged.
                 let mut ordered: Vec<_> = unmet.iter().collect();
                 ordered.sort_by(|a, b| (&a.1.value, &a.0.id).cmp(&(&b.1.value, &b.0.id)));
                 let mut data_ids = unique(ordered.iter().map(|(d, _, _)| d.id.as_str()));
@@ -107,51 +111,61 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                         Unmet::CareAbroad(c, name) if c.as_str() == country => Some(*name),
                         _ => None,
                     }));
-                    let verb = if names.len() == 1 { "does" } else { "do" };
-                    reasons.push(format!(
-                        "it gives care from {}, where {} {verb} not reach",
-                        ctx.country_name(&Country::new(country)),
-                        names.join(" and ")
-                    ));
+                    reasons.push(Arg::from(msg!(
+                        "regime-care-abroad",
+                        country = ctx.country(&Country::new(country)),
+                        regimes = Arg::list(names.iter().map(Arg::verbatim), Join::And),
+                        count = names.len(),
+                    )));
                 }
                 let unbound = unique(ordered.iter().filter_map(|(_, _, why)| match why {
                     Unmet::CareUnbound(name) => Some(*name),
                     _ => None,
                 }));
                 if !unbound.is_empty() {
-                    reasons.push(format!("it gives care without being bound by {}", unbound.join(" and ")));
+                    reasons.push(Arg::from(msg!(
+                        "regime-care-unbound",
+                        regimes = Arg::list(unbound.iter().map(Arg::verbatim), Join::And),
+                    )));
                 }
                 let nobody = unique(ordered.iter().filter_map(|(_, _, why)| match why {
                     Unmet::NobodyBound(name) => Some(*name),
                     _ => None,
                 }));
                 if !nobody.is_empty() {
-                    reasons.push(format!("neither it nor any party it acts for is bound by {}", nobody.join(" and ")));
+                    reasons.push(Arg::from(msg!(
+                        "regime-nobody-bound",
+                        regimes = Arg::list(nobody.iter().map(Arg::verbatim), Join::And),
+                    )));
                 }
                 let (span, label) = primary
-                    .or(performer.gives_care.as_ref().filter(|g| g.value).map(|g| (g.span, "gives care".to_owned())))
-                    .unwrap_or((performer.span, "performer".to_owned()));
+                    .or(performer
+                        .gives_care
+                        .as_ref()
+                        .filter(|g| g.value)
+                        .map(|g| (g.span, Message::new("label-gives-care"))))
+                    .unwrap_or((performer.span, Message::new("label-performer")));
                 let accountable = chain.first().cloned().unwrap_or_else(|| party.id.clone());
                 let finding = out.at(
                     span,
                     label,
-                    format!(
-                        "`{}` handles {} in `{}`, which require {}, but is not subject to {}: {}",
-                        party.id,
-                        data_ids.iter().map(|d| format!("`{d}`")).collect::<Vec<_>>().join(", "),
-                        activity.id,
-                        regimes.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", "),
-                        if regimes.len() == 1 { "it" } else { "them" },
-                        reasons.join("; ")
+                    msg!(
+                        "regime-not-bound",
+                        performer = &party.id,
+                        data = Arg::list(data_ids.iter().map(|d| Arg::from(&DataId::new(*d))), Join::Comma),
+                        activity = &activity.id,
+                        regimes = Arg::list(regimes.iter().map(|r| Arg::from(&RegimeId::new(*r))), Join::Comma),
+                        count = regimes.len(),
+                        reasons = Arg::List(reasons, Join::Semicolon),
                     ),
                 );
-                finding.party(&accountable).activity(&activity.id).chain(chain);
+                finding.party(&accountable).activity(&activity.id).subject("performer", &party.id).chain(chain);
                 cite_secrecy(ctx, finding, &accountable);
                 let mut labelled = Vec::new();
                 for (_, regime_id, _) in &unmet {
                     if !labelled.contains(&regime_id.span) {
                         labelled.push(regime_id.span);
-                        finding.label(regime_id.span, "the data require this regime");
+                        finding.label(regime_id.span, Message::new("label-data-require-regime"));
                     }
                 }
             }
@@ -186,10 +200,16 @@ pub const CARE_GIVER_AS_PROCESSOR: Rule = Rule {
                 let span = performer.gives_care.as_ref().map(|g| g.span).unwrap_or(performer.span);
                 let finding = out.at(
                     span,
-                    "gives care",
-                    format!("`{party}` gives care in `{}` as {} of `{accountable}`; sector law requires a care giver to be a controller in its own right", activity.id, assignment.role),
+                    Message::new("label-gives-care"),
+                    msg!(
+                        "care-giver-as-processor",
+                        performer = party,
+                        activity = &activity.id,
+                        role = assignment.role,
+                        accountable = &accountable,
+                    ),
                 );
-                finding.party(&accountable).activity(&activity.id).chain(chain);
+                finding.party(&accountable).activity(&activity.id).subject("performer", party).chain(chain);
                 cite_secrecy(ctx, finding, &accountable);
                 for agreement in ctx.graph.agreements_covering(&activity.id) {
                     for claimed in agreement.parties.iter().filter(|p| &p.party.value == party) {
@@ -201,7 +221,11 @@ pub const CARE_GIVER_AS_PROCESSOR: Rule = Rule {
                         }) {
                             finding.label(
                                 role.span,
-                                format!("`{}` calls it {}", agreement.id, role.value.as_str().replace('_', " ")),
+                                msg!(
+                                    "label-calls-it",
+                                    agreement = &agreement.id,
+                                    role = Arg::Word(role.value.as_str())
+                                ),
                             );
                         }
                     }
