@@ -316,6 +316,9 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str, file: FileId) -> Result<T, Bo
             max_nodes: 100_000_000,
             max_events: 400_000_000,
             max_depth: MAX_DEPTH,
+            // serde-saphyr's default is 64 MiB of scalar text per file; the
+            // documented limit is the file size.
+            max_total_scalar_bytes: usize::try_from(MAX_FILE_BYTES).unwrap_or(usize::MAX),
         },
         alias_limits: serde_saphyr::alias_limits! {
             max_total_replayed_events: MAX_ALIAS_REPLAY_EVENTS,
@@ -418,6 +421,12 @@ fn yaml_diagnostic(error: &serde_saphyr::Error, text: &str, file: FileId) -> Dia
         }
     };
     let mut diagnostic = located(Diagnostic::error("yaml", message), error, alias, text, file);
+    if matches!(inner, Error::Budget { .. })
+        && let Some(label) = &mut diagnostic.primary
+    {
+        // A budget error's span can cover a whole 200 MB scalar: point at its start.
+        label.span.end = label.span.end.min(label.span.start.saturating_add(1));
+    }
     if let Some(help) = help {
         diagnostic = diagnostic.help(help);
     }
