@@ -297,7 +297,7 @@ impl Finding {
         diagnostic.secondary = self.labels.clone();
         if !self.chain.is_empty() {
             let chain: Vec<&str> = self.chain.iter().map(|p| p.as_str()).collect();
-            diagnostic = diagnostic.note(format!("chain: {}", chain.join(" → ")));
+            diagnostic = diagnostic.note(format!("chain: {}", crate::diag::elided_chain(&chain)));
         }
         diagnostic = diagnostic.note(format!("rests on: {}", self.provisions.join("; ")));
         if let Some(acceptance) = &self.accepted {
