@@ -538,3 +538,18 @@ fn a39_a_long_owned_by_cycle_is_refused_with_a_short_message() {
     let stderr = assert_refused(&output, &["own each other in a circle", "(9996 more)", "1 problem"]);
     assert!(stderr.len() < 4000, "{}", stderr.len());
 }
+
+// --- D15. Messages ----------------------------------------------------------------
+
+#[test]
+fn d15_a_whole_number_too_large_names_the_maximum() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = VALID.replace(
+        "kind: care_provider, country: SE }",
+        "kind: care_provider, country: SE, employees: 18446744073709551616 }",
+    );
+    std::fs::write(dir.path().join("m.yaml"), model).unwrap();
+    let output = run(dir.path(), &["check", "--color", "never", "m.yaml"]);
+    let stderr = assert_refused(&output, &["expected a whole number from 0 to 18446744073709551615", "m.yaml:2:"]);
+    assert!(!stderr.contains("0 or more"), "{stderr}");
+}

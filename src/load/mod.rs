@@ -364,7 +364,9 @@ fn yaml_diagnostic(error: &serde_saphyr::Error, text: &str, file: FileId) -> Dia
         Error::Unexpected { expected: "string scalar", .. } => {
             "expected a single value here, not a list or a mapping".to_owned()
         }
-        Error::InvalidScalar { ty: "u8" | "u32" | "u64", .. } => "expected a whole number, 0 or more".to_owned(),
+        Error::InvalidScalar { ty: "u8", .. } => "expected a whole number from 0 to 255".to_owned(),
+        Error::InvalidScalar { ty: "u32", .. } => format!("expected a whole number from 0 to {}", u32::MAX),
+        Error::InvalidScalar { ty: "u64", .. } => format!("expected a whole number from 0 to {}", u64::MAX),
         Error::InvalidBooleanStrict { .. } => {
             help = Some("write `true` or `false`: `yes`, `no`, `on` and `off` are not booleans in ansvar models");
             "expected `true` or `false`".to_owned()
