@@ -353,6 +353,22 @@ impl<'a> Window<'a> {
     }
 }
 
+/// The longest chain drawn whole in a note; a longer one shows its ends.
+pub const MAX_CHAIN_SHOWN: usize = 12;
+
+/// A chain of parties as `a → b → c`, with the middle of a long one left out
+/// (`p0 → … → p4 → … (3 990 more) → p3995 → … → p3999`): every finding on a
+/// 4 000-deep chain would otherwise print the whole chain, and the output
+/// would grow with the square of the depth.
+pub fn elided_chain(chain: &[&str]) -> String {
+    if chain.len() <= MAX_CHAIN_SHOWN {
+        return chain.join(" → ");
+    }
+    let half = MAX_CHAIN_SHOWN / 2;
+    let left_out = chain.len() - 2 * half;
+    format!("{} → … ({left_out} more) → {}", chain[..half].join(" → "), chain[chain.len() - half..].join(" → "))
+}
+
 /// A span from a parser may end inside a multi-byte character or past the end of
 /// the text; the renderer needs a valid `str` range.
 fn clamp_to_char_boundaries(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
@@ -414,5 +430,15 @@ mod tests {
             .note("\u{202e}");
         let out = render(&[diagnostic], &sources, Color::Never);
         assert!(!out.chars().any(crate::source::is_hidden_control), "{out:?}");
+    }
+
+    #[test]
+    fn a_long_chain_shows_its_ends_and_counts_the_rest() {
+        let ids: Vec<String> = (0..4000).map(|i| format!("p{i}")).collect();
+        let chain: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let shown = elided_chain(&chain);
+        assert!(shown.starts_with("p0 → p1 → p2 → p3 → p4 → p5 → … (3988 more) → p3994 → "), "{shown}");
+        assert!(shown.ends_with("p3999"), "{shown}");
+        assert_eq!(elided_chain(&chain[..3]), "p0 → p1 → p2");
     }
 }

@@ -488,3 +488,68 @@ fn d10_a_normal_revision_works_and_runs_no_hook() {
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert!(!dir.path().join("fsm-ran").exists(), "the fsmonitor hook ran");
 }
+
+// --- A45, A46. The documented 256 MiB is the limit --------------------------------
+
+/// 74 MB of ordinary parties, over serde-saphyr's default 64 MiB of scalar
+/// text, is read. Slow in a debug build: `cargo test --release --test
+/// hardening -- --ignored`.
+#[test]
+#[ignore = "writes and reads 74 MB; run with --release -- --ignored"]
+fn a46_a_74_mb_model_under_the_documented_limit_loads() {
+    use std::fmt::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let name = "x".repeat(1000);
+    let mut model = String::from("parties:\n");
+    for i in 0..70_000 {
+        let _ = writeln!(model, "  - {{ id: p{i}, kind: other, country: SE, name: {name} }}");
+    }
+    std::fs::write(dir.path().join("m.yaml"), model).unwrap();
+    let output = run(dir.path(), &["check", "m.yaml", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+}
+
+// --- A39. owned_by cycles ------------------------------------------------------
+
+#[test]
+fn a39_an_owned_by_cycle_is_refused() {
+    let output = run(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["check", "--color", "never", "tests/fixtures/invalid/owned-by-cycle"],
+    );
+    let stderr = assert_refused(
+        &output,
+        &["error[owned-by-cycle]: `a` → `b` → `a` own each other in a circle", "model.yaml:3:59", "1 problem"],
+    );
+    assert_eq!(stderr.matches("error[owned-by-cycle]").count(), 1, "{stderr}");
+}
+
+#[test]
+fn a39_a_long_owned_by_cycle_is_refused_with_a_short_message() {
+    use std::fmt::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let n = 10_001;
+    let mut model = String::from("parties:\n");
+    for i in 0..n {
+        let _ = writeln!(model, "  - {{ id: p{i}, name: P, kind: other, country: SE, owned_by: p{} }}", (i + 1) % n);
+    }
+    std::fs::write(dir.path().join("m.yaml"), model).unwrap();
+    let output = run(dir.path(), &["check", "--color", "never", "m.yaml"]);
+    let stderr = assert_refused(&output, &["own each other in a circle", "(9996 more)", "1 problem"]);
+    assert!(stderr.len() < 4000, "{}", stderr.len());
+}
+
+// --- D15. Messages ----------------------------------------------------------------
+
+#[test]
+fn d15_a_whole_number_too_large_names_the_maximum() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = VALID.replace(
+        "kind: care_provider, country: SE }",
+        "kind: care_provider, country: SE, employees: 18446744073709551616 }",
+    );
+    std::fs::write(dir.path().join("m.yaml"), model).unwrap();
+    let output = run(dir.path(), &["check", "--color", "never", "m.yaml"]);
+    let stderr = assert_refused(&output, &["expected a whole number from 0 to 18446744073709551615", "m.yaml:2:"]);
+    assert!(!stderr.contains("0 or more"), "{stderr}");
+}

@@ -341,6 +341,9 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str, file: FileId) -> Result<T, Bo
             max_nodes: 100_000_000,
             max_events: 400_000_000,
             max_depth: MAX_DEPTH,
+            // serde-saphyr's default is 64 MiB of scalar text per file; the
+            // documented limit is the file size.
+            max_total_scalar_bytes: usize::try_from(MAX_FILE_BYTES).unwrap_or(usize::MAX),
         },
         alias_limits: serde_saphyr::alias_limits! {
             max_total_replayed_events: MAX_ALIAS_REPLAY_EVENTS,
@@ -386,7 +389,9 @@ fn yaml_diagnostic(error: &serde_saphyr::Error, text: &str, file: FileId) -> Dia
         Error::Unexpected { expected: "string scalar", .. } => {
             "expected a single value here, not a list or a mapping".to_owned()
         }
-        Error::InvalidScalar { ty: "u8" | "u32" | "u64", .. } => "expected a whole number, 0 or more".to_owned(),
+        Error::InvalidScalar { ty: "u8", .. } => "expected a whole number from 0 to 255".to_owned(),
+        Error::InvalidScalar { ty: "u32", .. } => format!("expected a whole number from 0 to {}", u32::MAX),
+        Error::InvalidScalar { ty: "u64", .. } => format!("expected a whole number from 0 to {}", u64::MAX),
         Error::InvalidBooleanStrict { .. } => {
             help = Some("write `true` or `false`: `yes`, `no`, `on` and `off` are not booleans in ansvar models");
             "expected `true` or `false`".to_owned()
@@ -444,6 +449,12 @@ fn yaml_diagnostic(error: &serde_saphyr::Error, text: &str, file: FileId) -> Dia
         }
     };
     let mut diagnostic = located(Diagnostic::error(DiagnosticCode::Yaml, message), error, alias, text, file);
+    if matches!(inner, Error::Budget { .. })
+        && let Some(label) = &mut diagnostic.primary
+    {
+        // A budget error's span can cover a whole 200 MB scalar: point at its start.
+        label.span.end = label.span.end.min(label.span.start.saturating_add(1));
+    }
     if let Some(help) = help {
         diagnostic = diagnostic.help(help);
     }

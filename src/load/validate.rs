@@ -136,7 +136,60 @@ pub fn validate(
         };
         key(a).cmp(&key(b))
     });
+    owned_by_cycles(&model, &mut diagnostics);
     (model, diagnostics)
+}
+
+/// Reports every cycle of `owned_by` (`a` owned by `b`, `b` by `a`): two
+/// companies cannot own each other, and the group rules would count them as
+/// different groups. A party has one owner, so each party is walked once.
+fn owned_by_cycles(model: &Model, diagnostics: &mut Vec<Diagnostic>) {
+    // 0 unvisited, 1 on the walk being made, 2 done.
+    let mut state: HashMap<&PartyId, u8> = HashMap::new();
+    for start in model.parties.keys() {
+        let mut walk: Vec<&PartyId> = Vec::new();
+        let mut party = start;
+        loop {
+            match state.get(party).copied().unwrap_or(0) {
+                0 => {
+                    state.insert(party, 1);
+                    walk.push(party);
+                    match model.parties.get(party).and_then(|p| p.owned_by.as_ref()) {
+                        // A self-reference is reported where the party is read.
+                        Some(owner) if owner.value != *party => party = &owner.value,
+                        _ => break,
+                    }
+                }
+                1 => {
+                    let from = walk.iter().position(|p| *p == party).unwrap_or(0);
+                    diagnostics.push(owned_by_cycle(model, &walk[from..]));
+                    break;
+                }
+                _ => break,
+            }
+        }
+        for party in walk {
+            state.insert(party, 2);
+        }
+    }
+}
+
+fn owned_by_cycle(model: &Model, cycle: &[&PartyId]) -> Diagnostic {
+    let mut names: Vec<String> = cycle.iter().take(6).map(|p| format!("`{p}`")).collect();
+    if cycle.len() > 6 {
+        names.truncate(5);
+        names.push(format!("… ({} more)", cycle.len() - 5));
+    }
+    names.push(format!("`{}`", cycle[0]));
+    let mut diagnostic =
+        Diagnostic::error(DiagnosticCode::OwnedByCycle, format!("{} own each other in a circle", names.join(" → ")))
+            .help("an owner chain ends at a party that no other party in the model owns");
+    for (index, party) in cycle.iter().enumerate().take(6) {
+        let Some(owner) = model.parties.get(*party).and_then(|p| p.owned_by.as_ref()) else { continue };
+        let label = format!("`{party}` is owned by `{}`", owner.value);
+        diagnostic = if index == 0 { diagnostic.at(owner.span, label) } else { diagnostic.also(owner.span, label) };
+    }
+    diagnostic
 }
 
 /// Every valid id in the model with its kind and where it is first defined.

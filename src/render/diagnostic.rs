@@ -24,7 +24,7 @@ pub fn to_diagnostic(finding: &Finding, lang: Lang) -> Diagnostic {
         finding.labels.iter().map(|mark| Label::new(mark.span, message(&mark.message, lang))).collect();
     if !finding.chain.is_empty() {
         let chain: Vec<&str> = finding.chain.iter().map(|p| p.as_str()).collect();
-        diagnostic = diagnostic.note(format!("chain: {}", chain.join(" → ")));
+        diagnostic = diagnostic.note(format!("chain: {}", crate::diag::elided_chain(&chain)));
     }
     diagnostic = diagnostic.note(format!("rests on: {}", finding.provisions.join("; ")));
     if let Some(acceptance) = &finding.accepted {
