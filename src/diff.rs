@@ -1,9 +1,11 @@
 //! What a change to a model does: roles that shift, findings introduced or
 //! resolved, processing that moves to or from third countries, changed
-//! notification duties, and the entities added, removed or changed field by field.
+//! notification duties, obligations that appear or disappear, and the entities
+//! added, removed or changed field by field.
 //!
 //! Both sides are analysed in full, as of the same date, and compared by meaning,
-//! never by line: findings match by code, party, activity and message; entities by
+//! never by line or wording: findings match by their fingerprint (rule code and
+//! subjects, [`crate::finding::Finding::fingerprint`]); entities by
 //! id; list items by their natural key (a performer by its party and principal).
 //! Moving YAML between files, reordering entries or reformatting changes nothing.
 
@@ -13,9 +15,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::Analysis;
-use crate::abroad::{ProcessingAbroad, processing_abroad};
-use crate::duties::{NotificationDuty, notification_duties};
+use crate::finding::Fingerprint;
 use crate::model::{ActivityId, Model, PartyId};
+use crate::obligations::abroad::{ProcessingAbroad, processing_abroad};
+use crate::obligations::notification::{NotificationDuty, notification_duties};
 use crate::reference::Reference;
 use crate::roles::{Assignment, Role};
 use crate::rules::{Finding, Severity};
@@ -65,11 +68,13 @@ pub struct FindingSummary {
     pub severity: Severity,
     /// Rule code.
     pub code: &'static str,
+    /// The finding's fingerprint, by which the two sides are matched.
+    pub fingerprint: Fingerprint,
     /// Party.
     pub party: Option<PartyId>,
     /// Activity.
     pub activity: Option<ActivityId>,
-    /// Message.
+    /// Message, rendered in English.
     pub message: String,
     /// Whether an accepted risk covers it.
     pub accepted: bool,
@@ -86,6 +91,20 @@ pub struct AbroadChange {
     pub old: Option<ProcessingAbroad>,
     /// After.
     pub new: Option<ProcessingAbroad>,
+}
+
+/// One obligation of one party in one activity, as compared: an obligation
+/// that applies to an activity more or less is one that appears or disappears.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct ObligationItem {
+    /// The party it binds.
+    pub party: PartyId,
+    /// The activity it applies to.
+    pub activity: ActivityId,
+    /// What it requires.
+    pub kind: crate::obligations::Kind,
+    /// The provisions it rests on.
+    pub provisions: &'static [&'static str],
 }
 
 /// A change to one field of an entity.
@@ -131,6 +150,10 @@ pub struct ModelDiff {
     pub duties_added: Vec<NotificationDuty>,
     /// Notification duties that disappear.
     pub duties_removed: Vec<NotificationDuty>,
+    /// Obligations that appear, by party, activity and kind.
+    pub obligations_added: Vec<ObligationItem>,
+    /// Obligations that disappear.
+    pub obligations_removed: Vec<ObligationItem>,
     /// Entities added, removed and changed.
     pub entities: Vec<EntityChange>,
 }
@@ -146,6 +169,8 @@ impl ModelDiff {
             && self.abroad.is_empty()
             && self.duties_added.is_empty()
             && self.duties_removed.is_empty()
+            && self.obligations_added.is_empty()
+            && self.obligations_removed.is_empty()
             && self.entities.is_empty()
     }
 
@@ -163,8 +188,9 @@ pub fn diff(old: &Side<'_>, new: &Side<'_>, reference: &Reference, as_of: jiff::
         compare_findings(old, &old_analysis.findings, new, &new_analysis.findings);
     let old_duties: BTreeSet<_> = notification_duties(&old_analysis.graph, &old_analysis.roles).into_iter().collect();
     let new_duties: BTreeSet<_> = notification_duties(&new_analysis.graph, &new_analysis.roles).into_iter().collect();
+    let (old_obligations, new_obligations) = (obligation_items(&old_analysis), obligation_items(&new_analysis));
     ModelDiff {
-        roles: compare_roles(&old_analysis.roles.assignments, &new_analysis.roles.assignments),
+        roles: compare_roles(old_analysis.roles.assignments(), new_analysis.roles.assignments()),
         findings_introduced,
         findings_resolved,
         acceptances_started,
@@ -175,8 +201,28 @@ pub fn diff(old: &Side<'_>, new: &Side<'_>, reference: &Reference, as_of: jiff::
         ),
         duties_added: new_duties.difference(&old_duties).cloned().collect(),
         duties_removed: old_duties.difference(&new_duties).cloned().collect(),
+        obligations_added: new_obligations.difference(&old_obligations).cloned().collect(),
+        obligations_removed: old_obligations.difference(&new_obligations).cloned().collect(),
         entities: compare_entities(old.model, new.model),
     }
+}
+
+/// Every obligation of every party, one item per activity it applies to.
+fn obligation_items(analysis: &Analysis<'_>) -> BTreeSet<ObligationItem> {
+    let mut items = BTreeSet::new();
+    for party in analysis.obligations() {
+        for obligation in &party.obligations {
+            for activity in &obligation.activities {
+                items.insert(ObligationItem {
+                    party: party.party.clone(),
+                    activity: activity.clone(),
+                    kind: obligation.kind,
+                    provisions: obligation.provisions,
+                });
+            }
+        }
+    }
+    items
 }
 
 fn held(assignments: &[Assignment]) -> BTreeMap<(PartyId, ActivityId), Vec<HeldRole>> {
@@ -227,22 +273,26 @@ fn summarise(side: &Side<'_>, finding: &Finding) -> FindingSummary {
     FindingSummary {
         severity: finding.severity,
         code: finding.code,
+        fingerprint: finding.fingerprint(),
         party: finding.party.clone(),
         activity: finding.activity.clone(),
-        message: finding.message.clone(),
+        message: crate::render::message(&finding.message, crate::render::Lang::En),
         accepted: finding.accepted.is_some(),
         location: side.sources.location(finding.primary.span).to_string(),
     }
 }
 
-type FindingKey = (&'static str, Option<PartyId>, Option<ActivityId>, String);
+/// Findings match by fingerprint: their rule and subjects, never their text.
+type FindingKey = Fingerprint;
 
 fn key(finding: &Finding) -> FindingKey {
-    (finding.code, finding.party.clone(), finding.activity.clone(), finding.message.clone())
+    finding.fingerprint()
 }
 
+/// Compares two sides' findings by fingerprint: those introduced, resolved, newly
+/// accepted and no longer accepted, each list most serious first.
 #[allow(clippy::type_complexity)]
-fn compare_findings(
+pub fn compare_findings(
     old_side: &Side<'_>,
     old: &[Finding],
     new_side: &Side<'_>,

@@ -12,17 +12,17 @@
 use std::path::{Component, Path, PathBuf};
 use std::process::Command;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, DiagnosticCode};
 
 /// Reads the `.yaml` files of the model at `path` as of `revision`.
 ///
 /// Each file is named `REV:path/file.yaml` in diagnostics, with `path` as given.
 pub fn read_at_revision(revision: &str, path: &Path) -> Result<Vec<(PathBuf, String)>, Box<Diagnostic>> {
-    let fail = |message: String| Box::new(Diagnostic::error("git", message));
+    let fail = |message: String| Box::new(Diagnostic::error(DiagnosticCode::Git, message));
     check_revision(revision).map_err(|reason| {
         let shown = crate::source::printable(revision).into_owned();
         Box::new(
-            Diagnostic::error("git", format!("`{shown}` is not a revision ansvar reads: {reason}"))
+            Diagnostic::error(DiagnosticCode::Git, format!("`{shown}` is not a revision ansvar reads: {reason}"))
                 .help("name a commit, branch or tag, such as `HEAD~1`, `main` or `v1.2`"),
         )
     })?;

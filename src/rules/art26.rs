@@ -1,8 +1,10 @@
 //! Joint controllers without an arrangement (Art. 26).
 
-use super::{Area, Rule, Severity};
+use super::{Area, Arg, Message, Rule, Severity};
+use crate::finding::Join;
 use crate::law;
 use crate::model::{AgreementKind, PartyId};
+use crate::msg;
 use crate::roles::Role;
 
 /// Joint controllers with no arrangement in force.
@@ -10,9 +12,9 @@ pub const JOINT_WITHOUT_ARRANGEMENT: Rule = Rule {
     code: "joint-controllers-without-arrangement",
     area: Area::JointControllers,
     severity: Severity::High,
-    provisions: &[law::ART_26],
+    provisions: &[law::ART_26, law::ART_26_1],
     summary: "Joint controllers with no arrangement between them",
-    explanation: "Where two or more controllers jointly determine purposes and means, they must set out their respective responsibilities, in particular for data subjects' rights and the information duties, in an arrangement whose essence is made available to data subjects (Art. 26(1)–(2)). Without one, data subjects cannot know whom to turn to, and each controller answers for everything (Art. 26(3)).",
+    explanation: "Where two or more controllers jointly determine purposes and means, they must set out their respective responsibilities, in particular for data subjects' rights and the information duties, in an arrangement whose essence is made available to data subjects (Art. 26(1)–(2)). Without one, the joint controllers breach Art. 26(1) and data subjects cannot tell whom to turn to. With or without one, data subjects may exercise their rights against each of them (Art. 26(3)), and each answers to them for the entire damage of processing that infringes the Regulation (Art. 82(4)).",
     remediation: "sign a `joint_controllers` agreement covering the activity, binding every joint controller, and publish its essence",
     check: |ctx, out| {
         for activity in ctx.running() {
@@ -36,20 +38,16 @@ pub const JOINT_WITHOUT_ARRANGEMENT: Rule = Rule {
                 if covered {
                     continue;
                 }
-                let others: Vec<String> = joint
-                    .iter()
-                    .filter(|other| other.party != assignment.party)
-                    .map(|other| format!("`{}`", other.party))
-                    .collect();
+                let others = joint.iter().filter(|other| other.party != assignment.party).map(|other| &other.party);
                 let span = assignment.reasons.iter().find_map(|r| r.span).unwrap_or(activity.span);
                 out.at(
                     span,
-                    "jointly determines purposes or means",
-                    format!(
-                        "`{}` is joint controller of `{}` with {} but no arrangement in force binds them",
-                        assignment.party,
-                        activity.id,
-                        others.join(", ")
+                    Message::new("label-jointly-determines"),
+                    msg!(
+                        "joint-controllers-without-arrangement",
+                        party = &assignment.party,
+                        activity = &activity.id,
+                        others = Arg::list(others, Join::Comma),
                     ),
                 )
                 .party(&assignment.party)

@@ -5,8 +5,9 @@
 //! finding of its own: every broken chain ends with one of the gaps above, and
 //! the break is reported there (docs/roles.md, "Gaps").
 
-use super::{Area, Rule, Severity};
+use super::{Area, Message, Rule, Severity};
 use crate::law;
+use crate::msg;
 use crate::roles::Gap;
 
 /// An activity with no controller.
@@ -16,19 +17,15 @@ pub const NO_CONTROLLER: Rule = Rule {
     severity: Severity::Critical,
     provisions: &[law::ART_4_7, law::ART_5_2, law::ART_24],
     summary: "An activity that nobody controls",
-    explanation: "Every processing activity needs a controller: the party that decides why and how it takes place and answers for it (Art. 4(7), 5(2), 24). When nobody in the model decides its purposes or essential means and no law designates a controller, no one is accountable and nobody owes data subjects anything. This is the confusion of the 1177 case, where the controller and several processors all notified the authority.",
+    explanation: "Every processing activity needs a controller: the party that decides why and how it takes place and answers for it (Art. 4(7), 5(2), 24). When nobody in the model decides its purposes or essential means and no law designates a controller, no one is accountable and nobody owes data subjects anything. In the 1177 case IMY received breach notifications from the controller and several processors although the duty to notify was the controller's (DI-2019-3375); reading that as confusion over who was responsible is an inference [I].",
     remediation: "state who decides the activity's purposes (`purposes_decided_by`) and essential means (`means_decided_by`), or the controller designated by law (`controller_by_law`)",
     check: |ctx, out| {
         for gap in &ctx.roles.gaps {
             if let Gap::NoController { activity, span } = gap
                 && ctx.model.activities.get(activity).is_some_and(|a| a.runs_on(ctx.as_of))
             {
-                out.at(
-                    *span,
-                    "no party decides its purposes or means",
-                    format!("activity `{activity}` has no controller"),
-                )
-                .activity(activity);
+                out.at(*span, Message::new("label-no-party-decides"), msg!("no-controller", activity = activity))
+                    .activity(activity);
             }
         }
     },
@@ -50,8 +47,8 @@ pub const PERFORMER_FOR_NOBODY: Rule = Rule {
             {
                 out.at(
                     *span,
-                    "no `on_behalf_of`, and not a controller",
-                    format!("`{party}` performs `{activity}` on behalf of nobody"),
+                    Message::new("label-no-on-behalf-of"),
+                    msg!("performer-for-nobody", party = party, activity = activity),
                 )
                 .party(party)
                 .activity(activity);
@@ -76,11 +73,12 @@ pub const PRINCIPAL_WITHOUT_ROLE: Rule = Rule {
             {
                 out.at(
                     *span,
-                    "this party neither controls nor performs the activity",
-                    format!("`{party}` acts for `{principal}` in `{activity}`, but `{principal}` has no role there"),
+                    Message::new("label-neither-controls-nor-performs"),
+                    msg!("principal-without-role", party = party, principal = principal, activity = activity),
                 )
                 .party(principal)
                 .activity(activity)
+                .subject("performer", party)
                 .chain(ctx.chain_down(activity, party));
             }
         }
