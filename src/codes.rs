@@ -82,6 +82,8 @@ codes! {
     SelfOnBehalf = "self-on-behalf", "A performer acts on its own behalf (`on_behalf_of` names itself).";
     /// Performers acting for each other in a circle.
     OnBehalfCycle = "on-behalf-cycle", "In one activity, performers act on behalf of each other in a circle, so no chain reaches a controller.";
+    /// Parties owning each other in a circle.
+    OwnedByCycle = "owned-by-cycle", "Parties own each other in a circle (`owned_by`), so no owner chain ends.";
     /// A country whose status must be checked (a warning).
     Territory = "territory", "A warning: a country whose status under the GDPR needs checking (such as a special territory of a member state); the note says why.";
     /// Invalid reference data (`--reference`).
