@@ -167,6 +167,9 @@ fn load_inputs(
     let mut results = timings.time("parse", || parse_files(&sources, &texts)).into_iter();
 
     let mut diagnostics = Vec::new();
+    // Problems that stopped a whole file: the root causes of any "unknown"
+    // reference to an id the file defines, so they are shown first.
+    let mut whole_files = Vec::new();
     let mut parsed = Vec::new();
     // Files whose entities are missing from the model, so that a reference to an
     // id they may define can say so instead of only "unknown".
@@ -179,18 +182,18 @@ fn load_inputs(
                     parsed.push((file, raw));
                 }
                 Some(Err(diagnostic)) => {
-                    diagnostics.push(*diagnostic);
+                    whole_files.push(*diagnostic);
                     skipped.push(shown);
                 }
                 // One result per text file: not reached.
                 None => skipped.push(shown),
             },
             Added::NotUtf8(file, offset) => {
-                diagnostics.push(not_utf8(&shown, file, sources.file(file).text(), offset));
+                whole_files.push(not_utf8(&shown, file, sources.file(file).text(), offset));
                 skipped.push(shown);
             }
             Added::Unreadable(diagnostic) => {
-                diagnostics.push(*diagnostic);
+                whole_files.push(*diagnostic);
                 skipped.push(shown);
             }
         }
@@ -199,13 +202,15 @@ fn load_inputs(
     diagnostics.append(&mut problems);
     let (errors, warnings): (Vec<_>, Vec<_>) =
         diagnostics.into_iter().partition(|d| d.level == crate::diag::Level::Error);
-    if errors.is_empty() {
+    if errors.is_empty() && whole_files.is_empty() {
         let warnings = once_each(warnings, &sources);
         Ok(Loaded { model, sources, warnings, timings })
     } else {
         let mut diagnostics = errors;
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        Err(Invalid { sources, diagnostics })
+        whole_files.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        whole_files.append(&mut diagnostics);
+        Err(Invalid { sources, diagnostics: whole_files })
     }
 }
 
@@ -538,6 +543,22 @@ mod tests {
             "{:?}",
             territory[0].notes
         );
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_reported_before_what_it_causes() {
+        // `a.yaml` names a party that `b.yaml` would define, had it parsed: the
+        // syntax error comes first, though its file sorts after.
+        let system = "systems:\n  - { id: ehr, name: EHR, operator: clinic, location: SE }\n";
+        let texts = vec![
+            (PathBuf::from("a.yaml"), system.to_owned()),
+            (PathBuf::from("b.yaml"), "parties: [ { id: clinic\n".to_owned()),
+        ];
+        let invalid = load_texts(texts, &Reference::builtin()).unwrap_err();
+        let places: Vec<String> =
+            invalid.diagnostics.iter().filter_map(|d| d.location(&invalid.sources)).map(|at| at.to_string()).collect();
+        assert_eq!(places.len(), 2, "{:?}", invalid.diagnostics);
+        assert!(places[0].starts_with("b.yaml") && places[1].starts_with("a.yaml"), "{places:?}");
     }
 
     #[test]
