@@ -72,10 +72,7 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                             .min_by(|a, b| a.country.cmp(&b.country));
                         match abroad {
                             Some(place) => {
-                                primary.get_or_insert((
-                                    place.span,
-                                    msg!("label-care-from-country", country = &place.country),
-                                ));
+                                primary.get_or_insert((place.span, msg!("label-care-from", country = &place.country)));
                                 Unmet::CareAbroad(place.country, &regime.name)
                             }
                             None => Unmet::CareUnbound(&regime.name),
@@ -93,7 +90,8 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                     continue;
                 }
                 // The message reads them by regime, then data id: reordering `data` or
-                // `requires` in the model leaves the message unchanged.
+                // `requires` in the model leaves the message, and so the finding
+                // `ansvar diff` matches, unchanged.
                 let mut ordered: Vec<_> = unmet.iter().collect();
                 ordered.sort_by(|a, b| (&a.1.value, &a.0.id).cmp(&(&b.1.value, &b.0.id)));
                 let mut data_ids = unique(ordered.iter().map(|(d, _, _)| d.id.as_str()));
