@@ -147,6 +147,8 @@ pub struct RawSystem {
     pub encryption: Option<At<RawEncryption>>,
     pub authentication: Option<S>,
     pub access_logging: Option<At<bool>>,
+    pub log_review: Option<At<bool>>,
+    pub needs_and_risk_analysis: Option<At<bool>>,
     pub backups: Option<At<bool>>,
     pub notes: Option<String>,
 }
@@ -175,6 +177,7 @@ pub struct RawActivity {
     pub means_decided_by: Vec<S>,
     pub informs_subjects: Option<At<Vec<S>>>,
     pub large_scale: Option<At<bool>>,
+    pub dpia: Option<At<bool>>,
     pub active_from: Option<S>,
     pub active_until: Option<S>,
     #[serde(default)]
@@ -201,6 +204,7 @@ pub struct RawPerformer {
     pub systems: Vec<S>,
     #[serde(default)]
     pub own_purposes: Vec<S>,
+    pub beyond_instructions: Option<At<bool>>,
     pub gives_care: Option<At<bool>>,
     pub task: Option<S>,
 }

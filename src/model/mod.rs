@@ -300,6 +300,13 @@ pub struct System {
     pub authentication: Option<Located<Authentication>>,
     /// Whether access is logged; `None` if unknown.
     pub access_logging: Option<Located<bool>>,
+    /// Whether the access logs are reviewed systematically and regularly
+    /// (patientdatalagen 4 kap. 3 §); `None` if unknown.
+    pub log_review: Option<Located<bool>>,
+    /// Whether access rights were assigned from a documented analysis of users'
+    /// needs and the risks (behovs- och riskanalys, HSLF-FS 2016:40 4 kap. 2 §);
+    /// `None` if unknown.
+    pub needs_and_risk_analysis: Option<Located<bool>>,
     /// Whether it is backed up; `None` if unknown.
     pub backups: Option<Located<bool>>,
     /// Free text for readers of the model.
@@ -332,6 +339,9 @@ pub struct Activity {
     pub informs_subjects: Option<Located<Vec<Located<PartyId>>>>,
     /// Whether it processes data on a large scale (Art. 35(3)(b)); `None` if unknown.
     pub large_scale: Option<bool>,
+    /// Whether a data protection impact assessment was carried out (Art. 35);
+    /// `None` if unknown.
+    pub dpia: Option<Located<bool>>,
     /// First day it runs, if it has one.
     pub active_from: Option<Located<Date>>,
     /// Last day it runs, if it has ended or will end.
@@ -377,6 +387,10 @@ pub struct Performer {
     pub systems: Vec<Located<SystemId>>,
     /// Purposes of its own beyond its instructions (Art. 28(10)).
     pub own_purposes: Vec<Located<String>>,
+    /// Whether it processed the data beyond its principal's instructions in some
+    /// way without purposes of its own, so staying a processor (Art. 29);
+    /// `None` if unknown.
+    pub beyond_instructions: Option<Located<bool>>,
     /// Whether it gives care (answers patients as a nurse or doctor).
     pub gives_care: Option<Located<bool>>,
     /// What it does, in words.
