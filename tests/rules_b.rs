@@ -27,6 +27,8 @@ const CODES: &[&str] = &[
     "unencrypted-at-rest",
     "patient-data-without-access-log",
     "patient-data-without-backups",
+    "sensitive-data-without-backups",
+    "sensitive-data-without-access-log",
     "subjects-not-informed",
     "no-breach-notification-duty",
     "breach-notified-by-non-controller",
@@ -159,14 +161,25 @@ fn unencrypted_at_rest_passes_when_unknown() {
     passes("unencrypted-at-rest", "passes");
 }
 
+/// The findings of `code` in a fixture of another rule, by (party, activity).
+fn also_found(fixture_of: &str, case: &str, code: &str) -> BTreeSet<Who> {
+    findings(fixture_of, case).iter().filter(|f| f.code == code).map(who).collect()
+}
+
 #[test]
 fn patient_data_without_access_log_fires_against_the_care_provider_only() {
-    fires("patient-data-without-access-log", "fires", &[CARE], &[]);
+    fires("patient-data-without-access-log", "fires", &[CARE], &["sensitive-data-without-access-log"]);
+    // The operator answers for its own Art. 32 duty under the general rule.
+    let general = also_found("patient-data-without-access-log", "fires", "sensitive-data-without-access-log");
+    assert_eq!(general, expected(&[OPERATOR]));
 }
 
 #[test]
 fn patient_data_without_access_log_spares_a_controller_without_patient_data_on_the_system() {
-    fires("patient-data-without-access-log", "fires-shared-system", &[CARE], &[]);
+    fires("patient-data-without-access-log", "fires-shared-system", &[CARE], &["sensitive-data-without-access-log"]);
+    let general =
+        also_found("patient-data-without-access-log", "fires-shared-system", "sensitive-data-without-access-log");
+    assert_eq!(general, expected(&[OPERATOR]));
 }
 
 #[test]
@@ -176,7 +189,53 @@ fn patient_data_without_access_log_passes_without_patient_data() {
 
 #[test]
 fn patient_data_without_backups_fires_against_the_care_provider() {
-    fires("patient-data-without-backups", "fires", &[CARE], &[]);
+    fires("patient-data-without-backups", "fires", &[CARE], &["sensitive-data-without-backups"]);
+    let general = also_found("patient-data-without-backups", "fires", "sensitive-data-without-backups");
+    assert_eq!(general, expected(&[OPERATOR]), "the care provider answers under the patient-data rule only");
+}
+
+#[test]
+fn sensitive_data_without_backups_fires_against_operator_and_controller_at_low() {
+    let found = fires("sensitive-data-without-backups", "fires", &[CARE, OPERATOR], &[]);
+    assert!(found.iter().all(|f| f.severity == Severity::Low));
+    for finding in &found {
+        assert!(finding.provisions.contains(&ansvar::law::ART_32_1_C), "{:?}", finding.provisions);
+        assert!(!finding.provisions.contains(&ansvar::law::HSLF_FS_2016_40_BACKUP), "{:?}", finding.provisions);
+    }
+}
+
+#[test]
+fn sensitive_data_without_backups_passes_without_special_categories() {
+    passes("sensitive-data-without-backups", "passes");
+}
+
+#[test]
+fn sensitive_data_without_access_log_fires_against_operator_and_controller() {
+    let found = fires("sensitive-data-without-access-log", "fires", &[CARE, OPERATOR], &[]);
+    assert!(found.iter().all(|f| f.severity == Severity::Medium));
+}
+
+#[test]
+fn sensitive_data_without_access_log_passes_without_special_categories() {
+    passes("sensitive-data-without-access-log", "passes");
+}
+
+#[test]
+fn a_care_provider_running_its_own_system_answers_under_the_patient_data_rule_only() {
+    // The record system run by the clinic itself, for its patient records and for
+    // health data outside them: one patient-data finding for the records; the
+    // general rule stays silent on the clinic as operator.
+    let reference = Reference::builtin();
+    let text = std::fs::read_to_string(fixture("patient-data-without-backups", "fires").join("model.yaml")).unwrap();
+    let text = text.replace("operator: hosting", "operator: clinic");
+    let dir = std::env::temp_dir().join(format!("ansvar-own-system-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("model.yaml"), text).unwrap();
+    let loaded = load_path(&dir, &reference).unwrap_or_else(|invalid| panic!("{:#?}", invalid.diagnostics));
+    let found = Analysis::new(&loaded.model, &reference, AS_OF).findings;
+    std::fs::remove_dir_all(&dir).unwrap();
+    let codes: Vec<(&str, Who)> = found.iter().map(|f| (f.code, who(f))).collect();
+    assert_eq!(codes, [("patient-data-without-backups", (Some("clinic".to_owned()), Some("care".to_owned())))]);
 }
 
 #[test]

@@ -36,6 +36,10 @@ enum Concern {
     Sensitive,
     /// Patient data under patientdatalagen.
     PatientRecord,
+    /// Special-category or criminal data of activities that keep no patient
+    /// data on the system: where patient data are, the patient-data rules name
+    /// their care provider instead.
+    SensitiveBeyondRecords,
 }
 
 impl Concern {
@@ -43,6 +47,7 @@ impl Concern {
         match self {
             Concern::Sensitive => data.is_sensitive(),
             Concern::PatientRecord => data.patient_record,
+            Concern::SensitiveBeyondRecords => data.is_sensitive() && !data.patient_record,
         }
     }
 }
@@ -62,6 +67,9 @@ fn data_on<'a>(ctx: &Context<'a>, system: &System, concern: Concern) -> Vec<(Act
         }
         let Some(activity) = ctx.model.activities.get(&activity_id) else { continue };
         if !activity.runs_on(ctx.as_of) {
+            continue;
+        }
+        if concern == Concern::SensitiveBeyondRecords && ctx.data_of(activity).any(|d| d.patient_record) {
             continue;
         }
         let mut data: Vec<&DataCategory> = ctx.data_of(activity).filter(|d| concern.covers(d)).collect();
@@ -102,14 +110,24 @@ fn report(
     what: Message,
 ) {
     let found = data_on(ctx, system, concern);
-    let Some(all) = listed(&found) else { return };
     // Who has been told, as sets: a shared platform can carry thousands of
     // activities, and scanning a list for each would be quadratic.
     let mut reported_everywhere: HashSet<PartyId> = HashSet::new();
     let mut reported: HashSet<(PartyId, ActivityId)> = HashSet::new();
-    if against == Against::OperatorAndControllers {
-        // Art. 32 binds the processor that runs the system for its own part.
-        let operator = &system.operator.value;
+    let operator = &system.operator.value;
+    // Art. 32 binds the processor that runs the system for its own part, for
+    // every special-category datum on it; a care provider that runs the system
+    // for its own patient data answers under the patient-data rule instead.
+    let (operator_found, excused) = match concern {
+        Concern::SensitiveBeyondRecords => {
+            let care = data_on(ctx, system, Concern::PatientRecord);
+            let excused = care.iter().any(|(activity, _)| ctx.roles.controllers(activity).any(|c| c == operator));
+            (data_on(ctx, system, Concern::Sensitive), excused)
+        }
+        _ => (found.clone(), false),
+    };
+    let operator_data = listed(&operator_found).filter(|_| !excused);
+    if let (Against::OperatorAndControllers, Some(all)) = (against, operator_data) {
         reported_everywhere.insert(operator.clone());
         let finding = out
             .at(
@@ -128,7 +146,8 @@ fn report(
         // The principles of Art. 5(1) are the controller's to answer for (Art. 5(2));
         // a processor answers for its own security duty, Art. 32, as IMY held
         // Voice Integrate to.
-        let controls = found.iter().any(|(activity, _)| ctx.roles.controllers(activity).any(|c| c == operator));
+        let controls =
+            operator_found.iter().any(|(activity, _)| ctx.roles.controllers(activity).any(|c| c == operator));
         if !controls {
             finding.provisions.retain(|p| *p != law::ART_5_1_F);
         }
@@ -335,6 +354,50 @@ pub const PATIENT_DATA_WITHOUT_BACKUPS: Rule = Rule {
             Against::Controllers,
             "label-no-backups",
             "what-no-backups",
+        );
+    },
+};
+
+/// Special-category data, outside patient records, on a system with no backups.
+pub const SENSITIVE_DATA_WITHOUT_BACKUPS: Rule = Rule {
+    code: "sensitive-data-without-backups",
+    area: Area::Security,
+    severity: Severity::Low,
+    provisions: &[law::ART_32, law::ART_32_1_C],
+    summary: "Special-category data on a system with no backups",
+    explanation: "Art. 32(1)(c) asks for the ability to restore the availability of and access to personal data in a timely manner after an incident, and binds the processor that runs a system as well as the controller. IMY's finding against Medhelp for recordings kept on RAID with no backup rested on Art. 32(1) as well as on Socialstyrelsen's regulations; the GDPR part of it holds for any special-category data. Patient data are the more serious `patient-data-without-backups`.",
+    remediation: "back the system up at set intervals, keep the copies separate, and test restoring them",
+    check: |ctx, out| {
+        report_false(
+            ctx,
+            out,
+            |system| system.backups.as_ref(),
+            Concern::SensitiveBeyondRecords,
+            Against::OperatorAndControllers,
+            "label-no-backups",
+            "what-no-backups-sensitive",
+        );
+    },
+};
+
+/// Special-category data, outside patient records, on a system that does not log access.
+pub const SENSITIVE_DATA_WITHOUT_ACCESS_LOG: Rule = Rule {
+    code: "sensitive-data-without-access-log",
+    area: Area::Security,
+    severity: Severity::Medium,
+    provisions: &[law::ART_32, law::ART_32_1_B],
+    summary: "Special-category data on a system that does not log access",
+    explanation: "Without a record of who read what, the confidentiality of special-category data cannot be checked or restored (Art. 32(1)(b), (d)). The Dutch DPA fined HagaZiekenhuis (2019) and OLVG (2020) under Art. 32(1) for not reviewing access logs, which presupposes keeping them. Art. 32 binds the processor that runs the system as well as the controller. Patient data are the more serious `patient-data-without-access-log`.",
+    remediation: "log every access to the special-category data on the system and review the logs",
+    check: |ctx, out| {
+        report_false(
+            ctx,
+            out,
+            |system| system.access_logging.as_ref(),
+            Concern::SensitiveBeyondRecords,
+            Against::OperatorAndControllers,
+            "label-no-access-logging",
+            "what-no-access-log-sensitive",
         );
     },
 };
