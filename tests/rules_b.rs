@@ -29,6 +29,8 @@ const CODES: &[&str] = &[
     "patient-data-without-backups",
     "sensitive-data-without-backups",
     "sensitive-data-without-access-log",
+    "patient-data-without-strong-authentication",
+    "password-only-on-internet",
     "subjects-not-informed",
     "no-breach-notification-duty",
     "breach-notified-by-non-controller",
@@ -241,6 +243,38 @@ fn a_care_provider_running_its_own_system_answers_under_the_patient_data_rule_on
 #[test]
 fn patient_data_without_backups_passes_with_backups() {
     passes("patient-data-without-backups", "passes");
+}
+
+#[test]
+fn patient_data_without_strong_authentication_fires_over_the_internet() {
+    let found = fires("patient-data-without-strong-authentication", "fires", &[CARE], &["password-only-on-internet"]);
+    assert!(found[0].provisions.contains(&ansvar::law::HSLF_FS_2016_40_OPEN_NETWORKS));
+    assert!(message(&found[0].message, Lang::En).contains("over the internet with a password alone"));
+    // The operator's own Art. 32 duty is the general rule's.
+    let general = also_found("patient-data-without-strong-authentication", "fires", "password-only-on-internet");
+    assert_eq!(general, expected(&[OPERATOR]));
+}
+
+#[test]
+fn patient_data_without_strong_authentication_fires_over_a_shared_network() {
+    let found = fires("patient-data-without-strong-authentication", "fires-private-network", &[CARE], &[]);
+    assert!(message(&found[0].message, Lang::En).contains("a network shared with other organisations"));
+}
+
+#[test]
+fn patient_data_without_strong_authentication_passes_on_the_operator_s_own_network() {
+    passes("patient-data-without-strong-authentication", "passes");
+}
+
+#[test]
+fn password_only_on_internet_fires_against_operator_and_controller() {
+    let found = fires("password-only-on-internet", "fires", &[CARE, OPERATOR], &[]);
+    assert!(found.iter().all(|f| f.severity == Severity::Medium));
+}
+
+#[test]
+fn password_only_on_internet_passes_behind_mfa() {
+    passes("password-only-on-internet", "passes");
 }
 
 // ---- information ------------------------------------------------------------

@@ -401,3 +401,68 @@ pub const SENSITIVE_DATA_WITHOUT_ACCESS_LOG: Rule = Rule {
         );
     },
 };
+
+/// The systems that users reach with a password alone, with how they are
+/// reached: the shape of the two rules on authentication strength.
+fn password_only<'a>(ctx: &Context<'a>) -> impl Iterator<Item = (&'a System, Exposure, Span)> + use<'a> {
+    ctx.model.systems.values().filter_map(|system| {
+        let authentication = system.authentication.as_ref()?;
+        let exposure = system.exposure.as_ref()?.value;
+        (authentication.value == crate::model::Authentication::Password).then_some((
+            system,
+            exposure,
+            authentication.span,
+        ))
+    })
+}
+
+/// Patient data reached with a password alone over a network the operator does not control.
+pub const PATIENT_DATA_WITHOUT_STRONG_AUTHENTICATION: Rule = Rule {
+    code: "patient-data-without-strong-authentication",
+    area: Area::Security,
+    severity: Severity::High,
+    provisions: &[law::HSLF_FS_2016_40_OPEN_NETWORKS, law::ART_5_1_F, law::ART_32, law::ART_32_1_B],
+    summary: "Patient data reached with a password alone over a network the operator does not control",
+    explanation: "Where patient data are processed over open networks, Socialstyrelsen's regulations require access to be preceded by strong authentication, the user's identity checked in at least two ways (HSLF-FS 2016:40, carried over from SOSFS 2008:14). A password alone is not that. The Dutch DPA fined HagaZiekenhuis EUR 460 000 (2019) and OLVG EUR 440 000 (2020) under Art. 32(1) for hospital records reached without two-factor authentication. The rule counts the internet and a network shared with other organisations as networks the operator does not control.",
+    remediation: "require multi-factor authentication or a smart card (in Swedish care, SITHS) for every access to the system, or take it off the shared network",
+    check: |ctx, out| {
+        // The regulations bind the care provider, the controller.
+        for (system, exposure, span) in password_only(ctx) {
+            let network = match exposure {
+                Exposure::Internet => "network-internet",
+                Exposure::Private => "network-shared",
+                Exposure::Internal => continue,
+            };
+            let what = msg!("what-password-only-patient", network = Message::new(network));
+            report(ctx, out, system, Concern::PatientRecord, Against::Controllers, span, "label-password-only", what);
+        }
+    },
+};
+
+/// Special-category data, outside patient records, on an internet-facing system with a password alone.
+pub const PASSWORD_ONLY_ON_INTERNET: Rule = Rule {
+    code: "password-only-on-internet",
+    area: Area::Security,
+    severity: Severity::Medium,
+    provisions: &[law::ART_32, law::ART_32_1_B],
+    summary: "Special-category data on a system reachable from the internet with a password alone",
+    explanation: "A password alone is what phishing and reused credentials defeat. For special-category data on a system that faces the internet, security appropriate to the risk (Art. 32(1)(b)) means a second factor; Art. 32 binds the processor that runs the system as well as the controller. Patient data are the more serious `patient-data-without-strong-authentication`.",
+    remediation: "put multi-factor authentication in front of the system, or take it off the internet",
+    check: |ctx, out| {
+        for (system, exposure, span) in password_only(ctx) {
+            if exposure == Exposure::Internet {
+                let what = Message::new("what-password-only-sensitive");
+                report(
+                    ctx,
+                    out,
+                    system,
+                    Concern::SensitiveBeyondRecords,
+                    Against::OperatorAndControllers,
+                    span,
+                    "label-password-only",
+                    what,
+                );
+            }
+        }
+    },
+};
