@@ -31,6 +31,8 @@ const CODES: &[&str] = &[
     "sensitive-data-without-access-log",
     "patient-data-without-strong-authentication",
     "password-only-on-internet",
+    "patient-data-without-access-analysis",
+    "patient-data-logs-not-reviewed",
     "subjects-not-informed",
     "no-breach-notification-duty",
     "breach-notified-by-non-controller",
@@ -163,6 +165,20 @@ fn unencrypted_at_rest_passes_when_unknown() {
     passes("unencrypted-at-rest", "passes");
 }
 
+/// Every finding of a fixture with one fact changed (`from` replaced by `to` in
+/// its text), as of [`AS_OF`].
+fn variant(code: &str, case: &str, from: &str, to: &str) -> Vec<Finding> {
+    let text = std::fs::read_to_string(fixture(code, case).join("model.yaml")).unwrap();
+    assert!(text.contains(from), "{code}/{case} has no `{from}`");
+    let dir = std::env::temp_dir().join(format!("ansvar-variant-{code}-{case}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("model.yaml"), text.replace(from, to)).unwrap();
+    let reference = Reference::builtin();
+    let loaded = load_path(&dir, &reference).unwrap_or_else(|invalid| panic!("{:#?}", invalid.diagnostics));
+    std::fs::remove_dir_all(&dir).unwrap();
+    Analysis::new(&loaded.model, &reference, AS_OF).findings
+}
+
 /// The findings of `code` in a fixture of another rule, by (party, activity).
 fn also_found(fixture_of: &str, case: &str, code: &str) -> BTreeSet<Who> {
     findings(fixture_of, case).iter().filter(|f| f.code == code).map(who).collect()
@@ -227,15 +243,7 @@ fn a_care_provider_running_its_own_system_answers_under_the_patient_data_rule_on
     // The record system run by the clinic itself, for its patient records and for
     // health data outside them: one patient-data finding for the records; the
     // general rule stays silent on the clinic as operator.
-    let reference = Reference::builtin();
-    let text = std::fs::read_to_string(fixture("patient-data-without-backups", "fires").join("model.yaml")).unwrap();
-    let text = text.replace("operator: hosting", "operator: clinic");
-    let dir = std::env::temp_dir().join(format!("ansvar-own-system-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("model.yaml"), text).unwrap();
-    let loaded = load_path(&dir, &reference).unwrap_or_else(|invalid| panic!("{:#?}", invalid.diagnostics));
-    let found = Analysis::new(&loaded.model, &reference, AS_OF).findings;
-    std::fs::remove_dir_all(&dir).unwrap();
+    let found = variant("patient-data-without-backups", "fires", "operator: hosting", "operator: clinic");
     let codes: Vec<(&str, Who)> = found.iter().map(|f| (f.code, who(f))).collect();
     assert_eq!(codes, [("patient-data-without-backups", (Some("clinic".to_owned()), Some("care".to_owned())))]);
 }
@@ -275,6 +283,43 @@ fn password_only_on_internet_fires_against_operator_and_controller() {
 #[test]
 fn password_only_on_internet_passes_behind_mfa() {
     passes("password-only-on-internet", "passes");
+}
+
+#[test]
+fn patient_data_without_access_analysis_fires_against_the_care_provider() {
+    let found = fires("patient-data-without-access-analysis", "fires", &[CARE], &[]);
+    for provision in [ansvar::law::PDL_4_2, ansvar::law::HSLF_FS_2016_40_ACCESS_ANALYSIS, ansvar::law::ART_32] {
+        assert!(found[0].provisions.contains(&provision), "{provision} in {:?}", found[0].provisions);
+    }
+}
+
+#[test]
+fn patient_data_without_access_analysis_passes_when_it_was_made() {
+    passes("patient-data-without-access-analysis", "passes");
+}
+
+#[test]
+fn patient_data_logs_not_reviewed_fires_against_the_care_provider() {
+    fires("patient-data-logs-not-reviewed", "fires", &[CARE], &[]);
+}
+
+#[test]
+fn patient_data_logs_not_reviewed_fires_when_logging_is_not_recorded() {
+    fires("patient-data-logs-not-reviewed", "fires-logging-unknown", &[CARE], &[]);
+}
+
+#[test]
+fn patient_data_logs_not_reviewed_leaves_a_missing_log_to_its_own_rule() {
+    // `access_logging: false` and `log_review: false`: one finding, the missing log.
+    let found = variant("patient-data-logs-not-reviewed", "fires", "access_logging: true", "access_logging: false");
+    let codes: BTreeSet<&str> = found.iter().map(|f| f.code).collect();
+    assert!(codes.contains("patient-data-without-access-log"), "{codes:?}");
+    assert!(!codes.contains("patient-data-logs-not-reviewed"), "{codes:?}");
+}
+
+#[test]
+fn patient_data_logs_not_reviewed_passes_when_they_are() {
+    passes("patient-data-logs-not-reviewed", "passes");
 }
 
 // ---- information ------------------------------------------------------------

@@ -466,3 +466,57 @@ pub const PASSWORD_ONLY_ON_INTERNET: Rule = Rule {
         }
     },
 };
+
+/// Patient data in a system whose access rights were assigned without a needs-and-risk analysis.
+pub const PATIENT_DATA_WITHOUT_ACCESS_ANALYSIS: Rule = Rule {
+    code: "patient-data-without-access-analysis",
+    area: Area::Security,
+    severity: Severity::High,
+    provisions: &[law::PDL_4_2, law::HSLF_FS_2016_40_ACCESS_ANALYSIS, law::ART_5_1_F, law::ART_32],
+    summary: "Patient data in a system whose access rights were assigned without a needs-and-risk analysis",
+    explanation: "A care provider must limit each user's access to patient data to what they need for their work (patientdatalagen 4 kap. 2 §), from an analysis of the users' needs and of the risks made before access rights are assigned (behovs- och riskanalys, HSLF-FS 2016:40 4 kap. 2 §). Without it, access cannot be limited to need, and the security Art. 5(1)(f) and 32 require is missing. On 2 December 2020 IMY found eight care providers in breach for this and fined seven of them, from SEK 2.5 M to SEK 30 M.",
+    remediation: "make and document the needs-and-risk analysis, assign access rights from it, and review them when it changes",
+    check: |ctx, out| {
+        // The duty is the care provider's, the controller's.
+        report_false(
+            ctx,
+            out,
+            |system| system.needs_and_risk_analysis.as_ref(),
+            Concern::PatientRecord,
+            Against::Controllers,
+            "label-no-access-analysis",
+            "what-no-access-analysis",
+        );
+    },
+};
+
+/// Patient data in a system whose access logs are not reviewed.
+pub const PATIENT_DATA_LOGS_NOT_REVIEWED: Rule = Rule {
+    code: "patient-data-logs-not-reviewed",
+    area: Area::Security,
+    severity: Severity::Medium,
+    provisions: &[law::PDL_4_3, law::ART_32],
+    summary: "Patient data in a system whose access logs are not reviewed systematically and regularly",
+    explanation: "Logs deter and reveal unauthorised access only if someone reads them: the care provider must check them systematically and regularly (patientdatalagen 4 kap. 3 §). The Dutch DPA's fines on HagaZiekenhuis (2019) and OLVG (2020) under Art. 32(1) rested on logs not reviewed regularly as well as on missing two-factor authentication. A system that keeps no log at all is `patient-data-without-access-log`.",
+    remediation: "review the logs at set intervals and on triggers (a well-known patient, a colleague's record), with guidance on what counts as unauthorised access",
+    check: |ctx, out| {
+        for system in ctx.model.systems.values() {
+            let Some(review) = system.log_review.as_ref().filter(|r| !r.value) else { continue };
+            // With no log at all, the missing log is the finding.
+            if system.access_logging.as_ref().is_some_and(|l| !l.value) {
+                continue;
+            }
+            let what = Message::new("what-logs-not-reviewed");
+            report(
+                ctx,
+                out,
+                system,
+                Concern::PatientRecord,
+                Against::Controllers,
+                review.span,
+                "label-logs-not-reviewed",
+                what,
+            );
+        }
+    },
+};
