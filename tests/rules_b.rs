@@ -1,4 +1,5 @@
-//! The rules of security (Art. 32, patientdatalagen), information (Art. 13/14),
+//! The rules of security (Art. 32, patientdatalagen), each party's own duties
+//! (Art. 30, 35, 37, patient-record retention), information (Art. 13/14),
 //! breach notification (Art. 33/34), contracts in force and accepted risks, each
 //! on its fixtures: `tests/fixtures/rules/<code>/fires/` must give exactly the
 //! expected findings of that code, `…/passes/` none. The fixtures are variants
@@ -33,6 +34,7 @@ const CODES: &[&str] = &[
     "password-only-on-internet",
     "patient-data-without-access-analysis",
     "patient-data-logs-not-reviewed",
+    "patient-record-retention-too-short",
     "subjects-not-informed",
     "no-breach-notification-duty",
     "breach-notified-by-non-controller",
@@ -320,6 +322,19 @@ fn patient_data_logs_not_reviewed_leaves_a_missing_log_to_its_own_rule() {
 #[test]
 fn patient_data_logs_not_reviewed_passes_when_they_are() {
     passes("patient-data-logs-not-reviewed", "passes");
+}
+
+// ---- accountability duties ----------------------------------------------------
+
+#[test]
+fn patient_record_retention_too_short_fires_against_the_controller() {
+    let found = fires("patient-record-retention-too-short", "fires", &[CARE], &[]);
+    assert!(message(&found[0].message, Lang::En).contains("kept `P5Y`"), "{:?}", found[0].message);
+}
+
+#[test]
+fn patient_record_retention_too_short_passes_for_data_outside_the_record() {
+    passes("patient-record-retention-too-short", "passes");
 }
 
 // ---- information ------------------------------------------------------------

@@ -159,6 +159,22 @@ label-no-access-logging = no access logging
 label-no-backups = no backups
 label-system = system
 
+## Accountability duties (Art. 30, 35, 37, patient records)
+
+patient-record-retention-too-short = patient data {$data} processed in {$activity} are kept {$retention}, less than the ten years patientdatalagen requires of controller {$controller}
+label-retention-short = kept less than ten years
+label-patient-data = patient data
+no-records-of-processing = {$party} keeps no record of processing activities, though it has a role in {$activities}, and {$why}
+why-records-sensitive = the Art. 30(5) exemption cannot apply: it processes special-category or criminal data
+why-records-employees = the Art. 30(5) exemption cannot apply: it has {$employees} employees
+label-no-records = no records kept
+dpia-not-carried-out = {$activity} processes special-category data ({$data}) on a large scale, and its controller {$controller} carried out no data protection impact assessment
+label-no-dpia = no DPIA
+no-dpo = {$party} has designated no data protection officer, though {$why}
+why-dpo-public-body = it is a public body with a role in {$activities}
+why-dpo-large-scale = its core activities include large-scale processing of special-category data ({$activities})
+label-no-dpo = no DPO
+
 ## Breach notification (Art. 33/34)
 
 no-breach-notification-duty = agreement {$agreement} does not oblige {$processor} to tell {$principal} of a breach in {$activity}

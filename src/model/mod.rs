@@ -255,6 +255,13 @@ impl Retention {
         Some(retention)
     }
 
+    /// Whether the period is at least `years` years: by its years and months,
+    /// or by its length in days as [`Retention::approximate_days`] counts them.
+    pub fn at_least_years(&self, years: u32) -> bool {
+        u64::from(self.years) * 12 + u64::from(self.months) >= u64::from(years) * 12
+            || self.approximate_days() >= u64::from(years) * 365
+    }
+
     /// The period in days, counting a year as 365 and a month as 30 days.
     pub fn approximate_days(&self) -> u64 {
         u64::from(self.years) * 365 + u64::from(self.months) * 30 + u64::from(self.weeks) * 7 + u64::from(self.days)
@@ -568,6 +575,11 @@ mod tests {
         assert_eq!(ten.to_string(), "P10Y");
         assert_eq!(Retention::parse("P1Y6M").unwrap().approximate_days(), 365 + 180);
         assert_eq!(Retention::parse("P2W3D").unwrap().approximate_days(), 17);
+        for (text, ten) in
+            [("P10Y", true), ("P9Y12M", true), ("P120M", true), ("P3650D", true), ("P9Y11M", false), ("P5Y", false)]
+        {
+            assert_eq!(Retention::parse(text).unwrap().at_least_years(10), ten, "{text}");
+        }
     }
 
     #[test]
