@@ -35,6 +35,7 @@ const CODES: &[&str] = &[
     "patient-data-without-access-analysis",
     "patient-data-logs-not-reviewed",
     "patient-record-retention-too-short",
+    "no-records-of-processing",
     "subjects-not-informed",
     "no-breach-notification-duty",
     "breach-notified-by-non-controller",
@@ -335,6 +336,39 @@ fn patient_record_retention_too_short_fires_against_the_controller() {
 #[test]
 fn patient_record_retention_too_short_passes_for_data_outside_the_record() {
     passes("patient-record-retention-too-short", "passes");
+}
+
+#[test]
+fn no_records_of_processing_fires_for_a_small_controller_of_health_data() {
+    let found = fires("no-records-of-processing", "fires", &[(Some("clinic"), None)], &[]);
+    let provisions = &found[0].provisions;
+    assert!(
+        provisions.contains(&ansvar::law::ART_30_1) && !provisions.contains(&ansvar::law::ART_30_2),
+        "{provisions:?}"
+    );
+    assert!(message(&found[0].message, Lang::En).contains("special-category"));
+}
+
+#[test]
+fn no_records_of_processing_fires_for_a_large_processor() {
+    let found = fires("no-records-of-processing", "fires-large-processor", &[(Some("hosting"), None)], &[]);
+    let provisions = &found[0].provisions;
+    assert!(
+        provisions.contains(&ansvar::law::ART_30_2) && !provisions.contains(&ansvar::law::ART_30_1),
+        "{provisions:?}"
+    );
+    assert!(message(&found[0].message, Lang::En).contains("400 employees"));
+}
+
+#[test]
+fn no_records_of_processing_passes_where_the_exemption_may_apply() {
+    passes("no-records-of-processing", "passes");
+}
+
+#[test]
+fn no_records_of_processing_is_silent_when_the_head_count_is_unknown_and_nothing_is_sensitive() {
+    let found = variant("no-records-of-processing", "passes", "employees: 12 ", "");
+    assert!(found.iter().all(|f| f.code != "no-records-of-processing"), "{found:#?}");
 }
 
 // ---- information ------------------------------------------------------------
