@@ -36,6 +36,8 @@ const CODES: &[&str] = &[
     "patient-data-logs-not-reviewed",
     "patient-record-retention-too-short",
     "no-records-of-processing",
+    "dpia-not-carried-out",
+    "no-dpo",
     "subjects-not-informed",
     "no-breach-notification-duty",
     "breach-notified-by-non-controller",
@@ -369,6 +371,57 @@ fn no_records_of_processing_passes_where_the_exemption_may_apply() {
 fn no_records_of_processing_is_silent_when_the_head_count_is_unknown_and_nothing_is_sensitive() {
     let found = variant("no-records-of-processing", "passes", "employees: 12 ", "");
     assert!(found.iter().all(|f| f.code != "no-records-of-processing"), "{found:#?}");
+}
+
+#[test]
+fn dpia_not_carried_out_fires_against_the_controller() {
+    fires("dpia-not-carried-out", "fires", &[CARE], &[]);
+}
+
+#[test]
+fn dpia_not_carried_out_passes_with_a_dpia() {
+    passes("dpia-not-carried-out", "passes");
+}
+
+#[test]
+fn dpia_not_carried_out_is_silent_when_the_scale_is_unknown() {
+    let found = variant("dpia-not-carried-out", "fires", "large_scale: true", "");
+    assert!(found.iter().all(|f| f.code != "dpia-not-carried-out"), "{found:#?}");
+}
+
+#[test]
+fn no_dpo_fires_on_large_scale_special_category_processing() {
+    let found = fires("no-dpo", "fires", &[(Some("clinic"), None)], &[]);
+    assert_eq!(found[0].provisions, [ansvar::law::ART_37, ansvar::law::ART_37_1_C]);
+}
+
+#[test]
+fn no_dpo_fires_for_a_public_body() {
+    let found = fires("no-dpo", "fires-public-body", &[(Some("clinic"), None)], &[]);
+    assert_eq!(found[0].provisions, [ansvar::law::ART_37, ansvar::law::ART_37_1_A]);
+}
+
+#[test]
+fn no_dpo_passes_with_a_dpo() {
+    passes("no-dpo", "passes");
+}
+
+#[test]
+fn the_duty_judgements_are_the_ones_the_rules_use() {
+    use ansvar::rules::duties::{DpoGround, dpo_ground, large_scale_sensitive, records_duty, running_roles};
+    let reference = Reference::builtin();
+    let loaded = load_path(&fixture("no-dpo", "fires"), &reference).unwrap_or_else(|i| panic!("{:#?}", i.diagnostics));
+    let analysis = Analysis::new(&loaded.model, &reference, AS_OF);
+    let model = &loaded.model;
+    let clinic = &model.parties[0];
+    assert_eq!(clinic.id.as_str(), "clinic");
+    let held = running_roles(model, &analysis.roles, clinic, AS_OF);
+    assert_eq!(held.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["care"]);
+    assert!(large_scale_sensitive(model, held[0]));
+    let (ground, activities) = dpo_ground(model, clinic, &held).unwrap();
+    assert_eq!(ground, DpoGround::LargeScaleSensitive);
+    assert_eq!(activities.len(), 1);
+    assert!(records_duty(model, clinic, &held).is_some());
 }
 
 // ---- information ------------------------------------------------------------

@@ -266,9 +266,10 @@ fn names(input: &Names<'_>, parties: &[&PartyId]) -> String {
     names.join(", ")
 }
 
-/// The activities processing special-category or criminal data.
-fn sensitive(input: &Names<'_>, activity: &Activity) -> bool {
-    activity.data.iter().filter_map(|d| input.model.data.get(&d.value)).any(|d| d.is_sensitive())
+/// Whether an activity processes special-category data on a large scale: the
+/// judgement `check` makes for Art. 35(3)(b) and 37(1)(c).
+fn large_scale_sensitive(input: &Names<'_>, activity: &Activity) -> bool {
+    crate::rules::duties::large_scale_sensitive(input.model, activity)
 }
 
 fn patient_records(input: &Names<'_>, activity: &Activity) -> bool {
@@ -413,7 +414,7 @@ fn duties(input: &Names<'_>, party: &PartyId, held: &[&Assignment]) -> Vec<Duty>
     let dpia: Vec<&ActivityId> = controlled
         .iter()
         .copied()
-        .filter(|id| activity(id).is_some_and(|a| a.large_scale == Some(true) && sensitive(input, a)))
+        .filter(|id| activity(id).is_some_and(|a| large_scale_sensitive(input, a)))
         .collect();
     d.add(
         &[law::ART_35, law::ART_35_3_B],
@@ -492,7 +493,7 @@ fn duties(input: &Names<'_>, party: &PartyId, held: &[&Assignment]) -> Vec<Duty>
     let large_sensitive: Vec<&ActivityId> = any_role
         .iter()
         .copied()
-        .filter(|id| activity(id).is_some_and(|a| a.large_scale == Some(true) && sensitive(input, a)))
+        .filter(|id| activity(id).is_some_and(|a| large_scale_sensitive(input, a)))
         .collect();
     let (dpo_provisions, dpo_activities, why) = if public {
         (vec![law::ART_37, law::ART_37_1_A], any_role.clone(), "it is a public body")

@@ -231,6 +231,8 @@ pub static CATALOGUE: &[Rule] = &[
     security::PATIENT_DATA_LOGS_NOT_REVIEWED,
     duties::NO_RECORDS_OF_PROCESSING,
     duties::PATIENT_RECORD_RETENTION_TOO_SHORT,
+    duties::DPIA_NOT_CARRIED_OUT,
+    duties::NO_DPO,
     transparency::SUBJECTS_NOT_INFORMED,
     breach::NO_BREACH_DUTY,
     breach::NOTIFIED_BY_NON_CONTROLLER,
