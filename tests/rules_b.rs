@@ -38,6 +38,8 @@ const CODES: &[&str] = &[
     "no-records-of-processing",
     "dpia-not-carried-out",
     "no-dpo",
+    "processor-beyond-instructions",
+    "disclosure-for-recipient-purposes",
     "subjects-not-informed",
     "no-breach-notification-duty",
     "breach-notified-by-non-controller",
@@ -422,6 +424,44 @@ fn the_duty_judgements_are_the_ones_the_rules_use() {
     assert_eq!(ground, DpoGround::LargeScaleSensitive);
     assert_eq!(activities.len(), 1);
     assert!(records_duty(model, clinic, &held).is_some());
+}
+
+// ---- processors beyond their instructions --------------------------------------
+
+const HOSTING_IN_CARE: (Option<&str>, Option<&str>) = (Some("hosting"), Some("care"));
+
+#[test]
+fn processor_beyond_instructions_fires_for_purposes_of_its_own() {
+    let found =
+        fires("processor-beyond-instructions", "fires", &[HOSTING_IN_CARE], &["disclosure-for-recipient-purposes"]);
+    assert!(found[0].provisions.contains(&ansvar::law::ART_28_10), "{:?}", found[0].provisions);
+    assert!(message(&found[0].message, Lang::En).contains("training its own triage product"));
+}
+
+#[test]
+fn processor_beyond_instructions_fires_for_a_processor_that_stays_one() {
+    let found = fires("processor-beyond-instructions", "fires-stays-processor", &[HOSTING_IN_CARE], &[]);
+    assert!(!found[0].provisions.contains(&ansvar::law::ART_28_10), "{:?}", found[0].provisions);
+    assert!(found[0].provisions.contains(&ansvar::law::ART_29));
+}
+
+#[test]
+fn processor_beyond_instructions_passes_within_them() {
+    passes("processor-beyond-instructions", "passes");
+}
+
+#[test]
+fn disclosure_for_recipient_purposes_fires_against_the_controller() {
+    let found = fires("disclosure-for-recipient-purposes", "fires", &[CARE], &["processor-beyond-instructions"]);
+    for provision in [ansvar::law::ART_5_1_B, ansvar::law::ART_6_1, ansvar::law::ART_13_1_E] {
+        assert!(found[0].provisions.contains(&provision), "{provision} in {:?}", found[0].provisions);
+    }
+    assert_eq!(found[0].chain.iter().map(|p| p.as_str()).collect::<Vec<_>>(), ["clinic", "hosting"]);
+}
+
+#[test]
+fn disclosure_for_recipient_purposes_passes_within_the_instructions() {
+    passes("disclosure-for-recipient-purposes", "passes");
 }
 
 // ---- information ------------------------------------------------------------

@@ -67,6 +67,12 @@ agreement-missing-terms = agreement {$agreement} lacks terms required by Art. 28
 missing-term = {$term} ({$provision})
 label-recorded-terms = recorded terms
 
+processor-own-purposes = {$processor} processes data of {$activity} for purposes of its own ({$purposes}), beyond the instructions of {$principal}: for those purposes it is a controller
+processor-beyond-instructions = {$processor} processed data of {$activity} beyond the instructions of {$principal}
+label-purpose-of-its-own = a purpose of its own
+label-beyond-instructions = beyond its instructions
+disclosure-for-recipient-purposes = {$controller} hands data of {$activity} to {$recipient}, which uses them for purposes of its own ({$purposes}); that disclosure needs a legal basis of its own, and the data subjects must be told of the recipient
+
 ## Joint controllers (Art. 26)
 
 joint-controllers-without-arrangement = {$party} is joint controller of {$activity} with {$others} but no arrangement in force binds them
