@@ -1,6 +1,7 @@
 //! The rules of security (Art. 32, patientdatalagen), each party's own duties
 //! (Art. 30, 35, 37, patient-record retention), information (Art. 13/14),
-//! breach notification (Art. 33/34), contracts in force and accepted risks, each
+//! breach notification (Art. 33/34), contracts in force, accepted risks, and a
+//! regime's reach read from `--reference` data (a Finnish regime), each
 //! on its fixtures: `tests/fixtures/rules/<code>/fires/` must give exactly the
 //! expected findings of that code, `…/passes/` none. The fixtures are variants
 //! of one clean model (a clinic, its hosting company, a record system); each
@@ -639,4 +640,69 @@ fn accepted_findings_are_marked_in_json() {
     assert_eq!(finding["acceptance"]["accepted_by"], "A. Andersson, DPO");
     assert_eq!(json["counts"]["accepted"], 1);
     assert_eq!(json["counts"]["high"], 0);
+}
+
+// ---- a regime's reach is data: a non-Swedish regime through `--reference` ------
+
+/// The Finnish user's reference data of the fixtures.
+fn finnish_reference() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference/finnish-regime.yaml")
+}
+
+/// Every finding of a `regime-not-bound` fixture under the reference data in
+/// `reference_text`, as of [`AS_OF`].
+fn findings_under(case: &str, reference_text: &str) -> Vec<Finding> {
+    let mut sources = ansvar::source::SourceMap::new();
+    let reference = Reference::load(&mut sources, &finnish_reference(), reference_text)
+        .unwrap_or_else(|d| panic!("reference data invalid: {d:#?}"));
+    let path = fixture("regime-not-bound", case);
+    let loaded = load_path(&path, &reference).unwrap_or_else(|invalid| panic!("{:#?}", invalid.diagnostics));
+    Analysis::new(&loaded.model, &reference, AS_OF).findings
+}
+
+#[test]
+fn a_foreign_regime_whose_reach_is_every_handler_flags_an_unbound_domestic_vendor() {
+    let text = std::fs::read_to_string(finnish_reference()).unwrap();
+    let found = findings_under("fires-foreign-regime", &text);
+    let codes: Vec<(&str, Who)> = found.iter().map(|f| (f.code, who(f))).collect();
+    assert_eq!(codes, [("regime-not-bound", (Some("county".to_owned()), Some("care".to_owned())))]);
+    let text_of = message(&found[0].message, Lang::En);
+    assert!(text_of.contains("must bind every party that handles them"), "{text_of}");
+    // The Swedish secrecy provisions are not cited for a Finnish regime.
+    assert!(!found[0].provisions.contains(&ansvar::law::PSL_6_12), "{:?}", found[0].provisions);
+    assert!(!found[0].provisions.contains(&ansvar::law::OSL_25_1), "{:?}", found[0].provisions);
+    // With the reach left at its default (`care`), the same vendor is not flagged.
+    let default_reach = text.replace("      activities: all\n", "");
+    assert!(findings_under("fires-foreign-regime", &default_reach).is_empty());
+}
+
+#[test]
+fn a_foreign_regime_binds_a_vendor_that_is_subject_to_it() {
+    let text = std::fs::read_to_string(finnish_reference()).unwrap();
+    assert!(findings_under("passes-foreign-regime", &text).is_empty());
+}
+
+#[test]
+fn a_regime_that_cannot_bind_the_private_sector_does_not_bind_a_private_vendor() {
+    let text = std::fs::read_to_string(finnish_reference())
+        .unwrap()
+        .replace("sectors: [public, private]", "sectors: [public]");
+    let found = findings_under("passes-foreign-regime", &text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].code, "regime-not-bound");
+    assert!(message(&found[0].message, Lang::En).contains("cannot bind a party of the private sector"));
+}
+
+#[test]
+fn the_foreign_regime_is_read_through_the_reference_option() {
+    let run = |case: &str| {
+        Command::cargo_bin("ansvar")
+            .unwrap()
+            .args(["check", "--as-of", "2024-06-01", "--color", "never", "--reference"])
+            .arg(finnish_reference())
+            .arg(fixture("regime-not-bound", case))
+            .assert()
+    };
+    run("fires-foreign-regime").code(1).stdout(predicates::str::contains("error[regime-not-bound]"));
+    run("passes-foreign-regime").success();
 }

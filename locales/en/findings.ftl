@@ -128,6 +128,10 @@ regime-abroad = it handles them in {$country}, where {$regimes} { $count ->
        *[other] do
     } not reach
 regime-care-unbound = it gives care without being bound by {$regimes}
+regime-handles-unbound = it is not bound by {$regimes}, which must bind every party that handles them
+regime-outside-sector = it is listed as subject to {$regimes}, which cannot bind a party of the {$sector}
+sector-public = public sector
+sector-private = private sector
 label-gives-care = gives care
 label-performer = performer
 label-data-require-regime = the data require this regime

@@ -12,6 +12,7 @@ use crate::finding::Join;
 use crate::law;
 use crate::model::{Country, DataCategory, DataId, Located, RegimeId};
 use crate::msg;
+use crate::reference::ReachActivities;
 use crate::roles::Role;
 
 /// Why a regime the data require does not reach a performer.
@@ -19,8 +20,36 @@ enum Unmet<'a> {
     /// It handles the data in a country outside the regime's: the country and the
     /// regime's name.
     Abroad(Country, &'a str),
-    /// It gives care, in the regime's country, without being bound by it.
+    /// It gives care, where the regime applies, without being bound by it.
     CareUnbound(&'a str),
+    /// The regime must bind every party that handles the data (its reach is
+    /// `all`), and it is not bound.
+    HandlesUnbound(&'a str),
+    /// The model lists it as subject to the regime, but the regime cannot bind
+    /// a party of its sector (public or private).
+    OutsideSector(&'a str),
+}
+
+impl Unmet<'_> {
+    /// The message key of a reason that is not about a country.
+    fn key(&self) -> Option<&'static str> {
+        match self {
+            Unmet::Abroad(..) => None,
+            Unmet::CareUnbound(_) => Some("regime-care-unbound"),
+            Unmet::HandlesUnbound(_) => Some("regime-handles-unbound"),
+            Unmet::OutsideSector(_) => Some("regime-outside-sector"),
+        }
+    }
+
+    /// The regime's name.
+    fn name(&self) -> &str {
+        match self {
+            Unmet::Abroad(_, name)
+            | Unmet::CareUnbound(name)
+            | Unmet::HandlesUnbound(name)
+            | Unmet::OutsideSector(name) => name,
+        }
+    }
 }
 
 /// Data requiring a regime handled by a party the regime does not reach.
@@ -44,25 +73,32 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                 let mut unmet: Vec<(&DataCategory, &Located<RegimeId>, Unmet<'_>)> = Vec::new();
                 let mut primary = None;
                 for (data, regime_id) in &required {
-                    if party.subject_to.iter().any(|r| r.value == regime_id.value) {
+                    let Some(regime) = ctx.reference.regime(regime_id.value.as_str()) else { continue };
+                    // The regime's reach is data (reference `regimes[].reach`): where it
+                    // applies, whose parties it can bind, and whom it must bind.
+                    let reach = &regime.reach;
+                    let listed = party.subject_to.iter().any(|r| r.value == regime_id.value);
+                    if listed && reach.binds_sector(party.public_body) {
                         continue;
                     }
-                    let Some(regime) = ctx.reference.regime(regime_id.value.as_str()) else { continue };
                     // The first country by code, not the first listed: the message must
                     // not depend on the order of `systems` or `access_from`.
                     let abroad = ctx
                         .graph
                         .places(performer)
                         .into_iter()
-                        .filter(|p| p.country != regime.country)
+                        .filter(|p| !reach.covers_country(&p.country))
                         .min_by(|a, b| a.country.cmp(&b.country));
-                    let why = match (abroad, performer.gives_care()) {
-                        (Some(place), _) => {
+                    let must_be_bound = performer.gives_care() || reach.activities == ReachActivities::All;
+                    let why = match abroad {
+                        Some(place) => {
                             primary.get_or_insert((place.span, msg!("label-in-country", country = &place.country)));
                             Unmet::Abroad(place.country, &regime.name)
                         }
-                        (None, true) => Unmet::CareUnbound(&regime.name),
-                        (None, false) => continue,
+                        None if !must_be_bound => continue,
+                        None if listed => Unmet::OutsideSector(&regime.name),
+                        None if performer.gives_care() => Unmet::CareUnbound(&regime.name),
+                        None => Unmet::HandlesUnbound(&regime.name),
                     };
                     unmet.push((data, regime_id, why));
                 }
@@ -81,7 +117,7 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                 let mut reasons = Vec::new();
                 let countries = unique(ordered.iter().filter_map(|(_, _, why)| match why {
                     Unmet::Abroad(country, _) => Some(country.as_str()),
-                    Unmet::CareUnbound(_) => None,
+                    _ => None,
                 }));
                 for country in countries {
                     let names = unique(ordered.iter().filter_map(|(_, _, why)| match why {
@@ -95,15 +131,19 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                         count = names.len(),
                     )));
                 }
-                let unbound = unique(ordered.iter().filter_map(|(_, _, why)| match why {
-                    Unmet::CareUnbound(name) => Some(*name),
-                    Unmet::Abroad(..) => None,
-                }));
-                if !unbound.is_empty() {
-                    reasons.push(Arg::from(msg!(
-                        "regime-care-unbound",
-                        regimes = Arg::list(unbound.iter().map(Arg::verbatim), Join::And),
-                    )));
+                // Then one reason per other kind, in a fixed order.
+                for key in ["regime-care-unbound", "regime-handles-unbound", "regime-outside-sector"] {
+                    let names = unique(
+                        ordered.iter().filter(|(_, _, why)| why.key() == Some(key)).map(|(_, _, why)| why.name()),
+                    );
+                    if !names.is_empty() {
+                        let sector = if party.public_body { "sector-public" } else { "sector-private" };
+                        reasons.push(Arg::from(msg!(
+                            key,
+                            regimes = Arg::list(names.iter().map(Arg::verbatim), Join::And),
+                            sector = Message::new(sector),
+                        )));
+                    }
                 }
                 let (span, label) = primary
                     .or(performer.gives_care.as_ref().map(|g| (g.span, Message::new("label-gives-care"))))
@@ -124,7 +164,16 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                     ),
                 );
                 finding.party(&accountable).activity(&activity.id).subject("performer", &party.id).chain(chain);
-                cite_secrecy(ctx, finding, &accountable);
+                // The Swedish secrecy provisions are cited where a Swedish regime does
+                // not reach; another country's regime names its own in the message.
+                let swedish = unmet.iter().any(|(_, regime_id, _)| {
+                    ctx.reference.regime(regime_id.value.as_str()).is_some_and(|r| r.country.as_str() == "SE")
+                });
+                if swedish {
+                    cite_secrecy(ctx, finding, &accountable);
+                } else {
+                    finding.without_provision(law::PSL_6_12).without_provision(law::OSL_25_1);
+                }
                 let mut labelled = Vec::new();
                 for (_, regime_id, _) in &unmet {
                     if !labelled.contains(&regime_id.span) {
