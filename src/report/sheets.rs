@@ -411,11 +411,8 @@ fn duties(input: &Names<'_>, party: &PartyId, held: &[&Assignment]) -> Vec<Duty>
         &controlled,
         String::new(),
     );
-    let dpia: Vec<&ActivityId> = controlled
-        .iter()
-        .copied()
-        .filter(|id| activity(id).is_some_and(|a| large_scale_sensitive(input, a)))
-        .collect();
+    let dpia: Vec<&ActivityId> =
+        controlled.iter().copied().filter(|id| activity(id).is_some_and(|a| large_scale_sensitive(input, a))).collect();
     d.add(
         &[law::ART_35, law::ART_35_3_B],
         "Data protection impact assessment",
@@ -490,11 +487,8 @@ fn duties(input: &Names<'_>, party: &PartyId, held: &[&Assignment]) -> Vec<Duty>
 
     // ---- either role: a data protection officer --------------------------------
     let public = this.is_some_and(|p| p.public_body);
-    let large_sensitive: Vec<&ActivityId> = any_role
-        .iter()
-        .copied()
-        .filter(|id| activity(id).is_some_and(|a| large_scale_sensitive(input, a)))
-        .collect();
+    let large_sensitive: Vec<&ActivityId> =
+        any_role.iter().copied().filter(|id| activity(id).is_some_and(|a| large_scale_sensitive(input, a))).collect();
     let (dpo_provisions, dpo_activities, why) = if public {
         (vec![law::ART_37, law::ART_37_1_A], any_role.clone(), "it is a public body")
     } else {
