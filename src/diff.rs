@@ -14,10 +14,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::Analysis;
-use crate::abroad::{ProcessingAbroad, processing_abroad};
-use crate::duties::{NotificationDuty, notification_duties};
 use crate::finding::Fingerprint;
 use crate::model::{ActivityId, Model, PartyId};
+use crate::obligations::abroad::{ProcessingAbroad, processing_abroad};
+use crate::obligations::notification::{NotificationDuty, notification_duties};
 use crate::reference::Reference;
 use crate::roles::{Assignment, Role};
 use crate::rules::{Finding, Severity};
@@ -168,7 +168,7 @@ pub fn diff(old: &Side<'_>, new: &Side<'_>, reference: &Reference, as_of: jiff::
     let old_duties: BTreeSet<_> = notification_duties(&old_analysis.graph, &old_analysis.roles).into_iter().collect();
     let new_duties: BTreeSet<_> = notification_duties(&new_analysis.graph, &new_analysis.roles).into_iter().collect();
     ModelDiff {
-        roles: compare_roles(&old_analysis.roles.assignments, &new_analysis.roles.assignments),
+        roles: compare_roles(old_analysis.roles.assignments(), new_analysis.roles.assignments()),
         findings_introduced,
         findings_resolved,
         acceptances_started,

@@ -25,6 +25,7 @@ label-established-in = established in {$country}
 label-uses-system-in = uses {$system} in {$country}
 label-accesses-from = accesses the data from {$country}
 label-in-country = in {$country}
+label-care-from = care from {$country}
 
 ## Transfers (Chapter V)
 
@@ -123,11 +124,12 @@ regime-not-bound = {$performer} handles {$data} in {$activity}, which require {$
         [one] it
        *[other] them
     }: {$reasons}
-regime-abroad = it handles them in {$country}, where {$regimes} { $count ->
+regime-care-abroad = it gives care from {$country}, where {$regimes} { $count ->
         [one] does
        *[other] do
     } not reach
 regime-care-unbound = it gives care without being bound by {$regimes}
+regime-nobody-bound = neither it nor any party it acts for is bound by {$regimes}
 regime-handles-unbound = it is not bound by {$regimes}, which must bind every party that handles them
 regime-outside-sector = it is listed as subject to {$regimes}, which cannot bind a party of the {$sector}
 sector-public = public sector

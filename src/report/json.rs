@@ -104,7 +104,7 @@ impl<'a> RolesDocument<'a> {
         Self {
             schema_version: super::SCHEMA_VERSION,
             roles: roles
-                .assignments
+                .assignments()
                 .iter()
                 .filter(|a| keep(Some(&a.party), &a.activity))
                 .map(|a| JsonRole::new(a, sources))
@@ -142,7 +142,8 @@ pub struct AllRoles<'a> {
 
 impl Serialize for AllRoles<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let jobs = crate::par::Jobs::new(&self.roles.assignments, |assignment| JsonRole::new(assignment, self.sources));
+        let jobs =
+            crate::par::Jobs::new(self.roles.assignments(), |assignment| JsonRole::new(assignment, self.sources));
         stream_array(serializer, &jobs, |role| Some(pre_rendered(role)))
     }
 }

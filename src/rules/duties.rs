@@ -195,8 +195,8 @@ pub const DPIA_NOT_CARRIED_OUT: Rule = Rule {
     severity: Severity::High,
     provisions: &[law::ART_35, law::ART_35_3_B],
     summary: "Large-scale processing of special-category data with no data protection impact assessment",
-    explanation: "Processing of special categories of data on a large scale requires a data protection impact assessment before it starts (Art. 35(1), (3)(b)). The Danish DPA banned a municipality's processing of pupils' data in Google's services until it had made one that met Art. 35 (Helsingør, 2022). The duty is each controller's.",
-    remediation: "carry out the impact assessment, consult the supervisory authority if the risk stays high (Art. 36), and record `dpia: true`",
+    explanation: "Processing of special categories of data on a large scale requires a data protection impact assessment before it starts (Art. 35, 35(3)(b)). The Danish DPA banned a municipality's processing of pupils' data in Google's services until it had made one that met Art. 35 (Helsingør, 2022). The duty is each controller's.",
+    remediation: "carry out the impact assessment, consult the supervisory authority if the risk stays high, and record `dpia: true`",
     check: |ctx, out| {
         for activity in ctx.running() {
             let Some(dpia) = activity.dpia.as_ref().filter(|d| !d.value) else { continue };
@@ -232,7 +232,7 @@ pub const NO_DPO: Rule = Rule {
     provisions: &[law::ART_37, law::ART_37_1_A, law::ART_37_1_C],
     summary: "A public body, or a party whose core activities are large-scale special-category processing, with no data protection officer",
     explanation: "Public authorities and bodies, and controllers and processors whose core activities consist of processing special categories of data on a large scale, must designate a data protection officer (Art. 37(1)(a), (c)). Regions and care providers are both. Each finding cites the ground that applies; \"core activities\" are approximated by any role in a large-scale special-category activity.",
-    remediation: "designate a data protection officer, publish the contact details and tell the supervisory authority (Art. 37(7))",
+    remediation: "designate a data protection officer, publish the contact details and tell the supervisory authority",
     check: |ctx, out| {
         for party in ctx.model.parties.values() {
             let Some(dpo) = party.dpo.as_ref().filter(|d| !d.value) else { continue };

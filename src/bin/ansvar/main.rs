@@ -95,11 +95,7 @@ fn reference(global: &GlobalArgs, color: Color) -> Result<Reference, Failure> {
         return Ok(Reference::builtin());
     };
     let mut sources = SourceMap::new();
-    let text = std::fs::read_to_string(path).map_err(|error| {
-        let _ = writeln!(std::io::stderr(), "error: cannot read reference data `{}`: {error}", path.display());
-        Failure::Reported
-    })?;
-    Reference::load(&mut sources, path, &text).map_err(|diagnostics| {
+    Reference::read(&mut sources, path).map_err(|diagnostics| {
         report_diagnostics(&diagnostics, &sources, color);
         Failure::Reported
     })
