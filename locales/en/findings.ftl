@@ -208,9 +208,7 @@ breach-notified-late = {$from} notified breach {$incident} on {$at}, more than 7
 label-notified-here = notified here
 label-discovered = discovered
 
-breach-subjects-not-told = controller {$controller} did not tell data subjects of breach {$incident} of special-category data on {$system} ({$state})
-state-unencrypted = unencrypted
-state-not-recorded-encrypted = not recorded as encrypted
+breach-subjects-not-told = controller {$controller} did not tell data subjects of breach {$incident} of special-category data on {$system} (unencrypted)
 label-breached-system = breached system
 
 ## Accepted risks

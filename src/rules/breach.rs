@@ -284,7 +284,6 @@ pub const SUBJECTS_NOT_TOLD: Rule = Rule {
                                 controller = controller,
                                 incident = &incident.id,
                                 system = &system.id,
-                                state = Message::new("state-unencrypted"),
                             ),
                         )
                         .party(controller)

@@ -132,6 +132,28 @@ pub enum Command {
     ///   ansvar ropa models/1177 --format md
     #[command(verbatim_doc_comment, display_order = 4)]
     Ropa(RopaArgs),
+    /// Write a small, commented starter model into DIR (default: the current
+    /// directory), which must be new or empty: a region, a care provider, a
+    /// vendor, one activity and one data-processing agreement, with the model's
+    /// JSON Schema beside it for editor completion.
+    ///
+    /// Example: ansvar init my-model && ansvar check my-model
+    #[command(verbatim_doc_comment, display_order = 9)]
+    Init(InitArgs),
+    /// Print the JSON Schema of a model file, for editors (yaml-language-server)
+    /// and other tools.
+    ///
+    /// Example: ansvar schema > ansvar-model.schema.json
+    #[command(verbatim_doc_comment, display_order = 10)]
+    Schema,
+}
+
+/// Arguments of `ansvar init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The directory to create the model in; it must not exist or be empty.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
 }
 
 /// Arguments of `ansvar report`.
@@ -237,6 +259,10 @@ pub struct CheckArgs {
     /// roles, rules, render) and the peak memory, for performance work.
     #[arg(long)]
     pub timings: bool,
+    /// Add every party's obligations and the Art. 30 records to the JSON
+    /// (`--format json` only; docs/architecture.md, "Obligations").
+    #[arg(long)]
+    pub obligations: bool,
 }
 
 /// Arguments of `ansvar explain`.
@@ -309,6 +335,14 @@ pub struct RolesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RolesFormat::Text)]
     pub format: RolesFormat,
+    /// Add the shown parties' obligations and Art. 30 records to the JSON
+    /// (`--format json` only), as of `--as-of`.
+    #[arg(long)]
+    pub obligations: bool,
+    /// The date the obligations are derived for (YYYY-MM-DD): activities that
+    /// do not run that day bring none. Defaults to today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "obligations")]
+    pub as_of: Option<jiff::civil::Date>,
 }
 
 /// Arguments of `ansvar diff`.
