@@ -76,8 +76,6 @@ codes! {
     BadDuration = "bad-duration", "A retention period that is not an ISO 8601 duration such as `P10Y`.";
     /// A party owned by itself.
     SelfReference = "self-reference", "A party is its own owner (`owned_by`).";
-    /// Parties owning each other in a circle.
-    OwnedByCycle = "owned-by-cycle", "Parties own each other in a circle through `owned_by` (A owned by B, B owned by A).";
     /// A performer acting on its own behalf.
     SelfOnBehalf = "self-on-behalf", "A performer acts on its own behalf (`on_behalf_of` names itself).";
     /// Performers acting for each other in a circle.

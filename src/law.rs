@@ -177,6 +177,30 @@ pub const OSL_25_1: &str = "offentlighets- och sekretesslagen (2009:400) 25 kap.
 pub const PSL_6_12: &str = "patientsäkerhetslagen (2010:659) 6 kap. 12 §";
 /// Socialstyrelsen's regulations on backups of patient records.
 pub const HSLF_FS_2016_40_BACKUP: &str = "HSLF-FS 2016:40 3 kap. 12–13 §§";
+/// Principle of purpose limitation.
+pub const ART_5_1_B: &str = "Art. 5(1)(b)";
+/// Lawfulness: a legal basis for each processing.
+pub const ART_6_1: &str = "Art. 6(1)";
+/// Information: the recipients or categories of recipients.
+pub const ART_13_1_E: &str = "Art. 13(1)(e)";
+/// Records of processing activities: the exemption for organisations under 250 employees.
+pub const ART_30_5: &str = "Art. 30(5)";
+/// Swedish Patient Data Act: access rights limited to each user's needs.
+pub const PDL_4_2: &str = "patientdatalagen (2008:355) 4 kap. 2 §";
+/// Swedish Patient Data Act: patient records kept at least ten years after the
+/// last entry ([S] per law.md §1d).
+pub const PDL_3_17: &str = "patientdatalagen (2008:355) 3 kap. 17 §";
+/// Socialstyrelsen's regulations: a needs-and-risk analysis before access rights
+/// are assigned ([V] as cited in Datainspektionen's decisions; formerly SOSFS
+/// 2008:14 2 kap. 6 §).
+pub const HSLF_FS_2016_40_ACCESS_ANALYSIS: &str = "HSLF-FS 2016:40 4 kap. 2 §";
+/// Security: appropriate technical and organisational measures, as a whole.
+pub const ART_32_1: &str = "Art. 32(1)";
+/// Socialstyrelsen's regulations: over open networks, protected transfer and
+/// strong authentication. The requirement is [V] (socialstyrelsen.se); the
+/// paragraph number, carried over from SOSFS 2008:14 2 kap. 5 §, is [M]
+/// (docs/cases.md).
+pub const HSLF_FS_2016_40_OPEN_NETWORKS: &str = "HSLF-FS 2016:40 3 kap. 15 §";
 
 /// Every provision above, in the order of this file.
 pub const ALL: &[&str] = &[
@@ -261,6 +285,15 @@ pub const ALL: &[&str] = &[
     OSL_25_1,
     PSL_6_12,
     HSLF_FS_2016_40_BACKUP,
+    ART_5_1_B,
+    ART_6_1,
+    ART_13_1_E,
+    ART_30_5,
+    PDL_4_2,
+    PDL_3_17,
+    HSLF_FS_2016_40_ACCESS_ANALYSIS,
+    HSLF_FS_2016_40_OPEN_NETWORKS,
+    ART_32_1,
 ];
 
 /// The day the GDPR began to apply (Art. 99(2)); before it, Sweden applied

@@ -87,12 +87,63 @@ pub struct Regime {
     pub name: String,
     /// The country whose law it is.
     pub country: Country,
+    /// Where it applies, which parties it can bind and whom it must bind.
+    pub reach: Reach,
     /// The provisions it consists of.
     pub provisions: Vec<String>,
     /// What it requires, in words.
     pub description: String,
     /// Where the entry comes from.
     pub source: String,
+}
+
+/// How far a regime reaches: written in the reference data, so that a user can
+/// add a regime of their own country without a change to the code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reach {
+    /// The countries where it applies: data handled elsewhere are beyond it
+    /// (Swedish healthcare law reaches care given in Sweden only). Defaults to
+    /// the regime's country.
+    pub countries: Vec<Country>,
+    /// The sectors whose parties it can bind; a party outside them is not bound
+    /// by it whatever the model says. Defaults to both.
+    pub sectors: Vec<Sector>,
+    /// Which of the parties that handle data requiring it must be bound by it.
+    pub activities: ReachActivities,
+}
+
+impl Reach {
+    /// Whether the regime applies in `country`.
+    pub fn covers_country(&self, country: &Country) -> bool {
+        self.countries.contains(country)
+    }
+
+    /// Whether the regime can bind a party of the public sector (`public`) or
+    /// the private sector.
+    pub fn binds_sector(&self, public: bool) -> bool {
+        self.sectors.contains(if public { &Sector::Public } else { &Sector::Private })
+    }
+}
+
+/// A sector a regime can bind parties of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Sector {
+    /// Public bodies (a party with `public_body`).
+    Public,
+    /// Every other party.
+    Private,
+}
+
+/// Which parties handling data that require a regime must be bound by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReachActivities {
+    /// A regime of care: a party that gives care must be bound by it, and any
+    /// party that handles the data outside its countries is beyond it; a
+    /// processor in its countries that only stores or routes the data works
+    /// under the bound controller's responsibility (Art. 9(3)).
+    Care,
+    /// Every party that handles the data must be bound by it.
+    All,
 }
 
 /// The loaded reference data.
@@ -256,11 +307,61 @@ impl Reference {
                 );
             }
             check_country(&regime.country, &mut diagnostics);
+            let country = Country::new(regime.country.value.clone());
+            let reach = match regime.reach {
+                None => Reach {
+                    countries: vec![country.clone()],
+                    sectors: vec![Sector::Public, Sector::Private],
+                    activities: ReachActivities::Care,
+                },
+                Some(raw) => {
+                    let mut countries = Vec::new();
+                    for code in raw.countries.as_deref().unwrap_or_default() {
+                        if check_country(code, &mut diagnostics) {
+                            countries.push(Country::new(code.value.clone()));
+                        }
+                    }
+                    if raw.countries.is_none() {
+                        countries.push(country.clone());
+                    }
+                    let mut sectors = Vec::new();
+                    for sector in raw.sectors.as_deref().unwrap_or_default() {
+                        match sector.value.as_str() {
+                            "public" => sectors.push(Sector::Public),
+                            "private" => sectors.push(Sector::Private),
+                            other => diagnostics.push(
+                                Diagnostic::error(DiagnosticCode::BadReference, format!("unknown sector `{other}`"))
+                                    .at(span(sector), "expected `public` or `private`"),
+                            ),
+                        }
+                    }
+                    if raw.sectors.is_none() {
+                        sectors = vec![Sector::Public, Sector::Private];
+                    }
+                    let activities = match &raw.activities {
+                        None => ReachActivities::Care,
+                        Some(word) if word.value == "care" => ReachActivities::Care,
+                        Some(word) if word.value == "all" => ReachActivities::All,
+                        Some(word) => {
+                            diagnostics.push(
+                                Diagnostic::error(
+                                    DiagnosticCode::BadReference,
+                                    format!("unknown reach `{}`", word.value),
+                                )
+                                .at(span(word), "expected `care` or `all`"),
+                            );
+                            ReachActivities::Care
+                        }
+                    };
+                    Reach { countries, sectors, activities }
+                }
+            };
             let id = RegimeId::new(regime.id.value.clone());
             let entry = Regime {
                 id: id.clone(),
                 name: regime.name,
-                country: Country::new(regime.country.value),
+                country,
+                reach,
                 provisions: regime.provisions,
                 description: regime.description,
                 source: regime.source,
@@ -412,9 +513,18 @@ struct RawRegime {
     id: Spanned<String>,
     name: String,
     country: Spanned<String>,
+    reach: Option<RawReach>,
     provisions: Vec<String>,
     description: String,
     source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReach {
+    countries: Option<Vec<Spanned<String>>>,
+    sectors: Option<Vec<Spanned<String>>>,
+    activities: Option<Spanned<String>>,
 }
 
 #[cfg(test)]
@@ -436,6 +546,42 @@ mod tests {
         assert!(reference.countries.len() >= 249);
         assert_eq!(reference.eea.len(), 30);
         assert!(reference.regime("se-healthcare-secrecy").is_some());
+    }
+
+    #[test]
+    fn a_regime_s_reach_is_data_and_defaults_to_its_country() {
+        let text = r#"
+countries: [{ code: FI, name: Finland }, { code: SE, name: Sweden }, { code: AX, name: Åland }]
+eea: { eu: [FI, SE], efta: [] }
+regimes:
+  - { id: plain, name: Plain, country: SE, provisions: [], description: d, source: s }
+  - id: wide
+    name: Wide
+    country: FI
+    reach: { countries: [FI, AX], sectors: [public], activities: all }
+    provisions: []
+    description: d
+    source: s
+"#;
+        let mut sources = SourceMap::new();
+        let reference = Reference::load(&mut sources, Path::new("r.yaml"), text).unwrap();
+        let plain = &reference.regime("plain").unwrap().reach;
+        assert_eq!(plain.countries, [Country::new("SE")]);
+        assert!(plain.binds_sector(true) && plain.binds_sector(false));
+        assert_eq!(plain.activities, ReachActivities::Care);
+        let wide = &reference.regime("wide").unwrap().reach;
+        assert!(wide.covers_country(&Country::new("AX")) && !wide.covers_country(&Country::new("SE")));
+        assert!(wide.binds_sector(true) && !wide.binds_sector(false));
+        assert_eq!(wide.activities, ReachActivities::All);
+    }
+
+    #[test]
+    fn a_reach_with_unknown_words_is_refused_with_its_place() {
+        let text = "countries: [{ code: SE, name: Sweden }]\neea: { eu: [SE], efta: [] }\nregimes:\n  - { id: r, name: R, country: SE, reach: { countries: [XX], sectors: [state], activities: some }, provisions: [], description: d, source: s }\n";
+        let mut sources = SourceMap::new();
+        let Err(problems) = Reference::load(&mut sources, Path::new("r.yaml"), text) else { panic!("accepted") };
+        let messages: Vec<&str> = problems.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["unknown country `XX`", "unknown sector `state`", "unknown reach `some`"]);
     }
 
     #[test]

@@ -426,15 +426,28 @@ fn a_processor_with_purposes_of_its_own_becomes_also_a_controller() {
         duties(&changes.duties_added),
         ["advice-medhelp voice-integrate → SupervisoryAuthority", "advice-medhelp voice-integrate → DataSubjects",]
     );
-    // No finding introduced. Voice Integrate's notification to IMY was flagged as a
-    // processor's; as a controller of its own purposes it owes that notification
-    // itself (Art. 28(10), 33(1)), so the finding is resolved.
-    assert!(changes.findings_introduced.is_empty(), "{:#?}", changes.findings_introduced);
+    // Going beyond its instructions is a finding against Voice Integrate (Art. 28(10),
+    // 29), and handing it the data for its own purposes one against Medhelp
+    // (Art. 5(1)(b), 6(1), 13(1)(e)).
+    let introduced: Vec<(&str, Option<&str>)> =
+        changes.findings_introduced.iter().map(|f| (f.code, f.party.as_ref().map(|p| p.as_str()))).collect();
+    assert_eq!(
+        introduced,
+        [
+            ("disclosure-for-recipient-purposes", Some("medhelp")),
+            ("processor-beyond-instructions", Some("voice-integrate"))
+        ],
+        "{:#?}",
+        changes.findings_introduced
+    );
+    // Voice Integrate's notification to IMY was flagged as a processor's; as a
+    // controller of its own purposes it owes that notification itself
+    // (Art. 28(10), 33(1)), so the finding is resolved.
     assert_eq!(changes.findings_resolved.len(), 1, "{:#?}", changes.findings_resolved);
     let resolved = &changes.findings_resolved[0];
     assert_eq!(resolved.code, "breach-notified-by-non-controller");
     assert!(resolved.message.starts_with("`voice-integrate` notified `imy`"), "{resolved:#?}");
-    assert!(!changes.introduces(ansvar::rules::Severity::Medium));
+    assert!(changes.introduces(ansvar::rules::Severity::High));
     assert_eq!(
         entities(&changes),
         ["processing.advice-medhelp.performers[voice-integrate→medhelp].own_purposes: [] → \
@@ -447,7 +460,8 @@ fn a_processor_with_purposes_of_its_own_becomes_also_a_controller() {
         "2019-02-18",
     ])
     .assert()
-    .code(0)
+    // The change introduces high findings, at the default `--fail-on high`.
+    .code(1)
     .stdout(predicate::str::contains(
         "~ voice-integrate in advice-medhelp: processor for medhelp → \
              controller for its own purposes (Art. 28(10)) + processor for medhelp",

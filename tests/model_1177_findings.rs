@@ -6,7 +6,8 @@
 //!   32), no backups (HSLF-FS 2016:40), no information to callers (Art. 13), and
 //!   the outsourcing of care to Medicall in Thailand (Art. 5(1), 6(3), 9(1),
 //!   9(3)); the tool adds the Chapter V layer IMY did not decide on;
-//! - Voice Integrate, processor: its own Art. 32 duty for the NAS;
+//! - Voice Integrate, processor: its own Art. 32 duty for the NAS (no
+//!   authentication, no encryption, no access log);
 //! - Regions Stockholm, Sörmland and Värmland: no information to callers (Art. 13);
 //! - Inera: no role, so no finding at all; Norrbotten, not investigated, nothing;
 //!   Dalarna, which notified IMY although it controlled nothing on the NAS, at
@@ -56,6 +57,10 @@ fn findings_of_medium_severity_and_above_are_imys_outcome() {
         ("voice-integrate", "internet-without-authentication"),
         ("voice-integrate", "unencrypted-in-transit"),
         ("voice-integrate", "unencrypted-at-rest"),
+        // Voice Integrate's Art. 32 duty also covers logging access to the NAS: IMY
+        // fined it under Art. 32 for the NAS's security as a whole. The model's
+        // `access_logging: false` on the NAS is an assumption [I] (systems.yaml).
+        ("voice-integrate", "sensitive-data-without-access-log"),
         // The three regions' Art. 13 duty for their own intake
         ("region-stockholm", "subjects-not-informed"),
         ("region-sormland", "subjects-not-informed"),

@@ -1,5 +1,7 @@
-//! The rules of security (Art. 32, patientdatalagen), information (Art. 13/14),
-//! breach notification (Art. 33/34), contracts in force and accepted risks, each
+//! The rules of security (Art. 32, patientdatalagen), each party's own duties
+//! (Art. 30, 35, 37, patient-record retention), information (Art. 13/14),
+//! breach notification (Art. 33/34), contracts in force, accepted risks, and a
+//! regime's reach read from `--reference` data (a Finnish regime), each
 //! on its fixtures: `tests/fixtures/rules/<code>/fires/` must give exactly the
 //! expected findings of that code, `…/passes/` none. The fixtures are variants
 //! of one clean model (a clinic, its hosting company, a record system); each
@@ -118,14 +120,39 @@ fn unencrypted_at_rest_passes_when_unknown() {
     passes("unencrypted-at-rest", "passes");
 }
 
+/// Every finding of a fixture with one fact changed (`from` replaced by `to` in
+/// its text), as of [`AS_OF`].
+fn variant(code: &str, case: &str, from: &str, to: &str) -> Vec<Finding> {
+    let text = std::fs::read_to_string(fixture(code, case).join("model.yaml")).unwrap();
+    assert!(text.contains(from), "{code}/{case} has no `{from}`");
+    let dir = std::env::temp_dir().join(format!("ansvar-variant-{code}-{case}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("model.yaml"), text.replace(from, to)).unwrap();
+    let reference = Reference::builtin();
+    let loaded = load_path(&dir, &reference).unwrap_or_else(|invalid| panic!("{:#?}", invalid.diagnostics));
+    std::fs::remove_dir_all(&dir).unwrap();
+    Analysis::new(&loaded.model, &reference, AS_OF).findings
+}
+
+/// The findings of `code` in a fixture of another rule, by (party, activity).
+fn also_found(fixture_of: &str, case: &str, code: &str) -> BTreeSet<Who> {
+    findings(fixture_of, case).iter().filter(|f| f.code == code).map(who).collect()
+}
+
 #[test]
 fn patient_data_without_access_log_fires_against_the_care_provider_only() {
-    fires("patient-data-without-access-log", "fires", &[CARE], &[]);
+    fires("patient-data-without-access-log", "fires", &[CARE], &["sensitive-data-without-access-log"]);
+    // The operator answers for its own Art. 32 duty under the general rule.
+    let general = also_found("patient-data-without-access-log", "fires", "sensitive-data-without-access-log");
+    assert_eq!(general, expected(&[OPERATOR]));
 }
 
 #[test]
 fn patient_data_without_access_log_spares_a_controller_without_patient_data_on_the_system() {
-    fires("patient-data-without-access-log", "fires-shared-system", &[CARE], &[]);
+    fires("patient-data-without-access-log", "fires-shared-system", &[CARE], &["sensitive-data-without-access-log"]);
+    let general =
+        also_found("patient-data-without-access-log", "fires-shared-system", "sensitive-data-without-access-log");
+    assert_eq!(general, expected(&[OPERATOR]));
 }
 
 #[test]
@@ -135,12 +162,254 @@ fn patient_data_without_access_log_passes_without_patient_data() {
 
 #[test]
 fn patient_data_without_backups_fires_against_the_care_provider() {
-    fires("patient-data-without-backups", "fires", &[CARE], &[]);
+    fires("patient-data-without-backups", "fires", &[CARE], &["sensitive-data-without-backups"]);
+    let general = also_found("patient-data-without-backups", "fires", "sensitive-data-without-backups");
+    assert_eq!(general, expected(&[OPERATOR]), "the care provider answers under the patient-data rule only");
+}
+
+#[test]
+fn sensitive_data_without_backups_fires_against_operator_and_controller_at_low() {
+    let found = fires("sensitive-data-without-backups", "fires", &[CARE, OPERATOR], &[]);
+    assert!(found.iter().all(|f| f.severity == Severity::Low));
+    for finding in &found {
+        assert!(finding.provisions.contains(&ansvar::law::ART_32_1_C), "{:?}", finding.provisions);
+        assert!(!finding.provisions.contains(&ansvar::law::HSLF_FS_2016_40_BACKUP), "{:?}", finding.provisions);
+    }
+}
+
+#[test]
+fn sensitive_data_without_backups_passes_without_special_categories() {
+    passes("sensitive-data-without-backups", "passes");
+}
+
+#[test]
+fn sensitive_data_without_access_log_fires_against_operator_and_controller() {
+    let found = fires("sensitive-data-without-access-log", "fires", &[CARE, OPERATOR], &[]);
+    assert!(found.iter().all(|f| f.severity == Severity::Medium));
+}
+
+#[test]
+fn sensitive_data_without_access_log_passes_without_special_categories() {
+    passes("sensitive-data-without-access-log", "passes");
+}
+
+#[test]
+fn a_care_provider_running_its_own_system_answers_under_the_patient_data_rule_only() {
+    // The record system run by the clinic itself, for its patient records and for
+    // health data outside them: one patient-data finding for the records; the
+    // general rule stays silent on the clinic as operator.
+    let found = variant("patient-data-without-backups", "fires", "operator: hosting", "operator: clinic");
+    let codes: Vec<(&str, Who)> = found.iter().map(|f| (f.code, who(f))).collect();
+    assert_eq!(codes, [("patient-data-without-backups", (Some("clinic".to_owned()), Some("care".to_owned())))]);
 }
 
 #[test]
 fn patient_data_without_backups_passes_with_backups() {
     passes("patient-data-without-backups", "passes");
+}
+
+#[test]
+fn patient_data_without_strong_authentication_fires_over_the_internet() {
+    let found = fires("patient-data-without-strong-authentication", "fires", &[CARE], &["password-only-on-internet"]);
+    assert!(found[0].provisions.contains(&ansvar::law::HSLF_FS_2016_40_OPEN_NETWORKS));
+    assert!(message(&found[0].message, Lang::En).contains("over the internet with a password alone"));
+    // The operator's own Art. 32 duty is the general rule's.
+    let general = also_found("patient-data-without-strong-authentication", "fires", "password-only-on-internet");
+    assert_eq!(general, expected(&[OPERATOR]));
+}
+
+#[test]
+fn patient_data_without_strong_authentication_fires_over_a_shared_network() {
+    let found = fires("patient-data-without-strong-authentication", "fires-private-network", &[CARE], &[]);
+    assert!(message(&found[0].message, Lang::En).contains("a network shared with other organisations"));
+}
+
+#[test]
+fn patient_data_without_strong_authentication_passes_on_the_operator_s_own_network() {
+    passes("patient-data-without-strong-authentication", "passes");
+}
+
+#[test]
+fn password_only_on_internet_fires_against_operator_and_controller() {
+    let found = fires("password-only-on-internet", "fires", &[CARE, OPERATOR], &[]);
+    assert!(found.iter().all(|f| f.severity == Severity::Medium));
+}
+
+#[test]
+fn password_only_on_internet_passes_behind_mfa() {
+    passes("password-only-on-internet", "passes");
+}
+
+#[test]
+fn patient_data_without_access_analysis_fires_against_the_care_provider() {
+    let found = fires("patient-data-without-access-analysis", "fires", &[CARE], &[]);
+    for provision in [ansvar::law::PDL_4_2, ansvar::law::HSLF_FS_2016_40_ACCESS_ANALYSIS, ansvar::law::ART_32] {
+        assert!(found[0].provisions.contains(&provision), "{provision} in {:?}", found[0].provisions);
+    }
+}
+
+#[test]
+fn patient_data_without_access_analysis_passes_when_it_was_made() {
+    passes("patient-data-without-access-analysis", "passes");
+}
+
+#[test]
+fn patient_data_logs_not_reviewed_fires_against_the_care_provider() {
+    fires("patient-data-logs-not-reviewed", "fires", &[CARE], &[]);
+}
+
+#[test]
+fn patient_data_logs_not_reviewed_fires_when_logging_is_not_recorded() {
+    fires("patient-data-logs-not-reviewed", "fires-logging-unknown", &[CARE], &[]);
+}
+
+#[test]
+fn patient_data_logs_not_reviewed_leaves_a_missing_log_to_its_own_rule() {
+    // `access_logging: false` and `log_review: false`: one finding, the missing log.
+    let found = variant("patient-data-logs-not-reviewed", "fires", "access_logging: true", "access_logging: false");
+    let codes: BTreeSet<&str> = found.iter().map(|f| f.code).collect();
+    assert!(codes.contains("patient-data-without-access-log"), "{codes:?}");
+    assert!(!codes.contains("patient-data-logs-not-reviewed"), "{codes:?}");
+}
+
+#[test]
+fn patient_data_logs_not_reviewed_passes_when_they_are() {
+    passes("patient-data-logs-not-reviewed", "passes");
+}
+
+// ---- accountability duties ----------------------------------------------------
+
+#[test]
+fn patient_record_retention_too_short_fires_against_the_controller() {
+    let found = fires("patient-record-retention-too-short", "fires", &[CARE], &[]);
+    assert!(message(&found[0].message, Lang::En).contains("kept `P5Y`"), "{:?}", found[0].message);
+}
+
+#[test]
+fn patient_record_retention_too_short_passes_for_data_outside_the_record() {
+    passes("patient-record-retention-too-short", "passes");
+}
+
+#[test]
+fn no_records_of_processing_fires_for_a_small_controller_of_health_data() {
+    let found = fires("no-records-of-processing", "fires", &[(Some("clinic"), None)], &[]);
+    let provisions = &found[0].provisions;
+    assert!(
+        provisions.contains(&ansvar::law::ART_30_1) && !provisions.contains(&ansvar::law::ART_30_2),
+        "{provisions:?}"
+    );
+    assert!(message(&found[0].message, Lang::En).contains("special-category"));
+}
+
+#[test]
+fn no_records_of_processing_fires_for_a_large_processor() {
+    let found = fires("no-records-of-processing", "fires-large-processor", &[(Some("hosting"), None)], &[]);
+    let provisions = &found[0].provisions;
+    assert!(
+        provisions.contains(&ansvar::law::ART_30_2) && !provisions.contains(&ansvar::law::ART_30_1),
+        "{provisions:?}"
+    );
+    assert!(message(&found[0].message, Lang::En).contains("400 employees"));
+}
+
+#[test]
+fn no_records_of_processing_passes_where_the_exemption_may_apply() {
+    passes("no-records-of-processing", "passes");
+}
+
+#[test]
+fn no_records_of_processing_is_silent_when_the_head_count_is_unknown_and_nothing_is_sensitive() {
+    let found = variant("no-records-of-processing", "passes", "employees: 12 ", "");
+    assert!(found.iter().all(|f| f.code != "no-records-of-processing"), "{found:#?}");
+}
+
+#[test]
+fn dpia_not_carried_out_fires_against_the_controller() {
+    fires("dpia-not-carried-out", "fires", &[CARE], &[]);
+}
+
+#[test]
+fn dpia_not_carried_out_passes_with_a_dpia() {
+    passes("dpia-not-carried-out", "passes");
+}
+
+#[test]
+fn dpia_not_carried_out_is_silent_when_the_scale_is_unknown() {
+    let found = variant("dpia-not-carried-out", "fires", "large_scale: true", "");
+    assert!(found.iter().all(|f| f.code != "dpia-not-carried-out"), "{found:#?}");
+}
+
+#[test]
+fn no_dpo_fires_on_large_scale_special_category_processing() {
+    let found = fires("no-dpo", "fires", &[(Some("clinic"), None)], &[]);
+    assert_eq!(found[0].provisions, [ansvar::law::ART_37, ansvar::law::ART_37_1_C]);
+}
+
+#[test]
+fn no_dpo_fires_for_a_public_body() {
+    let found = fires("no-dpo", "fires-public-body", &[(Some("clinic"), None)], &[]);
+    assert_eq!(found[0].provisions, [ansvar::law::ART_37, ansvar::law::ART_37_1_A]);
+}
+
+#[test]
+fn no_dpo_passes_with_a_dpo() {
+    passes("no-dpo", "passes");
+}
+
+#[test]
+fn the_duty_judgements_are_the_ones_the_rules_use() {
+    use ansvar::rules::duties::{DpoGround, dpo_ground, large_scale_sensitive, records_duty, running_roles};
+    let reference = Reference::builtin();
+    let loaded = load_path(&fixture("no-dpo", "fires"), &reference).unwrap_or_else(|i| panic!("{:#?}", i.diagnostics));
+    let analysis = Analysis::new(&loaded.model, &reference, AS_OF);
+    let model = &loaded.model;
+    let clinic = &model.parties[0];
+    assert_eq!(clinic.id.as_str(), "clinic");
+    let held = running_roles(model, &analysis.roles, clinic, AS_OF);
+    assert_eq!(held.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["care"]);
+    assert!(large_scale_sensitive(model, held[0]));
+    let (ground, activities) = dpo_ground(model, clinic, &held).unwrap();
+    assert_eq!(ground, DpoGround::LargeScaleSensitive);
+    assert_eq!(activities.len(), 1);
+    assert!(records_duty(model, clinic, &held).is_some());
+}
+
+// ---- processors beyond their instructions --------------------------------------
+
+const HOSTING_IN_CARE: (Option<&str>, Option<&str>) = (Some("hosting"), Some("care"));
+
+#[test]
+fn processor_beyond_instructions_fires_for_purposes_of_its_own() {
+    let found =
+        fires("processor-beyond-instructions", "fires", &[HOSTING_IN_CARE], &["disclosure-for-recipient-purposes"]);
+    assert!(found[0].provisions.contains(&ansvar::law::ART_28_10), "{:?}", found[0].provisions);
+    assert!(message(&found[0].message, Lang::En).contains("training its own triage product"));
+}
+
+#[test]
+fn processor_beyond_instructions_fires_for_a_processor_that_stays_one() {
+    let found = fires("processor-beyond-instructions", "fires-stays-processor", &[HOSTING_IN_CARE], &[]);
+    assert!(!found[0].provisions.contains(&ansvar::law::ART_28_10), "{:?}", found[0].provisions);
+    assert!(found[0].provisions.contains(&ansvar::law::ART_29));
+}
+
+#[test]
+fn processor_beyond_instructions_passes_within_them() {
+    passes("processor-beyond-instructions", "passes");
+}
+
+#[test]
+fn disclosure_for_recipient_purposes_fires_against_the_controller() {
+    let found = fires("disclosure-for-recipient-purposes", "fires", &[CARE], &["processor-beyond-instructions"]);
+    for provision in [ansvar::law::ART_5_1_B, ansvar::law::ART_6_1, ansvar::law::ART_13_1_E] {
+        assert!(found[0].provisions.contains(&provision), "{provision} in {:?}", found[0].provisions);
+    }
+    assert_eq!(found[0].chain.iter().map(|p| p.as_str()).collect::<Vec<_>>(), ["clinic", "hosting"]);
+}
+
+#[test]
+fn disclosure_for_recipient_purposes_passes_within_the_instructions() {
+    passes("disclosure-for-recipient-purposes", "passes");
 }
 
 // ---- information ------------------------------------------------------------
@@ -323,4 +592,69 @@ fn accepted_findings_are_marked_in_json() {
     assert_eq!(finding["acceptance"]["accepted_by"], "A. Andersson, DPO");
     assert_eq!(json["counts"]["accepted"], 1);
     assert_eq!(json["counts"]["high"], 0);
+}
+
+// ---- a regime's reach is data: a non-Swedish regime through `--reference` ------
+
+/// The Finnish user's reference data of the fixtures.
+fn finnish_reference() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference/finnish-regime.yaml")
+}
+
+/// Every finding of a model of `tests/fixtures/reference/finnish/` under the reference data in
+/// `reference_text`, as of [`AS_OF`].
+fn findings_under(case: &str, reference_text: &str) -> Vec<Finding> {
+    let mut sources = ansvar::source::SourceMap::new();
+    let reference = Reference::load(&mut sources, &finnish_reference(), reference_text)
+        .unwrap_or_else(|d| panic!("reference data invalid: {d:#?}"));
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference/finnish").join(case);
+    let loaded = load_path(&path, &reference).unwrap_or_else(|invalid| panic!("{:#?}", invalid.diagnostics));
+    Analysis::new(&loaded.model, &reference, AS_OF).findings
+}
+
+#[test]
+fn a_foreign_regime_whose_reach_is_every_handler_flags_an_unbound_domestic_vendor() {
+    let text = std::fs::read_to_string(finnish_reference()).unwrap();
+    let found = findings_under("fires", &text);
+    let codes: Vec<(&str, Who)> = found.iter().map(|f| (f.code, who(f))).collect();
+    assert_eq!(codes, [("regime-not-bound", (Some("county".to_owned()), Some("care".to_owned())))]);
+    let text_of = message(&found[0].message, Lang::En);
+    assert!(text_of.contains("must bind every party that handles them"), "{text_of}");
+    // The Swedish secrecy provisions are not cited for a Finnish regime.
+    assert!(!found[0].provisions.contains(&ansvar::law::PSL_6_12), "{:?}", found[0].provisions);
+    assert!(!found[0].provisions.contains(&ansvar::law::OSL_25_1), "{:?}", found[0].provisions);
+    // With the reach left at its default (`care`), the same vendor is not flagged.
+    let default_reach = text.replace("      activities: all\n", "");
+    assert!(findings_under("fires", &default_reach).is_empty());
+}
+
+#[test]
+fn a_foreign_regime_binds_a_vendor_that_is_subject_to_it() {
+    let text = std::fs::read_to_string(finnish_reference()).unwrap();
+    assert!(findings_under("passes", &text).is_empty());
+}
+
+#[test]
+fn a_regime_that_cannot_bind_the_private_sector_does_not_bind_a_private_vendor() {
+    let text = std::fs::read_to_string(finnish_reference())
+        .unwrap()
+        .replace("sectors: [public, private]", "sectors: [public]");
+    let found = findings_under("passes", &text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].code, "regime-not-bound");
+    assert!(message(&found[0].message, Lang::En).contains("cannot bind a party of the private sector"));
+}
+
+#[test]
+fn the_foreign_regime_is_read_through_the_reference_option() {
+    let run = |case: &str| {
+        Command::cargo_bin("ansvar")
+            .unwrap()
+            .args(["check", "--as-of", "2024-06-01", "--color", "never", "--reference"])
+            .arg(finnish_reference())
+            .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reference/finnish").join(case))
+            .assert()
+    };
+    run("fires").code(1).stdout(predicates::str::contains("error[regime-not-bound]"));
+    run("passes").success();
 }

@@ -68,6 +68,12 @@ agreement-missing-terms = agreement {$agreement} lacks terms required by Art. 28
 missing-term = {$term} ({$provision})
 label-recorded-terms = recorded terms
 
+processor-own-purposes = {$processor} processes data of {$activity} for purposes of its own ({$purposes}), beyond the instructions of {$principal}: for those purposes it is a controller
+processor-beyond-instructions = {$processor} processed data of {$activity} beyond the instructions of {$principal}
+label-purpose-of-its-own = a purpose of its own
+label-beyond-instructions = beyond its instructions
+disclosure-for-recipient-purposes = {$controller} hands data of {$activity} to {$recipient}, which uses them for purposes of its own ({$purposes}); that disclosure needs a legal basis of its own, and the data subjects must be told of the recipient
+
 ## Joint controllers (Art. 26)
 
 joint-controllers-without-arrangement = {$party} is joint controller of {$activity} with {$others} but no arrangement in force binds them
@@ -124,6 +130,10 @@ regime-care-abroad = it gives care from {$country}, where {$regimes} { $count ->
     } not reach
 regime-care-unbound = it gives care without being bound by {$regimes}
 regime-nobody-bound = neither it nor any party it acts for is bound by {$regimes}
+regime-handles-unbound = it is not bound by {$regimes}, which must bind every party that handles them
+regime-outside-sector = it is listed as subject to {$regimes}, which cannot bind a party of the {$sector}
+sector-public = public sector
+sector-private = private sector
 label-gives-care = gives care
 label-performer = performer
 label-data-require-regime = the data require this regime
@@ -143,12 +153,39 @@ what-unencrypted-over-unknown-network = sends special-category data ({$data}) un
 what-unencrypted-at-rest = stores special-category data ({$data}) unencrypted
 what-no-access-log = holds patient data ({$data}) without logging access
 what-no-backups = holds patient data ({$data}) with no backups
+what-no-backups-sensitive = holds special-category data ({$data}) with no backups
+what-no-access-log-sensitive = holds special-category data ({$data}) without logging access
+what-password-only-patient = holds patient data ({$data}) reached over {$network} with a password alone, not strong authentication
+what-password-only-sensitive = holds special-category data ({$data}) reachable from the internet with a password alone
+network-internet = the internet
+network-shared = a network shared with other organisations, which its operator does not control
+label-password-only = a password alone
+what-no-access-analysis = holds patient data ({$data}) to which access rights were assigned without a needs-and-risk analysis
+what-logs-not-reviewed = holds patient data ({$data}) whose access logs are not reviewed systematically and regularly
+label-no-access-analysis = no needs-and-risk analysis
+label-logs-not-reviewed = logs not reviewed
 label-no-authentication = no authentication
 label-no-encryption-in-transit = no encryption in transit
 label-no-encryption-at-rest = no encryption at rest
 label-no-access-logging = no access logging
 label-no-backups = no backups
 label-system = system
+
+## Accountability duties (Art. 30, 35, 37, patient records)
+
+patient-record-retention-too-short = patient data {$data} processed in {$activity} are kept {$retention}, less than the ten years patientdatalagen requires of controller {$controller}
+label-retention-short = kept less than ten years
+label-patient-data = patient data
+no-records-of-processing = {$party} keeps no record of processing activities, though it has a role in {$activities}, and {$why}
+why-records-sensitive = the Art. 30(5) exemption cannot apply: it processes special-category or criminal data
+why-records-employees = the Art. 30(5) exemption cannot apply: it has {$employees} employees
+label-no-records = no records kept
+dpia-not-carried-out = {$activity} processes special-category data ({$data}) on a large scale, and its controller {$controller} carried out no data protection impact assessment
+label-no-dpia = no DPIA
+no-dpo = {$party} has designated no data protection officer, though {$why}
+why-dpo-public-body = it is a public body with a role in {$activities}
+why-dpo-large-scale = its core activities include large-scale processing of special-category data ({$activities})
+label-no-dpo = no DPO
 
 ## Breach notification (Art. 33/34)
 

@@ -523,6 +523,12 @@ raw! {
         authentication: Option<S> => words::<Authentication>(),
         /// Access is logged (PDL 4 kap. 3 §; Art. 32). Left out: unknown.
         access_logging: Option<At<bool>>,
+        /// The access logs are reviewed systematically and regularly (PDL 4 kap. 3 §).
+        /// Left out: unknown.
+        log_review: Option<At<bool>>,
+        /// Access rights were assigned from a needs-and-risk analysis (HSLF-FS 2016:40
+        /// 4 kap. 2 §). Left out: unknown.
+        needs_and_risk_analysis: Option<At<bool>>,
         /// The data are backed up (Art. 32(1)(c)); RAID is not a backup. Left out: unknown.
         backups: Option<At<bool>>,
         /// Free text for readers of reports.
@@ -560,6 +566,8 @@ raw! {
         informs_subjects: Option<At<Vec<S>>> => list(id()),
         /// Large-scale processing: a DPIA and DPO trigger (Art. 35(3)(b), 37(1)(c)).
         large_scale: Option<At<bool>>,
+        /// A data protection impact assessment was carried out (Art. 35). Left out: unknown.
+        dpia: Option<At<bool>>,
         /// First day the activity runs, YYYY-MM-DD, inclusive.
         active_from: Option<S> => date(),
         /// Last day the activity runs, YYYY-MM-DD, inclusive.
@@ -593,6 +601,9 @@ raw! {
         systems: Vec<S> => list(id()),
         /// Purposes of its own beyond its instructions: a controller for them (Art. 28(10)).
         own_purposes: Vec<S>,
+        /// It processed the data beyond its principal's instructions without purposes of
+        /// its own, and stays a processor (Art. 29). Left out: unknown.
+        beyond_instructions: Option<At<bool>>,
         /// It gives care as a nurse or doctor, so it must be a vårdgivare and a controller
         /// (PDL 2 kap. 6 §).
         gives_care: Option<At<bool>>,

@@ -750,6 +750,8 @@ impl Ctx<'_> {
             encrypted_at_rest: encryption.and_then(|e| self.flag(&e.at_rest)),
             authentication,
             access_logging: self.flag(&raw.access_logging),
+            log_review: self.flag(&raw.log_review),
+            needs_and_risk_analysis: self.flag(&raw.needs_and_risk_analysis),
             backups: self.flag(&raw.backups),
             notes: raw.notes.clone(),
         })
@@ -790,6 +792,7 @@ impl Ctx<'_> {
             means_decided_by,
             informs_subjects,
             large_scale: raw.large_scale.as_ref().map(|l| l.value),
+            dpia: self.flag(&raw.dpia),
             active_from,
             active_until,
             performers,
@@ -825,6 +828,7 @@ impl Ctx<'_> {
             access_from,
             systems,
             own_purposes: raw.own_purposes.iter().map(|p| Located::new(p.value.clone(), self.span_of(p))).collect(),
+            beyond_instructions: self.flag(&raw.beyond_instructions),
             gives_care: self.flag(&raw.gives_care),
             task: raw.task.as_ref().map(|t| t.value.clone()),
         })

@@ -255,6 +255,13 @@ impl Retention {
         Some(retention)
     }
 
+    /// Whether the period is at least `years` years: by its years and months,
+    /// or by its length in days as [`Retention::approximate_days`] counts them.
+    pub fn at_least_years(&self, years: u32) -> bool {
+        u64::from(self.years) * 12 + u64::from(self.months) >= u64::from(years) * 12
+            || self.approximate_days() >= u64::from(years) * 365
+    }
+
     /// The period in days, counting a year as 365 and a month as 30 days.
     pub fn approximate_days(&self) -> u64 {
         u64::from(self.years) * 365 + u64::from(self.months) * 30 + u64::from(self.weeks) * 7 + u64::from(self.days)
@@ -300,6 +307,13 @@ pub struct System {
     pub authentication: Option<Located<Authentication>>,
     /// Whether access is logged; `None` if unknown.
     pub access_logging: Option<Located<bool>>,
+    /// Whether the access logs are reviewed systematically and regularly
+    /// (patientdatalagen 4 kap. 3 §); `None` if unknown.
+    pub log_review: Option<Located<bool>>,
+    /// Whether access rights were assigned from a documented analysis of users'
+    /// needs and the risks (behovs- och riskanalys, HSLF-FS 2016:40 4 kap. 2 §);
+    /// `None` if unknown.
+    pub needs_and_risk_analysis: Option<Located<bool>>,
     /// Whether it is backed up; `None` if unknown.
     pub backups: Option<Located<bool>>,
     /// Free text for readers of the model.
@@ -332,6 +346,9 @@ pub struct Activity {
     pub informs_subjects: Option<Located<Vec<Located<PartyId>>>>,
     /// Whether it processes data on a large scale (Art. 35(3)(b)); `None` if unknown.
     pub large_scale: Option<bool>,
+    /// Whether a data protection impact assessment was carried out (Art. 35);
+    /// `None` if unknown.
+    pub dpia: Option<Located<bool>>,
     /// First day it runs, if it has one.
     pub active_from: Option<Located<Date>>,
     /// Last day it runs, if it has ended or will end.
@@ -377,6 +394,10 @@ pub struct Performer {
     pub systems: Vec<Located<SystemId>>,
     /// Purposes of its own beyond its instructions (Art. 28(10)).
     pub own_purposes: Vec<Located<String>>,
+    /// Whether it processed the data beyond its principal's instructions in some
+    /// way without purposes of its own, so staying a processor (Art. 29);
+    /// `None` if unknown.
+    pub beyond_instructions: Option<Located<bool>>,
     /// Whether it gives care (answers patients as a nurse or doctor).
     pub gives_care: Option<Located<bool>>,
     /// What it does, in words.
@@ -554,6 +575,11 @@ mod tests {
         assert_eq!(ten.to_string(), "P10Y");
         assert_eq!(Retention::parse("P1Y6M").unwrap().approximate_days(), 365 + 180);
         assert_eq!(Retention::parse("P2W3D").unwrap().approximate_days(), 17);
+        for (text, ten) in
+            [("P10Y", true), ("P9Y12M", true), ("P120M", true), ("P3650D", true), ("P9Y11M", false), ("P5Y", false)]
+        {
+            assert_eq!(Retention::parse(text).unwrap().at_least_years(10), ten, "{text}");
+        }
     }
 
     #[test]

@@ -310,7 +310,7 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
     out.add(Kind::BreachToAuthority, &[law::ART_33_1], &controlled, &controller, Vec::new(), Recorded::Nothing);
     out.add(Kind::BreachToDataSubjects, &[law::ART_34], &controlled, &controller, Vec::new(), Recorded::Nothing);
     let large_sensitive =
-        |id: &&ActivityId| activity(id).is_some_and(|a| a.large_scale == Some(true) && sensitive(model, a));
+        |id: &&ActivityId| activity(id).is_some_and(|a| crate::rules::duties::large_scale_sensitive(model, a));
     let dpia: Vec<&ActivityId> = controlled.iter().copied().filter(large_sensitive).collect();
     out.add(
         Kind::ImpactAssessment,
@@ -431,11 +431,6 @@ impl Out {
             recorded,
         });
     }
-}
-
-/// Whether an activity processes special-category or criminal data.
-fn sensitive(model: &Model, activity: &Activity) -> bool {
-    activity.data.iter().filter_map(|d| model.data.get(&d.value)).any(|d| d.is_sensitive())
 }
 
 fn patient_records(model: &Model, activity: &Activity) -> bool {

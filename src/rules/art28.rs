@@ -224,3 +224,104 @@ pub const MISSING_TERMS: Rule = Rule {
         }
     },
 };
+
+/// A performer's purposes of its own, as written in the model.
+fn own_purposes(performer: &crate::model::Performer) -> Arg {
+    Arg::list(performer.own_purposes.iter().map(|p| Arg::verbatim(&p.value)), Join::Semicolon)
+}
+
+/// A processor that went beyond its instructions: for purposes of its own, or otherwise.
+pub const PROCESSOR_BEYOND_INSTRUCTIONS: Rule = Rule {
+    code: "processor-beyond-instructions",
+    area: Area::Processors,
+    severity: Severity::High,
+    provisions: &[law::ART_28_10, law::ART_29, law::ART_28_3_A],
+    summary: "A processor that processes data beyond its controller's instructions",
+    explanation: "A processor processes personal data only on the controller's documented instructions (Art. 28(3)(a), 29). One that decides purposes of its own infringes the GDPR and is a controller for that processing (Art. 28(10)); the Danish DPA found that Google used pupils' Chromebook data for purposes of its own (2024). One that merely does more than it was asked breaks Art. 29 and stays a processor; the CNIL fined Dedalus Biologie EUR 1.5 M in 2022, among other things for that. The finding goes to the processor; the controller's side of a disclosure for the processor's own purposes is `disclosure-for-recipient-purposes`.",
+    remediation: "stop the processing beyond the instructions, or have the controller give documented instructions for it; for purposes of its own, a legal basis of its own and a separate controller relationship",
+    check: |ctx, out| {
+        for activity in ctx.running() {
+            for performer in &activity.performers {
+                let Some(principal) = &performer.on_behalf_of else { continue };
+                let party = &performer.party.value;
+                let beyond = performer.beyond_instructions.as_ref().filter(|b| b.value);
+                let (span, label, message) = match (performer.own_purposes.first(), beyond) {
+                    (Some(first), _) => {
+                        let purposes = own_purposes(performer);
+                        (
+                            first.span,
+                            msg!("label-purpose-of-its-own"),
+                            msg!(
+                                "processor-own-purposes",
+                                processor = party,
+                                activity = &activity.id,
+                                principal = &principal.value,
+                                purposes = purposes,
+                            ),
+                        )
+                    }
+                    (None, Some(beyond)) => (
+                        beyond.span,
+                        msg!("label-beyond-instructions"),
+                        msg!(
+                            "processor-beyond-instructions",
+                            processor = party,
+                            activity = &activity.id,
+                            principal = &principal.value,
+                        ),
+                    ),
+                    (None, None) => continue,
+                };
+                let finding = out
+                    .at(span, label, message)
+                    .party(party)
+                    .activity(&activity.id)
+                    .chain(ctx.chain_down(&activity.id, party))
+                    .label(principal.span, msg!("label-acts-on-behalf-of", principal = &principal.value));
+                if performer.own_purposes.is_empty() {
+                    // It decided no purpose, so it stays a processor.
+                    finding.without_provision(law::ART_28_10);
+                }
+            }
+        }
+    },
+};
+
+/// A controller whose processor uses the data for purposes of its own.
+pub const DISCLOSURE_FOR_RECIPIENT_PURPOSES: Rule = Rule {
+    code: "disclosure-for-recipient-purposes",
+    area: Area::Processors,
+    severity: Severity::High,
+    provisions: &[law::ART_5_1_B, law::ART_6_1, law::ART_13_1_E],
+    summary: "Data handed to a processor that uses them for purposes of its own",
+    explanation: "Handing personal data to another party for that party's own purposes is a disclosure, a processing of its own: it must be compatible with the purpose the data were collected for (Art. 5(1)(b)), needs a legal basis (Art. 6(1)), and the recipient must be named to the data subjects (Art. 13(1)(e)). The Danish DPA held that 53 municipalities had no basis to disclose pupils' Chromebook data to Google for Google's own purposes, and ordered them to bring the processing in line (2023-431-0001, January 2024). The finding goes to the controller at the top of the processor's chain; the model cannot record a legal basis, so it asks for one.",
+    remediation: "stop the disclosure, or establish and document a legal basis for it, check that it is compatible with the original purpose, and tell the data subjects who receives their data and why",
+    check: |ctx, out| {
+        for activity in ctx.running() {
+            for performer in &activity.performers {
+                let (Some(_), Some(first)) = (&performer.on_behalf_of, performer.own_purposes.first()) else {
+                    continue;
+                };
+                let recipient = &performer.party.value;
+                let chain = ctx.chain_down(&activity.id, recipient);
+                let Some(controller) = chain.first().filter(|c| *c != recipient).cloned() else { continue };
+                let purposes = own_purposes(performer);
+                out.at(
+                    first.span,
+                    msg!("label-purpose-of-its-own"),
+                    msg!(
+                        "disclosure-for-recipient-purposes",
+                        controller = &controller,
+                        activity = &activity.id,
+                        recipient = recipient,
+                        purposes = purposes,
+                    ),
+                )
+                .party(&controller)
+                .activity(&activity.id)
+                .subject("recipient", recipient)
+                .chain(chain);
+            }
+        }
+    },
+};

@@ -18,6 +18,7 @@ mod art28;
 mod breach;
 mod claims;
 mod contracts;
+pub mod duties;
 mod gaps;
 mod residency;
 mod sector_law;
@@ -96,6 +97,8 @@ pub enum Area {
     Labels,
     /// Security of processing (Art. 32) and Swedish patient-data security.
     Security,
+    /// Each party's own accountability duties (Art. 30, 35, 37, patient records).
+    Accountability,
     /// Information to data subjects (Art. 13/14).
     Transparency,
     /// Breach notification (Art. 33/34).
@@ -118,6 +121,7 @@ impl Area {
             Area::Responsibility => "Responsibility gaps",
             Area::Labels => "Claims against facts",
             Area::Security => "Security (Art. 32, patientdatalagen)",
+            Area::Accountability => "Accountability duties (Art. 30, 35, 37, patient records)",
             Area::Transparency => "Information to data subjects (Art. 13/14)",
             Area::Breaches => "Breach notification (Art. 33/34)",
             Area::Contracts => "Contracts",
@@ -209,6 +213,8 @@ pub static CATALOGUE: &[Rule] = &[
     art28::SUB_PROCESSOR_NOT_AUTHORISED,
     art28::NO_FLOW_DOWN,
     art28::MISSING_TERMS,
+    art28::PROCESSOR_BEYOND_INSTRUCTIONS,
+    art28::DISCLOSURE_FOR_RECIPIENT_PURPOSES,
     art26::JOINT_WITHOUT_ARRANGEMENT,
     gaps::NO_CONTROLLER,
     gaps::PERFORMER_FOR_NOBODY,
@@ -219,6 +225,16 @@ pub static CATALOGUE: &[Rule] = &[
     security::UNENCRYPTED_AT_REST,
     security::PATIENT_DATA_WITHOUT_ACCESS_LOG,
     security::PATIENT_DATA_WITHOUT_BACKUPS,
+    security::SENSITIVE_DATA_WITHOUT_ACCESS_LOG,
+    security::SENSITIVE_DATA_WITHOUT_BACKUPS,
+    security::PATIENT_DATA_WITHOUT_STRONG_AUTHENTICATION,
+    security::PASSWORD_ONLY_ON_INTERNET,
+    security::PATIENT_DATA_WITHOUT_ACCESS_ANALYSIS,
+    security::PATIENT_DATA_LOGS_NOT_REVIEWED,
+    duties::NO_RECORDS_OF_PROCESSING,
+    duties::PATIENT_RECORD_RETENTION_TOO_SHORT,
+    duties::DPIA_NOT_CARRIED_OUT,
+    duties::NO_DPO,
     transparency::SUBJECTS_NOT_INFORMED,
     breach::NO_BREACH_DUTY,
     breach::NOTIFIED_BY_NON_CONTROLLER,

@@ -18,6 +18,7 @@ use crate::finding::Join;
 use crate::law;
 use crate::model::{Country, DataCategory, DataId, Located, PartyId, RegimeId};
 use crate::msg;
+use crate::reference::ReachActivities;
 use crate::roles::Role;
 
 /// Why a regime the data require does not reach a performer.
@@ -25,11 +26,41 @@ enum Unmet<'a> {
     /// It gives care from a country outside the regime's: the country and the
     /// regime's name.
     CareAbroad(Country, &'a str),
-    /// It gives care, in the regime's country, without being bound by it.
+    /// It gives care, where the regime applies, without being bound by it.
     CareUnbound(&'a str),
     /// It gives no care, and neither it nor any party it acts for is bound by
     /// the regime, so nobody bound by it is responsible for the processing.
     NobodyBound(&'a str),
+    /// The regime must bind every party that handles the data (its reach is
+    /// `all`), and this one is not bound.
+    HandlesUnbound(&'a str),
+    /// The model lists it as subject to the regime, but the regime cannot bind
+    /// a party of its sector (public or private).
+    OutsideSector(&'a str),
+}
+
+impl Unmet<'_> {
+    /// The message key of a reason that is not about a country.
+    fn key(&self) -> Option<&'static str> {
+        match self {
+            Unmet::CareAbroad(..) => None,
+            Unmet::CareUnbound(_) => Some("regime-care-unbound"),
+            Unmet::NobodyBound(_) => Some("regime-nobody-bound"),
+            Unmet::HandlesUnbound(_) => Some("regime-handles-unbound"),
+            Unmet::OutsideSector(_) => Some("regime-outside-sector"),
+        }
+    }
+
+    /// The regime's name.
+    fn name(&self) -> &str {
+        match self {
+            Unmet::CareAbroad(_, name)
+            | Unmet::CareUnbound(name)
+            | Unmet::NobodyBound(name)
+            | Unmet::HandlesUnbound(name)
+            | Unmet::OutsideSector(name) => name,
+        }
+    }
 }
 
 /// Data requiring a regime handled by a party the regime does not reach.
@@ -50,17 +81,25 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
             for performer in ctx.graph.performers(&activity.id) {
                 let Some(party) = ctx.model.parties.get(&performer.party.value) else { continue };
                 let chain = ctx.chain_down(&activity.id, &party.id);
+                // Bound: listed as subject to the regime, and of a sector it can bind.
                 let bound = |id: &PartyId, regime: &RegimeId| {
-                    ctx.model.parties.get(id).is_some_and(|p| p.subject_to.iter().any(|r| &r.value == regime))
+                    ctx.model.parties.get(id).is_some_and(|p| {
+                        p.subject_to.iter().any(|r| &r.value == regime)
+                            && ctx.reference.regime(regime.as_str()).is_none_or(|g| g.reach.binds_sector(p.public_body))
+                    })
                 };
                 // One finding per performer: which data need which regime, and why it does not reach.
                 let mut unmet: Vec<(&DataCategory, &Located<RegimeId>, Unmet<'_>)> = Vec::new();
                 let mut primary = None;
                 for (data, regime_id) in &required {
+                    let Some(regime) = ctx.reference.regime(regime_id.value.as_str()) else { continue };
+                    // The regime's reach is data (reference `regimes[].reach`): where it
+                    // applies, whose parties it can bind, and whom it must bind.
+                    let reach = &regime.reach;
+                    let listed = party.subject_to.iter().any(|r| r.value == regime_id.value);
                     if bound(&party.id, &regime_id.value) {
                         continue;
                     }
-                    let Some(regime) = ctx.reference.regime(regime_id.value.as_str()) else { continue };
                     let why = if performer.gives_care() {
                         // The first country by code, not the first listed: the message must
                         // not depend on the order of `systems` or `access_from`.
@@ -68,19 +107,25 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                             .graph
                             .places(performer)
                             .into_iter()
-                            .filter(|p| p.country != regime.country)
+                            .filter(|p| !reach.covers_country(&p.country))
                             .min_by(|a, b| a.country.cmp(&b.country));
                         match abroad {
                             Some(place) => {
                                 primary.get_or_insert((place.span, msg!("label-care-from", country = &place.country)));
                                 Unmet::CareAbroad(place.country, &regime.name)
                             }
+                            None if listed => Unmet::OutsideSector(&regime.name),
                             None => Unmet::CareUnbound(&regime.name),
                         }
+                    } else if reach.activities == ReachActivities::All {
+                        // The regime must bind every party that handles the data.
+                        if listed { Unmet::OutsideSector(&regime.name) } else { Unmet::HandlesUnbound(&regime.name) }
                     } else if chain.iter().any(|id| bound(id, &regime_id.value)) {
                         // Art. 9(3): processing under the responsibility of a bound
                         // party, wherever the processor is.
                         continue;
+                    } else if listed {
+                        Unmet::OutsideSector(&regime.name)
                     } else {
                         Unmet::NobodyBound(&regime.name)
                     };
@@ -116,25 +161,21 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                         count = names.len(),
                     )));
                 }
-                let unbound = unique(ordered.iter().filter_map(|(_, _, why)| match why {
-                    Unmet::CareUnbound(name) => Some(*name),
-                    _ => None,
-                }));
-                if !unbound.is_empty() {
-                    reasons.push(Arg::from(msg!(
-                        "regime-care-unbound",
-                        regimes = Arg::list(unbound.iter().map(Arg::verbatim), Join::And),
-                    )));
-                }
-                let nobody = unique(ordered.iter().filter_map(|(_, _, why)| match why {
-                    Unmet::NobodyBound(name) => Some(*name),
-                    _ => None,
-                }));
-                if !nobody.is_empty() {
-                    reasons.push(Arg::from(msg!(
-                        "regime-nobody-bound",
-                        regimes = Arg::list(nobody.iter().map(Arg::verbatim), Join::And),
-                    )));
+                // Then one reason per other kind, in a fixed order.
+                for key in
+                    ["regime-care-unbound", "regime-nobody-bound", "regime-handles-unbound", "regime-outside-sector"]
+                {
+                    let names = unique(
+                        ordered.iter().filter(|(_, _, why)| why.key() == Some(key)).map(|(_, _, why)| why.name()),
+                    );
+                    if !names.is_empty() {
+                        let sector = if party.public_body { "sector-public" } else { "sector-private" };
+                        reasons.push(Arg::from(msg!(
+                            key,
+                            regimes = Arg::list(names.iter().map(Arg::verbatim), Join::And),
+                            sector = Message::new(sector),
+                        )));
+                    }
                 }
                 let (span, label) = primary
                     .or(performer
@@ -158,7 +199,16 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                     ),
                 );
                 finding.party(&accountable).activity(&activity.id).subject("performer", &party.id).chain(chain);
-                cite_secrecy(ctx, finding, &accountable);
+                // The Swedish secrecy provisions are cited where a Swedish regime does
+                // not reach; another country's regime names its own in the message.
+                let swedish = unmet.iter().any(|(_, regime_id, _)| {
+                    ctx.reference.regime(regime_id.value.as_str()).is_some_and(|r| r.country.as_str() == "SE")
+                });
+                if swedish {
+                    cite_secrecy(ctx, finding, &accountable);
+                } else {
+                    finding.without_provision(law::PSL_6_12).without_provision(law::OSL_25_1);
+                }
                 let mut labelled = Vec::new();
                 for (_, regime_id, _) in &unmet {
                     if !labelled.contains(&regime_id.span) {

@@ -36,6 +36,10 @@ enum Concern {
     Sensitive,
     /// Patient data under patientdatalagen.
     PatientRecord,
+    /// Special-category or criminal data of activities that keep no patient
+    /// data on the system: where patient data are, the patient-data rules name
+    /// their care provider instead.
+    SensitiveBeyondRecords,
 }
 
 impl Concern {
@@ -43,6 +47,7 @@ impl Concern {
         match self {
             Concern::Sensitive => data.is_sensitive(),
             Concern::PatientRecord => data.patient_record,
+            Concern::SensitiveBeyondRecords => data.is_sensitive() && !data.patient_record,
         }
     }
 }
@@ -62,6 +67,9 @@ fn data_on<'a>(ctx: &Context<'a>, system: &System, concern: Concern) -> Vec<(Act
         }
         let Some(activity) = ctx.model.activities.get(&activity_id) else { continue };
         if !activity.runs_on(ctx.as_of) {
+            continue;
+        }
+        if concern == Concern::SensitiveBeyondRecords && ctx.data_of(activity).any(|d| d.patient_record) {
             continue;
         }
         let mut data: Vec<&DataCategory> = ctx.data_of(activity).filter(|d| concern.covers(d)).collect();
@@ -102,14 +110,24 @@ fn report(
     what: Message,
 ) {
     let found = data_on(ctx, system, concern);
-    let Some(all) = listed(&found) else { return };
     // Who has been told, as sets: a shared platform can carry thousands of
     // activities, and scanning a list for each would be quadratic.
     let mut reported_everywhere: HashSet<PartyId> = HashSet::new();
     let mut reported: HashSet<(PartyId, ActivityId)> = HashSet::new();
-    if against == Against::OperatorAndControllers {
-        // Art. 32 binds the processor that runs the system for its own part.
-        let operator = &system.operator.value;
+    let operator = &system.operator.value;
+    // Art. 32 binds the processor that runs the system for its own part, for
+    // every special-category datum on it; a care provider that runs the system
+    // for its own patient data answers under the patient-data rule instead.
+    let (operator_found, excused) = match concern {
+        Concern::SensitiveBeyondRecords => {
+            let care = data_on(ctx, system, Concern::PatientRecord);
+            let excused = care.iter().any(|(activity, _)| ctx.roles.controllers(activity).any(|c| c == operator));
+            (data_on(ctx, system, Concern::Sensitive), excused)
+        }
+        _ => (found.clone(), false),
+    };
+    let operator_data = listed(&operator_found).filter(|_| !excused);
+    if let (Against::OperatorAndControllers, Some(all)) = (against, operator_data) {
         reported_everywhere.insert(operator.clone());
         let finding = out
             .at(
@@ -128,7 +146,8 @@ fn report(
         // The principles of Art. 5(1) are the controller's to answer for (Art. 5(2));
         // a processor answers for its own security duty, Art. 32, as IMY held
         // Voice Integrate to.
-        let controls = found.iter().any(|(activity, _)| ctx.roles.controllers(activity).any(|c| c == operator));
+        let controls =
+            operator_found.iter().any(|(activity, _)| ctx.roles.controllers(activity).any(|c| c == operator));
         if !controls {
             finding.provisions.retain(|p| *p != law::ART_5_1_F);
         }
@@ -336,5 +355,168 @@ pub const PATIENT_DATA_WITHOUT_BACKUPS: Rule = Rule {
             "label-no-backups",
             "what-no-backups",
         );
+    },
+};
+
+/// Special-category data, outside patient records, on a system with no backups.
+pub const SENSITIVE_DATA_WITHOUT_BACKUPS: Rule = Rule {
+    code: "sensitive-data-without-backups",
+    area: Area::Security,
+    severity: Severity::Low,
+    provisions: &[law::ART_32, law::ART_32_1_C],
+    summary: "Special-category data on a system with no backups",
+    explanation: "Art. 32(1)(c) asks for the ability to restore the availability of and access to personal data in a timely manner after an incident, and binds the processor that runs a system as well as the controller. IMY's finding against Medhelp for recordings kept on RAID with no backup rested on Art. 32(1) as well as on Socialstyrelsen's regulations; the GDPR part of it holds for any special-category data. Patient data are the more serious `patient-data-without-backups`.",
+    remediation: "back the system up at set intervals, keep the copies separate, and test restoring them",
+    check: |ctx, out| {
+        report_false(
+            ctx,
+            out,
+            |system| system.backups.as_ref(),
+            Concern::SensitiveBeyondRecords,
+            Against::OperatorAndControllers,
+            "label-no-backups",
+            "what-no-backups-sensitive",
+        );
+    },
+};
+
+/// Special-category data, outside patient records, on a system that does not log access.
+pub const SENSITIVE_DATA_WITHOUT_ACCESS_LOG: Rule = Rule {
+    code: "sensitive-data-without-access-log",
+    area: Area::Security,
+    severity: Severity::Medium,
+    provisions: &[law::ART_32, law::ART_32_1_B],
+    summary: "Special-category data on a system that does not log access",
+    explanation: "Without a record of who read what, the confidentiality of special-category data cannot be checked or restored (Art. 32(1)(b), (d)). The Dutch DPA fined HagaZiekenhuis (2019) and OLVG (2020) under Art. 32(1) for not reviewing access logs, which presupposes keeping them. Art. 32 binds the processor that runs the system as well as the controller. Patient data are the more serious `patient-data-without-access-log`.",
+    remediation: "log every access to the special-category data on the system and review the logs",
+    check: |ctx, out| {
+        report_false(
+            ctx,
+            out,
+            |system| system.access_logging.as_ref(),
+            Concern::SensitiveBeyondRecords,
+            Against::OperatorAndControllers,
+            "label-no-access-logging",
+            "what-no-access-log-sensitive",
+        );
+    },
+};
+
+/// The systems that users reach with a password alone, with how they are
+/// reached: the shape of the two rules on authentication strength.
+fn password_only<'a>(ctx: &Context<'a>) -> impl Iterator<Item = (&'a System, Exposure, Span)> + use<'a> {
+    ctx.model.systems.values().filter_map(|system| {
+        let authentication = system.authentication.as_ref()?;
+        let exposure = system.exposure.as_ref()?.value;
+        (authentication.value == crate::model::Authentication::Password).then_some((
+            system,
+            exposure,
+            authentication.span,
+        ))
+    })
+}
+
+/// Patient data reached with a password alone over a network the operator does not control.
+pub const PATIENT_DATA_WITHOUT_STRONG_AUTHENTICATION: Rule = Rule {
+    code: "patient-data-without-strong-authentication",
+    area: Area::Security,
+    severity: Severity::High,
+    provisions: &[law::HSLF_FS_2016_40_OPEN_NETWORKS, law::ART_5_1_F, law::ART_32, law::ART_32_1_B],
+    summary: "Patient data reached with a password alone over a network the operator does not control",
+    explanation: "Where patient data are processed over open networks, Socialstyrelsen's regulations require access to be preceded by strong authentication, the user's identity checked in at least two ways (HSLF-FS 2016:40, carried over from SOSFS 2008:14). A password alone is not that. The Dutch DPA fined HagaZiekenhuis EUR 460 000 (2019) and OLVG EUR 440 000 (2020) under Art. 32(1) for hospital records reached without two-factor authentication. The rule counts the internet and a network shared with other organisations as networks the operator does not control.",
+    remediation: "require multi-factor authentication or a smart card (in Swedish care, SITHS) for every access to the system, or take it off the shared network",
+    check: |ctx, out| {
+        // The regulations bind the care provider, the controller.
+        for (system, exposure, span) in password_only(ctx) {
+            let network = match exposure {
+                Exposure::Internet => "network-internet",
+                Exposure::Private => "network-shared",
+                Exposure::Internal => continue,
+            };
+            let what = msg!("what-password-only-patient", network = Message::new(network));
+            report(ctx, out, system, Concern::PatientRecord, Against::Controllers, span, "label-password-only", what);
+        }
+    },
+};
+
+/// Special-category data, outside patient records, on an internet-facing system with a password alone.
+pub const PASSWORD_ONLY_ON_INTERNET: Rule = Rule {
+    code: "password-only-on-internet",
+    area: Area::Security,
+    severity: Severity::Medium,
+    provisions: &[law::ART_32, law::ART_32_1_B],
+    summary: "Special-category data on a system reachable from the internet with a password alone",
+    explanation: "A password alone is what phishing and reused credentials defeat. For special-category data on a system that faces the internet, security appropriate to the risk (Art. 32(1)(b)) means a second factor; Art. 32 binds the processor that runs the system as well as the controller. Patient data are the more serious `patient-data-without-strong-authentication`.",
+    remediation: "put multi-factor authentication in front of the system, or take it off the internet",
+    check: |ctx, out| {
+        for (system, exposure, span) in password_only(ctx) {
+            if exposure == Exposure::Internet {
+                let what = Message::new("what-password-only-sensitive");
+                report(
+                    ctx,
+                    out,
+                    system,
+                    Concern::SensitiveBeyondRecords,
+                    Against::OperatorAndControllers,
+                    span,
+                    "label-password-only",
+                    what,
+                );
+            }
+        }
+    },
+};
+
+/// Patient data in a system whose access rights were assigned without a needs-and-risk analysis.
+pub const PATIENT_DATA_WITHOUT_ACCESS_ANALYSIS: Rule = Rule {
+    code: "patient-data-without-access-analysis",
+    area: Area::Security,
+    severity: Severity::High,
+    provisions: &[law::PDL_4_2, law::HSLF_FS_2016_40_ACCESS_ANALYSIS, law::ART_5_1_F, law::ART_32],
+    summary: "Patient data in a system whose access rights were assigned without a needs-and-risk analysis",
+    explanation: "A care provider must limit each user's access to patient data to what they need for their work (patientdatalagen 4 kap. 2 §), from an analysis of the users' needs and of the risks made before access rights are assigned (behovs- och riskanalys, HSLF-FS 2016:40 4 kap. 2 §). Without it, access cannot be limited to need, and the security Art. 5(1)(f) and 32 require is missing. On 2 December 2020 IMY found eight care providers in breach for this and fined seven of them, from SEK 2.5 M to SEK 30 M.",
+    remediation: "make and document the needs-and-risk analysis, assign access rights from it, and review them when it changes",
+    check: |ctx, out| {
+        // The duty is the care provider's, the controller's.
+        report_false(
+            ctx,
+            out,
+            |system| system.needs_and_risk_analysis.as_ref(),
+            Concern::PatientRecord,
+            Against::Controllers,
+            "label-no-access-analysis",
+            "what-no-access-analysis",
+        );
+    },
+};
+
+/// Patient data in a system whose access logs are not reviewed.
+pub const PATIENT_DATA_LOGS_NOT_REVIEWED: Rule = Rule {
+    code: "patient-data-logs-not-reviewed",
+    area: Area::Security,
+    severity: Severity::Medium,
+    provisions: &[law::PDL_4_3, law::ART_32],
+    summary: "Patient data in a system whose access logs are not reviewed systematically and regularly",
+    explanation: "Logs deter and reveal unauthorised access only if someone reads them: the care provider must check them systematically and regularly (patientdatalagen 4 kap. 3 §). The Dutch DPA's fines on HagaZiekenhuis (2019) and OLVG (2020) under Art. 32(1) rested on logs not reviewed regularly as well as on missing two-factor authentication. A system that keeps no log at all is `patient-data-without-access-log`.",
+    remediation: "review the logs at set intervals and on triggers (a well-known patient, a colleague's record), with guidance on what counts as unauthorised access",
+    check: |ctx, out| {
+        for system in ctx.model.systems.values() {
+            let Some(review) = system.log_review.as_ref().filter(|r| !r.value) else { continue };
+            // With no log at all, the missing log is the finding.
+            if system.access_logging.as_ref().is_some_and(|l| !l.value) {
+                continue;
+            }
+            let what = Message::new("what-logs-not-reviewed");
+            report(
+                ctx,
+                out,
+                system,
+                Concern::PatientRecord,
+                Against::Controllers,
+                review.span,
+                "label-logs-not-reviewed",
+                what,
+            );
+        }
     },
 };
