@@ -14,7 +14,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diag::Diagnostic;
-use crate::model::{Country, RegimeId};
+use crate::model::{Country, RegimeId, SupplementaryMeasure, TransferTool, Vocabulary};
 use crate::source::SourceMap;
 
 /// The reference data embedded in the binary.
@@ -78,6 +78,43 @@ impl AdequacyDecision {
     }
 }
 
+/// A period in which the law of a destination was found to undermine Art. 46
+/// transfer tools (C-311/18 *Schrems II*): a tool alone did not protect a transfer
+/// there, only with a supplementary measure counted as effective.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ToolUndermined {
+    /// The destination.
+    pub country: Country,
+    /// First day, if the period has one.
+    pub from: Option<Date>,
+    /// Last day, if the period has ended.
+    pub until: Option<Date>,
+    /// Only importers subject to this regime (`us-fisa-702`); `None`: every importer.
+    pub importers_subject_to: Option<RegimeId>,
+    /// The tools it concerns; empty: every Art. 46 tool.
+    pub tools: Vec<TransferTool>,
+    /// The supplementary measures that count as effective there and then.
+    pub effective_measures: Vec<SupplementaryMeasure>,
+    /// How sure the entry is.
+    pub certainty: String,
+    /// Where the entry comes from.
+    pub source: String,
+    /// Anything a reader should know.
+    pub notes: Option<String>,
+}
+
+impl ToolUndermined {
+    /// Whether the period covers `date`.
+    pub fn covers(&self, date: Date) -> bool {
+        self.from.is_none_or(|from| from <= date) && self.until.is_none_or(|until| date <= until)
+    }
+
+    /// Whether it concerns `tool`.
+    pub fn concerns(&self, tool: TransferTool) -> bool {
+        tool != TransferTool::Derogation && (self.tools.is_empty() || self.tools.contains(&tool))
+    }
+}
+
 /// A named legal regime a party can be bound by and data can require.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Regime {
@@ -103,6 +140,7 @@ pub struct Reference {
     former_members: Vec<(String, Date)>,
     territory_notes: IndexMap<String, String>,
     adequacy: Vec<AdequacyDecision>,
+    tool_undermined: Vec<ToolUndermined>,
     regimes: IndexMap<RegimeId, Regime>,
 }
 
@@ -122,6 +160,7 @@ impl Reference {
             former_members: Vec::new(),
             territory_notes: IndexMap::new(),
             adequacy: Vec::new(),
+            tool_undermined: Vec::new(),
             regimes: IndexMap::new(),
         }
     }
@@ -228,6 +267,38 @@ impl Reference {
                 });
             }
         }
+        let regime_refs: Vec<Option<Spanned<String>>> =
+            raw.tool_undermined.iter().map(|p| p.importers_subject_to.clone()).collect();
+        for period in raw.tool_undermined {
+            check_country(&period.country, &mut diagnostics);
+            let mut date = |text: &Option<Spanned<String>>| {
+                let text = text.as_ref()?;
+                match text.value.parse::<Date>() {
+                    Ok(date) => Some(date),
+                    Err(_) => {
+                        diagnostics.push(
+                            Diagnostic::error("bad-reference", format!("`{}` is not a date", text.value))
+                                .at(span(text), "expected YYYY-MM-DD"),
+                        );
+                        None
+                    }
+                }
+            };
+            let (from, until) = (date(&period.from), date(&period.until));
+            let tools = words::<TransferTool>(&period.tools, &span, &mut diagnostics);
+            let effective_measures = words::<SupplementaryMeasure>(&period.effective_measures, &span, &mut diagnostics);
+            reference.tool_undermined.push(ToolUndermined {
+                country: Country::new(period.country.value),
+                from,
+                until,
+                importers_subject_to: period.importers_subject_to.map(|r| RegimeId::new(r.value)),
+                tools,
+                effective_measures,
+                certainty: period.certainty,
+                source: period.source,
+                notes: period.notes,
+            });
+        }
         for regime in raw.regimes {
             if let Err(error) = crate::model::ids::check_id(&regime.id.value) {
                 diagnostics
@@ -247,6 +318,17 @@ impl Reference {
                 diagnostics.push(
                     Diagnostic::error("bad-reference", format!("regime `{}` is listed twice", regime.id.value))
                         .at(span(&regime.id), "second entry"),
+                );
+            }
+        }
+        // A period names a regime the file itself defines.
+        for (period, raw_regime) in reference.tool_undermined.iter().zip(&regime_refs) {
+            if let (Some(regime), Some(text)) = (&period.importers_subject_to, raw_regime)
+                && !reference.regimes.contains_key(regime)
+            {
+                diagnostics.push(
+                    Diagnostic::error("bad-reference", format!("unknown regime `{regime}`"))
+                        .at(span(text), "not in `regimes`"),
                 );
             }
         }
@@ -307,6 +389,11 @@ impl Reference {
         }
     }
 
+    /// The period in which the law of `country` undermined `tool` on `date`, if any.
+    pub fn tool_undermined(&self, country: &Country, tool: TransferTool, date: Date) -> Option<&ToolUndermined> {
+        self.tool_undermined.iter().find(|p| &p.country == country && p.covers(date) && p.concerns(tool))
+    }
+
     /// The regime with this id.
     pub fn regime(&self, id: &str) -> Option<&Regime> {
         self.regimes.get(id)
@@ -330,7 +417,44 @@ struct RawReference {
     #[serde(default)]
     adequacy: Vec<RawAdequacy>,
     #[serde(default)]
+    tool_undermined: Vec<RawToolUndermined>,
+    #[serde(default)]
     regimes: Vec<RawRegime>,
+}
+
+/// The words of a closed vocabulary in a reference list, each checked.
+fn words<T: Vocabulary>(
+    texts: &[Spanned<String>],
+    span: &impl Fn(&Spanned<String>) -> crate::source::Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<T> {
+    let mut found = Vec::new();
+    for text in texts {
+        match T::parse(&text.value) {
+            Some(word) => found.push(word),
+            None => diagnostics.push(
+                Diagnostic::error("bad-reference", format!("unknown {} `{}`", T::WHAT, text.value))
+                    .at(span(text), format!("expected one of: {}", T::spellings().join(", "))),
+            ),
+        }
+    }
+    found
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawToolUndermined {
+    country: Spanned<String>,
+    from: Option<Spanned<String>>,
+    until: Option<Spanned<String>>,
+    importers_subject_to: Option<Spanned<String>>,
+    #[serde(default)]
+    tools: Vec<Spanned<String>>,
+    #[serde(default)]
+    effective_measures: Vec<Spanned<String>>,
+    certainty: String,
+    source: String,
+    notes: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -474,6 +598,36 @@ mod tests {
         let br = Country::new("BR");
         assert_eq!(reference.jurisdiction(&br, date("2026-01-25")), Jurisdiction::ThirdCountry);
         assert!(matches!(reference.jurisdiction(&br, date("2026-01-26")), Jurisdiction::Adequate(_)));
+    }
+
+    #[test]
+    fn sccs_to_the_us_were_undermined_from_schrems_ii_to_the_day_before_the_dpf() {
+        let reference = Reference::builtin();
+        let us = Country::new("US");
+        let on = |d: &str, tool| reference.tool_undermined(&us, tool, date(d));
+        assert!(on("2020-07-15", TransferTool::Scc).is_none());
+        let period = on("2020-07-16", TransferTool::Scc).unwrap();
+        assert_eq!(period.importers_subject_to.as_ref().map(|r| r.as_str()), Some("us-fisa-702"));
+        assert!(period.effective_measures.contains(&SupplementaryMeasure::EncryptionKeysInEea));
+        assert!(!period.effective_measures.contains(&SupplementaryMeasure::Contractual));
+        assert!(on("2023-07-09", TransferTool::Scc).is_some());
+        assert!(on("2023-07-10", TransferTool::Scc).is_none());
+        // A derogation is not an Art. 46 tool.
+        assert!(on("2021-01-01", TransferTool::Derogation).is_none());
+        assert!(reference.tool_undermined(&Country::new("TH"), TransferTool::Scc, date("2021-01-01")).is_none());
+        assert!(reference.regime("us-fisa-702").is_some());
+    }
+
+    #[test]
+    fn a_period_naming_an_unknown_regime_or_measure_is_refused() {
+        let text = "countries:\n  - { code: US, name: United States }\neea:\n  eu: []\n  efta: []\ntool_undermined:\n  - { country: US, from: 2020-07-16, importers_subject_to: nsa, effective_measures: [prayer], certainty: m, source: s }\n";
+        let mut sources = SourceMap::new();
+        let Err(problems) = Reference::load(&mut sources, Path::new("ref.yaml"), text) else {
+            panic!("expected errors");
+        };
+        let messages: Vec<_> = problems.iter().map(|d| d.message.clone()).collect();
+        assert!(messages.iter().any(|m| m.contains("`nsa`")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("`prayer`")), "{messages:?}");
     }
 
     #[test]

@@ -220,6 +220,7 @@ pub struct RawAgreement {
     pub sub_processing: Option<At<RawSubProcessing>>,
     pub residency: Option<At<Vec<S>>>,
     pub breach_notification_hours: Option<At<u32>>,
+    pub breach_notification: Option<S>,
     pub transfer: Option<At<RawTransfer>>,
     pub terms: Option<At<Vec<S>>>,
     pub notes: Option<String>,
@@ -247,6 +248,8 @@ pub struct RawTransfer {
     pub module: Option<At<u8>>,
     pub exporter: Option<S>,
     pub importer: Option<S>,
+    pub impact_assessment: Option<At<bool>>,
+    pub supplementary_measures: Option<At<Vec<S>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -261,6 +264,7 @@ pub struct RawIncident {
     #[serde(default)]
     pub notifications: Vec<At<RawNotification>>,
     pub subjects_informed: Option<At<bool>>,
+    pub risk: Option<S>,
     pub notes: Option<String>,
 }
 
