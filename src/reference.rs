@@ -14,7 +14,9 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diag::Diagnostic;
-use crate::model::{Country, RegimeId, SupplementaryMeasure, TransferTool, Vocabulary};
+use crate::model::{
+    CertifiedData, Country, DataCategory, Party, RegimeId, SupplementaryMeasure, TransferTool, Vocabulary,
+};
 use crate::source::SourceMap;
 
 /// The reference data embedded in the binary.
@@ -32,20 +34,106 @@ pub enum Jurisdiction<'a> {
     ThirdCountry,
 }
 
-/// What an adequacy decision covers.
+/// A sector an adequacy decision can be limited to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Sector {
+    /// Public bodies (a party's `public_body`).
+    Public,
+    /// Everyone else: companies, associations, private care providers.
+    Private,
+}
+
+impl Sector {
+    /// The sector as written in the reference data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sector::Public => "public",
+            Sector::Private => "private",
+        }
+    }
+
+    /// The sector of a party.
+    pub fn of(party: &Party) -> Self {
+        if party.public_body { Sector::Public } else { Sector::Private }
+    }
+}
+
+/// What an adequacy decision covers, as data: each limit is checked against the
+/// importer and the activity by [`AdequacyScope::check`], the one mechanism for
+/// every decision.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AdequacyScope {
+    /// The sectors it covers; empty: every sector.
+    pub sectors: Vec<Sector>,
+    /// A certification scheme the importer must hold (USA: `eu-us-dpf`), for every
+    /// kind of data it receives (HR and non-HR are certified separately).
+    pub certification: Option<String>,
+    /// What the decision leaves out that a model cannot check.
+    pub to_verify: Option<String>,
+}
+
+/// How an adequacy decision's scope applies to one importer and activity.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum AdequacyScope {
-    /// The whole country or territory.
-    Whole,
-    /// Only private-sector organisations in commercial activity (Canada, PIPEDA).
-    CommercialOnly,
-    /// Only organisations certified under a named scheme (USA: `eu-us-dpf`).
-    CertifiedOnly {
-        /// The certification scheme id.
-        certification: String,
+pub enum ScopeCheck<'a> {
+    /// Within the scope.
+    Covered,
+    /// The importer is in a sector the decision does not cover.
+    OutsideSectors {
+        /// The importer's sector.
+        sector: Sector,
     },
-    /// Only some sectors or kinds of processing; the note says which.
-    SectorLimited,
+    /// The importer lacks the certification for some kinds of data, on the date.
+    NotCertified {
+        /// The scheme.
+        scheme: &'a str,
+        /// The kinds of data it is not certified for, sorted.
+        missing: Vec<CertifiedData>,
+    },
+    /// Within every limit the model can check; the rest is to verify.
+    ToVerify(&'a str),
+}
+
+impl AdequacyScope {
+    /// Whether the scope has no limit at all.
+    pub fn is_whole(&self) -> bool {
+        self.sectors.is_empty() && self.certification.is_none() && self.to_verify.is_none()
+    }
+
+    /// Checks the scope against an importer receiving `data` on `date`: the sector
+    /// first, then the certification for every kind of data, then what is left to
+    /// verify.
+    pub fn check<'a, 'd>(
+        &'a self,
+        importer: &Party,
+        data: impl IntoIterator<Item = &'d DataCategory>,
+        date: Date,
+    ) -> ScopeCheck<'a> {
+        let sector = Sector::of(importer);
+        if !self.sectors.is_empty() && !self.sectors.contains(&sector) {
+            return ScopeCheck::OutsideSectors { sector };
+        }
+        if let Some(scheme) = &self.certification {
+            let mut missing: Vec<CertifiedData> = Vec::new();
+            for data in data {
+                let kind = if data.employment { CertifiedData::Hr } else { CertifiedData::NonHr };
+                let certified = importer.certifications.iter().any(|c| {
+                    &c.scheme.value == scheme && c.valid_on(date) && (c.covers.is_empty() || c.covers.contains(&kind))
+                });
+                if !certified && !missing.contains(&kind) {
+                    missing.push(kind);
+                }
+            }
+            // Sorted: the result must not depend on the order of the activity's data.
+            missing.sort();
+            if !missing.is_empty() {
+                return ScopeCheck::NotCertified { scheme, missing };
+            }
+        }
+        match &self.to_verify {
+            Some(what) => ScopeCheck::ToVerify(what),
+            None => ScopeCheck::Covered,
+        }
+    }
 }
 
 /// A Commission adequacy decision (Art. 45).
@@ -231,28 +319,21 @@ impl Reference {
             };
             let in_force = date(&decision.in_force, &mut diagnostics);
             let ends = decision.ends.as_ref().and_then(|e| date(e, &mut diagnostics));
-            let scope = match (decision.scope.value.as_str(), decision.certification) {
-                ("whole", _) => Some(AdequacyScope::Whole),
-                ("commercial_only", _) => Some(AdequacyScope::CommercialOnly),
-                ("sector_limited", _) => Some(AdequacyScope::SectorLimited),
-                ("certified_only", Some(certification)) => Some(AdequacyScope::CertifiedOnly { certification }),
-                ("certified_only", None) => {
-                    diagnostics.push(
-                        Diagnostic::error("bad-reference", "`certified_only` needs a `certification`")
-                            .at(span(&decision.scope), "name the certification scheme"),
-                    );
-                    None
+            let mut sectors = Vec::new();
+            for text in &decision.sectors {
+                match text.value.as_str() {
+                    "public" => sectors.push(Sector::Public),
+                    "private" => sectors.push(Sector::Private),
+                    other => diagnostics.push(
+                        Diagnostic::error("bad-reference", format!("unknown sector `{other}`"))
+                            .at(span(text), "expected `public` or `private`"),
+                    ),
                 }
-                (other, _) => {
-                    diagnostics.push(
-                        Diagnostic::error("bad-reference", format!("unknown adequacy scope `{other}`")).at(
-                            span(&decision.scope),
-                            "expected one of: whole, commercial_only, certified_only, sector_limited",
-                        ),
-                    );
-                    None
-                }
-            };
+            }
+            sectors.sort();
+            sectors.dedup();
+            let scope =
+                Some(AdequacyScope { sectors, certification: decision.certification, to_verify: decision.to_verify });
             if let (Some(in_force), Some(scope)) = (in_force, scope) {
                 reference.adequacy.push(AdequacyDecision {
                     country: Country::new(decision.country.value),
@@ -497,8 +578,10 @@ struct RawAdequacy {
     instrument: String,
     in_force: Spanned<String>,
     ends: Option<Spanned<String>>,
-    scope: Spanned<String>,
+    #[serde(default)]
+    sectors: Vec<Spanned<String>>,
     certification: Option<String>,
+    to_verify: Option<String>,
     scope_note: Option<String>,
     certainty: String,
     source: String,
@@ -553,7 +636,7 @@ mod tests {
         assert_eq!(reference.jurisdiction(&us, date("2023-07-09")), Jurisdiction::ThirdCountry);
         match reference.jurisdiction(&us, date("2023-07-10")) {
             Jurisdiction::Adequate(decision) => {
-                assert_eq!(decision.scope, AdequacyScope::CertifiedOnly { certification: "eu-us-dpf".into() })
+                assert_eq!(decision.scope.certification.as_deref(), Some("eu-us-dpf"))
             }
             other => panic!("{other:?}"),
         }
@@ -581,9 +664,7 @@ mod tests {
         let reference = Reference::builtin();
         let us = Country::new("US");
         let scheme = |d: &str| match reference.jurisdiction(&us, date(d)) {
-            Jurisdiction::Adequate(AdequacyDecision {
-                scope: AdequacyScope::CertifiedOnly { certification }, ..
-            }) => Some(certification.clone()),
+            Jurisdiction::Adequate(decision) => decision.scope.certification.clone(),
             _ => None,
         };
         assert_eq!(scheme("2019-02-18").as_deref(), Some("eu-us-privacy-shield"));
@@ -630,16 +711,73 @@ mod tests {
         assert!(messages.iter().any(|m| m.contains("`prayer`")), "{messages:?}");
     }
 
+    fn party(public_body: bool, certifications: &str) -> Party {
+        let text = format!(
+            "parties:\n  - {{ id: importer, name: I, kind: other, country: JP, public_body: {public_body}{certifications} }}\ndata:\n  - {{ id: staff, name: S, employment: true }}\n  - {{ id: customers, name: C }}\n"
+        );
+        let loaded = crate::load::load_texts(vec![("m.yaml".into(), text)], &Reference::builtin())
+            .unwrap_or_else(|invalid| panic!("{:?}", invalid.diagnostics));
+        loaded.model.parties.values().next().unwrap().clone()
+    }
+
     #[test]
-    fn canada_is_limited_to_commercial_organisations() {
+    fn canada_and_japan_cover_the_private_sector_only() {
         let reference = Reference::builtin();
-        let decision = reference.adequacy_on(&Country::new("CA"), date("2024-01-01")).unwrap();
-        assert_eq!(decision.scope, AdequacyScope::CommercialOnly);
+        for country in ["CA", "JP"] {
+            let decision = reference.adequacy_on(&Country::new(country), date("2024-01-01")).unwrap();
+            assert_eq!(decision.scope.sectors, vec![Sector::Private], "{country}");
+            assert_eq!(
+                decision.scope.check(&party(true, ""), [], date("2024-01-01")),
+                ScopeCheck::OutsideSectors { sector: Sector::Public }
+            );
+        }
+        let japan = reference.adequacy_on(&Country::new("JP"), date("2024-01-01")).unwrap();
+        assert!(matches!(japan.scope.check(&party(false, ""), [], date("2024-01-01")), ScopeCheck::ToVerify(_)));
+        let canada = reference.adequacy_on(&Country::new("CA"), date("2024-01-01")).unwrap();
+        assert_eq!(canada.scope.check(&party(false, ""), [], date("2024-01-01")), ScopeCheck::Covered);
+    }
+
+    #[test]
+    fn a_certification_must_cover_every_kind_of_data_on_the_date() {
+        let reference = Reference::builtin();
+        let on = date("2024-01-01");
+        let dpf = &reference.adequacy_on(&Country::new("US"), on).unwrap().scope;
+        let loaded = party(false, ", certifications: [{ scheme: eu-us-dpf, covers: [non_hr], from: 2023-09-01 }]");
+        let data = crate::load::load_texts(
+            vec![(
+                "d.yaml".into(),
+                "data:\n  - { id: staff, name: S, employment: true }\n  - { id: customers, name: C }\n".to_owned(),
+            )],
+            &Reference::builtin(),
+        )
+        .unwrap_or_else(|invalid| panic!("{:?}", invalid.diagnostics))
+        .model;
+        let by_id = |id: &str| data.data.values().find(|d| d.id.as_str() == id).unwrap();
+        let (staff, customers) = (by_id("staff"), by_id("customers"));
+        assert_eq!(dpf.check(&loaded, [customers], on), ScopeCheck::Covered);
+        assert_eq!(
+            dpf.check(&loaded, [customers, staff], on),
+            ScopeCheck::NotCertified { scheme: "eu-us-dpf", missing: vec![CertifiedData::Hr] }
+        );
+        assert_eq!(
+            dpf.check(&loaded, [customers], date("2023-08-01")),
+            ScopeCheck::NotCertified { scheme: "eu-us-dpf", missing: vec![CertifiedData::NonHr] }
+        );
+    }
+
+    #[test]
+    fn an_unknown_sector_is_refused() {
+        let text = "countries:\n  - { code: JP, name: Japan }\neea:\n  eu: []\n  efta: []\nadequacy:\n  - { country: JP, instrument: x, in_force: 2019-01-23, sectors: [commercial], certainty: m, source: s }\n";
+        let mut sources = SourceMap::new();
+        let Err(problems) = Reference::load(&mut sources, Path::new("ref.yaml"), text) else {
+            panic!("expected errors");
+        };
+        assert!(problems.iter().any(|d| d.message.contains("`commercial`")), "{problems:?}");
     }
 
     #[test]
     fn a_broken_override_reports_every_problem_with_its_line() {
-        let text = "countries:\n  - { code: SE, name: Sweden }\neea:\n  eu: [SE, XX]\n  efta: []\nadequacy:\n  - { country: US, instrument: x, in_force: 2023-13-01, scope: partly, certainty: m, source: s }\n";
+        let text = "countries:\n  - { code: SE, name: Sweden }\neea:\n  eu: [SE, XX]\n  efta: []\nadequacy:\n  - { country: US, instrument: x, in_force: 2023-13-01, sectors: [partly], certainty: m, source: s }\n";
         let mut sources = SourceMap::new();
         let Err(problems) = Reference::load(&mut sources, Path::new("ref.yaml"), text) else {
             panic!("expected errors");

@@ -9,20 +9,21 @@
 //! agreement in force between the two must carry a transfer tool that fits the
 //! direction of the transfer (Art. 46).
 //!
-//! Scope is checked as far as the model can: a public body falls outside Canada's
-//! decision (PIPEDA reaches commercial organisations), and a US importer must hold a
-//! DPF certification valid on the date for every kind of data the activity
-//! processes (HR and non-HR are certified separately). Where a decision's scope
-//! depends on facts the model does not hold (Japan, Korea, Israel), the transfer is
-//! reported for verification, unless a transfer tool that fits carries it anyway.
+//! Scope is data in the reference file, checked by one mechanism
+//! ([`crate::reference::AdequacyScope::check`]): the sectors a decision covers
+//! against the importer's `public_body` (Japan and Canada: private only), a
+//! certification the importer must hold on the date for every kind of data the
+//! activity processes (the US DPF, HR and non-HR separately), and what is left to
+//! verify (Japan's excluded categories, Korea, Israel), which is reported for
+//! verification unless a transfer tool that fits carries the transfer anyway.
 
 use std::collections::BTreeSet;
 
 use super::{Area, Context, Findings, Rule, Severity};
 use crate::graph::{Place, PlaceReason};
 use crate::law;
-use crate::model::{Activity, Agreement, CertifiedData, Party, PartyId, TransferTool};
-use crate::reference::{AdequacyScope, Jurisdiction};
+use crate::model::{Activity, Agreement, Party, PartyId, TransferTool};
+use crate::reference::{Jurisdiction, ScopeCheck, Sector};
 use crate::source::Span;
 
 /// Processing in a third country with no adequacy and no transfer tool.
@@ -83,54 +84,31 @@ fn coverage(ctx: &Context<'_>, place: &Place, importer: &Party, activity: &Activ
             ctx.country_name(&place.country),
             ctx.as_of
         )),
-        Jurisdiction::Adequate(decision) => match &decision.scope {
-            AdequacyScope::Whole => Coverage::Covered,
-            AdequacyScope::CommercialOnly if importer.public_body => Coverage::NotCovered(format!(
-                "the adequacy decision for {} ({}) covers commercial organisations only, and `{}` is a public body",
+        Jurisdiction::Adequate(decision) => match decision.scope.check(importer, ctx.data_of(activity), ctx.as_of) {
+            ScopeCheck::Covered => Coverage::Covered,
+            ScopeCheck::OutsideSectors { sector } => Coverage::NotCovered(format!(
+                "the adequacy decision for {} ({}) does not cover the {} sector, and `{}` is {}",
                 ctx.country_name(&place.country),
                 decision.instrument,
-                importer.id
+                sector.as_str(),
+                importer.id,
+                if sector == Sector::Public { "a public body" } else { "not a public body" }
             )),
-            AdequacyScope::CommercialOnly => Coverage::Covered,
-            AdequacyScope::CertifiedOnly { certification } => {
-                // The DPF certifies HR and non-HR data separately: an activity that
-                // processes both needs both, from certifications valid on the date.
-                let mut needed = Vec::new();
-                for data in ctx.data_of(activity) {
-                    let kind = if data.employment { CertifiedData::Hr } else { CertifiedData::NonHr };
-                    if !needed.contains(&kind) {
-                        needed.push(kind);
-                    }
-                }
-                let covers = |kind: &CertifiedData| {
-                    importer.certifications.iter().any(|c| {
-                        &c.scheme.value == certification
-                            && c.valid_on(ctx.as_of)
-                            && (c.covers.is_empty() || c.covers.contains(kind))
-                    })
-                };
-                // Sorted: the message must not depend on the order of the activity's
-                // `data` (`ansvar diff` matches findings by their message).
-                let mut missing: Vec<&str> = needed.iter().filter(|k| !covers(k)).map(|k| k.as_str()).collect();
-                missing.sort_unstable();
-                if missing.is_empty() {
-                    Coverage::Covered
-                } else {
-                    Coverage::NotCovered(format!(
-                        "the adequacy decision for {} ({}) covers only organisations certified under `{certification}` for the data they certified, and `{}` is not certified for {} data on {}",
-                        ctx.country_name(&place.country),
-                        decision.instrument,
-                        importer.id,
-                        missing.join(" and "),
-                        ctx.as_of
-                    ))
-                }
+            ScopeCheck::NotCertified { scheme, missing } => {
+                let missing: Vec<&str> = missing.iter().map(|k| k.as_str()).collect();
+                Coverage::NotCovered(format!(
+                    "the adequacy decision for {} ({}) covers only organisations certified under `{scheme}` for the data they certified, and `{}` is not certified for {} data on {}",
+                    ctx.country_name(&place.country),
+                    decision.instrument,
+                    importer.id,
+                    missing.join(" and "),
+                    ctx.as_of
+                ))
             }
-            AdequacyScope::SectorLimited => Coverage::ToVerify(format!(
-                "the adequacy decision for {} ({}) is limited: {}",
+            ScopeCheck::ToVerify(what) => Coverage::ToVerify(format!(
+                "the adequacy decision for {} ({}) is limited: {what}",
                 ctx.country_name(&place.country),
                 decision.instrument,
-                decision.scope_note.as_deref().unwrap_or("see the decision")
             )),
         },
     }

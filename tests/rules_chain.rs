@@ -1,0 +1,67 @@
+//! The duties that run along a chain of controller → processor → sub-processor
+//! (issue 13): the Art. 28 contract on both sides, sub-processor authorisations,
+//! onward transfers laid on the controller too, transfers in a period when the
+//! destination's law undermined the tool, adequacy scope as data, and breach
+//! deadlines judged from the controller's awareness.
+//!
+//! Each case is a small model under `tests/fixtures/`; a test asserts the exact
+//! `(code, party, activity)` of the findings it is about, and that the fix of the
+//! `passes` variant leaves none. `docs/cases.md` names the decisions and guidelines
+//! each expectation follows.
+
+use std::path::PathBuf;
+
+use ansvar::Analysis;
+use ansvar::load::load_path;
+use ansvar::reference::Reference;
+use ansvar::rules::{Finding, Severity};
+use jiff::civil::Date;
+
+fn findings_at(path: &str, as_of: &str) -> Vec<Finding> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path);
+    let reference = Reference::builtin();
+    let loaded = load_path(&path, &reference)
+        .unwrap_or_else(|invalid| panic!("{} is invalid: {:#?}", path.display(), invalid.diagnostics));
+    let as_of: Date = as_of.parse().unwrap();
+    Analysis::new(&loaded.model, &reference, as_of).findings
+}
+
+/// The `(party, activity, severity)` of each finding of `code`, sorted.
+fn of(found: &[Finding], code: &str) -> Vec<(String, String, Severity)> {
+    let mut of: Vec<_> = found
+        .iter()
+        .filter(|f| f.code == code)
+        .map(|f| {
+            (
+                f.party.as_ref().map_or("-".to_owned(), |p| p.to_string()),
+                f.activity.as_ref().map_or("-".to_owned(), |a| a.to_string()),
+                f.severity,
+            )
+        })
+        .collect();
+    of.sort();
+    of
+}
+
+fn want(list: &[(&str, &str, Severity)]) -> Vec<(String, String, Severity)> {
+    let mut want: Vec<_> = list.iter().map(|(p, a, s)| ((*p).to_owned(), (*a).to_owned(), *s)).collect();
+    want.sort();
+    want
+}
+
+// ---- point 6: adequacy scope as data -------------------------------------------
+
+#[test]
+fn a_japanese_public_body_is_outside_the_japan_decision_a_business_is_to_verify() {
+    let found = findings_at("transfers/japan", "2025-06-01");
+    assert_eq!(
+        of(&found, "transfer-without-safeguard"),
+        want(&[("clinic", "booking-analysis", Severity::High)]),
+        "{found:#?}"
+    );
+    let without: Vec<_> = found.iter().filter(|f| f.code == "transfer-without-safeguard").collect();
+    assert!(without[0].message.contains("osaka-hospital"), "{:?}", without[0].message);
+    let scope: Vec<_> = found.iter().filter(|f| f.code == "transfer-adequacy-scope").collect();
+    assert_eq!(scope.len(), 1, "{found:#?}");
+    assert!(scope[0].message.contains("osaka-analytics"), "{:?}", scope[0].message);
+}
