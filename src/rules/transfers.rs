@@ -19,10 +19,12 @@
 
 use std::collections::BTreeSet;
 
-use super::{Area, Context, Findings, Rule, Severity};
+use super::{Area, Arg, Context, Findings, Message, Rule, Severity};
+use crate::finding::Join;
 use crate::graph::{Place, PlaceReason};
 use crate::law;
 use crate::model::{Activity, Agreement, Party, PartyId, TransferTool};
+use crate::msg;
 use crate::reference::{Jurisdiction, ScopeCheck, Sector};
 use crate::source::Span;
 
@@ -72,43 +74,38 @@ enum Outcome {
 /// Whether the importer is covered by the adequacy decision for its country.
 enum Coverage {
     Covered,
-    NotCovered(String),
-    ToVerify(String),
+    NotCovered(Message),
+    ToVerify(Message),
 }
 
 fn coverage(ctx: &Context<'_>, place: &Place, importer: &Party, activity: &Activity) -> Coverage {
     match ctx.reference.jurisdiction(&place.country, ctx.as_of) {
         Jurisdiction::Eea => Coverage::Covered,
-        Jurisdiction::ThirdCountry => Coverage::NotCovered(format!(
-            "{} is a third country with no adequacy decision in force on {}",
-            ctx.country_name(&place.country),
-            ctx.as_of
-        )),
+        Jurisdiction::ThirdCountry => {
+            Coverage::NotCovered(msg!("why-third-country", country = ctx.country(&place.country), date = ctx.as_of))
+        }
         Jurisdiction::Adequate(decision) => match decision.scope.check(importer, ctx.data_of(activity), ctx.as_of) {
             ScopeCheck::Covered => Coverage::Covered,
-            ScopeCheck::OutsideSectors { sector } => Coverage::NotCovered(format!(
-                "the adequacy decision for {} ({}) does not cover the {} sector, and `{}` is {}",
-                ctx.country_name(&place.country),
-                decision.instrument,
-                sector.as_str(),
-                importer.id,
-                if sector == Sector::Public { "a public body" } else { "not a public body" }
+            ScopeCheck::OutsideSectors { sector } => Coverage::NotCovered(msg!(
+                if sector == Sector::Public { "why-public-sector-outside" } else { "why-private-sector-outside" },
+                country = ctx.country(&place.country),
+                instrument = Arg::verbatim(&decision.instrument),
+                importer = &importer.id,
             )),
-            ScopeCheck::NotCertified { scheme, missing } => {
-                let missing: Vec<&str> = missing.iter().map(|k| k.as_str()).collect();
-                Coverage::NotCovered(format!(
-                    "the adequacy decision for {} ({}) covers only organisations certified under `{scheme}` for the data they certified, and `{}` is not certified for {} data on {}",
-                    ctx.country_name(&place.country),
-                    decision.instrument,
-                    importer.id,
-                    missing.join(" and "),
-                    ctx.as_of
-                ))
-            }
-            ScopeCheck::ToVerify(what) => Coverage::ToVerify(format!(
-                "the adequacy decision for {} ({}) is limited: {what}",
-                ctx.country_name(&place.country),
-                decision.instrument,
+            ScopeCheck::NotCertified { scheme, missing } => Coverage::NotCovered(msg!(
+                "why-certified-only",
+                country = ctx.country(&place.country),
+                instrument = Arg::verbatim(&decision.instrument),
+                certification = Arg::code(scheme),
+                importer = &importer.id,
+                missing = Arg::List(missing.iter().map(|k| Arg::Word(k.as_str())).collect(), Join::And),
+                date = ctx.as_of,
+            )),
+            ScopeCheck::ToVerify(what) => Coverage::ToVerify(msg!(
+                "why-sector-limited",
+                country = ctx.country(&place.country),
+                instrument = Arg::verbatim(&decision.instrument),
+                note = Arg::verbatim(what),
             )),
         },
     }
@@ -150,7 +147,7 @@ enum Tools<'a> {
     /// None is there.
     Absent,
     /// Every tool there fails: the agreement, where its clause is written, and why.
-    Mismatched(Vec<(&'a Agreement, Span, String)>),
+    Mismatched(Vec<(&'a Agreement, Span, Message)>),
 }
 
 fn tools<'a>(ctx: &Context<'a>, activity: &Activity, exporter: &PartyId, importer: &PartyId) -> Tools<'a> {
@@ -164,29 +161,22 @@ fn tools<'a>(ctx: &Context<'a>, activity: &Activity, exporter: &PartyId, importe
         let wrong_party = clause.value.exporter.as_ref().is_some_and(|e| &e.value != exporter)
             || clause.value.importer.as_ref().is_some_and(|i| &i.value != importer);
         let problem = match clause.value.tool.value {
-            _ if wrong_party => Some(format!("its exporter and importer are not `{exporter}` and `{importer}`")),
+            _ if wrong_party => Some(msg!("tool-wrong-parties", exporter = exporter, importer = importer)),
             TransferTool::Scc => match &clause.value.module {
                 Some(m) if m.value != module => {
-                    Some(format!("SCC module {} does not fit; this transfer needs module {module}", m.value))
+                    Some(msg!("tool-wrong-module", module = i64::from(m.value), needed = i64::from(module)))
                 }
                 _ => None,
             },
-            TransferTool::Derogation => {
-                Some("a derogation (Art. 49) cannot carry a systematic outsourcing flow".to_owned())
-            }
-            TransferTool::Bcr if !same_group(ctx, exporter, importer) => Some(
-                "binding corporate rules cover transfers within one group, and these parties are not in one".to_owned(),
-            ),
+            TransferTool::Derogation => Some(Message::new("tool-derogation")),
+            TransferTool::Bcr if !same_group(ctx, exporter, importer) => Some(Message::new("tool-bcr-other-group")),
             // Art. 46(2)(a): "a legally binding and enforceable instrument between
             // public authorities or bodies"; it cannot carry a transfer to or from
             // a private party.
             TransferTool::PublicAuthorityInstrument
                 if !(is_public_body(ctx, exporter) && is_public_body(ctx, importer)) =>
             {
-                Some(
-                    "an instrument between public authorities (Art. 46(2)(a)) needs a public body on both sides"
-                        .to_owned(),
-                )
+                Some(Message::new("tool-public-instrument"))
             }
             _ => None,
         };
@@ -224,13 +214,17 @@ fn check_transfers(ctx: &Context<'_>, out: &mut Findings, wanted: Outcome) {
                             out.at(
                                 place.span,
                                 place_label(&place),
-                                format!(
-                                    "`{}` processes `{}` data under an adequacy decision of limited scope: {why}",
-                                    importer.id, activity.id
+                                msg!(
+                                    "transfer-adequacy-scope",
+                                    importer = &importer.id,
+                                    activity = &activity.id,
+                                    why = why
                                 ),
                             )
                             .party(&exporter.value)
                             .activity(&activity.id)
+                            .subject("importer", &importer.id)
+                            .subject("country", &place.country)
                             .chain(ctx.chain_down(&activity.id, &importer.id));
                         }
                         continue;
@@ -243,35 +237,41 @@ fn check_transfers(ctx: &Context<'_>, out: &mut Findings, wanted: Outcome) {
                         out.at(
                             place.span,
                             place_label(&place),
-                            format!(
-                                "`{}` processes `{}` data in {}: {why}, and no agreement in force between `{}` and `{}` carries a transfer tool",
-                                importer.id,
-                                activity.id,
-                                ctx.country_name(&place.country),
-                                exporter.value,
-                                importer.id
+                            msg!(
+                                "transfer-without-safeguard",
+                                importer = &importer.id,
+                                activity = &activity.id,
+                                country = ctx.country(&place.country),
+                                why = why,
+                                exporter = &exporter.value,
                             ),
                         )
                         .party(&exporter.value)
                         .activity(&activity.id)
+                        .subject("importer", &importer.id)
+                        .subject("country", &place.country)
                         .chain(chain)
-                        .label(exporter.span, "exporter");
+                        .label(exporter.span, Message::new("label-exporter"));
                     }
                     (Tools::Mismatched(mismatches), Outcome::Mismatch) => {
                         for (agreement, span, problem) in mismatches {
                             out.at(
                                 span,
-                                "transfer tool",
-                                format!(
-                                    "the transfer tool in `{}` does not cover `{}` processing `{}` in {}: {problem}",
-                                    agreement.id,
-                                    importer.id,
-                                    activity.id,
-                                    ctx.country_name(&place.country)
+                                Message::new("label-transfer-tool"),
+                                msg!(
+                                    "transfer-tool-mismatch",
+                                    agreement = &agreement.id,
+                                    importer = &importer.id,
+                                    activity = &activity.id,
+                                    country = ctx.country(&place.country),
+                                    problem = problem,
                                 ),
                             )
                             .party(&exporter.value)
                             .activity(&activity.id)
+                            .subject("importer", &importer.id)
+                            .subject("country", &place.country)
+                            .subject("agreement", &agreement.id)
                             .chain(chain.clone())
                             .label(place.span, place_label(&place));
                         }
@@ -283,11 +283,11 @@ fn check_transfers(ctx: &Context<'_>, out: &mut Findings, wanted: Outcome) {
     }
 }
 
-fn place_label(place: &Place) -> String {
+pub(super) fn place_label(place: &Place) -> Message {
     match &place.reason {
-        PlaceReason::PerformerLocation => format!("processes in {}", place.country),
-        PlaceReason::PartyCountry => format!("established in {}", place.country),
-        PlaceReason::System(system) => format!("uses `{system}` in {}", place.country),
-        PlaceReason::AccessFrom => format!("accesses the data from {}", place.country),
+        PlaceReason::PerformerLocation => msg!("label-processes-in", country = &place.country),
+        PlaceReason::PartyCountry => msg!("label-established-in", country = &place.country),
+        PlaceReason::System(system) => msg!("label-uses-system-in", system = system, country = &place.country),
+        PlaceReason::AccessFrom => msg!("label-accesses-from", country = &place.country),
     }
 }

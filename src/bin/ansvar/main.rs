@@ -188,7 +188,8 @@ fn check(global: &GlobalArgs, args: &CheckArgs, color: Color) -> Result<u8, Fail
         }
         CheckFormat::Text => {
             let text = timings.time("render", || {
-                let diagnostics: Vec<_> = findings.iter().map(|f| f.to_diagnostic()).collect();
+                let diagnostics: Vec<_> =
+                    findings.iter().map(|f| ansvar::render::to_diagnostic(f, ansvar::render::Lang::En)).collect();
                 let mut text = diag::render(&diagnostics, &loaded.sources, stdout_color(color));
                 text.push_str(&ansvar::summary::summary(&args.model.display().to_string(), &loaded.model));
                 text.push_str(&ansvar::summary::findings_line(findings, as_of));
