@@ -110,6 +110,23 @@ pub const PSL_6_12: &str = "patientsäkerhetslagen (2010:659) 6 kap. 12 §";
 /// Socialstyrelsen's regulations on backups of patient records.
 pub const HSLF_FS_2016_40_BACKUP: &str = "HSLF-FS 2016:40 3 kap. 12–13 §§";
 
+/// Fines for infringing the obligations of the controller and the processor
+/// under Art. 8, 11, 25–39, 42 and 43: a processor's own Art. 28 and 29 duties.
+pub const ART_83_4_A: &str = "Art. 83(4)(a)";
+/// Territorial scope: the GDPR binds a processor established in the Union.
+pub const ART_3_1: &str = "Art. 3(1)";
+/// Processor: assistance with Art. 32–36, breach notification among them.
+pub const ART_28_3_F: &str = "Art. 28(3)(f)";
+/// EDPB guidance: the controller is aware once its processor has told it.
+pub const EDPB_9_2022_AWARENESS: &str =
+    "EDPB Guidelines 9/2022 (processor obligations: controller aware once informed)";
+/// CJEU: SCCs need an essentially equivalent level of protection in practice.
+pub const CJEU_SCHREMS_II: &str = "CJEU C-311/18 (Schrems II)";
+/// SCCs: the parties' assessment of the destination's laws and practices.
+pub const SCC_CLAUSE_14: &str = "SCC (Decision (EU) 2021/914) Clause 14";
+/// EDPB guidance on supplementary measures for transfer tools.
+pub const EDPB_REC_01_2020: &str = "EDPB Recommendations 01/2020";
+
 /// The day the GDPR began to apply (Art. 99(2)); before it, Sweden applied
 /// personuppgiftslagen (1998:204).
 pub const GDPR_APPLIES_FROM: jiff::civil::Date = jiff::civil::date(2018, 5, 25);

@@ -32,6 +32,20 @@ fn findings_at(path: &str, as_of: &str) -> Vec<Finding> {
     Analysis::new(&loaded.model, &reference, as_of).findings
 }
 
+/// The findings of a fixture with each `(from, to)` replacement made once.
+fn findings_edited(path: &str, edits: &[(&str, &str)], as_of: &str) -> Vec<Finding> {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path).join("model.yaml");
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    for (from, to) in edits {
+        assert!(text.contains(from), "`{from}` is not in {path}");
+        text = text.replacen(from, to, 1);
+    }
+    let reference = Reference::builtin();
+    let loaded = ansvar::load::load_texts(vec![(file, text)], &reference)
+        .unwrap_or_else(|invalid| panic!("{path} is invalid: {:#?}", invalid.diagnostics));
+    Analysis::new(&loaded.model, &reference, as_of.parse().unwrap()).findings
+}
+
 /// The `(party, activity, severity)` of each finding of `code`, sorted.
 fn of(found: &[Finding], code: &str) -> Vec<(String, String, Severity)> {
     let mut of: Vec<_> = found
@@ -70,4 +84,42 @@ fn a_japanese_public_body_is_outside_the_japan_decision_a_business_is_to_verify(
     let scope: Vec<_> = found.iter().filter(|f| f.code == "transfer-adequacy-scope").collect();
     assert_eq!(scope.len(), 1, "{found:#?}");
     assert!(text(scope[0]).contains("osaka-analytics"), "{}", text(scope[0]));
+}
+
+// ---- point 1: the Art. 28 contract binds the processor too ----------------------
+
+#[test]
+fn a_processor_without_a_contract_is_a_finding_against_it_too() {
+    let found = findings_at("rules/processor-without-agreement/fires", "2025-06-01");
+    let own: Vec<_> = found
+        .iter()
+        .filter(|f| f.code == "processor-without-agreement" && f.party.as_ref().is_some_and(|p| p.as_str() == "host"))
+        .collect();
+    assert_eq!(own.len(), 1, "{found:#?}");
+    assert!(
+        own[0].provisions.contains(&"Art. 29") && own[0].provisions.contains(&"Art. 83(4)(a)"),
+        "{:?}",
+        own[0].provisions
+    );
+    // Art. 28(1) (sufficient guarantees) is the controller's duty, not the processor's.
+    assert!(!own[0].provisions.contains(&"Art. 28(1)"), "{:?}", own[0].provisions);
+}
+
+#[test]
+fn a_processor_established_outside_the_eea_is_bound_by_contract_only() {
+    // Art. 3: a processor in Thailand that does not target people in the Union is
+    // not itself subject to the GDPR; only its controller answers.
+    let found = findings_edited(
+        "rules/processor-without-agreement/fires",
+        &[(
+            "{ id: host, name: Example Hosting AB, kind: tech_vendor, country: SE }",
+            "{ id: host, name: Example Hosting Co Ltd, kind: tech_vendor, country: TH }",
+        )],
+        "2025-06-01",
+    );
+    assert_eq!(
+        of(&found, "processor-without-agreement"),
+        want(&[("clinic", "bookings", Severity::High)]),
+        "{found:#?}"
+    );
 }

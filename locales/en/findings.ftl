@@ -51,6 +51,7 @@ label-transfer-tool = transfer tool
 ## Processors (Art. 28)
 
 processor-without-agreement = {$processor} processes {$activity} for {$principal} with no data-processing agreement in force between them
+processor-without-agreement-own = {$processor} processes {$activity} as processor for {$principal} with no contract or other legal act binding it to {$principal}, so it has no documented instructions to process on
 label-acts-on-behalf-of = acts on behalf of {$principal}
 label-not-art-28 = {$agreement} is a {$kind} agreement, not Art. 28
 
@@ -63,8 +64,10 @@ label-engaged-by = engaged by {$engaging}
 label-sub-processing-terms = sub-processing terms
 
 no-flow-down-contract = {$engaging} engaged sub-processor {$sub_processor} for {$activity} with no data-processing contract between them
+no-flow-down-contract-own = {$sub_processor} processes {$activity} as sub-processor for {$engaging} with no contract binding it to the controller's data-protection terms
 
 agreement-missing-terms = agreement {$agreement} lacks terms required by Art. 28(3): {$terms}
+agreement-missing-terms-own = {$processor} accepted agreement {$agreement} as processor without terms required by Art. 28(3): {$terms}
 missing-term = {$term} ({$provision})
 label-recorded-terms = recorded terms
 

@@ -310,6 +310,15 @@ impl<'a> Context<'a> {
         held.iter().any(|a| a.role.is_controller() && (a.own_purposes.is_empty() || !processes_for_another))
     }
 
+    /// Whether `party` is established in the EU/EEA on the evaluation date, so that
+    /// the GDPR binds it directly (Art. 3(1)). A processor established elsewhere
+    /// that does not target or monitor people in the Union is bound only through
+    /// its contract (Art. 28(3)); the model records no targeting, so such a party
+    /// is given no finding of its own for duties that are the processor's by statute.
+    pub fn established_in_eea(&self, party: &PartyId) -> bool {
+        self.model.parties.get(party).is_some_and(|p| self.reference.is_eea_on(&p.country.value, self.as_of))
+    }
+
     /// The chain of delegation from the top (normally the controller) down to
     /// `party` in an activity.
     pub fn chain_down(&self, activity: &ActivityId, party: &PartyId) -> Vec<PartyId> {
