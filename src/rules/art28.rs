@@ -234,20 +234,23 @@ pub const MISSING_TERMS: Rule = Rule {
             if missing.is_empty() {
                 continue;
             }
-            let listed = missing
-                .iter()
-                .map(|t| {
-                    Arg::from(msg!(
-                        "missing-term",
-                        term = Arg::Word(t.as_str()),
-                        provision = Arg::verbatim(t.provision())
-                    ))
-                })
-                .collect();
+            let listed = Arg::List(
+                missing
+                    .iter()
+                    .map(|t| {
+                        Arg::from(msg!(
+                            "missing-term",
+                            term = Arg::Word(t.as_str()),
+                            provision = Arg::verbatim(t.provision())
+                        ))
+                    })
+                    .collect(),
+                Join::Comma,
+            );
             let finding = out.at(
                 terms.span,
                 Message::new("label-recorded-terms"),
-                msg!("agreement-missing-terms", agreement = &agreement.id, terms = Arg::List(listed, Join::Comma)),
+                msg!("agreement-missing-terms", agreement = &agreement.id, terms = listed.clone()),
             );
             finding.subject("agreement", &agreement.id);
             // The party that imposes the terms: the controller, or in a flow-down
@@ -270,16 +273,6 @@ pub const MISSING_TERMS: Rule = Rule {
                 imposer.and_then(|_| agreement.parties_claimed(ClaimedRole::Processor).find(|p| Some(*p) != imposer))
             });
             if let Some(processor) = accepter.filter(|p| ctx.established_in_eea(p)) {
-                let listed = missing
-                    .iter()
-                    .map(|t| {
-                        Arg::from(msg!(
-                            "missing-term",
-                            term = Arg::Word(t.as_str()),
-                            provision = Arg::verbatim(t.provision())
-                        ))
-                    })
-                    .collect();
                 let finding = out.at(
                     terms.span,
                     Message::new("label-recorded-terms"),
@@ -287,7 +280,7 @@ pub const MISSING_TERMS: Rule = Rule {
                         "agreement-missing-terms-own",
                         processor = processor,
                         agreement = &agreement.id,
-                        terms = Arg::List(listed, Join::Comma)
+                        terms = listed
                     ),
                 );
                 finding.party(processor).subject("agreement", &agreement.id).provision(law::ART_83_4_A);
