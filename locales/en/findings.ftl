@@ -154,7 +154,9 @@ label-system = system
 
 ## Breach notification (Art. 33/34)
 
-no-breach-notification-duty = agreement {$agreement} does not oblige {$processor} to tell {$principal} of a breach in {$activity}
+no-breach-notification-duty = agreement {$agreement} does not oblige {$processor} to tell {$principal} of a breach in {$activity}, nor to assist it with Art. 33–34 (Art. 28(3)(f))
+no-breach-notification-deadline = agreement {$agreement} obliges {$processor} to tell {$principal} of a breach in {$activity} without undue delay but names no number of hours; agreeing one (e.g. 24) lets {$principal} plan its own 72 hours
+label-no-breach-notification-duty = no breach-notification duty or `assistance` term
 label-no-breach-notification-hours = no `breach_notification_hours`
 
 breach-notified-by-non-controller = {$from} notified {$to} of breach {$incident} but is {$what}; the { $count ->

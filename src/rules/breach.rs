@@ -17,7 +17,7 @@ use jiff::ToSpan;
 use super::{Area, Arg, Context, Message, Rule, Severity};
 use crate::finding::Join;
 use crate::law;
-use crate::model::{AgreementKind, Incident, PartyId, PartyKind};
+use crate::model::{AgreementKind, Art28Term, BreachNotice, Incident, PartyId, PartyKind};
 use crate::msg;
 use crate::roles::Role;
 
@@ -42,28 +42,55 @@ pub const NO_BREACH_DUTY: Rule = Rule {
                     .into_iter()
                     .filter(|g| g.kind.value == AgreementKind::DataProcessing)
                     .collect();
-                // Only agreements whose terms the model records can prove the duty missing.
-                let recorded = contracts.iter().any(|g| g.terms.is_some());
-                if !recorded || contracts.iter().any(|g| g.breach_notification_hours.is_some()) {
+                // A number of hours is good practice, not a requirement: with one,
+                // nothing to say.
+                if contracts.iter().any(|g| g.breach_notification_hours.is_some()) {
+                    continue;
+                }
+                // The duty is there when an agreement states it without a number,
+                // or records the Art. 28(3)(f) assistance term: then only advice.
+                let stated = contracts.iter().any(|g| {
+                    g.breach_notification.as_ref().is_some_and(|b| b.value == BreachNotice::WithoutUndueDelay)
+                        || g.terms.as_ref().is_some_and(|t| t.value.contains(&Art28Term::Assistance))
+                });
+                // It is proved missing only where an agreement says it has none, or
+                // records its terms without `assistance`; otherwise it is unknown.
+                let missing = !stated
+                    && contracts.iter().any(|g| {
+                        g.terms.is_some()
+                            || g.breach_notification.as_ref().is_some_and(|b| b.value == BreachNotice::None)
+                    });
+                if !stated && !missing {
                     continue;
                 }
                 for contract in contracts {
-                    out.at(
+                    let (key, label) = if stated {
+                        ("no-breach-notification-deadline", "label-no-breach-notification-hours")
+                    } else {
+                        ("no-breach-notification-duty", "label-no-breach-notification-duty")
+                    };
+                    let finding = out.at(
                         contract.span,
-                        Message::new("label-no-breach-notification-hours"),
+                        Message::new(label),
                         msg!(
-                            "no-breach-notification-duty",
+                            key,
                             agreement = &contract.id,
                             processor = &assignment.party,
                             principal = principal,
                             activity = &activity.id,
                         ),
-                    )
-                    .party(principal)
-                    .activity(&activity.id)
-                    .subject("agreement", &contract.id)
-                    .subject("processor", &assignment.party)
-                    .chain(ctx.chain_down(&activity.id, &assignment.party));
+                    );
+                    finding
+                        .party(principal)
+                        .activity(&activity.id)
+                        .subject("agreement", &contract.id)
+                        .subject("processor", &assignment.party)
+                        .chain(ctx.chain_down(&activity.id, &assignment.party))
+                        .provision(law::ART_28_3_F);
+                    if stated {
+                        // Advice only: the law asks for no number (Art. 33(2)).
+                        finding.severity(Severity::Info);
+                    }
                 }
             }
         }
