@@ -123,3 +123,23 @@ fn a_processor_established_outside_the_eea_is_bound_by_contract_only() {
         "{found:#?}"
     );
 }
+
+// ---- point 3: sub-processor authorisations in any agreement ----------------------
+
+#[test]
+fn an_authorisation_in_a_separate_agreement_counts() {
+    let found = findings_at("rules/sub-processor-not-authorised/passes-separate-authorisation", "2025-06-01");
+    assert_eq!(of(&found, "sub-processor-not-authorised"), want(&[]), "{found:#?}");
+    // Before the authorisation took effect (2024-02-01) there was none.
+    let found = findings_at("rules/sub-processor-not-authorised/passes-separate-authorisation", "2024-01-15");
+    assert_eq!(of(&found, "sub-processor-not-authorised"), want(&[("host", "bookings", Severity::High)]), "{found:#?}");
+}
+
+#[test]
+fn under_a_general_authorisation_a_sub_processor_the_controller_was_not_told_of_is_the_finding() {
+    let found = findings_at("rules/sub-processor-not-authorised/fires-general-not-told", "2025-06-01");
+    let got: Vec<_> = found.iter().filter(|f| f.code == "sub-processor-not-authorised").collect();
+    assert_eq!(got.len(), 1, "{found:#?}");
+    assert_eq!(got[0].party.as_ref().map(|p| p.as_str()), Some("host"));
+    assert!(text(got[0]).contains("not told"), "{}", text(got[0]));
+}

@@ -104,10 +104,13 @@ pub const SUB_PROCESSOR_NOT_AUTHORISED: Rule = Rule {
                 if specific {
                     continue;
                 }
+                // Any agreement in force between the controller and its processor
+                // that carries the authorisation counts: the data-processing
+                // agreement, or a separate `subprocessor_authorisation` one.
                 let terms: Vec<_> = ctx
                     .agreements_in_force(controller, first_processor, &activity.id)
                     .into_iter()
-                    .filter(|g| is_processor_contract(g.kind.value))
+                    .filter(|g| g.sub_processing.is_some())
                     .collect();
                 let mut problem = None;
                 let mut clause_span = None;
