@@ -439,6 +439,9 @@ fn flagged_importers(loaded: &Loaded, as_of: &str) -> Vec<String> {
         .filter_map(|f| f.chain.last().map(|p| p.as_str().to_owned()))
         .collect();
     importers.sort();
+    // An onward transfer is one finding against the exporter and one against the
+    // controller above it, about the same importer.
+    importers.dedup();
     importers
 }
 
@@ -535,20 +538,35 @@ fn scc_module_3_fits_processor_to_sub_processor_and_module_2_does_not() {
     let dir = "tests/fixtures/transfers/scc-module-3";
     assert_eq!(transfers(&findings(dir, AS_OF)), []);
     let loaded = load_variant(dir, "module: 3", "module: 2");
-    assert_eq!(transfers(&brief(&analyse(&loaded, AS_OF))), [t("transfer-tool-mismatch", "host", "bookings")]);
+    // The processor exports; the controller answers for the onward transfer too (Art. 44).
+    assert_eq!(
+        transfers(&brief(&analyse(&loaded, AS_OF))),
+        [t("transfer-tool-mismatch", "clinic", "bookings"), t("transfer-tool-mismatch", "host", "bookings")]
+    );
 }
 
 #[test]
 fn scc_naming_other_parties_does_not_cover_the_transfer() {
     let loaded = load_variant("tests/fixtures/transfers/scc-module-3", "exporter: host", "exporter: clinic");
-    assert_eq!(transfers(&brief(&analyse(&loaded, AS_OF))), [t("transfer-tool-mismatch", "host", "bookings")]);
+    assert_eq!(
+        transfers(&brief(&analyse(&loaded, AS_OF))),
+        [t("transfer-tool-mismatch", "clinic", "bookings"), t("transfer-tool-mismatch", "host", "bookings")]
+    );
 }
 
 #[test]
-fn an_onward_transfer_is_flagged_against_the_processor_that_makes_it() {
+fn an_onward_transfer_is_flagged_against_the_processor_that_makes_it_and_the_controller() {
     let dir = "tests/fixtures/transfers/onward";
     let found = findings(dir, AS_OF);
-    assert_eq!(transfers(&found), [t("transfer-without-safeguard", "us-cloud", "bookings")]);
+    // Art. 44 ("including for onward transfers"), 28(3)(a): the controller at the top
+    // of the chain answers too (EDPS, Commission's use of Microsoft 365).
+    assert_eq!(
+        transfers(&found),
+        [
+            t("transfer-without-safeguard", "clinic", "bookings"),
+            t("transfer-without-safeguard", "us-cloud", "bookings")
+        ]
+    );
     let loaded = load(Path::new(dir));
     assert_eq!(flagged_importers(&loaded, AS_OF), ["pune-support"]);
     // With module 3 SCCs on the US → IN hop, the chain is covered end to end.

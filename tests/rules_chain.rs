@@ -143,3 +143,68 @@ fn under_a_general_authorisation_a_sub_processor_the_controller_was_not_told_of_
     assert_eq!(got[0].party.as_ref().map(|p| p.as_str()), Some("host"));
     assert!(text(got[0]).contains("not told"), "{}", text(got[0]));
 }
+
+// ---- point 4: onward transfers are the controller's too --------------------------
+
+#[test]
+fn an_onward_transfer_is_raised_against_the_controller_with_the_chain() {
+    let found = findings_at("transfers/onward", "2025-06-01");
+    let controller: Vec<_> = found
+        .iter()
+        .filter(|f| f.code == "transfer-without-safeguard" && f.party.as_ref().is_some_and(|p| p.as_str() == "clinic"))
+        .collect();
+    assert_eq!(controller.len(), 1, "{found:#?}");
+    let chain: Vec<&str> = controller[0].chain.iter().map(|p| p.as_str()).collect();
+    assert_eq!(chain, ["clinic", "us-cloud", "pune-support"]);
+    assert!(controller[0].provisions.contains(&"Art. 28(3)(a)"), "{:?}", controller[0].provisions);
+    assert!(text(controller[0]).starts_with("`clinic` answers for the onward transfer by its processor `us-cloud`"));
+    // The processor's own finding names the module its transfer would need.
+    let exporter: Vec<_> = found
+        .iter()
+        .filter(|f| {
+            f.code == "transfer-without-safeguard" && f.party.as_ref().is_some_and(|p| p.as_str() == "us-cloud")
+        })
+        .collect();
+    assert!(text(exporter[0]).contains("module 3"), "{}", text(exporter[0]));
+}
+
+// ---- point 5: tools undermined by the destination's law; impact assessments ------
+
+#[test]
+fn sccs_to_a_fisa_702_importer_between_schrems_ii_and_the_dpf_need_effective_measures() {
+    let fires = "rules/transfer-tool-undermined/fires";
+    assert_eq!(
+        of(&findings_at(fires, "2021-06-01"), "transfer-tool-undermined"),
+        want(&[("clinic", "bookings", Severity::High)])
+    );
+    // Before Schrems II the Privacy Shield stood, and SCCs were not found undermined;
+    // from the DPF decision on, the period is over.
+    assert_eq!(of(&findings_at(fires, "2020-07-15"), "transfer-tool-undermined"), want(&[]));
+    assert_eq!(of(&findings_at(fires, "2023-07-10"), "transfer-tool-undermined"), want(&[]));
+    let passes = findings_at("rules/transfer-tool-undermined/passes", "2021-06-01");
+    assert_eq!(of(&passes, "transfer-tool-undermined"), want(&[]), "{passes:#?}");
+    assert_eq!(of(&passes, "transfer-without-impact-assessment"), want(&[]), "{passes:#?}");
+}
+
+#[test]
+fn an_importer_not_known_to_be_subject_to_the_law_or_unknown_measures_are_to_verify() {
+    let edited = |edits: &[(&str, &str)]| {
+        of(&findings_edited("rules/transfer-tool-undermined/fires", edits, "2021-06-01"), "transfer-tool-undermined")
+    };
+    let info = want(&[("clinic", "bookings", Severity::Info)]);
+    assert_eq!(edited(&[(",\n      subject_to: [us-fisa-702] }", " }")]), info);
+    assert_eq!(edited(&[("      supplementary_measures: [contractual, organisational]\n", "")]), info);
+}
+
+#[test]
+fn a_transfer_impact_assessment_not_made_is_medium_and_unrecorded_is_info() {
+    let fires = "rules/transfer-without-impact-assessment/fires";
+    assert_eq!(
+        of(&findings_at(fires, "2025-06-01"), "transfer-without-impact-assessment"),
+        want(&[("clinic", "bookings", Severity::Medium)])
+    );
+    let unknown = findings_edited(fires, &[(", impact_assessment: false", "")], "2025-06-01");
+    assert_eq!(of(&unknown, "transfer-without-impact-assessment"), want(&[("clinic", "bookings", Severity::Info)]));
+    let passes = findings_at("rules/transfer-without-impact-assessment/passes", "2025-06-01");
+    assert!(passes.iter().all(|f| !f.code.starts_with("transfer-")), "{passes:#?}");
+}

@@ -19,6 +19,12 @@ word-processor = processor
 word-sub-processor = sub-processor
 word-joint_controller = joint controller
 word-sub_processor = sub processor
+word-scc = standard contractual clauses
+word-bcr = binding corporate rules
+word-code_of_conduct = a code of conduct
+word-certification = a certification
+word-ad_hoc_clauses = ad hoc clauses
+word-public_authority_instrument = an instrument between public authorities
 
 label-processes-in = processes in {$country}
 label-established-in = established in {$country}
@@ -28,7 +34,14 @@ label-in-country = in {$country}
 
 ## Transfers (Chapter V)
 
-transfer-without-safeguard = {$importer} processes {$activity} data in {$country}: {$why}, and no agreement in force between {$exporter} and {$importer} carries a transfer tool
+transfer-without-safeguard = {$importer} processes {$activity} data in {$country}: {$why}, and no agreement in force between {$exporter} and {$importer} carries a transfer tool (standard contractual clauses would need module {$module})
+transfer-onward = {$controller} answers for the onward transfer by its processor {$exporter}: {$finding}
+transfer-tool-undermined = {$agreement} carries {$tool} for {$importer} processing {$activity} in {$country}, where the law ({$regime}) was found to undermine such tools on this date, and {$state}
+transfer-tool-undermined-verify = {$agreement} carries {$tool} for {$importer} processing {$activity} in {$country}, where the law was found to undermine such tools on this date for importers subject to {$regime}; the model does not say whether {$importer} is, and {$state}
+undermined-measures-unknown = no supplementary measures are recorded
+undermined-measures-ineffective = none of its supplementary measures is one counted as effective there
+transfer-without-impact-assessment = {$agreement} carries {$tool} for {$importer} processing {$activity}, and the exporter made no assessment of the destination's law and practice
+transfer-impact-assessment-unknown = {$agreement} carries {$tool} for {$importer} processing {$activity}, and no assessment of the destination's law and practice is recorded
 transfer-tool-mismatch = the transfer tool in {$agreement} does not cover {$importer} processing {$activity} in {$country}: {$problem}
 transfer-adequacy-scope = {$importer} processes {$activity} data under an adequacy decision of limited scope: {$why}
 

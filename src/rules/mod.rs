@@ -195,6 +195,21 @@ impl Findings {
         let last = self.found.len() - 1;
         &mut self.found[last]
     }
+
+    /// How many findings the rule has pushed so far.
+    pub fn len(&self) -> usize {
+        self.found.len()
+    }
+
+    /// Whether the rule has pushed none.
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    /// The findings pushed since there were `first`, to add to them together.
+    pub fn last_from(&mut self, first: usize) -> Vec<&mut Finding> {
+        self.found.iter_mut().skip(first).collect()
+    }
 }
 
 /// Every rule, grouped by area.
@@ -202,6 +217,8 @@ pub static CATALOGUE: &[Rule] = &[
     transfers::WITHOUT_SAFEGUARD,
     transfers::TOOL_MISMATCH,
     transfers::SCOPE_UNVERIFIED,
+    transfers::TOOL_UNDERMINED,
+    transfers::NO_IMPACT_ASSESSMENT,
     sector_law::REGIME_NOT_BOUND,
     sector_law::CARE_GIVER_AS_PROCESSOR,
     residency::RESIDENCY_BREACH,
