@@ -71,6 +71,8 @@ pub const ART_33_1: &str = "Art. 33(1)";
 pub const ART_33_2: &str = "Art. 33(2)";
 /// Communication of a breach to data subjects.
 pub const ART_34: &str = "Art. 34";
+/// Communication to data subjects when a breach is likely to result in a high risk.
+pub const ART_34_1: &str = "Art. 34(1)";
 /// No communication to data subjects where the data were unintelligible (encrypted).
 pub const ART_34_3_A: &str = "Art. 34(3)(a)";
 /// Data protection impact assessment.

@@ -245,7 +245,14 @@ fn no_breach_notification_duty_passes_when_terms_are_unknown() {
 
 #[test]
 fn breach_notified_by_non_controller_fires_against_the_processor() {
-    let found = fires("breach-notified-by-non-controller", "fires", &[(Some("hosting"), Some("care"))], &[]);
+    // The processor that discovered the breach told the authority, not its
+    // controller: that is also its own Art. 33(2) finding.
+    let found = fires(
+        "breach-notified-by-non-controller",
+        "fires",
+        &[(Some("hosting"), Some("care"))],
+        &["breach-processor-told-late"],
+    );
     assert_eq!(found[0].severity, Severity::Low);
 }
 

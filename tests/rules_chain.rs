@@ -208,3 +208,66 @@ fn a_transfer_impact_assessment_not_made_is_medium_and_unrecorded_is_info() {
     let passes = findings_at("rules/transfer-without-impact-assessment/passes", "2025-06-01");
     assert!(passes.iter().all(|f| !f.code.starts_with("transfer-")), "{passes:#?}");
 }
+
+// ---- point 7: breach deadlines from the controller's awareness -------------------
+
+#[test]
+fn the_controllers_72_hours_run_from_when_its_processor_told_it() {
+    let found = findings_at("rules/breach-notified-late/passes-told-by-processor", "2024-06-01");
+    assert_eq!(of(&found, "breach-notified-late"), want(&[]), "{found:#?}");
+    assert_eq!(of(&found, "breach-processor-told-late"), want(&[]), "{found:#?}");
+    // One hour later than 72 hours after being told is late.
+    let late = findings_edited(
+        "rules/breach-notified-late/passes-told-by-processor",
+        &[("{ from: clinic, to: imy, at: 2024-03-05T08:00 }", "{ from: clinic, to: imy, at: 2024-03-05T09:30 }")],
+        "2024-06-01",
+    );
+    assert_eq!(of(&late, "breach-notified-late"), want(&[("clinic", "care", Severity::Medium)]), "{late:#?}");
+}
+
+#[test]
+fn a_processor_that_tells_its_controller_later_than_agreed_is_a_finding_against_it() {
+    let found = findings_at("rules/breach-processor-told-late/fires", "2024-06-01");
+    assert_eq!(of(&found, "breach-processor-told-late"), want(&[("hosting", "care", Severity::Medium)]));
+    assert_eq!(of(&found, "breach-notified-late"), want(&[]), "{found:#?}");
+    let passes = findings_at("rules/breach-processor-told-late/passes", "2024-06-01");
+    assert_eq!(of(&passes, "breach-processor-told-late"), want(&[]), "{passes:#?}");
+    // With no number agreed, only a delay beyond 72 hours is reported, at low.
+    let no_hours = |told: &str| {
+        of(
+            &findings_edited(
+                "rules/breach-processor-told-late/fires",
+                &[("    breach_notification_hours: 24\n", ""), ("at: 2024-03-03T16:00", told)],
+                "2024-06-01",
+            ),
+            "breach-processor-told-late",
+        )
+    };
+    assert_eq!(no_hours("at: 2024-03-03T16:00"), want(&[]));
+    assert_eq!(no_hours("at: 2024-03-04T10:00"), want(&[("hosting", "care", Severity::Low)]));
+    // A processor that discovered a breach and told nobody.
+    let silent = findings_edited(
+        "rules/breach-processor-told-late/fires",
+        &[("      - { from: hosting, to: clinic, at: 2024-03-03T16:00 }\n", "")],
+        "2024-06-01",
+    );
+    assert_eq!(of(&silent, "breach-processor-told-late"), want(&[("hosting", "care", Severity::Medium)]));
+}
+
+#[test]
+fn the_controllers_risk_assessment_decides_notification_and_telling_the_subjects() {
+    // Unlikely to result in a risk: no notification is due (Art. 33(1)).
+    let unlikely = findings_edited(
+        "rules/breach-not-notified/fires",
+        &[("    discovered_by:", "    risk: unlikely\n    discovered_by:")],
+        "2024-06-01",
+    );
+    assert_eq!(of(&unlikely, "breach-not-notified"), want(&[]), "{unlikely:#?}");
+    // High risk: the subjects must be told, even of encrypted data (Art. 34(1)).
+    let high = findings_edited(
+        "rules/breach-subjects-not-told/passes",
+        &[("    subjects_informed: false", "    subjects_informed: false\n    risk: high")],
+        "2024-06-01",
+    );
+    assert_eq!(of(&high, "breach-subjects-not-told"), want(&[("clinic", "care", Severity::High)]), "{high:#?}");
+}

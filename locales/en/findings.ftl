@@ -184,7 +184,13 @@ label-notified-the-authority = notified the authority
 breach-not-notified = controller {$controller} did not notify a supervisory authority of breach {$incident}
 label-breach = breach
 
-breach-notified-late = {$from} notified breach {$incident} on {$at}, more than 72 hours after its discovery on {$discovered}
+breach-notified-late = {$from} notified breach {$incident} on {$at}, more than 72 hours after it became aware of it on {$discovered}
+breach-processor-told-late = processor {$processor} discovered breach {$incident} on {$discovered} and told {$controller} on {$at}, later than the {$hours} hours agreed
+breach-processor-told-late-no-deadline = processor {$processor} discovered breach {$incident} on {$discovered} and told {$controller} on {$at}, more than {$hours} hours later, longer than {$controller} itself has to notify the authority
+breach-processor-did-not-tell = processor {$processor} discovered breach {$incident} on {$discovered} and the model records no notification from it to {$controller}
+breach-subjects-not-told-high-risk = controller {$controller} assessed breach {$incident} as likely to result in a high risk but did not tell the data subjects
+label-told-controller-here = told the controller here
+label-discovered-by = discovered it
 label-notified-here = notified here
 label-discovered = discovered
 

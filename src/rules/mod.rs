@@ -241,6 +241,7 @@ pub static CATALOGUE: &[Rule] = &[
     breach::NOTIFIED_BY_NON_CONTROLLER,
     breach::CONTROLLER_DID_NOT_NOTIFY,
     breach::NOTIFIED_LATE,
+    breach::PROCESSOR_TOLD_LATE,
     breach::SUBJECTS_NOT_TOLD,
     contracts::NOT_IN_FORCE,
     accepted::EXPIRED,
