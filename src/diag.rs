@@ -7,7 +7,34 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Renderer, Snippet};
 
+pub use crate::codes::DiagnosticCode;
 use crate::source::{Location, SourceMap, Span};
+
+/// The code of a diagnostic: a loader's [`DiagnosticCode`], or the code of the
+/// rule whose finding it shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    /// A problem loading the model or the reference data.
+    Model(DiagnosticCode),
+    /// A finding of the rule with this code.
+    Rule(&'static str),
+}
+
+impl Code {
+    /// The code as printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Model(code) => code.as_str(),
+            Code::Rule(code) => code,
+        }
+    }
+}
+
+impl From<DiagnosticCode> for Code {
+    fn from(code: DiagnosticCode) -> Self {
+        Code::Model(code)
+    }
+}
 
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -42,7 +69,7 @@ pub struct Diagnostic {
     /// How serious it is.
     pub level: Level,
     /// A stable code, e.g. `unknown-reference` or a rule code.
-    pub code: Option<String>,
+    pub code: Option<Code>,
     /// One line saying what is wrong.
     pub message: String,
     /// Where it is; `None` for problems with no place in a file (an empty directory).
@@ -57,20 +84,20 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error with a code and a message.
-    pub fn error(code: &str, message: impl Into<String>) -> Self {
+    pub fn error(code: DiagnosticCode, message: impl Into<String>) -> Self {
         Self::with_level(Level::Error, code, message)
     }
 
     /// A warning with a code and a message.
-    pub fn warning(code: &str, message: impl Into<String>) -> Self {
+    pub fn warning(code: DiagnosticCode, message: impl Into<String>) -> Self {
         Self::with_level(Level::Warning, code, message)
     }
 
     /// A diagnostic of any level.
-    pub fn with_level(level: Level, code: &str, message: impl Into<String>) -> Self {
+    pub fn with_level(level: Level, code: impl Into<Code>, message: impl Into<String>) -> Self {
         Self {
             level,
-            code: Some(code.to_owned()),
+            code: Some(code.into()),
             message: message.into(),
             primary: None,
             secondary: Vec::new(),
@@ -110,7 +137,7 @@ impl Diagnostic {
 
     /// A key that orders diagnostics by file, position, then code and message.
     pub fn sort_key(&self) -> (Option<Span>, Option<&str>, &str) {
-        (self.primary.as_ref().map(|l| l.span), self.code.as_deref(), &self.message)
+        (self.primary.as_ref().map(|l| l.span), self.code.map(Code::as_str), &self.message)
     }
 }
 
@@ -204,7 +231,7 @@ mod tests {
         let text = "parties:\n  - id: medhelp\n    owned_by: medhlep\n";
         let file = sources.add("model/parties.yaml".into(), text.into());
         let start = text.find("medhlep").unwrap();
-        let diagnostic = Diagnostic::error("unknown-reference", "unknown party `medhlep`")
+        let diagnostic = Diagnostic::error(DiagnosticCode::UnknownReference, "unknown party `medhlep`")
             .at(Span::new(file, start..start + 7), "no party has this id")
             .help("did you mean `medhelp`?");
         let out = render(&[diagnostic], &sources, Color::Never);

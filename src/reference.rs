@@ -13,7 +13,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::model::{
     CertifiedData, Country, DataCategory, Party, RegimeId, SupplementaryMeasure, TransferTool, Vocabulary,
 };
@@ -253,6 +253,21 @@ impl Reference {
         }
     }
 
+    /// Reads reference data from a file (`--reference`), with the same limits as
+    /// a model file: a regular file, at most 256 MiB, links only within their
+    /// directory. A file that is not UTF-8 is refused at its bad byte.
+    pub fn read(sources: &mut SourceMap, path: &Path) -> Result<Self, Vec<Diagnostic>> {
+        match crate::load::files::read_text(path) {
+            Ok(crate::load::files::Text::Utf8(text)) => Self::load(sources, path, &text),
+            Ok(crate::load::files::Text::NotUtf8 { lossy, offset }) => {
+                let file = sources.add(path.to_path_buf(), lossy);
+                let shown = sources.file(file).display_path().to_owned();
+                Err(vec![crate::load::not_utf8(&shown, file, sources.file(file).text(), offset)])
+            }
+            Err(error) => Err(vec![crate::load::read_error_diagnostic(path, &error)]),
+        }
+    }
+
     /// Loads reference data from YAML text, reporting every problem with its place.
     pub fn load(sources: &mut SourceMap, path: &Path, text: &str) -> Result<Self, Vec<Diagnostic>> {
         let file = sources.add(path.to_path_buf(), text.to_owned());
@@ -265,13 +280,16 @@ impl Reference {
             let code = entry.code.value.clone();
             if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
                 diagnostics.push(
-                    Diagnostic::error("bad-reference", format!("`{code}` is not an ISO 3166-1 alpha-2 code"))
-                        .at(span(&entry.code), "expected two upper-case letters"),
+                    Diagnostic::error(
+                        DiagnosticCode::BadReference,
+                        format!("`{code}` is not an ISO 3166-1 alpha-2 code"),
+                    )
+                    .at(span(&entry.code), "expected two upper-case letters"),
                 );
             }
             if reference.countries.insert(code.clone(), entry.name).is_some() {
                 diagnostics.push(
-                    Diagnostic::error("bad-reference", format!("country `{code}` is listed twice"))
+                    Diagnostic::error(DiagnosticCode::BadReference, format!("country `{code}` is listed twice"))
                         .at(span(&entry.code), "second entry"),
                 );
             }
@@ -280,7 +298,7 @@ impl Reference {
             let known = reference.countries.contains_key(&code.value);
             if !known {
                 diagnostics.push(
-                    Diagnostic::error("bad-reference", format!("unknown country `{}`", code.value))
+                    Diagnostic::error(DiagnosticCode::BadReference, format!("unknown country `{}`", code.value))
                         .at(span(code), "not in `countries`"),
                 );
             }
@@ -296,7 +314,7 @@ impl Reference {
             match former.until.value.parse::<Date>() {
                 Ok(until) => reference.former_members.push((former.code.value, until)),
                 Err(_) => diagnostics.push(
-                    Diagnostic::error("bad-reference", format!("`{}` is not a date", former.until.value))
+                    Diagnostic::error(DiagnosticCode::BadReference, format!("`{}` is not a date", former.until.value))
                         .at(span(&former.until), "expected YYYY-MM-DD"),
                 ),
             }
@@ -311,7 +329,7 @@ impl Reference {
                 Ok(date) => Some(date),
                 Err(_) => {
                     diagnostics.push(
-                        Diagnostic::error("bad-reference", format!("`{}` is not a date", text.value))
+                        Diagnostic::error(DiagnosticCode::BadReference, format!("`{}` is not a date", text.value))
                             .at(span(text), "expected YYYY-MM-DD"),
                     );
                     None
@@ -325,7 +343,7 @@ impl Reference {
                     "public" => sectors.push(Sector::Public),
                     "private" => sectors.push(Sector::Private),
                     other => diagnostics.push(
-                        Diagnostic::error("bad-reference", format!("unknown sector `{other}`"))
+                        Diagnostic::error(DiagnosticCode::BadReference, format!("unknown sector `{other}`"))
                             .at(span(text), "expected `public` or `private`"),
                     ),
                 }
@@ -358,7 +376,7 @@ impl Reference {
                     Ok(date) => Some(date),
                     Err(_) => {
                         diagnostics.push(
-                            Diagnostic::error("bad-reference", format!("`{}` is not a date", text.value))
+                            Diagnostic::error(DiagnosticCode::BadReference, format!("`{}` is not a date", text.value))
                                 .at(span(text), "expected YYYY-MM-DD"),
                         );
                         None
@@ -382,8 +400,10 @@ impl Reference {
         }
         for regime in raw.regimes {
             if let Err(error) = crate::model::ids::check_id(&regime.id.value) {
-                diagnostics
-                    .push(Diagnostic::error("bad-reference", error.to_string()).at(span(&regime.id), "regime id"));
+                diagnostics.push(
+                    Diagnostic::error(DiagnosticCode::BadReference, error.to_string())
+                        .at(span(&regime.id), "regime id"),
+                );
             }
             check_country(&regime.country, &mut diagnostics);
             let id = RegimeId::new(regime.id.value.clone());
@@ -397,8 +417,11 @@ impl Reference {
             };
             if reference.regimes.insert(id, entry).is_some() {
                 diagnostics.push(
-                    Diagnostic::error("bad-reference", format!("regime `{}` is listed twice", regime.id.value))
-                        .at(span(&regime.id), "second entry"),
+                    Diagnostic::error(
+                        DiagnosticCode::BadReference,
+                        format!("regime `{}` is listed twice", regime.id.value),
+                    )
+                    .at(span(&regime.id), "second entry"),
                 );
             }
         }
@@ -408,7 +431,7 @@ impl Reference {
                 && !reference.regimes.contains_key(regime)
             {
                 diagnostics.push(
-                    Diagnostic::error("bad-reference", format!("unknown regime `{regime}`"))
+                    Diagnostic::error(DiagnosticCode::BadReference, format!("unknown regime `{regime}`"))
                         .at(span(text), "not in `regimes`"),
                 );
             }
@@ -514,7 +537,7 @@ fn words<T: Vocabulary>(
         match T::parse(&text.value) {
             Some(word) => found.push(word),
             None => diagnostics.push(
-                Diagnostic::error("bad-reference", format!("unknown {} `{}`", T::WHAT, text.value))
+                Diagnostic::error(DiagnosticCode::BadReference, format!("unknown {} `{}`", T::WHAT, text.value))
                     .at(span(text), format!("expected one of: {}", T::spellings().join(", "))),
             ),
         }

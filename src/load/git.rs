@@ -12,13 +12,13 @@
 use std::path::{Component, Path, PathBuf};
 use std::process::Command;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, DiagnosticCode};
 
 /// Reads the `.yaml` files of the model at `path` as of `revision`.
 ///
 /// Each file is named `REV:path/file.yaml` in diagnostics, with `path` as given.
 pub fn read_at_revision(revision: &str, path: &Path) -> Result<Vec<(PathBuf, String)>, Box<Diagnostic>> {
-    let fail = |message: String| Box::new(Diagnostic::error("git", message));
+    let fail = |message: String| Box::new(Diagnostic::error(DiagnosticCode::Git, message));
     let shown = path.to_string_lossy().trim_end_matches('/').to_owned();
     let shown = if shown.is_empty() { path.to_string_lossy().into_owned() } else { shown };
     let (directory, inside) = locate(path).map_err(|e| fail(format!("cannot read `{shown}` at `{revision}`: {e}")))?;

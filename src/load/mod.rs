@@ -8,23 +8,25 @@
 //! so one run shows every problem. Validation (`validate.rs`) turns the raw,
 //! spanned types into the domain model and collects every diagnostic.
 
+pub mod files;
 pub mod git;
 mod raw;
 mod validate;
+mod yaml;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::model::Model;
 use crate::reference::Reference;
 use crate::source::{FileId, SourceMap, Span};
 use crate::timings::Timings;
 
-/// The largest model file `ansvar` reads, in bytes.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// The largest model file `ansvar` reads, in bytes (the same for every file it reads).
+pub const MAX_FILE_BYTES: u64 = files::MAX_FILE_BYTES;
 /// The deepest nesting a model file may have; a model needs about eight levels.
 pub const MAX_DEPTH: usize = 32;
 
@@ -86,7 +88,26 @@ pub fn load_texts(texts: Vec<(PathBuf, String)>, reference: &Reference) -> Resul
 pub fn parse_only(texts: &[String]) -> usize {
     let mut sources = SourceMap::new();
     let file = sources.add(PathBuf::from("parse-only.yaml"), String::new());
-    texts.iter().filter(|text| parse_yaml::<raw::RawFile>(text, file).is_err()).count()
+    texts.iter().filter(|text| parse_model_file(text, file).is_err()).count()
+}
+
+/// A model file read into raw types: what could be read, and every problem
+/// met; or the one problem that made the file unreadable as YAML.
+type ParsedFile = Result<(raw::RawFile, Vec<Diagnostic>), Box<Diagnostic>>;
+
+/// Reads one model file: its YAML into a spanned tree, then the tree into raw
+/// types, field by field, so that every problem in the file is found.
+fn parse_model_file(text: &str, file: FileId) -> ParsedFile {
+    let root = yaml::parse(text, file)?;
+    let mut cx = raw::Cx::new(file);
+    let raw = raw::read_file(root.as_ref(), &mut cx);
+    Ok((raw, cx.diagnostics))
+}
+
+/// The JSON Schema of a model file (draft-07), generated from the types the
+/// loader reads; `ansvar schema` prints it.
+pub fn schema() -> serde_json::Value {
+    raw::schema()
 }
 
 /// The content of one model file as read from disk.
@@ -147,7 +168,10 @@ fn load_inputs(
     for (shown, entry) in added {
         match entry {
             Added::Text(file) => match results.next() {
-                Some(Ok(raw)) => parsed.push((file, raw)),
+                Some(Ok((raw, mut problems))) => {
+                    diagnostics.append(&mut problems);
+                    parsed.push((file, raw));
+                }
                 Some(Err(diagnostic)) => {
                     diagnostics.push(*diagnostic);
                     skipped.push(shown);
@@ -156,12 +180,7 @@ fn load_inputs(
                 None => skipped.push(shown),
             },
             Added::NotUtf8(file, offset) => {
-                let end = offset + sources.file(file).text()[offset..].chars().next().map_or(0, char::len_utf8);
-                diagnostics.push(
-                    Diagnostic::error("not-utf8", format!("`{shown}` is not UTF-8"))
-                        .at(Span::new(file, offset..end), "this byte is not UTF-8")
-                        .help("save the file as UTF-8; model files are read as UTF-8 only"),
-                );
+                diagnostics.push(not_utf8(&shown, file, sources.file(file).text(), offset));
                 skipped.push(shown);
             }
             Added::Unreadable(diagnostic) => {
@@ -190,9 +209,9 @@ fn load_inputs(
 /// otherwise bury its one real warning under hundreds of copies.
 fn once_each(warnings: Vec<Diagnostic>, sources: &SourceMap) -> Vec<Diagnostic> {
     let mut kept: Vec<(Diagnostic, Vec<Span>)> = Vec::new();
-    let mut first_of: HashMap<(Option<String>, String), usize> = HashMap::new();
+    let mut first_of: HashMap<(Option<crate::diag::Code>, String), usize> = HashMap::new();
     for warning in warnings {
-        let key = (warning.code.clone(), warning.message.clone());
+        let key = (warning.code, warning.message.clone());
         match first_of.get(&key) {
             Some(&index) => kept[index].1.extend(warning.primary.as_ref().map(|label| label.span)),
             None => {
@@ -220,39 +239,46 @@ fn once_each(warnings: Vec<Diagnostic>, sources: &SourceMap) -> Vec<Diagnostic> 
 /// has cores. Each thread takes the next file from a shared counter, largest
 /// files first so that one big file does not finish alone at the end; results
 /// are put back in `files` order, so the outcome does not depend on the threads.
-fn parse_files(sources: &SourceMap, files: &[FileId]) -> Vec<Result<raw::RawFile, Box<Diagnostic>>> {
-    let parse = |file: FileId| parse_yaml::<raw::RawFile>(sources.file(file).text(), file);
+fn parse_files(sources: &SourceMap, files: &[FileId]) -> Vec<ParsedFile> {
+    let parse = |file: FileId| parse_model_file(sources.file(file).text(), file);
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(sources.file(files[i]).text().len()));
-    let mut results: Vec<(usize, Result<raw::RawFile, Box<Diagnostic>>)> =
+    let mut results: Vec<(usize, ParsedFile)> =
         order.iter().copied().zip(crate::par::map(&order, |&i| parse(files[i]))).collect();
     results.sort_unstable_by_key(|(index, _)| *index);
     results.into_iter().map(|(_, result)| result).collect()
 }
 
+/// The `.yaml`/`.yml` entries of a model directory, sorted, or the one file
+/// `path` names. Every entry with a model file's name is listed, whatever it
+/// is: one that is not a readable regular file (a dangling link, a FIFO, a
+/// link out of the directory) is refused when it is read, never skipped.
 fn model_files(path: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
-    let metadata = std::fs::metadata(path)
-        .map_err(|error| Diagnostic::error("unreadable-model", format!("cannot read `{}`: {error}", path.display())))?;
-    if metadata.is_file() {
+    let metadata = std::fs::metadata(path).map_err(|error| {
+        Diagnostic::error(DiagnosticCode::UnreadableModel, format!("cannot read `{}`: {error}", path.display()))
+    })?;
+    if !metadata.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }
-    let entries = std::fs::read_dir(path)
-        .map_err(|error| Diagnostic::error("unreadable-model", format!("cannot list `{}`: {error}", path.display())))?;
+    let entries = std::fs::read_dir(path).map_err(|error| {
+        Diagnostic::error(DiagnosticCode::UnreadableModel, format!("cannot list `{}`: {error}", path.display()))
+    })?;
     let mut files = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|error| {
-            Diagnostic::error("unreadable-model", format!("cannot list `{}`: {error}", path.display()))
+            Diagnostic::error(DiagnosticCode::UnreadableModel, format!("cannot list `{}`: {error}", path.display()))
         })?;
         let file = entry.path();
         let is_yaml = file.extension().is_some_and(|ext| ext == "yaml" || ext == "yml");
-        if is_yaml && file.is_file() {
+        // A directory named `x.yaml`, or a link to one, is not a model file.
+        if is_yaml && !file.is_dir() {
             files.push(file);
         }
     }
     files.sort();
     if files.is_empty() {
         return Err(Box::new(
-            Diagnostic::error("empty-model", format!("`{}` has no .yaml files", path.display())).help(
+            Diagnostic::error(DiagnosticCode::EmptyModel, format!("`{}` has no .yaml files", path.display())).help(
                 "a model is a directory of .yaml files with `parties`, `data`, `systems`, `processing` and `agreements` sections",
             ),
         ));
@@ -260,28 +286,39 @@ fn model_files(path: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
     Ok(files)
 }
 
+/// The diagnostic for a file that is not UTF-8, at its first bad byte.
+pub(crate) fn not_utf8(shown: &str, file: FileId, lossy: &str, offset: usize) -> Diagnostic {
+    let end = offset + lossy.get(offset..).and_then(|rest| rest.chars().next()).map_or(0, char::len_utf8);
+    Diagnostic::error(DiagnosticCode::NotUtf8, format!("`{shown}` is not UTF-8"))
+        .at(Span::new(file, offset..end), "this byte is not UTF-8")
+        .help("save the file as UTF-8; ansvar reads UTF-8 only")
+}
+
 fn read_file(path: &Path) -> Result<Input, Box<Diagnostic>> {
-    let unreadable = |error: std::io::Error| {
-        Diagnostic::error("unreadable-model", format!("cannot read `{}`: {error}", path.display()))
-    };
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(Box::new(
-            Diagnostic::error(
-                "file-too-large",
-                format!("`{}` is {size} bytes; model files are limited to {MAX_FILE_BYTES} bytes", path.display()),
-            )
-            .help("split the model over several files"),
-        ));
+    match files::read_text(path) {
+        Ok(files::Text::Utf8(text)) => Ok(Input::Text(text)),
+        Ok(files::Text::NotUtf8 { lossy, offset }) => Ok(Input::NotUtf8 { lossy, offset }),
+        Err(error) => Err(Box::new(read_error_diagnostic(path, &error))),
     }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
-    Ok(match String::from_utf8(bytes) {
-        Ok(text) => Input::Text(text),
-        Err(error) => {
-            let offset = error.utf8_error().valid_up_to();
-            Input::NotUtf8 { lossy: String::from_utf8_lossy(error.as_bytes()).into_owned(), offset }
+}
+
+/// The diagnostic for a file that was not read: `file-too-large` for one over
+/// the limit, `unreadable-model` for every other reason.
+pub(crate) fn read_error_diagnostic(path: &Path, error: &files::ReadError) -> Diagnostic {
+    match error {
+        files::ReadError::TooLarge { .. } => {
+            Diagnostic::error(DiagnosticCode::FileTooLarge, format!("`{}` {error}", path.display()))
+                .help("split the model over several files")
         }
-    })
+        files::ReadError::LinkLeaves { .. } => {
+            Diagnostic::error(DiagnosticCode::UnreadableModel, format!("`{}` {error}", path.display()))
+                .help("copy the file into the model directory, or name its real path")
+        }
+        files::ReadError::Io(io) => {
+            Diagnostic::error(DiagnosticCode::UnreadableModel, format!("cannot read `{}`: {io}", path.display()))
+        }
+        _ => Diagnostic::error(DiagnosticCode::UnreadableModel, format!("`{}` {error}", path.display())),
+    }
 }
 
 /// How many events alias replays may add to one file in total. A hand-written
@@ -350,7 +387,8 @@ fn yaml_diagnostic(error: &serde_saphyr::Error, text: &str, file: FileId) -> Dia
         }
         Error::SerdeUnknownField { field, expected, .. } => {
             let message = format!("unknown field `{field}`");
-            let mut diagnostic = located(Diagnostic::error("unknown-field", message), error, alias, text, file);
+            let mut diagnostic =
+                located(Diagnostic::error(DiagnosticCode::UnknownField, message), error, alias, text, file);
             if let Some(label) = &mut diagnostic.primary {
                 label.message = format!("expected one of: {}", expected.join(", "));
             }
@@ -399,7 +437,7 @@ fn yaml_diagnostic(error: &serde_saphyr::Error, text: &str, file: FileId) -> Dia
             serde_saphyr::DefaultMessageFormatter.format_message(other).into_owned()
         }
     };
-    let mut diagnostic = located(Diagnostic::error("yaml", message), error, alias, text, file);
+    let mut diagnostic = located(Diagnostic::error(DiagnosticCode::Yaml, message), error, alias, text, file);
     if let Some(help) = help {
         diagnostic = diagnostic.help(help);
     }
@@ -474,7 +512,7 @@ mod tests {
             Err(invalid) => panic!("{:?}", invalid.diagnostics),
         };
         let territory: Vec<&Diagnostic> =
-            loaded.warnings.iter().filter(|w| w.code.as_deref() == Some("territory")).collect();
+            loaded.warnings.iter().filter(|w| w.code == Some(DiagnosticCode::Territory.into())).collect();
         assert_eq!(territory.len(), 1, "{:?}", loaded.warnings);
         let location = territory[0].location(&loaded.sources).map(|at| at.to_string());
         assert_eq!(location.as_deref(), Some("a.yaml:5:14"));

@@ -235,14 +235,14 @@ impl Art28Term {
     /// The point of Art. 28(3) that requires the term.
     pub fn provision(self) -> &'static str {
         match self {
-            Self::Instructions => "Art. 28(3)(a)",
-            Self::Confidentiality => "Art. 28(3)(b)",
-            Self::Security => "Art. 28(3)(c)",
-            Self::SubProcessors => "Art. 28(3)(d)",
-            Self::DataSubjectRights => "Art. 28(3)(e)",
-            Self::Assistance => "Art. 28(3)(f)",
-            Self::DeletionOrReturn => "Art. 28(3)(g)",
-            Self::Audits => "Art. 28(3)(h)",
+            Self::Instructions => crate::law::ART_28_3_A,
+            Self::Confidentiality => crate::law::ART_28_3_B,
+            Self::Security => crate::law::ART_28_3_C,
+            Self::SubProcessors => crate::law::ART_28_3_D,
+            Self::DataSubjectRights => crate::law::ART_28_3_E,
+            Self::Assistance => crate::law::ART_28_3_F,
+            Self::DeletionOrReturn => crate::law::ART_28_3_G,
+            Self::Audits => crate::law::ART_28_3_H,
         }
     }
 }

@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
-use crate::diff::{AbroadChange, FieldChange, FindingSummary, HeldRole, ModelDiff};
-use crate::duties::{NotificationDuty, Recipient};
+use crate::diff::{AbroadChange, FieldChange, FindingSummary, HeldRole, ModelDiff, ObligationItem};
+use crate::obligations::notification::{NotificationDuty, Recipient};
 use crate::report::markdown::escape;
 
 /// Which flavour of text to write.
@@ -123,6 +123,7 @@ pub fn render(diff: &ModelDiff, old: &str, new: &str, flavour: Flavour) -> Strin
     findings(&mut w, diff);
     abroad(&mut w, &diff.abroad);
     duties(&mut w, &diff.duties_added, &diff.duties_removed);
+    obligations(&mut w, &diff.obligations_added, &diff.obligations_removed);
     entities(&mut w, diff);
     w.out
 }
@@ -204,7 +205,7 @@ fn findings(w: &mut Writer, diff: &ModelDiff) {
     }
 }
 
-fn abroad_line(w: &Writer, item: &crate::abroad::ProcessingAbroad) -> String {
+fn abroad_line(w: &Writer, item: &crate::obligations::abroad::ProcessingAbroad) -> String {
     let exporter = item.exporter.as_ref().map(|e| format!(" for {}", w.code(e.as_str()))).unwrap_or_default();
     let adequacy = match &item.adequacy {
         Some(instrument) => format!("adequacy: {}", w.prose(instrument)),
@@ -271,6 +272,31 @@ fn duties(w: &mut Writer, added: &[NotificationDuty], removed: &[NotificationDut
     }
     for duty in removed {
         let line = duty_line(w, duty);
+        w.item('-', &line);
+    }
+}
+
+fn obligation_line(w: &Writer, item: &ObligationItem) -> String {
+    format!(
+        "{}: {} in {} ({})",
+        w.code(item.party.as_str()),
+        item.kind.as_str().replace('_', " "),
+        w.code(item.activity.as_str()),
+        item.provisions.join(", ")
+    )
+}
+
+fn obligations(w: &mut Writer, added: &[ObligationItem], removed: &[ObligationItem]) {
+    if added.is_empty() && removed.is_empty() {
+        return;
+    }
+    w.heading("Obligations");
+    for item in added {
+        let line = obligation_line(w, item);
+        w.item('+', &line);
+    }
+    for item in removed {
+        let line = obligation_line(w, item);
         w.item('-', &line);
     }
 }

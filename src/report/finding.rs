@@ -10,7 +10,7 @@ pub use crate::render::Segment;
 use crate::render::{self, Lang};
 use crate::rules::{Finding, Severity};
 
-use super::view::{ActivityRef, Names, PartyRef};
+use super::refs::{ActivityRef, Names, PartyRef};
 
 /// Splits prose written by hand (a rule's explanation, a role's reason) at its
 /// backticks: `` `medhelp` notified `imy` `` becomes code, text, code. Text

@@ -20,14 +20,10 @@
 //! [`super::ropa`] (the Art. 30 record) and [`super::diagram`] (the chain).
 
 use std::fmt;
-use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::Analysis;
-use crate::model::{ActivityId, Country, Model, PartyId};
-use crate::reference::{Jurisdiction, Reference};
-use crate::source::SourceMap;
+use crate::model::PartyId;
 
 use super::diagram::Diagram;
 pub use super::finding::{AcceptanceView, FindingView, PlaceView, Segment, segments, sentence, severity_label};
@@ -39,199 +35,14 @@ pub use super::overview::{
     SeverityCount, Summary,
 };
 use super::overview::{abroad, accepted, activities};
-use super::ropa::{ControllerKey, RecordPlan, RecordRow};
+use super::ropa::{ControllerKey, RecordPlan, RecordRow, Records};
 use super::sheets::PartySheet;
 use crate::par::Jobs;
 
-/// How many open findings "what needs action first" lists.
-pub const ACTION_FIRST: usize = 5;
-
-/// How many duty sheets, notification plans or records are drawn up at once
-/// while a report is written: enough to keep every core busy, few enough that
-/// a national report never holds more than a sliver of itself.
-pub(crate) const DRAW_BATCH: usize = 256;
-
-/// What a report is built from.
-#[derive(Clone, Copy)]
-pub struct Input<'a> {
-    /// The model's name as the user gave it (its path).
-    pub name: &'a str,
-    /// The model.
-    pub model: &'a Model,
-    /// Its source files, for `file:line:column`.
-    pub sources: &'a SourceMap,
-    /// Its roles and findings as of a date.
-    pub analysis: &'a Analysis<'a>,
-    /// Reference data: countries, the EU/EEA, adequacy decisions, regimes.
-    pub reference: &'a Reference,
-}
-
-impl Input<'_> {
-    /// A reference to a party by id, with its name.
-    pub(super) fn party(&self, id: &PartyId) -> PartyRef {
-        PartyRef::new(self.model, id)
-    }
-
-    /// A party's name, as the model gives it (its id if the model lacks it).
-    pub(super) fn party_name<'s>(&'s self, id: &'s PartyId) -> &'s str {
-        self.model.parties.get(id).map_or(id.as_str(), |p| p.name.as_str())
-    }
-
-    /// A reference to an activity by id, with its name and whether it runs.
-    pub(super) fn activity(&self, id: &ActivityId) -> ActivityRef {
-        let activity = self.model.activities.get(id);
-        ActivityRef {
-            id: id.as_str().into(),
-            name: activity.map_or(id.as_str(), |a| a.name.as_str()).into(),
-            anchor: format!("activity-{id}").into(),
-            running: activity.is_some_and(|a| a.runs_on(self.analysis.as_of)),
-        }
-    }
-
-    /// A country in words with its standing on the evaluation date:
-    /// `Thailand (TH), a third country`.
-    pub(super) fn country(&self, country: &Country) -> String {
-        let name = self.reference.country_name(country);
-        match self.reference.jurisdiction(country, self.analysis.as_of) {
-            Jurisdiction::Eea => format!("{name} ({country}), EU/EEA"),
-            Jurisdiction::Adequate(decision) => {
-                format!("{name} ({country}), third country with an adequacy decision ({})", decision.instrument)
-            }
-            Jurisdiction::ThirdCountry => {
-                format!("{name} ({country}), third country with no adequacy decision in force")
-            }
-        }
-    }
-
-    /// The country's name and code only: `Thailand (TH)`.
-    pub(super) fn country_short(&self, country: &Country) -> String {
-        format!("{} ({country})", self.reference.country_name(country))
-    }
-}
-
-/// The report's input with every party and activity named once.
-///
-/// A big report refers to the same parties and activities millions of times (a
-/// cloud vendor in every chain, an activity in every duty it brings). Each
-/// reference used to copy the id, the name and the anchor; here they are made
-/// once per party and activity and every reference shares them. Each thread that
-/// builds part of the view has its own, so that they do not contend for the
-/// shared counts. Everything else of the [`Input`] is reached through it.
-pub(crate) struct Names<'a> {
-    input: Input<'a>,
-    /// One per party, in the model's order.
-    parties: Vec<PartyRef>,
-    /// One per activity, in the model's order.
-    activities: Vec<ActivityRef>,
-}
-
-impl<'a> Names<'a> {
-    /// Names every party and activity of the model.
-    pub(crate) fn new(input: &Input<'a>) -> Self {
-        Self {
-            parties: input.model.parties.keys().map(|id| input.party(id)).collect(),
-            activities: input.model.activities.keys().map(|id| input.activity(id)).collect(),
-            input: *input,
-        }
-    }
-
-    /// A reference to a party by id, with its name.
-    pub(super) fn party(&self, id: &PartyId) -> PartyRef {
-        match self.input.model.parties.get_index_of(id).and_then(|i| self.parties.get(i)) {
-            Some(named) => named.clone(),
-            None => self.input.party(id),
-        }
-    }
-
-    /// A reference to an activity by id, with its name and whether it runs.
-    pub(super) fn activity(&self, id: &ActivityId) -> ActivityRef {
-        match self.input.model.activities.get_index_of(id).and_then(|i| self.activities.get(i)) {
-            Some(named) => named.clone(),
-            None => self.input.activity(id),
-        }
-    }
-}
-
-impl<'a> std::ops::Deref for Names<'a> {
-    type Target = Input<'a>;
-
-    fn deref(&self) -> &Input<'a> {
-        &self.input
-    }
-}
-
-/// Text that is mostly one of the report's own fixed phrases, borrowed rather
-/// than copied into every place that shows it, and sometimes made for the
-/// occasion.
-pub type Phrase = std::borrow::Cow<'static, str>;
-
-/// Text the report shows in many places, made once and shared: it reads,
-/// compares, prints and serialises as the string it holds.
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Shared(Arc<str>);
-
-impl Shared {
-    /// The text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::ops::Deref for Shared {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for Shared {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl fmt::Debug for Shared {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
-    }
-}
-
-impl Serialize for Shared {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl From<&str> for Shared {
-    fn from(text: &str) -> Self {
-        Self(Arc::from(text))
-    }
-}
-
-impl From<String> for Shared {
-    fn from(text: String) -> Self {
-        Self(Arc::from(text))
-    }
-}
-
-impl PartialEq<str> for Shared {
-    fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
-    }
-}
-
-impl PartialEq<&str> for Shared {
-    fn eq(&self, other: &&str) -> bool {
-        &*self.0 == *other
-    }
-}
-
-impl PartialEq<String> for Shared {
-    fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
-    }
-}
+pub use super::overview::ACTION_FIRST;
+pub(crate) use super::refs::DRAW_BATCH;
+pub(crate) use super::refs::Names;
+pub use super::refs::{ActivityRef, Input, PartyRef, Phrase, Shared, count};
 
 /// The whole report, ready to render.
 ///
@@ -294,31 +105,18 @@ impl fmt::Debug for Parts<'_> {
 impl<'a> View<'a> {
     /// Prepares the whole report.
     ///
-    /// On a machine with a second core, the activity list and the plans of the
-    /// notifications and records are made on a second thread while this one
-    /// builds the rest. Each part is built whole by one thread, so the view is
-    /// the same either way.
+    /// The activity list, the diagram and the plans of the notifications and
+    /// records are made beside the rest ([`crate::par::join`]). Each part is
+    /// built whole by one thread, so the view is the same either way.
     pub fn build(input: &Input<'a>) -> Self {
-        // Captures only references, so it is `Copy`: if no thread can be
-        // started, the current one runs it itself. It needs no index, so it
-        // starts first.
+        // It needs no index, so it runs beside the rest.
         let side = move || {
             (activities(&Names::new(input)), NotifyPlan::new(input), RecordPlan::new(input), Diagram::build(input))
         };
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let (index, view, (activities, notify, records, diagram)) = std::thread::scope(|scope| {
-            let helper = (threads > 1).then(|| std::thread::Builder::new().spawn_scoped(scope, side).ok()).flatten();
+        let ((activities, notify, records, diagram), (index, view)) = crate::par::join(side, || {
             let index = Index::build(input);
             let view = Self::build_main(input, &index);
-            let side = match helper {
-                Some(helper) => match helper.join() {
-                    Ok(parts) => parts,
-                    // A panic there is a bug; let it surface as it would on one thread.
-                    Err(panic) => std::panic::resume_unwind(panic),
-                },
-                None => side(),
-            };
-            (index, view, side)
+            (index, view)
         });
         let (main, names, sheets) = view;
         Self {
@@ -442,13 +240,31 @@ impl<'a> View<'a> {
         self.parts.records.processor_rows(&self.parts.names, &self.parts.index)
     }
 
-    /// The Art. 30 records, each drawn up as it is taken.
-    pub fn records(&self) -> RecordLists<'_, 'a> {
-        RecordLists {
-            controller: RecordList { parts: &self.parts, processor: false },
-            processor: RecordList { parts: &self.parts, processor: true },
+    /// The Art. 30 records, drawn up whole on every core.
+    pub fn records(&self) -> Records {
+        Records { controller: self.controller_record_jobs().all(), processor: self.processor_record_jobs().all() }
+    }
+
+    /// The parts drawn up on demand, drawn up whole on every core, for a
+    /// template: templates read lists and start no thread.
+    pub fn draw(&self) -> Drawn {
+        Drawn {
+            sheets: self.sheet_jobs().all(),
+            notifications: self.notification_jobs().all().into_iter().flatten().collect(),
+            records: self.records(),
         }
     }
+}
+
+/// A report's duty sheets, breach paths and records, drawn up ([`View::draw`]).
+#[derive(Debug)]
+pub struct Drawn {
+    /// One duty sheet per party with a role or a finding, sorted by name.
+    pub sheets: Vec<PartySheet>,
+    /// Who notifies whom, per system used on the evaluation date, by id.
+    pub notifications: Vec<SystemNotifications>,
+    /// The Art. 30 records.
+    pub records: Records,
 }
 
 /// The eager parts [`View::build_main`] makes, to go into a [`View`].
@@ -463,106 +279,4 @@ struct Main {
     accepted: Vec<AcceptedView>,
     findings: Vec<FindingView>,
     unassigned: Vec<FindingView>,
-}
-
-/// The Art. 30 records of a [`View`], drawn up as they are taken: iterate over
-/// `controller` and `processor` (by reference), or serialise the whole as
-/// [`super::ropa::Records`] would be.
-#[derive(Debug)]
-pub struct RecordLists<'v, 'a> {
-    /// The controller records (Art. 30(1)), by controller name and activity.
-    pub controller: RecordList<'v, 'a>,
-    /// The processor records (Art. 30(2)), by processor name and controller name.
-    pub processor: RecordList<'v, 'a>,
-}
-
-/// One list of records of a [`View`].
-#[derive(Debug)]
-pub struct RecordList<'v, 'a> {
-    parts: &'v Parts<'a>,
-    /// Whether these are the processor records.
-    processor: bool,
-}
-
-impl<'r, 'v, 'a> IntoIterator for &'r RecordList<'v, 'a> {
-    type Item = RecordRow;
-    type IntoIter = Box<dyn Iterator<Item = RecordRow> + 'r>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        let parts = self.parts;
-        if self.processor {
-            Box::new(parts.records.processor_rows(&parts.names, &parts.index).batched(DRAW_BATCH))
-        } else {
-            Box::new(parts.records.controller_rows(&parts.names, &parts.index).batched(DRAW_BATCH))
-        }
-    }
-}
-
-impl Serialize for RecordList<'_, '_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self)
-    }
-}
-
-impl Serialize for RecordLists<'_, '_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        // As `Records` serialises: the same fields in the same order.
-        let mut state = serializer.serialize_struct("Records", 2)?;
-        state.serialize_field("controller", &self.controller)?;
-        state.serialize_field("processor", &self.processor)?;
-        state.end()
-    }
-}
-
-/// A party, named.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct PartyRef {
-    /// Its id.
-    pub id: Shared,
-    /// Its legal name.
-    pub name: Shared,
-    /// The HTML anchor of its duty sheet.
-    #[serde(skip)]
-    pub anchor: Shared,
-}
-
-impl PartyRef {
-    /// The party `id`, named from the model (its id if the model lacks it).
-    pub fn new(model: &Model, id: &PartyId) -> Self {
-        let name = model.parties.get(id).map_or(id.as_str(), |p| p.name.as_str());
-        Self { id: id.as_str().into(), name: name.into(), anchor: format!("party-{id}").into() }
-    }
-}
-
-/// An activity, named.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ActivityRef {
-    /// Its id.
-    pub id: Shared,
-    /// Its name.
-    pub name: Shared,
-    /// The HTML anchor of its entry in the activity list.
-    #[serde(skip)]
-    pub anchor: Shared,
-    /// Whether it runs on the evaluation date.
-    pub running: bool,
-}
-/// `1 finding`, `2 findings`.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shared_text_reads_prints_and_serialises_as_its_string() {
-        let text = Shared::from("Inera \"AB\"");
-        assert_eq!(text, "Inera \"AB\"");
-        assert_eq!(text.to_string(), "Inera \"AB\"");
-        assert_eq!(serde_json::to_string(&text).unwrap(), r#""Inera \"AB\"""#);
-        assert_eq!(text.clone(), text);
-    }
 }

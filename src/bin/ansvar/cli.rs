@@ -237,6 +237,10 @@ pub struct CheckArgs {
     /// roles, rules, render) and the peak memory, for performance work.
     #[arg(long)]
     pub timings: bool,
+    /// Add every party's obligations and the Art. 30 records to the JSON
+    /// (`--format json` only; docs/architecture.md, "Obligations").
+    #[arg(long)]
+    pub obligations: bool,
 }
 
 /// Arguments of `ansvar explain`.
@@ -309,6 +313,14 @@ pub struct RolesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RolesFormat::Text)]
     pub format: RolesFormat,
+    /// Add the shown parties' obligations and Art. 30 records to the JSON
+    /// (`--format json` only), as of `--as-of`.
+    #[arg(long)]
+    pub obligations: bool,
+    /// The date the obligations are derived for (YYYY-MM-DD): activities that
+    /// do not run that day bring none. Defaults to today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "obligations")]
+    pub as_of: Option<jiff::civil::Date>,
 }
 
 /// Arguments of `ansvar diff`.

@@ -95,11 +95,7 @@ fn reference(global: &GlobalArgs, color: Color) -> Result<Reference, Failure> {
         return Ok(Reference::builtin());
     };
     let mut sources = SourceMap::new();
-    let text = std::fs::read_to_string(path).map_err(|error| {
-        let _ = writeln!(std::io::stderr(), "error: cannot read reference data `{}`: {error}", path.display());
-        Failure::Reported
-    })?;
-    Reference::load(&mut sources, path, &text).map_err(|diagnostics| {
+    Reference::read(&mut sources, path).map_err(|diagnostics| {
         report_diagnostics(&diagnostics, &sources, color);
         Failure::Reported
     })
@@ -166,9 +162,14 @@ fn check(global: &GlobalArgs, args: &CheckArgs, color: Color) -> Result<u8, Fail
     let start = std::time::Instant::now();
     let (loaded, reference) = load_model(global, &args.model, color)?;
     let as_of = as_of(args.as_of);
+    if args.obligations && !matches!(args.format, CheckFormat::Json) {
+        return Err(json_only("check"));
+    }
     let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of);
     let mut timings = loaded.timings.clone();
     timings.extend(&analysis.timings);
+    let obligations =
+        args.obligations.then(|| timings.time("obligations", || ansvar::report::json::ObligationsPart::new(&analysis)));
     // Only the findings are printed: free the graph and the roles first, which
     // lowers the peak memory of a big model.
     let findings = &timings.time("free", || {
@@ -178,8 +179,9 @@ fn check(global: &GlobalArgs, args: &CheckArgs, color: Color) -> Result<u8, Fail
     });
     match args.format {
         CheckFormat::Json => {
-            let document =
-                timings.time("render", || ansvar::report::json::CheckDocument::new(findings, as_of, &loaded.sources));
+            let document = timings.time("render", || {
+                ansvar::report::json::CheckDocument::new(findings, as_of, &loaded.sources).with_obligations(obligations)
+            });
             timings.time("write", || print_with(|out| ansvar::report::json::write_to(&document, out)))?;
         }
         CheckFormat::Sarif => {
@@ -250,8 +252,17 @@ fn select<'m, Id: std::borrow::Borrow<str> + Ord>(
     Ok(selected)
 }
 
+/// A usage error for `--obligations` outside `--format json`.
+fn json_only(command: &str) -> Failure {
+    let _ = writeln!(std::io::stderr(), "error: `ansvar {command} --obligations` needs `--format json`");
+    Failure::Reported
+}
+
 fn roles(global: &GlobalArgs, args: &RolesArgs, color: Color) -> Result<u8, Failure> {
-    let (loaded, _reference) = load_model(global, &args.model, color)?;
+    if args.obligations && !matches!(args.format, RolesFormat::Json) {
+        return Err(json_only("roles"));
+    }
+    let (loaded, reference) = load_model(global, &args.model, color)?;
     let model = &loaded.model;
     let graph = ansvar::graph::Graph::build(model);
     let derived = ansvar::roles::derive(&graph);
@@ -265,9 +276,16 @@ fn roles(global: &GlobalArgs, args: &RolesArgs, color: Color) -> Result<u8, Fail
     let activities = select("activity", &args.activity, model.activities.keys())?;
     match args.format {
         RolesFormat::Json => {
-            let document = ansvar::report::json::RolesDocument::new(&derived, &loaded.sources, |party, activity| {
+            let keep = |party: Option<&PartyId>, activity: &ansvar::model::ActivityId| {
                 party.is_none_or(|p| parties.contains(&p)) && activities.contains(&activity)
+            };
+            let analysis = args.obligations.then(|| ansvar::Analysis::new(model, &reference, as_of(args.as_of)));
+            let obligations = analysis.as_ref().map(|analysis| {
+                ansvar::report::json::ObligationsPart::new(analysis)
+                    .filtered(|party, activity| keep(Some(party), activity))
             });
+            let document =
+                ansvar::report::json::RolesDocument::new(&derived, &loaded.sources, keep).with_obligations(obligations);
             print(&ansvar::report::json::to_string(&document))?;
         }
         RolesFormat::Text => {
