@@ -181,13 +181,14 @@ fn no_breach_notification_duty_fires_on_recorded_terms_without_the_duty_or_assis
 #[test]
 fn a_complete_agreement_without_a_number_of_hours_gets_advice_only() {
     // Art. 33(2) says "without undue delay"; a number is good practice (issue 13, point 2).
-    let found = fires("no-breach-notification-duty", "info-without-a-number", &[CARE], &[]);
+    let found = fires("no-breach-notification-duty", "fires-info-without-a-number", &[CARE], &[]);
     assert_eq!(found[0].severity, Severity::Info);
     // The same with the assistance term alone, the duty left unstated.
-    let text =
-        std::fs::read_to_string(fixture("no-breach-notification-duty", "info-without-a-number").join("model.yaml"))
-            .unwrap()
-            .replace("    breach_notification: without_undue_delay\n", "");
+    let text = std::fs::read_to_string(
+        fixture("no-breach-notification-duty", "fires-info-without-a-number").join("model.yaml"),
+    )
+    .unwrap()
+    .replace("    breach_notification: without_undue_delay\n", "");
     let reference = Reference::builtin();
     let loaded = ansvar::load::load_texts(vec![("m.yaml".into(), text)], &reference)
         .unwrap_or_else(|i| panic!("{:?}", i.diagnostics));

@@ -83,7 +83,7 @@ pub const NO_IMPACT_ASSESSMENT: Rule = Rule {
     severity: Severity::Medium,
     provisions: &[law::ART_46, law::SCC_CLAUSE_14, law::EDPB_REC_01_2020],
     summary: "A transfer tool relied on without an assessment of the destination's law and practice",
-    explanation: "Before relying on an Art. 46 tool the exporter must assess, case by case, whether the law and practice of the destination let the importer keep its commitments (CJEU C-311/18; EDPB Recommendations 01/2020, step 3); the 2021 SCCs make it a warranty of the parties, documented and available to the supervisory authority (Clause 14). `impact_assessment: false` is this finding; left out, it is `info`: no assessment is recorded.",
+    explanation: "Before relying on an Art. 46 tool the exporter must assess, case by case, whether the law and practice of the destination let the importer keep its commitments (CJEU C-311/18; EDPB Recommendations 01/2020, step 3); the 2021 SCCs make it a warranty of the parties, documented and available to the supervisory authority (Clause 14). `impact_assessment: false` is this finding; left out, the assessment is unknown and the rule is silent.",
     remediation: "assess the destination's law and practice for this transfer, document it, and record `impact_assessment: true` on the transfer clause",
     check: |ctx, out| check_transfers(ctx, out, Outcome::NoAssessment),
 };
@@ -410,7 +410,8 @@ fn no_assessment(out: &mut Findings, transfer: &Transfer<'_>, agreement: &Agreem
     let (key, severity, span) = match &clause.value.impact_assessment {
         Some(done) if done.value => return,
         Some(not) => ("transfer-without-impact-assessment", Severity::Medium, not.span),
-        None => ("transfer-impact-assessment-unknown", Severity::Info, clause.span),
+        // Left out, the assessment is unknown: the rule stays silent.
+        None => return,
     };
     let message = msg!(
         key,
