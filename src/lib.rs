@@ -19,6 +19,7 @@ pub mod diag;
 pub mod diff;
 pub mod finding;
 pub mod graph;
+pub mod init;
 pub mod law;
 pub mod load;
 pub mod model;

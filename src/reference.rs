@@ -257,6 +257,7 @@ impl Reference {
     /// a model file: a regular file, at most 256 MiB, links only within their
     /// directory. A file that is not UTF-8 is refused at its bad byte.
     pub fn read(sources: &mut SourceMap, path: &Path) -> Result<Self, Vec<Diagnostic>> {
+        crate::output::protect(path);
         match crate::load::files::read_text(path) {
             Ok(crate::load::files::Text::Utf8(text)) => Self::load(sources, path, &text),
             Ok(crate::load::files::Text::NotUtf8 { lossy, offset }) => {

@@ -1,7 +1,7 @@
 //! Every provision `ansvar` cites comes from `src/law.rs`.
 //!
-//! A rule's provisions, a finding's provisions and a role reason's provisions
-//! must be constants of `ansvar::law` (issue 20): one spelling, one place to
+//! A rule's provisions, a finding's provisions, a role reason's provisions and
+//! a duty's provisions must be constants of `ansvar::law` (issue 20): one spelling, one place to
 //! check. The rules' texts may name articles in prose, but each `Art. …` they
 //! name must also be a provision `law.rs` knows, so an article number cannot
 //! enter a user's text without being spelt there first. The sources of
@@ -60,6 +60,13 @@ fn every_finding_and_role_reason_cites_only_provisions_of_law_rs() {
                 findings += 1;
                 for provision in &finding.provisions {
                     assert!(known(provision), "{}: `{}` cites `{provision}`", dir.display(), finding.code);
+                }
+            }
+            for party in loaded.model.parties.keys() {
+                for obligation in ansvar::obligations::obligations_of(&analysis, party) {
+                    for provision in obligation.provisions {
+                        assert!(known(provision), "{}: a duty of `{party}` cites `{provision}`", dir.display());
+                    }
                 }
             }
             for assignment in analysis.roles.assignments() {
@@ -146,12 +153,13 @@ const CITATION_STARTS: &[&str] = &[
 ];
 
 #[test]
-fn rules_and_roles_spell_no_citation_of_their_own() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir("src/rules")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
-        .collect();
+fn rules_roles_and_duties_spell_no_citation_of_their_own() {
+    // The rules, the roles and the duties (the obligations stage).
+    let mut files: Vec<PathBuf> = Vec::new();
+    for dir in ["src/rules", "src/obligations"] {
+        let sources = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path());
+        files.extend(sources.filter(|p| p.extension().is_some_and(|e| e == "rs")));
+    }
     files.push(PathBuf::from("src/roles.rs"));
     files.sort();
     let mut found = Vec::new();

@@ -57,6 +57,12 @@ pub fn load_path(path: &Path, reference: &Reference) -> Result<Loaded, Invalid> 
     let mut timings = Timings::new();
     let inputs: Result<Vec<(PathBuf, Input)>, Box<Diagnostic>> = timings.time("read", || {
         let files = model_files(path)?;
+        if path.is_dir() {
+            crate::output::protect_directory(path);
+        }
+        for file in &files {
+            crate::output::protect(file);
+        }
         Ok(files
             .into_iter()
             .map(|file| {

@@ -383,8 +383,10 @@ fn object(description: &str, fields: Vec<(&'static str, Json)>, required: &[&str
 }
 
 /// A string that is one of a closed vocabulary's words.
+/// Editors that read `markdownEnumDescriptions` (yaml-language-server, VS Code)
+/// show each word's meaning beside it.
 fn words<T: Vocabulary>() -> Json {
-    json!({ "type": "string", "enum": T::spellings() })
+    json!({ "type": "string", "enum": T::spellings(), "markdownEnumDescriptions": T::MEANINGS })
 }
 
 /// A list of a schema.

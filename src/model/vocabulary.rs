@@ -11,6 +11,8 @@ pub trait Vocabulary: Sized + Copy + PartialEq + 'static {
     const ALL: &'static [(&'static str, Self)];
     /// What the value is called in messages (`party kind`).
     const WHAT: &'static str;
+    /// What each value means, in the order of [`Self::ALL`] (from its doc comment).
+    const MEANINGS: &'static [&'static str] = &[];
 
     /// The value spelled `word`, if any.
     fn parse(word: &str) -> Option<Self> {
@@ -29,16 +31,17 @@ pub trait Vocabulary: Sized + Copy + PartialEq + 'static {
 }
 
 macro_rules! vocabulary {
-    ($(#[$doc:meta])* $name:ident, $what:literal { $($(#[$vdoc:meta])* $variant:ident = $word:literal),+ $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident, $what:literal { $($(#[doc = $vdoc:literal])* $variant:ident = $word:literal),+ $(,)? }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name {
-            $($(#[$vdoc])* $variant),+
+            $($(#[doc = $vdoc])* $variant),+
         }
 
         impl Vocabulary for $name {
             const ALL: &'static [(&'static str, Self)] = &[$(($word, Self::$variant)),+];
             const WHAT: &'static str = $what;
+            const MEANINGS: &'static [&'static str] = &[$(concat!($($vdoc),*).trim_ascii()),+];
         }
 
         impl $name {

@@ -6,6 +6,9 @@ use std::fmt::Write;
 use crate::diff::{AbroadChange, FieldChange, FindingSummary, HeldRole, ModelDiff, ObligationItem};
 use crate::obligations::notification::{NotificationDuty, Recipient};
 use crate::report::markdown::escape;
+// Every line of the diff goes through `Writer`, which makes model text
+// printable: a name cannot move the cursor and hide the lines above it.
+use crate::source::printable;
 
 /// Which flavour of text to write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +29,7 @@ struct Writer {
 
 impl Writer {
     fn heading(&mut self, text: &str) {
+        let text = &printable(text);
         match self.flavour {
             Flavour::Markdown => {
                 let _ = writeln!(self.out, "\n### {text}\n");
@@ -38,6 +42,7 @@ impl Writer {
 
     /// A bullet; `sign` is `+`, `-` or `~` and picks the colour.
     fn item(&mut self, sign: char, text: &str) {
+        let text = &printable(text);
         match self.flavour {
             Flavour::Markdown => {
                 let _ = writeln!(self.out, "- **{sign}** {text}");
@@ -55,6 +60,7 @@ impl Writer {
     }
 
     fn detail(&mut self, text: &str) {
+        let text = &printable(text);
         match self.flavour {
             Flavour::Markdown => {
                 let _ = writeln!(self.out, "  - {text}");
@@ -109,10 +115,10 @@ pub fn render(diff: &ModelDiff, old: &str, new: &str, flavour: Flavour) -> Strin
     let mut w = Writer { flavour, out: String::new() };
     match flavour {
         Flavour::Markdown => {
-            let _ = writeln!(w.out, "## ansvar diff: {} → {}", w.code(old), w.code(new));
+            let _ = writeln!(w.out, "## ansvar diff: {} → {}", printable(&w.code(old)), printable(&w.code(new)));
         }
         Flavour::Text { .. } => {
-            let _ = writeln!(w.out, "ansvar diff: {old} → {new}");
+            let _ = writeln!(w.out, "ansvar diff: {} → {}", printable(old), printable(new));
         }
     }
     if diff.is_empty() {

@@ -132,6 +132,28 @@ pub enum Command {
     ///   ansvar ropa models/1177 --format md
     #[command(verbatim_doc_comment, display_order = 4)]
     Ropa(RopaArgs),
+    /// Write a small, commented starter model into DIR (default: the current
+    /// directory), which must be new or empty: a region, a care provider, a
+    /// vendor, one activity and one data-processing agreement, with the model's
+    /// JSON Schema beside it for editor completion.
+    ///
+    /// Example: ansvar init my-model && ansvar check my-model
+    #[command(verbatim_doc_comment, display_order = 9)]
+    Init(InitArgs),
+    /// Print the JSON Schema of a model file, for editors (yaml-language-server)
+    /// and other tools.
+    ///
+    /// Example: ansvar schema > ansvar-model.schema.json
+    #[command(verbatim_doc_comment, display_order = 10)]
+    Schema,
+}
+
+/// Arguments of `ansvar init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The directory to create the model in; it must not exist or be empty.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
 }
 
 /// Arguments of `ansvar report`.

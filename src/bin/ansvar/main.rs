@@ -19,7 +19,7 @@ use clap::Parser;
 
 use cli::{
     CheckArgs, CheckFormat, Cli, ColorChoice, Command, DiffArgs, DiffFormat, ExplainArgs, FailOn, GlobalArgs,
-    GraphArgs, GraphFormat, ReportArgs, ReportFormat, RolesArgs, RolesFormat, RopaArgs, RopaFormat,
+    GraphArgs, GraphFormat, InitArgs, ReportArgs, ReportFormat, RolesArgs, RolesFormat, RopaArgs, RopaFormat,
 };
 
 /// Exit code for a clean run.
@@ -41,11 +41,29 @@ fn main() -> ExitCode {
         Command::Report(args) => report(&cli.global, args, color),
         Command::Graph(args) => graph(&cli.global, args, color),
         Command::Ropa(args) => ropa(&cli.global, args, color),
+        Command::Init(args) => init(args),
+        Command::Schema => print(&ansvar::init::schema_text()).map(|()| CLEAN),
     };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(Failure::BrokenPipe) => ExitCode::from(CLEAN),
         Err(Failure::Reported) => ExitCode::from(INVALID),
+    }
+}
+
+/// `ansvar init`: writes the starter model, or says why not (exit 2).
+fn init(args: &InitArgs) -> Result<u8, Failure> {
+    match ansvar::init::init(&args.dir) {
+        Ok(files) => {
+            let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+            let dir = args.dir.display();
+            eprintln!("wrote {}\nnext: ansvar check {dir}", names.join(", "));
+            Ok(CLEAN)
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            Err(Failure::Reported)
+        }
     }
 }
 
