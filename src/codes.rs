@@ -84,6 +84,8 @@ codes! {
     OwnedByCycle = "owned-by-cycle", "Parties own each other in a circle (`owned_by`), so no owner chain ends.";
     /// A country whose status must be checked (a warning).
     Territory = "territory", "A warning: a country whose status under the GDPR needs checking (such as a special territory of a member state); the note says why.";
+    /// Two fields of one entry say opposite things.
+    Contradiction = "contradiction", "Two fields of one entry say opposite things, such as `breach_notification: none` with `breach_notification_hours`.";
     /// Invalid reference data (`--reference`).
     BadReference = "bad-reference", "The reference data (built in, or given with `--reference`) is invalid: a bad or repeated country code, date, adequacy scope or regime.";
 }

@@ -202,6 +202,19 @@ pub const ART_32_1: &str = "Art. 32(1)";
 /// (docs/cases.md).
 pub const HSLF_FS_2016_40_OPEN_NETWORKS: &str = "HSLF-FS 2016:40 3 kap. 15 §";
 
+/// Fines for infringing the obligations of the controller and the processor
+/// under Art. 8, 11, 25–39, 42 and 43: a processor's own Art. 28 and 29 duties.
+pub const ART_83_4_A: &str = "Art. 83(4)(a)";
+/// EDPB guidance: the controller is aware once its processor has told it.
+pub const EDPB_9_2022_AWARENESS: &str =
+    "EDPB Guidelines 9/2022 (processor obligations: controller aware once informed)";
+/// CJEU: SCCs need an essentially equivalent level of protection in practice.
+pub const CJEU_SCHREMS_II: &str = "CJEU C-311/18 (Schrems II)";
+/// SCCs: the parties' assessment of the destination's laws and practices.
+pub const SCC_CLAUSE_14: &str = "SCC (Decision (EU) 2021/914) Clause 14";
+/// EDPB guidance on supplementary measures for transfer tools.
+pub const EDPB_REC_01_2020: &str = "EDPB Recommendations 01/2020";
+
 /// Every provision above, in the order of this file.
 pub const ALL: &[&str] = &[
     ART_1_3,
@@ -294,6 +307,11 @@ pub const ALL: &[&str] = &[
     HSLF_FS_2016_40_ACCESS_ANALYSIS,
     HSLF_FS_2016_40_OPEN_NETWORKS,
     ART_32_1,
+    ART_83_4_A,
+    EDPB_9_2022_AWARENESS,
+    CJEU_SCHREMS_II,
+    SCC_CLAUSE_14,
+    EDPB_REC_01_2020,
 ];
 
 /// The day the GDPR began to apply (Art. 99(2)); before it, Sweden applied

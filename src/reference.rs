@@ -14,7 +14,9 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diag::{Diagnostic, DiagnosticCode};
-use crate::model::{Country, RegimeId};
+use crate::model::{
+    CertifiedData, Country, DataCategory, Party, RegimeId, SupplementaryMeasure, TransferTool, Vocabulary,
+};
 use crate::source::SourceMap;
 
 /// The reference data embedded in the binary.
@@ -32,20 +34,106 @@ pub enum Jurisdiction<'a> {
     ThirdCountry,
 }
 
-/// What an adequacy decision covers.
+/// A sector an adequacy decision can be limited to, or a regime can bind parties of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Sector {
+    /// Public bodies (a party's `public_body`).
+    Public,
+    /// Everyone else: companies, associations, private care providers.
+    Private,
+}
+
+impl Sector {
+    /// The sector as written in the reference data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sector::Public => "public",
+            Sector::Private => "private",
+        }
+    }
+
+    /// The sector of a party.
+    pub fn of(party: &Party) -> Self {
+        if party.public_body { Sector::Public } else { Sector::Private }
+    }
+}
+
+/// What an adequacy decision covers, as data: each limit is checked against the
+/// importer and the activity by [`AdequacyScope::check`], the one mechanism for
+/// every decision.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AdequacyScope {
+    /// The sectors it covers; empty: every sector.
+    pub sectors: Vec<Sector>,
+    /// A certification scheme the importer must hold (USA: `eu-us-dpf`), for every
+    /// kind of data it receives (HR and non-HR are certified separately).
+    pub certification: Option<String>,
+    /// What the decision leaves out that a model cannot check.
+    pub to_verify: Option<String>,
+}
+
+/// How an adequacy decision's scope applies to one importer and activity.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum AdequacyScope {
-    /// The whole country or territory.
-    Whole,
-    /// Only private-sector organisations in commercial activity (Canada, PIPEDA).
-    CommercialOnly,
-    /// Only organisations certified under a named scheme (USA: `eu-us-dpf`).
-    CertifiedOnly {
-        /// The certification scheme id.
-        certification: String,
+pub enum ScopeCheck<'a> {
+    /// Within the scope.
+    Covered,
+    /// The importer is in a sector the decision does not cover.
+    OutsideSectors {
+        /// The importer's sector.
+        sector: Sector,
     },
-    /// Only some sectors or kinds of processing; the note says which.
-    SectorLimited,
+    /// The importer lacks the certification for some kinds of data, on the date.
+    NotCertified {
+        /// The scheme.
+        scheme: &'a str,
+        /// The kinds of data it is not certified for, sorted.
+        missing: Vec<CertifiedData>,
+    },
+    /// Within every limit the model can check; the rest is to verify.
+    ToVerify(&'a str),
+}
+
+impl AdequacyScope {
+    /// Whether the scope has no limit at all.
+    pub fn is_whole(&self) -> bool {
+        self.sectors.is_empty() && self.certification.is_none() && self.to_verify.is_none()
+    }
+
+    /// Checks the scope against an importer receiving `data` on `date`: the sector
+    /// first, then the certification for every kind of data, then what is left to
+    /// verify.
+    pub fn check<'a, 'd>(
+        &'a self,
+        importer: &Party,
+        data: impl IntoIterator<Item = &'d DataCategory>,
+        date: Date,
+    ) -> ScopeCheck<'a> {
+        let sector = Sector::of(importer);
+        if !self.sectors.is_empty() && !self.sectors.contains(&sector) {
+            return ScopeCheck::OutsideSectors { sector };
+        }
+        if let Some(scheme) = &self.certification {
+            let mut missing: Vec<CertifiedData> = Vec::new();
+            for data in data {
+                let kind = if data.employment { CertifiedData::Hr } else { CertifiedData::NonHr };
+                let certified = importer.certifications.iter().any(|c| {
+                    &c.scheme.value == scheme && c.valid_on(date) && (c.covers.is_empty() || c.covers.contains(&kind))
+                });
+                if !certified && !missing.contains(&kind) {
+                    missing.push(kind);
+                }
+            }
+            // Sorted: the result must not depend on the order of the activity's data.
+            missing.sort();
+            if !missing.is_empty() {
+                return ScopeCheck::NotCertified { scheme, missing };
+            }
+        }
+        match &self.to_verify {
+            Some(what) => ScopeCheck::ToVerify(what),
+            None => ScopeCheck::Covered,
+        }
+    }
 }
 
 /// A Commission adequacy decision (Art. 45).
@@ -75,6 +163,43 @@ impl AdequacyDecision {
     /// Whether the decision is in force on `date`.
     pub fn in_force_on(&self, date: Date) -> bool {
         self.in_force <= date && self.ends.is_none_or(|ends| date <= ends)
+    }
+}
+
+/// A period in which the law of a destination was found to undermine Art. 46
+/// transfer tools (C-311/18 *Schrems II*): a tool alone did not protect a transfer
+/// there, only with a supplementary measure counted as effective.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ToolUndermined {
+    /// The destination.
+    pub country: Country,
+    /// First day, if the period has one.
+    pub from: Option<Date>,
+    /// Last day, if the period has ended.
+    pub until: Option<Date>,
+    /// Only importers subject to this regime (`us-fisa-702`); `None`: every importer.
+    pub importers_subject_to: Option<RegimeId>,
+    /// The tools it concerns; empty: every Art. 46 tool.
+    pub tools: Vec<TransferTool>,
+    /// The supplementary measures that count as effective there and then.
+    pub effective_measures: Vec<SupplementaryMeasure>,
+    /// How sure the entry is.
+    pub certainty: String,
+    /// Where the entry comes from.
+    pub source: String,
+    /// Anything a reader should know.
+    pub notes: Option<String>,
+}
+
+impl ToolUndermined {
+    /// Whether the period covers `date`.
+    pub fn covers(&self, date: Date) -> bool {
+        self.from.is_none_or(|from| from <= date) && self.until.is_none_or(|until| date <= until)
+    }
+
+    /// Whether it concerns `tool`.
+    pub fn concerns(&self, tool: TransferTool) -> bool {
+        tool != TransferTool::Derogation && (self.tools.is_empty() || self.tools.contains(&tool))
     }
 }
 
@@ -125,15 +250,6 @@ impl Reach {
     }
 }
 
-/// A sector a regime can bind parties of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Sector {
-    /// Public bodies (a party with `public_body`).
-    Public,
-    /// Every other party.
-    Private,
-}
-
 /// Which parties handling data that require a regime must be bound by it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReachActivities {
@@ -154,6 +270,7 @@ pub struct Reference {
     former_members: Vec<(String, Date)>,
     territory_notes: IndexMap<String, String>,
     adequacy: Vec<AdequacyDecision>,
+    tool_undermined: Vec<ToolUndermined>,
     regimes: IndexMap<RegimeId, Regime>,
 }
 
@@ -173,6 +290,7 @@ impl Reference {
             former_members: Vec::new(),
             territory_notes: IndexMap::new(),
             adequacy: Vec::new(),
+            tool_undermined: Vec::new(),
             regimes: IndexMap::new(),
         }
     }
@@ -262,29 +380,21 @@ impl Reference {
             };
             let in_force = date(&decision.in_force, &mut diagnostics);
             let ends = decision.ends.as_ref().and_then(|e| date(e, &mut diagnostics));
-            let scope = match (decision.scope.value.as_str(), decision.certification) {
-                ("whole", _) => Some(AdequacyScope::Whole),
-                ("commercial_only", _) => Some(AdequacyScope::CommercialOnly),
-                ("sector_limited", _) => Some(AdequacyScope::SectorLimited),
-                ("certified_only", Some(certification)) => Some(AdequacyScope::CertifiedOnly { certification }),
-                ("certified_only", None) => {
-                    diagnostics.push(
-                        Diagnostic::error(DiagnosticCode::BadReference, "`certified_only` needs a `certification`")
-                            .at(span(&decision.scope), "name the certification scheme"),
-                    );
-                    None
+            let mut sectors = Vec::new();
+            for text in &decision.sectors {
+                match text.value.as_str() {
+                    "public" => sectors.push(Sector::Public),
+                    "private" => sectors.push(Sector::Private),
+                    other => diagnostics.push(
+                        Diagnostic::error(DiagnosticCode::BadReference, format!("unknown sector `{other}`"))
+                            .at(span(text), "expected `public` or `private`"),
+                    ),
                 }
-                (other, _) => {
-                    diagnostics.push(
-                        Diagnostic::error(DiagnosticCode::BadReference, format!("unknown adequacy scope `{other}`"))
-                            .at(
-                                span(&decision.scope),
-                                "expected one of: whole, commercial_only, certified_only, sector_limited",
-                            ),
-                    );
-                    None
-                }
-            };
+            }
+            sectors.sort();
+            sectors.dedup();
+            let scope =
+                Some(AdequacyScope { sectors, certification: decision.certification, to_verify: decision.to_verify });
             if let (Some(in_force), Some(scope)) = (in_force, scope) {
                 reference.adequacy.push(AdequacyDecision {
                     country: Country::new(decision.country.value),
@@ -298,6 +408,38 @@ impl Reference {
                     notes: decision.notes,
                 });
             }
+        }
+        let regime_refs: Vec<Option<Spanned<String>>> =
+            raw.tool_undermined.iter().map(|p| p.importers_subject_to.clone()).collect();
+        for period in raw.tool_undermined {
+            check_country(&period.country, &mut diagnostics);
+            let mut date = |text: &Option<Spanned<String>>| {
+                let text = text.as_ref()?;
+                match text.value.parse::<Date>() {
+                    Ok(date) => Some(date),
+                    Err(_) => {
+                        diagnostics.push(
+                            Diagnostic::error(DiagnosticCode::BadReference, format!("`{}` is not a date", text.value))
+                                .at(span(text), "expected YYYY-MM-DD"),
+                        );
+                        None
+                    }
+                }
+            };
+            let (from, until) = (date(&period.from), date(&period.until));
+            let tools = words::<TransferTool>(&period.tools, &span, &mut diagnostics);
+            let effective_measures = words::<SupplementaryMeasure>(&period.effective_measures, &span, &mut diagnostics);
+            reference.tool_undermined.push(ToolUndermined {
+                country: Country::new(period.country.value),
+                from,
+                until,
+                importers_subject_to: period.importers_subject_to.map(|r| RegimeId::new(r.value)),
+                tools,
+                effective_measures,
+                certainty: period.certainty,
+                source: period.source,
+                notes: period.notes,
+            });
         }
         for regime in raw.regimes {
             if let Err(error) = crate::model::ids::check_id(&regime.id.value) {
@@ -376,6 +518,17 @@ impl Reference {
                 );
             }
         }
+        // A period names a regime the file itself defines.
+        for (period, raw_regime) in reference.tool_undermined.iter().zip(&regime_refs) {
+            if let (Some(regime), Some(text)) = (&period.importers_subject_to, raw_regime)
+                && !reference.regimes.contains_key(regime)
+            {
+                diagnostics.push(
+                    Diagnostic::error(DiagnosticCode::BadReference, format!("unknown regime `{regime}`"))
+                        .at(span(text), "not in `regimes`"),
+                );
+            }
+        }
         if diagnostics.is_empty() { Ok(reference) } else { Err(diagnostics) }
     }
 
@@ -433,6 +586,11 @@ impl Reference {
         }
     }
 
+    /// The period in which the law of `country` undermined `tool` on `date`, if any.
+    pub fn tool_undermined(&self, country: &Country, tool: TransferTool, date: Date) -> Option<&ToolUndermined> {
+        self.tool_undermined.iter().find(|p| &p.country == country && p.covers(date) && p.concerns(tool))
+    }
+
     /// The regime with this id.
     pub fn regime(&self, id: &str) -> Option<&Regime> {
         self.regimes.get(id)
@@ -456,7 +614,44 @@ struct RawReference {
     #[serde(default)]
     adequacy: Vec<RawAdequacy>,
     #[serde(default)]
+    tool_undermined: Vec<RawToolUndermined>,
+    #[serde(default)]
     regimes: Vec<RawRegime>,
+}
+
+/// The words of a closed vocabulary in a reference list, each checked.
+fn words<T: Vocabulary>(
+    texts: &[Spanned<String>],
+    span: &impl Fn(&Spanned<String>) -> crate::source::Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<T> {
+    let mut found = Vec::new();
+    for text in texts {
+        match T::parse(&text.value) {
+            Some(word) => found.push(word),
+            None => diagnostics.push(
+                Diagnostic::error(DiagnosticCode::BadReference, format!("unknown {} `{}`", T::WHAT, text.value))
+                    .at(span(text), format!("expected one of: {}", T::spellings().join(", "))),
+            ),
+        }
+    }
+    found
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawToolUndermined {
+    country: Spanned<String>,
+    from: Option<Spanned<String>>,
+    until: Option<Spanned<String>>,
+    importers_subject_to: Option<Spanned<String>>,
+    #[serde(default)]
+    tools: Vec<Spanned<String>>,
+    #[serde(default)]
+    effective_measures: Vec<Spanned<String>>,
+    certainty: String,
+    source: String,
+    notes: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -499,8 +694,10 @@ struct RawAdequacy {
     instrument: String,
     in_force: Spanned<String>,
     ends: Option<Spanned<String>>,
-    scope: Spanned<String>,
+    #[serde(default)]
+    sectors: Vec<Spanned<String>>,
     certification: Option<String>,
+    to_verify: Option<String>,
     scope_note: Option<String>,
     certainty: String,
     source: String,
@@ -600,7 +797,7 @@ regimes:
         assert_eq!(reference.jurisdiction(&us, date("2023-07-09")), Jurisdiction::ThirdCountry);
         match reference.jurisdiction(&us, date("2023-07-10")) {
             Jurisdiction::Adequate(decision) => {
-                assert_eq!(decision.scope, AdequacyScope::CertifiedOnly { certification: "eu-us-dpf".into() })
+                assert_eq!(decision.scope.certification.as_deref(), Some("eu-us-dpf"))
             }
             other => panic!("{other:?}"),
         }
@@ -628,9 +825,7 @@ regimes:
         let reference = Reference::builtin();
         let us = Country::new("US");
         let scheme = |d: &str| match reference.jurisdiction(&us, date(d)) {
-            Jurisdiction::Adequate(AdequacyDecision {
-                scope: AdequacyScope::CertifiedOnly { certification }, ..
-            }) => Some(certification.clone()),
+            Jurisdiction::Adequate(decision) => decision.scope.certification.clone(),
             _ => None,
         };
         assert_eq!(scheme("2019-02-18").as_deref(), Some("eu-us-privacy-shield"));
@@ -648,15 +843,102 @@ regimes:
     }
 
     #[test]
-    fn canada_is_limited_to_commercial_organisations() {
+    fn sccs_to_the_us_were_undermined_from_schrems_ii_to_the_day_before_the_dpf() {
         let reference = Reference::builtin();
-        let decision = reference.adequacy_on(&Country::new("CA"), date("2024-01-01")).unwrap();
-        assert_eq!(decision.scope, AdequacyScope::CommercialOnly);
+        let us = Country::new("US");
+        let on = |d: &str, tool| reference.tool_undermined(&us, tool, date(d));
+        assert!(on("2020-07-15", TransferTool::Scc).is_none());
+        let period = on("2020-07-16", TransferTool::Scc).unwrap();
+        assert_eq!(period.importers_subject_to.as_ref().map(|r| r.as_str()), Some("us-fisa-702"));
+        assert!(period.effective_measures.contains(&SupplementaryMeasure::EncryptionKeysInEea));
+        assert!(!period.effective_measures.contains(&SupplementaryMeasure::Contractual));
+        assert!(on("2023-07-09", TransferTool::Scc).is_some());
+        assert!(on("2023-07-10", TransferTool::Scc).is_none());
+        // A derogation is not an Art. 46 tool.
+        assert!(on("2021-01-01", TransferTool::Derogation).is_none());
+        assert!(reference.tool_undermined(&Country::new("TH"), TransferTool::Scc, date("2021-01-01")).is_none());
+        assert!(reference.regime("us-fisa-702").is_some());
+    }
+
+    #[test]
+    fn a_period_naming_an_unknown_regime_or_measure_is_refused() {
+        let text = "countries:\n  - { code: US, name: United States }\neea:\n  eu: []\n  efta: []\ntool_undermined:\n  - { country: US, from: 2020-07-16, importers_subject_to: nsa, effective_measures: [prayer], certainty: m, source: s }\n";
+        let mut sources = SourceMap::new();
+        let Err(problems) = Reference::load(&mut sources, Path::new("ref.yaml"), text) else {
+            panic!("expected errors");
+        };
+        let messages: Vec<_> = problems.iter().map(|d| d.message.clone()).collect();
+        assert!(messages.iter().any(|m| m.contains("`nsa`")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("`prayer`")), "{messages:?}");
+    }
+
+    fn party(public_body: bool, certifications: &str) -> Party {
+        let text = format!(
+            "parties:\n  - {{ id: importer, name: I, kind: other, country: JP, public_body: {public_body}{certifications} }}\ndata:\n  - {{ id: staff, name: S, employment: true }}\n  - {{ id: customers, name: C }}\n"
+        );
+        let loaded = crate::load::load_texts(vec![("m.yaml".into(), text)], &Reference::builtin())
+            .unwrap_or_else(|invalid| panic!("{:?}", invalid.diagnostics));
+        loaded.model.parties.values().next().unwrap().clone()
+    }
+
+    #[test]
+    fn canada_and_japan_cover_the_private_sector_only() {
+        let reference = Reference::builtin();
+        for country in ["CA", "JP"] {
+            let decision = reference.adequacy_on(&Country::new(country), date("2024-01-01")).unwrap();
+            assert_eq!(decision.scope.sectors, vec![Sector::Private], "{country}");
+            assert_eq!(
+                decision.scope.check(&party(true, ""), [], date("2024-01-01")),
+                ScopeCheck::OutsideSectors { sector: Sector::Public }
+            );
+        }
+        let japan = reference.adequacy_on(&Country::new("JP"), date("2024-01-01")).unwrap();
+        assert!(matches!(japan.scope.check(&party(false, ""), [], date("2024-01-01")), ScopeCheck::ToVerify(_)));
+        let canada = reference.adequacy_on(&Country::new("CA"), date("2024-01-01")).unwrap();
+        assert_eq!(canada.scope.check(&party(false, ""), [], date("2024-01-01")), ScopeCheck::Covered);
+    }
+
+    #[test]
+    fn a_certification_must_cover_every_kind_of_data_on_the_date() {
+        let reference = Reference::builtin();
+        let on = date("2024-01-01");
+        let dpf = &reference.adequacy_on(&Country::new("US"), on).unwrap().scope;
+        let loaded = party(false, ", certifications: [{ scheme: eu-us-dpf, covers: [non_hr], from: 2023-09-01 }]");
+        let data = crate::load::load_texts(
+            vec![(
+                "d.yaml".into(),
+                "data:\n  - { id: staff, name: S, employment: true }\n  - { id: customers, name: C }\n".to_owned(),
+            )],
+            &Reference::builtin(),
+        )
+        .unwrap_or_else(|invalid| panic!("{:?}", invalid.diagnostics))
+        .model;
+        let by_id = |id: &str| data.data.values().find(|d| d.id.as_str() == id).unwrap();
+        let (staff, customers) = (by_id("staff"), by_id("customers"));
+        assert_eq!(dpf.check(&loaded, [customers], on), ScopeCheck::Covered);
+        assert_eq!(
+            dpf.check(&loaded, [customers, staff], on),
+            ScopeCheck::NotCertified { scheme: "eu-us-dpf", missing: vec![CertifiedData::Hr] }
+        );
+        assert_eq!(
+            dpf.check(&loaded, [customers], date("2023-08-01")),
+            ScopeCheck::NotCertified { scheme: "eu-us-dpf", missing: vec![CertifiedData::NonHr] }
+        );
+    }
+
+    #[test]
+    fn an_unknown_sector_is_refused() {
+        let text = "countries:\n  - { code: JP, name: Japan }\neea:\n  eu: []\n  efta: []\nadequacy:\n  - { country: JP, instrument: x, in_force: 2019-01-23, sectors: [commercial], certainty: m, source: s }\n";
+        let mut sources = SourceMap::new();
+        let Err(problems) = Reference::load(&mut sources, Path::new("ref.yaml"), text) else {
+            panic!("expected errors");
+        };
+        assert!(problems.iter().any(|d| d.message.contains("`commercial`")), "{problems:?}");
     }
 
     #[test]
     fn a_broken_override_reports_every_problem_with_its_line() {
-        let text = "countries:\n  - { code: SE, name: Sweden }\neea:\n  eu: [SE, XX]\n  efta: []\nadequacy:\n  - { country: US, instrument: x, in_force: 2023-13-01, scope: partly, certainty: m, source: s }\n";
+        let text = "countries:\n  - { code: SE, name: Sweden }\neea:\n  eu: [SE, XX]\n  efta: []\nadequacy:\n  - { country: US, instrument: x, in_force: 2023-13-01, sectors: [partly], certainty: m, source: s }\n";
         let mut sources = SourceMap::new();
         let Err(problems) = Reference::load(&mut sources, Path::new("ref.yaml"), text) else {
             panic!("expected errors");

@@ -594,7 +594,9 @@ fn controllers_of(activity: &Activity, performers: &[&Performer]) -> BTreeMap<Pa
         let Some(reasons) = controllers.get_mut(party) else { continue };
         match &performer.on_behalf_of {
             None => reasons.push(Reason::new(
-                format!("`{party}` performs `{id}` itself, with its own staff: that makes no one its processor"),
+                format!(
+                    "`{party}` performs `{id}` itself, with its own staff, who are not its processors; other parties may still be its processors for the rest"
+                ),
                 &[law::ART_29, law::EDPB_07_2020_PROCESSOR],
                 Some(performer.span),
             )),

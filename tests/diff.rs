@@ -341,7 +341,12 @@ fn dpa_expiring_before_the_date_introduces_agreement_not_in_force() {
     let changes = diff_case("dpa-expires", MID_2024);
     assert_eq!(
         findings(&changes.findings_introduced),
-        ["agreement-not-in-force clinic care", "processor-without-agreement clinic care"]
+        [
+            "agreement-not-in-force clinic care",
+            "processor-without-agreement clinic care",
+            // The processor is bound by the contract too (Art. 28(3), 29).
+            "processor-without-agreement hosting care"
+        ]
     );
     assert!(changes.findings_introduced[0].message.contains("expired on 2024-03-31"));
     assert!(changes.findings_resolved.is_empty());
@@ -359,7 +364,7 @@ fn dpa_expiry_is_judged_as_of_the_date() {
     assert!(!changes.is_empty());
     // The day after, it does not.
     let changes = diff_case("dpa-expires", date(2024, 4, 1));
-    assert_eq!(findings(&changes.findings_introduced).len(), 2);
+    assert_eq!(findings(&changes.findings_introduced).len(), 3);
 }
 
 #[test]

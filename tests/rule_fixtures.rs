@@ -43,7 +43,10 @@ fn count(code: &str, dir: &Path) -> usize {
         Ok(loaded) => loaded,
         Err(invalid) => panic!("{} is invalid: {:#?}", dir.display(), invalid.diagnostics),
     };
-    let findings = ansvar::Analysis::new(&loaded.model, &reference, AS_OF).findings;
+    // A fixture about a dated fact (a period in the reference data) names its
+    // evaluation date in a file `as-of` beside the model.
+    let as_of = std::fs::read_to_string(dir.join("as-of")).map_or(AS_OF, |text| text.trim().parse().unwrap());
+    let findings = ansvar::Analysis::new(&loaded.model, &reference, as_of).findings;
     // Every message renders: in a debug build a missing or malformed message in
     // `locales/en/findings.ftl` panics here.
     for finding in &findings {

@@ -186,7 +186,7 @@ fn residency_breach() {
 
 #[test]
 fn processor_without_agreement() {
-    check_rule("processor-without-agreement", &[("clinic", "bookings")]);
+    check_rule("processor-without-agreement", &[("clinic", "bookings"), ("host", "bookings")]);
 }
 
 #[test]
@@ -196,12 +196,12 @@ fn sub_processor_not_authorised() {
 
 #[test]
 fn no_flow_down_contract() {
-    check_rule("no-flow-down-contract", &[("host", "bookings")]);
+    check_rule("no-flow-down-contract", &[("backup-co", "bookings"), ("host", "bookings")]);
 }
 
 #[test]
 fn agreement_missing_terms() {
-    check_rule("agreement-missing-terms", &[("clinic", "-")]);
+    check_rule("agreement-missing-terms", &[("clinic", "-"), ("host", "-")]);
 }
 
 #[test]
@@ -469,6 +469,9 @@ fn flagged_importers(loaded: &Loaded, as_of: &str) -> Vec<String> {
         .filter_map(|f| f.chain.last().map(|p| p.as_str().to_owned()))
         .collect();
     importers.sort();
+    // An onward transfer is one finding against the exporter and one against the
+    // controller above it, about the same importer.
+    importers.dedup();
     importers
 }
 
@@ -565,20 +568,35 @@ fn scc_module_3_fits_processor_to_sub_processor_and_module_2_does_not() {
     let dir = "tests/fixtures/transfers/scc-module-3";
     assert_eq!(transfers(&findings(dir, AS_OF)), []);
     let loaded = load_variant(dir, "module: 3", "module: 2");
-    assert_eq!(transfers(&brief(&analyse(&loaded, AS_OF))), [t("transfer-tool-mismatch", "host", "bookings")]);
+    // The processor exports; the controller answers for the onward transfer too (Art. 44).
+    assert_eq!(
+        transfers(&brief(&analyse(&loaded, AS_OF))),
+        [t("transfer-tool-mismatch", "clinic", "bookings"), t("transfer-tool-mismatch", "host", "bookings")]
+    );
 }
 
 #[test]
 fn scc_naming_other_parties_does_not_cover_the_transfer() {
     let loaded = load_variant("tests/fixtures/transfers/scc-module-3", "exporter: host", "exporter: clinic");
-    assert_eq!(transfers(&brief(&analyse(&loaded, AS_OF))), [t("transfer-tool-mismatch", "host", "bookings")]);
+    assert_eq!(
+        transfers(&brief(&analyse(&loaded, AS_OF))),
+        [t("transfer-tool-mismatch", "clinic", "bookings"), t("transfer-tool-mismatch", "host", "bookings")]
+    );
 }
 
 #[test]
-fn an_onward_transfer_is_flagged_against_the_processor_that_makes_it() {
+fn an_onward_transfer_is_flagged_against_the_processor_that_makes_it_and_the_controller() {
     let dir = "tests/fixtures/transfers/onward";
     let found = findings(dir, AS_OF);
-    assert_eq!(transfers(&found), [t("transfer-without-safeguard", "us-cloud", "bookings")]);
+    // Art. 44 ("including for onward transfers"), 28(3)(a): the controller at the top
+    // of the chain answers too (EDPS, Commission's use of Microsoft 365).
+    assert_eq!(
+        transfers(&found),
+        [
+            t("transfer-without-safeguard", "clinic", "bookings"),
+            t("transfer-without-safeguard", "us-cloud", "bookings")
+        ]
+    );
     let loaded = load(Path::new(dir));
     assert_eq!(flagged_importers(&loaded, AS_OF), ["pune-support"]);
     // With module 3 SCCs on the US → IN hop, the chain is covered end to end.
@@ -643,7 +661,8 @@ fn a_flow_down_contract_missing_terms_concerns_the_processor() {
         "      - { party: backup-co, role: sub_processor }\n    covers: [bookings]\n    effective: 2024-01-01\n    breach_notification_hours: 24\n    terms: [instructions, confidentiality, security]\n",
     );
     let found = brief(&analyse(&loaded, AS_OF));
-    assert_eq!(of(&found, "agreement-missing-terms"), pairs(&[("host", "-")]), "{found:?}");
+    // The sub-processor accepted the incomplete terms: its own finding (Art. 28(3)).
+    assert_eq!(of(&found, "agreement-missing-terms"), pairs(&[("backup-co", "-"), ("host", "-")]), "{found:?}");
 }
 
 #[test]

@@ -441,8 +441,30 @@ fn subjects_not_informed_passes_when_the_processor_informs_for_the_controller() 
 // ---- breaches ---------------------------------------------------------------
 
 #[test]
-fn no_breach_notification_duty_fires_on_recorded_terms_without_a_deadline() {
-    fires("no-breach-notification-duty", "fires", &[CARE], &[]);
+fn no_breach_notification_duty_fires_on_recorded_terms_without_the_duty_or_assistance() {
+    let found = fires("no-breach-notification-duty", "fires", &[CARE], &["agreement-missing-terms"]);
+    assert_eq!(found[0].severity, Severity::Medium);
+    assert!(found[0].provisions.contains(&"Art. 28(3)(f)"), "{:?}", found[0].provisions);
+}
+
+#[test]
+fn a_complete_agreement_without_a_number_of_hours_gets_advice_only() {
+    // Art. 33(2) says "without undue delay"; a number is good practice (issue 13, point 2).
+    let found = fires("no-breach-notification-duty", "fires-info-without-a-number", &[CARE], &[]);
+    assert_eq!(found[0].severity, Severity::Info);
+    // The same with the assistance term alone, the duty left unstated.
+    let text = std::fs::read_to_string(
+        fixture("no-breach-notification-duty", "fires-info-without-a-number").join("model.yaml"),
+    )
+    .unwrap()
+    .replace("    breach_notification: without_undue_delay\n", "");
+    let reference = Reference::builtin();
+    let loaded = ansvar::load::load_texts(vec![("m.yaml".into(), text)], &reference)
+        .unwrap_or_else(|i| panic!("{:?}", i.diagnostics));
+    let found = Analysis::new(&loaded.model, &reference, AS_OF).findings;
+    let severities: Vec<_> =
+        found.iter().filter(|f| f.code == "no-breach-notification-duty").map(|f| f.severity).collect();
+    assert_eq!(severities, [Severity::Info]);
 }
 
 #[test]
@@ -452,7 +474,14 @@ fn no_breach_notification_duty_passes_when_terms_are_unknown() {
 
 #[test]
 fn breach_notified_by_non_controller_fires_against_the_processor() {
-    let found = fires("breach-notified-by-non-controller", "fires", &[(Some("hosting"), Some("care"))], &[]);
+    // The processor that discovered the breach told the authority, not its
+    // controller: that is also its own Art. 33(2) finding.
+    let found = fires(
+        "breach-notified-by-non-controller",
+        "fires",
+        &[(Some("hosting"), Some("care"))],
+        &["breach-processor-told-late"],
+    );
     assert_eq!(found[0].severity, Severity::Low);
 }
 

@@ -538,8 +538,8 @@ enum Defect {
     NoAccessLog,
     /// The provider's record system has no backups.
     NoBackups,
-    /// A breach notified by the processor to the authority, the controller late,
-    /// data subjects not told.
+    /// A breach notified by the processor to the authority and told to its
+    /// controller late, the controller late, data subjects not told.
     MessyBreach,
     /// A breach the controller never notified.
     UnreportedBreach,
@@ -1601,7 +1601,10 @@ impl Generator {
             out!(buf, "    discovered: 2024-10-07");
             out!(buf, "    discovered_by: {operator}");
             out!(buf, "    notifications:");
-            out!(buf, "      - {{ from: {operator}, to: {provider}, at: 2024-10-07T15:30 }}");
+            // In the messy breach the processor also tells its controller four
+            // days late (Art. 33(2)).
+            let told = if messy { "2024-10-11T15:30" } else { "2024-10-07T15:30" };
+            out!(buf, "      - {{ from: {operator}, to: {provider}, at: {told} }}");
             if messy {
                 out!(buf, "      - {{ from: {operator}, to: {}, at: 2024-10-08 }}", region.authority);
                 out!(buf, "      - {{ from: {provider}, to: {}, at: 2024-10-21 }}", region.authority);

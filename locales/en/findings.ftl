@@ -19,6 +19,12 @@ word-processor = processor
 word-sub-processor = sub-processor
 word-joint_controller = joint controller
 word-sub_processor = sub processor
+word-scc = standard contractual clauses
+word-bcr = binding corporate rules
+word-code_of_conduct = a code of conduct
+word-certification = a certification
+word-ad_hoc_clauses = ad hoc clauses
+word-public_authority_instrument = an instrument between public authorities
 
 label-processes-in = processes in {$country}
 label-established-in = established in {$country}
@@ -29,12 +35,20 @@ label-care-from = care from {$country}
 
 ## Transfers (Chapter V)
 
-transfer-without-safeguard = {$importer} processes {$activity} data in {$country}: {$why}, and no agreement in force between {$exporter} and {$importer} carries a transfer tool
+transfer-without-safeguard = {$importer} processes {$activity} data in {$country}: {$why}, and no agreement in force between {$exporter} and {$importer} carries a transfer tool (standard contractual clauses would need module {$module})
+transfer-onward = {$controller} answers for the onward transfer by its processor {$exporter}: {$finding}
+transfer-tool-undermined = {$agreement} carries {$tool} for {$importer} processing {$activity} in {$country}, where the law ({$regime}) was found to undermine such tools on this date, and {$state}
+transfer-tool-undermined-verify = {$agreement} carries {$tool} for {$importer} processing {$activity} in {$country}, where the law was found to undermine such tools on this date for importers subject to {$regime}; the model does not say whether {$importer} is, and {$state}
+undermined-measures-unknown = no supplementary measures are recorded
+undermined-measures-ineffective = none of its supplementary measures is one counted as effective there
+transfer-without-impact-assessment = {$agreement} carries {$tool} for {$importer} processing {$activity}, and the exporter made no assessment of the destination's law and practice
+transfer-impact-assessment-unknown = {$agreement} carries {$tool} for {$importer} processing {$activity}, and no assessment of the destination's law and practice is recorded
 transfer-tool-mismatch = the transfer tool in {$agreement} does not cover {$importer} processing {$activity} in {$country}: {$problem}
 transfer-adequacy-scope = {$importer} processes {$activity} data under an adequacy decision of limited scope: {$why}
 
 why-third-country = {$country} is a third country with no adequacy decision in force on {$date}
-why-commercial-only = the adequacy decision for {$country} ({$instrument}) covers commercial organisations only, and {$importer} is a public body
+why-public-sector-outside = the adequacy decision for {$country} ({$instrument}) does not cover the public sector, and {$importer} is a public body
+why-private-sector-outside = the adequacy decision for {$country} ({$instrument}) covers the public sector only, and {$importer} is not a public body
 why-certified-only = the adequacy decision for {$country} ({$instrument}) covers only organisations certified under {$certification} for the data they certified, and {$importer} is not certified for {$missing} data on {$date}
 why-sector-limited = the adequacy decision for {$country} ({$instrument}) is limited: {$note}
 why-sector-limited-see-decision = see the decision
@@ -51,6 +65,7 @@ label-transfer-tool = transfer tool
 ## Processors (Art. 28)
 
 processor-without-agreement = {$processor} processes {$activity} for {$principal} with no data-processing agreement in force between them
+processor-without-agreement-own = {$processor} processes {$activity} as processor for {$principal} with no contract or other legal act binding it to {$principal}, so it has no documented instructions to process on
 label-acts-on-behalf-of = acts on behalf of {$principal}
 label-not-art-28 = {$agreement} is a {$kind} agreement, not Art. 28
 
@@ -63,8 +78,10 @@ label-engaged-by = engaged by {$engaging}
 label-sub-processing-terms = sub-processing terms
 
 no-flow-down-contract = {$engaging} engaged sub-processor {$sub_processor} for {$activity} with no data-processing contract between them
+no-flow-down-contract-own = {$sub_processor} processes {$activity} as sub-processor for {$engaging} with no contract binding it to the controller's data-protection terms
 
 agreement-missing-terms = agreement {$agreement} lacks terms required by Art. 28(3): {$terms}
+agreement-missing-terms-own = {$processor} accepted agreement {$agreement} as processor without terms required by Art. 28(3): {$terms}
 missing-term = {$term} ({$provision})
 label-recorded-terms = recorded terms
 
@@ -189,7 +206,9 @@ label-no-dpo = no DPO
 
 ## Breach notification (Art. 33/34)
 
-no-breach-notification-duty = agreement {$agreement} does not oblige {$processor} to tell {$principal} of a breach in {$activity}
+no-breach-notification-duty = agreement {$agreement} does not oblige {$processor} to tell {$principal} of a breach in {$activity}, nor to assist it with Art. 33–34 (Art. 28(3)(f))
+no-breach-notification-deadline = agreement {$agreement} obliges {$processor} to tell {$principal} of a breach in {$activity} without undue delay but names no number of hours; agreeing one (e.g. 24) lets {$principal} plan its own 72 hours
+label-no-breach-notification-duty = no breach-notification duty or `assistance` term
 label-no-breach-notification-hours = no `breach_notification_hours`
 
 breach-notified-by-non-controller = {$from} notified {$to} of breach {$incident} but is {$what}; the duty to notify is that of the { $count ->
@@ -207,7 +226,13 @@ label-notified-the-authority = notified the authority
 breach-not-notified = controller {$controller} did not notify a supervisory authority of breach {$incident}
 label-breach = breach
 
-breach-notified-late = {$from} notified breach {$incident} on {$at}, more than 72 hours after its discovery on {$discovered}
+breach-notified-late = {$from} notified breach {$incident} on {$at}, more than 72 hours after it became aware of it on {$discovered}
+breach-processor-told-late = processor {$processor} discovered breach {$incident} on {$discovered} and told {$controller} on {$at}, later than the {$hours} hours agreed
+breach-processor-told-late-no-deadline = processor {$processor} discovered breach {$incident} on {$discovered} and told {$controller} on {$at}, more than {$hours} hours later, longer than {$controller} itself has to notify the authority
+breach-processor-did-not-tell = processor {$processor} discovered breach {$incident} on {$discovered} and the model records no notification from it to {$controller}
+breach-subjects-not-told-high-risk = controller {$controller} assessed breach {$incident} as likely to result in a high risk but did not tell the data subjects
+label-told-controller-here = told the controller here
+label-discovered-by = discovered it
 label-notified-here = notified here
 label-discovered = discovered
 

@@ -636,6 +636,9 @@ raw! {
         /// Hours within which the processor must report a breach to the controller
         /// (Art. 33(2)).
         breach_notification_hours: Option<At<u32>>,
+        /// The breach-notification duty stated without a number: `without_undue_delay`
+        /// (Art. 33(2)) or `none`. Left out: not recorded.
+        breach_notification: Option<S> => words::<BreachNotice>(),
         /// The Chapter V transfer tool the contract carries.
         transfer: Option<At<RawTransfer>>,
         /// The Art. 28(3) terms it contains. `[]`: none. Left out: not recorded.
@@ -673,6 +676,12 @@ raw! {
         exporter: Option<S> => id(),
         /// Party id of the party receiving it in the third country.
         importer: Option<S> => id(),
+        /// Whether the exporter assessed the destination's law and practice (SCC
+        /// Clause 14). Left out: unknown.
+        impact_assessment: Option<At<bool>>,
+        /// Measures added to the tool (EDPB Recommendations 01/2020). `[]`: none. Left
+        /// out: unknown.
+        supplementary_measures: Option<At<Vec<S>>> => list(words::<SupplementaryMeasure>()),
     }
 
     /// A personal-data breach.
@@ -683,14 +692,18 @@ raw! {
         name: Option<S>,
         /// System ids of the systems breached.
         systems: Vec<S> => list(id()),
-        /// When the breach was discovered, YYYY-MM-DD. Left out: unknown.
-        discovered: Option<S> => date(),
+        /// When the breach was discovered: YYYY-MM-DD or YYYY-MM-DDTHH:MM, local time.
+        /// Left out: unknown.
+        discovered: Option<S> => json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$" }),
         /// Party id of who discovered it. Left out: unknown.
         discovered_by: Option<S> => id(),
         /// Each notification sent.
         notifications: Vec<At<RawNotification>>,
         /// Whether data subjects were told (Art. 34). Left out: unknown.
         subjects_informed: Option<At<bool>>,
+        /// The controller's risk assessment: `unlikely` (no notification due, Art. 33(1)),
+        /// `likely`, or `high` (tell the data subjects, Art. 34(1)). Left out: unknown.
+        risk: Option<S> => words::<BreachRisk>(),
         /// Free text for readers of reports.
         notes: Option<String>,
     }

@@ -924,6 +924,20 @@ impl Ctx<'_> {
             Located::new(places, self.span_of(list))
         });
         let transfer = raw.transfer.as_ref().and_then(|t| self.transfer(t));
+        let breach_notification = raw.breach_notification.as_ref().and_then(|b| self.word::<BreachNotice>(b));
+        if let (Some(notice), Some(hours)) = (&breach_notification, &raw.breach_notification_hours)
+            && notice.value == BreachNotice::None
+        {
+            let hours = self.span_of(hours);
+            self.push(
+                Diagnostic::error(
+                    DiagnosticCode::Contradiction,
+                    "`breach_notification: none` with `breach_notification_hours`",
+                )
+                .at(notice.span, "says the agreement has no breach-notification duty")
+                .also(hours, "gives it one"),
+            );
+        }
         let terms = raw.terms.as_ref().map(|list| {
             let mut terms: Vec<Art28Term> =
                 list.value.iter().filter_map(|t| self.word::<Art28Term>(t)).map(|t| t.value).collect();
@@ -946,6 +960,7 @@ impl Ctx<'_> {
                 .breach_notification_hours
                 .as_ref()
                 .map(|h| Located::new(h.value, self.span_of(h))),
+            breach_notification,
             transfer,
             terms,
             notes: raw.notes.clone(),
@@ -979,7 +994,18 @@ impl Ctx<'_> {
         }
         let exporter = raw.exporter.as_ref().and_then(|p| self.party_ref(p));
         let importer = raw.importer.as_ref().and_then(|p| self.party_ref(p));
-        Some(Located::new(TransferClause { tool, module, exporter, importer }, self.entry_span(entry)))
+        let impact_assessment = raw.impact_assessment.as_ref().map(|a| Located::new(a.value, self.span_of(a)));
+        let supplementary_measures = raw.supplementary_measures.as_ref().map(|list| {
+            let mut measures: Vec<SupplementaryMeasure> =
+                list.value.iter().filter_map(|m| self.word::<SupplementaryMeasure>(m)).map(|m| m.value).collect();
+            measures.sort();
+            measures.dedup();
+            Located::new(measures, self.span_of(list))
+        });
+        Some(Located::new(
+            TransferClause { tool, module, exporter, importer, impact_assessment, supplementary_measures },
+            self.entry_span(entry),
+        ))
     }
 
     fn incident(&mut self, entry: At<raw::RawIncident>) -> Option<Incident> {
@@ -988,7 +1014,15 @@ impl Ctx<'_> {
         let name = self.required(&entry, &raw.name, "name", &format!("incident `{id}`")).map(|n| n.value.clone());
         let systems =
             raw.systems.iter().filter_map(|s| self.reference(s, Kind::System, SystemId::from_shared)).collect();
-        let discovered = self.optional_date(&raw.discovered);
+        // A date, or a date and a time of day: the 72 hours of Art. 33(1) are
+        // counted in hours when both ends have a time.
+        let discovered_at = raw.discovered.as_ref().and_then(|d| self.datetime(d));
+        let discovered_time = raw
+            .discovered
+            .as_ref()
+            .zip(discovered_at.as_ref())
+            .and_then(|(text, at)| (text.value.len() > 10).then(|| at.value.time()));
+        let discovered = discovered_at.map(|at| Located::new(at.value.date(), at.span));
         let discovered_by = raw.discovered_by.as_ref().and_then(|p| self.party_ref(p));
         let notifications = raw
             .notifications
@@ -997,8 +1031,9 @@ impl Ctx<'_> {
                 let from = self.required(n, &n.value.from, "from", "notification").cloned();
                 let to = self.required(n, &n.value.to, "to", "notification").cloned();
                 let at = n.value.at.as_ref().and_then(|a| self.datetime(a));
+                let time_known = n.value.at.as_ref().is_some_and(|a| a.value.len() > 10);
                 let (from, to) = (self.party_ref(&from?), self.party_ref(&to?));
-                Some(Notification { span: self.entry_span(n), from: from?, to: to?, at })
+                Some(Notification { span: self.entry_span(n), from: from?, to: to?, at, time_known })
             })
             .collect();
         Some(Incident {
@@ -1007,9 +1042,11 @@ impl Ctx<'_> {
             name: name?,
             systems,
             discovered,
+            discovered_time,
             discovered_by,
             notifications,
             subjects_informed: raw.subjects_informed.as_ref().map(|s| s.value),
+            risk: raw.risk.as_ref().and_then(|r| self.word::<BreachRisk>(r)),
             notes: raw.notes.clone(),
         })
     }

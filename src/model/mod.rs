@@ -20,8 +20,8 @@ use serde::Serialize;
 
 pub use ids::{ActivityId, AgreementId, DataId, IncidentId, PartyId, RegimeId, SystemId};
 pub use vocabulary::{
-    AgreementKind, Art28Term, Authentication, Authorisation, CertifiedData, ClaimedRole, Exposure, PartyKind,
-    SpecialCategory, TransferTool, Vocabulary,
+    AgreementKind, Art28Term, Authentication, Authorisation, BreachNotice, BreachRisk, CertifiedData, ClaimedRole,
+    Exposure, PartyKind, SpecialCategory, SupplementaryMeasure, TransferTool, Vocabulary,
 };
 
 use crate::source::Span;
@@ -437,6 +437,8 @@ pub struct Agreement {
     pub residency: Option<Located<Vec<Located<Residency>>>>,
     /// Hours within which the processor must tell the controller of a breach (Art. 33(2)).
     pub breach_notification_hours: Option<Located<u32>>,
+    /// The breach-notification duty stated without a number; `None` if not recorded.
+    pub breach_notification: Option<Located<BreachNotice>>,
     /// The Chapter V transfer tool it carries.
     pub transfer: Option<Located<TransferClause>>,
     /// The Art. 28(3) terms it contains; `None` when the model does not record its terms.
@@ -504,6 +506,11 @@ pub struct TransferClause {
     pub exporter: Option<Located<PartyId>>,
     /// The party importing the data.
     pub importer: Option<Located<PartyId>>,
+    /// Whether the exporter assessed the destination's law and practice (SCC
+    /// Clause 14); `None` if unknown.
+    pub impact_assessment: Option<Located<bool>>,
+    /// Measures added to the tool; `None` if unknown, empty if there are none.
+    pub supplementary_measures: Option<Located<Vec<SupplementaryMeasure>>>,
 }
 
 /// A personal-data breach that happened.
@@ -520,12 +527,16 @@ pub struct Incident {
     pub systems: Vec<Located<SystemId>>,
     /// When the breach was discovered.
     pub discovered: Option<Located<Date>>,
+    /// The time of day of the discovery, when the model gives one.
+    pub discovered_time: Option<jiff::civil::Time>,
     /// Who discovered it.
     pub discovered_by: Option<Located<PartyId>>,
     /// Notifications sent.
     pub notifications: Vec<Notification>,
     /// Whether data subjects were told (Art. 34); `None` if unknown.
     pub subjects_informed: Option<bool>,
+    /// The controller's risk assessment (Art. 33(1), 34(1)); `None` if unknown.
+    pub risk: Option<Located<BreachRisk>>,
     /// Free text for readers of the model.
     pub notes: Option<String>,
 }
@@ -542,6 +553,8 @@ pub struct Notification {
     pub to: Located<PartyId>,
     /// When; a date, or a date and time.
     pub at: Option<Located<DateTime>>,
+    /// Whether `at` gives a time of day (a date alone is taken at midnight).
+    pub time_known: bool,
 }
 
 /// A finding the model's owners accept.

@@ -251,6 +251,44 @@ impl Art28Term {
 }
 
 vocabulary!(
+    /// A breach-notification duty an agreement states without a number of hours.
+    BreachNotice, "breach-notification duty" {
+        /// The processor tells the controller "without undue delay" (Art. 33(2)).
+        WithoutUndueDelay = "without_undue_delay",
+        /// The agreement carries no breach-notification duty.
+        None = "none",
+    }
+);
+
+vocabulary!(
+    /// A measure added to a transfer tool (EDPB Recommendations 01/2020).
+    SupplementaryMeasure, "supplementary measure" {
+        /// Strong encryption whose keys are held only in the EU/EEA (use case 1).
+        EncryptionKeysInEea = "encryption_keys_in_eea",
+        /// Pseudonymisation whose key is held only in the EU/EEA (use case 2).
+        PseudonymisationKeysInEea = "pseudonymisation_keys_in_eea",
+        /// Processing split between parties so that none sees the data whole (use case 5).
+        SplitProcessing = "split_processing",
+        /// Contractual commitments beyond the tool (transparency, challenging requests).
+        Contractual = "contractual",
+        /// Organisational measures (policies, logging of requests).
+        Organisational = "organisational",
+    }
+);
+
+vocabulary!(
+    /// The controller's assessment of the risk of a breach (Art. 33(1), 34(1)).
+    BreachRisk, "breach risk" {
+        /// Unlikely to result in a risk: no notification to the authority is due.
+        Unlikely = "unlikely",
+        /// A risk: the authority is notified.
+        Likely = "likely",
+        /// A high risk: the data subjects are told as well.
+        High = "high",
+    }
+);
+
+vocabulary!(
     /// Which data a certification covers (the US DPF certifies HR and non-HR data separately).
     CertifiedData, "certified data" {
         /// Human-resources data: data about employees in the context of employment.

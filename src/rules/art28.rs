@@ -46,11 +46,33 @@ pub const PROCESSOR_WITHOUT_AGREEMENT: Rule = Rule {
                     .activity(&activity.id)
                     .subject("processor", &assignment.party)
                     .chain(ctx.chain_down(&activity.id, &assignment.party));
-                for other in contracts {
+                for other in &contracts {
                     finding.label(
                         other.kind.span,
                         msg!("label-not-art-28", agreement = &other.id, kind = Arg::Word(other.kind.value.as_str())),
                     );
+                }
+                // The contract binds the processor too: it may process only on the
+                // controller's instructions (Art. 29), and Art. 83(4)(a) fines it
+                // (CNIL SAN-2022-009). Only where the GDPR binds it directly.
+                if ctx.established_in_eea(&assignment.party) {
+                    out.at(
+                        span,
+                        msg!("label-acts-on-behalf-of", principal = principal),
+                        msg!(
+                            "processor-without-agreement-own",
+                            processor = &assignment.party,
+                            activity = &activity.id,
+                            principal = principal,
+                        ),
+                    )
+                    .party(&assignment.party)
+                    .activity(&activity.id)
+                    .subject("controller", principal)
+                    .chain(ctx.chain_down(&activity.id, &assignment.party))
+                    .without_provision(law::ART_28_1)
+                    .provision(law::ART_29)
+                    .provision(law::ART_83_4_A);
                 }
             }
         }
@@ -82,10 +104,13 @@ pub const SUB_PROCESSOR_NOT_AUTHORISED: Rule = Rule {
                 if specific {
                     continue;
                 }
+                // Any agreement in force between the controller and its processor
+                // that carries the authorisation counts: the data-processing
+                // agreement, or a separate `subprocessor_authorisation` one.
                 let terms: Vec<_> = ctx
                     .agreements_in_force(controller, first_processor, &activity.id)
                     .into_iter()
-                    .filter(|g| is_processor_contract(g.kind.value))
+                    .filter(|g| g.sub_processing.is_some())
                     .collect();
                 let mut problem = None;
                 let mut clause_span = None;
@@ -167,6 +192,26 @@ pub const NO_FLOW_DOWN: Rule = Rule {
                 .activity(&activity.id)
                 .subject("sub-processor", &assignment.party)
                 .chain(ctx.chain_down(&activity.id, &assignment.party));
+                // The sub-processor processes with no contract binding it either
+                // (Art. 28(4), 29); only where the GDPR binds it directly.
+                if ctx.established_in_eea(&assignment.party) {
+                    out.at(
+                        span,
+                        msg!("label-engaged-by", engaging = engaging),
+                        msg!(
+                            "no-flow-down-contract-own",
+                            engaging = engaging,
+                            sub_processor = &assignment.party,
+                            activity = &activity.id,
+                        ),
+                    )
+                    .party(&assignment.party)
+                    .activity(&activity.id)
+                    .subject("processor", engaging)
+                    .chain(ctx.chain_down(&activity.id, &assignment.party))
+                    .provision(law::ART_29)
+                    .provision(law::ART_83_4_A);
+                }
             }
         }
     },
@@ -192,20 +237,23 @@ pub const MISSING_TERMS: Rule = Rule {
             if missing.is_empty() {
                 continue;
             }
-            let listed = missing
-                .iter()
-                .map(|t| {
-                    Arg::from(msg!(
-                        "missing-term",
-                        term = Arg::Word(t.as_str()),
-                        provision = Arg::verbatim(t.provision())
-                    ))
-                })
-                .collect();
+            let listed = Arg::List(
+                missing
+                    .iter()
+                    .map(|t| {
+                        Arg::from(msg!(
+                            "missing-term",
+                            term = Arg::Word(t.as_str()),
+                            provision = Arg::verbatim(t.provision())
+                        ))
+                    })
+                    .collect(),
+                Join::Comma,
+            );
             let finding = out.at(
                 terms.span,
                 Message::new("label-recorded-terms"),
-                msg!("agreement-missing-terms", agreement = &agreement.id, terms = Arg::List(listed, Join::Comma)),
+                msg!("agreement-missing-terms", agreement = &agreement.id, terms = listed.clone()),
             );
             finding.subject("agreement", &agreement.id);
             // The party that imposes the terms: the controller, or in a flow-down
@@ -218,8 +266,30 @@ pub const MISSING_TERMS: Rule = Rule {
             if let Some(party) = imposer {
                 finding.party(party);
             }
-            for term in missing {
+            for term in &missing {
                 finding.provision(term.provision());
+            }
+            // The Art. 28(3) obligation is addressed to the processor as well
+            // (CNIL SAN-2022-009): the party that accepted the terms as processor
+            // or sub-processor, where the GDPR binds it directly.
+            let accepter = agreement.parties_claimed(ClaimedRole::SubProcessor).next().or_else(|| {
+                imposer.and_then(|_| agreement.parties_claimed(ClaimedRole::Processor).find(|p| Some(*p) != imposer))
+            });
+            if let Some(processor) = accepter.filter(|p| ctx.established_in_eea(p)) {
+                let finding = out.at(
+                    terms.span,
+                    Message::new("label-recorded-terms"),
+                    msg!(
+                        "agreement-missing-terms-own",
+                        processor = processor,
+                        agreement = &agreement.id,
+                        terms = listed
+                    ),
+                );
+                finding.party(processor).subject("agreement", &agreement.id).provision(law::ART_83_4_A);
+                for term in &missing {
+                    finding.provision(term.provision());
+                }
             }
         }
     },

@@ -13,11 +13,12 @@
 //! discovered after it is not checked.
 
 use jiff::ToSpan;
+use jiff::civil::{DateTime, Time};
 
 use super::{Area, Arg, Context, Message, Rule, Severity};
 use crate::finding::Join;
 use crate::law;
-use crate::model::{AgreementKind, Incident, PartyId, PartyKind};
+use crate::model::{AgreementKind, Art28Term, BreachNotice, BreachRisk, Incident, Notification, PartyId, PartyKind};
 use crate::msg;
 use crate::obligations::notification::{Subjects, subjects_judgement};
 use crate::roles::Role;
@@ -43,28 +44,55 @@ pub const NO_BREACH_DUTY: Rule = Rule {
                     .into_iter()
                     .filter(|g| g.kind.value == AgreementKind::DataProcessing)
                     .collect();
-                // Only agreements whose terms the model records can prove the duty missing.
-                let recorded = contracts.iter().any(|g| g.terms.is_some());
-                if !recorded || contracts.iter().any(|g| g.breach_notification_hours.is_some()) {
+                // A number of hours is good practice, not a requirement: with one,
+                // nothing to say.
+                if contracts.iter().any(|g| g.breach_notification_hours.is_some()) {
+                    continue;
+                }
+                // The duty is there when an agreement states it without a number,
+                // or records the Art. 28(3)(f) assistance term: then only advice.
+                let stated = contracts.iter().any(|g| {
+                    g.breach_notification.as_ref().is_some_and(|b| b.value == BreachNotice::WithoutUndueDelay)
+                        || g.terms.as_ref().is_some_and(|t| t.value.contains(&Art28Term::Assistance))
+                });
+                // It is proved missing only where an agreement says it has none, or
+                // records its terms without `assistance`; otherwise it is unknown.
+                let missing = !stated
+                    && contracts.iter().any(|g| {
+                        g.terms.is_some()
+                            || g.breach_notification.as_ref().is_some_and(|b| b.value == BreachNotice::None)
+                    });
+                if !stated && !missing {
                     continue;
                 }
                 for contract in contracts {
-                    out.at(
+                    let (key, label) = if stated {
+                        ("no-breach-notification-deadline", "label-no-breach-notification-hours")
+                    } else {
+                        ("no-breach-notification-duty", "label-no-breach-notification-duty")
+                    };
+                    let finding = out.at(
                         contract.span,
-                        Message::new("label-no-breach-notification-hours"),
+                        Message::new(label),
                         msg!(
-                            "no-breach-notification-duty",
+                            key,
                             agreement = &contract.id,
                             processor = &assignment.party,
                             principal = principal,
                             activity = &activity.id,
                         ),
-                    )
-                    .party(principal)
-                    .activity(&activity.id)
-                    .subject("agreement", &contract.id)
-                    .subject("processor", &assignment.party)
-                    .chain(ctx.chain_down(&activity.id, &assignment.party));
+                    );
+                    finding
+                        .party(principal)
+                        .activity(&activity.id)
+                        .subject("agreement", &contract.id)
+                        .subject("processor", &assignment.party)
+                        .chain(ctx.chain_down(&activity.id, &assignment.party))
+                        .provision(law::ART_28_3_F);
+                    if stated {
+                        // Advice only: the law asks for no number (Art. 33(2)).
+                        finding.severity(Severity::Info);
+                    }
                 }
             }
         }
@@ -97,6 +125,85 @@ fn controllers_of(ctx: &Context<'_>, incident: &Incident) -> Vec<(PartyId, crate
 
 fn is_authority(ctx: &Context<'_>, party: &PartyId) -> bool {
     ctx.model.parties.get(party).is_some_and(|p| p.kind.value == PartyKind::Authority)
+}
+
+/// A moment in an incident's timeline: a date, with the time of day when known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Moment {
+    at: DateTime,
+    time_known: bool,
+}
+
+impl Moment {
+    /// Whether `later` is more than `hours` after this moment: counted in hours
+    /// when both have a time of day, otherwise by whole days (a date alone could
+    /// be any time that day, so only a later day than the last one allowed is late).
+    fn exceeded_by(self, later: Moment, hours: i64) -> bool {
+        if self.time_known && later.time_known {
+            return later.at.duration_since(self.at).as_secs() > hours * 3600;
+        }
+        let days = (hours + 23) / 24;
+        self.at.date().checked_add(days.days()).is_ok_and(|last| later.at.date() > last)
+    }
+}
+
+/// When the incident was discovered.
+fn discovered(incident: &Incident) -> Option<Moment> {
+    let date = incident.discovered.as_ref()?.value;
+    Some(match incident.discovered_time {
+        Some(time) => Moment { at: date.to_datetime(time), time_known: true },
+        None => Moment { at: date.to_datetime(Time::midnight()), time_known: false },
+    })
+}
+
+fn moment(notification: &Notification) -> Option<Moment> {
+    notification.at.as_ref().map(|at| Moment { at: at.value, time_known: notification.time_known })
+}
+
+/// Whether `party` performs one of the incident's affected activities as a
+/// processor or sub-processor of `controller`.
+fn processor_of(ctx: &Context<'_>, incident: &Incident, party: &PartyId, controller: &PartyId) -> bool {
+    affected(ctx, incident).iter().any(|activity| {
+        ctx.roles
+            .of(party, activity)
+            .iter()
+            .any(|a| matches!(a.role, Role::Processor | Role::SubProcessor) && a.top() == controller)
+    })
+}
+
+/// The activities running on the incident's systems when it was discovered.
+fn affected(ctx: &Context<'_>, incident: &Incident) -> Vec<crate::model::ActivityId> {
+    let date = incident.discovered.as_ref().map(|d| d.value).unwrap_or(ctx.as_of);
+    let mut found: Vec<_> = incident
+        .systems
+        .iter()
+        .flat_map(|s| ctx.graph.users_of(&s.value))
+        .map(|(activity, _)| activity)
+        .filter(|a| ctx.model.activities.get(a).is_some_and(|x| x.runs_on(date)))
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// When `controller` became aware of the breach (Art. 33(1)): when it discovered
+/// it, or an outsider did; when one of its processors discovered it, when that
+/// processor told it (EDPB Guidelines 9/2022). `None` when the model cannot say.
+fn aware(ctx: &Context<'_>, incident: &Incident, controller: &PartyId) -> Option<Moment> {
+    let by_processor = incident
+        .discovered_by
+        .as_ref()
+        .is_some_and(|by| &by.value != controller && processor_of(ctx, incident, &by.value, controller));
+    if !by_processor {
+        return discovered(incident);
+    }
+    incident.notifications.iter().filter(|n| &n.to.value == controller).filter_map(moment).min_by_key(|m| m.at)
+}
+
+/// Whether the controller assessed the breach as unlikely to result in a risk,
+/// so that no notification to the authority is due (Art. 33(1)).
+fn no_risk(incident: &Incident) -> bool {
+    incident.risk.as_ref().is_some_and(|r| r.value == BreachRisk::Unlikely)
 }
 
 /// The incidents discovered on or before the evaluation date (or on an unknown
@@ -177,7 +284,9 @@ pub const CONTROLLER_DID_NOT_NOTIFY: Rule = Rule {
     explanation: "The controller must notify the competent supervisory authority of a personal-data breach without undue delay and, where feasible, not later than 72 hours after becoming aware of it, with reasons for any delay, unless the breach is unlikely to result in a risk to people (Art. 33(1)); it must document every breach either way (Art. 33(5)). A breach of a system its processing runs on is its breach, even when the system is its processor's.",
     remediation: "notify the supervisory authority (in Sweden IMY), and record the notification in the model",
     check: |ctx, out| {
-        for incident in incidents(ctx) {
+        // The controller assessed the breach as unlikely to result in a risk: no
+        // notification is due, though it documents the breach (Art. 33(5)).
+        for incident in incidents(ctx).filter(|i| !no_risk(i)) {
             for (controller, activity) in controllers_of(ctx, incident) {
                 let notified =
                     incident.notifications.iter().any(|n| n.from.value == controller && is_authority(ctx, &n.to.value));
@@ -207,35 +316,116 @@ pub const NOTIFIED_LATE: Rule = Rule {
     explanation: "The controller notifies without undue delay and, where feasible, within 72 hours of becoming aware (Art. 33(1)); a later notification must give the reasons for the delay. The clock is taken to start on the discovery date, and dates without a time are compared by day: a controller's notification more than three days after the discovery date is late. Only controllers' notifications are judged: a processor's duty is to tell its controller (Art. 33(2)).",
     remediation: "notify within 72 hours, or record the reasons for the delay with the notification",
     check: |ctx, out| {
-        for incident in incidents(ctx) {
-            let Some(discovered) = &incident.discovered else { continue };
-            let Ok(deadline) = discovered.value.checked_add(3.days()) else { continue };
+        for incident in incidents(ctx).filter(|i| !no_risk(i)) {
             let controllers = controllers_of(ctx, incident);
             for notification in &incident.notifications {
-                let Some(at) = &notification.at else { continue };
+                let Some(at) = moment(notification) else { continue };
                 // Art. 33(1) times the controller; others are `breach-notified-by-non-controller`.
-                let Some((_, activity)) = controllers.iter().find(|(c, _)| c == &notification.from.value) else {
+                let Some((controller, activity)) = controllers.iter().find(|(c, _)| c == &notification.from.value)
+                else {
                     continue;
                 };
-                if !is_authority(ctx, &notification.to.value) || at.value.date() <= deadline {
+                if !is_authority(ctx, &notification.to.value) {
                     continue;
                 }
-                out.at(
-                    at.span,
+                // The 72 hours run from the controller's own awareness.
+                let Some(aware) = aware(ctx, incident, controller) else { continue };
+                if !aware.exceeded_by(at, 72) {
+                    continue;
+                }
+                let Some(located) = &notification.at else { continue };
+                let finding = out.at(
+                    located.span,
                     Message::new("label-notified-here"),
                     msg!(
                         "breach-notified-late",
                         from = &notification.from.value,
                         incident = &incident.id,
-                        at = at.value.date(),
-                        discovered = discovered.value,
+                        at = at.at.date(),
+                        discovered = aware.at.date(),
                     ),
-                )
-                .party(&notification.from.value)
-                .activity(activity)
-                .subject("incident", &incident.id)
-                .subject("to", &notification.to.value)
-                .label(discovered.span, Message::new("label-discovered"));
+                );
+                finding
+                    .party(&notification.from.value)
+                    .activity(activity)
+                    .subject("incident", &incident.id)
+                    .subject("to", &notification.to.value);
+                if let Some(discovered) = &incident.discovered {
+                    finding.label(discovered.span, Message::new("label-discovered"));
+                }
+                if aware != discovered(incident).unwrap_or(aware) {
+                    finding.provision(law::EDPB_9_2022_AWARENESS);
+                }
+            }
+        }
+    },
+};
+
+/// A processor that told its controller of a breach late, or not at all.
+pub const PROCESSOR_TOLD_LATE: Rule = Rule {
+    code: "breach-processor-told-late",
+    area: Area::Breaches,
+    severity: Severity::Medium,
+    provisions: &[law::ART_33_2, law::ART_28_3_F],
+    summary: "A processor that told its controller of a breach it discovered later than agreed, or not at all",
+    explanation: "A processor notifies its controller without undue delay after becoming aware of a breach (Art. 33(2)); the controller's own 72 hours run from that moment (EDPB Guidelines 9/2022). Where the processor discovered the breach, its delay is judged against the agreement's `breach_notification_hours`; with no number agreed, \"without undue delay\" is not a number of hours, and only a delay beyond the controller's own 72 hours is reported, at `low`. A processor that discovered a breach and told no controller is `medium`.",
+    remediation: "tell the controller as soon as the breach is established, within the agreed hours; the controller assesses the risk and notifies the authority",
+    check: |ctx, out| {
+        for incident in incidents(ctx) {
+            let Some(by) = &incident.discovered_by else { continue };
+            let Some(found) = discovered(incident) else { continue };
+            for (controller, activity) in controllers_of(ctx, incident) {
+                if !processor_of(ctx, incident, &by.value, &controller) {
+                    continue;
+                }
+                let processor = &by.value;
+                let told = incident
+                    .notifications
+                    .iter()
+                    .filter(|n| &n.from.value == processor && n.to.value == controller)
+                    .min_by_key(|n| n.at.as_ref().map(|a| a.value));
+                let hours = ctx
+                    .agreements_in_force(&controller, processor, &activity)
+                    .iter()
+                    .filter_map(|g| g.breach_notification_hours.as_ref().map(|h| h.value))
+                    .min();
+                let (key, severity, span, at) = match told {
+                    None => ("breach-processor-did-not-tell", Severity::Medium, by.span, None),
+                    Some(n) => {
+                        let Some(at) = moment(n) else { continue };
+                        let limit = hours.map_or(72, i64::from);
+                        if !found.exceeded_by(at, limit) {
+                            continue;
+                        }
+                        let key = if hours.is_some() {
+                            "breach-processor-told-late"
+                        } else {
+                            "breach-processor-told-late-no-deadline"
+                        };
+                        let severity = if hours.is_some() { Severity::Medium } else { Severity::Low };
+                        (key, severity, n.at.as_ref().map_or(n.span, |a| a.span), Some(at.at.date()))
+                    }
+                };
+                let finding = out.at(
+                    span,
+                    Message::new(if at.is_some() { "label-told-controller-here" } else { "label-discovered-by" }),
+                    msg!(
+                        key,
+                        processor = processor,
+                        controller = &controller,
+                        incident = &incident.id,
+                        discovered = found.at.date(),
+                        at = at.unwrap_or(found.at.date()),
+                        hours = i64::from(hours.unwrap_or(72)),
+                    ),
+                );
+                finding
+                    .party(processor)
+                    .activity(&activity)
+                    .subject("incident", &incident.id)
+                    .subject("controller", &controller)
+                    .chain(ctx.chain_down(&activity, processor))
+                    .severity(severity);
             }
         }
     },
@@ -257,6 +447,30 @@ pub const SUBJECTS_NOT_TOLD: Rule = Rule {
             }
             let date = incident.discovered.as_ref().map(|d| d.value).unwrap_or(ctx.as_of);
             let mut told: Vec<PartyId> = Vec::new();
+            // The controller's own assessment decides where the model records it:
+            // high risk obliges it to tell (Art. 34(1)); a lower one does not.
+            match incident.risk.as_ref().map(|r| r.value) {
+                Some(BreachRisk::High) => {
+                    for (controller, activity) in controllers_of(ctx, incident) {
+                        out.at(
+                            incident.span,
+                            Message::new("label-breach"),
+                            msg!(
+                                "breach-subjects-not-told-high-risk",
+                                controller = &controller,
+                                incident = &incident.id
+                            ),
+                        )
+                        .party(&controller)
+                        .activity(&activity)
+                        .subject("incident", &incident.id)
+                        .without_provision(law::ART_34_3_A);
+                    }
+                    continue;
+                }
+                Some(_) => continue,
+                None => {}
+            }
             for breached in &incident.systems {
                 let Some(system) = ctx.model.systems.get(&breached.value) else { continue };
                 let encryption = system.encrypted_at_rest.as_ref().map(|e| e.value);

@@ -199,6 +199,21 @@ impl Findings {
         let last = self.found.len() - 1;
         &mut self.found[last]
     }
+
+    /// How many findings the rule has pushed so far.
+    pub fn len(&self) -> usize {
+        self.found.len()
+    }
+
+    /// Whether the rule has pushed none.
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    /// The findings pushed since there were `first`, to add to them together.
+    pub fn last_from(&mut self, first: usize) -> Vec<&mut Finding> {
+        self.found.iter_mut().skip(first).collect()
+    }
 }
 
 /// Every rule, grouped by area.
@@ -206,6 +221,8 @@ pub static CATALOGUE: &[Rule] = &[
     transfers::WITHOUT_SAFEGUARD,
     transfers::TOOL_MISMATCH,
     transfers::SCOPE_UNVERIFIED,
+    transfers::TOOL_UNDERMINED,
+    transfers::NO_IMPACT_ASSESSMENT,
     sector_law::REGIME_NOT_BOUND,
     sector_law::CARE_GIVER_AS_PROCESSOR,
     residency::RESIDENCY_BREACH,
@@ -240,6 +257,7 @@ pub static CATALOGUE: &[Rule] = &[
     breach::NOTIFIED_BY_NON_CONTROLLER,
     breach::CONTROLLER_DID_NOT_NOTIFY,
     breach::NOTIFIED_LATE,
+    breach::PROCESSOR_TOLD_LATE,
     breach::SUBJECTS_NOT_TOLD,
     contracts::NOT_IN_FORCE,
     accepted::EXPIRED,
@@ -324,6 +342,15 @@ impl<'a> Context<'a> {
         let held = self.roles.of(party, activity);
         let processes_for_another = held.iter().any(|a| !a.role.is_controller());
         held.iter().any(|a| a.role.is_controller() && (a.own_purposes.is_empty() || !processes_for_another))
+    }
+
+    /// Whether `party` is established in the EU/EEA on the evaluation date, so that
+    /// the GDPR binds it directly (Art. 3(1)). A processor established elsewhere
+    /// that does not target or monitor people in the Union is bound only through
+    /// its contract (Art. 28(3)); the model records no targeting, so such a party
+    /// is given no finding of its own for duties that are the processor's by statute.
+    pub fn established_in_eea(&self, party: &PartyId) -> bool {
+        self.model.parties.get(party).is_some_and(|p| self.reference.is_eea_on(&p.country.value, self.as_of))
     }
 
     /// The chain of delegation from the top (normally the controller) down to

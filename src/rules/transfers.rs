@@ -9,22 +9,23 @@
 //! agreement in force between the two must carry a transfer tool that fits the
 //! direction of the transfer (Art. 46).
 //!
-//! Scope is checked as far as the model can: a public body falls outside Canada's
-//! decision (PIPEDA reaches commercial organisations), and a US importer must hold a
-//! DPF certification valid on the date for every kind of data the activity
-//! processes (HR and non-HR are certified separately). Where a decision's scope
-//! depends on facts the model does not hold (Japan, Korea, Israel), the transfer is
-//! reported for verification, unless a transfer tool that fits carries it anyway.
+//! Scope is data in the reference file, checked by one mechanism
+//! ([`crate::reference::AdequacyScope::check`]): the sectors a decision covers
+//! against the importer's `public_body` (Japan and Canada: private only), a
+//! certification the importer must hold on the date for every kind of data the
+//! activity processes (the US DPF, HR and non-HR separately), and what is left to
+//! verify (Japan's excluded categories, Korea, Israel), which is reported for
+//! verification unless a transfer tool that fits carries the transfer anyway.
 
 use std::collections::BTreeSet;
 
-use super::{Area, Arg, Context, Findings, Message, Rule, Severity};
+use super::{Area, Arg, Context, Finding, Findings, Message, Rule, Severity};
 use crate::finding::Join;
 use crate::graph::{Place, PlaceReason};
 use crate::law;
-use crate::model::{Activity, Agreement, CertifiedData, Party, PartyId, TransferTool};
+use crate::model::{Activity, Agreement, Party, PartyId, TransferTool};
 use crate::msg;
-use crate::reference::{AdequacyScope, Jurisdiction};
+use crate::reference::{Jurisdiction, ScopeCheck, Sector};
 use crate::source::Span;
 
 /// Processing in a third country with no adequacy and no transfer tool.
@@ -63,11 +64,37 @@ pub const SCOPE_UNVERIFIED: Rule = Rule {
     check: |ctx, out| check_transfers(ctx, out, Outcome::ScopeToVerify),
 };
 
+/// A transfer tool relied on where and when the destination's law undermined it.
+pub const TOOL_UNDERMINED: Rule = Rule {
+    code: "transfer-tool-undermined",
+    area: Area::Transfers,
+    severity: Severity::High,
+    provisions: &[law::ART_44, law::ART_46, law::CJEU_SCHREMS_II, law::EDPB_REC_01_2020],
+    summary: "A transfer tool relied on in a country and period whose law was found to undermine it, without effective supplementary measures",
+    explanation: "A transfer tool such as standard contractual clauses binds only the parties: where the law of the destination lets its authorities reach the data beyond what is necessary and proportionate, the tool alone does not protect it, and the exporter must add supplementary measures that work or stop the transfer (CJEU C-311/18 Schrems II; EDPB Recommendations 01/2020). The reference data records such periods (`tool_undermined`), e.g. the United States from 16 July 2020 to 9 July 2023 for importers subject to FISA 702, with the measures counted as effective there (encryption or pseudonymisation with keys held only in the EEA). The Swedish DPA found SCCs to a US importer without such measures in breach of Art. 44 (Google Analytics decisions of 30 June 2023). The finding is `info` where the model does not record the measures, or does not say that the importer is subject to the law in question.",
+    remediation: "add a supplementary measure that works against that law (e.g. `supplementary_measures: [encryption_keys_in_eea]` where the importer never needs the data in the clear), or stop the transfer; record the measures actually in place",
+    check: |ctx, out| check_transfers(ctx, out, Outcome::Undermined),
+};
+
+/// A transfer tool relied on without a transfer impact assessment.
+pub const NO_IMPACT_ASSESSMENT: Rule = Rule {
+    code: "transfer-without-impact-assessment",
+    area: Area::Transfers,
+    severity: Severity::Medium,
+    provisions: &[law::ART_46, law::SCC_CLAUSE_14, law::EDPB_REC_01_2020],
+    summary: "A transfer tool relied on without an assessment of the destination's law and practice",
+    explanation: "Before relying on an Art. 46 tool the exporter must assess, case by case, whether the law and practice of the destination let the importer keep its commitments (CJEU C-311/18; EDPB Recommendations 01/2020, step 3); the 2021 SCCs make it a warranty of the parties, documented and available to the supervisory authority (Clause 14). `impact_assessment: false` is this finding; left out, the assessment is unknown and the rule is silent.",
+    remediation: "assess the destination's law and practice for this transfer, document it, and record `impact_assessment: true` on the transfer clause",
+    check: |ctx, out| check_transfers(ctx, out, Outcome::NoAssessment),
+};
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Outcome {
     Missing,
     Mismatch,
     ScopeToVerify,
+    Undermined,
+    NoAssessment,
 }
 
 /// Whether the importer is covered by the adequacy decision for its country.
@@ -83,57 +110,28 @@ fn coverage(ctx: &Context<'_>, place: &Place, importer: &Party, activity: &Activ
         Jurisdiction::ThirdCountry => {
             Coverage::NotCovered(msg!("why-third-country", country = ctx.country(&place.country), date = ctx.as_of))
         }
-        Jurisdiction::Adequate(decision) => match &decision.scope {
-            AdequacyScope::Whole => Coverage::Covered,
-            AdequacyScope::CommercialOnly if importer.public_body => Coverage::NotCovered(msg!(
-                "why-commercial-only",
+        Jurisdiction::Adequate(decision) => match decision.scope.check(importer, ctx.data_of(activity), ctx.as_of) {
+            ScopeCheck::Covered => Coverage::Covered,
+            ScopeCheck::OutsideSectors { sector } => Coverage::NotCovered(msg!(
+                if sector == Sector::Public { "why-public-sector-outside" } else { "why-private-sector-outside" },
                 country = ctx.country(&place.country),
                 instrument = Arg::verbatim(&decision.instrument),
                 importer = &importer.id,
             )),
-            AdequacyScope::CommercialOnly => Coverage::Covered,
-            AdequacyScope::CertifiedOnly { certification } => {
-                // The DPF certifies HR and non-HR data separately: an activity that
-                // processes both needs both, from certifications valid on the date.
-                let mut needed = Vec::new();
-                for data in ctx.data_of(activity) {
-                    let kind = if data.employment { CertifiedData::Hr } else { CertifiedData::NonHr };
-                    if !needed.contains(&kind) {
-                        needed.push(kind);
-                    }
-                }
-                let covers = |kind: &CertifiedData| {
-                    importer.certifications.iter().any(|c| {
-                        &c.scheme.value == certification
-                            && c.valid_on(ctx.as_of)
-                            && (c.covers.is_empty() || c.covers.contains(kind))
-                    })
-                };
-                // Sorted: the message must not depend on the order of the activity's `data`.
-                let mut missing: Vec<&'static str> = needed.iter().filter(|k| !covers(k)).map(|k| k.as_str()).collect();
-                missing.sort_unstable();
-                if missing.is_empty() {
-                    Coverage::Covered
-                } else {
-                    Coverage::NotCovered(msg!(
-                        "why-certified-only",
-                        country = ctx.country(&place.country),
-                        instrument = Arg::verbatim(&decision.instrument),
-                        certification = Arg::code(certification),
-                        importer = &importer.id,
-                        missing = Arg::List(missing.into_iter().map(Arg::Word).collect(), Join::And),
-                        date = ctx.as_of,
-                    ))
-                }
-            }
-            AdequacyScope::SectorLimited => Coverage::ToVerify(msg!(
+            ScopeCheck::NotCertified { scheme, missing } => Coverage::NotCovered(msg!(
+                "why-certified-only",
+                country = ctx.country(&place.country),
+                instrument = Arg::verbatim(&decision.instrument),
+                certification = Arg::code(scheme),
+                importer = &importer.id,
+                missing = Arg::List(missing.iter().map(|k| Arg::Word(k.as_str())).collect(), Join::And),
+                date = ctx.as_of,
+            )),
+            ScopeCheck::ToVerify(what) => Coverage::ToVerify(msg!(
                 "why-sector-limited",
                 country = ctx.country(&place.country),
                 instrument = Arg::verbatim(&decision.instrument),
-                note = match decision.scope_note.as_deref() {
-                    Some(note) => Arg::verbatim(note),
-                    None => Message::new("why-sector-limited-see-decision").into(),
-                },
+                note = Arg::verbatim(what),
             )),
         },
     }
@@ -170,8 +168,8 @@ fn is_public_body(ctx: &Context<'_>, party: &PartyId) -> bool {
 
 /// What the agreements in force between exporter and importer offer for a transfer.
 enum Tools<'a> {
-    /// At least one tool fits.
-    Fit,
+    /// At least one tool fits: the first such agreement.
+    Fit(&'a Agreement),
     /// None is there.
     Absent,
     /// Every tool there fails: the agreement, where its clause is written, and why.
@@ -209,7 +207,7 @@ fn tools<'a>(ctx: &Context<'a>, activity: &Activity, exporter: &PartyId, importe
             _ => None,
         };
         match problem {
-            None => return Tools::Fit,
+            None => return Tools::Fit(agreement),
             Some(problem) => mismatches.push((agreement, clause.span, problem)),
         }
     }
@@ -233,57 +231,67 @@ fn check_transfers(ctx: &Context<'_>, out: &mut Findings, wanted: Outcome) {
                 }
                 let why = match coverage(ctx, &place, importer, activity) {
                     Coverage::Covered => continue,
-                    Coverage::ToVerify(why) => {
-                        // With a tool that fits, the transfer rests on Art. 46 and the
-                        // decision's scope does not matter. With none, or only tools
-                        // that do not fit, it rests on the limited decision.
-                        let fits = matches!(tools(ctx, activity, &exporter.value, &importer.id), Tools::Fit);
-                        if wanted == Outcome::ScopeToVerify && !fits {
-                            out.at(
-                                place.span,
-                                place_label(&place),
-                                msg!(
-                                    "transfer-adequacy-scope",
-                                    importer = &importer.id,
-                                    activity = &activity.id,
-                                    why = why
-                                ),
-                            )
-                            .party(&exporter.value)
-                            .activity(&activity.id)
-                            .subject("importer", &importer.id)
-                            .subject("country", &place.country)
-                            .chain(ctx.chain_down(&activity.id, &importer.id));
-                        }
-                        continue;
-                    }
-                    Coverage::NotCovered(why) => why,
+                    Coverage::ToVerify(why) => Err(why),
+                    Coverage::NotCovered(why) => Ok(why),
                 };
                 let chain = ctx.chain_down(&activity.id, &importer.id);
-                match (tools(ctx, activity, &exporter.value, &importer.id), wanted) {
-                    (Tools::Absent, Outcome::Missing) => {
-                        out.at(
+                // Art. 44 binds the controller for onward transfers, and its
+                // instructions must cover transfers (Art. 28(3)(a)): a transfer by
+                // its processor is answered for by the controller at the top too.
+                let onward =
+                    chain.first().filter(|top| *top != &exporter.value && ctx.controls(top, &activity.id)).cloned();
+                let transfer = Transfer { activity, importer, exporter: &exporter.value, place: &place, chain, onward };
+                match (tools(ctx, activity, &exporter.value, &importer.id), why, wanted) {
+                    // With a tool that fits, the transfer rests on Art. 46 and a
+                    // decision's scope does not matter; the tool must work there and
+                    // then, after an assessment.
+                    (Tools::Fit(agreement), _, Outcome::Undermined) => undermined(ctx, out, &transfer, agreement),
+                    (Tools::Fit(agreement), _, Outcome::NoAssessment) => no_assessment(out, &transfer, agreement),
+                    (Tools::Fit(_), _, _) => {}
+                    // With none, or only tools that do not fit, it rests on the
+                    // limited decision.
+                    (_, Err(why), Outcome::ScopeToVerify) => {
+                        transfer.push(
+                            out,
                             place.span,
                             place_label(&place),
                             msg!(
-                                "transfer-without-safeguard",
+                                "transfer-adequacy-scope",
                                 importer = &importer.id,
                                 activity = &activity.id,
-                                country = ctx.country(&place.country),
-                                why = why,
-                                exporter = &exporter.value,
+                                why = why
                             ),
-                        )
-                        .party(&exporter.value)
-                        .activity(&activity.id)
-                        .subject("importer", &importer.id)
-                        .subject("country", &place.country)
-                        .chain(chain)
-                        .label(exporter.span, Message::new("label-exporter"));
+                        );
                     }
-                    (Tools::Mismatched(mismatches), Outcome::Mismatch) => {
+                    (Tools::Absent, Ok(why), Outcome::Missing) => {
+                        let module = expected_module(
+                            ctx.controls(&exporter.value, &activity.id),
+                            ctx.controls(&importer.id, &activity.id),
+                        );
+                        transfer
+                            .push(
+                                out,
+                                place.span,
+                                place_label(&place),
+                                msg!(
+                                    "transfer-without-safeguard",
+                                    importer = &importer.id,
+                                    activity = &activity.id,
+                                    country = ctx.country(&place.country),
+                                    why = why,
+                                    exporter = &exporter.value,
+                                    module = i64::from(module),
+                                ),
+                            )
+                            .into_iter()
+                            .for_each(|f| {
+                                f.label(exporter.span, Message::new("label-exporter"));
+                            });
+                    }
+                    (Tools::Mismatched(mismatches), Ok(_), Outcome::Mismatch) => {
                         for (agreement, span, problem) in mismatches {
-                            out.at(
+                            for finding in transfer.push(
+                                out,
                                 span,
                                 Message::new("label-transfer-tool"),
                                 msg!(
@@ -294,20 +302,126 @@ fn check_transfers(ctx: &Context<'_>, out: &mut Findings, wanted: Outcome) {
                                     country = ctx.country(&place.country),
                                     problem = problem,
                                 ),
-                            )
-                            .party(&exporter.value)
-                            .activity(&activity.id)
-                            .subject("importer", &importer.id)
-                            .subject("country", &place.country)
-                            .subject("agreement", &agreement.id)
-                            .chain(chain.clone())
-                            .label(place.span, place_label(&place));
+                            ) {
+                                finding.subject("agreement", &agreement.id).label(place.span, place_label(&place));
+                            }
                         }
                     }
                     _ => {}
                 }
             }
         }
+    }
+}
+
+/// One transfer: an importer processing an activity's data in a third country
+/// for an exporter, and the chain that brought it in.
+struct Transfer<'a> {
+    activity: &'a Activity,
+    importer: &'a Party,
+    exporter: &'a PartyId,
+    place: &'a Place,
+    chain: Vec<PartyId>,
+    /// The controller at the top of the chain, when the exporter is its processor.
+    onward: Option<PartyId>,
+}
+
+impl Transfer<'_> {
+    /// Pushes the finding against the exporter and, for an onward transfer, the
+    /// same finding against the controller at the top of the chain; returns both
+    /// for further labels.
+    fn push<'o>(&self, out: &'o mut Findings, span: Span, label: Message, message: Message) -> Vec<&'o mut Finding> {
+        let mut parties = vec![(self.exporter.clone(), None)];
+        if let Some(controller) = &self.onward {
+            parties.push((controller.clone(), Some(controller.clone())));
+        }
+        let first = out.len();
+        for (party, onward) in parties {
+            let message = match &onward {
+                None => message.clone(),
+                Some(controller) => msg!(
+                    "transfer-onward",
+                    controller = controller,
+                    exporter = self.exporter,
+                    finding = message.clone()
+                ),
+            };
+            let finding = out.at(span, label.clone(), message);
+            finding
+                .party(&party)
+                .activity(&self.activity.id)
+                .subject("importer", &self.importer.id)
+                .subject("country", &self.place.country)
+                .chain(self.chain.clone());
+            if onward.is_some() {
+                finding.subject("exporter", self.exporter).provision(law::ART_44).provision(law::ART_28_3_A);
+            }
+        }
+        out.last_from(first)
+    }
+}
+
+/// A tool that fits, to a destination whose law undermined such tools on the
+/// date (`tool_undermined` in the reference data), without a supplementary
+/// measure counted as effective there.
+fn undermined(ctx: &Context<'_>, out: &mut Findings, transfer: &Transfer<'_>, agreement: &Agreement) {
+    let Some(clause) = &agreement.transfer else { return };
+    let tool = clause.value.tool.value;
+    let Some(period) = ctx.reference.tool_undermined(&transfer.place.country, tool, ctx.as_of) else { return };
+    // Whether the importer is one the period concerns: known, or to verify.
+    let subject = match &period.importers_subject_to {
+        None => true,
+        Some(regime) => transfer.importer.subject_to.iter().any(|r| &r.value == regime),
+    };
+    let measures = clause.value.supplementary_measures.as_ref();
+    if measures.is_some_and(|m| m.value.iter().any(|m| period.effective_measures.contains(m))) {
+        return;
+    }
+    let state = match measures {
+        None => Message::new("undermined-measures-unknown"),
+        Some(_) => Message::new("undermined-measures-ineffective"),
+    };
+    let regime = period.importers_subject_to.as_ref();
+    let message = msg!(
+        if subject { "transfer-tool-undermined" } else { "transfer-tool-undermined-verify" },
+        agreement = &agreement.id,
+        tool = Arg::Word(tool.as_str()),
+        importer = &transfer.importer.id,
+        activity = &transfer.activity.id,
+        country = ctx.country(&transfer.place.country),
+        regime = Arg::code(regime.map_or("", |r| r.as_str())),
+        state = state,
+    );
+    let span = clause.value.supplementary_measures.as_ref().map_or(clause.span, |m| m.span);
+    for finding in transfer.push(out, span, Message::new("label-transfer-tool"), message) {
+        finding.subject("agreement", &agreement.id).label(transfer.place.span, place_label(transfer.place));
+        // Unknown measures, or an importer not known to be subject to the law
+        // that undermines the tool: a fact to verify, not an infringement shown.
+        if !subject || measures.is_none() {
+            finding.severity(Severity::Info);
+        }
+    }
+}
+
+/// A tool that fits, relied on without an assessment of the destination's law
+/// and practice (SCC Clause 14; EDPB Recommendations 01/2020).
+fn no_assessment(out: &mut Findings, transfer: &Transfer<'_>, agreement: &Agreement) {
+    let Some(clause) = &agreement.transfer else { return };
+    let (key, severity, span) = match &clause.value.impact_assessment {
+        Some(done) if done.value => return,
+        Some(not) => ("transfer-without-impact-assessment", Severity::Medium, not.span),
+        // Left out, the assessment is unknown: the rule stays silent.
+        None => return,
+    };
+    let message = msg!(
+        key,
+        agreement = &agreement.id,
+        tool = Arg::Word(clause.value.tool.value.as_str()),
+        importer = &transfer.importer.id,
+        activity = &transfer.activity.id,
+    );
+    for finding in transfer.push(out, span, Message::new("label-transfer-tool"), message) {
+        finding.subject("agreement", &agreement.id).severity(severity);
     }
 }
 
