@@ -25,6 +25,7 @@ pub mod model;
 pub mod output;
 pub mod par;
 pub mod reference;
+pub mod render;
 pub mod report;
 pub mod roles;
 pub mod rules;
