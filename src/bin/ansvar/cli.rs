@@ -62,6 +62,7 @@ pub enum Command {
     ///   ansvar check models/1177 --as-of 2019-02-18
     ///   ansvar check models/1177 --fail-on critical
     ///   ansvar check models/1177 --format json
+    ///   ansvar check models/1177 -o results.sarif
     #[command(verbatim_doc_comment, display_order = 1)]
     Check(CheckArgs),
     /// Show what a change to a model does: roles that shift, findings introduced
@@ -113,7 +114,7 @@ pub enum Command {
     ///
     /// Examples:
     ///   ansvar report models/1177 --as-of 2019-02-18 -o report.html
-    ///   ansvar report models/1177 --format md -o REPORT.md
+    ///   ansvar report models/1177 -o REPORT.md        (the extension picks Markdown)
     ///   ansvar report models/1177 --format json
     #[command(verbatim_doc_comment, display_order = 3)]
     Report(ReportArgs),
@@ -129,7 +130,7 @@ pub enum Command {
     /// activity and controller (30(1)), one per processor and controller (30(2)).
     ///
     /// Examples:
-    ///   ansvar ropa models/1177 --format csv -o records.csv
+    ///   ansvar ropa models/1177 -o records.csv
     ///   ansvar ropa models/1177 --format md
     #[command(verbatim_doc_comment, display_order = 4)]
     Ropa(RopaArgs),
