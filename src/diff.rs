@@ -3,7 +3,8 @@
 //! notification duties, and the entities added, removed or changed field by field.
 //!
 //! Both sides are analysed in full, as of the same date, and compared by meaning,
-//! never by line: findings match by code, party, activity and message; entities by
+//! never by line or wording: findings match by their fingerprint (rule code and
+//! subjects, [`crate::finding::Finding::fingerprint`]); entities by
 //! id; list items by their natural key (a performer by its party and principal).
 //! Moving YAML between files, reordering entries or reformatting changes nothing.
 
@@ -13,9 +14,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::Analysis;
-use crate::abroad::{ProcessingAbroad, processing_abroad};
-use crate::duties::{NotificationDuty, notification_duties};
+use crate::finding::Fingerprint;
 use crate::model::{ActivityId, Model, PartyId};
+use crate::obligations::abroad::{ProcessingAbroad, processing_abroad};
+use crate::obligations::notification::{NotificationDuty, notification_duties};
 use crate::reference::Reference;
 use crate::roles::{Assignment, Role};
 use crate::rules::{Finding, Severity};
@@ -65,11 +67,13 @@ pub struct FindingSummary {
     pub severity: Severity,
     /// Rule code.
     pub code: &'static str,
+    /// The finding's fingerprint, by which the two sides are matched.
+    pub fingerprint: Fingerprint,
     /// Party.
     pub party: Option<PartyId>,
     /// Activity.
     pub activity: Option<ActivityId>,
-    /// Message.
+    /// Message, rendered in English.
     pub message: String,
     /// Whether an accepted risk covers it.
     pub accepted: bool,
@@ -164,7 +168,7 @@ pub fn diff(old: &Side<'_>, new: &Side<'_>, reference: &Reference, as_of: jiff::
     let old_duties: BTreeSet<_> = notification_duties(&old_analysis.graph, &old_analysis.roles).into_iter().collect();
     let new_duties: BTreeSet<_> = notification_duties(&new_analysis.graph, &new_analysis.roles).into_iter().collect();
     ModelDiff {
-        roles: compare_roles(&old_analysis.roles.assignments, &new_analysis.roles.assignments),
+        roles: compare_roles(old_analysis.roles.assignments(), new_analysis.roles.assignments()),
         findings_introduced,
         findings_resolved,
         acceptances_started,
@@ -227,22 +231,26 @@ fn summarise(side: &Side<'_>, finding: &Finding) -> FindingSummary {
     FindingSummary {
         severity: finding.severity,
         code: finding.code,
+        fingerprint: finding.fingerprint(),
         party: finding.party.clone(),
         activity: finding.activity.clone(),
-        message: finding.message.clone(),
+        message: crate::render::message(&finding.message, crate::render::Lang::En),
         accepted: finding.accepted.is_some(),
         location: side.sources.location(finding.primary.span).to_string(),
     }
 }
 
-type FindingKey = (&'static str, Option<PartyId>, Option<ActivityId>, String);
+/// Findings match by fingerprint: their rule and subjects, never their text.
+type FindingKey = Fingerprint;
 
 fn key(finding: &Finding) -> FindingKey {
-    (finding.code, finding.party.clone(), finding.activity.clone(), finding.message.clone())
+    finding.fingerprint()
 }
 
+/// Compares two sides' findings by fingerprint: those introduced, resolved, newly
+/// accepted and no longer accepted, each list most serious first.
 #[allow(clippy::type_complexity)]
-fn compare_findings(
+pub fn compare_findings(
     old_side: &Side<'_>,
     old: &[Finding],
     new_side: &Side<'_>,

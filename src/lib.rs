@@ -5,7 +5,8 @@
 //!
 //! ```text
 //! model (types) → load (files, spans, validation) → graph (petgraph)
-//!               → roles (derivation) → rules (findings) → report / diff
+//!               → roles (derivation) → rules (findings)
+//!               → obligations (duties, breach paths, Art. 30 records) → report / diff
 //! ```
 //!
 //! [`load::load_path`] turns a directory of YAML files into a validated
@@ -13,17 +14,18 @@
 //! that makes it invalid. Everything after loading works on the validated model
 //! and never sees raw YAML.
 
-pub mod abroad;
 pub mod catalogue;
 pub mod diag;
 pub mod diff;
-pub mod duties;
+pub mod finding;
 pub mod graph;
 pub mod law;
 pub mod load;
 pub mod model;
+pub mod obligations;
 pub mod output;
 pub mod par;
+pub mod printer;
 pub mod reference;
 pub mod render;
 pub mod report;
@@ -34,7 +36,9 @@ pub mod suggest;
 pub mod summary;
 pub mod timings;
 
-/// A model analysed as of a date: its graph, roles and findings.
+/// A model analysed as of a date: its graph, roles and findings, and the
+/// obligations they bring, yielded on demand ([`Analysis::obligations_of`] and
+/// the rest): `check` alone does not pay for them.
 ///
 /// This is the pipeline after loading, in one place, so that every command
 /// (`check`, `report`, `diff`) derives the same roles and findings the same way.
@@ -47,13 +51,15 @@ pub struct Analysis<'m> {
     pub findings: Vec<rules::Finding>,
     /// The evaluation date.
     pub as_of: jiff::civil::Date,
+    /// The reference data it was analysed with.
+    pub reference: &'m reference::Reference,
     /// How long the graph, the roles and the rules took.
     pub timings: timings::Timings,
 }
 
 impl<'m> Analysis<'m> {
     /// Builds the graph, derives the roles and runs the rules.
-    pub fn new(model: &'m model::Model, reference: &reference::Reference, as_of: jiff::civil::Date) -> Self {
+    pub fn new(model: &'m model::Model, reference: &'m reference::Reference, as_of: jiff::civil::Date) -> Self {
         let mut timings = timings::Timings::new();
         let graph = timings.time("graph", || graph::Graph::build(model));
         let roles = timings.time("roles", || roles::derive(&graph));
@@ -63,6 +69,31 @@ impl<'m> Analysis<'m> {
         for (rule, took) in rule_times {
             timings.record_part("rules", rule, took);
         }
-        Self { graph, roles, findings, as_of, timings }
+        Self { graph, roles, findings, as_of, reference, timings }
+    }
+
+    /// The model analysed.
+    pub fn model(&self) -> &'m model::Model {
+        self.graph.model()
+    }
+
+    /// The obligations `party`'s roles bring on the evaluation date.
+    pub fn obligations_of(&self, party: &model::PartyId) -> Vec<obligations::Obligation> {
+        obligations::obligations_of(self, party)
+    }
+
+    /// The obligations of every party that has any, by party id.
+    pub fn obligations(&self) -> Vec<obligations::PartyObligations> {
+        obligations::all_obligations(self)
+    }
+
+    /// Every duty to notify a breach, sorted by activity, notifier and recipient.
+    pub fn notification_duties(&self) -> Vec<obligations::notification::NotificationDuty> {
+        obligations::notification::notification_duties(&self.graph, &self.roles)
+    }
+
+    /// Processing in third countries by the performers of running activities, sorted.
+    pub fn processing_abroad(&self) -> Vec<obligations::abroad::ProcessingAbroad> {
+        obligations::abroad::processing_abroad(self.model(), &self.graph, self.reference, self.as_of)
     }
 }

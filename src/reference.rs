@@ -126,6 +126,21 @@ impl Reference {
         }
     }
 
+    /// Reads reference data from a file (`--reference`), with the same limits as
+    /// a model file: a regular file, at most 256 MiB, links only within their
+    /// directory. A file that is not UTF-8 is refused at its bad byte.
+    pub fn read(sources: &mut SourceMap, path: &Path) -> Result<Self, Vec<Diagnostic>> {
+        match crate::load::files::read_text(path) {
+            Ok(crate::load::files::Text::Utf8(text)) => Self::load(sources, path, &text),
+            Ok(crate::load::files::Text::NotUtf8 { lossy, offset }) => {
+                let file = sources.add(path.to_path_buf(), lossy);
+                let shown = sources.file(file).display_path().to_owned();
+                Err(vec![crate::load::not_utf8(&shown, file, sources.file(file).text(), offset)])
+            }
+            Err(error) => Err(vec![crate::load::read_error_diagnostic(path, &error)]),
+        }
+    }
+
     /// Loads reference data from YAML text, reporting every problem with its place.
     pub fn load(sources: &mut SourceMap, path: &Path, text: &str) -> Result<Self, Vec<Diagnostic>> {
         let file = sources.add(path.to_path_buf(), text.to_owned());

@@ -236,24 +236,33 @@ impl Gap {
 }
 
 /// The roles of a whole model.
+///
+/// Built only by [`derive`], which sorts the roles and indexes them once: every
+/// lookup ([`Roles::assignments`], [`Roles::in_activity`], [`Roles::of`],
+/// [`Roles::of_party`], [`Roles::controllers`]) goes through that one index.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Roles {
     /// Every role, sorted by activity, party, role and principal.
-    pub assignments: Vec<Assignment>,
+    assignments: Vec<Assignment>,
     /// Every gap, sorted.
     pub gaps: Vec<Gap>,
-    /// Indices into `assignments`, sorted by party then position: the roles of
+    /// Positions in `assignments`, sorted by party then position: the roles of
     /// one party without a scan of every role (a report asks once per party).
     #[serde(skip)]
-    by_party: Vec<u32>,
+    by_party: Vec<usize>,
     /// Where each activity's roles start and end in `assignments`: one hash
     /// lookup instead of a binary search over every role, whose string
     /// comparisons each miss the cache on a big model.
     #[serde(skip)]
-    by_activity: crate::model::IdMap<ActivityId, (u32, u32)>,
+    by_activity: crate::model::IdMap<ActivityId, (usize, usize)>,
 }
 
 impl Roles {
+    /// Every role, sorted by activity, party, role and principal.
+    pub fn assignments(&self) -> &[Assignment] {
+        &self.assignments
+    }
+
     /// The roles a party holds in an activity.
     pub fn of(&self, party: &PartyId, activity: &ActivityId) -> Vec<&Assignment> {
         // Within an activity, assignments are sorted by party: a binary search
@@ -263,18 +272,12 @@ impl Roles {
         roles[start..].iter().take_while(|a| &a.party == party).collect()
     }
 
-    /// Every role in an activity (assignments are sorted by activity).
+    /// Every role in an activity.
     pub fn in_activity(&self, activity: &ActivityId) -> &[Assignment] {
-        if !self.by_activity.is_empty() {
-            return match self.by_activity.get(activity) {
-                Some(&(start, end)) => self.assignments.get(start as usize..end as usize).unwrap_or(&[]),
-                None => &[],
-            };
+        match self.by_activity.get(activity) {
+            Some(&(start, end)) => self.assignments.get(start..end).unwrap_or(&[]),
+            None => &[],
         }
-        // Roles built by hand (not by `derive`) have no index: search them.
-        let start = self.assignments.partition_point(|a| &a.activity < activity);
-        let end = start + self.assignments[start..].partition_point(|a| &a.activity == activity);
-        &self.assignments[start..end]
     }
 
     /// The controllers (sole or joint) of an activity, not counting Art. 28(10)
@@ -286,38 +289,44 @@ impl Roles {
             .map(|a| &a.party)
     }
 
-    /// Every role a party holds, in any activity.
+    /// Every role a party holds, in any activity, in the order of
+    /// [`Roles::assignments`].
     pub fn of_party<'a>(&'a self, party: &'a PartyId) -> impl Iterator<Item = &'a Assignment> {
-        let indexed = self.by_party.len() == self.assignments.len();
-        // Roles built by hand (not by `derive`) have no index: scan them.
-        let scanned = (!indexed).then(|| self.assignments.iter().filter(move |a| &a.party == party));
-        let found = indexed.then(|| {
-            let start = self.by_party.partition_point(|&i| &self.assignments[i as usize].party < party);
-            self.by_party[start..].iter().map(|&i| &self.assignments[i as usize]).take_while(move |a| &a.party == party)
-        });
-        scanned.into_iter().flatten().chain(found.into_iter().flatten())
+        let start = self.by_party.partition_point(|&i| &self.assignments[i].party < party);
+        self.by_party[start..].iter().map(|&i| &self.assignments[i]).take_while(move |a| &a.party == party)
     }
 
-    /// Builds the indices behind [`Roles::of_party`] and [`Roles::in_activity`];
-    /// after `assignments` is sorted.
-    fn index_parties(&mut self) {
-        let Ok(count) = u32::try_from(self.assignments.len()) else {
-            // Over four billion roles: leave the index out, `of_party` scans.
-            return;
-        };
+    /// Whether `party` holds a role in some activity.
+    pub fn has_role(&self, party: &PartyId) -> bool {
+        self.of_party(party).next().is_some()
+    }
+
+    /// Sorts the roles and gaps and builds the indices behind
+    /// [`Roles::of_party`] and [`Roles::in_activity`].
+    fn index(&mut self) {
+        // Only if the model's activities were not in id order (a model built by
+        // hand): then the whole list needs sorting after all.
+        if !self.assignments.is_sorted_by(|a, b| assignment_order(a, b).is_le()) {
+            self.assignments.sort_by(assignment_order);
+        }
+        if !self.gaps.is_sorted_by_key(gap_key) {
+            self.gaps.sort_by_cached_key(gap_key);
+        }
+        self.assignments.shrink_to_fit();
+        let count = self.assignments.len();
         let mut by_activity = crate::model::IdMap::default();
         let mut start = 0;
         for (end, pair) in (1..=count).zip(self.assignments.windows(2).map(Some).chain([None])) {
             // `end` is one past the current role; a run of one activity ends
             // where the next role's activity differs, or at the last role.
             if pair.is_none_or(|w| w[0].activity != w[1].activity) {
-                by_activity.insert(self.assignments[start as usize].activity.clone(), (start, end));
+                by_activity.insert(self.assignments[start].activity.clone(), (start, end));
                 start = end;
             }
         }
         self.by_activity = by_activity;
-        let mut by_party: Vec<u32> = (0..count).collect();
-        by_party.sort_by(|&x, &y| self.assignments[x as usize].party.cmp(&self.assignments[y as usize].party));
+        let mut by_party: Vec<usize> = (0..count).collect();
+        by_party.sort_by(|&x, &y| self.assignments[x].party.cmp(&self.assignments[y].party));
         self.by_party = by_party;
     }
 }
@@ -355,16 +364,7 @@ pub fn derive(graph: &Graph<'_>) -> Roles {
         roles.assignments.append(&mut part.assignments);
         roles.gaps.append(&mut part.gaps);
     }
-    // Only if the model's activities were not in id order (a model built by
-    // hand): then the whole list needs sorting after all.
-    if !roles.assignments.is_sorted_by(|a, b| assignment_order(a, b).is_le()) {
-        roles.assignments.sort_by(assignment_order);
-    }
-    if !roles.gaps.is_sorted_by_key(gap_key) {
-        roles.gaps.sort_by_cached_key(gap_key);
-    }
-    roles.assignments.shrink_to_fit();
-    roles.index_parties();
+    roles.index();
     roles
 }
 

@@ -95,7 +95,7 @@ fn abroad(changes: &ModelDiff) -> Vec<String> {
 }
 
 /// Notification duties as `activity from → to`, from the Debug form of the recipient.
-fn duties(list: &[ansvar::duties::NotificationDuty]) -> Vec<String> {
+fn duties(list: &[ansvar::obligations::notification::NotificationDuty]) -> Vec<String> {
     list.iter().map(|d| format!("{} {} → {:?}", d.activity, d.from, d.to)).collect()
 }
 

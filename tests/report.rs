@@ -412,7 +412,7 @@ fn a_wide_model_gets_no_grid_and_one_json_cell_per_role_pair() {
     let reference = Reference::builtin();
     let analysis = ansvar::Analysis::new(&loaded.model, &reference, synth::AS_OF.parse().unwrap());
     let pairs: BTreeSet<(&str, &str)> =
-        analysis.roles.assignments.iter().map(|a| (a.party.as_str(), a.activity.as_str())).collect();
+        analysis.roles.assignments().iter().map(|a| (a.party.as_str(), a.activity.as_str())).collect();
 
     let report: serde_json::Value = serde_json::from_str(&out.json).unwrap();
     let matrix = &report["matrix"];

@@ -160,5 +160,5 @@ fn the_model_leaves_no_role_gap() {
 #[test]
 fn no_joint_controllers_anywhere() {
     // law.md §1a.5: no source supports joint controllership of a region with Medhelp.
-    assert!(case().roles.assignments.iter().all(|a| a.role != Role::JointController));
+    assert!(case().roles.assignments().iter().all(|a| a.role != Role::JointController));
 }

@@ -59,7 +59,7 @@ fn gap_principal(gap: &Gap) -> Option<String> {
 fn derived(name: &str) -> (Vec<Row>, Vec<GapRow>) {
     let (_, roles) = derive(name);
     let mut rows: Vec<Row> = roles
-        .assignments
+        .assignments()
         .iter()
         .map(|a| {
             (
@@ -422,7 +422,7 @@ fn every_role_has_a_reason_resting_on_a_provision() {
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         let (_, roles) = derive(&name);
-        for assignment in &roles.assignments {
+        for assignment in roles.assignments() {
             assert!(!assignment.reasons.is_empty(), "{name}: {assignment:?}");
             assert!(assignment.reasons.iter().all(|r| !r.provisions.is_empty()), "{name}: {assignment:?}");
             let role_article = match assignment.role {

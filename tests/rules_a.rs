@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use ansvar::diag::{Color, render};
 use ansvar::load::{Loaded, load_path, load_texts};
 use ansvar::reference::Reference;
+use ansvar::render::{Lang, message, to_diagnostic};
 use ansvar::rules::Finding;
 
 /// The evaluation date of the per-rule fixtures.
@@ -117,7 +118,7 @@ fn check_rule(code: &str, expected: &[(&str, &str)]) {
     let mine: Vec<_> = found.iter().filter(|(c, _, _)| MINE.contains(c)).collect();
     assert!(mine.is_empty(), "{passes}: {mine:?}");
 
-    let diagnostics: Vec<_> = all.iter().filter(|f| f.code == code).map(|f| f.to_diagnostic()).collect();
+    let diagnostics: Vec<_> = all.iter().filter(|f| f.code == code).map(|f| to_diagnostic(f, Lang::En)).collect();
     insta::assert_snapshot!(code, render(&diagnostics, &loaded.sources, Color::Never));
 }
 
@@ -306,7 +307,8 @@ fn regimes_that_do_not_reach_one_place_are_named_in_one_reason() {
         &[("requires: [se-healthcare-secrecy] }", "requires: [se-healthcare-secrecy, se-patient-data-act] }")],
     );
     let all = analyse(&loaded, AS_OF);
-    let messages: Vec<&str> = all.iter().filter(|f| f.code == "regime-not-bound").map(|f| f.message.as_str()).collect();
+    let messages: Vec<String> =
+        all.iter().filter(|f| f.code == "regime-not-bound").map(|f| message(&f.message, Lang::En)).collect();
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(
         messages[0].ends_with(

@@ -6,6 +6,7 @@
 //! changes one fact, named in its header comment. Every fixture is evaluated as
 //! of 2024-06-01.
 
+use ansvar::render::{Lang, message};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -140,7 +141,7 @@ fn unencrypted_in_transit_fires_on_a_shared_network() {
 fn unencrypted_in_transit_fires_at_medium_when_exposure_is_unknown() {
     let found = fires("unencrypted-in-transit", "fires-exposure-unknown", &[CARE, OPERATOR], &[]);
     assert!(found.iter().all(|f| f.severity == Severity::Medium));
-    assert!(found.iter().all(|f| f.message.contains("`exposure` unknown")));
+    assert!(found.iter().all(|f| message(&f.message, Lang::En).contains("`exposure` unknown")));
 }
 
 #[test]
@@ -258,8 +259,13 @@ fn breach_notified_late_passes_on_the_third_day() {
 }
 
 #[test]
-fn breach_subjects_not_told_fires_without_encryption_on_record() {
-    fires("breach-subjects-not-told", "fires", &[CARE], &[]);
+fn breach_subjects_not_told_fires_for_data_recorded_as_unencrypted() {
+    fires("breach-subjects-not-told", "fires", &[CARE], &["unencrypted-at-rest"]);
+}
+
+#[test]
+fn breach_subjects_not_told_stays_silent_when_encryption_is_not_recorded() {
+    passes("breach-subjects-not-told", "passes-encryption-not-recorded");
 }
 
 #[test]
@@ -315,11 +321,8 @@ fn a_used_acceptance_is_not_reported_unused() {
 #[test]
 fn an_acceptance_of_an_unknown_rule_suggests_the_code_meant() {
     let found = fires("accepted-risk-unknown-rule", "fires", &[(None, None)], &[]);
-    assert!(
-        found[0].message.contains("did you mean `subjects-not-informed`?"),
-        "no suggestion in: {}",
-        found[0].message
-    );
+    let text = message(&found[0].message, Lang::En);
+    assert!(text.contains("did you mean `subjects-not-informed`?"), "no suggestion in: {text}");
 }
 
 #[test]

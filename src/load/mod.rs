@@ -8,6 +8,7 @@
 //! so one run shows every problem. Validation (`validate.rs`) turns the raw,
 //! spanned types into the domain model and collects every diagnostic.
 
+pub mod files;
 pub mod git;
 mod raw;
 mod validate;
@@ -23,8 +24,8 @@ use crate::reference::Reference;
 use crate::source::{FileId, SourceMap, Span};
 use crate::timings::Timings;
 
-/// The largest model file `ansvar` reads, in bytes.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// The largest model file `ansvar` reads, in bytes (the same for every file it reads).
+pub const MAX_FILE_BYTES: u64 = files::MAX_FILE_BYTES;
 /// The deepest nesting a model file may have; a model needs about eight levels.
 pub const MAX_DEPTH: usize = 32;
 
@@ -156,12 +157,7 @@ fn load_inputs(
                 None => skipped.push(shown),
             },
             Added::NotUtf8(file, offset) => {
-                let end = offset + sources.file(file).text()[offset..].chars().next().map_or(0, char::len_utf8);
-                diagnostics.push(
-                    Diagnostic::error("not-utf8", format!("`{shown}` is not UTF-8"))
-                        .at(Span::new(file, offset..end), "this byte is not UTF-8")
-                        .help("save the file as UTF-8; model files are read as UTF-8 only"),
-                );
+                diagnostics.push(not_utf8(&shown, file, sources.file(file).text(), offset));
                 skipped.push(shown);
             }
             Added::Unreadable(diagnostic) => {
@@ -230,10 +226,14 @@ fn parse_files(sources: &SourceMap, files: &[FileId]) -> Vec<Result<raw::RawFile
     results.into_iter().map(|(_, result)| result).collect()
 }
 
+/// The `.yaml`/`.yml` entries of a model directory, sorted, or the one file
+/// `path` names. Every entry with a model file's name is listed, whatever it
+/// is: one that is not a readable regular file (a dangling link, a FIFO, a
+/// link out of the directory) is refused when it is read, never skipped.
 fn model_files(path: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
     let metadata = std::fs::metadata(path)
         .map_err(|error| Diagnostic::error("unreadable-model", format!("cannot read `{}`: {error}", path.display())))?;
-    if metadata.is_file() {
+    if !metadata.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }
     let entries = std::fs::read_dir(path)
@@ -245,7 +245,8 @@ fn model_files(path: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
         })?;
         let file = entry.path();
         let is_yaml = file.extension().is_some_and(|ext| ext == "yaml" || ext == "yml");
-        if is_yaml && file.is_file() {
+        // A directory named `x.yaml`, or a link to one, is not a model file.
+        if is_yaml && !file.is_dir() {
             files.push(file);
         }
     }
@@ -260,28 +261,39 @@ fn model_files(path: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
     Ok(files)
 }
 
+/// The diagnostic for a file that is not UTF-8, at its first bad byte.
+pub(crate) fn not_utf8(shown: &str, file: FileId, lossy: &str, offset: usize) -> Diagnostic {
+    let end = offset + lossy.get(offset..).and_then(|rest| rest.chars().next()).map_or(0, char::len_utf8);
+    Diagnostic::error("not-utf8", format!("`{shown}` is not UTF-8"))
+        .at(Span::new(file, offset..end), "this byte is not UTF-8")
+        .help("save the file as UTF-8; ansvar reads UTF-8 only")
+}
+
 fn read_file(path: &Path) -> Result<Input, Box<Diagnostic>> {
-    let unreadable = |error: std::io::Error| {
-        Diagnostic::error("unreadable-model", format!("cannot read `{}`: {error}", path.display()))
-    };
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(Box::new(
-            Diagnostic::error(
-                "file-too-large",
-                format!("`{}` is {size} bytes; model files are limited to {MAX_FILE_BYTES} bytes", path.display()),
-            )
-            .help("split the model over several files"),
-        ));
+    match files::read_text(path) {
+        Ok(files::Text::Utf8(text)) => Ok(Input::Text(text)),
+        Ok(files::Text::NotUtf8 { lossy, offset }) => Ok(Input::NotUtf8 { lossy, offset }),
+        Err(error) => Err(Box::new(read_error_diagnostic(path, &error))),
     }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
-    Ok(match String::from_utf8(bytes) {
-        Ok(text) => Input::Text(text),
-        Err(error) => {
-            let offset = error.utf8_error().valid_up_to();
-            Input::NotUtf8 { lossy: String::from_utf8_lossy(error.as_bytes()).into_owned(), offset }
+}
+
+/// The diagnostic for a file that was not read: `file-too-large` for one over
+/// the limit, `unreadable-model` for every other reason.
+pub(crate) fn read_error_diagnostic(path: &Path, error: &files::ReadError) -> Diagnostic {
+    match error {
+        files::ReadError::TooLarge { .. } => {
+            Diagnostic::error("file-too-large", format!("`{}` {error}", path.display()))
+                .help("split the model over several files")
         }
-    })
+        files::ReadError::LinkLeaves { .. } => {
+            Diagnostic::error("unreadable-model", format!("`{}` {error}", path.display()))
+                .help("copy the file into the model directory, or name its real path")
+        }
+        files::ReadError::Io(io) => {
+            Diagnostic::error("unreadable-model", format!("cannot read `{}`: {io}", path.display()))
+        }
+        _ => Diagnostic::error("unreadable-model", format!("`{}` {error}", path.display())),
+    }
 }
 
 /// How many events alias replays may add to one file in total. A hand-written

@@ -23,7 +23,7 @@ use crate::reference::Jurisdiction;
 use crate::rules::Finding;
 use crate::source::Span;
 
-use super::view::Input;
+use super::refs::Input;
 
 /// Where a node stands for Chapter V on the evaluation date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -212,7 +212,7 @@ impl Diagram {
         let mut engages: BTreeMap<(PartyId, PartyId), Vec<String>> = BTreeMap::new();
         let mut uses: BTreeMap<(PartyId, SystemId), Vec<String>> = BTreeMap::new();
         let mut drawn: Vec<&PartyId> = Vec::new();
-        for assignment in roles.assignments.iter().filter(|a| running(&a.activity)) {
+        for assignment in roles.assignments().iter().filter(|a| running(&a.activity)) {
             drawn.push(&assignment.party);
             if let Some(principal) = &assignment.on_behalf_of {
                 engages

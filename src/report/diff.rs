@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::diff::{AbroadChange, FieldChange, FindingSummary, HeldRole, ModelDiff};
-use crate::duties::{NotificationDuty, Recipient};
+use crate::obligations::notification::{NotificationDuty, Recipient};
 use crate::report::markdown::escape;
 
 /// Which flavour of text to write.
@@ -204,7 +204,7 @@ fn findings(w: &mut Writer, diff: &ModelDiff) {
     }
 }
 
-fn abroad_line(w: &Writer, item: &crate::abroad::ProcessingAbroad) -> String {
+fn abroad_line(w: &Writer, item: &crate::obligations::abroad::ProcessingAbroad) -> String {
     let exporter = item.exporter.as_ref().map(|e| format!(" for {}", w.code(e.as_str()))).unwrap_or_default();
     let adequacy = match &item.adequacy {
         Some(instrument) => format!("adequacy: {}", w.prose(instrument)),

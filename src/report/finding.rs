@@ -1,38 +1,22 @@
 //! Findings as the report shows them: numbered (`F1`, `F2`, … in the order of
 //! `ansvar check`), with the rule's explanation and remediation, the chain by
-//! name, every place in the YAML as `file:line:column`, and sentences split at
-//! their backticks so that quoted ids can be shown as code.
+//! name, every place in the YAML as `file:line:column`. A finding's message is
+//! rendered from its typed facts, and its ids are shown as code because the
+//! facts say they are ids ([`crate::render::segments`]), not by reading the text.
 
 use serde::Serialize;
 
+pub use crate::render::Segment;
+use crate::render::{self, Lang};
 use crate::rules::{Finding, Severity};
 
-use super::view::{ActivityRef, Names, PartyRef};
+use super::refs::{ActivityRef, Names, PartyRef};
 
-/// A piece of a sentence: plain text, or an id the sentence quotes (written in
-/// backticks by the rules), shown as code.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Segment {
-    /// The text.
-    pub text: String,
-    /// Whether it is quoted code (an id).
-    pub code: bool,
-}
-
-/// Splits a sentence at its backticks: `` `medhelp` notified `imy` `` becomes
-/// code, text, code. A sentence with an odd number of backticks is kept whole,
-/// as text, rather than guessed at.
+/// Splits prose written by hand (a rule's explanation, a role's reason) at its
+/// backticks: `` `medhelp` notified `imy` `` becomes code, text, code. Text
+/// with an odd number of backticks is kept whole, as text, rather than guessed at.
 pub fn segments(text: &str) -> Vec<Segment> {
-    let parts: Vec<&str> = text.split('`').collect();
-    if parts.len().is_multiple_of(2) {
-        return vec![Segment { text: text.to_owned(), code: false }];
-    }
-    parts
-        .iter()
-        .enumerate()
-        .filter(|(_, part)| !part.is_empty())
-        .map(|(index, part)| Segment { text: (*part).to_owned(), code: index % 2 == 1 })
-        .collect()
+    render::backtick_segments(text)
 }
 
 /// A clause as a sentence: a capital first letter and a final full stop. The
@@ -141,8 +125,8 @@ impl FindingView {
             code: finding.code.to_owned(),
             severity: finding.severity.as_str().to_owned(),
             severity_label: severity_label(finding.severity).to_owned(),
-            message: finding.message.clone(),
-            message_segments: segments(&finding.message),
+            message: render::message(&finding.message, Lang::En),
+            message_segments: render::segments(&finding.message, Lang::En),
             party: finding.party.as_ref().map(|p| input.party(p)),
             activity: finding.activity.as_ref().map(|a| input.activity(a)),
             provisions: finding.provisions.join("; "),
@@ -151,8 +135,8 @@ impl FindingView {
                 .labels
                 .iter()
                 .map(|l| PlaceView {
-                    message: l.message.clone(),
-                    segments: segments(&l.message),
+                    message: render::message(&l.message, Lang::En),
+                    segments: render::segments(&l.message, Lang::En),
                     location: input.sources.location(l.span).to_string(),
                 })
                 .collect(),

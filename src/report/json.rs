@@ -3,6 +3,8 @@
 //! The shapes here are a public interface: CI jobs and other tools read them.
 //! Locations are resolved to `file:line:column` through the [`SourceMap`].
 
+use crate::finding::{Fingerprint, Message};
+use crate::render::{self, Lang};
 use serde::Serialize;
 
 use crate::model::{ActivityId, PartyId};
@@ -102,7 +104,7 @@ impl<'a> RolesDocument<'a> {
         Self {
             schema_version: super::SCHEMA_VERSION,
             roles: roles
-                .assignments
+                .assignments()
                 .iter()
                 .filter(|a| keep(Some(&a.party), &a.activity))
                 .map(|a| JsonRole::new(a, sources))
@@ -140,7 +142,8 @@ pub struct AllRoles<'a> {
 
 impl Serialize for AllRoles<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let jobs = crate::par::Jobs::new(&self.roles.assignments, |assignment| JsonRole::new(assignment, self.sources));
+        let jobs =
+            crate::par::Jobs::new(self.roles.assignments(), |assignment| JsonRole::new(assignment, self.sources));
         stream_array(serializer, &jobs, |role| Some(pre_rendered(role)))
     }
 }
@@ -167,9 +170,9 @@ pub fn to_string<T: Serialize>(document: &T) -> String {
 
 /// A secondary label with its location resolved.
 #[derive(Debug, Serialize)]
-pub struct JsonLabel<'a> {
+pub struct JsonLabel {
     /// What the label says.
-    pub message: &'a str,
+    pub message: String,
     /// Where it points.
     pub location: Location,
 }
@@ -192,14 +195,22 @@ pub struct JsonAcceptance<'a> {
 pub struct JsonFinding<'a> {
     /// The rule code.
     pub code: &'static str,
+    /// A stable id of the finding, from its rule code and subjects: the same
+    /// finding has the same fingerprint in every run and every version of the
+    /// model, whatever its wording or its place in the YAML.
+    pub fingerprint: Fingerprint,
     /// `critical`, `high`, `medium`, `low` or `info`.
     pub severity: &'static str,
-    /// What was found.
-    pub message: &'a str,
+    /// What was found, rendered in English.
+    pub message: String,
+    /// The message key and the typed facts the message is rendered from.
+    pub facts: &'a Message,
     /// The party that must act.
     pub party: Option<&'a str>,
     /// The activity.
     pub activity: Option<&'a str>,
+    /// Everything the finding is about, the party and the activity first.
+    pub subjects: Vec<JsonSubject>,
     /// The provisions it rests on.
     pub provisions: &'a [&'static str],
     /// Whether an accepted risk covers it.
@@ -209,9 +220,22 @@ pub struct JsonFinding<'a> {
     /// Where it shows in the YAML.
     pub location: Location,
     /// Other places that explain it.
-    pub labels: Vec<JsonLabel<'a>>,
+    pub labels: Vec<JsonLabel>,
     /// How the party came in, from the top of the chain down.
     pub chain: Vec<&'a str>,
+    /// What to do about it: the rule's remediation.
+    pub remediation: &'static str,
+}
+
+/// A thing a finding is about.
+#[derive(Debug, Serialize)]
+pub struct JsonSubject {
+    /// Its part in the finding: `party`, `activity`, `importer`, `system`, …
+    pub part: &'static str,
+    /// The kind of thing: `party`, `activity`, `system`, `agreement`, …
+    pub kind: &'static str,
+    /// Its id in the model.
+    pub id: String,
 }
 
 impl<'a> JsonFinding<'a> {
@@ -219,10 +243,16 @@ impl<'a> JsonFinding<'a> {
     pub fn new(finding: &'a crate::rules::Finding, sources: &SourceMap) -> Self {
         Self {
             code: finding.code,
+            fingerprint: finding.fingerprint(),
             severity: finding.severity.as_str(),
-            message: &finding.message,
+            message: render::message(&finding.message, Lang::En),
+            facts: &finding.message,
             party: finding.party.as_ref().map(|p| p.as_str()),
             activity: finding.activity.as_ref().map(|a| a.as_str()),
+            subjects: finding
+                .all_subjects()
+                .map(|(part, subject)| JsonSubject { part, kind: subject.kind(), id: subject.id().to_owned() })
+                .collect(),
             provisions: &finding.provisions,
             accepted: finding.accepted.is_some(),
             acceptance: finding.accepted.as_ref().map(|a| JsonAcceptance {
@@ -235,9 +265,13 @@ impl<'a> JsonFinding<'a> {
             labels: finding
                 .labels
                 .iter()
-                .map(|l| JsonLabel { message: &l.message, location: sources.location(l.span) })
+                .map(|l| JsonLabel {
+                    message: render::message(&l.message, Lang::En),
+                    location: sources.location(l.span),
+                })
                 .collect(),
             chain: finding.chain.iter().map(|p| p.as_str()).collect(),
+            remediation: finding.rule().map(|r| r.remediation).unwrap_or_default(),
         }
     }
 }

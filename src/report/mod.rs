@@ -15,6 +15,7 @@ pub mod json;
 pub mod markdown;
 pub mod notify;
 pub mod overview;
+pub mod refs;
 pub mod ropa;
 pub mod sarif;
 pub mod sheets;

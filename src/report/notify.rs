@@ -1,27 +1,24 @@
-//! Who notifies whom if a system is breached (Art. 33, 34), per system.
+//! Who notifies whom if a system is breached (Art. 33, 34), per system, in words.
 //!
-//! For each system that an activity running on the evaluation date uses, and
-//! for each such activity, the path runs from every party that uses the system
-//! up its chain of delegation: each processor tells the party it acts for, within
-//! the hours its agreement sets or otherwise without undue delay (Art. 33(2));
-//! each controller notifies the supervisory authority within 72 hours (Art. 33(1))
-//! and tells the data subjects when the risk to them is high (Art. 34). Whether
-//! the data subjects must be told depends on what the system holds: special
-//! categories stored unencrypted leave no room for the encryption exemption of
-//! Art. 34(3)(a). The deadlines come from [`crate::duties`]; this module only
-//! arranges them per system and says them in words. Breaches that happened are
-//! listed beside the derived path, so a reader can compare the two.
+//! The paths and the Art. 34(3)(a) judgement come from the obligations stage
+//! ([`crate::obligations::notification::BreachPlanner`]): for each system an
+//! activity running on the evaluation date uses, from every party that uses it
+//! up its chain of delegation, each processor telling the party it acts for
+//! (Art. 33(2)), each controller notifying the supervisory authority (Art. 33(1))
+//! and, as the judgement says, the data subjects (Art. 34). This module only
+//! says them in words. Breaches that happened are listed beside the derived
+//! path, so a reader can compare the two.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::duties::{NotificationDuty, Recipient, notification_duties};
 use crate::law;
-use crate::model::{ActivityId, Country, PartyId, PartyKind, System, SystemId};
+use crate::model::{System, SystemId};
+use crate::obligations::notification::{BreachPath, BreachPlanner, Subjects};
 use crate::par::Jobs;
 
-use super::view::{ActivityRef, Input, Names, PartyRef, Phrase, Shared};
+use super::refs::{ActivityRef, Input, Names, PartyRef, Phrase, Shared};
 
 /// One notification on the path.
 #[derive(Clone, Debug, Serialize)]
@@ -96,24 +93,11 @@ pub struct SystemNotifications {
     pub incidents: Vec<IncidentView>,
 }
 
-/// Whether data subjects must be told of a breach of a system.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum SubjectsRule {
-    /// Special categories stored unencrypted: the high risk is presumed.
-    Required,
-    /// Encrypted at rest: Art. 34(3)(a) likely exempts.
-    LikelyExempt,
-    /// Depends on the risk.
-    IfHighRisk,
-}
-
 /// The model-wide facts every system's paths look up, worked out once: asking
 /// them per system or per path made the section quadratic in a big model.
 struct Lookups<'a> {
-    /// Every notification duty, sorted by activity, notifier and recipient.
-    duties: Vec<NotificationDuty>,
-    /// The authority parties of each country, in the model's order.
-    authorities: BTreeMap<&'a Country, Vec<&'a crate::model::Party>>,
+    /// The breach paths, from the obligations stage.
+    planner: BreachPlanner<'a>,
     /// The incidents that name each system, in the model's order.
     incidents: BTreeMap<&'a SystemId, Vec<&'a crate::model::Incident>>,
     /// `the data subjects`, made once for every step that names them.
@@ -125,7 +109,7 @@ struct Lookups<'a> {
 /// The notification paths of every system used on the evaluation date, by id.
 pub fn build(input: &Input<'_>) -> Vec<SystemNotifications> {
     let names = Names::new(input);
-    NotifyPlan::new(input).systems(&names).batched(super::view::DRAW_BATCH).flatten().collect()
+    NotifyPlan::new(input).systems(&names).batched(super::refs::DRAW_BATCH).flatten().collect()
 }
 
 /// What every system's paths look up, worked out once; the report draws each
@@ -141,10 +125,6 @@ impl<'a> NotifyPlan<'a> {
     /// Works out the duties, authorities and incidents once.
     pub(crate) fn new(input: &Input<'a>) -> Self {
         let model = input.model;
-        let mut authorities: BTreeMap<&Country, Vec<&crate::model::Party>> = BTreeMap::new();
-        for party in model.parties.values().filter(|p| p.kind.value == PartyKind::Authority) {
-            authorities.entry(&party.country.value).or_default().push(party);
-        }
         let mut incidents: BTreeMap<&SystemId, Vec<&crate::model::Incident>> = BTreeMap::new();
         for incident in model.incidents.values() {
             for system in &incident.systems {
@@ -156,8 +136,7 @@ impl<'a> NotifyPlan<'a> {
             }
         }
         let lookups = Lookups {
-            duties: notification_duties(&input.analysis.graph, &input.analysis.roles),
-            authorities,
+            planner: BreachPlanner::new(input.analysis),
             incidents,
             subjects: "the data subjects".into(),
             competent: "the competent supervisory authority".into(),
@@ -176,60 +155,28 @@ impl<'a> NotifyPlan<'a> {
 }
 
 fn for_system(input: &Names<'_>, system: &System, lookups: &Lookups<'_>) -> Option<SystemNotifications> {
-    let graph = &input.analysis.graph;
-    let as_of = input.analysis.as_of;
-    // Who uses the system, asked once: each path takes its activity's part.
-    let users: Vec<(ActivityId, PartyId)> = graph
-        .users_of(&system.id)
-        .into_iter()
-        .filter(|(a, _)| input.model.activities.get(a).is_some_and(|a| a.runs_on(as_of)))
-        .collect();
-    let mut activities: Vec<&ActivityId> = users.iter().map(|(activity, _)| activity).collect();
-    activities.dedup();
-    if activities.is_empty() {
-        return None;
-    }
-    let data: Vec<&crate::model::DataCategory> = {
-        let mut data: Vec<_> = activities
-            .iter()
-            .filter_map(|a| input.model.activities.get(*a))
-            .flat_map(|a| a.data.iter())
-            .filter_map(|d| input.model.data.get(&d.value))
-            .collect();
-        data.sort_by(|a, b| a.id.cmp(&b.id));
-        data.dedup_by(|a, b| a.id == b.id);
-        data
+    let breach = lookups.planner.system(system)?;
+    let judgement = breach.subjects;
+    let subjects = match judgement.outcome {
+        Subjects::Required => "It holds special categories of data stored unencrypted: a breach is likely to result in a high risk to the data subjects, who must be told without undue delay; the encryption exemption of Art. 34(3)(a) does not apply.".to_owned(),
+        Subjects::LikelyExempt => "Its data are encrypted at rest: if the keys were not compromised, the data are unintelligible to others and Art. 34(3)(a) exempts the controller from telling the data subjects.".to_owned(),
+        Subjects::IfHighRisk if judgement.encrypted_at_rest.is_none() => "Whether its data are encrypted at rest is not recorded: the data subjects must be told if the breach is likely to result in a high risk to them.".to_owned(),
+        Subjects::IfHighRisk => "The data subjects must be told if the breach is likely to result in a high risk to them.".to_owned(),
     };
-    let special = data.iter().any(|d| d.is_sensitive());
-    let at_rest = system.encrypted_at_rest.as_ref().map(|e| e.value);
-    let rule = match (special, at_rest) {
-        (_, Some(true)) => SubjectsRule::LikelyExempt,
-        (true, Some(false)) => SubjectsRule::Required,
-        _ => SubjectsRule::IfHighRisk,
-    };
-    let subjects = match rule {
-        SubjectsRule::Required => "It holds special categories of data stored unencrypted: a breach is likely to result in a high risk to the data subjects, who must be told without undue delay; the encryption exemption of Art. 34(3)(a) does not apply.".to_owned(),
-        SubjectsRule::LikelyExempt => "Its data are encrypted at rest: if the keys were not compromised, the data are unintelligible to others and Art. 34(3)(a) exempts the controller from telling the data subjects.".to_owned(),
-        SubjectsRule::IfHighRisk if at_rest.is_none() => "Whether its data are encrypted at rest is not recorded: the data subjects must be told if the breach is likely to result in a high risk to them.".to_owned(),
-        SubjectsRule::IfHighRisk => "The data subjects must be told if the breach is likely to result in a high risk to them.".to_owned(),
-    };
-    let paths = activities
-        .iter()
-        .map(|activity| {
-            // `users` is sorted by activity, then party.
-            let start = users.partition_point(|(a, _)| a < *activity);
-            let end = start + users[start..].partition_point(|(a, _)| a == *activity);
-            let users: Vec<PartyId> = users[start..end].iter().map(|(_, p)| p.clone()).collect();
-            path(input, system, activity, users, lookups, rule)
-        })
-        .collect();
+    let paths = breach.paths.iter().map(|path| path_view(input, path, lookups, judgement.outcome)).collect();
     Some(SystemNotifications {
         id: system.id.to_string(),
         name: system.name.clone(),
         operator: input.party(&system.operator.value),
         location: input.country_short(&system.location.value),
-        data: data.iter().map(|d| super::ropa::data_item(d)).collect::<Vec<_>>().join("; "),
-        at_rest: match at_rest {
+        data: breach
+            .data
+            .iter()
+            .filter_map(|d| input.model.data.get(d))
+            .map(super::ropa::data_item)
+            .collect::<Vec<_>>()
+            .join("; "),
+        at_rest: match judgement.encrypted_at_rest {
             Some(true) => "yes".to_owned(),
             Some(false) => "no".to_owned(),
             None => "not recorded".to_owned(),
@@ -240,82 +187,39 @@ fn for_system(input: &Names<'_>, system: &System, lookups: &Lookups<'_>) -> Opti
     })
 }
 
-/// The supervisory authority a controller notifies: an authority party of the
-/// model established in the controller's country, when there is exactly one;
-/// otherwise "the competent supervisory authority" (the model does not say).
-fn authority(input: &Names<'_>, lookups: &Lookups<'_>, controller: &PartyId) -> (Shared, Option<PartyRef>) {
-    let found: &[&crate::model::Party] = input
-        .model
-        .parties
-        .get(controller)
-        .and_then(|p| lookups.authorities.get(&p.country.value))
-        .map_or(&[], Vec::as_slice);
-    match found {
-        [one] => {
-            let party = input.party(&one.id);
-            (party.name.clone(), Some(party))
-        }
-        _ => (lookups.competent.clone(), None),
-    }
-}
-
-/// The path for one activity; `users` are the parties that use the system in it.
-fn path(
-    input: &Names<'_>,
-    system: &System,
-    activity: &ActivityId,
-    mut users: Vec<PartyId>,
-    lookups: &Lookups<'_>,
-    rule: SubjectsRule,
-) -> Path {
-    let graph = &input.analysis.graph;
-    let roles = &input.analysis.roles;
-    let duties = lookups.duties.as_slice();
-    // The operator first: it is the one most likely to discover the breach.
-    users.sort_by_key(|p| (p != &system.operator.value, p.clone()));
-    let controllers: Vec<&PartyId> = roles.controllers(activity).collect();
-    let mut steps: Vec<Step> = Vec::new();
-    let mut authority_steps: Vec<Step> = Vec::new();
-    let mut subject_steps: Vec<Step> = Vec::new();
-    let mut stranded = Vec::new();
-    for user in &users {
-        let chain = graph.chain_up(activity, user);
-        for pair in chain.windows(2) {
-            let (from, to) = (&pair[0], &pair[1]);
-            if steps.iter().any(|s| s.from.id == from.as_str() && s.to == input.party_name(to)) {
-                continue;
-            }
-            // The first duty of `from` to `to` in the sorted list: a binary
-            // search where a scan of every duty made the section quadratic.
-            let to_principal = Recipient::Principal(to.clone());
-            let first = duties.partition_point(|d| (&d.activity, &d.from, &d.to) < (activity, from, &to_principal));
-            let hours = duties
-                .get(first)
-                .filter(|d| &d.activity == activity && &d.from == from && d.to == to_principal)
-                .and_then(|d| d.within_hours);
-            let to_party = input.party(to);
-            steps.push(Step {
-                from: input.party(from),
+/// One activity's path in words.
+fn path_view(input: &Names<'_>, path: &BreachPath, lookups: &Lookups<'_>, outcome: Subjects) -> Path {
+    let processors = path
+        .relays
+        .iter()
+        .map(|relay| {
+            let to_party = input.party(&relay.to);
+            Step {
+                from: input.party(&relay.from),
                 to: to_party.name.clone(),
                 to_party: Some(to_party),
-                when: match hours {
+                when: match relay.within_hours {
                     Some(hours) => Phrase::Owned(format!("within {hours} hours (agreement)")),
                     None => Phrase::Borrowed("without undue delay; no deadline agreed"),
                 },
                 provision: law::ART_33_2,
                 condition: Phrase::Borrowed(""),
                 required: true,
-            });
-        }
-        let top = chain.last().unwrap_or(user);
-        if !controllers.contains(&top) {
-            stranded.push(input.party_name(user).to_owned());
-        }
-    }
-    for controller in &controllers {
-        let (to, to_party) = authority(input, lookups, controller);
+            }
+        })
+        .collect();
+    let mut authority_steps = Vec::new();
+    let mut subject_steps = Vec::new();
+    for notice in &path.controllers {
+        let (to, to_party) = match &notice.authority {
+            Some(authority) => {
+                let party = input.party(authority);
+                (party.name.clone(), Some(party))
+            }
+            None => (lookups.competent.clone(), None),
+        };
         authority_steps.push(Step {
-            from: input.party(controller),
+            from: input.party(&notice.controller),
             to,
             to_party,
             when: Phrase::Borrowed("within 72 hours of becoming aware"),
@@ -323,15 +227,15 @@ fn path(
             condition: Phrase::Borrowed("unless the breach is unlikely to result in a risk"),
             required: true,
         });
-        let (condition, required) = match rule {
-            SubjectsRule::Required => (Phrase::Borrowed("required: special-category data stored unencrypted"), true),
-            SubjectsRule::LikelyExempt => {
+        let (condition, required) = match outcome {
+            Subjects::Required => (Phrase::Borrowed("required: special-category data stored unencrypted"), true),
+            Subjects::LikelyExempt => {
                 (Phrase::Owned(format!("likely exempt: encrypted at rest, {}", law::ART_34_3_A)), false)
             }
-            SubjectsRule::IfHighRisk => (Phrase::Borrowed("if the risk to them is high"), false),
+            Subjects::IfHighRisk => (Phrase::Borrowed("if the risk to them is high"), false),
         };
         subject_steps.push(Step {
-            from: input.party(controller),
+            from: input.party(&notice.controller),
             to: lookups.subjects.clone(),
             to_party: None,
             when: Phrase::Borrowed("without undue delay"),
@@ -340,6 +244,7 @@ fn path(
             required,
         });
     }
+    let stranded: Vec<&str> = path.stranded.iter().map(|p| input.party_name(p)).collect();
     let mut gap = match stranded.as_slice() {
         [] => String::new(),
         names => format!(
@@ -347,20 +252,19 @@ fn path(
             names.join(", ")
         ),
     };
-    let operator = &system.operator.value;
-    if !users.contains(operator) && roles.of(operator, activity).is_empty() {
+    if let Some(operator) = &path.operator_without_role {
         // The operator may be the first to see a breach, yet no role binds it here.
         if !gap.is_empty() {
             gap.push(' ');
         }
         gap.push_str(&format!(
             "The system's operator, {}, has no role in this activity: no duty to notify follows from the roles; agree one in a contract.",
-            input.party_name(operator).to_owned()
+            input.party_name(operator)
         ));
     }
     Path {
-        activity: input.activity(activity),
-        processors: steps,
+        activity: input.activity(&path.activity),
+        processors,
         authority: authority_steps,
         subjects: subject_steps,
         gap,

@@ -12,7 +12,10 @@ use crate::source::Span;
 
 use super::finding::{FindingView, severity_label};
 use super::index::Index;
-use super::view::{ACTION_FIRST, ActivityRef, Names, PartyRef, Shared, count};
+use super::refs::{ActivityRef, Names, PartyRef, Shared, count};
+
+/// How many open findings "what needs action first" lists.
+pub const ACTION_FIRST: usize = 5;
 use crate::model::PartyId;
 
 /// How many open findings of one severity.
@@ -102,7 +105,7 @@ impl Summary {
             .filter_map(|(title, role)| {
                 // One pass over the roles per group, not one per sheet.
                 let holders: BTreeSet<&str> =
-                    roles.assignments.iter().filter(|a| a.role == *role).map(|a| a.party.as_str()).collect();
+                    roles.assignments().iter().filter(|a| a.role == *role).map(|a| a.party.as_str()).collect();
                 let mut parties: Vec<PartyRef> =
                     sheets.iter().filter(|p| holders.contains(p.as_str())).map(|p| input.party(p)).collect();
                 parties.dedup();
@@ -389,6 +392,7 @@ pub struct AbroadView {
 pub(super) fn abroad(input: &Names<'_>, index: &Index<'_>) -> Vec<AbroadView> {
     index
         .abroad()
+        .all()
         .iter()
         .map(|item| AbroadView {
             party: input.party(&item.party),

@@ -4,6 +4,9 @@
 //! ultimately acts for. Only activities running on the evaluation date are
 //! recorded: the record describes processing as it stands.
 //!
+//! Which records there are and what each holds is decided by the obligations
+//! stage ([`crate::obligations::records`]); this module words them.
+//!
 //! Every field says where the model is silent ("not recorded") rather than
 //! leaving a blank a reader could take for "none". The same rows feed the
 //! report, `ansvar ropa --format md|json`, and [`to_csv`].
@@ -11,12 +14,12 @@
 use serde::Serialize;
 
 use crate::law;
-use crate::model::{Activity, ActivityId, DataCategory, PartyId, Retention, System};
+use crate::model::{Activity, DataCategory, PartyId, Retention, System, SystemId};
+use crate::obligations::records::{self, ControllerRecord, ProcessorRecord};
 use crate::par::Jobs;
-use crate::roles::{Assignment, Role};
 
 use super::index::Index;
-use super::view::{ActivityRef, Input, Names, PartyRef};
+use super::refs::{ActivityRef, Input, Names, PartyRef};
 
 /// One field of a record with the point of Art. 30 that requires it.
 #[derive(Clone, Debug, Serialize)]
@@ -71,80 +74,39 @@ pub fn build(input: &Input<'_>) -> Records {
     build_with(&Names::new(input), &Index::build(input))
 }
 
-/// [`build`], with the model-wide facts already worked out: each record looks up
-/// its own processing abroad in `index` rather than listing the whole model's.
+/// [`build`], with the model-wide facts already worked out.
 pub(crate) fn build_with(input: &Names<'_>, index: &Index<'_>) -> Records {
     let plan = RecordPlan::new(input);
     Records {
-        controller: plan.controller_rows(input, index).batched(super::view::DRAW_BATCH).collect(),
-        processor: plan.processor_rows(input, index).batched(super::view::DRAW_BATCH).collect(),
+        controller: plan.controller_rows(input, index).batched(super::refs::DRAW_BATCH).collect(),
+        processor: plan.processor_rows(input, index).batched(super::refs::DRAW_BATCH).collect(),
     }
 }
 
-/// A controller record to draw up: a running activity and one of its
-/// controllers.
-pub(crate) type ControllerKey<'a> = (&'a Activity, &'a Assignment);
+/// A controller record to draw up.
+pub(crate) type ControllerKey<'a> = records::ControllerKey<'a>;
 
-/// Which records there are, in their order, before any is drawn up: the report
-/// draws each up as it writes it, so that a big model's records need not all be
-/// held at once.
+/// A processor record to draw up.
+pub(crate) type ProcessorKey = records::ProcessorKey;
+
+/// Which records there are ([`records::plan`]), in the order the report shows
+/// them, before any is drawn up: the report draws each up as it writes it, so
+/// that a big model's records need not all be held at once.
 pub(crate) struct RecordPlan<'a> {
-    /// One per running activity and controller, by controller name and activity.
+    /// By controller name and activity.
     controller: Vec<ControllerKey<'a>>,
-    /// One per processor, the controller at the top of its chain and the party it
-    /// acts for directly (when that is not the controller), with their running
-    /// activities; by processor name and controller name.
+    /// By processor name and controller name.
     processor: Vec<ProcessorKey>,
-}
-
-/// What one processor record (Art. 30(2)) is about.
-pub(crate) struct ProcessorKey {
-    processor: PartyId,
-    controller: PartyId,
-    direct: Option<PartyId>,
-    /// Sorted by id; never empty.
-    activities: Vec<ActivityId>,
 }
 
 impl<'a> RecordPlan<'a> {
     /// Lists the records of every activity running on the evaluation date.
     pub(crate) fn new(input: &Input<'a>) -> Self {
-        let as_of = input.analysis.as_of;
-        let roles = &input.analysis.roles;
-        let mut controller = Vec::new();
-        for activity in input.model.activities.values().filter(|a| a.runs_on(as_of)) {
-            for assignment in roles.in_activity(&activity.id).iter().filter(|a| a.role.is_controller()) {
-                controller.push((activity, assignment));
-            }
-        }
-        // 30(2): group each processor's activities by the controller at the top of its chain.
-        let mut pairs: Vec<(PartyId, PartyId, Option<PartyId>, ActivityId)> = roles
-            .assignments
-            .iter()
-            .filter(|a| matches!(a.role, Role::Processor | Role::SubProcessor))
-            .filter(|a| input.model.activities.get(&a.activity).is_some_and(|x| x.runs_on(as_of)))
-            .map(|a| {
-                let direct = a.on_behalf_of.clone().filter(|p| p != a.top());
-                (a.party.clone(), a.top().clone(), direct, a.activity.clone())
-            })
-            .collect();
-        pairs.sort();
-        pairs.dedup();
-        let mut processor = Vec::new();
-        let mut index = 0;
-        while index < pairs.len() {
-            let (party, top, direct, _) = pairs[index].clone();
-            let activities: Vec<ActivityId> = pairs[index..]
-                .iter()
-                .take_while(|(p, c, d, _)| p == &party && c == &top && d == &direct)
-                .map(|(_, _, _, a)| a.clone())
-                .collect();
-            index += activities.len();
-            processor.push(ProcessorKey { processor: party, controller: top, direct, activities });
-        }
-        // By the names the rows will show (stable: ties keep the order above).
-        controller.sort_by(|(x, a), (y, b)| {
-            (input.party_name(&a.party), x.id.as_str()).cmp(&(input.party_name(&b.party), y.id.as_str()))
+        let records::RecordPlan { mut controller, mut processor } = records::plan(input.analysis);
+        // By the names the rows will show (stable: ties keep the order of the plan).
+        controller.sort_by(|x, y| {
+            (input.party_name(&x.assignment.party), x.activity.id.as_str())
+                .cmp(&(input.party_name(&y.assignment.party), y.activity.id.as_str()))
         });
         fn key<'k>(input: &'k Input<'_>, k: &'k ProcessorKey) -> (&'k str, &'k str, Option<&'k str>) {
             (input.party_name(&k.processor), input.party_name(&k.controller), k.activities.first().map(|a| a.as_str()))
@@ -159,8 +121,8 @@ impl<'a> RecordPlan<'a> {
         input: &'s Names<'a>,
         index: &'s Index<'a>,
     ) -> Jobs<'s, ControllerKey<'a>, impl Fn(&'s ControllerKey<'a>) -> RecordRow + Sync + 's> {
-        Jobs::new(&self.controller, move |(activity, assignment)| {
-            controller_record(input, index, activity, &assignment.party, &assignment.own_purposes)
+        Jobs::new(&self.controller, move |key| {
+            controller_row(input, key.activity, &records::controller_record(input.analysis, index.abroad(), key))
         })
     }
 
@@ -171,7 +133,7 @@ impl<'a> RecordPlan<'a> {
         index: &'s Index<'a>,
     ) -> Jobs<'s, ProcessorKey, impl Fn(&'s ProcessorKey) -> RecordRow + Sync + 's> {
         Jobs::new(&self.processor, move |key| {
-            processor_record(input, index, &key.processor, &key.controller, key.direct.as_ref(), &key.activities)
+            processor_row(input, &records::processor_record(input.analysis, index.abroad(), key))
         })
     }
 }
@@ -189,37 +151,29 @@ fn dpo(input: &Names<'_>, party: &PartyId) -> String {
     }
 }
 
-fn controller_record(
-    input: &Names<'_>,
-    index: &Index<'_>,
-    activity: &Activity,
-    party: &PartyId,
-    own_purposes: &[String],
-) -> RecordRow {
-    let roles = &input.analysis.roles;
-    let joint: Vec<String> =
-        roles.controllers(&activity.id).filter(|p| *p != party).map(|p| input.party_name(p).to_owned()).collect();
-    let purposes = if own_purposes.is_empty() {
+/// A controller record (Art. 30(1)) in words.
+fn controller_row(input: &Names<'_>, activity: &Activity, record: &ControllerRecord) -> RecordRow {
+    let party = &record.controller;
+    let joint: Vec<String> = record.joint_controllers.iter().map(|p| input.party_name(p).to_owned()).collect();
+    let purposes = if record.own_purposes.is_empty() {
         vec![activity.purpose.clone().unwrap_or_else(|| "not recorded".to_owned())]
     } else {
-        own_purposes.to_vec()
+        record.own_purposes.clone()
     };
-    let recipients: Vec<String> = roles
-        .in_activity(&activity.id)
+    let recipients: Vec<String> = record
+        .recipients
         .iter()
-        .filter(|a| a.on_behalf_of.is_some())
-        .map(|a| {
-            let country = input.model.parties.get(&a.party).map(|p| input.country_short(&p.country.value));
+        .map(|r| {
+            let country = input.model.parties.get(&r.party).map(|p| input.country_short(&p.country.value));
             format!(
                 "{}, {}{}",
-                input.party_name(&a.party).to_owned(),
-                a.role,
+                input.party_name(&r.party).to_owned(),
+                r.role,
                 country.map(|c| format!(", {c}")).unwrap_or_default()
             )
         })
         .collect();
-    let transfers: Vec<String> = transfers(input, index.abroad_in(&activity.id));
-    let data: Vec<&DataCategory> = data_of(input, activity);
+    let data: Vec<&DataCategory> = record.data.iter().filter_map(|d| input.model.data.get(d)).collect();
     let retention = data
         .iter()
         .map(|d| {
@@ -243,9 +197,9 @@ fn controller_record(
         field("data_subjects", "Categories of data subjects", "30(1)(c)", subjects_of(input, activity)),
         field("personal_data", "Categories of personal data", "30(1)(c)", data.iter().map(|d| data_item(d)).collect()),
         field("recipients", "Recipients", "30(1)(d)", recipients),
-        field("transfers", "Transfers to third countries", "30(1)(e)", transfers),
+        field("transfers", "Transfers to third countries", "30(1)(e)", transfers(input, &record.transfers)),
         field("erasure", "Time limits for erasure", "30(1)(f)", retention),
-        field("security", "Security measures", "30(1)(g)", security(input, &[&activity.id], None)),
+        field("security", "Security measures", "30(1)(g)", security(input, &record.systems)),
     ];
     RecordRow {
         record: law::ART_30_1.to_owned(),
@@ -258,23 +212,19 @@ fn controller_record(
     }
 }
 
-fn processor_record(
-    input: &Names<'_>,
-    index: &Index<'_>,
-    processor: &PartyId,
-    controller: &PartyId,
-    direct: Option<&PartyId>,
-    activities: &[ActivityId],
-) -> RecordRow {
+/// A processor record (Art. 30(2)) in words.
+fn processor_row(input: &Names<'_>, record: &ProcessorRecord) -> RecordRow {
+    let (processor, controller) = (&record.processor, &record.controller);
     let mut parties = vec![
         input.party_name(processor).to_owned(),
         format!("On behalf of the controller {}", input.party_name(controller)),
     ];
-    if let Some(direct) = direct {
+    if let Some(direct) = &record.acts_for {
         parties.push(format!("Engaged by the processor {}", input.party_name(direct)));
     }
     parties.push(format!("Data protection officer: {}", dpo(input, processor)));
-    let processing = activities
+    let processing = record
+        .activities
         .iter()
         .filter_map(|id| input.model.activities.get(id))
         .map(|activity| {
@@ -290,22 +240,15 @@ fn processor_record(
             }
         })
         .collect();
-    let ids: Vec<&ActivityId> = activities.iter().collect();
     let fields = vec![
         field("parties", "Processor and controller", "30(2)(a)", parties),
         field("processing", "Categories of processing", "30(2)(b)", processing),
-        field(
-            "transfers",
-            "Transfers to third countries",
-            "30(2)(c)",
-            // The activities come sorted by id, as the processing abroad is.
-            transfers(input, activities.iter().flat_map(|a| index.abroad_by(processor, a))),
-        ),
-        field("security", "Security measures", "30(2)(d)", security(input, &ids, Some(processor))),
+        field("transfers", "Transfers to third countries", "30(2)(c)", transfers(input, &record.transfers)),
+        field("security", "Security measures", "30(2)(d)", security(input, &record.systems)),
     ];
     RecordRow {
         record: law::ART_30_2.to_owned(),
-        title: match direct {
+        title: match &record.acts_for {
             Some(direct) => format!(
                 "{} for {}, engaged by {}",
                 input.party_name(processor).to_owned(),
@@ -316,8 +259,8 @@ fn processor_record(
         },
         party: input.party(processor),
         controller: input.party(controller),
-        acts_for: direct.map(|d| input.party(d)),
-        activities: activities.iter().map(|a| input.activity(a)).collect(),
+        acts_for: record.acts_for.as_ref().map(|d| input.party(d)),
+        activities: record.activities.iter().map(|a| input.activity(a)).collect(),
         fields,
     }
 }
@@ -325,7 +268,7 @@ fn processor_record(
 /// Third-country processing, in words.
 fn transfers<'p>(
     input: &Names<'_>,
-    items: impl IntoIterator<Item = &'p crate::abroad::ProcessingAbroad>,
+    items: impl IntoIterator<Item = &'p crate::obligations::abroad::ProcessingAbroad>,
 ) -> Vec<String> {
     items
         .into_iter()
@@ -347,19 +290,9 @@ fn transfers<'p>(
         .collect()
 }
 
-/// The security measures of the systems used in `activities` (by `party` only,
-/// when given), one line per system.
-fn security(input: &Names<'_>, activities: &[&ActivityId], party: Option<&PartyId>) -> Vec<String> {
-    let mut systems: Vec<&System> = activities
-        .iter()
-        .filter_map(|id| input.model.activities.get(*id))
-        .flat_map(|a| a.performers.iter())
-        .filter(|p| party.is_none_or(|party| &p.party.value == party))
-        .flat_map(|p| p.systems.iter())
-        .filter_map(|s| input.model.systems.get(&s.value))
-        .collect();
-    systems.sort_by(|a, b| a.id.cmp(&b.id));
-    systems.dedup_by(|a, b| a.id == b.id);
+/// The security measures of `systems` (sorted by id), one line per system.
+fn security(input: &Names<'_>, systems: &[SystemId]) -> Vec<String> {
+    let systems: Vec<&System> = systems.iter().filter_map(|s| input.model.systems.get(s)).collect();
     if systems.is_empty() {
         return vec!["no system recorded".to_owned()];
     }

@@ -4,9 +4,19 @@
 //! needs, serialised with serde. Every rule of the catalogue is listed in the
 //! tool's driver; each finding is a result pointing at the model's YAML. An
 //! accepted finding carries an external suppression with its justification.
+//!
+//! Each result carries the finding's fingerprint as `partialFingerprints`
+//! (`ansvar/v1`), so a dashboard follows a finding across commits however its
+//! wording or its place in the YAML changes. Each rule carries a `helpUri` into
+//! `docs/rules.md` (relative to the repository root: `ansvar` does not know where
+//! it is published) and a numeric `security-severity` ([`security_severity`]),
+//! which GitHub code scanning maps back to critical/high/medium/low.
 
 use serde::Serialize;
 
+use std::collections::BTreeMap;
+
+use crate::render::{self, Lang};
 use crate::rules::{CATALOGUE, Finding, Severity};
 use crate::source::{Location, SourceMap};
 
@@ -42,6 +52,7 @@ struct Driver {
 #[serde(rename_all = "camelCase")]
 struct ReportingDescriptor {
     id: &'static str,
+    help_uri: String,
     short_description: Text,
     full_description: Text,
     help: Text,
@@ -63,6 +74,9 @@ struct Configuration {
 struct RuleProperties {
     /// The provisions the rule rests on, as tags dashboards can filter by.
     tags: Vec<&'static str>,
+    /// The rule's default severity as a number, for GitHub code scanning.
+    #[serde(rename = "security-severity")]
+    security_severity: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -71,6 +85,7 @@ struct SarifResult {
     rule_id: &'static str,
     level: &'static str,
     message: Text,
+    partial_fingerprints: BTreeMap<&'static str, String>,
     locations: Vec<SarifLocation>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<SarifLocation>,
@@ -82,6 +97,8 @@ struct SarifResult {
 #[derive(Debug, Serialize)]
 struct ResultProperties {
     severity: &'static str,
+    #[serde(rename = "security-severity")]
+    security_severity: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     party: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -121,6 +138,19 @@ struct Suppression {
     justification: String,
 }
 
+/// A severity as the number GitHub code scanning reads from
+/// `security-severity`: it shows over 9.0 as critical, 7.0–8.9 as high,
+/// 4.0–6.9 as medium and 0.1–3.9 as low. Informational findings are 0.0.
+pub fn security_severity(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Critical => "9.5",
+        Severity::High => "8.0",
+        Severity::Medium => "5.5",
+        Severity::Low => "3.0",
+        Severity::Info => "0.0",
+    }
+}
+
 /// The SARIF level of a severity.
 fn level(severity: Severity) -> &'static str {
     match severity {
@@ -147,11 +177,15 @@ impl SarifLog {
             .iter()
             .map(|rule| ReportingDescriptor {
                 id: rule.code,
+                help_uri: format!("docs/rules.md#{}", rule.code),
                 short_description: Text { text: rule.summary.to_owned() },
                 full_description: Text { text: rule.explanation.to_owned() },
                 help: Text { text: rule.remediation.to_owned() },
                 default_configuration: Configuration { level: level(rule.severity) },
-                properties: RuleProperties { tags: rule.provisions.to_vec() },
+                properties: RuleProperties {
+                    tags: rule.provisions.to_vec(),
+                    security_severity: security_severity(rule.severity).to_owned(),
+                },
             })
             .collect();
         let results = findings
@@ -159,12 +193,15 @@ impl SarifLog {
             .map(|finding| SarifResult {
                 rule_id: finding.code,
                 level: level(finding.severity),
-                message: Text { text: finding.message.clone() },
+                message: Text { text: render::message(&finding.message, Lang::En) },
+                partial_fingerprints: BTreeMap::from([("ansvar/v1", finding.fingerprint().to_string())]),
                 locations: vec![location(sources.location(finding.primary.span), None)],
                 related_locations: finding
                     .labels
                     .iter()
-                    .map(|label| location(sources.location(label.span), Some(&label.message)))
+                    .map(|label| {
+                        location(sources.location(label.span), Some(&render::message(&label.message, Lang::En)))
+                    })
                     .collect(),
                 suppressions: finding
                     .accepted
@@ -179,6 +216,7 @@ impl SarifLog {
                     .collect(),
                 properties: ResultProperties {
                     severity: finding.severity.as_str(),
+                    security_severity: security_severity(finding.severity).to_owned(),
                     party: finding.party.as_ref().map(|p| p.to_string()),
                     activity: finding.activity.as_ref().map(|a| a.to_string()),
                 },

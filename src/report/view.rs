@@ -20,14 +20,10 @@
 //! [`super::ropa`] (the Art. 30 record) and [`super::diagram`] (the chain).
 
 use std::fmt;
-use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::Analysis;
-use crate::model::{ActivityId, Country, Model, PartyId};
-use crate::reference::{Jurisdiction, Reference};
-use crate::source::SourceMap;
+use crate::model::PartyId;
 
 use super::diagram::Diagram;
 pub use super::finding::{AcceptanceView, FindingView, PlaceView, Segment, segments, sentence, severity_label};
@@ -43,195 +39,10 @@ use super::ropa::{ControllerKey, RecordPlan, RecordRow};
 use super::sheets::PartySheet;
 use crate::par::Jobs;
 
-/// How many open findings "what needs action first" lists.
-pub const ACTION_FIRST: usize = 5;
-
-/// How many duty sheets, notification plans or records are drawn up at once
-/// while a report is written: enough to keep every core busy, few enough that
-/// a national report never holds more than a sliver of itself.
-pub(crate) const DRAW_BATCH: usize = 256;
-
-/// What a report is built from.
-#[derive(Clone, Copy)]
-pub struct Input<'a> {
-    /// The model's name as the user gave it (its path).
-    pub name: &'a str,
-    /// The model.
-    pub model: &'a Model,
-    /// Its source files, for `file:line:column`.
-    pub sources: &'a SourceMap,
-    /// Its roles and findings as of a date.
-    pub analysis: &'a Analysis<'a>,
-    /// Reference data: countries, the EU/EEA, adequacy decisions, regimes.
-    pub reference: &'a Reference,
-}
-
-impl Input<'_> {
-    /// A reference to a party by id, with its name.
-    pub(super) fn party(&self, id: &PartyId) -> PartyRef {
-        PartyRef::new(self.model, id)
-    }
-
-    /// A party's name, as the model gives it (its id if the model lacks it).
-    pub(super) fn party_name<'s>(&'s self, id: &'s PartyId) -> &'s str {
-        self.model.parties.get(id).map_or(id.as_str(), |p| p.name.as_str())
-    }
-
-    /// A reference to an activity by id, with its name and whether it runs.
-    pub(super) fn activity(&self, id: &ActivityId) -> ActivityRef {
-        let activity = self.model.activities.get(id);
-        ActivityRef {
-            id: id.as_str().into(),
-            name: activity.map_or(id.as_str(), |a| a.name.as_str()).into(),
-            anchor: format!("activity-{id}").into(),
-            running: activity.is_some_and(|a| a.runs_on(self.analysis.as_of)),
-        }
-    }
-
-    /// A country in words with its standing on the evaluation date:
-    /// `Thailand (TH), a third country`.
-    pub(super) fn country(&self, country: &Country) -> String {
-        let name = self.reference.country_name(country);
-        match self.reference.jurisdiction(country, self.analysis.as_of) {
-            Jurisdiction::Eea => format!("{name} ({country}), EU/EEA"),
-            Jurisdiction::Adequate(decision) => {
-                format!("{name} ({country}), third country with an adequacy decision ({})", decision.instrument)
-            }
-            Jurisdiction::ThirdCountry => {
-                format!("{name} ({country}), third country with no adequacy decision in force")
-            }
-        }
-    }
-
-    /// The country's name and code only: `Thailand (TH)`.
-    pub(super) fn country_short(&self, country: &Country) -> String {
-        format!("{} ({country})", self.reference.country_name(country))
-    }
-}
-
-/// The report's input with every party and activity named once.
-///
-/// A big report refers to the same parties and activities millions of times (a
-/// cloud vendor in every chain, an activity in every duty it brings). Each
-/// reference used to copy the id, the name and the anchor; here they are made
-/// once per party and activity and every reference shares them. Each thread that
-/// builds part of the view has its own, so that they do not contend for the
-/// shared counts. Everything else of the [`Input`] is reached through it.
-pub(crate) struct Names<'a> {
-    input: Input<'a>,
-    /// One per party, in the model's order.
-    parties: Vec<PartyRef>,
-    /// One per activity, in the model's order.
-    activities: Vec<ActivityRef>,
-}
-
-impl<'a> Names<'a> {
-    /// Names every party and activity of the model.
-    pub(crate) fn new(input: &Input<'a>) -> Self {
-        Self {
-            parties: input.model.parties.keys().map(|id| input.party(id)).collect(),
-            activities: input.model.activities.keys().map(|id| input.activity(id)).collect(),
-            input: *input,
-        }
-    }
-
-    /// A reference to a party by id, with its name.
-    pub(super) fn party(&self, id: &PartyId) -> PartyRef {
-        match self.input.model.parties.get_index_of(id).and_then(|i| self.parties.get(i)) {
-            Some(named) => named.clone(),
-            None => self.input.party(id),
-        }
-    }
-
-    /// A reference to an activity by id, with its name and whether it runs.
-    pub(super) fn activity(&self, id: &ActivityId) -> ActivityRef {
-        match self.input.model.activities.get_index_of(id).and_then(|i| self.activities.get(i)) {
-            Some(named) => named.clone(),
-            None => self.input.activity(id),
-        }
-    }
-}
-
-impl<'a> std::ops::Deref for Names<'a> {
-    type Target = Input<'a>;
-
-    fn deref(&self) -> &Input<'a> {
-        &self.input
-    }
-}
-
-/// Text that is mostly one of the report's own fixed phrases, borrowed rather
-/// than copied into every place that shows it, and sometimes made for the
-/// occasion.
-pub type Phrase = std::borrow::Cow<'static, str>;
-
-/// Text the report shows in many places, made once and shared: it reads,
-/// compares, prints and serialises as the string it holds.
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Shared(Arc<str>);
-
-impl Shared {
-    /// The text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::ops::Deref for Shared {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for Shared {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl fmt::Debug for Shared {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
-    }
-}
-
-impl Serialize for Shared {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl From<&str> for Shared {
-    fn from(text: &str) -> Self {
-        Self(Arc::from(text))
-    }
-}
-
-impl From<String> for Shared {
-    fn from(text: String) -> Self {
-        Self(Arc::from(text))
-    }
-}
-
-impl PartialEq<str> for Shared {
-    fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
-    }
-}
-
-impl PartialEq<&str> for Shared {
-    fn eq(&self, other: &&str) -> bool {
-        &*self.0 == *other
-    }
-}
-
-impl PartialEq<String> for Shared {
-    fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
-    }
-}
+pub use super::overview::ACTION_FIRST;
+pub(crate) use super::refs::DRAW_BATCH;
+pub(crate) use super::refs::Names;
+pub use super::refs::{ActivityRef, Input, PartyRef, Phrase, Shared, count};
 
 /// The whole report, ready to render.
 ///
@@ -512,57 +323,5 @@ impl Serialize for RecordLists<'_, '_> {
         state.serialize_field("controller", &self.controller)?;
         state.serialize_field("processor", &self.processor)?;
         state.end()
-    }
-}
-
-/// A party, named.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct PartyRef {
-    /// Its id.
-    pub id: Shared,
-    /// Its legal name.
-    pub name: Shared,
-    /// The HTML anchor of its duty sheet.
-    #[serde(skip)]
-    pub anchor: Shared,
-}
-
-impl PartyRef {
-    /// The party `id`, named from the model (its id if the model lacks it).
-    pub fn new(model: &Model, id: &PartyId) -> Self {
-        let name = model.parties.get(id).map_or(id.as_str(), |p| p.name.as_str());
-        Self { id: id.as_str().into(), name: name.into(), anchor: format!("party-{id}").into() }
-    }
-}
-
-/// An activity, named.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ActivityRef {
-    /// Its id.
-    pub id: Shared,
-    /// Its name.
-    pub name: Shared,
-    /// The HTML anchor of its entry in the activity list.
-    #[serde(skip)]
-    pub anchor: Shared,
-    /// Whether it runs on the evaluation date.
-    pub running: bool,
-}
-/// `1 finding`, `2 findings`.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shared_text_reads_prints_and_serialises_as_its_string() {
-        let text = Shared::from("Inera \"AB\"");
-        assert_eq!(text, "Inera \"AB\"");
-        assert_eq!(text.to_string(), "Inera \"AB\"");
-        assert_eq!(serde_json::to_string(&text).unwrap(), r#""Inera \"AB\"""#);
-        assert_eq!(text.clone(), text);
     }
 }

@@ -3,8 +3,10 @@
 //! an acceptance that has expired, matches nothing, or names no known rule is
 //! itself a finding.
 
-use super::{Acceptance, Area, Context, Finding, Rule, Severity, collector};
+use super::{Acceptance, Area, Arg, Context, Finding, Message, Rule, Severity, Subject, collector};
+use crate::finding::Mark;
 use crate::law;
+use crate::msg;
 use crate::suggest::did_you_mean;
 
 /// An acceptance past its expiry date.
@@ -51,11 +53,26 @@ pub(super) fn apply(ctx: &Context<'_>, findings: &mut [Finding], about: &mut Vec
     for acceptance in &ctx.model.accepted_risks {
         let code = acceptance.rule.value.as_str();
         if super::rule(code).is_none() {
-            let mut message = format!("accepted risk names unknown rule `{code}`");
-            if let Some(suggestion) = did_you_mean(code, super::CATALOGUE.iter().map(|r| r.code)) {
-                message.push_str(&format!("; did you mean `{suggestion}`?"));
+            let message = match did_you_mean(code, super::CATALOGUE.iter().map(|r| r.code)) {
+                Some(suggestion) => {
+                    msg!(
+                        "accepted-risk-unknown-rule-suggest",
+                        rule = Arg::code(code),
+                        suggestion = Arg::code(suggestion)
+                    )
+                }
+                None => msg!("accepted-risk-unknown-rule", rule = Arg::code(code)),
+            };
+            let finding = unknown.at(acceptance.rule.span, Message::new("label-no-such-rule"), message);
+            // Not the party's or activity's finding (the rule is what is wrong), but
+            // two such acceptances are told apart by them.
+            finding.subject("rule", Subject::Rule(code.into()));
+            if let Some(party) = &acceptance.party {
+                finding.subject("accepted-party", &party.value);
             }
-            unknown.at(acceptance.rule.span, "no such rule", message);
+            if let Some(activity) = &acceptance.activity {
+                finding.subject("accepted-activity", &activity.value);
+            }
             continue;
         }
         let matches = |finding: &Finding| {
@@ -67,20 +84,16 @@ pub(super) fn apply(ctx: &Context<'_>, findings: &mut [Finding], about: &mut Vec
             let count = findings.iter().filter(|f| matches(f)).count();
             let finding = expired.at(
                 acceptance.expires.span,
-                "expired",
-                format!(
-                    "acceptance of `{code}` by {} expired on {}; {count} finding{} again",
-                    acceptance.accepted_by,
-                    acceptance.expires.value,
-                    if count == 1 { " counts" } else { "s count" }
+                Message::new("label-expired"),
+                msg!(
+                    "accepted-risk-expired",
+                    rule = Arg::code(code),
+                    accepted_by = Arg::verbatim(&acceptance.accepted_by),
+                    expires = acceptance.expires.value,
+                    count = count,
                 ),
             );
-            if let Some(party) = &acceptance.party {
-                finding.party(&party.value);
-            }
-            if let Some(activity) = &acceptance.activity {
-                finding.activity(&activity.value);
-            }
+            name_subjects(finding, acceptance);
             continue;
         }
         let mut used = false;
@@ -92,23 +105,30 @@ pub(super) fn apply(ctx: &Context<'_>, findings: &mut [Finding], about: &mut Vec
                 expires: acceptance.expires.value,
                 span: acceptance.span,
             });
-            finding.labels.push(crate::diag::Label::new(acceptance.span, "accepted here"));
+            finding.labels.push(Mark { span: acceptance.span, message: Message::new("label-accepted-here") });
         }
         if !used {
             let finding = unused.at(
                 acceptance.rule.span,
-                "matches no finding",
-                format!("acceptance of `{code}` matches no finding"),
+                Message::new("label-matches-no-finding"),
+                msg!("accepted-risk-unused", rule = Arg::code(code)),
             );
-            if let Some(party) = &acceptance.party {
-                finding.party(&party.value);
-            }
-            if let Some(activity) = &acceptance.activity {
-                finding.activity(&activity.value);
-            }
+            name_subjects(finding, acceptance);
         }
     }
     for mut collected in [expired, unused, unknown] {
         about.append(&mut collected.found);
+    }
+}
+
+/// Names what a finding about an acceptance is about: the rule it names, and
+/// its party and activity.
+fn name_subjects(finding: &mut Finding, acceptance: &crate::model::AcceptedRisk) {
+    finding.subject("rule", Subject::Rule(acceptance.rule.value.as_str().into()));
+    if let Some(party) = &acceptance.party {
+        finding.party(&party.value);
+    }
+    if let Some(activity) = &acceptance.activity {
+        finding.activity(&activity.value);
     }
 }

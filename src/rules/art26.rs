@@ -1,8 +1,10 @@
 //! Joint controllers without an arrangement (Art. 26).
 
-use super::{Area, Rule, Severity};
+use super::{Area, Arg, Message, Rule, Severity};
+use crate::finding::Join;
 use crate::law;
 use crate::model::{AgreementKind, PartyId};
+use crate::msg;
 use crate::roles::Role;
 
 /// Joint controllers with no arrangement in force.
@@ -36,20 +38,16 @@ pub const JOINT_WITHOUT_ARRANGEMENT: Rule = Rule {
                 if covered {
                     continue;
                 }
-                let others: Vec<String> = joint
-                    .iter()
-                    .filter(|other| other.party != assignment.party)
-                    .map(|other| format!("`{}`", other.party))
-                    .collect();
+                let others = joint.iter().filter(|other| other.party != assignment.party).map(|other| &other.party);
                 let span = assignment.reasons.iter().find_map(|r| r.span).unwrap_or(activity.span);
                 out.at(
                     span,
-                    "jointly determines purposes or means",
-                    format!(
-                        "`{}` is joint controller of `{}` with {} but no arrangement in force binds them",
-                        assignment.party,
-                        activity.id,
-                        others.join(", ")
+                    Message::new("label-jointly-determines"),
+                    msg!(
+                        "joint-controllers-without-arrangement",
+                        party = &assignment.party,
+                        activity = &activity.id,
+                        others = Arg::list(others, Join::Comma),
                     ),
                 )
                 .party(&assignment.party)

@@ -1,9 +1,11 @@
 //! Processors and sub-processors (Art. 28): the contract, the controller's
 //! authorisation of sub-processors, the flow-down, and the required terms.
 
-use super::{Area, Rule, Severity};
+use super::{Area, Arg, Message, Rule, Severity};
+use crate::finding::Join;
 use crate::law;
 use crate::model::{AgreementKind, Art28Term, Authorisation, ClaimedRole, Vocabulary};
+use crate::msg;
 use crate::roles::Role;
 
 /// Agreements that put a processor under contract.
@@ -31,17 +33,23 @@ pub const PROCESSOR_WITHOUT_AGREEMENT: Rule = Rule {
                 let span = assignment.reasons.iter().find_map(|r| r.span).unwrap_or(activity.span);
                 let finding = out.at(
                     span,
-                    format!("acts on behalf of `{principal}`"),
-                    format!(
-                        "`{}` processes `{}` for `{principal}` with no data-processing agreement in force between them",
-                        assignment.party, activity.id
+                    msg!("label-acts-on-behalf-of", principal = principal),
+                    msg!(
+                        "processor-without-agreement",
+                        processor = &assignment.party,
+                        activity = &activity.id,
+                        principal = principal,
                     ),
                 );
-                finding.party(principal).activity(&activity.id).chain(ctx.chain_down(&activity.id, &assignment.party));
+                finding
+                    .party(principal)
+                    .activity(&activity.id)
+                    .subject("processor", &assignment.party)
+                    .chain(ctx.chain_down(&activity.id, &assignment.party));
                 for other in contracts {
                     finding.label(
                         other.kind.span,
-                        format!("`{}` is a {} agreement, not Art. 28", other.id, other.kind.value),
+                        msg!("label-not-art-28", agreement = &other.id, kind = Arg::Word(other.kind.value.as_str())),
                     );
                 }
             }
@@ -86,13 +94,9 @@ pub const SUB_PROCESSOR_NOT_AUTHORISED: Rule = Rule {
                     clause_span = Some(clause.span);
                     let listed = clause.parties.iter().any(|p| p.value == assignment.party);
                     problem = match clause.authorisation.value {
-                        Authorisation::Prohibited => Some("the agreement prohibits sub-processors".to_owned()),
-                        Authorisation::Specific if !listed => {
-                            Some("the specific authorisation does not name it".to_owned())
-                        }
-                        Authorisation::General if !listed => Some(
-                            "under the general authorisation the controller was not told of this addition".to_owned(),
-                        ),
+                        Authorisation::Prohibited => Some(Message::new("unauthorised-prohibited")),
+                        Authorisation::Specific if !listed => Some(Message::new("unauthorised-not-named")),
+                        Authorisation::General if !listed => Some(Message::new("unauthorised-not-told")),
                         _ => None,
                     };
                     if problem.is_none() {
@@ -102,20 +106,27 @@ pub const SUB_PROCESSOR_NOT_AUTHORISED: Rule = Rule {
                 let problem = match (problem, clause_span) {
                     (Some(problem), _) => problem,
                     (None, Some(_)) => continue,
-                    (None, None) => "no agreement records the controller's authorisation".to_owned(),
+                    (None, None) => Message::new("unauthorised-no-record"),
                 };
                 let span = assignment.reasons.iter().find_map(|r| r.span).unwrap_or(activity.span);
                 let finding = out.at(
                     span,
-                    format!("engaged by `{engaging}`"),
-                    format!(
-                        "sub-processor `{}` of `{}` is not authorised by controller `{controller}`: {problem}",
-                        assignment.party, activity.id
+                    msg!("label-engaged-by", engaging = engaging),
+                    msg!(
+                        "sub-processor-not-authorised",
+                        sub_processor = &assignment.party,
+                        activity = &activity.id,
+                        controller = controller,
+                        problem = problem,
                     ),
                 );
-                finding.party(engaging).activity(&activity.id).chain(ctx.chain_down(&activity.id, &assignment.party));
+                finding
+                    .party(engaging)
+                    .activity(&activity.id)
+                    .subject("sub-processor", &assignment.party)
+                    .chain(ctx.chain_down(&activity.id, &assignment.party));
                 if let Some(span) = clause_span {
-                    finding.label(span, "sub-processing terms");
+                    finding.label(span, Message::new("label-sub-processing-terms"));
                 }
             }
         }
@@ -144,14 +155,17 @@ pub const NO_FLOW_DOWN: Rule = Rule {
                 let span = assignment.reasons.iter().find_map(|r| r.span).unwrap_or(activity.span);
                 out.at(
                     span,
-                    format!("engaged by `{engaging}`"),
-                    format!(
-                        "`{engaging}` engaged sub-processor `{}` for `{}` with no data-processing contract between them",
-                        assignment.party, activity.id
+                    msg!("label-engaged-by", engaging = engaging),
+                    msg!(
+                        "no-flow-down-contract",
+                        engaging = engaging,
+                        sub_processor = &assignment.party,
+                        activity = &activity.id,
                     ),
                 )
                 .party(engaging)
                 .activity(&activity.id)
+                .subject("sub-processor", &assignment.party)
                 .chain(ctx.chain_down(&activity.id, &assignment.party));
             }
         }
@@ -178,12 +192,22 @@ pub const MISSING_TERMS: Rule = Rule {
             if missing.is_empty() {
                 continue;
             }
-            let listed: Vec<String> = missing.iter().map(|t| format!("{} ({})", t.as_str(), t.provision())).collect();
+            let listed = missing
+                .iter()
+                .map(|t| {
+                    Arg::from(msg!(
+                        "missing-term",
+                        term = Arg::Word(t.as_str()),
+                        provision = Arg::verbatim(t.provision())
+                    ))
+                })
+                .collect();
             let finding = out.at(
                 terms.span,
-                "recorded terms",
-                format!("agreement `{}` lacks terms required by Art. 28(3): {}", agreement.id, listed.join(", ")),
+                Message::new("label-recorded-terms"),
+                msg!("agreement-missing-terms", agreement = &agreement.id, terms = Arg::List(listed, Join::Comma)),
             );
+            finding.subject("agreement", &agreement.id);
             // The party that imposes the terms: the controller, or in a flow-down
             // contract with a sub-processor the processor, which stays fully liable
             // for it (Art. 28(4)).

@@ -14,9 +14,12 @@
 
 use jiff::ToSpan;
 
-use super::{Area, Context, Rule, Severity};
+use super::{Area, Arg, Context, Message, Rule, Severity};
+use crate::finding::Join;
 use crate::law;
 use crate::model::{AgreementKind, Incident, PartyId, PartyKind};
+use crate::msg;
+use crate::obligations::notification::{Subjects, subjects_judgement};
 use crate::roles::Role;
 
 /// A processor agreement with no breach-notification duty.
@@ -48,14 +51,19 @@ pub const NO_BREACH_DUTY: Rule = Rule {
                 for contract in contracts {
                     out.at(
                         contract.span,
-                        "no `breach_notification_hours`",
-                        format!(
-                            "agreement `{}` does not oblige `{}` to tell `{principal}` of a breach in `{}`",
-                            contract.id, assignment.party, activity.id
+                        Message::new("label-no-breach-notification-hours"),
+                        msg!(
+                            "no-breach-notification-duty",
+                            agreement = &contract.id,
+                            processor = &assignment.party,
+                            principal = principal,
+                            activity = &activity.id,
                         ),
                     )
                     .party(principal)
                     .activity(&activity.id)
+                    .subject("agreement", &contract.id)
+                    .subject("processor", &assignment.party)
                     .chain(ctx.chain_down(&activity.id, &assignment.party));
                 }
             }
@@ -128,29 +136,29 @@ pub const NOTIFIED_BY_NON_CONTROLLER: Rule = Rule {
                 if roles_there.iter().any(|a| a.role.is_controller()) {
                     continue;
                 }
-                let held =
-                    role.as_ref().zip(roles_there.first()).map(|(activity, a)| (activity.clone(), a.role.in_words()));
-                let what = match &held {
-                    Some((activity, role)) => format!("a {role} in `{activity}`, not its controller"),
-                    None => "not a controller of the breached processing".to_owned(),
+                let what = match role.as_ref().zip(roles_there.first()) {
+                    Some((activity, a)) => msg!("notifier-role-in", role = a.role, activity = activity),
+                    None => Message::new("notifier-no-controller"),
                 };
-                let controller_names: Vec<String> = controllers.iter().map(|(c, _)| format!("`{c}`")).collect();
+                let controller_ids = controllers.iter().map(|(c, _)| Arg::from(c));
                 let finding = out.at(
                     notification.from.span,
-                    "notified the authority",
-                    format!(
-                        "`{from}` notified `{}` of breach `{}` but is {what}; the controller{} {} should notify",
-                        notification.to.value,
-                        incident.id,
-                        if controller_names.len() == 1 { "" } else { "s" },
-                        if controller_names.is_empty() {
-                            "(none in the model)".to_owned()
+                    Message::new("label-notified-the-authority"),
+                    msg!(
+                        "breach-notified-by-non-controller",
+                        from = from,
+                        to = &notification.to.value,
+                        incident = &incident.id,
+                        what = what,
+                        count = controllers.len(),
+                        controllers = if controllers.is_empty() {
+                            Arg::from(Message::new("controllers-none-in-model"))
                         } else {
-                            controller_names.join(", ")
-                        }
+                            Arg::List(controller_ids.collect(), Join::Comma)
+                        },
                     ),
                 );
-                finding.party(from);
+                finding.party(from).subject("incident", &incident.id).subject("to", &notification.to.value);
                 if let Some(activity) = role {
                     finding.activity(&activity);
                 }
@@ -178,14 +186,12 @@ pub const CONTROLLER_DID_NOT_NOTIFY: Rule = Rule {
                 }
                 out.at(
                     incident.span,
-                    "breach",
-                    format!(
-                        "controller `{controller}` did not notify a supervisory authority of breach `{}`",
-                        incident.id
-                    ),
+                    Message::new("label-breach"),
+                    msg!("breach-not-notified", controller = &controller, incident = &incident.id),
                 )
                 .party(&controller)
-                .activity(&activity);
+                .activity(&activity)
+                .subject("incident", &incident.id);
             }
         }
     },
@@ -216,18 +222,20 @@ pub const NOTIFIED_LATE: Rule = Rule {
                 }
                 out.at(
                     at.span,
-                    "notified here",
-                    format!(
-                        "`{}` notified breach `{}` on {}, more than 72 hours after its discovery on {}",
-                        notification.from.value,
-                        incident.id,
-                        at.value.date(),
-                        discovered.value
+                    Message::new("label-notified-here"),
+                    msg!(
+                        "breach-notified-late",
+                        from = &notification.from.value,
+                        incident = &incident.id,
+                        at = at.value.date(),
+                        discovered = discovered.value,
                     ),
                 )
                 .party(&notification.from.value)
                 .activity(activity)
-                .label(discovered.span, "discovered");
+                .subject("incident", &incident.id)
+                .subject("to", &notification.to.value)
+                .label(discovered.span, Message::new("label-discovered"));
             }
         }
     },
@@ -240,7 +248,7 @@ pub const SUBJECTS_NOT_TOLD: Rule = Rule {
     severity: Severity::High,
     provisions: &[law::ART_34],
     summary: "A high-risk breach of unencrypted special-category data that data subjects were not told of",
-    explanation: "When a breach is likely to result in a high risk, the controller must tell the data subjects without undue delay (Art. 34(1)). Special-category data that were not encrypted are the standard high-risk case: the exemption for data unintelligible to others (Art. 34(3)(a)) does not apply, and a system the model does not record as encrypted at rest gives the controller no ground to rely on it. The rule needs `subjects_informed: false`; left out, it stays silent.",
+    explanation: "When a breach is likely to result in a high risk, the controller must tell the data subjects without undue delay (Art. 34(1)). Special-category data that were not encrypted are the standard high-risk case: the exemption for data unintelligible to others (Art. 34(3)(a)) does not apply. The rule needs `subjects_informed: false` and the breached system recorded as `encrypted_at_rest: false`; left out, either keeps it silent: encryption not recorded neither grants nor refuses the exemption.",
     remediation: "tell the data subjects in clear language what happened, what it means for them and what they can do, or publish a notice where telling each is disproportionate (Art. 34(3)(c))",
     check: |ctx, out| {
         for incident in incidents(ctx) {
@@ -252,14 +260,15 @@ pub const SUBJECTS_NOT_TOLD: Rule = Rule {
             for breached in &incident.systems {
                 let Some(system) = ctx.model.systems.get(&breached.value) else { continue };
                 let encryption = system.encrypted_at_rest.as_ref().map(|e| e.value);
-                // Art. 34(3)(a): encrypted data are unintelligible to whoever got them.
-                if encryption == Some(true) {
-                    continue;
-                }
-                let state = if encryption == Some(false) { "unencrypted" } else { "not recorded as encrypted" };
                 for (activity_id, _) in ctx.graph.users_of(&system.id) {
                     let Some(activity) = ctx.model.activities.get(&activity_id) else { continue };
-                    if !activity.runs_on(date) || !ctx.data_of(activity).any(|d| d.is_sensitive()) {
+                    // Art. 34(3)(a), judged once for this rule and the report: encrypted
+                    // data are unintelligible to whoever got them, and encryption left
+                    // out is unknown, so the rule stays silent on it.
+                    let sensitive = ctx.data_of(activity).any(|d| d.is_sensitive());
+                    if !activity.runs_on(date)
+                        || subjects_judgement(sensitive, encryption).outcome != Subjects::Required
+                    {
                         continue;
                     }
                     for controller in ctx.roles.controllers(&activity_id) {
@@ -269,15 +278,20 @@ pub const SUBJECTS_NOT_TOLD: Rule = Rule {
                         told.push(controller.clone());
                         out.at(
                             incident.span,
-                            "breach",
-                            format!(
-                                "controller `{controller}` did not tell data subjects of breach `{}` of special-category data on `{}` ({state})",
-                                incident.id, system.id
+                            Message::new("label-breach"),
+                            msg!(
+                                "breach-subjects-not-told",
+                                controller = controller,
+                                incident = &incident.id,
+                                system = &system.id,
+                                state = Message::new("state-unencrypted"),
                             ),
                         )
                         .party(controller)
                         .activity(&activity_id)
-                        .label(breached.span, "breached system");
+                        .subject("incident", &incident.id)
+                        .subject("system", &system.id)
+                        .label(breached.span, Message::new("label-breached-system"));
                     }
                 }
             }

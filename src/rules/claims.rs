@@ -1,8 +1,9 @@
 //! Claims against facts: an agreement whose label for a party contradicts the
 //! role the facts give it.
 
-use super::{Area, Rule, Severity};
+use super::{Area, Arg, Rule, Severity};
 use crate::law;
+use crate::msg;
 use crate::roles::{claim_matches, claims};
 
 /// A claimed role that contradicts the derived one.
@@ -43,16 +44,18 @@ pub const CLAIMED_ROLE_MISMATCH: Rule = Rule {
                     // contract covers processing the party does not do.
                     out.at(
                         claim.span,
-                        format!("claims `{}`", claim.role),
-                        format!(
-                            "agreement `{}` calls `{}` {} of `{activity_id}`, but the facts give it no role there",
-                            claim.agreement,
-                            claim.party,
-                            claim.role.as_str().replace('_', " ")
+                        msg!("label-claims", role = Arg::code(claim.role.as_str())),
+                        msg!(
+                            "claimed-role-mismatch-absent",
+                            agreement = &claim.agreement,
+                            party = &claim.party,
+                            role = Arg::Word(claim.role.as_str()),
+                            activity = activity_id,
                         ),
                     )
                     .party(&claim.party)
                     .activity(activity_id)
+                    .subject("agreement", &claim.agreement)
                     .severity(super::Severity::Medium);
                     continue;
                 };
@@ -61,18 +64,19 @@ pub const CLAIMED_ROLE_MISMATCH: Rule = Rule {
                 }
                 let finding = out.at(
                     claim.span,
-                    format!("claims `{}`", claim.role),
-                    format!(
-                        "agreement `{}` calls `{}` {} of `{activity_id}`, but the facts make it {}",
-                        claim.agreement,
-                        claim.party,
-                        claim.role.as_str().replace('_', " "),
-                        derived.role
+                    msg!("label-claims", role = Arg::code(claim.role.as_str())),
+                    msg!(
+                        "claimed-role-mismatch",
+                        agreement = &claim.agreement,
+                        party = &claim.party,
+                        role = Arg::Word(claim.role.as_str()),
+                        activity = activity_id,
+                        derived = derived.role,
                     ),
                 );
-                finding.party(&claim.party).activity(activity_id);
+                finding.party(&claim.party).activity(activity_id).subject("agreement", &claim.agreement);
                 if let Some(reason) = derived.reasons.iter().find_map(|r| r.span) {
-                    finding.label(reason, format!("the fact that makes it {}", derived.role));
+                    finding.label(reason, msg!("label-fact-makes-it", derived = derived.role));
                 }
             }
         }

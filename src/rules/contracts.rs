@@ -7,9 +7,10 @@
 //! replaces the old contract, and a signed successor waits for the current one
 //! to end.
 
-use super::{Area, Rule, Severity};
+use super::{Area, Message, Rule, Severity};
 use crate::law;
 use crate::model::{Agreement, ClaimedRole, PartyId};
+use crate::msg;
 
 /// The party that must act on an agreement: the controller it names, or else
 /// the commissioning party, or else the first party.
@@ -53,21 +54,33 @@ pub const NOT_IN_FORCE: Rule = Rule {
                     continue;
                 }
                 let (span, label, state) = match (&agreement.effective, &agreement.expires) {
-                    (Some(effective), _) if ctx.as_of < effective.value => {
-                        (effective.span, "takes effect later", format!("is not in force until {}", effective.value))
-                    }
-                    (_, Some(expires)) => (expires.span, "expired", format!("expired on {}", expires.value)),
-                    _ => (agreement.span, "not in force", "is not in force".to_owned()),
+                    (Some(effective), _) if ctx.as_of < effective.value => (
+                        effective.span,
+                        Message::new("label-takes-effect-later"),
+                        msg!("not-in-force-until", date = effective.value),
+                    ),
+                    (_, Some(expires)) => (
+                        expires.span,
+                        Message::new("label-expired"),
+                        msg!("not-in-force-expired", date = expires.value),
+                    ),
+                    _ => (agreement.span, Message::new("label-not-in-force"), Message::new("not-in-force-state")),
                 };
                 let finding = out.at(
                     span,
                     label,
-                    format!(
-                        "agreement `{}` {state}, but `{}` which it covers runs on {}",
-                        agreement.id, activity.id, ctx.as_of
+                    msg!(
+                        "agreement-not-in-force",
+                        agreement = &agreement.id,
+                        state = state,
+                        activity = &activity.id,
+                        date = ctx.as_of,
                     ),
                 );
-                finding.activity(&activity.id).label(covered.span, "covers this running activity");
+                finding
+                    .activity(&activity.id)
+                    .subject("agreement", &agreement.id)
+                    .label(covered.span, Message::new("label-covers-running-activity"));
                 if let Some(party) = accountable(agreement) {
                     finding.party(party);
                 }

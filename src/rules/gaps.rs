@@ -5,8 +5,9 @@
 //! finding of its own: every broken chain ends with one of the gaps above, and
 //! the break is reported there (docs/roles.md, "Gaps").
 
-use super::{Area, Rule, Severity};
+use super::{Area, Message, Rule, Severity};
 use crate::law;
+use crate::msg;
 use crate::roles::Gap;
 
 /// An activity with no controller.
@@ -23,12 +24,8 @@ pub const NO_CONTROLLER: Rule = Rule {
             if let Gap::NoController { activity, span } = gap
                 && ctx.model.activities.get(activity).is_some_and(|a| a.runs_on(ctx.as_of))
             {
-                out.at(
-                    *span,
-                    "no party decides its purposes or means",
-                    format!("activity `{activity}` has no controller"),
-                )
-                .activity(activity);
+                out.at(*span, Message::new("label-no-party-decides"), msg!("no-controller", activity = activity))
+                    .activity(activity);
             }
         }
     },
@@ -50,8 +47,8 @@ pub const PERFORMER_FOR_NOBODY: Rule = Rule {
             {
                 out.at(
                     *span,
-                    "no `on_behalf_of`, and not a controller",
-                    format!("`{party}` performs `{activity}` on behalf of nobody"),
+                    Message::new("label-no-on-behalf-of"),
+                    msg!("performer-for-nobody", party = party, activity = activity),
                 )
                 .party(party)
                 .activity(activity);
@@ -76,11 +73,12 @@ pub const PRINCIPAL_WITHOUT_ROLE: Rule = Rule {
             {
                 out.at(
                     *span,
-                    "this party neither controls nor performs the activity",
-                    format!("`{party}` acts for `{principal}` in `{activity}`, but `{principal}` has no role there"),
+                    Message::new("label-neither-controls-nor-performs"),
+                    msg!("principal-without-role", party = party, principal = principal, activity = activity),
                 )
                 .party(principal)
                 .activity(activity)
+                .subject("performer", party)
                 .chain(ctx.chain_down(activity, party));
             }
         }

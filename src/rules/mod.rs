@@ -31,7 +31,6 @@ use std::time::{Duration, Instant};
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::diag::{Diagnostic, Label, Level};
 use crate::graph::Graph;
 use crate::model::{ActivityId, Model, PartyId};
 use crate::reference::Reference;
@@ -168,44 +167,7 @@ impl fmt::Debug for Rule {
     }
 }
 
-/// How an accepted risk covers a finding.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Acceptance {
-    /// Why it is accepted.
-    pub justification: String,
-    /// Who accepted it.
-    pub accepted_by: String,
-    /// The last day the acceptance holds.
-    pub expires: Date,
-    /// Where the acceptance is written.
-    #[serde(skip)]
-    pub span: Span,
-}
-
-/// One finding.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Finding {
-    /// The rule's code.
-    pub code: &'static str,
-    /// Its severity.
-    pub severity: Severity,
-    /// What was found, in one sentence.
-    pub message: String,
-    /// The party it concerns (who must act).
-    pub party: Option<PartyId>,
-    /// The activity it concerns.
-    pub activity: Option<ActivityId>,
-    /// The provisions it rests on.
-    pub provisions: Vec<&'static str>,
-    /// Where in the YAML it shows.
-    pub primary: Label,
-    /// Other places that explain it.
-    pub labels: Vec<Label>,
-    /// How the party came in: the chain of delegation from the controller down.
-    pub chain: Vec<PartyId>,
-    /// Set when an accepted risk covers the finding.
-    pub accepted: Option<Acceptance>,
-}
+pub use crate::finding::{Acceptance, Arg, Finding, Mark, Message, Subject};
 
 /// The findings a rule pushes, with the rule's defaults filled in.
 pub struct Findings {
@@ -214,102 +176,24 @@ pub struct Findings {
 }
 
 impl Findings {
-    /// Starts a finding of the current rule at `span`.
-    pub fn at(&mut self, span: Span, label: impl Into<String>, message: impl Into<String>) -> &mut Finding {
+    /// Starts a finding of the current rule at `span`, with what to say there
+    /// and what was found.
+    pub fn at(&mut self, span: Span, label: Message, message: Message) -> &mut Finding {
         self.found.push(Finding {
             code: self.rule.code,
             severity: self.rule.severity,
-            message: message.into(),
+            message,
             party: None,
             activity: None,
+            subjects: Vec::new(),
             provisions: self.rule.provisions.to_vec(),
-            primary: Label::new(span, label),
+            primary: Mark { span, message: label },
             labels: Vec::new(),
             chain: Vec::new(),
             accepted: None,
         });
         let last = self.found.len() - 1;
         &mut self.found[last]
-    }
-}
-
-impl Finding {
-    /// Names the party that must act.
-    pub fn party(&mut self, party: &PartyId) -> &mut Self {
-        self.party = Some(party.clone());
-        self
-    }
-
-    /// Names the activity.
-    pub fn activity(&mut self, activity: &ActivityId) -> &mut Self {
-        self.activity = Some(activity.clone());
-        self
-    }
-
-    /// Adds a secondary label.
-    pub fn label(&mut self, span: Span, message: impl Into<String>) -> &mut Self {
-        self.labels.push(Label::new(span, message));
-        self
-    }
-
-    /// Sets the chain that brought the party in, from the top down.
-    pub fn chain(&mut self, chain: Vec<PartyId>) -> &mut Self {
-        self.chain = chain;
-        self
-    }
-
-    /// Overrides the rule's default severity.
-    pub fn severity(&mut self, severity: Severity) -> &mut Self {
-        self.severity = severity;
-        self
-    }
-
-    /// Adds a provision beyond the rule's own.
-    pub fn provision(&mut self, provision: &'static str) -> &mut Self {
-        if !self.provisions.contains(&provision) {
-            self.provisions.push(provision);
-        }
-        self
-    }
-
-    /// Removes a provision of the rule's that does not apply to this finding.
-    pub fn without_provision(&mut self, provision: &'static str) -> &mut Self {
-        self.provisions.retain(|p| *p != provision);
-        self
-    }
-
-    /// The rule that produced the finding.
-    pub fn rule(&self) -> Option<&'static Rule> {
-        rule(self.code)
-    }
-
-    /// Renders the finding as a diagnostic for the terminal.
-    pub fn to_diagnostic(&self) -> Diagnostic {
-        let level = match self.severity {
-            Severity::Critical | Severity::High => Level::Error,
-            Severity::Medium | Severity::Low => Level::Warning,
-            Severity::Info => Level::Note,
-        };
-        let accepted = if self.accepted.is_some() { " (accepted)" } else { "" };
-        let mut diagnostic =
-            Diagnostic::with_level(level, self.code, format!("[{}]{accepted} {}", self.severity, self.message));
-        diagnostic.primary = Some(self.primary.clone());
-        diagnostic.secondary = self.labels.clone();
-        if !self.chain.is_empty() {
-            let chain: Vec<&str> = self.chain.iter().map(|p| p.as_str()).collect();
-            diagnostic = diagnostic.note(format!("chain: {}", chain.join(" → ")));
-        }
-        diagnostic = diagnostic.note(format!("rests on: {}", self.provisions.join("; ")));
-        if let Some(acceptance) = &self.accepted {
-            diagnostic = diagnostic.note(format!(
-                "accepted by {} until {}: {}",
-                acceptance.accepted_by, acceptance.expires, acceptance.justification
-            ));
-        }
-        if let Some(rule) = self.rule() {
-            diagnostic = diagnostic.help(rule.remediation);
-        }
-        diagnostic
     }
 }
 
@@ -390,6 +274,7 @@ fn sort_key(finding: &Finding) -> impl Ord + '_ {
         &finding.activity,
         finding.code,
         finding.primary.span,
+        &finding.subjects,
         &finding.message,
     )
 }
@@ -444,8 +329,8 @@ impl<'a> Context<'a> {
         self.graph.agreements_between(a, b, activity).into_iter().filter(|g| g.in_force_on(self.as_of)).collect()
     }
 
-    /// The name of a party for messages: its id.
-    pub fn country_name(&self, country: &crate::model::Country) -> String {
-        format!("{} ({country})", self.reference.country_name(country))
+    /// A country for messages, with its name from the reference data.
+    pub fn country(&self, country: &crate::model::Country) -> Arg {
+        Arg::CountryNamed(country.clone(), self.reference.country_name(country).into())
     }
 }

@@ -6,9 +6,11 @@
 //! [`crate::graph::Graph::agreements_between`] reads it), so its clause binds a
 //! party in every activity where it acts under another party to the agreement.
 
-use super::{Area, Context, Rule, Severity};
+use super::{Area, Arg, Context, Message, Rule, Severity};
+use crate::finding::Join;
 use crate::law;
 use crate::model::{Activity, Agreement, PartyId, Residency};
+use crate::msg;
 
 /// The agreements whose residency clauses may govern an activity: those that name
 /// it, and those that name no activity and bind one of its performers.
@@ -76,30 +78,33 @@ pub const RESIDENCY_BREACH: Rule = Rule {
                             if permits(&place.country) {
                                 continue;
                             }
-                            let allowed_list: Vec<String> = allowed
+                            let allowed_list = allowed
                                 .value
                                 .iter()
                                 .map(|p| match &p.value {
-                                    Residency::Eea => "EEA".to_owned(),
-                                    Residency::Country(c) => c.to_string(),
+                                    Residency::Eea => Arg::from(Message::new("residency-eea")),
+                                    Residency::Country(c) => Arg::from(c),
                                 })
                                 .collect();
                             out.at(
                                 place.span,
-                                format!("in {}", place.country),
-                                format!(
-                                    "`{}` processes `{}` in {}, outside what agreement `{}` allows ({})",
-                                    performer.party.value,
-                                    activity.id,
-                                    ctx.country_name(&place.country),
-                                    agreement.id,
-                                    allowed_list.join(", ")
+                                msg!("label-in-country", country = &place.country),
+                                msg!(
+                                    "residency-breach",
+                                    performer = &performer.party.value,
+                                    activity = &activity.id,
+                                    country = ctx.country(&place.country),
+                                    agreement = &agreement.id,
+                                    allowed = Arg::List(allowed_list, Join::Comma),
                                 ),
                             )
                             .party(bound_party)
                             .activity(&activity.id)
+                            .subject("performer", &performer.party.value)
+                            .subject("agreement", &agreement.id)
+                            .subject("country", &place.country)
                             .chain(ctx.chain_down(&activity.id, &performer.party.value))
-                            .label(allowed.span, "allowed here");
+                            .label(allowed.span, Message::new("label-allowed-here"));
                         }
                     }
                 }

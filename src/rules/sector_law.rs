@@ -7,9 +7,11 @@
 //! nor data handled abroad, and a contractual confidentiality clause cannot
 //! replace statutory secrecy. It is checked independently of Chapter V.
 
-use super::{Area, Rule, Severity};
+use super::{Area, Arg, Message, Rule, Severity};
+use crate::finding::Join;
 use crate::law;
-use crate::model::{Country, DataCategory, Located, RegimeId};
+use crate::model::{Country, DataCategory, DataId, Located, RegimeId};
+use crate::msg;
 use crate::roles::Role;
 
 /// Why a regime the data require does not reach a performer.
@@ -56,7 +58,7 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                         .min_by(|a, b| a.country.cmp(&b.country));
                     let why = match (abroad, performer.gives_care()) {
                         (Some(place), _) => {
-                            primary.get_or_insert((place.span, format!("in {}", place.country)));
+                            primary.get_or_insert((place.span, msg!("label-in-country", country = &place.country)));
                             Unmet::Abroad(place.country, &regime.name)
                         }
                         (None, true) => Unmet::CareUnbound(&regime.name),
@@ -68,8 +70,7 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                     continue;
                 }
                 // The message reads them by regime, then data id: reordering `data` or
-                // `requires` in the model leaves the message, and so the finding
-                // `ansvar diff` matches, unchanged.
+                // `requires` in the model leaves the message unchanged.
                 let mut ordered: Vec<_> = unmet.iter().collect();
                 ordered.sort_by(|a, b| (&a.1.value, &a.0.id).cmp(&(&b.1.value, &b.0.id)));
                 let mut data_ids = unique(ordered.iter().map(|(d, _, _)| d.id.as_str()));
@@ -87,45 +88,48 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                         Unmet::Abroad(c, name) if c.as_str() == country => Some(*name),
                         _ => None,
                     }));
-                    let verb = if names.len() == 1 { "does" } else { "do" };
-                    reasons.push(format!(
-                        "it handles them in {}, where {} {verb} not reach",
-                        ctx.country_name(&Country::new(country)),
-                        names.join(" and ")
-                    ));
+                    reasons.push(Arg::from(msg!(
+                        "regime-abroad",
+                        country = ctx.country(&Country::new(country)),
+                        regimes = Arg::list(names.iter().map(Arg::verbatim), Join::And),
+                        count = names.len(),
+                    )));
                 }
                 let unbound = unique(ordered.iter().filter_map(|(_, _, why)| match why {
                     Unmet::CareUnbound(name) => Some(*name),
                     Unmet::Abroad(..) => None,
                 }));
                 if !unbound.is_empty() {
-                    reasons.push(format!("it gives care without being bound by {}", unbound.join(" and ")));
+                    reasons.push(Arg::from(msg!(
+                        "regime-care-unbound",
+                        regimes = Arg::list(unbound.iter().map(Arg::verbatim), Join::And),
+                    )));
                 }
                 let (span, label) = primary
-                    .or(performer.gives_care.as_ref().map(|g| (g.span, "gives care".to_owned())))
-                    .unwrap_or((performer.span, "performer".to_owned()));
+                    .or(performer.gives_care.as_ref().map(|g| (g.span, Message::new("label-gives-care"))))
+                    .unwrap_or((performer.span, Message::new("label-performer")));
                 let chain = ctx.chain_down(&activity.id, &party.id);
                 let accountable = chain.first().cloned().unwrap_or_else(|| party.id.clone());
                 let finding = out.at(
                     span,
                     label,
-                    format!(
-                        "`{}` handles {} in `{}`, which require {}, but is not subject to {}: {}",
-                        party.id,
-                        data_ids.iter().map(|d| format!("`{d}`")).collect::<Vec<_>>().join(", "),
-                        activity.id,
-                        regimes.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", "),
-                        if regimes.len() == 1 { "it" } else { "them" },
-                        reasons.join("; ")
+                    msg!(
+                        "regime-not-bound",
+                        performer = &party.id,
+                        data = Arg::list(data_ids.iter().map(|d| Arg::from(&DataId::new(*d))), Join::Comma),
+                        activity = &activity.id,
+                        regimes = Arg::list(regimes.iter().map(|r| Arg::from(&RegimeId::new(*r))), Join::Comma),
+                        count = regimes.len(),
+                        reasons = Arg::List(reasons, Join::Semicolon),
                     ),
                 );
-                finding.party(&accountable).activity(&activity.id).chain(chain);
+                finding.party(&accountable).activity(&activity.id).subject("performer", &party.id).chain(chain);
                 cite_secrecy(ctx, finding, &accountable);
                 let mut labelled = Vec::new();
                 for (_, regime_id, _) in &unmet {
                     if !labelled.contains(&regime_id.span) {
                         labelled.push(regime_id.span);
-                        finding.label(regime_id.span, "the data require this regime");
+                        finding.label(regime_id.span, Message::new("label-data-require-regime"));
                     }
                 }
             }
@@ -160,10 +164,16 @@ pub const CARE_GIVER_AS_PROCESSOR: Rule = Rule {
                 let span = performer.gives_care.as_ref().map(|g| g.span).unwrap_or(performer.span);
                 let finding = out.at(
                     span,
-                    "gives care",
-                    format!("`{party}` gives care in `{}` as {} of `{accountable}`; sector law requires a care giver to be a controller in its own right", activity.id, assignment.role),
+                    Message::new("label-gives-care"),
+                    msg!(
+                        "care-giver-as-processor",
+                        performer = party,
+                        activity = &activity.id,
+                        role = assignment.role,
+                        accountable = &accountable,
+                    ),
                 );
-                finding.party(&accountable).activity(&activity.id).chain(chain);
+                finding.party(&accountable).activity(&activity.id).subject("performer", party).chain(chain);
                 cite_secrecy(ctx, finding, &accountable);
                 for agreement in ctx.graph.agreements_covering(&activity.id) {
                     for claimed in agreement.parties.iter().filter(|p| &p.party.value == party) {
@@ -175,7 +185,11 @@ pub const CARE_GIVER_AS_PROCESSOR: Rule = Rule {
                         }) {
                             finding.label(
                                 role.span,
-                                format!("`{}` calls it {}", agreement.id, role.value.as_str().replace('_', " ")),
+                                msg!(
+                                    "label-calls-it",
+                                    agreement = &agreement.id,
+                                    role = Arg::Word(role.value.as_str())
+                                ),
                             );
                         }
                     }

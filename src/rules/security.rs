@@ -13,9 +13,11 @@
 
 use std::collections::HashSet;
 
-use super::{Area, Context, Findings, Rule, Severity};
+use super::{Area, Arg, Context, Findings, Message, Rule, Severity};
+use crate::finding::{Join, Subject};
 use crate::law;
 use crate::model::{ActivityId, DataCategory, Exposure, Located, PartyId, System};
+use crate::msg;
 use crate::source::Span;
 
 /// Who answers for a system finding.
@@ -73,13 +75,17 @@ fn data_on<'a>(ctx: &Context<'a>, system: &System, concern: Concern) -> Vec<(Act
     found
 }
 
-/// The ids of every data category in `data_on`, sorted and comma-separated;
-/// `None` when there is none.
-fn listed(found: &[(ActivityId, Vec<&DataCategory>)]) -> Option<String> {
-    let mut ids: Vec<&str> = found.iter().flat_map(|(_, data)| data.iter().map(|d| d.id.as_str())).collect();
+/// Every data category in `data_on`, sorted, as a list of names; `None` when
+/// there is none.
+fn listed(found: &[(ActivityId, Vec<&DataCategory>)]) -> Option<Arg> {
+    let mut ids: Vec<&crate::model::DataId> = found.iter().flat_map(|(_, data)| data.iter().map(|d| &d.id)).collect();
     ids.sort_unstable();
     ids.dedup();
-    (!ids.is_empty()).then(|| ids.join(", "))
+    (!ids.is_empty()).then(|| names(ids))
+}
+
+fn names<'a>(ids: impl IntoIterator<Item = &'a crate::model::DataId>) -> Arg {
+    Arg::List(ids.into_iter().map(|id| Arg::Name(Subject::Data(id.clone()))).collect(), Join::Comma)
 }
 
 /// Pushes the findings for a system: one against its operator (when the rule
@@ -92,8 +98,8 @@ fn report(
     concern: Concern,
     against: Against,
     span: Span,
-    label: &str,
-    what: impl Fn(&str) -> String,
+    label: &'static str,
+    what: Message,
 ) {
     let found = data_on(ctx, system, concern);
     let Some(all) = listed(&found) else { return };
@@ -106,8 +112,18 @@ fn report(
         let operator = &system.operator.value;
         reported_everywhere.insert(operator.clone());
         let finding = out
-            .at(span, label, format!("`{}`, operated by `{operator}`, {}", system.id, what(&all)))
+            .at(
+                span,
+                Message::new(label),
+                msg!(
+                    "security-operator",
+                    system = &system.id,
+                    operator = operator,
+                    what = what.clone().with("data", all.clone())
+                ),
+            )
             .party(operator)
+            .subject("system", &system.id)
             .provision(law::ART_32);
         // The principles of Art. 5(1) are the controller's to answer for (Art. 5(2));
         // a processor answers for its own security duty, Art. 32, as IMY held
@@ -120,7 +136,7 @@ fn report(
     // Sorted by activity, so each activity's users are one run of it.
     let all_users = ctx.graph.users_of(&system.id);
     for (activity_id, data) in &found {
-        let ids: Vec<&str> = data.iter().map(|d| d.id.as_str()).collect();
+        let ids = names(data.iter().map(|d| &d.id));
         // The operator's own use first, so a controller's chain runs to the party
         // that runs the system rather than to another user of it.
         let first = all_users.partition_point(|(a, _)| a < activity_id);
@@ -135,24 +151,25 @@ fn report(
                 continue;
             }
             // Art. 32 and 28(1): the controller answers for its processor's system.
-            let through = if controller == system.operator.value {
-                String::new()
-            } else {
-                format!(" (the system of `{}`, which processes for it)", system.operator.value)
-            };
+            let key =
+                if controller == system.operator.value { "security-controller" } else { "security-controller-through" };
             out.at(
                 span,
-                label,
-                format!(
-                    "`{}`, used for `{activity_id}` of controller `{controller}`{through}, {}",
-                    system.id,
-                    what(&ids.join(", "))
+                Message::new(label),
+                msg!(
+                    key,
+                    system = &system.id,
+                    activity = activity_id,
+                    controller = &controller,
+                    operator = &system.operator.value,
+                    what = what.clone().with("data", ids.clone()),
                 ),
             )
             .party(&controller)
             .activity(activity_id)
+            .subject("system", &system.id)
             .chain(ctx.chain_down(activity_id, user))
-            .label(system.span, "system");
+            .label(system.span, Message::new("label-system"));
         }
     }
 }
@@ -166,13 +183,13 @@ fn report_false(
     flag: fn(&System) -> Option<&Located<bool>>,
     concern: Concern,
     against: Against,
-    label: &str,
-    what: fn(&str) -> String,
+    label: &'static str,
+    what: &'static str,
 ) {
     for system in ctx.model.systems.values() {
         let Some(flag) = flag(system) else { continue };
         if !flag.value {
-            report(ctx, out, system, concern, against, flag.span, label, what);
+            report(ctx, out, system, concern, against, flag.span, label, Message::new(what));
         }
     }
 }
@@ -200,10 +217,8 @@ pub const INTERNET_WITHOUT_AUTHENTICATION: Rule = Rule {
                 Concern::Sensitive,
                 Against::OperatorAndControllers,
                 authentication.span,
-                "no authentication",
-                |data| {
-                    format!("holds special-category data ({data}) reachable from the internet with no authentication")
-                },
+                "label-no-authentication",
+                Message::new("what-no-authentication"),
             );
         }
     },
@@ -239,18 +254,12 @@ pub const UNENCRYPTED_IN_TRANSIT: Rule = Rule {
                 Concern::Sensitive,
                 Against::OperatorAndControllers,
                 flag.span,
-                "no encryption in transit",
-                |data| match exposure {
-                    Some(Exposure::Internet) => {
-                        format!("sends special-category data ({data}) unencrypted over the internet")
-                    }
-                    Some(_) => {
-                        format!("sends special-category data ({data}) unencrypted over a network shared with others")
-                    }
-                    None => format!(
-                        "sends special-category data ({data}) unencrypted, over a network the model does not describe (`exposure` unknown)"
-                    ),
-                },
+                "label-no-encryption-in-transit",
+                Message::new(match exposure {
+                    Some(Exposure::Internet) => "what-unencrypted-over-internet",
+                    Some(_) => "what-unencrypted-over-shared-network",
+                    None => "what-unencrypted-over-unknown-network",
+                }),
             );
             if exposure.is_none() {
                 for finding in &mut out.found[before..] {
@@ -277,8 +286,8 @@ pub const UNENCRYPTED_AT_REST: Rule = Rule {
             |system| system.encrypted_at_rest.as_ref(),
             Concern::Sensitive,
             Against::OperatorAndControllers,
-            "no encryption at rest",
-            |data| format!("stores special-category data ({data}) unencrypted"),
+            "label-no-encryption-at-rest",
+            "what-unencrypted-at-rest",
         );
     },
 };
@@ -301,8 +310,8 @@ pub const PATIENT_DATA_WITHOUT_ACCESS_LOG: Rule = Rule {
             |system| system.access_logging.as_ref(),
             Concern::PatientRecord,
             Against::Controllers,
-            "no access logging",
-            |data| format!("holds patient data ({data}) without logging access"),
+            "label-no-access-logging",
+            "what-no-access-log",
         );
     },
 };
@@ -324,8 +333,8 @@ pub const PATIENT_DATA_WITHOUT_BACKUPS: Rule = Rule {
             |system| system.backups.as_ref(),
             Concern::PatientRecord,
             Against::Controllers,
-            "no backups",
-            |data| format!("holds patient data ({data}) with no backups"),
+            "label-no-backups",
+            "what-no-backups",
         );
     },
 };

@@ -18,10 +18,12 @@
 
 use std::collections::BTreeSet;
 
-use super::{Area, Context, Findings, Rule, Severity};
+use super::{Area, Arg, Context, Findings, Message, Rule, Severity};
+use crate::finding::Join;
 use crate::graph::{Place, PlaceReason};
 use crate::law;
 use crate::model::{Activity, Agreement, CertifiedData, Party, PartyId, TransferTool};
+use crate::msg;
 use crate::reference::{AdequacyScope, Jurisdiction};
 use crate::source::Span;
 
@@ -71,25 +73,23 @@ enum Outcome {
 /// Whether the importer is covered by the adequacy decision for its country.
 enum Coverage {
     Covered,
-    NotCovered(String),
-    ToVerify(String),
+    NotCovered(Message),
+    ToVerify(Message),
 }
 
 fn coverage(ctx: &Context<'_>, place: &Place, importer: &Party, activity: &Activity) -> Coverage {
     match ctx.reference.jurisdiction(&place.country, ctx.as_of) {
         Jurisdiction::Eea => Coverage::Covered,
-        Jurisdiction::ThirdCountry => Coverage::NotCovered(format!(
-            "{} is a third country with no adequacy decision in force on {}",
-            ctx.country_name(&place.country),
-            ctx.as_of
-        )),
+        Jurisdiction::ThirdCountry => {
+            Coverage::NotCovered(msg!("why-third-country", country = ctx.country(&place.country), date = ctx.as_of))
+        }
         Jurisdiction::Adequate(decision) => match &decision.scope {
             AdequacyScope::Whole => Coverage::Covered,
-            AdequacyScope::CommercialOnly if importer.public_body => Coverage::NotCovered(format!(
-                "the adequacy decision for {} ({}) covers commercial organisations only, and `{}` is a public body",
-                ctx.country_name(&place.country),
-                decision.instrument,
-                importer.id
+            AdequacyScope::CommercialOnly if importer.public_body => Coverage::NotCovered(msg!(
+                "why-commercial-only",
+                country = ctx.country(&place.country),
+                instrument = Arg::verbatim(&decision.instrument),
+                importer = &importer.id,
             )),
             AdequacyScope::CommercialOnly => Coverage::Covered,
             AdequacyScope::CertifiedOnly { certification } => {
@@ -109,28 +109,31 @@ fn coverage(ctx: &Context<'_>, place: &Place, importer: &Party, activity: &Activ
                             && (c.covers.is_empty() || c.covers.contains(kind))
                     })
                 };
-                // Sorted: the message must not depend on the order of the activity's
-                // `data` (`ansvar diff` matches findings by their message).
-                let mut missing: Vec<&str> = needed.iter().filter(|k| !covers(k)).map(|k| k.as_str()).collect();
+                // Sorted: the message must not depend on the order of the activity's `data`.
+                let mut missing: Vec<&'static str> = needed.iter().filter(|k| !covers(k)).map(|k| k.as_str()).collect();
                 missing.sort_unstable();
                 if missing.is_empty() {
                     Coverage::Covered
                 } else {
-                    Coverage::NotCovered(format!(
-                        "the adequacy decision for {} ({}) covers only organisations certified under `{certification}` for the data they certified, and `{}` is not certified for {} data on {}",
-                        ctx.country_name(&place.country),
-                        decision.instrument,
-                        importer.id,
-                        missing.join(" and "),
-                        ctx.as_of
+                    Coverage::NotCovered(msg!(
+                        "why-certified-only",
+                        country = ctx.country(&place.country),
+                        instrument = Arg::verbatim(&decision.instrument),
+                        certification = Arg::code(certification),
+                        importer = &importer.id,
+                        missing = Arg::List(missing.into_iter().map(Arg::Word).collect(), Join::And),
+                        date = ctx.as_of,
                     ))
                 }
             }
-            AdequacyScope::SectorLimited => Coverage::ToVerify(format!(
-                "the adequacy decision for {} ({}) is limited: {}",
-                ctx.country_name(&place.country),
-                decision.instrument,
-                decision.scope_note.as_deref().unwrap_or("see the decision")
+            AdequacyScope::SectorLimited => Coverage::ToVerify(msg!(
+                "why-sector-limited",
+                country = ctx.country(&place.country),
+                instrument = Arg::verbatim(&decision.instrument),
+                note = match decision.scope_note.as_deref() {
+                    Some(note) => Arg::verbatim(note),
+                    None => Message::new("why-sector-limited-see-decision").into(),
+                },
             )),
         },
     }
@@ -172,7 +175,7 @@ enum Tools<'a> {
     /// None is there.
     Absent,
     /// Every tool there fails: the agreement, where its clause is written, and why.
-    Mismatched(Vec<(&'a Agreement, Span, String)>),
+    Mismatched(Vec<(&'a Agreement, Span, Message)>),
 }
 
 fn tools<'a>(ctx: &Context<'a>, activity: &Activity, exporter: &PartyId, importer: &PartyId) -> Tools<'a> {
@@ -186,29 +189,22 @@ fn tools<'a>(ctx: &Context<'a>, activity: &Activity, exporter: &PartyId, importe
         let wrong_party = clause.value.exporter.as_ref().is_some_and(|e| &e.value != exporter)
             || clause.value.importer.as_ref().is_some_and(|i| &i.value != importer);
         let problem = match clause.value.tool.value {
-            _ if wrong_party => Some(format!("its exporter and importer are not `{exporter}` and `{importer}`")),
+            _ if wrong_party => Some(msg!("tool-wrong-parties", exporter = exporter, importer = importer)),
             TransferTool::Scc => match &clause.value.module {
                 Some(m) if m.value != module => {
-                    Some(format!("SCC module {} does not fit; this transfer needs module {module}", m.value))
+                    Some(msg!("tool-wrong-module", module = i64::from(m.value), needed = i64::from(module)))
                 }
                 _ => None,
             },
-            TransferTool::Derogation => {
-                Some("a derogation (Art. 49) cannot carry a systematic outsourcing flow".to_owned())
-            }
-            TransferTool::Bcr if !same_group(ctx, exporter, importer) => Some(
-                "binding corporate rules cover transfers within one group, and these parties are not in one".to_owned(),
-            ),
+            TransferTool::Derogation => Some(Message::new("tool-derogation")),
+            TransferTool::Bcr if !same_group(ctx, exporter, importer) => Some(Message::new("tool-bcr-other-group")),
             // Art. 46(2)(a): "a legally binding and enforceable instrument between
             // public authorities or bodies"; it cannot carry a transfer to or from
             // a private party.
             TransferTool::PublicAuthorityInstrument
                 if !(is_public_body(ctx, exporter) && is_public_body(ctx, importer)) =>
             {
-                Some(
-                    "an instrument between public authorities (Art. 46(2)(a)) needs a public body on both sides"
-                        .to_owned(),
-                )
+                Some(Message::new("tool-public-instrument"))
             }
             _ => None,
         };
@@ -246,13 +242,17 @@ fn check_transfers(ctx: &Context<'_>, out: &mut Findings, wanted: Outcome) {
                             out.at(
                                 place.span,
                                 place_label(&place),
-                                format!(
-                                    "`{}` processes `{}` data under an adequacy decision of limited scope: {why}",
-                                    importer.id, activity.id
+                                msg!(
+                                    "transfer-adequacy-scope",
+                                    importer = &importer.id,
+                                    activity = &activity.id,
+                                    why = why
                                 ),
                             )
                             .party(&exporter.value)
                             .activity(&activity.id)
+                            .subject("importer", &importer.id)
+                            .subject("country", &place.country)
                             .chain(ctx.chain_down(&activity.id, &importer.id));
                         }
                         continue;
@@ -265,35 +265,41 @@ fn check_transfers(ctx: &Context<'_>, out: &mut Findings, wanted: Outcome) {
                         out.at(
                             place.span,
                             place_label(&place),
-                            format!(
-                                "`{}` processes `{}` data in {}: {why}, and no agreement in force between `{}` and `{}` carries a transfer tool",
-                                importer.id,
-                                activity.id,
-                                ctx.country_name(&place.country),
-                                exporter.value,
-                                importer.id
+                            msg!(
+                                "transfer-without-safeguard",
+                                importer = &importer.id,
+                                activity = &activity.id,
+                                country = ctx.country(&place.country),
+                                why = why,
+                                exporter = &exporter.value,
                             ),
                         )
                         .party(&exporter.value)
                         .activity(&activity.id)
+                        .subject("importer", &importer.id)
+                        .subject("country", &place.country)
                         .chain(chain)
-                        .label(exporter.span, "exporter");
+                        .label(exporter.span, Message::new("label-exporter"));
                     }
                     (Tools::Mismatched(mismatches), Outcome::Mismatch) => {
                         for (agreement, span, problem) in mismatches {
                             out.at(
                                 span,
-                                "transfer tool",
-                                format!(
-                                    "the transfer tool in `{}` does not cover `{}` processing `{}` in {}: {problem}",
-                                    agreement.id,
-                                    importer.id,
-                                    activity.id,
-                                    ctx.country_name(&place.country)
+                                Message::new("label-transfer-tool"),
+                                msg!(
+                                    "transfer-tool-mismatch",
+                                    agreement = &agreement.id,
+                                    importer = &importer.id,
+                                    activity = &activity.id,
+                                    country = ctx.country(&place.country),
+                                    problem = problem,
                                 ),
                             )
                             .party(&exporter.value)
                             .activity(&activity.id)
+                            .subject("importer", &importer.id)
+                            .subject("country", &place.country)
+                            .subject("agreement", &agreement.id)
                             .chain(chain.clone())
                             .label(place.span, place_label(&place));
                         }
@@ -305,11 +311,11 @@ fn check_transfers(ctx: &Context<'_>, out: &mut Findings, wanted: Outcome) {
     }
 }
 
-fn place_label(place: &Place) -> String {
+pub(super) fn place_label(place: &Place) -> Message {
     match &place.reason {
-        PlaceReason::PerformerLocation => format!("processes in {}", place.country),
-        PlaceReason::PartyCountry => format!("established in {}", place.country),
-        PlaceReason::System(system) => format!("uses `{system}` in {}", place.country),
-        PlaceReason::AccessFrom => format!("accesses the data from {}", place.country),
+        PlaceReason::PerformerLocation => msg!("label-processes-in", country = &place.country),
+        PlaceReason::PartyCountry => msg!("label-established-in", country = &place.country),
+        PlaceReason::System(system) => msg!("label-uses-system-in", system = system, country = &place.country),
+        PlaceReason::AccessFrom => msg!("label-accesses-from", country = &place.country),
     }
 }

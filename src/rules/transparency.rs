@@ -7,9 +7,10 @@
 //! give the notice on its controller's behalf. The rule needs `informs_subjects`:
 //! left out, who informs is unknown and the rule stays silent.
 
-use super::{Area, Rule, Severity};
+use super::{Area, Message, Rule, Severity};
 use crate::law;
 use crate::model::PartyId;
+use crate::msg;
 
 /// An activity whose controllers inform nobody.
 pub const SUBJECTS_NOT_INFORMED: Rule = Rule {
@@ -40,16 +41,12 @@ pub const SUBJECTS_NOT_INFORMED: Rule = Rule {
                 continue;
             }
             let patient = ctx.data_of(activity).any(|d| d.patient_record);
-            let label = if informs.value.is_empty() {
-                "nobody informs the data subjects"
-            } else {
-                "no controller of the activity, nor a processor for one, is listed here"
-            };
+            let label = if informs.value.is_empty() { "label-nobody-informs" } else { "label-no-informer-listed" };
             for controller in controllers {
                 let finding = out.at(
                     informs.span,
-                    label,
-                    format!("controller `{controller}` of `{}` does not inform the data subjects", activity.id),
+                    Message::new(label),
+                    msg!("subjects-not-informed", controller = controller, activity = &activity.id),
                 );
                 finding.party(controller).activity(&activity.id);
                 if patient {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use ansvar::render::{CheckFormat, ColorChoice, DiffFormat, GraphFormat, ReportFormat, RolesFormat, RopaFormat};
+use ansvar::printer::{CheckFormat, ColorChoice, DiffFormat, GraphFormat, ReportFormat, RolesFormat, RopaFormat};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Maps GDPR responsibility across chains of healthcare regions, care providers,

@@ -1,6 +1,6 @@
 //! The `ansvar` binary: parses arguments and wires the library's stages together.
 //!
-//! Every output goes through [`emit`], which writes a [`Render`] to stdout or
+//! Every output goes through [`emit`], which writes a [`Printer`] to stdout or
 //! atomically to `-o FILE`; every command that loads a model ends in [`exit`].
 //! The exit codes are those of [`cli::EXIT_STATUS`]: 0 when clean, 1 when
 //! findings at or above `--fail-on` remain, 2 when the model is invalid, the
@@ -15,8 +15,8 @@ use std::process::ExitCode;
 
 use ansvar::diag::{self, Color};
 use ansvar::load::{self, Loaded};
+use ansvar::printer::{self, ColorChoice, Format, PrintError, Printer};
 use ansvar::reference::Reference;
-use ansvar::render::{self, ColorChoice, Format, Render, RenderError};
 use ansvar::rules::Severity;
 use ansvar::source::SourceMap;
 use clap::{CommandFactory, Parser};
@@ -36,18 +36,18 @@ fn main() -> ExitCode {
         Command::Check(args) => check(&cli.global, args),
         Command::Roles(args) => roles(&cli.global, args),
         Command::Diff(args) => diff(&cli.global, args),
-        Command::Rules => emit(&render::Text(ansvar::catalogue::list()), None).map(|()| CLEAN),
+        Command::Rules => emit(&printer::Text(ansvar::catalogue::list()), None).map(|()| CLEAN),
         Command::Explain(args) => explain_rule(args),
         Command::Report(args) => {
-            let format = format("report", args.format, args.output.as_deref(), render::ReportFormat::Html);
+            let format = format("report", args.format, args.output.as_deref(), printer::ReportFormat::Html);
             draw(&cli.global, &args.model, args.as_of, args.output.as_deref(), Drawing::Report(format))
         }
         Command::Graph(args) => {
-            let format = format("graph", args.format, args.output.as_deref(), render::GraphFormat::Dot);
+            let format = format("graph", args.format, args.output.as_deref(), printer::GraphFormat::Dot);
             draw(&cli.global, &args.model, args.as_of, args.output.as_deref(), Drawing::Graph(format))
         }
         Command::Ropa(args) => {
-            let format = format("ropa", args.format, args.output.as_deref(), render::RopaFormat::Csv);
+            let format = format("ropa", args.format, args.output.as_deref(), printer::RopaFormat::Csv);
             draw(&cli.global, &args.model, args.as_of, args.output.as_deref(), Drawing::Ropa(format))
         }
         Command::Completions(args) => emit(&Completions(args), None).map(|()| CLEAN),
@@ -71,7 +71,7 @@ enum Failure {
 /// The format to write, from `--format` and `-o FILE`'s extension; a
 /// contradiction or an unknown extension is a usage error (exit 2).
 fn format<F: Format>(command: &str, given: Option<F>, output: Option<&Path>, default: F) -> F {
-    match render::choose(given, output, default) {
+    match printer::choose(given, output, default) {
         Ok(format) => format,
         Err(error) => usage_error(command, error),
     }
@@ -106,7 +106,7 @@ fn report_diagnostics(diagnostics: &[diag::Diagnostic], sources: &SourceMap, col
 /// Writes a command's output to `-o FILE` atomically, or to stdout: the one
 /// place output is written. A closed stdout is a normal end
 /// ([`Failure::BrokenPipe`]); any other failure is reported.
-fn emit(render: &dyn Render, output: Option<&Path>) -> Result<(), Failure> {
+fn emit(render: &dyn Printer, output: Option<&Path>) -> Result<(), Failure> {
     let failed = |error: &dyn std::fmt::Display| {
         let _ = writeln!(std::io::stderr(), "error: {error}");
         Failure::Reported
@@ -115,8 +115,8 @@ fn emit(render: &dyn Render, output: Option<&Path>) -> Result<(), Failure> {
         let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
         return match render.write(&mut stdout).and_then(|()| Ok(stdout.flush()?)) {
             Ok(()) => Ok(()),
-            Err(RenderError::Io(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::BrokenPipe),
-            Err(RenderError::Io(error)) => Err(failed(&format_args!("cannot write to stdout: {error}"))),
+            Err(PrintError::Io(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::BrokenPipe),
+            Err(PrintError::Io(error)) => Err(failed(&format_args!("cannot write to stdout: {error}"))),
             Err(error) => Err(failed(&error)),
         };
     };
@@ -125,7 +125,7 @@ fn emit(render: &dyn Render, output: Option<&Path>) -> Result<(), Failure> {
     let mut template = None;
     let written = ansvar::output::write_atomic_with(path, |out| {
         render.write(out).map_err(|error| match error {
-            RenderError::Io(error) => error,
+            PrintError::Io(error) => error,
             other => {
                 let message = other.to_string();
                 template = Some(other);
@@ -184,11 +184,7 @@ fn reference(global: &GlobalArgs) -> Result<Reference, Failure> {
         return Ok(Reference::builtin());
     };
     let mut sources = SourceMap::new();
-    let text = std::fs::read_to_string(path).map_err(|error| {
-        let _ = writeln!(std::io::stderr(), "error: cannot read reference data `{}`: {error}", path.display());
-        Failure::Reported
-    })?;
-    Reference::load(&mut sources, path, &text).map_err(|diagnostics| {
+    Reference::read(&mut sources, path).map_err(|diagnostics| {
         report_diagnostics(&diagnostics, &sources, stderr_color(global));
         Failure::Reported
     })
@@ -254,7 +250,7 @@ fn threshold(fail_on: FailOn) -> Option<Severity> {
 
 fn check(global: &GlobalArgs, args: &CheckArgs) -> Result<u8, Failure> {
     let output = args.output.as_deref();
-    let format = format("check", args.format, output, render::CheckFormat::Text);
+    let format = format("check", args.format, output, printer::CheckFormat::Text);
     let start = std::time::Instant::now();
     let (loaded, reference) = load_model(global, &args.model)?;
     let as_of = as_of(args.as_of);
@@ -269,7 +265,7 @@ fn check(global: &GlobalArgs, args: &CheckArgs) -> Result<u8, Failure> {
         findings
     });
     let name = args.model.display().to_string();
-    let printed = render::Check {
+    let printed = printer::Check {
         format,
         name: &name,
         model: &loaded.model,
@@ -289,7 +285,7 @@ fn check(global: &GlobalArgs, args: &CheckArgs) -> Result<u8, Failure> {
 
 fn explain_rule(args: &ExplainArgs) -> Result<u8, Failure> {
     match ansvar::catalogue::explain(&args.code) {
-        Some(text) => emit(&render::Text(text), None).map(|()| CLEAN),
+        Some(text) => emit(&printer::Text(text), None).map(|()| CLEAN),
         None => {
             let known = ansvar::rules::CATALOGUE.iter().map(|r| r.code);
             let mut message = format!("error: there is no rule `{}`", args.code);
@@ -336,8 +332,8 @@ fn select<'m, Id: std::borrow::Borrow<str> + Ord>(
 
 fn roles(global: &GlobalArgs, args: &RolesArgs) -> Result<u8, Failure> {
     let output = args.output.as_deref();
-    let format = format("roles", args.format, output, render::RolesFormat::Text);
-    if args.explain.is_some() && format != render::RolesFormat::Text {
+    let format = format("roles", args.format, output, printer::RolesFormat::Text);
+    if args.explain.is_some() && format != printer::RolesFormat::Text {
         usage_error("roles", "--explain writes text; name the -o file .txt");
     }
     let (loaded, _reference) = load_model(global, &args.model)?;
@@ -348,7 +344,7 @@ fn roles(global: &GlobalArgs, args: &RolesArgs) -> Result<u8, Failure> {
         let party = select("party", std::slice::from_ref(party), model.parties.keys())?[0];
         let activity = select("activity", std::slice::from_ref(activity), model.activities.keys())?[0];
         let text = ansvar::roles::explain(&derived, party, activity, |span| loaded.sources.location(span).to_string());
-        emit(&render::Text(text), output)?;
+        emit(&printer::Text(text), output)?;
         exit(CLEAN);
     }
     let parties = select("party", &args.party, model.parties.keys())?;
@@ -359,7 +355,7 @@ fn roles(global: &GlobalArgs, args: &RolesArgs) -> Result<u8, Failure> {
     {
         activities.retain(|id| model.activities.get(*id).is_some_and(|activity| activity.runs_on(date)));
     }
-    let table = render::RolesTable {
+    let table = printer::RolesTable {
         format,
         roles: &derived,
         sources: &loaded.sources,
@@ -406,7 +402,7 @@ fn load_side(
 
 fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
     let output = args.output.as_deref();
-    let format = format("diff", args.format, output, render::DiffFormat::Text);
+    let format = format("diff", args.format, output, printer::DiffFormat::Text);
     let reference = reference(global)?;
     let color = stderr_color(global);
     // Both sides are loaded before either failure is reported, so that one run
@@ -423,7 +419,7 @@ fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
         None => spec.to_owned(),
     };
     let (old_name, new_name) = (name(&args.old, &args.git_old), name(&args.new, &args.git_new));
-    let printed = render::Changes {
+    let printed = printer::Changes {
         format,
         diff: &changes,
         old: &old_name,
@@ -439,11 +435,11 @@ fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
 /// What `report`, `graph` and `ropa` draw from an analysed model.
 enum Drawing {
     /// The accountability report.
-    Report(render::ReportFormat),
+    Report(printer::ReportFormat),
     /// The chain as a graph.
-    Graph(render::GraphFormat),
+    Graph(printer::GraphFormat),
     /// The Art. 30 records.
-    Ropa(render::RopaFormat),
+    Ropa(printer::RopaFormat),
 }
 
 /// Loads and analyses a model as of a date, draws it and writes it.
@@ -466,9 +462,9 @@ fn draw(
         reference: &reference,
     };
     match drawing {
-        Drawing::Report(format) => emit(&render::Report::new(&input, format), output)?,
-        Drawing::Graph(format) => emit(&render::Chain::new(&input, format), output)?,
-        Drawing::Ropa(format) => emit(&render::Ropa::new(&input, format), output)?,
+        Drawing::Report(format) => emit(&printer::Report::new(&input, format), output)?,
+        Drawing::Graph(format) => emit(&printer::Chain::new(&input, format), output)?,
+        Drawing::Ropa(format) => emit(&printer::Ropa::new(&input, format), output)?,
     }
     exit(CLEAN)
 }
@@ -476,8 +472,8 @@ fn draw(
 /// `ansvar completions SHELL`: the completion script of the whole command line.
 struct Completions<'a>(&'a CompletionsArgs);
 
-impl Render for Completions<'_> {
-    fn write(&self, out: &mut dyn Write) -> Result<(), RenderError> {
+impl Printer for Completions<'_> {
+    fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
         clap_complete::generate(self.0.shell, &mut Cli::command(), "ansvar", out);
         Ok(())
     }
@@ -507,8 +503,8 @@ impl Manual {
     }
 }
 
-impl Render for Manual {
-    fn write(&self, out: &mut dyn Write) -> Result<(), RenderError> {
+impl Printer for Manual {
+    fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
         let man = clap_mangen::Man::new(self.0.clone());
         man.render_title(out)?;
         man.render_name_section(out)?;

@@ -2,7 +2,8 @@
 //! country, for whom, and which transfer tools the agreements between them carry.
 //!
 //! This is the factual list (Chapter V is judged by the `transfer-*` rules); the
-//! report shows it and `diff` compares it between two versions of a model.
+//! report shows it, the Art. 30 records cite it ([`super::records`]) and `diff`
+//! compares it between two versions of a model.
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -75,4 +76,43 @@ pub fn processing_abroad(
     found.sort();
     found.dedup();
     found
+}
+
+/// Every third-country place of every performer of a running activity, made
+/// once and looked up per activity and party: a record or a sheet asks about
+/// its own activity, not the whole model (asking model-wide per item made the
+/// report quadratic).
+#[derive(Clone, Debug, Default)]
+pub struct AbroadIndex {
+    /// Sorted by activity and party (the order of [`ProcessingAbroad`]).
+    sorted: Vec<ProcessingAbroad>,
+}
+
+impl AbroadIndex {
+    /// Lists the processing abroad of a model as of a date, once.
+    pub fn build(model: &Model, graph: &Graph<'_>, reference: &Reference, as_of: Date) -> Self {
+        Self { sorted: processing_abroad(model, graph, reference, as_of) }
+    }
+
+    /// All processing in third countries, sorted.
+    pub fn all(&self) -> &[ProcessingAbroad] {
+        &self.sorted
+    }
+
+    /// The processing in third countries in one activity, in the sorted order.
+    pub fn in_activity(&self, activity: &ActivityId) -> &[ProcessingAbroad] {
+        let sorted = self.sorted.as_slice();
+        let start = sorted.partition_point(|item| &item.activity < activity);
+        let end = start + sorted[start..].partition_point(|item| &item.activity == activity);
+        &sorted[start..end]
+    }
+
+    /// The processing in third countries by `party` in one activity, in the
+    /// sorted order.
+    pub fn by(&self, party: &PartyId, activity: &ActivityId) -> &[ProcessingAbroad] {
+        let within = self.in_activity(activity);
+        let start = within.partition_point(|item| &item.party < party);
+        let end = start + within[start..].partition_point(|item| &item.party == party);
+        &within[start..end]
+    }
 }

@@ -1,12 +1,12 @@
-//! One output path: every format of every command behind one trait.
+//! One output path: every format of every command behind one trait, [`Printer`].
 //!
 //! Each command has a format enum ([`CheckFormat`], [`RolesFormat`],
 //! [`ReportFormat`], [`RopaFormat`], [`GraphFormat`], [`DiffFormat`]) and a
-//! value that implements [`Render`] for it ([`Check`], [`RolesTable`], [`Report`],
+//! value that implements [`Printer`] for it ([`Check`], [`RolesTable`], [`Report`],
 //! [`Ropa`], [`Chain`], [`Changes`]); text with one format only (`rules`,
 //! `explain`, `roles --explain`) is a [`Text`]. The binary chooses the format
 //! with [`choose`], from `--format` and the extension of `-o FILE`, and writes
-//! the [`Render`] to stdout or atomically to the file: nothing else writes output.
+//! the [`Printer`] to stdout or atomically to the file: nothing else writes output.
 //!
 //! These types only lay out what the analysis produced; they decide nothing.
 //! Colour is decided once, by [`ColorChoice::resolve`], and passed in.
@@ -23,15 +23,15 @@ use crate::rules::Finding;
 use crate::source::SourceMap;
 
 /// Anything a command prints: one document in one format.
-pub trait Render {
+pub trait Printer {
     /// Writes the document to `out`. Nothing is written to `out` before the
     /// document is known to render, except for documents streamed in parts.
-    fn write(&self, out: &mut dyn Write) -> Result<(), RenderError>;
+    fn write(&self, out: &mut dyn Write) -> Result<(), PrintError>;
 }
 
 /// Why a document could not be written.
 #[derive(Debug, thiserror::Error)]
-pub enum RenderError {
+pub enum PrintError {
     /// Writing failed (a closed pipe, a full disk).
     #[error(transparent)]
     Io(#[from] std::io::Error),
@@ -155,8 +155,8 @@ impl ColorChoice {
 /// Text with one format: `ansvar rules`, `ansvar explain`, `roles --explain`.
 pub struct Text(pub String);
 
-impl Render for Text {
-    fn write(&self, out: &mut dyn Write) -> Result<(), RenderError> {
+impl Printer for Text {
+    fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
         Ok(out.write_all(self.0.as_bytes())?)
     }
 }
@@ -200,8 +200,8 @@ pub struct Check<'a> {
     pub color: Color,
 }
 
-impl Render for Check<'_> {
-    fn write(&self, out: &mut dyn Write) -> Result<(), RenderError> {
+impl Printer for Check<'_> {
+    fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
         match self.format {
             CheckFormat::Json => {
                 json::write_to(&json::CheckDocument::new(self.findings, self.as_of, self.sources), out)?;
@@ -210,7 +210,8 @@ impl Render for Check<'_> {
                 json::write_to(&report::sarif::SarifLog::new(self.findings, self.sources), out)?;
             }
             CheckFormat::Text => {
-                let diagnostics: Vec<_> = self.findings.iter().map(Finding::to_diagnostic).collect();
+                let diagnostics: Vec<_> =
+                    self.findings.iter().map(|f| crate::render::to_diagnostic(f, crate::render::Lang::En)).collect();
                 let mut text = diag::render(&diagnostics, self.sources, self.color);
                 drop(diagnostics);
                 text.push_str(&crate::summary::summary(self.name, self.model));
@@ -257,8 +258,8 @@ pub struct RolesTable<'a> {
     pub activities: &'a [&'a ActivityId],
 }
 
-impl Render for RolesTable<'_> {
-    fn write(&self, out: &mut dyn Write) -> Result<(), RenderError> {
+impl Printer for RolesTable<'_> {
+    fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
         match self.format {
             RolesFormat::Json => {
                 let document = json::RolesDocument::new(self.roles, self.sources, |party, activity| {
@@ -324,8 +325,8 @@ pub struct Changes<'a> {
     pub color: Color,
 }
 
-impl Render for Changes<'_> {
-    fn write(&self, out: &mut dyn Write) -> Result<(), RenderError> {
+impl Printer for Changes<'_> {
+    fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
         let flavour = match self.format {
             DiffFormat::Json => return Ok(json::write_to(&json::DiffDocument::new(self.diff, self.as_of), out)?),
             DiffFormat::Md => report::diff::Flavour::Markdown,
@@ -371,8 +372,8 @@ impl<'a> Report<'a> {
     }
 }
 
-impl Render for Report<'_> {
-    fn write(&self, out: &mut dyn Write) -> Result<(), RenderError> {
+impl Printer for Report<'_> {
+    fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
         let text = match self.format {
             ReportFormat::Html => report::templates::html(&self.view)?,
             ReportFormat::Md => report::templates::markdown(&self.view)?,
@@ -420,8 +421,8 @@ impl Chain {
     }
 }
 
-impl Render for Chain {
-    fn write(&self, out: &mut dyn Write) -> Result<(), RenderError> {
+impl Printer for Chain {
+    fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
         let text = match self.format {
             GraphFormat::Dot => report::diagram::dot(&self.diagram),
             GraphFormat::Mermaid => report::diagram::mermaid(&self.diagram),
@@ -469,8 +470,8 @@ impl<'a> Ropa<'a> {
     }
 }
 
-impl Render for Ropa<'_> {
-    fn write(&self, out: &mut dyn Write) -> Result<(), RenderError> {
+impl Printer for Ropa<'_> {
+    fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
         let text = match self.format {
             RopaFormat::Csv => report::ropa::to_csv(&self.records),
             RopaFormat::Md => report::templates::ropa_markdown(self.name, &self.as_of, &self.records)?,

@@ -1,0 +1,477 @@
+//! The obligations a party's roles bring, and why.
+//!
+//! Obligations follow from roles, not from the party's kind: a controller
+//! answers for accountability (Art. 5(2), 24), information (Art. 13/14), records
+//! (Art. 30(1)), security (Art. 32) and breach notification (Art. 33(1), 34); a
+//! processor for working on instructions (Art. 28(3)(a), 29), sub-processing
+//! (Art. 28(2), 28(4)), its own record (Art. 30(2)), security and telling its
+//! principal of a breach (Art. 33(2)). Some need a fact as well: a DPIA where
+//! special-category data are processed on a large scale (Art. 35(3)(b)), a DPO
+//! for public bodies and large-scale special-category processing (Art. 37(1)),
+//! and the Swedish patient-data duties where the party is a care provider
+//! processing patient records (patientdatalagen, HSLF-FS 2016:40).
+//!
+//! Only activities running on the evaluation date bring an obligation. Where the
+//! model records a fact that bears on an obligation (who informs, whether
+//! records are kept, a DPO, logging and backups), [`Recorded`] carries it;
+//! judging it is the rules' job, wording it the report's.
+
+use serde::Serialize;
+
+use crate::Analysis;
+use crate::law;
+use crate::model::{Activity, ActivityId, Model, PartyId, PartyKind, SystemId};
+use crate::roles::{Assignment, Role};
+
+use super::notification::{NotificationDuty, Recipient, duties_of};
+
+/// What an obligation requires, one kind per duty the report's sheets show,
+/// in the order they show them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Art. 5(2), 24.
+    Accountability,
+    /// Art. 13, 14.
+    InformationToDataSubjects,
+    /// Art. 26: one per activity controlled jointly.
+    JointControllerArrangement,
+    /// Art. 28(1), 28(3).
+    ChoiceOfProcessors,
+    /// Art. 30(1).
+    ControllerRecord,
+    /// Art. 32.
+    Security,
+    /// Art. 33(1).
+    BreachToAuthority,
+    /// Art. 34.
+    BreachToDataSubjects,
+    /// Art. 35, 35(3)(b).
+    ImpactAssessment,
+    /// Art. 28(3)(a), 29.
+    ProcessingOnInstructions,
+    /// Art. 28(2), 28(4).
+    SubProcessors,
+    /// Art. 30(2).
+    ProcessorRecord,
+    /// Art. 33(2).
+    BreachToPrincipal,
+    /// Art. 37(1)(a) or (c).
+    DataProtectionOfficer,
+    /// patientdatalagen 2 kap. 6 §.
+    CareProviderAsController,
+    /// patientdatalagen 4 kap. 3 §.
+    AccessLogs,
+    /// patientdatalagen 8 kap. 6 §.
+    InformationToPatient,
+    /// HSLF-FS 2016:40, Art. 32(1)(c).
+    PatientDataBackups,
+}
+
+impl Kind {
+    /// The kind as written in JSON and `diff`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Accountability => "accountability",
+            Kind::InformationToDataSubjects => "information_to_data_subjects",
+            Kind::JointControllerArrangement => "joint_controller_arrangement",
+            Kind::ChoiceOfProcessors => "choice_of_processors",
+            Kind::ControllerRecord => "controller_record",
+            Kind::Security => "security",
+            Kind::BreachToAuthority => "breach_to_authority",
+            Kind::BreachToDataSubjects => "breach_to_data_subjects",
+            Kind::ImpactAssessment => "impact_assessment",
+            Kind::ProcessingOnInstructions => "processing_on_instructions",
+            Kind::SubProcessors => "sub_processors",
+            Kind::ProcessorRecord => "processor_record",
+            Kind::BreachToPrincipal => "breach_to_principal",
+            Kind::DataProtectionOfficer => "data_protection_officer",
+            Kind::CareProviderAsController => "care_provider_as_controller",
+            Kind::AccessLogs => "access_logs",
+            Kind::InformationToPatient => "information_to_patient",
+            Kind::PatientDataBackups => "patient_data_backups",
+        }
+    }
+}
+
+/// A fact that brings an obligation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trigger {
+    /// It is a controller (sole or joint) of the activities.
+    Controller,
+    /// It is a joint controller of the activity.
+    JointController,
+    /// It is a processor or sub-processor in the activities.
+    Processor,
+    /// Processors act on its behalf in the activities.
+    HasProcessors,
+    /// The activity is recorded as large-scale and processes special-category
+    /// or criminal-offence data.
+    LargeScaleSpecialCategories,
+    /// It is a public body.
+    PublicBody,
+    /// It is the care provider (by kind, designation by law, or because it
+    /// gives the care) of activities that process patient records.
+    CareProviderOfPatientRecords,
+}
+
+/// How sure the obligation is, given the facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    /// It follows from the roles and the recorded facts.
+    Follows,
+    /// It rests on a reading the model cannot fully record, e.g. that
+    /// large-scale special-category processing is among a party's *core*
+    /// activities (Art. 37(1)(c)).
+    Inferred,
+}
+
+/// Where an obligation binds the party from.
+///
+/// Every obligation is statutory today. A party the GDPR does not reach
+/// (Art. 3: neither established in the Union nor targeting it) owes the
+/// processor duties only through its contract (Art. 28(3)); telling the two
+/// apart needs the establishment and targeting facts a later model version adds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The law binds the party itself.
+    Statutory,
+    /// Only a contract binds it: the law binds the party it contracts with.
+    ContractOnly,
+}
+
+/// What the model records that bears on an obligation.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(tag = "fact", rename_all = "snake_case")]
+pub enum Recorded {
+    /// Nothing.
+    Nothing,
+    /// Whether it informs the data subjects, per activity, in the obligation's order.
+    Informs {
+        /// Activities it is recorded as informing the data subjects of.
+        yes: Vec<ActivityId>,
+        /// Activities it is recorded as not informing them of.
+        no: Vec<ActivityId>,
+        /// Activities whose informing party is not recorded.
+        unknown: Vec<ActivityId>,
+    },
+    /// Whether it keeps records of processing; `None`: not recorded.
+    KeepsRecords {
+        /// The recorded value.
+        value: Option<bool>,
+    },
+    /// Whether a DPO is designated; `None`: not recorded.
+    Dpo {
+        /// The recorded value.
+        value: Option<bool>,
+    },
+    /// Its duties to tell its principals of a breach, with the deadlines agreed.
+    Deadlines {
+        /// The duties, sorted.
+        duties: Vec<NotificationDuty>,
+    },
+    /// A property of the systems used in the activities, by system id.
+    Systems {
+        /// Systems recorded as having it.
+        yes: Vec<SystemId>,
+        /// Systems recorded as lacking it.
+        no: Vec<SystemId>,
+        /// Systems for which it is not recorded.
+        unknown: Vec<SystemId>,
+    },
+}
+
+/// One obligation of one party.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Obligation {
+    /// What it requires.
+    pub kind: Kind,
+    /// The provisions it rests on, from [`crate::law`].
+    pub provisions: &'static [&'static str],
+    /// The running activities it applies to, in the roles' order; never empty.
+    pub activities: Vec<ActivityId>,
+    /// The facts that bring it.
+    pub triggers: Vec<Trigger>,
+    /// How sure it is.
+    pub certainty: Certainty,
+    /// Statutory, or by contract only.
+    pub basis: Basis,
+    /// The other parties it concerns: the other joint controllers, its
+    /// processors, its principals, or the sub-processors it engages; sorted by
+    /// id, without repeats.
+    pub counterparts: Vec<PartyId>,
+    /// What the model records that bears on it.
+    pub recorded: Recorded,
+}
+
+/// Every obligation `party`'s roles bring on the evaluation date, in a fixed
+/// order (that of [`Kind`], joint arrangements by activity).
+pub fn obligations_of(analysis: &Analysis<'_>, party: &PartyId) -> Vec<Obligation> {
+    let held: Vec<&Assignment> = analysis.roles.of_party(party).collect();
+    derive(analysis, party, &held)
+}
+
+/// The party's obligations from the roles it `held` (any order of the roles).
+fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec<Obligation> {
+    let model = analysis.graph.model();
+    // Roles in activities that do not run on the date bring no current obligation.
+    let held: Vec<&Assignment> = held
+        .iter()
+        .copied()
+        .filter(|a| model.activities.get(&a.activity).is_some_and(|x| x.runs_on(analysis.as_of)))
+        .collect();
+    let held = held.as_slice();
+    let roles = &analysis.roles;
+    let mut out = Out(Vec::new());
+    let is = |roles: &[Role]| -> Vec<&ActivityId> {
+        let mut found: Vec<&ActivityId> =
+            held.iter().filter(|a| roles.contains(&a.role)).map(|a| &a.activity).collect();
+        found.dedup();
+        found
+    };
+    let controlled = is(&[Role::Controller, Role::JointController]);
+    let joint = is(&[Role::JointController]);
+    let processing = is(&[Role::Processor, Role::SubProcessor]);
+    let any_role: Vec<&ActivityId> = {
+        let mut all: Vec<&ActivityId> = held.iter().map(|a| &a.activity).collect();
+        all.dedup();
+        all
+    };
+    let activity = |id: &ActivityId| model.activities.get(id);
+    let this = model.parties.get(party);
+    let both: Vec<Trigger> =
+        [(!controlled.is_empty(), Trigger::Controller), (!processing.is_empty(), Trigger::Processor)]
+            .into_iter()
+            .filter_map(|(holds, trigger)| holds.then_some(trigger))
+            .collect();
+    let controller = [Trigger::Controller];
+    let processor = [Trigger::Processor];
+
+    // ---- as controller -----------------------------------------------------
+    out.add(
+        Kind::Accountability,
+        &[law::ART_5_2, law::ART_24],
+        &controlled,
+        &controller,
+        Vec::new(),
+        Recorded::Nothing,
+    );
+    let informs = |id: &&ActivityId| {
+        activity(id).and_then(|a| a.informs_subjects.as_ref()).map(|list| list.value.iter().any(|p| &p.value == party))
+    };
+    let pick = |want: Option<bool>| -> Vec<ActivityId> {
+        controlled.iter().filter(|a| informs(a) == want).map(|a| (*a).clone()).collect()
+    };
+    out.add(
+        Kind::InformationToDataSubjects,
+        &[law::ART_13, law::ART_14],
+        &controlled,
+        &controller,
+        Vec::new(),
+        Recorded::Informs { yes: pick(Some(true)), no: pick(Some(false)), unknown: pick(None) },
+    );
+    for id in &joint {
+        let others: Vec<&PartyId> = roles.controllers(id).filter(|p| *p != party).collect();
+        out.add(
+            Kind::JointControllerArrangement,
+            &[law::ART_26],
+            &[*id],
+            &[Trigger::JointController],
+            others,
+            Recorded::Nothing,
+        );
+    }
+    let acting_for = |ids: &[&ActivityId]| -> Vec<&PartyId> {
+        ids.iter()
+            .flat_map(|id| roles.in_activity(id).iter())
+            .filter(|a| a.on_behalf_of.as_ref() == Some(party))
+            .map(|a| &a.party)
+            .collect()
+    };
+    let with_processors: Vec<&ActivityId> = controlled
+        .iter()
+        .copied()
+        .filter(|id| roles.in_activity(id).iter().any(|a| a.on_behalf_of.as_ref() == Some(party)))
+        .collect();
+    out.add(
+        Kind::ChoiceOfProcessors,
+        &[law::ART_28_1, law::ART_28_3],
+        &with_processors,
+        &[Trigger::Controller, Trigger::HasProcessors],
+        acting_for(&controlled),
+        Recorded::Nothing,
+    );
+    let keeps = Recorded::KeepsRecords { value: this.and_then(|p| p.keeps_records.as_ref()).map(|k| k.value) };
+    out.add(Kind::ControllerRecord, &[law::ART_30_1], &controlled, &controller, Vec::new(), keeps.clone());
+    out.add(Kind::Security, &[law::ART_32], &any_role, &both, Vec::new(), Recorded::Nothing);
+    out.add(Kind::BreachToAuthority, &[law::ART_33_1], &controlled, &controller, Vec::new(), Recorded::Nothing);
+    out.add(Kind::BreachToDataSubjects, &[law::ART_34], &controlled, &controller, Vec::new(), Recorded::Nothing);
+    let large_sensitive =
+        |id: &&ActivityId| activity(id).is_some_and(|a| a.large_scale == Some(true) && sensitive(model, a));
+    let dpia: Vec<&ActivityId> = controlled.iter().copied().filter(large_sensitive).collect();
+    out.add(
+        Kind::ImpactAssessment,
+        &[law::ART_35, law::ART_35_3_B],
+        &dpia,
+        &[Trigger::Controller, Trigger::LargeScaleSpecialCategories],
+        Vec::new(),
+        Recorded::Nothing,
+    );
+
+    // ---- as processor or sub-processor ---------------------------------------
+    let principals: Vec<&PartyId> = held.iter().filter_map(|a| a.on_behalf_of.as_ref()).collect();
+    out.add(
+        Kind::ProcessingOnInstructions,
+        &[law::ART_28_3_A, law::ART_29],
+        &processing,
+        &processor,
+        principals,
+        Recorded::Nothing,
+    );
+    out.add(
+        Kind::SubProcessors,
+        &[law::ART_28_2, law::ART_28_4],
+        &processing,
+        &processor,
+        acting_for(&processing),
+        Recorded::Nothing,
+    );
+    out.add(Kind::ProcessorRecord, &[law::ART_30_2], &processing, &processor, Vec::new(), keeps);
+    // Every duty from this party comes from one of its running roles, so the
+    // model-wide list is not needed.
+    let mut own: Vec<NotificationDuty> = held
+        .iter()
+        .flat_map(|a| duties_of(&analysis.graph, a))
+        .filter(|duty| matches!(duty.to, Recipient::Principal(_)))
+        .collect();
+    own.sort();
+    own.dedup();
+    out.add(
+        Kind::BreachToPrincipal,
+        &[law::ART_33_2],
+        &processing,
+        &processor,
+        Vec::new(),
+        Recorded::Deadlines { duties: own },
+    );
+
+    // ---- either role: a data protection officer --------------------------------
+    let dpo = Recorded::Dpo { value: this.and_then(|p| p.dpo.as_ref()).map(|d| d.value) };
+    if this.is_some_and(|p| p.public_body) {
+        let mut triggers = both.clone();
+        triggers.push(Trigger::PublicBody);
+        out.add(Kind::DataProtectionOfficer, &[law::ART_37, law::ART_37_1_A], &any_role, &triggers, Vec::new(), dpo);
+    } else {
+        let large: Vec<&ActivityId> = any_role.iter().copied().filter(large_sensitive).collect();
+        let mut triggers = both.clone();
+        triggers.push(Trigger::LargeScaleSpecialCategories);
+        out.add(Kind::DataProtectionOfficer, &[law::ART_37, law::ART_37_1_C], &large, &triggers, Vec::new(), dpo);
+        // Whether that processing is among its *core* activities is a reading.
+        if let Some(last) = out.0.last_mut().filter(|o| o.kind == Kind::DataProtectionOfficer) {
+            last.certainty = Certainty::Inferred;
+        }
+    }
+
+    // ---- Swedish patient data: the care provider's duties -----------------------
+    let care: Vec<&ActivityId> = controlled
+        .iter()
+        .copied()
+        .filter(|id| activity(id).is_some_and(|a| patient_records(model, a) && care_provider_of(model, party, a)))
+        .collect();
+    let care_triggers = [Trigger::Controller, Trigger::CareProviderOfPatientRecords];
+    out.add(Kind::CareProviderAsController, &[law::PDL_2_6], &care, &care_triggers, Vec::new(), Recorded::Nothing);
+    let logging = systems(model, &care, |s| s.access_logging.as_ref().map(|l| l.value));
+    out.add(Kind::AccessLogs, &[law::PDL_4_3], &care, &care_triggers, Vec::new(), logging);
+    out.add(Kind::InformationToPatient, &[law::PDL_8_6], &care, &care_triggers, Vec::new(), Recorded::Nothing);
+    let backups = systems(model, &care, |s| s.backups.as_ref().map(|b| b.value));
+    out.add(
+        Kind::PatientDataBackups,
+        &[law::HSLF_FS_2016_40_BACKUP, law::ART_32_1_C],
+        &care,
+        &care_triggers,
+        Vec::new(),
+        backups,
+    );
+    out.0
+}
+
+/// Collects obligations in a fixed order, leaving out those that apply to no
+/// activity.
+struct Out(Vec<Obligation>);
+
+impl Out {
+    fn add(
+        &mut self,
+        kind: Kind,
+        provisions: &'static [&'static str],
+        activities: &[&ActivityId],
+        triggers: &[Trigger],
+        counterparts: Vec<&PartyId>,
+        recorded: Recorded,
+    ) {
+        if activities.is_empty() {
+            return;
+        }
+        let mut activities: Vec<ActivityId> = activities.iter().map(|a| (*a).clone()).collect();
+        activities.dedup();
+        let mut counterparts: Vec<PartyId> = counterparts.into_iter().cloned().collect();
+        counterparts.sort();
+        counterparts.dedup();
+        self.0.push(Obligation {
+            kind,
+            provisions,
+            activities,
+            triggers: triggers.to_vec(),
+            certainty: Certainty::Follows,
+            basis: Basis::Statutory,
+            counterparts,
+            recorded,
+        });
+    }
+}
+
+/// Whether an activity processes special-category or criminal data.
+fn sensitive(model: &Model, activity: &Activity) -> bool {
+    activity.data.iter().filter_map(|d| model.data.get(&d.value)).any(|d| d.is_sensitive())
+}
+
+fn patient_records(model: &Model, activity: &Activity) -> bool {
+    activity.data.iter().filter_map(|d| model.data.get(&d.value)).any(|d| d.patient_record)
+}
+
+/// Whether `party` is the care provider (vårdgivare) of an activity: its
+/// controller that is a care provider by kind, is designated by law, or gives
+/// the care itself (patientdatalagen 2 kap. 6 §).
+fn care_provider_of(model: &Model, party: &PartyId, activity: &Activity) -> bool {
+    let kind = model.parties.get(party).map(|p| p.kind.value);
+    let designated = activity.controller_by_law.as_ref().is_some_and(|d| &d.party.value == party);
+    let gives_care = activity.performers.iter().any(|p| &p.party.value == party && p.gives_care());
+    kind == Some(PartyKind::CareProvider) || designated || gives_care
+}
+
+/// One property of the systems used in `activities`, by system id; nothing
+/// when no system is recorded.
+fn systems(
+    model: &Model,
+    activities: &[&ActivityId],
+    property: impl Fn(&crate::model::System) -> Option<bool>,
+) -> Recorded {
+    let mut used: Vec<&crate::model::System> = activities
+        .iter()
+        .filter_map(|id| model.activities.get(*id))
+        .flat_map(|a| a.performers.iter().flat_map(|p| p.systems.iter()))
+        .filter_map(|s| model.systems.get(&s.value))
+        .collect();
+    used.sort_by(|a, b| a.id.cmp(&b.id));
+    used.dedup_by(|a, b| a.id == b.id);
+    if used.is_empty() {
+        return Recorded::Nothing;
+    }
+    let pick = |want: Option<bool>| -> Vec<SystemId> {
+        used.iter().filter(|s| property(s) == want).map(|s| s.id.clone()).collect()
+    };
+    Recorded::Systems { yes: pick(Some(true)), no: pick(Some(false)), unknown: pick(None) }
+}
