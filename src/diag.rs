@@ -5,9 +5,39 @@
 //! the terminal renderer here draws them rustc-style with `annotate-snippets`.
 //! Findings (the rules stage) are rendered through the same type.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Renderer, Snippet};
 
-use crate::source::{Location, SourceMap, Span};
+pub use crate::codes::DiagnosticCode;
+use crate::source::{FileId, Location, SourceFile, SourceMap, Span, printable, printable_same_width};
+
+/// The code of a diagnostic: a loader's [`DiagnosticCode`], or the code of the
+/// rule whose finding it shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    /// A problem loading the model or the reference data.
+    Model(DiagnosticCode),
+    /// A finding of the rule with this code.
+    Rule(&'static str),
+}
+
+impl Code {
+    /// The code as printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Model(code) => code.as_str(),
+            Code::Rule(code) => code,
+        }
+    }
+}
+
+impl From<DiagnosticCode> for Code {
+    fn from(code: DiagnosticCode) -> Self {
+        Code::Model(code)
+    }
+}
 
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -42,7 +72,7 @@ pub struct Diagnostic {
     /// How serious it is.
     pub level: Level,
     /// A stable code, e.g. `unknown-reference` or a rule code.
-    pub code: Option<String>,
+    pub code: Option<Code>,
     /// One line saying what is wrong.
     pub message: String,
     /// Where it is; `None` for problems with no place in a file (an empty directory).
@@ -57,20 +87,20 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error with a code and a message.
-    pub fn error(code: &str, message: impl Into<String>) -> Self {
+    pub fn error(code: DiagnosticCode, message: impl Into<String>) -> Self {
         Self::with_level(Level::Error, code, message)
     }
 
     /// A warning with a code and a message.
-    pub fn warning(code: &str, message: impl Into<String>) -> Self {
+    pub fn warning(code: DiagnosticCode, message: impl Into<String>) -> Self {
         Self::with_level(Level::Warning, code, message)
     }
 
     /// A diagnostic of any level.
-    pub fn with_level(level: Level, code: &str, message: impl Into<String>) -> Self {
+    pub fn with_level(level: Level, code: impl Into<Code>, message: impl Into<String>) -> Self {
         Self {
             level,
-            code: Some(code.to_owned()),
+            code: Some(code.into()),
             message: message.into(),
             primary: None,
             secondary: Vec::new(),
@@ -110,7 +140,7 @@ impl Diagnostic {
 
     /// A key that orders diagnostics by file, position, then code and message.
     pub fn sort_key(&self) -> (Option<Span>, Option<&str>, &str) {
-        (self.primary.as_ref().map(|l| l.span), self.code.as_deref(), &self.message)
+        (self.primary.as_ref().map(|l| l.span), self.code.map(Code::as_str), &self.message)
     }
 }
 
@@ -123,61 +153,204 @@ pub enum Color {
     Always,
 }
 
+/// How many diagnostics are drawn for one file; the rest are counted in one
+/// line. A file with a thousand errors has one or two mistakes repeated, and
+/// drawing every one would bury the first ones (and cost time).
+pub const MAX_SHOWN_PER_FILE: usize = 200;
+
+/// The most lines of a file one snippet shows for one span: a span over more
+/// lines (a 200 MB scalar) is drawn as its first lines.
+const MAX_SPAN_LINES: usize = 8;
+
+/// Labels more than this many lines apart are drawn as separate snippets, so
+/// that the lines between them are never handed to the renderer (closer ones
+/// share a snippet, with the lines between folded as `...`).
+const SNIPPET_GAP_LINES: usize = 50;
+
 /// Renders diagnostics rustc-style, one after another, separated by blank lines.
+///
+/// The cost is linear in the number of diagnostics: each snippet is given only
+/// the lines its labels are on, found in the file's line table, not the whole
+/// file. After [`MAX_SHOWN_PER_FILE`] diagnostics in one file, the rest are
+/// counted: `… and 19 800 more errors in m.yaml`. All model text is passed
+/// through [`printable`] (or, for source lines, [`printable_same_width`]), so
+/// nothing in a model can move the cursor or change the terminal.
 pub fn render(diagnostics: &[Diagnostic], sources: &SourceMap, color: Color) -> String {
     let renderer = match color {
         Color::Never => Renderer::plain(),
         Color::Always => Renderer::styled(),
     };
     let mut out = String::new();
+    // Per file: how many were shown, and the levels of those held back.
+    let mut shown: HashMap<FileId, usize> = HashMap::new();
+    let mut held: Vec<(FileId, Level, usize)> = Vec::new();
     for diagnostic in diagnostics {
-        out.push_str(&renderer.render(&report(diagnostic, sources)));
+        if let Some(label) = &diagnostic.primary {
+            let count = shown.entry(label.span.file).or_default();
+            if *count >= MAX_SHOWN_PER_FILE {
+                match held.iter_mut().find(|(file, level, _)| *file == label.span.file && *level == diagnostic.level) {
+                    Some((_, _, n)) => *n += 1,
+                    None => held.push((label.span.file, diagnostic.level, 1)),
+                }
+                continue;
+            }
+            *count += 1;
+        }
+        let owned = Owned::new(diagnostic, sources);
+        out.push_str(&renderer.render(&owned.report()));
         out.push_str("\n\n");
+    }
+    for (file, level, count) in held {
+        let what = match (level, count) {
+            (Level::Error, 1) => "error",
+            (Level::Error, _) => "errors",
+            (Level::Warning, 1) => "warning",
+            (Level::Warning, _) => "warnings",
+            (Level::Note, 1) => "note",
+            (Level::Note, _) => "notes",
+        };
+        let path = sources.file(file).display_path();
+        out.push_str(&format!("… and {count} more {what} in {path}\n\n"));
     }
     out
 }
 
-fn report<'a>(diagnostic: &'a Diagnostic, sources: &'a SourceMap) -> Vec<Group<'a>> {
-    let level = match diagnostic.level {
-        Level::Error => SnippetLevel::ERROR,
-        Level::Warning => SnippetLevel::WARNING,
-        Level::Note => SnippetLevel::NOTE,
-    };
-    let mut title = level.primary_title(diagnostic.message.as_str());
-    if let Some(code) = &diagnostic.code {
-        title = title.id(code.as_str());
-    }
-    let mut group = Group::with_title(title);
+/// A diagnostic's text made printable, and its snippets cut from the source:
+/// what `annotate-snippets` borrows while it renders.
+struct Owned<'a> {
+    level: SnippetLevel<'static>,
+    message: Cow<'a, str>,
+    code: Option<Cow<'a, str>>,
+    snippets: Vec<Window<'a>>,
+    help: Vec<Cow<'a, str>>,
+    notes: Vec<Cow<'a, str>>,
+}
 
-    // One snippet per file, in the order the labels first mention it, so that a
-    // duplicate id defined in two files shows both.
-    let labels = diagnostic
-        .primary
-        .iter()
-        .map(|l| (AnnotationKind::Primary, l))
-        .chain(diagnostic.secondary.iter().map(|l| (AnnotationKind::Context, l)));
-    let mut files = Vec::new();
-    for (_, label) in labels.clone() {
-        if !files.contains(&label.span.file) {
-            files.push(label.span.file);
+/// Some lines of one file, with the labels on them.
+struct Window<'a> {
+    path: &'a str,
+    /// 1-based number of the first line.
+    first_line: usize,
+    text: Cow<'a, str>,
+    /// (primary?, byte range in `text`, message)
+    labels: Vec<(bool, std::ops::Range<usize>, Cow<'a, str>)>,
+}
+
+impl<'a> Owned<'a> {
+    fn new(diagnostic: &'a Diagnostic, sources: &'a SourceMap) -> Self {
+        let level = match diagnostic.level {
+            Level::Error => SnippetLevel::ERROR,
+            Level::Warning => SnippetLevel::WARNING,
+            Level::Note => SnippetLevel::NOTE,
+        };
+        // Labels in the order they are given: primary first. One group of
+        // snippets per file, in the order the labels first mention it, so
+        // that a duplicate id defined in two files shows both.
+        let labels: Vec<(bool, &Label)> = diagnostic
+            .primary
+            .iter()
+            .map(|l| (true, l))
+            .chain(diagnostic.secondary.iter().map(|l| (false, l)))
+            .collect();
+        let mut files: Vec<FileId> = Vec::new();
+        for (_, label) in &labels {
+            if !files.contains(&label.span.file) {
+                files.push(label.span.file);
+            }
+        }
+        let mut snippets = Vec::new();
+        for file_id in files {
+            let file = sources.file(file_id);
+            // (first line, last line, primary?, byte range, message), by position.
+            let mut spans: Vec<(usize, usize, bool, std::ops::Range<usize>, &str)> = labels
+                .iter()
+                .filter(|(_, l)| l.span.file == file_id)
+                .map(|(primary, l)| {
+                    let range = clamp_to_char_boundaries(file.text(), l.span.range());
+                    let first = file.line_of(range.start);
+                    let mut last = file.line_of(range.end.saturating_sub(1).max(range.start));
+                    let mut range = range;
+                    if last >= first + MAX_SPAN_LINES {
+                        last = first + MAX_SPAN_LINES - 1;
+                        range.end = file.line_range(last).end.min(range.end).max(range.start);
+                        range = clamp_to_char_boundaries(file.text(), range);
+                    }
+                    (first, last, *primary, range, l.message.as_str())
+                })
+                .collect();
+            spans.sort_by_key(|(first, last, ..)| (*first, *last));
+            let mut group: Vec<(usize, usize, bool, std::ops::Range<usize>, &str)> = Vec::new();
+            for span in spans {
+                if let Some(last) = group.iter().map(|s| s.1).max()
+                    && span.0 > last + SNIPPET_GAP_LINES
+                {
+                    snippets.push(Window::cut(file, std::mem::take(&mut group)));
+                }
+                group.push(span);
+            }
+            if !group.is_empty() {
+                snippets.push(Window::cut(file, group));
+            }
+        }
+        // The renderer takes the place in the header from the first snippet:
+        // the one with the primary label goes first.
+        if let Some(index) = snippets.iter().position(|w| w.labels.iter().any(|(primary, ..)| *primary)) {
+            let window = snippets.remove(index);
+            snippets.insert(0, window);
+        }
+        Self {
+            level,
+            message: printable(&diagnostic.message),
+            code: diagnostic.code.map(|code| Cow::Borrowed(code.as_str())),
+            snippets,
+            help: diagnostic.help.iter().map(|h| printable(h)).collect(),
+            notes: diagnostic.notes.iter().map(|n| printable(n)).collect(),
         }
     }
-    for file_id in files {
-        let file = sources.file(file_id);
-        let mut snippet = Snippet::source(file.text()).path(file.display_path()).fold(true);
-        for (kind, label) in labels.clone().filter(|(_, l)| l.span.file == file_id) {
-            let range = clamp_to_char_boundaries(file.text(), label.span.range());
-            snippet = snippet.annotation(kind.span(range).label(label.message.as_str()));
+
+    fn report(&self) -> Vec<Group<'_>> {
+        let mut title = self.level.clone().primary_title(self.message.as_ref());
+        if let Some(code) = &self.code {
+            title = title.id(code.as_ref());
         }
-        group = group.element(snippet);
+        let mut group = Group::with_title(title);
+        for window in &self.snippets {
+            let mut snippet =
+                Snippet::source(window.text.as_ref()).path(window.path).line_start(window.first_line).fold(true);
+            for (primary, range, message) in &window.labels {
+                let kind = if *primary { AnnotationKind::Primary } else { AnnotationKind::Context };
+                snippet = snippet.annotation(kind.span(range.clone()).label(message.as_ref()));
+            }
+            group = group.element(snippet);
+        }
+        for help in &self.help {
+            group = group.element(SnippetLevel::HELP.message(help.as_ref()));
+        }
+        for note in &self.notes {
+            group = group.element(SnippetLevel::NOTE.message(note.as_ref()));
+        }
+        vec![group]
     }
-    for help in &diagnostic.help {
-        group = group.element(SnippetLevel::HELP.message(help.as_str()));
+}
+
+impl<'a> Window<'a> {
+    /// The lines from the first label's first line to the last one's last line.
+    fn cut(file: &'a SourceFile, labels: Vec<(usize, usize, bool, std::ops::Range<usize>, &'a str)>) -> Self {
+        let first = labels.iter().map(|l| l.0).min().unwrap_or(0);
+        let last = labels.iter().map(|l| l.1).max().unwrap_or(first);
+        let start = file.line_range(first).start;
+        let end = file.line_range(last).end;
+        let text = printable_same_width(&file.text()[start..end]);
+        let labels = labels
+            .into_iter()
+            .map(|(_, _, primary, range, message)| {
+                let local =
+                    (range.start - start).min(end - start)..(range.end.min(end) - start).max(range.start - start);
+                (primary, local, printable(message))
+            })
+            .collect();
+        Self { path: file.display_path(), first_line: first + 1, text, labels }
     }
-    for note in &diagnostic.notes {
-        group = group.element(SnippetLevel::NOTE.message(note.as_str()));
-    }
-    vec![group]
 }
 
 /// A span from a parser may end inside a multi-byte character or past the end of
@@ -204,7 +377,7 @@ mod tests {
         let text = "parties:\n  - id: medhelp\n    owned_by: medhlep\n";
         let file = sources.add("model/parties.yaml".into(), text.into());
         let start = text.find("medhlep").unwrap();
-        let diagnostic = Diagnostic::error("unknown-reference", "unknown party `medhlep`")
+        let diagnostic = Diagnostic::error(DiagnosticCode::UnknownReference, "unknown party `medhlep`")
             .at(Span::new(file, start..start + 7), "no party has this id")
             .help("did you mean `medhelp`?");
         let out = render(&[diagnostic], &sources, Color::Never);
@@ -212,5 +385,34 @@ mod tests {
         assert!(out.contains("model/parties.yaml:3:15"), "{out}");
         assert!(out.contains("owned_by: medhlep"), "{out}");
         assert!(out.contains("help: did you mean `medhelp`?"), "{out}");
+    }
+
+    #[test]
+    fn errors_past_the_cap_are_counted_and_a_long_span_drawn_short() {
+        let mut sources = SourceMap::new();
+        let text: String = (0..1000).map(|i| format!("line{i}\n")).collect();
+        let file = sources.add("m.yaml".into(), text.clone());
+        let all = Span::new(file, 0..text.len());
+        let diagnostics: Vec<Diagnostic> = (0..MAX_SHOWN_PER_FILE + 7)
+            .map(|i| Diagnostic::error(DiagnosticCode::Yaml, format!("problem {i}")).at(all, "here"))
+            .collect();
+        let out = render(&diagnostics, &sources, Color::Never);
+        assert_eq!(out.matches("error[yaml]").count(), MAX_SHOWN_PER_FILE);
+        assert!(out.contains("… and 7 more errors in m.yaml"), "{}", &out[out.len() - 200..]);
+        // The span covers 1 000 lines; only its first lines are drawn.
+        assert!(out.contains("line0") && !out.contains(&format!("line{MAX_SPAN_LINES}\n")), "{}", &out[..2000]);
+    }
+
+    #[test]
+    fn a_message_cannot_reach_the_terminal_raw() {
+        let mut sources = SourceMap::new();
+        let text = "name: \"x\"\n";
+        let file = sources.add("m.yaml".into(), text.into());
+        let diagnostic = Diagnostic::error(DiagnosticCode::Yaml, "name \u{1b}[2J")
+            .at(Span::new(file, 6..9), "\u{1b}]8;;evil\u{7}")
+            .help("\u{9b}1A")
+            .note("\u{202e}");
+        let out = render(&[diagnostic], &sources, Color::Never);
+        assert!(!out.chars().any(crate::source::is_hidden_control), "{out:?}");
     }
 }

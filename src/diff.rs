@@ -1,6 +1,7 @@
 //! What a change to a model does: roles that shift, findings introduced or
 //! resolved, processing that moves to or from third countries, changed
-//! notification duties, and the entities added, removed or changed field by field.
+//! notification duties, obligations that appear or disappear, and the entities
+//! added, removed or changed field by field.
 //!
 //! Both sides are analysed in full, as of the same date, and compared by meaning,
 //! never by line or wording: findings match by their fingerprint (rule code and
@@ -92,6 +93,20 @@ pub struct AbroadChange {
     pub new: Option<ProcessingAbroad>,
 }
 
+/// One obligation of one party in one activity, as compared: an obligation
+/// that applies to an activity more or less is one that appears or disappears.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct ObligationItem {
+    /// The party it binds.
+    pub party: PartyId,
+    /// The activity it applies to.
+    pub activity: ActivityId,
+    /// What it requires.
+    pub kind: crate::obligations::Kind,
+    /// The provisions it rests on.
+    pub provisions: &'static [&'static str],
+}
+
 /// A change to one field of an entity.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FieldChange {
@@ -135,6 +150,10 @@ pub struct ModelDiff {
     pub duties_added: Vec<NotificationDuty>,
     /// Notification duties that disappear.
     pub duties_removed: Vec<NotificationDuty>,
+    /// Obligations that appear, by party, activity and kind.
+    pub obligations_added: Vec<ObligationItem>,
+    /// Obligations that disappear.
+    pub obligations_removed: Vec<ObligationItem>,
     /// Entities added, removed and changed.
     pub entities: Vec<EntityChange>,
 }
@@ -150,6 +169,8 @@ impl ModelDiff {
             && self.abroad.is_empty()
             && self.duties_added.is_empty()
             && self.duties_removed.is_empty()
+            && self.obligations_added.is_empty()
+            && self.obligations_removed.is_empty()
             && self.entities.is_empty()
     }
 
@@ -167,6 +188,7 @@ pub fn diff(old: &Side<'_>, new: &Side<'_>, reference: &Reference, as_of: jiff::
         compare_findings(old, &old_analysis.findings, new, &new_analysis.findings);
     let old_duties: BTreeSet<_> = notification_duties(&old_analysis.graph, &old_analysis.roles).into_iter().collect();
     let new_duties: BTreeSet<_> = notification_duties(&new_analysis.graph, &new_analysis.roles).into_iter().collect();
+    let (old_obligations, new_obligations) = (obligation_items(&old_analysis), obligation_items(&new_analysis));
     ModelDiff {
         roles: compare_roles(old_analysis.roles.assignments(), new_analysis.roles.assignments()),
         findings_introduced,
@@ -179,8 +201,28 @@ pub fn diff(old: &Side<'_>, new: &Side<'_>, reference: &Reference, as_of: jiff::
         ),
         duties_added: new_duties.difference(&old_duties).cloned().collect(),
         duties_removed: old_duties.difference(&new_duties).cloned().collect(),
+        obligations_added: new_obligations.difference(&old_obligations).cloned().collect(),
+        obligations_removed: old_obligations.difference(&new_obligations).cloned().collect(),
         entities: compare_entities(old.model, new.model),
     }
+}
+
+/// Every obligation of every party, one item per activity it applies to.
+fn obligation_items(analysis: &Analysis<'_>) -> BTreeSet<ObligationItem> {
+    let mut items = BTreeSet::new();
+    for party in analysis.obligations() {
+        for obligation in &party.obligations {
+            for activity in &obligation.activities {
+                items.insert(ObligationItem {
+                    party: party.party.clone(),
+                    activity: activity.clone(),
+                    kind: obligation.kind,
+                    provisions: obligation.provisions,
+                });
+            }
+        }
+    }
+    items
 }
 
 fn held(assignments: &[Assignment]) -> BTreeMap<(PartyId, ActivityId), Vec<HeldRole>> {

@@ -3,12 +3,29 @@
 //! Roles and rules name the articles they rest on through these constants, so a
 //! citation is spelled the same everywhere and a reader can find every place that
 //! relies on a provision. Sources and how sure each reading is are in
-//! `docs/roles.md`, `docs/rules.md` and `shared/reference/law.md`.
+//! `docs/roles.md`, `docs/rules.md` and `docs/cases.md`.
+//!
+//! Every provision a rule or a role cites is one of these constants, and
+//! [`ALL`] lists them: a test keeps the catalogue, the findings and the role
+//! reasons inside it, and every `Art. …` a rule's text names too.
 
+/// Free movement of personal data within the Union is neither restricted nor
+/// prohibited for reasons of data protection.
+pub const ART_1_3: &str = "Art. 1(3)";
+/// Territorial scope: processing in the context of an establishment in the Union.
+pub const ART_3_1: &str = "Art. 3(1)";
+/// Territorial scope: a controller or processor not established in the Union that
+/// offers goods or services to, or monitors, data subjects in the Union.
+pub const ART_3_2: &str = "Art. 3(2)";
 /// Definition of controller, including a controller designated by law.
 pub const ART_4_7: &str = "Art. 4(7)";
 /// Definition of processor.
 pub const ART_4_8: &str = "Art. 4(8)";
+/// Definition of binding corporate rules: a group of undertakings, or of
+/// enterprises engaged in a joint economic activity.
+pub const ART_4_20: &str = "Art. 4(20)";
+/// Principles relating to processing.
+pub const ART_5: &str = "Art. 5";
 /// Principles: lawfulness, fairness and transparency; integrity and confidentiality.
 pub const ART_5_1: &str = "Art. 5(1)";
 /// Principle of lawfulness, fairness and transparency.
@@ -25,18 +42,31 @@ pub const ART_9_1: &str = "Art. 9(1)";
 pub const ART_9_2_H: &str = "Art. 9(2)(h)";
 /// Processing by or under the responsibility of a professional bound by secrecy.
 pub const ART_9_3: &str = "Art. 9(3)";
+/// Member States may keep or add conditions for genetic, biometric or health data.
+pub const ART_9_4: &str = "Art. 9(4)";
 /// Transparent information: concise, intelligible, in clear and plain language.
 pub const ART_12: &str = "Art. 12";
 /// Information when data are collected from the data subject.
 pub const ART_13: &str = "Art. 13";
 /// Information when data are not obtained from the data subject.
 pub const ART_14: &str = "Art. 14";
+/// Information under Art. 14: within a reasonable period, at the latest one month,
+/// or earlier at the first communication or disclosure.
+pub const ART_14_3: &str = "Art. 14(3)";
 /// Responsibility of the controller.
 pub const ART_24: &str = "Art. 24";
 /// Joint controllers and their arrangement.
 pub const ART_26: &str = "Art. 26";
 /// Joint controllers: the definition.
 pub const ART_26_1: &str = "Art. 26(1)";
+/// Joint controllers: the essence of the arrangement is made available.
+pub const ART_26_2: &str = "Art. 26(2)";
+/// Joint controllers: data subjects may exercise their rights against each.
+pub const ART_26_3: &str = "Art. 26(3)";
+/// Representatives of controllers or processors not established in the Union.
+pub const ART_27: &str = "Art. 27";
+/// Processor.
+pub const ART_28: &str = "Art. 28";
 /// Processor: sufficient guarantees.
 pub const ART_28_1: &str = "Art. 28(1)";
 /// Processor: prior authorisation of sub-processors.
@@ -45,6 +75,20 @@ pub const ART_28_2: &str = "Art. 28(2)";
 pub const ART_28_3: &str = "Art. 28(3)";
 /// Processor: processing only on documented instructions.
 pub const ART_28_3_A: &str = "Art. 28(3)(a)";
+/// Processor: persons authorised to process are bound to confidentiality.
+pub const ART_28_3_B: &str = "Art. 28(3)(b)";
+/// Processor: takes the measures of Art. 32.
+pub const ART_28_3_C: &str = "Art. 28(3)(c)";
+/// Processor: conditions for engaging another processor.
+pub const ART_28_3_D: &str = "Art. 28(3)(d)";
+/// Processor: assists with data subjects' rights.
+pub const ART_28_3_E: &str = "Art. 28(3)(e)";
+/// Processor: assists the controller with Art. 32 to 36.
+pub const ART_28_3_F: &str = "Art. 28(3)(f)";
+/// Processor: deletes or returns the data at the end of the services.
+pub const ART_28_3_G: &str = "Art. 28(3)(g)";
+/// Processor: information to demonstrate compliance, and audits.
+pub const ART_28_3_H: &str = "Art. 28(3)(h)";
 /// Processor: flow-down to sub-processors.
 pub const ART_28_4: &str = "Art. 28(4)";
 /// A processor that determines purposes and means is a controller.
@@ -65,14 +109,27 @@ pub const ART_32_1_A: &str = "Art. 32(1)(a)";
 pub const ART_32_1_B: &str = "Art. 32(1)(b)";
 /// Security: restoring availability (backups).
 pub const ART_32_1_C: &str = "Art. 32(1)(c)";
-/// Breach notification to the supervisory authority within 72 hours.
+/// Security: testing, assessing and evaluating the measures.
+pub const ART_32_1_D: &str = "Art. 32(1)(d)";
+/// Notification of a breach to the supervisory authority.
+pub const ART_33: &str = "Art. 33";
+/// Breach notification to the supervisory authority without undue delay and,
+/// where feasible, within 72 hours.
 pub const ART_33_1: &str = "Art. 33(1)";
 /// The processor notifies the controller.
 pub const ART_33_2: &str = "Art. 33(2)";
+/// The controller documents every breach.
+pub const ART_33_5: &str = "Art. 33(5)";
 /// Communication of a breach to data subjects.
 pub const ART_34: &str = "Art. 34";
+/// Communication to data subjects where a breach is likely to result in a high risk.
+pub const ART_34_1: &str = "Art. 34(1)";
 /// No communication to data subjects where the data were unintelligible (encrypted).
 pub const ART_34_3_A: &str = "Art. 34(3)(a)";
+/// No communication where later measures make the high risk no longer likely.
+pub const ART_34_3_B: &str = "Art. 34(3)(b)";
+/// A public communication instead, where telling each would take disproportionate effort.
+pub const ART_34_3_C: &str = "Art. 34(3)(c)";
 /// Data protection impact assessment.
 pub const ART_35: &str = "Art. 35";
 /// A DPIA is required for large-scale processing of special categories.
@@ -89,8 +146,19 @@ pub const ART_44: &str = "Art. 44";
 pub const ART_45: &str = "Art. 45";
 /// Transfers subject to appropriate safeguards.
 pub const ART_46: &str = "Art. 46";
+/// Appropriate safeguards: a legally binding instrument between public authorities.
+pub const ART_46_2_A: &str = "Art. 46(2)(a)";
+/// Binding corporate rules.
+pub const ART_47: &str = "Art. 47";
+/// Derogations for specific situations.
+pub const ART_49: &str = "Art. 49";
+/// The derogations, including the last resort for transfers that are not repetitive.
+pub const ART_49_1: &str = "Art. 49(1)";
+/// Each controller or processor involved in the same processing is liable for
+/// the entire damage.
+pub const ART_82_4: &str = "Art. 82(4)";
 /// EDPB guidance on controller and processor, paragraphs on purposes and means.
-pub const EDPB_07_2020_PURPOSES_MEANS: &str = "EDPB Guidelines 07/2020 paras 33–35";
+pub const EDPB_07_2020_PURPOSES_MEANS: &str = "EDPB Guidelines 07/2020 §2.1.4 (from para 33)";
 /// EDPB guidance on joint controllership by common or converging decisions.
 pub const EDPB_07_2020_JOINT: &str = "EDPB Guidelines 07/2020 paras 51–53";
 /// EDPB guidance on the two conditions for being a processor.
@@ -110,6 +178,109 @@ pub const PSL_6_12: &str = "patientsäkerhetslagen (2010:659) 6 kap. 12 §";
 /// Socialstyrelsen's regulations on backups of patient records.
 pub const HSLF_FS_2016_40_BACKUP: &str = "HSLF-FS 2016:40 3 kap. 12–13 §§";
 
+/// Every provision above, in the order of this file.
+pub const ALL: &[&str] = &[
+    ART_1_3,
+    ART_3_1,
+    ART_3_2,
+    ART_4_7,
+    ART_4_8,
+    ART_4_20,
+    ART_5,
+    ART_5_1,
+    ART_5_1_A,
+    ART_5_1_F,
+    ART_5_2,
+    ART_6_3,
+    ART_9_1,
+    ART_9_2_H,
+    ART_9_3,
+    ART_9_4,
+    ART_12,
+    ART_13,
+    ART_14,
+    ART_14_3,
+    ART_24,
+    ART_26,
+    ART_26_1,
+    ART_26_2,
+    ART_26_3,
+    ART_27,
+    ART_28,
+    ART_28_1,
+    ART_28_2,
+    ART_28_3,
+    ART_28_3_A,
+    ART_28_3_B,
+    ART_28_3_C,
+    ART_28_3_D,
+    ART_28_3_E,
+    ART_28_3_F,
+    ART_28_3_G,
+    ART_28_3_H,
+    ART_28_4,
+    ART_28_10,
+    ART_29,
+    ART_30,
+    ART_30_1,
+    ART_30_2,
+    ART_32,
+    ART_32_1_A,
+    ART_32_1_B,
+    ART_32_1_C,
+    ART_32_1_D,
+    ART_33,
+    ART_33_1,
+    ART_33_2,
+    ART_33_5,
+    ART_34,
+    ART_34_1,
+    ART_34_3_A,
+    ART_34_3_B,
+    ART_34_3_C,
+    ART_35,
+    ART_35_3_B,
+    ART_37,
+    ART_37_1_A,
+    ART_37_1_C,
+    ART_44,
+    ART_45,
+    ART_46,
+    ART_46_2_A,
+    ART_47,
+    ART_49,
+    ART_49_1,
+    ART_82_4,
+    EDPB_07_2020_PURPOSES_MEANS,
+    EDPB_07_2020_JOINT,
+    EDPB_07_2020_PROCESSOR,
+    EDPB_07_2020_FACTS,
+    PDL_2_6,
+    PDL_4_3,
+    PDL_8_6,
+    OSL_25_1,
+    PSL_6_12,
+    HSLF_FS_2016_40_BACKUP,
+];
+
 /// The day the GDPR began to apply (Art. 99(2)); before it, Sweden applied
 /// personuppgiftslagen (1998:204).
 pub const GDPR_APPLIES_FROM: jiff::civil::Date = jiff::civil::date(2018, 5, 25);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_provision_is_listed_once() {
+        let mut seen = std::collections::BTreeSet::new();
+        for provision in ALL {
+            assert!(seen.insert(*provision), "{provision} is listed twice");
+        }
+        // The list is written by hand: a constant left out of it fails here only if
+        // its text is missing, so compare with the file itself.
+        let source = include_str!("law.rs");
+        let declared = source.lines().filter(|l| l.starts_with("pub const ") && l.contains(": &str =")).count();
+        assert_eq!(declared, ALL.len(), "a `pub const` of law.rs is missing from ALL");
+    }
+}

@@ -14,11 +14,12 @@
 //! that makes it invalid. Everything after loading works on the validated model
 //! and never sees raw YAML.
 
-pub mod catalogue;
+pub mod codes;
 pub mod diag;
 pub mod diff;
 pub mod finding;
 pub mod graph;
+pub mod init;
 pub mod law;
 pub mod load;
 pub mod model;
@@ -33,8 +34,10 @@ pub mod roles;
 pub mod rules;
 pub mod source;
 pub mod suggest;
-pub mod summary;
 pub mod timings;
+
+// The text renderers moved into `render`; their old paths stay for callers.
+pub use render::{catalogue, summary};
 
 /// A model analysed as of a date: its graph, roles and findings, and the
 /// obligations they bring, yielded on demand ([`Analysis::obligations_of`] and

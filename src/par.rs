@@ -63,13 +63,33 @@ pub fn map_owned<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync) 
     .collect()
 }
 
+/// Runs `side` and `main` at once, `side` on a second thread when there is a
+/// second core (on this one otherwise, first), and returns both results. A
+/// panic in `side` surfaces here, as it would have on one thread.
+pub fn join<A: Send, B>(side: impl FnOnce() -> A + Send, main: impl FnOnce() -> B) -> (A, B) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads <= 1 {
+        let a = side();
+        return (a, main());
+    }
+    std::thread::scope(|scope| {
+        let helper = scope.spawn(side);
+        let b = main();
+        match helper.join() {
+            Ok(a) => (a, b),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
 /// A list of independent jobs: items and the work each needs, done on every
 /// core either a batch at a time as an iterator is taken ([`Jobs::batched`])
 /// or streamed to a consumer ([`Jobs::stream`]). The results come in the
 /// items' order either way.
 ///
 /// The report's big parts (duty sheets, notification plans, records) are
-/// such lists: templates iterate over them, the JSON writer streams them.
+/// such lists: the JSON writer streams them, the HTML and Markdown writers draw
+/// them up whole before a template reads them.
 pub struct Jobs<'s, T, F> {
     items: &'s [T],
     work: F,
@@ -89,6 +109,11 @@ impl<'s, T: Sync, R: Send, F: Fn(&'s T) -> R + Sync + 's> Jobs<'s, T, F> {
     {
         let work = self.work;
         self.items.chunks(batch.max(1)).flat_map(move |chunk| map(chunk, &work))
+    }
+
+    /// Every result, worked on every core, in the order of the items.
+    pub fn all(self) -> Vec<R> {
+        map(self.items, self.work)
     }
 
     /// The results, each passed through `finish` on the thread that worked
@@ -291,6 +316,12 @@ impl<R> Drop for Stop<'_, R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn join_returns_both_results() {
+        let (a, b) = join(|| (1..=10).sum::<u32>(), || "main".len());
+        assert_eq!((a, b), (55, 4));
+    }
 
     #[test]
     fn results_come_back_in_the_items_order() {

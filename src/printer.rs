@@ -198,13 +198,26 @@ pub struct Check<'a> {
     pub as_of: jiff::civil::Date,
     /// Whether text is coloured.
     pub color: Color,
+    /// For JSON, with `--obligations`: every party's obligations and the Art. 30 records.
+    pub obligations: Option<json::ObligationsPart>,
+}
+
+/// A JSON document with the obligations part after its own fields, as
+/// `CheckDocument::with_obligations` would write it, without giving it up.
+#[derive(serde::Serialize)]
+struct WithObligations<'d, D> {
+    #[serde(flatten)]
+    document: &'d D,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    obligations: Option<&'d json::ObligationsPart>,
 }
 
 impl Printer for Check<'_> {
     fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
         match self.format {
             CheckFormat::Json => {
-                json::write_to(&json::CheckDocument::new(self.findings, self.as_of, self.sources), out)?;
+                let document = json::CheckDocument::new(self.findings, self.as_of, self.sources);
+                json::write_to(&WithObligations { document: &document, obligations: self.obligations.as_ref() }, out)?;
             }
             CheckFormat::Sarif => {
                 json::write_to(&report::sarif::SarifLog::new(self.findings, self.sources), out)?;
@@ -256,6 +269,8 @@ pub struct RolesTable<'a> {
     pub named: bool,
     /// The activities to show, sorted.
     pub activities: &'a [&'a ActivityId],
+    /// For JSON, with `--obligations`: the shown parties' obligations and records.
+    pub obligations: Option<json::ObligationsPart>,
 }
 
 impl Printer for RolesTable<'_> {
@@ -265,7 +280,7 @@ impl Printer for RolesTable<'_> {
                 let document = json::RolesDocument::new(self.roles, self.sources, |party, activity| {
                     party.is_none_or(|p| self.parties.contains(&p)) && self.activities.contains(&activity)
                 });
-                json::write_to(&document, out)?;
+                json::write_to(&WithObligations { document: &document, obligations: self.obligations.as_ref() }, out)?;
             }
             RolesFormat::Text => {
                 let rows: Vec<&PartyId> = if self.named {

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::model::{Country, RegimeId};
 use crate::source::SourceMap;
 
@@ -130,6 +130,7 @@ impl Reference {
     /// a model file: a regular file, at most 256 MiB, links only within their
     /// directory. A file that is not UTF-8 is refused at its bad byte.
     pub fn read(sources: &mut SourceMap, path: &Path) -> Result<Self, Vec<Diagnostic>> {
+        crate::output::protect(path);
         match crate::load::files::read_text(path) {
             Ok(crate::load::files::Text::Utf8(text)) => Self::load(sources, path, &text),
             Ok(crate::load::files::Text::NotUtf8 { lossy, offset }) => {
@@ -153,13 +154,16 @@ impl Reference {
             let code = entry.code.value.clone();
             if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
                 diagnostics.push(
-                    Diagnostic::error("bad-reference", format!("`{code}` is not an ISO 3166-1 alpha-2 code"))
-                        .at(span(&entry.code), "expected two upper-case letters"),
+                    Diagnostic::error(
+                        DiagnosticCode::BadReference,
+                        format!("`{code}` is not an ISO 3166-1 alpha-2 code"),
+                    )
+                    .at(span(&entry.code), "expected two upper-case letters"),
                 );
             }
             if reference.countries.insert(code.clone(), entry.name).is_some() {
                 diagnostics.push(
-                    Diagnostic::error("bad-reference", format!("country `{code}` is listed twice"))
+                    Diagnostic::error(DiagnosticCode::BadReference, format!("country `{code}` is listed twice"))
                         .at(span(&entry.code), "second entry"),
                 );
             }
@@ -168,7 +172,7 @@ impl Reference {
             let known = reference.countries.contains_key(&code.value);
             if !known {
                 diagnostics.push(
-                    Diagnostic::error("bad-reference", format!("unknown country `{}`", code.value))
+                    Diagnostic::error(DiagnosticCode::BadReference, format!("unknown country `{}`", code.value))
                         .at(span(code), "not in `countries`"),
                 );
             }
@@ -184,7 +188,7 @@ impl Reference {
             match former.until.value.parse::<Date>() {
                 Ok(until) => reference.former_members.push((former.code.value, until)),
                 Err(_) => diagnostics.push(
-                    Diagnostic::error("bad-reference", format!("`{}` is not a date", former.until.value))
+                    Diagnostic::error(DiagnosticCode::BadReference, format!("`{}` is not a date", former.until.value))
                         .at(span(&former.until), "expected YYYY-MM-DD"),
                 ),
             }
@@ -199,7 +203,7 @@ impl Reference {
                 Ok(date) => Some(date),
                 Err(_) => {
                     diagnostics.push(
-                        Diagnostic::error("bad-reference", format!("`{}` is not a date", text.value))
+                        Diagnostic::error(DiagnosticCode::BadReference, format!("`{}` is not a date", text.value))
                             .at(span(text), "expected YYYY-MM-DD"),
                     );
                     None
@@ -214,17 +218,18 @@ impl Reference {
                 ("certified_only", Some(certification)) => Some(AdequacyScope::CertifiedOnly { certification }),
                 ("certified_only", None) => {
                     diagnostics.push(
-                        Diagnostic::error("bad-reference", "`certified_only` needs a `certification`")
+                        Diagnostic::error(DiagnosticCode::BadReference, "`certified_only` needs a `certification`")
                             .at(span(&decision.scope), "name the certification scheme"),
                     );
                     None
                 }
                 (other, _) => {
                     diagnostics.push(
-                        Diagnostic::error("bad-reference", format!("unknown adequacy scope `{other}`")).at(
-                            span(&decision.scope),
-                            "expected one of: whole, commercial_only, certified_only, sector_limited",
-                        ),
+                        Diagnostic::error(DiagnosticCode::BadReference, format!("unknown adequacy scope `{other}`"))
+                            .at(
+                                span(&decision.scope),
+                                "expected one of: whole, commercial_only, certified_only, sector_limited",
+                            ),
                     );
                     None
                 }
@@ -245,8 +250,10 @@ impl Reference {
         }
         for regime in raw.regimes {
             if let Err(error) = crate::model::ids::check_id(&regime.id.value) {
-                diagnostics
-                    .push(Diagnostic::error("bad-reference", error.to_string()).at(span(&regime.id), "regime id"));
+                diagnostics.push(
+                    Diagnostic::error(DiagnosticCode::BadReference, error.to_string())
+                        .at(span(&regime.id), "regime id"),
+                );
             }
             check_country(&regime.country, &mut diagnostics);
             let id = RegimeId::new(regime.id.value.clone());
@@ -260,8 +267,11 @@ impl Reference {
             };
             if reference.regimes.insert(id, entry).is_some() {
                 diagnostics.push(
-                    Diagnostic::error("bad-reference", format!("regime `{}` is listed twice", regime.id.value))
-                        .at(span(&regime.id), "second entry"),
+                    Diagnostic::error(
+                        DiagnosticCode::BadReference,
+                        format!("regime `{}` is listed twice", regime.id.value),
+                    )
+                    .at(span(&regime.id), "second entry"),
                 );
             }
         }

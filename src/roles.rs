@@ -526,7 +526,7 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
         if performer.gives_care() {
             reasons.push(Reason::new(
                 format!(
-                    "`{party}` gives care in `{id}`; Swedish sector law makes every care provider a controller in its own right, which a processor role cannot satisfy (see rule `care-giver-as-processor`)"
+                    "`{party}` gives care in `{id}`; Swedish sector law makes every care provider controller of the processing it carries out, which on IMY's reading a processor role cannot satisfy (see rule `care-giver-as-processor`)"
                 ),
                 &[law::PDL_2_6, law::ART_9_3],
                 performer.gives_care.as_ref().map(|g| g.span),

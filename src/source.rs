@@ -5,6 +5,7 @@
 //! JSON, HTML) agrees on them. Columns count characters, not bytes, because that is
 //! what an editor shows: `Region Sörmland` has one column for `ö`.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -68,7 +69,7 @@ pub struct SourceFile {
 
 impl SourceFile {
     fn new(path: PathBuf, text: String) -> Self {
-        let display = path.display().to_string().replace('\\', "/");
+        let display = printable(&path.display().to_string().replace('\\', "/")).into_owned();
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| to_u32(i + 1))).collect();
         Self { path, display, text, line_starts }
     }
@@ -96,6 +97,23 @@ impl SourceFile {
         }
     }
 
+    /// How many lines the file has (a last line without a newline counts).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// 0-based line index of a byte offset, from the file's line table.
+    pub fn line_of(&self, byte: usize) -> usize {
+        self.line_index(byte.min(self.text.len()))
+    }
+
+    /// The byte range of a 0-based line, with its newline.
+    pub fn line_range(&self, line: usize) -> Range<usize> {
+        let start = self.line_starts.get(line).map_or(self.text.len(), |&s| s as usize);
+        let end = self.line_starts.get(line + 1).map_or(self.text.len(), |&s| s as usize);
+        start..end
+    }
+
     /// 1-based line and character column of a byte offset.
     pub fn line_column(&self, byte: usize) -> (u32, u32) {
         let byte = byte.min(self.text.len());
@@ -117,6 +135,57 @@ impl SourceFile {
             .map(|(offset, _)| start + offset)
             .unwrap_or(start + line_text.len())
     }
+}
+
+/// Whether a character must not reach a terminal as it is: C0 controls but
+/// newline and tab, DEL, C1 controls (0x80–0x9F: some terminals read 0x9B as
+/// CSI), and the bidirectional controls that make text display in another
+/// order than it is stored (U+202A–U+202E, U+2066–U+2069, LRM, RLM, ALM).
+pub fn is_hidden_control(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+}
+
+/// Text from a model made safe for a terminal: every [hidden
+/// control](is_hidden_control) is shown instead of obeyed. C0 controls become
+/// their Unicode pictures (`ESC` becomes `␛`, as in rustc), the others
+/// `<U+XXXX>`. Newlines and tabs are kept.
+///
+/// This is the one function every terminal sink uses: diagnostics (and so
+/// findings), file names as shown, and the text and Markdown of `diff`.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_hidden_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            c if !is_hidden_control(c) => out.push(c),
+            '\u{7f}' => out.push('\u{2421}'),
+            c if (c as u32) < 0x20 => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
+            c => out.push_str(&format!("<U+{:04X}>", c as u32)),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Like [`printable`], but every character keeps its length in bytes, so that
+/// byte spans into the text stay valid: for source lines shown under a
+/// diagnostic. C0 controls are left for the snippet renderer, which draws them
+/// as pictures; a two-byte control becomes `¤`, a three-byte one `�`.
+pub fn printable_same_width(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| is_hidden_control(c) && c.len_utf8() > 1) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c.len_utf8() {
+                2 if is_hidden_control(c) => '\u{a4}',
+                3 if is_hidden_control(c) => '\u{fffd}',
+                _ => c,
+            })
+            .collect(),
+    )
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -178,6 +247,25 @@ mod tests {
         assert_eq!(file.line_column(land), (1, 11));
         assert_eq!(file.byte_offset(1, 11), land);
         assert_eq!(map.location(Span::new(id, se..se + 2)).to_string(), "a.yaml:2:10");
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        let hostile = "\u{1b}[2J\u{1b}]8;;https://evil.example\u{1b}\\DPO\r\u{9b}1A\u{202e}txt\nnext\tcol";
+        let shown = printable(hostile);
+        assert!(!shown.chars().any(is_hidden_control), "{shown:?}");
+        assert_eq!(shown, "␛[2J␛]8;;https://evil.example␛\\DPO␍<U+009B>1A<U+202E>txt\nnext\tcol");
+        assert!(matches!(printable("Region Sörmland"), Cow::Borrowed(_)));
+        let same = printable_same_width("a\u{9b}b\u{2066}c");
+        assert_eq!(same.len(), "a\u{9b}b\u{2066}c".len());
+        assert_eq!(same, "a¤b\u{fffd}c");
+    }
+
+    #[test]
+    fn a_file_name_is_shown_printable() {
+        let mut map = SourceMap::new();
+        let id = map.add("m/\u{1b}[31mred.yaml".into(), String::new());
+        assert_eq!(map.file(id).display_path(), "m/␛[31mred.yaml");
     }
 
     #[test]

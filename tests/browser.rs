@@ -4,7 +4,9 @@
 //! The page must load (a screenshot of non-trivial size), log no console
 //! errors, and show the role matrix and the chain diagram. Without chromium the
 //! test fails when `CI` is set (CI installs it: `.ci/install-chromium`) and is
-//! skipped otherwise, with a message saying how to install it.
+//! skipped otherwise, with a `SKIPPED` line on the terminal saying how to
+//! install it: written to stderr directly, which libtest does not capture, so
+//! `cargo test` shows it without `--nocapture`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -30,7 +32,9 @@ fn chromium() -> Option<PathBuf> {
     if std::env::var_os("CI").is_some() {
         panic!("{message}");
     }
-    eprintln!("skipping the browser test: {message}");
+    // Not `eprintln!`: libtest captures that and would show a silent "ok".
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "\nSKIPPED tests/browser.rs (the HTML report in a browser): {message}");
     None
 }
 

@@ -135,3 +135,52 @@ fn json_output_for_1177() {
     let output = check_1177(&["--format", "json"]).output().unwrap();
     insta::assert_snapshot!(String::from_utf8(output.stdout).unwrap());
 }
+
+fn check_json(extra: &[&str]) -> serde_json::Value {
+    let output = check_1177(&["--format", "json", "--fail-on", "never"]).args(extra).assert().success();
+    serde_json::from_slice(&output.get_output().stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn obligations_are_added_to_the_json_only_when_asked_for() {
+    let plain = check_json(&[]);
+    assert!(plain.get("obligations").is_none() && plain.get("records").is_none());
+    let with = check_json(&["--obligations"]);
+    // The findings part is the same document either way.
+    for key in ["schema_version", "as_of", "counts", "findings"] {
+        assert_eq!(with[key], plain[key], "{key}");
+    }
+    let medicall = with["obligations"]
+        .as_array()
+        .expect("obligations is a list")
+        .iter()
+        .find(|p| p["party"] == "medicall")
+        .expect("Medicall has obligations");
+    let kinds: Vec<&str> =
+        medicall["obligations"].as_array().unwrap().iter().map(|o| o["kind"].as_str().unwrap()).collect();
+    // A processor only: no controller obligation, and its own record under Art. 30(2).
+    assert!(kinds.contains(&"processor_record") && kinds.contains(&"breach_to_principal"), "{kinds:?}");
+    assert!(!kinds.contains(&"controller_record") && !kinds.contains(&"breach_to_authority"), "{kinds:?}");
+    for obligation in medicall["obligations"].as_array().unwrap() {
+        assert_eq!(obligation["basis"], "statutory");
+        assert!(!obligation["activities"].as_array().unwrap().is_empty());
+        assert!(obligation["provisions"].as_array().unwrap().iter().all(|p| p.as_str().unwrap().starts_with("Art. ")));
+    }
+    let record = with["records"]["processor"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["processor"] == "medicall")
+        .expect("Medicall keeps a processor record");
+    assert_eq!(record["controller"], "medhelp");
+    assert!(record["transfers"].as_array().unwrap().iter().any(|t| t["country"] == "TH"));
+}
+
+#[test]
+fn obligations_outside_json_are_a_usage_error() {
+    check_1177(&["--obligations"])
+        .assert()
+        .code(2)
+        .stdout(predicates::str::is_empty())
+        .stderr(predicates::str::contains("--format json"));
+}

@@ -194,3 +194,21 @@ fn roles_output_is_byte_identical_across_runs() {
     let run = || ansvar().args(["roles", "models/1177", "--format", "json"]).output().expect("runs").stdout;
     assert_eq!(run(), run());
 }
+
+#[test]
+fn obligations_follow_the_party_filter_and_the_date() {
+    let plain = json(&["roles", CHAIN]);
+    assert!(plain.get("obligations").is_none(), "no obligations unless asked for");
+    let all = json(&["roles", CHAIN, "--obligations", "--as-of", "2024-06-01"]);
+    assert_eq!(all["roles"], plain["roles"]);
+    let parties: Vec<&str> = all["obligations"].as_array().unwrap().iter().map(|p| text(&p["party"])).collect();
+    let with_roles: std::collections::BTreeSet<&str> =
+        plain["roles"].as_array().unwrap().iter().map(|r| text(&r["party"])).collect();
+    assert_eq!(parties.iter().copied().collect::<std::collections::BTreeSet<_>>(), with_roles);
+    let one = parties[0];
+    let filtered = json(&["roles", CHAIN, "--obligations", "--as-of", "2024-06-01", "--party", one]);
+    let shown: Vec<&str> = filtered["obligations"].as_array().unwrap().iter().map(|p| text(&p["party"])).collect();
+    assert_eq!(shown, [one]);
+    assert!(filtered["records"]["controller"].as_array().unwrap().iter().all(|r| r["controller"] == one));
+    assert!(filtered["records"]["processor"].as_array().unwrap().iter().all(|r| r["processor"] == one));
+}

@@ -180,6 +180,34 @@ fn medicall_removed_resolves_its_findings_and_introduces_none() {
 }
 
 #[test]
+fn medicall_removed_takes_its_processor_obligations_with_it() {
+    let changes = diff_case("medicall-removed", DAY_OF_THE_BREACH);
+    assert!(changes.obligations_added.is_empty());
+    let removed: Vec<String> =
+        changes.obligations_removed.iter().map(|o| format!("{} {} {}", o.party, o.activity, o.kind.as_str())).collect();
+    // Only the activity running on the date brings obligations; the parties it
+    // acted for keep theirs (medhelp still controls the activity).
+    assert_eq!(
+        removed,
+        [
+            "medicall advice-medhelp security",
+            "medicall advice-medhelp processing_on_instructions",
+            "medicall advice-medhelp sub_processors",
+            "medicall advice-medhelp processor_record",
+            "medicall advice-medhelp breach_to_principal",
+            "medicall advice-medhelp data_protection_officer",
+        ]
+    );
+    let backward = diff_dirs(
+        &fixture("medicall-removed").join("new"),
+        &fixture("medicall-removed").join("old"),
+        DAY_OF_THE_BREACH,
+    );
+    assert_eq!(backward.obligations_added, changes.obligations_removed);
+    assert!(backward.obligations_removed.is_empty());
+}
+
+#[test]
 fn medicall_removed_in_reverse_introduces_what_it_resolved() {
     let forward = diff_case("medicall-removed", DAY_OF_THE_BREACH);
     let fixture = fixture("medicall-removed");

@@ -114,3 +114,29 @@ fn diff_of_a_reworded_model_with_moved_lines_shows_no_finding() {
     assert!(entities.iter().any(|e| e["section"] == "parties"), "{text}");
     assert_eq!(output.status.code(), Some(0), "{text}");
 }
+
+#[test]
+fn check_json_carries_fingerprint_subjects_facts_and_remediation() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let output = Command::cargo_bin("ansvar")
+        .unwrap()
+        .current_dir(&root)
+        .args(["check", "models/1177", "--as-of", "2019-02-18", "--format", "json", "--fail-on", "never"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let loaded = model_1177();
+    let findings = ansvar::Analysis::new(&loaded.model, &Reference::builtin(), date(2019, 2, 18)).findings;
+    let listed = json["findings"].as_array().unwrap();
+    assert_eq!(listed.len(), findings.len());
+    for (item, finding) in listed.iter().zip(&findings) {
+        assert_eq!(item["fingerprint"], finding.fingerprint().to_string());
+        assert_eq!(item["remediation"], finding.rule().unwrap().remediation);
+        assert_eq!(item["facts"]["key"], finding.message.key);
+        let subjects = item["subjects"].as_array().unwrap();
+        assert_eq!(subjects.len(), finding.all_subjects().count());
+        if let Some(party) = &finding.party {
+            assert_eq!(subjects[0], serde_json::json!({"part": "party", "kind": "party", "id": party.as_str()}));
+        }
+    }
+}

@@ -27,7 +27,7 @@ fn run(dir: &Path, args: &[&str]) -> Output {
         .current_dir(dir)
         .args(args)
         .env_remove("NO_COLOR")
-        .timeout(Duration::from_secs(60))
+        .timeout(Duration::from_secs(300))
         .output()
         .unwrap()
 }
@@ -83,7 +83,7 @@ fn a14_a_link_to_proc_self_environ_is_refused_without_printing_the_environment()
         .env_clear()
         .env("MY_CI_TOKEN", "ghp_not_a_real_token")
         .args(["check", "m"])
-        .timeout(Duration::from_secs(60))
+        .timeout(Duration::from_secs(300))
         .output()
         .unwrap();
     let stderr = assert_refused(&output, &["m/env.yaml"]);
@@ -184,4 +184,307 @@ fn d15_a_reference_file_that_is_not_utf8_is_refused_at_its_byte() {
     std::fs::write(dir.path().join("ref.yaml"), b"countries:\n  - \xff\n").unwrap();
     let output = run(dir.path(), &["check", "m", "--reference", "ref.yaml"]);
     assert_refused(&output, &["error[not-utf8]", "ref.yaml:2:5"]);
+}
+
+// --- B. Where a model can make ansvar write -----------------------------------
+
+/// The mode bits of a file.
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn b5_output_onto_the_models_own_file_is_refused() {
+    let (dir, model) = model_dir();
+    let output = run(dir.path(), &["report", "m", "--format", "html", "-o", "m/model.yaml"]);
+    assert_refused(&output, &["will not write `m/model.yaml`", "a file of the model"]);
+    assert_eq!(std::fs::read_to_string(model.join("model.yaml")).unwrap(), VALID);
+    let output = run(dir.path(), &["report", "m", "--format", "md", "-o", "m/report.yaml"]);
+    assert_refused(&output, &["would become a file of the model"]);
+    assert!(!model.join("report.yaml").exists());
+}
+
+#[test]
+fn b6_output_onto_a_special_file_is_refused_and_the_node_kept() {
+    use std::os::unix::fs::FileTypeExt;
+    let (dir, _) = model_dir();
+    mkfifo(&dir.path().join("out.html"));
+    let output = run(dir.path(), &["report", "m", "--format", "html", "-o", "out.html"]);
+    assert_refused(&output, &["is a FIFO, not a regular file", "leave out `-o`"]);
+    assert!(std::fs::symlink_metadata(dir.path().join("out.html")).unwrap().file_type().is_fifo());
+}
+
+#[test]
+fn b3_output_onto_a_read_only_file_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, _) = model_dir();
+    let target = dir.path().join("r.md");
+    std::fs::write(&target, "old").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let output = run(dir.path(), &["report", "m", "--format", "md", "-o", "r.md"]);
+    assert_refused(&output, &["it is read-only"]);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+}
+
+#[test]
+fn b8_output_through_a_symlink_writes_its_target_and_keeps_the_link() {
+    let (dir, _) = model_dir();
+    std::fs::create_dir(dir.path().join("reports")).unwrap();
+    std::fs::write(dir.path().join("reports/x.md"), "stale").unwrap();
+    std::os::unix::fs::symlink("reports/x.md", dir.path().join("latest.md")).unwrap();
+    let output = run(dir.path(), &["report", "m", "--format", "md", "-o", "latest.md"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(std::fs::symlink_metadata(dir.path().join("latest.md")).unwrap().file_type().is_symlink());
+    assert_ne!(std::fs::read_to_string(dir.path().join("reports/x.md")).unwrap(), "stale");
+}
+
+#[test]
+fn b14_a_new_output_file_respects_the_umask_and_a_replaced_one_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, _) = model_dir();
+    let binary = env!("CARGO_BIN_EXE_ansvar");
+    let status = std::process::Command::new("sh")
+        .current_dir(dir.path())
+        .args(["-c", "umask 077; exec \"$0\" report m --format md -o new.md", binary])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(mode(&dir.path().join("new.md")), 0o600);
+    let kept = dir.path().join("kept.md");
+    std::fs::write(&kept, "old").unwrap();
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o664)).unwrap();
+    let status = std::process::Command::new("sh")
+        .current_dir(dir.path())
+        .args(["-c", "umask 077; exec \"$0\" report m --format md -o kept.md", binary])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(mode(&kept), 0o664);
+}
+
+/// A model whose JSON report takes long enough to be interrupted while written.
+fn big_model(dir: &Path) {
+    use std::fmt::Write as _;
+    let n = 3000;
+    let mut text = String::from("parties:\n");
+    for i in 0..2 * n {
+        let _ = writeln!(text, "  - {{ id: p{i}, name: Party {i}, kind: care_provider, country: SE }}");
+    }
+    text.push_str("data:\n  - { id: d, name: D }\nprocessing:\n");
+    for i in 0..n {
+        let _ = writeln!(
+            text,
+            "  - {{ id: a{i}, name: A {i}, data: [d], purposes_decided_by: [p{i}], performers: [{{ party: p{}, on_behalf_of: p{i} }}] }}",
+            i + n
+        );
+    }
+    std::fs::create_dir(dir.join("big")).unwrap();
+    std::fs::write(dir.join("big/model.yaml"), text).unwrap();
+}
+
+/// The hidden files in `dir`: the temporary files of a write.
+fn temporaries(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| name.starts_with('.'))
+        .collect()
+}
+
+/// Starts `report big --format json -o out.json`, waits until its temporary
+/// file exists, sends `signal` and returns how the process ended; `None` if
+/// the report finished before a temporary file was seen.
+fn interrupt(dir: &Path, signal: &str) -> Option<std::process::ExitStatus> {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ansvar"))
+        .current_dir(dir)
+        .args(["report", "big", "--format", "json", "-o", "out.json"])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while temporaries(dir).is_empty() {
+        if child.try_wait().unwrap().is_some() || started.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let killed = std::process::Command::new("kill").args([signal, &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    Some(child.wait().unwrap())
+}
+
+#[test]
+fn b13_sigterm_and_sigint_remove_the_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    big_model(dir.path());
+    for (signal, number) in [("-TERM", 15), ("-INT", 2)] {
+        let Some(status) = interrupt(dir.path(), signal) else {
+            eprintln!("the report finished before it could be interrupted; nothing shown");
+            continue;
+        };
+        assert_eq!(status.signal(), Some(number), "{status:?}");
+        assert_eq!(temporaries(dir.path()), Vec::<String>::new());
+        assert!(!dir.path().join("out.json").exists());
+    }
+}
+
+#[test]
+fn b12_a_temporary_file_left_by_sigkill_is_recognisable_and_swept_by_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    big_model(dir.path());
+    if interrupt(dir.path(), "-KILL").is_none() {
+        eprintln!("the report finished before it could be killed; nothing shown");
+        return;
+    }
+    let left = temporaries(dir.path());
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert!(left[0].starts_with(".out.json.ansvar-tmp-"), "{left:?}");
+    std::fs::write(dir.path().join("small.yaml"), VALID).unwrap();
+    let output = run(dir.path(), &["report", "small.yaml", "--format", "json", "-o", "out.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(temporaries(dir.path()), Vec::<String>::new());
+}
+
+// --- A43. Many errors in one file ---------------------------------------------
+
+#[test]
+fn a42_a43_twenty_thousand_errors_in_one_file_are_counted_not_drawn() {
+    use std::fmt::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let mut model = String::from("parties:\n");
+    for i in 0..20_000 {
+        let _ = writeln!(model, "  - {{ id: p{i}, name: P, kind: other, country: XX }}");
+    }
+    std::fs::write(dir.path().join("m.yaml"), model).unwrap();
+    let output = run(dir.path(), &["check", "--color", "never", "m.yaml"]);
+    let stderr = assert_refused(&output, &["… and 19800 more errors in m.yaml", "20000 problems"]);
+    let drawn = stderr.lines().filter(|line| line.starts_with("error[")).count();
+    assert_eq!(drawn, ansvar::diag::MAX_SHOWN_PER_FILE, "{}", &stderr[..2000]);
+}
+
+// --- C. What a model can make ansvar print --------------------------------------
+
+/// Asserts that `bytes` hold no ESC, CSI, carriage return or bidi override.
+#[track_caller]
+fn assert_inert(what: &str, bytes: &[u8]) {
+    let shown = text(bytes);
+    let bad = shown
+        .chars()
+        .find(|c| matches!(c, '\u{1b}' | '\u{9b}' | '\r' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'));
+    assert!(bad.is_none(), "{what} holds {bad:?}:\n{shown}");
+}
+
+#[test]
+fn c12_accepted_by_with_clear_screen_and_a_link_reaches_the_terminal_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("m")).unwrap();
+    std::fs::write(
+        dir.path().join("m/model.yaml"),
+        r#"parties:
+  - { id: c, name: C, kind: other, country: SE }
+data:
+  - { id: d, name: D }
+processing:
+  - { id: a, name: A, data: [d], purposes_decided_by: [c], informs_subjects: [] }
+accepted_risks:
+  - { rule: subjects-not-informed, justification: "ok\u202Etxt.exe", expires: 2030-01-01,
+      accepted_by: "\e[2J\e]8;;https://evil.example\e\\DPO\e]8;;\e\\" }
+"#,
+    )
+    .unwrap();
+    for color in ["never", "always"] {
+        let output = run(dir.path(), &["check", "--color", color, "m", "--as-of", "2026-01-01"]);
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        let stdout = text(&output.stdout);
+        assert!(stdout.contains("␛[2J␛]8;;https://evil.example␛\\DPO"), "{stdout}");
+        if color == "never" {
+            assert_inert("check --color never", &output.stdout);
+        } else {
+            // Colours of ansvar's own are allowed; the model's sequences are not.
+            assert!(!stdout.contains("\u{1b}[2J") && !stdout.contains("\u{1b}]8"), "{stdout}");
+        }
+    }
+}
+
+#[test]
+fn c14_a_file_name_with_escapes_is_shown_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("m")).unwrap();
+    std::fs::write(dir.path().join("m/\u{1b}[2J\u{1b}]8;;https:evil\u{7}x.yaml"), "parties: {}\n").unwrap();
+    let output = run(dir.path(), &["check", "--color", "never", "m"]);
+    let stderr = assert_refused(&output, &["␛[2J␛]8;;https:evil␇x.yaml"]);
+    assert_inert("stderr", stderr.as_bytes());
+}
+
+#[test]
+fn c13_a_diff_name_with_cursor_up_and_carriage_return_is_shown_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    for side in ["old", "new"] {
+        std::fs::create_dir(dir.path().join(side)).unwrap();
+    }
+    std::fs::write(dir.path().join("old/model.yaml"), VALID).unwrap();
+    let hostile = VALID
+        .replace("name: Clinic", r#"name: "\e[1A\e[2KClinic\rX\u202E""#)
+        .replace("purposes_decided_by: [clinic] }", "purposes_decided_by: [clinic], notes: \"\\e[1A\\e[2K\" }");
+    std::fs::write(dir.path().join("new/model.yaml"), hostile).unwrap();
+    for format in ["text", "md"] {
+        let output = run(dir.path(), &["diff", "old", "new", "--format", format, "--color", "never"]);
+        assert!(output.status.code().is_some_and(|code| code < 2), "{}", text(&output.stderr));
+        let stdout = text(&output.stdout);
+        assert!(stdout.contains("␛") && stdout.contains("Clinic"), "{format}: the change is not shown:\n{stdout}");
+        assert_inert(format, &output.stdout);
+    }
+}
+
+// --- D. diff --git-old/--git-new ------------------------------------------------
+
+/// A git repository holding `m/model.yaml` in one commit, with a hostile
+/// `core.fsmonitor` that leaves a file `fsm-ran` if it ever runs.
+fn hostile_repository() -> tempfile::TempDir {
+    let (dir, _) = model_dir();
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .current_dir(dir.path())
+            .args(["-c", "user.email=t@example.invalid", "-c", "user.name=t"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "git {args:?}: {}", text(&status.stderr));
+    };
+    git(&["init", "-q"]);
+    git(&["add", "m"]);
+    git(&["commit", "-qm", "model"]);
+    git(&["config", "core.fsmonitor", "touch fsm-ran; false"]);
+    dir
+}
+
+#[test]
+fn d8_an_empty_revision_is_refused_and_never_reads_the_index() {
+    let dir = hostile_repository();
+    let output = run(dir.path(), &["diff", "m", "m", "--git-old", ""]);
+    assert_refused(&output, &["is not a revision ansvar reads", "empty"]);
+    assert!(!dir.path().join("fsm-ran").exists(), "the fsmonitor hook ran");
+}
+
+#[test]
+fn d2_a_revision_that_looks_like_an_option_is_refused_before_git_sees_it() {
+    let dir = hostile_repository();
+    for revision in ["--batch=%(objectname)", "--output=pwned", "-cx"] {
+        let output = run(dir.path(), &["diff", "m", "m", &format!("--git-old={revision}")]);
+        assert_refused(&output, &["is not a revision ansvar reads"]);
+    }
+    assert!(!dir.path().join("pwned").exists());
+    assert!(!dir.path().join("fsm-ran").exists(), "the fsmonitor hook ran");
+}
+
+#[test]
+fn d10_a_normal_revision_works_and_runs_no_hook() {
+    let dir = hostile_repository();
+    let output = run(dir.path(), &["diff", "m", "m", "--git-old", "HEAD"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(!dir.path().join("fsm-ran").exists(), "the fsmonitor hook ran");
 }

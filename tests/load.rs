@@ -335,10 +335,7 @@ fn deep_nesting_is_refused() {
     let stderr = refused("deep-nesting");
     assert_says(
         &stderr,
-        &[
-            "error[yaml]: expected a mapping (`key: value` entries) here",
-            "tests/fixtures/invalid/deep-nesting/model.yaml:2:11",
-        ],
+        &["error[yaml]: YAML nested deeper than 32 levels", "tests/fixtures/invalid/deep-nesting/model.yaml:2:41"],
     );
     assert_problems(&stderr, 1);
     insta::assert_snapshot!(stderr);
@@ -440,6 +437,53 @@ fn a_file_with_a_yaml_error_does_not_hide_the_others() {
             &format!("{systems}:6:15"),
         ],
     );
+    assert_problems(&stderr, 3);
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn every_problem_once_and_no_follow_on_errors() {
+    // The case: a misspelt field and a bad boolean in one file, a typo
+    // in another. The system keeps its id, so the references to it are not
+    // "unknown system", and the misspelt `location` is not "missing" too.
+    let stderr = refused("no-cascade");
+    let systems = "tests/fixtures/invalid/no-cascade/systems.yaml";
+    let processing = "tests/fixtures/invalid/no-cascade/processing.yaml";
+    assert_says(
+        &stderr,
+        &[
+            "error[unknown-field]: unknown field `locaton`",
+            &format!("{systems}:8:5"),
+            "help: did you mean `location`?",
+            "error[yaml]: expected `true` or `false`",
+            &format!("{systems}:9:14"),
+            "error[unknown-reference]: unknown party `medhelpp`",
+            &format!("{processing}:13:49"),
+        ],
+    );
+    assert!(!stderr.contains("unknown system"), "{stderr}");
+    assert!(!stderr.contains("no `location`"), "{stderr}");
+    assert_problems(&stderr, 3);
+    // In file and line order.
+    let first = |needle: &str| stderr.find(needle).unwrap();
+    assert!(first("medhelpp") < first("locaton") && first("locaton") < first("true` or `false"));
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn booleans_are_exactly_true_or_false() {
+    let stderr = refused("not-quite-booleans");
+    let model = "tests/fixtures/invalid/not-quite-booleans/model.yaml";
+    assert_says(
+        &stderr,
+        &[
+            &format!("{model}:8:10"),
+            &format!("{model}:9:20"),
+            &format!("{model}:10:18"),
+            "write `true` or `false` exactly: lower case, without quotes",
+        ],
+    );
+    assert_eq!(stderr.matches("error[yaml]: expected `true` or `false`").count(), 3, "{stderr}");
     assert_problems(&stderr, 3);
     insta::assert_snapshot!(stderr);
 }

@@ -4,40 +4,22 @@
 //! expected findings of that code, `…/passes/` none. The fixtures are variants
 //! of one clean model (a clinic, its hosting company, a record system); each
 //! changes one fact, named in its header comment. Every fixture is evaluated as
-//! of 2024-06-01.
+//! of 2024-06-01. That every rule of the catalogue has such fixtures is checked
+//! by `tests/rule_fixtures.rs`.
 
-use ansvar::render::{Lang, message};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use ansvar::Analysis;
 use ansvar::load::load_path;
 use ansvar::reference::Reference;
+use ansvar::render::{Lang, message};
 use ansvar::rules::{Finding, Severity};
 use assert_cmd::Command;
 use jiff::civil::{Date, date};
 
 /// The evaluation date of every fixture.
 const AS_OF: Date = date(2024, 6, 1);
-
-/// The rules these fixtures cover.
-const CODES: &[&str] = &[
-    "internet-without-authentication",
-    "unencrypted-in-transit",
-    "unencrypted-at-rest",
-    "patient-data-without-access-log",
-    "patient-data-without-backups",
-    "subjects-not-informed",
-    "no-breach-notification-duty",
-    "breach-notified-by-non-controller",
-    "breach-not-notified",
-    "breach-notified-late",
-    "breach-subjects-not-told",
-    "agreement-not-in-force",
-    "accepted-risk-expired",
-    "accepted-risk-unused",
-    "accepted-risk-unknown-rule",
-];
 
 fn fixture(code: &str, case: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules").join(code).join(case)
@@ -87,29 +69,6 @@ fn passes(code: &str, case: &str) -> Vec<Finding> {
 
 const CARE: (Option<&str>, Option<&str>) = (Some("clinic"), Some("care"));
 const OPERATOR: (Option<&str>, Option<&str>) = (Some("hosting"), None);
-
-#[test]
-fn every_rule_has_a_fixture_that_fires_and_one_that_passes() {
-    for code in CODES {
-        assert!(ansvar::rules::rule(code).is_some(), "`{code}` is not in the catalogue");
-        for case in ["fires", "passes"] {
-            let path = fixture(code, case).join("model.yaml");
-            assert!(path.is_file(), "missing {}", path.display());
-        }
-    }
-}
-
-#[test]
-fn every_fixture_opens_with_a_comment_naming_its_rule() {
-    for code in CODES {
-        let dir = fixture(code, "");
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path().join("model.yaml");
-            let text = std::fs::read_to_string(&path).unwrap();
-            assert!(text.starts_with(&format!("# {code} ")), "{} must open with `# {code} …`", path.display());
-        }
-    }
-}
 
 // ---- security ---------------------------------------------------------------
 

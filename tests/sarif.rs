@@ -49,3 +49,31 @@ fn every_result_names_a_rule_and_points_at_the_yaml() {
 fn the_1177_log_is_stable() {
     insta::assert_json_snapshot!("sarif_1177", sarif_1177());
 }
+
+#[test]
+fn rules_link_their_docs_and_results_carry_fingerprints_and_security_severity() {
+    let log = sarif_1177();
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md")).unwrap();
+    for rule in log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap() {
+        let code = rule["id"].as_str().unwrap();
+        assert_eq!(rule["helpUri"], format!("docs/rules.md#{code}"));
+        // GitHub's anchor for the heading "### `code`" is the code itself.
+        assert!(docs.contains(&format!("\n### `{code}`\n")), "no section for {code} in docs/rules.md");
+        let score: f64 = rule["properties"]["security-severity"].as_str().unwrap().parse().unwrap();
+        assert!((0.0..=10.0).contains(&score), "{rule}");
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for result in log["runs"][0]["results"].as_array().unwrap() {
+        let fingerprint = result["partialFingerprints"]["ansvar/v1"].as_str().unwrap();
+        assert_eq!(fingerprint.len(), 16, "{result}");
+        assert!(seen.insert(fingerprint.to_owned()), "two results share {fingerprint}");
+        let expected = match result["properties"]["severity"].as_str().unwrap() {
+            "critical" => "9.5",
+            "high" => "8.0",
+            "medium" => "5.5",
+            "low" => "3.0",
+            _ => "0.0",
+        };
+        assert_eq!(result["properties"]["security-severity"], expected, "{result}");
+    }
+}

@@ -25,6 +25,7 @@ label-established-in = established in {$country}
 label-uses-system-in = uses {$system} in {$country}
 label-accesses-from = accesses the data from {$country}
 label-in-country = in {$country}
+label-care-from = care from {$country}
 
 ## Transfers (Chapter V)
 
@@ -117,11 +118,12 @@ regime-not-bound = {$performer} handles {$data} in {$activity}, which require {$
         [one] it
        *[other] them
     }: {$reasons}
-regime-abroad = it handles them in {$country}, where {$regimes} { $count ->
+regime-care-abroad = it gives care from {$country}, where {$regimes} { $count ->
         [one] does
        *[other] do
     } not reach
 regime-care-unbound = it gives care without being bound by {$regimes}
+regime-nobody-bound = neither it nor any party it acts for is bound by {$regimes}
 label-gives-care = gives care
 label-performer = performer
 label-data-require-regime = the data require this regime
@@ -169,9 +171,7 @@ breach-notified-late = {$from} notified breach {$incident} on {$at}, more than 7
 label-notified-here = notified here
 label-discovered = discovered
 
-breach-subjects-not-told = controller {$controller} did not tell data subjects of breach {$incident} of special-category data on {$system} ({$state})
-state-unencrypted = unencrypted
-state-not-recorded-encrypted = not recorded as encrypted
+breach-subjects-not-told = controller {$controller} did not tell data subjects of breach {$incident} of special-category data on {$system} (unencrypted)
 label-breached-system = breached system
 
 ## Accepted risks

@@ -119,7 +119,7 @@ pub fn resolve_link(path: &Path) -> Result<PathBuf, ReadError> {
 }
 
 /// What a file type is, in words, for a file that is not regular.
-fn kind_of(file_type: std::fs::FileType) -> &'static str {
+pub fn kind_of(file_type: std::fs::FileType) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
     if file_type.is_dir() {
         "a directory"

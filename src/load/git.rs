@@ -12,13 +12,20 @@
 use std::path::{Component, Path, PathBuf};
 use std::process::Command;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, DiagnosticCode};
 
 /// Reads the `.yaml` files of the model at `path` as of `revision`.
 ///
 /// Each file is named `REV:path/file.yaml` in diagnostics, with `path` as given.
 pub fn read_at_revision(revision: &str, path: &Path) -> Result<Vec<(PathBuf, String)>, Box<Diagnostic>> {
-    let fail = |message: String| Box::new(Diagnostic::error("git", message));
+    let fail = |message: String| Box::new(Diagnostic::error(DiagnosticCode::Git, message));
+    check_revision(revision).map_err(|reason| {
+        let shown = crate::source::printable(revision).into_owned();
+        Box::new(
+            Diagnostic::error(DiagnosticCode::Git, format!("`{shown}` is not a revision ansvar reads: {reason}"))
+                .help("name a commit, branch or tag, such as `HEAD~1`, `main` or `v1.2`"),
+        )
+    })?;
     let shown = path.to_string_lossy().trim_end_matches('/').to_owned();
     let shown = if shown.is_empty() { path.to_string_lossy().into_owned() } else { shown };
     let (directory, inside) = locate(path).map_err(|e| fail(format!("cannot read `{shown}` at `{revision}`: {e}")))?;
@@ -28,7 +35,7 @@ pub fn read_at_revision(revision: &str, path: &Path) -> Result<Vec<(PathBuf, Str
         if relative.is_empty() { format!("{revision}:./") } else { format!("{revision}:./{relative}") }
     };
     let git = |args: &[&str]| git(&directory, args);
-    let kind = git(&["cat-file", "-t", &object(&inside)])
+    let kind = git(&["cat-file", "-t", "--end-of-options", &object(&inside)])
         .map_err(|e| fail(format!("cannot read `{shown}` at `{revision}`: {e}")))?;
     // (name in the repository, name to show)
     let files: Vec<(String, String)> = match kind.trim() {
@@ -37,7 +44,7 @@ pub fn read_at_revision(revision: &str, path: &Path) -> Result<Vec<(PathBuf, Str
             // `-z`: names as they are, not C-quoted (`sörmland.yaml` would otherwise
             // come back as `"s\303\266rmland.yaml"`). `--full-tree`: names relative to
             // the listed tree, not to the current directory (`../model.yaml`).
-            let listing = git(&["ls-tree", "-z", "--full-tree", &object(&inside)])
+            let listing = git(&["ls-tree", "-z", "--full-tree", "--end-of-options", &object(&inside)])
                 .map_err(|e| fail(format!("cannot list `{shown}` at `{revision}`: {e}")))?;
             listing
                 .split('\0')
@@ -60,11 +67,39 @@ pub fn read_at_revision(revision: &str, path: &Path) -> Result<Vec<(PathBuf, Str
     }
     let mut texts = Vec::new();
     for (relative, name) in files {
-        let text = git(&["cat-file", "blob", &object(&relative)])
+        // The same size limit as for a file on disk, checked before reading.
+        let size = git(&["cat-file", "-s", "--end-of-options", &object(&relative)])
+            .map_err(|e| fail(format!("cannot read `{name}` at `{revision}`: {e}")))?;
+        let size: u64 = size.trim().parse().unwrap_or(u64::MAX);
+        if size > super::files::MAX_FILE_BYTES {
+            let error = super::files::ReadError::TooLarge { size };
+            return Err(Box::new(super::read_error_diagnostic(Path::new(&format!("{revision}:{name}")), &error)));
+        }
+        let text = git(&["cat-file", "blob", "--end-of-options", &object(&relative)])
             .map_err(|e| fail(format!("cannot read `{name}` at `{revision}`: {e}")))?;
         texts.push((PathBuf::from(format!("{revision}:{name}")), text));
     }
     Ok(texts)
+}
+
+/// Refuses a revision git could read as something else: empty (`:./path`
+/// reads the index, which can run an fsmonitor hook), starting with `-` (an
+/// option), or holding anything outside the characters of revision syntax.
+pub fn check_revision(revision: &str) -> Result<(), &'static str> {
+    if revision.is_empty() {
+        return Err("it is empty (git would read the index)");
+    }
+    if revision.starts_with('-') {
+        return Err("it starts with `-`, as an option does");
+    }
+    let allowed = |c: char| c.is_alphanumeric() || "._/~^@{}+-:!=,".contains(c);
+    if !revision.chars().all(allowed) {
+        return Err("it holds a character that is not part of a revision");
+    }
+    if revision.contains(':') && !revision.starts_with(":/") {
+        return Err("a revision names a commit; give the path separately");
+    }
+    Ok(())
 }
 
 /// The nearest existing directory on `path` (from the path itself upwards) and
@@ -88,9 +123,31 @@ fn locate(path: &Path) -> Result<(PathBuf, String), String> {
     Ok((directory.to_path_buf(), below.join("/")))
 }
 
+/// Runs git in `directory` with no hooks, pager or fsmonitor, no optional
+/// locks, and stdout read up to the file size limit.
 fn git(directory: &Path, args: &[&str]) -> Result<String, String> {
-    let output =
-        Command::new("git").arg("-C").arg(directory).args(args).output().map_err(|e| format!("cannot run git: {e}"))?;
+    let mut child = Command::new("git")
+        .args(["-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "--no-pager"])
+        .arg("-C")
+        .arg(directory)
+        .args(args)
+        .env("GIT_OPTIONAL_LOCKS", "0")
+        .env_remove("GIT_EXTERNAL_DIFF")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    let stdout = child.stdout.take().map(|out| {
+        super::files::read_bounded(out, 0, super::files::MAX_FILE_BYTES + 1)
+            .map_err(|e| format!("cannot read git's output: {e}"))
+    });
+    let output = child.wait_with_output().map_err(|e| format!("cannot run git: {e}"))?;
+    let stdout = stdout.unwrap_or_else(|| Ok(Vec::new()))?;
+    if stdout.len() as u64 > super::files::MAX_FILE_BYTES {
+        return Err(format!("git printed more than {} bytes", super::files::MAX_FILE_BYTES));
+    }
+    let output = std::process::Output { stdout, ..output };
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         return Err(stderr.trim().to_owned());
@@ -101,6 +158,17 @@ fn git(directory: &Path, args: &[&str]) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn revisions_that_git_could_take_for_something_else_are_refused() {
+        for bad in ["", "-", "--output=x", "--batch=%(objectname)", "HEAD --", "a b", "HEAD\n", "HEAD:./x", "\u{1b}[2J"]
+        {
+            assert!(check_revision(bad).is_err(), "{bad:?}");
+        }
+        for good in ["HEAD", "HEAD~1", "HEAD^{tree}", "@{-1}", ":/two", "origin/main", "v1.2.3", "a1b2c3d"] {
+            assert_eq!(check_revision(good), Ok(()), "{good:?}");
+        }
+    }
 
     #[test]
     fn locate_finds_the_nearest_existing_directory() {

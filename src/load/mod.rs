@@ -12,13 +12,14 @@ pub mod files;
 pub mod git;
 mod raw;
 mod validate;
+mod yaml;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::model::Model;
 use crate::reference::Reference;
 use crate::source::{FileId, SourceMap, Span};
@@ -56,6 +57,12 @@ pub fn load_path(path: &Path, reference: &Reference) -> Result<Loaded, Invalid> 
     let mut timings = Timings::new();
     let inputs: Result<Vec<(PathBuf, Input)>, Box<Diagnostic>> = timings.time("read", || {
         let files = model_files(path)?;
+        if path.is_dir() {
+            crate::output::protect_directory(path);
+        }
+        for file in &files {
+            crate::output::protect(file);
+        }
         Ok(files
             .into_iter()
             .map(|file| {
@@ -87,7 +94,26 @@ pub fn load_texts(texts: Vec<(PathBuf, String)>, reference: &Reference) -> Resul
 pub fn parse_only(texts: &[String]) -> usize {
     let mut sources = SourceMap::new();
     let file = sources.add(PathBuf::from("parse-only.yaml"), String::new());
-    texts.iter().filter(|text| parse_yaml::<raw::RawFile>(text, file).is_err()).count()
+    texts.iter().filter(|text| parse_model_file(text, file).is_err()).count()
+}
+
+/// A model file read into raw types: what could be read, and every problem
+/// met; or the one problem that made the file unreadable as YAML.
+type ParsedFile = Result<(raw::RawFile, Vec<Diagnostic>), Box<Diagnostic>>;
+
+/// Reads one model file: its YAML into a spanned tree, then the tree into raw
+/// types, field by field, so that every problem in the file is found.
+fn parse_model_file(text: &str, file: FileId) -> ParsedFile {
+    let root = yaml::parse(text, file)?;
+    let mut cx = raw::Cx::new(file);
+    let raw = raw::read_file(root.as_ref(), &mut cx);
+    Ok((raw, cx.diagnostics))
+}
+
+/// The JSON Schema of a model file (draft-07), generated from the types the
+/// loader reads; `ansvar schema` prints it.
+pub fn schema() -> serde_json::Value {
+    raw::schema()
 }
 
 /// The content of one model file as read from disk.
@@ -148,7 +174,10 @@ fn load_inputs(
     for (shown, entry) in added {
         match entry {
             Added::Text(file) => match results.next() {
-                Some(Ok(raw)) => parsed.push((file, raw)),
+                Some(Ok((raw, mut problems))) => {
+                    diagnostics.append(&mut problems);
+                    parsed.push((file, raw));
+                }
                 Some(Err(diagnostic)) => {
                     diagnostics.push(*diagnostic);
                     skipped.push(shown);
@@ -186,9 +215,9 @@ fn load_inputs(
 /// otherwise bury its one real warning under hundreds of copies.
 fn once_each(warnings: Vec<Diagnostic>, sources: &SourceMap) -> Vec<Diagnostic> {
     let mut kept: Vec<(Diagnostic, Vec<Span>)> = Vec::new();
-    let mut first_of: HashMap<(Option<String>, String), usize> = HashMap::new();
+    let mut first_of: HashMap<(Option<crate::diag::Code>, String), usize> = HashMap::new();
     for warning in warnings {
-        let key = (warning.code.clone(), warning.message.clone());
+        let key = (warning.code, warning.message.clone());
         match first_of.get(&key) {
             Some(&index) => kept[index].1.extend(warning.primary.as_ref().map(|label| label.span)),
             None => {
@@ -216,11 +245,11 @@ fn once_each(warnings: Vec<Diagnostic>, sources: &SourceMap) -> Vec<Diagnostic> 
 /// has cores. Each thread takes the next file from a shared counter, largest
 /// files first so that one big file does not finish alone at the end; results
 /// are put back in `files` order, so the outcome does not depend on the threads.
-fn parse_files(sources: &SourceMap, files: &[FileId]) -> Vec<Result<raw::RawFile, Box<Diagnostic>>> {
-    let parse = |file: FileId| parse_yaml::<raw::RawFile>(sources.file(file).text(), file);
+fn parse_files(sources: &SourceMap, files: &[FileId]) -> Vec<ParsedFile> {
+    let parse = |file: FileId| parse_model_file(sources.file(file).text(), file);
     let mut order: Vec<usize> = (0..files.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(sources.file(files[i]).text().len()));
-    let mut results: Vec<(usize, Result<raw::RawFile, Box<Diagnostic>>)> =
+    let mut results: Vec<(usize, ParsedFile)> =
         order.iter().copied().zip(crate::par::map(&order, |&i| parse(files[i]))).collect();
     results.sort_unstable_by_key(|(index, _)| *index);
     results.into_iter().map(|(_, result)| result).collect()
@@ -231,17 +260,19 @@ fn parse_files(sources: &SourceMap, files: &[FileId]) -> Vec<Result<raw::RawFile
 /// is: one that is not a readable regular file (a dangling link, a FIFO, a
 /// link out of the directory) is refused when it is read, never skipped.
 fn model_files(path: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
-    let metadata = std::fs::metadata(path)
-        .map_err(|error| Diagnostic::error("unreadable-model", format!("cannot read `{}`: {error}", path.display())))?;
+    let metadata = std::fs::metadata(path).map_err(|error| {
+        Diagnostic::error(DiagnosticCode::UnreadableModel, format!("cannot read `{}`: {error}", path.display()))
+    })?;
     if !metadata.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }
-    let entries = std::fs::read_dir(path)
-        .map_err(|error| Diagnostic::error("unreadable-model", format!("cannot list `{}`: {error}", path.display())))?;
+    let entries = std::fs::read_dir(path).map_err(|error| {
+        Diagnostic::error(DiagnosticCode::UnreadableModel, format!("cannot list `{}`: {error}", path.display()))
+    })?;
     let mut files = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|error| {
-            Diagnostic::error("unreadable-model", format!("cannot list `{}`: {error}", path.display()))
+            Diagnostic::error(DiagnosticCode::UnreadableModel, format!("cannot list `{}`: {error}", path.display()))
         })?;
         let file = entry.path();
         let is_yaml = file.extension().is_some_and(|ext| ext == "yaml" || ext == "yml");
@@ -253,7 +284,7 @@ fn model_files(path: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
     files.sort();
     if files.is_empty() {
         return Err(Box::new(
-            Diagnostic::error("empty-model", format!("`{}` has no .yaml files", path.display())).help(
+            Diagnostic::error(DiagnosticCode::EmptyModel, format!("`{}` has no .yaml files", path.display())).help(
                 "a model is a directory of .yaml files with `parties`, `data`, `systems`, `processing` and `agreements` sections",
             ),
         ));
@@ -264,7 +295,7 @@ fn model_files(path: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
 /// The diagnostic for a file that is not UTF-8, at its first bad byte.
 pub(crate) fn not_utf8(shown: &str, file: FileId, lossy: &str, offset: usize) -> Diagnostic {
     let end = offset + lossy.get(offset..).and_then(|rest| rest.chars().next()).map_or(0, char::len_utf8);
-    Diagnostic::error("not-utf8", format!("`{shown}` is not UTF-8"))
+    Diagnostic::error(DiagnosticCode::NotUtf8, format!("`{shown}` is not UTF-8"))
         .at(Span::new(file, offset..end), "this byte is not UTF-8")
         .help("save the file as UTF-8; ansvar reads UTF-8 only")
 }
@@ -282,17 +313,17 @@ fn read_file(path: &Path) -> Result<Input, Box<Diagnostic>> {
 pub(crate) fn read_error_diagnostic(path: &Path, error: &files::ReadError) -> Diagnostic {
     match error {
         files::ReadError::TooLarge { .. } => {
-            Diagnostic::error("file-too-large", format!("`{}` {error}", path.display()))
+            Diagnostic::error(DiagnosticCode::FileTooLarge, format!("`{}` {error}", path.display()))
                 .help("split the model over several files")
         }
         files::ReadError::LinkLeaves { .. } => {
-            Diagnostic::error("unreadable-model", format!("`{}` {error}", path.display()))
+            Diagnostic::error(DiagnosticCode::UnreadableModel, format!("`{}` {error}", path.display()))
                 .help("copy the file into the model directory, or name its real path")
         }
         files::ReadError::Io(io) => {
-            Diagnostic::error("unreadable-model", format!("cannot read `{}`: {io}", path.display()))
+            Diagnostic::error(DiagnosticCode::UnreadableModel, format!("cannot read `{}`: {io}", path.display()))
         }
-        _ => Diagnostic::error("unreadable-model", format!("`{}` {error}", path.display())),
+        _ => Diagnostic::error(DiagnosticCode::UnreadableModel, format!("`{}` {error}", path.display())),
     }
 }
 
@@ -362,7 +393,8 @@ fn yaml_diagnostic(error: &serde_saphyr::Error, text: &str, file: FileId) -> Dia
         }
         Error::SerdeUnknownField { field, expected, .. } => {
             let message = format!("unknown field `{field}`");
-            let mut diagnostic = located(Diagnostic::error("unknown-field", message), error, alias, text, file);
+            let mut diagnostic =
+                located(Diagnostic::error(DiagnosticCode::UnknownField, message), error, alias, text, file);
             if let Some(label) = &mut diagnostic.primary {
                 label.message = format!("expected one of: {}", expected.join(", "));
             }
@@ -411,7 +443,7 @@ fn yaml_diagnostic(error: &serde_saphyr::Error, text: &str, file: FileId) -> Dia
             serde_saphyr::DefaultMessageFormatter.format_message(other).into_owned()
         }
     };
-    let mut diagnostic = located(Diagnostic::error("yaml", message), error, alias, text, file);
+    let mut diagnostic = located(Diagnostic::error(DiagnosticCode::Yaml, message), error, alias, text, file);
     if let Some(help) = help {
         diagnostic = diagnostic.help(help);
     }
@@ -486,7 +518,7 @@ mod tests {
             Err(invalid) => panic!("{:?}", invalid.diagnostics),
         };
         let territory: Vec<&Diagnostic> =
-            loaded.warnings.iter().filter(|w| w.code.as_deref() == Some("territory")).collect();
+            loaded.warnings.iter().filter(|w| w.code == Some(DiagnosticCode::Territory.into())).collect();
         assert_eq!(territory.len(), 1, "{:?}", loaded.warnings);
         let location = territory[0].location(&loaded.sources).map(|at| at.to_string());
         assert_eq!(location.as_deref(), Some("a.yaml:5:14"));

@@ -1,284 +1,748 @@
-//! Serde types that mirror the YAML exactly, with a span on every value a
-//! diagnostic or a finding may point at.
+//! The model's types as written in YAML, with a span on every value a
+//! diagnostic or a finding may point at, read from the [`yaml`](super::yaml)
+//! tree field by field.
+//!
+//! One table per type, in [`raw!`], gives each field's name, Rust type, words
+//! and description. The same table reads the YAML and writes the JSON Schema
+//! (`ansvar schema`), so the schema cannot drift from what the loader accepts.
 //!
 //! These types are deliberately permissive: ids, references, enum spellings,
-//! countries and dates are `At<String>` so that one bad value does not stop
-//! the whole file. [`super::validate`] checks them all and reports every problem.
-//! Only YAML syntax errors and a wrong shape (a list where a mapping belongs, an
-//! unknown field) stop a file. Nothing outside `load` sees these types.
+//! countries and dates are `At<String>`, checked in [`super::validate`]. Here
+//! only the shape is checked: a mapping with known keys, each written once; a
+//! list where a list belongs; `true`/`false` exactly; whole numbers. A field
+//! that fails is reported, left out and named in the entity's [`Failed`] set,
+//! so validation neither reports it again as missing nor loses the entity, and
+//! every other field and entity of the file is still read. Nothing outside
+//! `load` sees these types.
 
-use serde::{Deserialize, Deserializer};
+use serde_json::{Map, Value as Json, json};
 
+use super::yaml::{Node, Value};
+use crate::diag::{Diagnostic, DiagnosticCode};
+use crate::model::vocabulary::*;
 use crate::source::{FileId, Span};
+use crate::suggest::did_you_mean;
 
 /// A spanned string: ids, references, enum values, countries, dates.
 pub type S = At<String>;
 
-/// A value with the place in the file where it is written.
-///
-/// serde-saphyr's `At<T>` carries two full locations (where a value is
-/// used and, for an alias, where it is defined), about 100 bytes per value. A
-/// model has millions of values and validation only ever uses where each is
-/// used, so this keeps that position in 16 bytes: the raw types of a big model
-/// take a third of the memory and parse faster.
+/// A value with the byte span where it is written.
 #[derive(Clone, Debug)]
 pub struct At<T> {
     /// The value.
     pub value: T,
-    /// Byte offset of the value, or `u32::MAX` if the parser gave none.
+    /// Byte offset of the value's start.
     start: u32,
-    /// Length in bytes (0 if the parser gave none).
-    len: u32,
-    /// 1-based line, for the fallback when no byte offset is known.
-    line: u32,
-    /// 1-based column, in characters, for the same fallback.
-    column: u32,
+    /// Byte offset of its end.
+    end: u32,
 }
 
 impl<T> At<T> {
-    /// The value's byte span in `text`, the text of `file`; what
-    /// [`super::span_of`] gives for the full location.
+    /// The value's byte span in `file`, whose text is `text`.
     pub fn span(&self, file: FileId, text: &str) -> Span {
-        let start = if self.start == u32::MAX {
-            super::byte_offset_of(text, u64::from(self.line), u64::from(self.column))
+        let start = (self.start as usize).min(text.len());
+        Span::new(file, start..(self.end as usize).clamp(start, text.len()))
+    }
+}
+
+/// The fields of an entry that were written but could not be read; each has
+/// had its diagnostic already.
+#[derive(Debug, Default)]
+pub struct Failed(Vec<&'static str>);
+
+impl Failed {
+    /// Whether `field` was written but not read.
+    pub fn contains(&self, field: &str) -> bool {
+        self.0.contains(&field)
+    }
+}
+
+/// A raw type with the set of its fields that failed.
+pub trait Entry {
+    /// The fields written but not read.
+    fn failed(&self) -> &Failed;
+}
+
+/// Reading state: the file and the diagnostics so far.
+pub struct Cx {
+    file: FileId,
+    /// Every problem found in the file, in reading order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Cx {
+    /// A reader for `file`.
+    pub fn new(file: FileId) -> Self {
+        Self { file, diagnostics: Vec::new() }
+    }
+
+    fn error(&mut self, node: &Node, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic::error(DiagnosticCode::Yaml, message).at(node.span(self.file), ""));
+    }
+
+    fn scalar<'n>(&mut self, node: &'n Node) -> Option<(&'n str, bool)> {
+        match &node.value {
+            Value::Scalar { text, plain } => Some((text, *plain)),
+            _ => {
+                self.error(node, "expected a single value here, not a list or a mapping");
+                None
+            }
+        }
+    }
+}
+
+/// A type read from one YAML node.
+pub trait FromNode: Sized {
+    /// The value of `node`, or `None` after pushing a diagnostic.
+    fn from_node(node: &Node, cx: &mut Cx) -> Option<Self>;
+    /// The JSON Schema of the value.
+    fn schema() -> Json;
+}
+
+impl FromNode for String {
+    fn from_node(node: &Node, cx: &mut Cx) -> Option<Self> {
+        if node.is_null() {
+            cx.error(node, "expected a value here, found nothing");
+            return None;
+        }
+        cx.scalar(node).map(|(text, _)| text.to_owned())
+    }
+    fn schema() -> Json {
+        json!({ "type": "string" })
+    }
+}
+
+impl FromNode for bool {
+    fn from_node(node: &Node, cx: &mut Cx) -> Option<Self> {
+        let (text, plain) = cx.scalar(node)?;
+        match (text, plain) {
+            ("true", true) => return Some(true),
+            ("false", true) => return Some(false),
+            _ => {}
+        }
+        let lower = text.to_ascii_lowercase();
+        let help = if matches!(lower.as_str(), "true" | "false") {
+            "write `true` or `false` exactly: lower case, without quotes"
         } else {
-            self.start as usize
+            "write `true` or `false`: `yes`, `no`, `on` and `off` are not booleans in ansvar models"
         };
-        let start = start.min(text.len());
-        Span::new(file, start..(start + self.len as usize).min(text.len()))
+        cx.diagnostics.push(
+            Diagnostic::error(DiagnosticCode::Yaml, "expected `true` or `false`").at(node.span(cx.file), "").help(help),
+        );
+        None
+    }
+    fn schema() -> Json {
+        json!({ "type": "boolean" })
     }
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let spanned = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
-        let location = spanned.referenced;
-        let span = location.span();
-        // Model files are at most `MAX_FILE_BYTES` (256 MiB), so offsets fit;
-        // anything larger is clamped to the end of the text, as `span_of` does.
-        let start = span.byte_offset().map_or(u32::MAX, |offset| u32::try_from(offset).unwrap_or(u32::MAX - 1));
-        let len = span.byte_len().map_or(0, |len| u32::try_from(len).unwrap_or(u32::MAX));
-        Ok(Self {
-            value: spanned.value,
-            start,
-            len,
-            line: u32::try_from(location.line()).unwrap_or(u32::MAX),
-            column: u32::try_from(location.column()).unwrap_or(u32::MAX),
-        })
+macro_rules! whole_number {
+    ($($ty:ty),*) => {$(
+        impl FromNode for $ty {
+            fn from_node(node: &Node, cx: &mut Cx) -> Option<Self> {
+                let (text, plain) = cx.scalar(node)?;
+                let number = (plain && !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| text.parse::<$ty>().ok())
+                    .flatten();
+                if number.is_none() {
+                    let largest = <$ty>::MAX;
+                    cx.error(node, format!("expected a whole number, 0 or more (at most {largest})"));
+                }
+                number
+            }
+            fn schema() -> Json {
+                json!({ "type": "integer", "minimum": 0, "maximum": <$ty>::MAX })
+            }
+        }
+    )*};
+}
+whole_number!(u8, u32, u64);
+
+impl<T: FromNode> FromNode for At<T> {
+    fn from_node(node: &Node, cx: &mut Cx) -> Option<Self> {
+        T::from_node(node, cx).map(|value| At { value, start: node.start, end: node.end })
+    }
+    fn schema() -> Json {
+        T::schema()
     }
 }
 
-/// One YAML file of a model: any of the sections, all optional.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawFile {
-    #[serde(default)]
-    pub parties: Vec<At<RawParty>>,
-    #[serde(default)]
-    pub data: Vec<At<RawData>>,
-    #[serde(default)]
-    pub systems: Vec<At<RawSystem>>,
-    #[serde(default)]
-    pub processing: Vec<At<RawActivity>>,
-    #[serde(default)]
-    pub agreements: Vec<At<RawAgreement>>,
-    #[serde(default)]
-    pub incidents: Vec<At<RawIncident>>,
-    #[serde(default)]
-    pub accepted_risks: Vec<At<RawAcceptedRisk>>,
+impl<T: FromNode> FromNode for Vec<T> {
+    fn from_node(node: &Node, cx: &mut Cx) -> Option<Self> {
+        // A list with a bad item counts as failed, so that nothing is
+        // concluded from what it lacks.
+        let (items, whole) = read_list(node, cx);
+        whole.then_some(items)
+    }
+    fn schema() -> Json {
+        json!({ "type": "array", "items": T::schema() })
+    }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawParty {
-    pub id: Option<S>,
-    pub name: Option<S>,
-    pub kind: Option<S>,
-    pub country: Option<S>,
-    pub org_number: Option<S>,
-    pub owned_by: Option<S>,
-    #[serde(default)]
-    pub subject_to: Vec<S>,
-    pub public_body: Option<At<bool>>,
-    #[serde(default)]
-    pub certifications: Vec<At<RawCertification>>,
-    pub keeps_records: Option<At<bool>>,
-    pub employees: Option<At<u64>>,
-    pub dpo: Option<At<bool>>,
-    pub notes: Option<String>,
+/// The items of a list that could be read, and whether all could.
+fn read_list<T: FromNode>(node: &Node, cx: &mut Cx) -> (Vec<T>, bool) {
+    let Value::Seq(items) = &node.value else {
+        cx.error(node, "expected a list here");
+        return (Vec::new(), false);
+    };
+    let mut out = Vec::with_capacity(items.len());
+    let mut whole = true;
+    for item in items {
+        match T::from_node(item, cx) {
+            Some(value) => out.push(value),
+            None => whole = false,
+        }
+    }
+    (out, whole)
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawCertification {
-    pub scheme: Option<S>,
-    #[serde(default)]
-    pub covers: Vec<S>,
-    pub from: Option<S>,
-    pub until: Option<S>,
+/// A field of a raw type: optional, or a list that defaults to empty. Null
+/// (`field:` with nothing after it, `~`) is the same as leaving it out.
+pub trait Field: Default {
+    /// The field's value, and whether it was read without a problem.
+    fn read(node: &Node, cx: &mut Cx) -> (Self, bool);
+    /// The JSON Schema of the field's value.
+    fn schema() -> Json;
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawData {
-    pub id: Option<S>,
-    pub name: Option<S>,
-    #[serde(default)]
-    pub special_categories: Vec<S>,
-    pub criminal_offences: Option<At<bool>>,
-    pub patient_record: Option<At<bool>>,
-    pub employment: Option<At<bool>>,
-    #[serde(default)]
-    pub subjects: Vec<S>,
-    pub retention: Option<S>,
-    #[serde(default)]
-    pub requires: Vec<S>,
-    pub notes: Option<String>,
+impl<T: FromNode> Field for Option<T> {
+    fn read(node: &Node, cx: &mut Cx) -> (Self, bool) {
+        if node.is_null() {
+            return (None, true);
+        }
+        let value = T::from_node(node, cx);
+        let ok = value.is_some();
+        (value, ok)
+    }
+    fn schema() -> Json {
+        T::schema()
+    }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawSystem {
-    pub id: Option<S>,
-    pub name: Option<S>,
-    pub operator: Option<S>,
-    pub location: Option<S>,
-    pub exposure: Option<S>,
-    pub encryption: Option<At<RawEncryption>>,
-    pub authentication: Option<S>,
-    pub access_logging: Option<At<bool>>,
-    pub backups: Option<At<bool>>,
-    pub notes: Option<String>,
+impl<T: FromNode> Field for Vec<T> {
+    fn read(node: &Node, cx: &mut Cx) -> (Self, bool) {
+        if node.is_null() {
+            return (Vec::new(), true);
+        }
+        read_list(node, cx)
+    }
+    fn schema() -> Json {
+        <Vec<T> as FromNode>::schema()
+    }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawEncryption {
-    pub in_transit: Option<At<bool>>,
-    pub at_rest: Option<At<bool>>,
+/// Reads the entries of a mapping into the fields named `fields`, calling
+/// `set(index, value node)` for each known one. Reports keys that are unknown,
+/// repeated or not words; returns the fields to count as failed because a key
+/// that is a near miss of theirs was written instead (`locaton:`), so that
+/// they are not reported again as missing.
+fn read_mapping(
+    node: &Node,
+    cx: &mut Cx,
+    fields: &'static [&'static str],
+    mut set: impl FnMut(usize, &Node, &mut Cx),
+) -> Option<Vec<&'static str>> {
+    let Value::Map(entries) = &node.value else {
+        cx.error(node, "expected a mapping (`key: value` entries) here");
+        return None;
+    };
+    let mut seen = 0u64;
+    let mut near_misses = Vec::new();
+    for (key, value) in entries {
+        let name = match &key.value {
+            Value::Scalar { text, .. } => &**text,
+            _ => {
+                cx.error(key, "expected a field name here, not a list or a mapping");
+                continue;
+            }
+        };
+        match fields.iter().position(|field| *field == name) {
+            Some(index) if seen & (1 << index) != 0 => cx.diagnostics.push(
+                Diagnostic::error(DiagnosticCode::Yaml, format!("duplicate key `{name}`"))
+                    .at(key.span(cx.file), "")
+                    .help("each key may appear once in a mapping"),
+            ),
+            Some(index) => {
+                seen |= 1 << index;
+                set(index, value, cx);
+            }
+            None => {
+                let mut diagnostic = Diagnostic::error(DiagnosticCode::UnknownField, format!("unknown field `{name}`"))
+                    .at(key.span(cx.file), format!("expected one of: {}", fields.join(", ")));
+                if let Some(suggestion) = did_you_mean(name, fields.iter().copied()) {
+                    diagnostic = diagnostic.help(format!("did you mean `{suggestion}`?"));
+                    if let Some(field) = fields.iter().find(|f| **f == suggestion) {
+                        near_misses.push(*field);
+                    }
+                }
+                cx.diagnostics.push(diagnostic);
+            }
+        }
+    }
+    // A near miss of a field that is written anyway is only unknown.
+    near_misses.retain(|miss| fields.iter().position(|f| f == miss).is_some_and(|index| seen & (1 << index) == 0));
+    Some(near_misses)
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawActivity {
-    pub id: Option<S>,
-    pub name: Option<S>,
-    pub purpose: Option<S>,
-    #[serde(default)]
-    pub data: Vec<S>,
-    #[serde(default)]
-    pub subjects: Vec<S>,
-    pub controller_by_law: Option<At<RawLegalDesignation>>,
-    #[serde(default)]
-    pub purposes_decided_by: Vec<S>,
-    #[serde(default)]
-    pub means_decided_by: Vec<S>,
-    pub informs_subjects: Option<At<Vec<S>>>,
-    pub large_scale: Option<At<bool>>,
-    pub active_from: Option<S>,
-    pub active_until: Option<S>,
-    #[serde(default)]
-    pub performers: Vec<At<RawPerformer>>,
-    pub notes: Option<String>,
+/// The description of a field or type from its doc comment lines.
+fn describe(lines: &[&str]) -> String {
+    lines.iter().map(|line| line.trim()).collect::<Vec<_>>().join(" ").trim().to_owned()
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawLegalDesignation {
-    pub party: Option<S>,
-    pub law: Option<S>,
+/// Defines raw types: each a struct, its [`FromNode`] reading (refusing
+/// unknown and repeated keys) and its JSON Schema, from one table. A field may
+/// give its schema after `=>`; otherwise it comes from its type.
+macro_rules! raw {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident $title:literal required($($required:ident),*) {
+            $( $(#[doc = $fdoc:literal])* $field:ident : $ty:ty $(=> $schema:expr)? ),* $(,)?
+        }
+    )*) => {$(
+        $(#[doc = $doc])*
+        #[derive(Debug, Default)]
+        pub struct $name {
+            $( $(#[doc = $fdoc])* pub $field: $ty, )*
+            /// The fields written but not read.
+            pub failed: Failed,
+        }
+
+        impl $name {
+            /// The field names, in the order the docs list them.
+            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// The type's name in the schema's definitions.
+            #[allow(dead_code)]
+            pub const TITLE: &'static str = $title;
+
+            /// The JSON Schema of each field, by name, in order.
+            fn field_schemas() -> Vec<(&'static str, Json)> {
+                vec![$({
+                    #[allow(unused_mut, unused_assignments)]
+                    let mut schema = <$ty as Field>::schema();
+                    $( schema = $schema; )?
+                    if let Json::Object(map) = &mut schema {
+                        map.insert("description".into(), Json::String(describe(&[$($fdoc),*])));
+                    }
+                    (stringify!($field), schema)
+                }),*]
+            }
+
+            /// The schema of the type, with its description.
+            fn definition() -> Json {
+                object(&describe(&[$($doc),*]), Self::field_schemas(), &[$(stringify!($required)),*])
+            }
+        }
+
+        impl Entry for $name {
+            fn failed(&self) -> &Failed {
+                &self.failed
+            }
+        }
+
+        impl FromNode for $name {
+            fn from_node(node: &Node, cx: &mut Cx) -> Option<Self> {
+                let mut out = Self::default();
+                let mut failed = Vec::new();
+                let near_misses = read_mapping(node, cx, Self::FIELDS, |index, value, cx| {
+                    match Self::FIELDS[index] {
+                        $( stringify!($field) => {
+                            let (read, ok) = <$ty as Field>::read(value, cx);
+                            out.$field = read;
+                            if !ok {
+                                failed.push(stringify!($field));
+                            }
+                        } )*
+                        _ => {}
+                    }
+                })?;
+                failed.extend(near_misses);
+                out.failed = Failed(failed);
+                Some(out)
+            }
+            fn schema() -> Json {
+                json!({ "$ref": format!("#/definitions/{}", $title) })
+            }
+        }
+    )*};
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawPerformer {
-    pub party: Option<S>,
-    pub on_behalf_of: Option<S>,
-    pub location: Option<S>,
-    #[serde(default)]
-    pub access_from: Vec<S>,
-    #[serde(default)]
-    pub systems: Vec<S>,
-    #[serde(default)]
-    pub own_purposes: Vec<S>,
-    pub gives_care: Option<At<bool>>,
-    pub task: Option<S>,
+/// An object schema: the fields, those required, no others.
+fn object(description: &str, fields: Vec<(&'static str, Json)>, required: &[&str]) -> Json {
+    let properties: Map<String, Json> = fields.into_iter().map(|(name, schema)| (name.to_owned(), schema)).collect();
+    let mut schema = json!({
+        "type": "object",
+        "description": description,
+        "properties": properties,
+        "additionalProperties": false,
+    });
+    if !required.is_empty() {
+        schema["required"] = json!(required);
+    }
+    schema
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawAgreement {
-    pub id: Option<S>,
-    pub name: Option<S>,
-    pub kind: Option<S>,
-    #[serde(default)]
-    pub parties: Vec<At<RawAgreementParty>>,
-    #[serde(default)]
-    pub covers: Vec<S>,
-    pub effective: Option<S>,
-    pub expires: Option<S>,
-    pub sub_processing: Option<At<RawSubProcessing>>,
-    pub residency: Option<At<Vec<S>>>,
-    pub breach_notification_hours: Option<At<u32>>,
-    pub transfer: Option<At<RawTransfer>>,
-    pub terms: Option<At<Vec<S>>>,
-    pub notes: Option<String>,
+/// A string that is one of a closed vocabulary's words.
+/// Editors that read `markdownEnumDescriptions` (yaml-language-server, VS Code)
+/// show each word's meaning beside it.
+fn words<T: Vocabulary>() -> Json {
+    json!({ "type": "string", "enum": T::spellings(), "markdownEnumDescriptions": T::MEANINGS })
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawAgreementParty {
-    pub party: Option<S>,
-    pub role: Option<S>,
+/// A list of a schema.
+fn list(items: Json) -> Json {
+    json!({ "type": "array", "items": items })
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawSubProcessing {
-    pub authorisation: Option<S>,
-    #[serde(default)]
-    pub parties: Vec<S>,
+/// An id or a reference to one.
+fn id() -> Json {
+    json!({ "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" })
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawTransfer {
-    pub tool: Option<S>,
-    pub module: Option<At<u8>>,
-    pub exporter: Option<S>,
-    pub importer: Option<S>,
+/// An ISO 3166-1 alpha-2 country code.
+fn country() -> Json {
+    json!({ "type": "string", "pattern": "^[A-Z]{2}$" })
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawIncident {
-    pub id: Option<S>,
-    pub name: Option<S>,
-    #[serde(default)]
-    pub systems: Vec<S>,
-    pub discovered: Option<S>,
-    pub discovered_by: Option<S>,
-    #[serde(default)]
-    pub notifications: Vec<At<RawNotification>>,
-    pub subjects_informed: Option<At<bool>>,
-    pub notes: Option<String>,
+/// A calendar date.
+fn date() -> Json {
+    json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawNotification {
-    pub from: Option<S>,
-    pub to: Option<S>,
-    pub at: Option<S>,
+raw! {
+    /// One file of a model: any of the seven sections, all optional. The
+    /// sections of every file of the model directory are merged.
+    RawFile "file" required() {
+        /// Organisations that can hold a role: regions, care providers,
+        /// subcontractors, vendors, authorities.
+        parties: Vec<At<RawParty>>,
+        /// Categories of personal data.
+        data: Vec<At<RawData>>,
+        /// IT systems, servers and storage. Every security property left out is unknown.
+        systems: Vec<At<RawSystem>>,
+        /// Processing activities: one purpose, its data, who decides and who carries it
+        /// out. Roles are derived per activity.
+        processing: Vec<At<RawActivity>>,
+        /// Contracts as signed, with the roles they claim for each party.
+        agreements: Vec<At<RawAgreement>>,
+        /// Personal-data breaches that happened (Art. 4(12)), with the notifications sent.
+        incidents: Vec<At<RawIncident>>,
+        /// Findings accepted by the model's owners, each with a justification, who
+        /// accepted it and an end date.
+        accepted_risks: Vec<At<RawAcceptedRisk>>,
+    }
+
+    /// A party: an organisation that can hold a role.
+    RawParty "party" required(id, name, kind, country) {
+        /// Unique lowercase kebab-case id, e.g. `medhelp`.
+        id: Option<S> => id(),
+        /// Legal name, printed in reports as the controller's identity (Art. 13(1)(a)).
+        name: Option<S>,
+        /// What the organisation is. `region`, `municipality` and `authority` are public
+        /// bodies by default; `authority` also models a supervisory authority.
+        kind: Option<S> => words::<PartyKind>(),
+        /// Country of establishment, ISO 3166-1 alpha-2 (`SE`, `TH`, `GB`). Decides
+        /// Art. 3(1), Chapter V and whether Swedish sector law reaches the party.
+        country: Option<S> => country(),
+        /// Organisation number, for identification only.
+        org_number: Option<S>,
+        /// Party id of the owner. Informational: group structure does not change roles.
+        owned_by: Option<S> => id(),
+        /// Legal regimes (reference data ids, e.g. `se-healthcare-secrecy`) the party is
+        /// bound by; compared with the `requires` of the data it handles.
+        subject_to: Vec<S> => list(id()),
+        /// Whether it is a public authority (Art. 37(1)(a), 83(7)). Default: from `kind`.
+        public_body: Option<At<bool>>,
+        /// Certifications held, e.g. the EU-US Data Privacy Framework (Art. 45).
+        certifications: Vec<At<RawCertification>>,
+        /// Whether it keeps records of processing activities (Art. 30). Left out: unknown.
+        keeps_records: Option<At<bool>>,
+        /// Head count; under 250 the Art. 30(5) exemption may apply. Left out: unknown.
+        employees: Option<At<u64>>,
+        /// Whether it has designated a data protection officer (Art. 37). Left out: unknown.
+        dpo: Option<At<bool>>,
+        /// Free text for readers of reports.
+        notes: Option<String>,
+    }
+
+    /// A certification held by a party.
+    RawCertification "certification" required(scheme) {
+        /// The scheme's id, matching the reference data's adequacy scope (`eu-us-dpf`).
+        scheme: Option<S>,
+        /// Which data it covers (`hr`, `non_hr`); left out or `[]`: all data.
+        covers: Vec<S> => list(words::<CertifiedData>()),
+        /// First day valid, YYYY-MM-DD, inclusive.
+        from: Option<S> => date(),
+        /// Last day valid, YYYY-MM-DD, inclusive.
+        until: Option<S> => date(),
+    }
+
+    /// A category of personal data.
+    RawData "data" required(id, name) {
+        /// Unique lowercase kebab-case id, e.g. `call-recordings`.
+        id: Option<S> => id(),
+        /// What the data are.
+        name: Option<S>,
+        /// Special categories of Art. 9(1); any of them raises the Art. 32 bar and points
+        /// towards a DPIA.
+        special_categories: Vec<S> => list(words::<SpecialCategory>()),
+        /// Data on criminal convictions and offences (Art. 10). Default `false`.
+        criminal_offences: Option<At<bool>>,
+        /// Part of a patient record under patientdatalagen: access logging, backups and
+        /// ten years' retention. Default `false`.
+        patient_record: Option<At<bool>>,
+        /// Human-resources data, which the US DPF certifies separately. Default `false`.
+        employment: Option<At<bool>>,
+        /// Categories of data subjects, free words (`callers`, `patients`).
+        subjects: Vec<S>,
+        /// How long the data are kept: an ISO 8601 duration `PnYnMnWnD` (`P10Y`).
+        /// Left out: unknown.
+        retention: Option<S> => json!({ "type": "string", "pattern": "^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$" }),
+        /// Regimes whoever handles the data must be bound by (reference data ids).
+        requires: Vec<S> => list(id()),
+        /// Free text for readers of reports.
+        notes: Option<String>,
+    }
+
+    /// An IT system, server or storage.
+    RawSystem "system" required(id, name, operator, location) {
+        /// Unique lowercase kebab-case id, e.g. `vi-nas`.
+        id: Option<S> => id(),
+        /// What the system is.
+        name: Option<S>,
+        /// Party id of who runs the system and must take the Art. 32 measures.
+        operator: Option<S> => id(),
+        /// Country where it stands, ISO 3166-1 alpha-2.
+        location: Option<S> => country(),
+        /// How it can be reached: `internet`, `private` (a closed shared network such as
+        /// Sjunet) or `internal`. Left out: unknown.
+        exposure: Option<S> => words::<Exposure>(),
+        /// Encryption in transit and at rest (Art. 32(1)(a)). Left out: unknown.
+        encryption: Option<At<RawEncryption>>,
+        /// How users log in. Left out: unknown.
+        authentication: Option<S> => words::<Authentication>(),
+        /// Access is logged (PDL 4 kap. 3 §; Art. 32). Left out: unknown.
+        access_logging: Option<At<bool>>,
+        /// The data are backed up (Art. 32(1)(c)); RAID is not a backup. Left out: unknown.
+        backups: Option<At<bool>>,
+        /// Free text for readers of reports.
+        notes: Option<String>,
+    }
+
+    /// A system's encryption.
+    RawEncryption "encryption" required() {
+        /// Traffic is encrypted. Left out: unknown.
+        in_transit: Option<At<bool>>,
+        /// Stored data are encrypted (also Art. 34(3)(a)). Left out: unknown.
+        at_rest: Option<At<bool>>,
+    }
+
+    /// A processing activity.
+    RawActivity "activity" required(id, name) {
+        /// Unique lowercase kebab-case id, e.g. `advice-medhelp`.
+        id: Option<S> => id(),
+        /// What the activity is.
+        name: Option<S>,
+        /// Why the processing takes place (Art. 5(1)(b), 13(1)(c), 30(1)(b)).
+        purpose: Option<S>,
+        /// Data ids of the data it processes.
+        data: Vec<S> => list(id()),
+        /// Categories of data subjects, if narrower or other than the data's.
+        subjects: Vec<S>,
+        /// A controller designated by law (Art. 4(7)), e.g. patientdatalagen 2 kap. 6 §.
+        controller_by_law: Option<At<RawLegalDesignation>>,
+        /// Party ids of those who decide why: each is a controller (Art. 4(7)).
+        purposes_decided_by: Vec<S> => list(id()),
+        /// Party ids of those who decide the essential means: each is a controller.
+        means_decided_by: Vec<S> => list(id()),
+        /// Party ids of those who inform data subjects (Art. 13/14). `[]`: nobody does.
+        /// Left out: unknown.
+        informs_subjects: Option<At<Vec<S>>> => list(id()),
+        /// Large-scale processing: a DPIA and DPO trigger (Art. 35(3)(b), 37(1)(c)).
+        large_scale: Option<At<bool>>,
+        /// First day the activity runs, YYYY-MM-DD, inclusive.
+        active_from: Option<S> => date(),
+        /// Last day the activity runs, YYYY-MM-DD, inclusive.
+        active_until: Option<S> => date(),
+        /// Who carries the activity out.
+        performers: Vec<At<RawPerformer>>,
+        /// Free text for readers of reports.
+        notes: Option<String>,
+    }
+
+    /// A controller designated by law.
+    RawLegalDesignation "legal-designation" required(party) {
+        /// Party id of the controller.
+        party: Option<S> => id(),
+        /// The provision, e.g. `patientdatalagen (2008:355) 2 kap. 6 §`; reports cite it.
+        law: Option<S>,
+    }
+
+    /// A party carrying out an activity.
+    RawPerformer "performer" required(party) {
+        /// Party id of who performs.
+        party: Option<S> => id(),
+        /// Party id of whom it acts for: a processor (Art. 28) or sub-processor. Left
+        /// out: the party acts for itself.
+        on_behalf_of: Option<S> => id(),
+        /// Country where it processes, ISO 3166-1 alpha-2. Default: the party's country.
+        location: Option<S> => country(),
+        /// Countries from which it reaches the data remotely: a transfer even without copying.
+        access_from: Vec<S> => list(country()),
+        /// System ids of the systems it uses.
+        systems: Vec<S> => list(id()),
+        /// Purposes of its own beyond its instructions: a controller for them (Art. 28(10)).
+        own_purposes: Vec<S>,
+        /// It gives care as a nurse or doctor, so it must be a vårdgivare and a controller
+        /// (PDL 2 kap. 6 §).
+        gives_care: Option<At<bool>>,
+        /// What it does, in words, for reports.
+        task: Option<S>,
+    }
+
+    /// A contract as signed.
+    RawAgreement "agreement" required(id, kind, parties) {
+        /// Unique lowercase kebab-case id, e.g. `medhelp-medicall`.
+        id: Option<S> => id(),
+        /// The contract's name.
+        name: Option<S>,
+        /// What kind of contract it is.
+        kind: Option<S> => words::<AgreementKind>(),
+        /// The parties, with the role the contract claims for each (at least one).
+        parties: Vec<At<RawAgreementParty>>,
+        /// Activity ids of the activities it governs (Art. 28(3)).
+        covers: Vec<S> => list(id()),
+        /// First day in force, YYYY-MM-DD, inclusive.
+        effective: Option<S> => date(),
+        /// Last day in force, YYYY-MM-DD, inclusive.
+        expires: Option<S> => date(),
+        /// Whether and how sub-processors may be engaged (Art. 28(2), 28(3)(d)). Left out:
+        /// not recorded.
+        sub_processing: Option<At<RawSubProcessing>>,
+        /// Where the contract allows processing: country codes and/or `EEA`. `[]`:
+        /// nowhere. Left out: no restriction.
+        residency: Option<At<Vec<S>>> => list(json!({ "type": "string", "pattern": "^([A-Z]{2}|EEA)$" })),
+        /// Hours within which the processor must report a breach to the controller
+        /// (Art. 33(2)).
+        breach_notification_hours: Option<At<u32>>,
+        /// The Chapter V transfer tool the contract carries.
+        transfer: Option<At<RawTransfer>>,
+        /// The Art. 28(3) terms it contains. `[]`: none. Left out: not recorded.
+        terms: Option<At<Vec<S>>> => list(words::<Art28Term>()),
+        /// Free text for readers of reports.
+        notes: Option<String>,
+    }
+
+    /// A party to an agreement.
+    RawAgreementParty "agreement-party" required(party) {
+        /// Party id.
+        party: Option<S> => id(),
+        /// The role the contract claims for it; left out if it names none.
+        role: Option<S> => words::<ClaimedRole>(),
+    }
+
+    /// Sub-processing terms (Art. 28(2)).
+    RawSubProcessing "sub-processing" required(authorisation) {
+        /// `prohibited`, `specific` (only those listed) or `general` (any, the controller
+        /// told of each).
+        authorisation: Option<S> => words::<Authorisation>(),
+        /// Party ids: the authorised sub-processors (`specific`) or those the controller
+        /// was told of (`general`).
+        parties: Vec<S> => list(id()),
+    }
+
+    /// A transfer tool (Chapter V).
+    RawTransfer "transfer" required(tool) {
+        /// The Art. 46 tool, or an Art. 49 derogation.
+        tool: Option<S> => words::<TransferTool>(),
+        /// SCC module, required for `scc`: 1 controller→controller, 2 controller→processor,
+        /// 3 processor→processor, 4 processor→controller.
+        module: Option<At<u8>> => json!({ "type": "integer", "enum": [1, 2, 3, 4] }),
+        /// Party id of the party sending the data.
+        exporter: Option<S> => id(),
+        /// Party id of the party receiving it in the third country.
+        importer: Option<S> => id(),
+    }
+
+    /// A personal-data breach.
+    RawIncident "incident" required(id, name) {
+        /// Unique lowercase kebab-case id, e.g. `nas-exposure-2019`.
+        id: Option<S> => id(),
+        /// What happened.
+        name: Option<S>,
+        /// System ids of the systems breached.
+        systems: Vec<S> => list(id()),
+        /// When the breach was discovered, YYYY-MM-DD. Left out: unknown.
+        discovered: Option<S> => date(),
+        /// Party id of who discovered it. Left out: unknown.
+        discovered_by: Option<S> => id(),
+        /// Each notification sent.
+        notifications: Vec<At<RawNotification>>,
+        /// Whether data subjects were told (Art. 34). Left out: unknown.
+        subjects_informed: Option<At<bool>>,
+        /// Free text for readers of reports.
+        notes: Option<String>,
+    }
+
+    /// A breach notification sent.
+    RawNotification "notification" required(from, to) {
+        /// Party id of the sender.
+        from: Option<S> => id(),
+        /// Party id of the recipient: a controller or a supervisory authority.
+        to: Option<S> => id(),
+        /// When: YYYY-MM-DD or YYYY-MM-DDTHH:MM, local time.
+        at: Option<S> => json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$" }),
+    }
+
+    /// A finding accepted by the model's owners.
+    RawAcceptedRisk "accepted-risk" required(rule, justification, accepted_by, expires) {
+        /// The finding's rule code, as printed by `ansvar check` (`docs/rules.md`).
+        rule: Option<S> => id(),
+        /// Party id: only findings about this party. Left out: every party.
+        party: Option<S> => id(),
+        /// Activity id: only findings about this activity. Left out: every activity.
+        activity: Option<S> => id(),
+        /// Why the risk is accepted.
+        justification: Option<S>,
+        /// Who accepted it: a name and function.
+        accepted_by: Option<S>,
+        /// The last day the acceptance holds, YYYY-MM-DD.
+        expires: Option<S> => date(),
+    }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawAcceptedRisk {
-    pub rule: Option<S>,
-    pub party: Option<S>,
-    pub activity: Option<S>,
-    pub justification: Option<S>,
-    pub accepted_by: Option<S>,
-    pub expires: Option<S>,
+/// Reads one file's tree; every problem is in `cx`, and whatever could be read
+/// is returned. A file with no document is empty.
+pub fn read_file(root: Option<&Node>, cx: &mut Cx) -> RawFile {
+    root.filter(|root| !root.is_null()).and_then(|root| RawFile::from_node(root, cx)).unwrap_or_default()
+}
+
+/// The JSON Schema (draft-07, the draft yaml-language-server reads) of one
+/// model file.
+pub fn schema() -> Json {
+    let definitions: Map<String, Json> = [
+        (RawParty::TITLE, RawParty::definition()),
+        (RawCertification::TITLE, RawCertification::definition()),
+        (RawData::TITLE, RawData::definition()),
+        (RawSystem::TITLE, RawSystem::definition()),
+        (RawEncryption::TITLE, RawEncryption::definition()),
+        (RawActivity::TITLE, RawActivity::definition()),
+        (RawLegalDesignation::TITLE, RawLegalDesignation::definition()),
+        (RawPerformer::TITLE, RawPerformer::definition()),
+        (RawAgreement::TITLE, RawAgreement::definition()),
+        (RawAgreementParty::TITLE, RawAgreementParty::definition()),
+        (RawSubProcessing::TITLE, RawSubProcessing::definition()),
+        (RawTransfer::TITLE, RawTransfer::definition()),
+        (RawIncident::TITLE, RawIncident::definition()),
+        (RawNotification::TITLE, RawNotification::definition()),
+        (RawAcceptedRisk::TITLE, RawAcceptedRisk::definition()),
+    ]
+    .into_iter()
+    .map(|(name, schema)| (name.to_owned(), schema))
+    .collect();
+    let mut file = RawFile::definition();
+    file["$schema"] = json!("http://json-schema.org/draft-07/schema#");
+    file["title"] = json!("ansvar model file");
+    file["definitions"] = Json::Object(definitions);
+    file
 }

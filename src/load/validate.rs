@@ -11,8 +11,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::raw::{self, At, RawFile, S};
-use crate::diag::Diagnostic;
+use super::raw::{self, At, Entry, RawFile, S};
+use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::model::ids::check_id;
 use crate::model::*;
 use crate::reference::Reference;
@@ -219,8 +219,8 @@ fn collect_ids(files: &[(FileId, RawFile)], sources: &SourceMap) -> (Ids, Vec<Di
 /// The id's shared text, or why it is not a valid id.
 fn well_formed(id: &S, span: Span) -> Result<Arc<str>, Box<Diagnostic>> {
     if let Err(error) = check_id(&id.value) {
-        let mut diagnostic =
-            Diagnostic::error("bad-id", format!("`{}` is not a valid id", id.value)).at(span, error.to_string());
+        let mut diagnostic = Diagnostic::error(DiagnosticCode::BadId, format!("`{}` is not a valid id", id.value))
+            .at(span, error.to_string());
         let suggestion = kebab_case(&id.value);
         if !suggestion.is_empty() && check_id(&suggestion).is_ok() {
             diagnostic = diagnostic.help(format!("write it as `{suggestion}`"));
@@ -242,7 +242,7 @@ fn define(ids: &mut Ids, kind: Kind, id: Arc<str>, span: Span) -> Option<Diagnos
                 format!("id `{id}` is used for a {} and a {}", first_kind.noun(), kind.noun())
             };
             Some(
-                Diagnostic::error("duplicate-id", what)
+                Diagnostic::error(DiagnosticCode::DuplicateId, what)
                     .at(span, "defined again here")
                     .also(first_span, "first defined here")
                     .help("ids are unique across every file of the model; rename one of them"),
@@ -354,11 +354,15 @@ impl Ctx<'_> {
     }
 
     /// The entity's own id, if it is valid and this entry is its first definition.
-    fn own_id<T>(&mut self, entry: &At<T>, id: &Option<S>, kind: Kind) -> Option<(Arc<str>, Span)> {
+    fn own_id<T: Entry>(&mut self, entry: &At<T>, id: &Option<S>, kind: Kind) -> Option<(Arc<str>, Span)> {
         let Some(id) = id else {
+            if entry.value.failed().contains("id") {
+                // Reported where it is written.
+                return None;
+            }
             let span = self.entry_span(entry);
             self.push(
-                Diagnostic::error("missing-field", format!("{} without an `id`", kind.noun()))
+                Diagnostic::error(DiagnosticCode::MissingField, format!("{} without an `id`", kind.noun()))
                     .at(span, "this entry has no `id`")
                     .help(format!("every entry of `{}` needs a unique kebab-case `id`", kind.section())),
             );
@@ -371,11 +375,13 @@ impl Ctx<'_> {
         }
     }
 
-    fn required<'s>(&mut self, entry: &At<impl Sized>, value: &'s Option<S>, field: &str, what: &str) -> Option<&'s S> {
-        if value.is_none() {
+    /// The value of a required field; a diagnostic if it is left out (not if it
+    /// was written but could not be read: that has its own).
+    fn required<'s>(&mut self, entry: &At<impl Entry>, value: &'s Option<S>, field: &str, what: &str) -> Option<&'s S> {
+        if value.is_none() && !entry.value.failed().contains(field) {
             let span = self.entry_span(entry);
             self.push(
-                Diagnostic::error("missing-field", format!("{what} has no `{field}`"))
+                Diagnostic::error(DiagnosticCode::MissingField, format!("{what} has no `{field}`"))
                     .at(span, format!("`{field}` is required here")),
             );
         }
@@ -390,7 +396,7 @@ impl Ctx<'_> {
                 let found = *found;
                 self.push(
                     Diagnostic::error(
-                        "wrong-reference",
+                        DiagnosticCode::WrongReference,
                         format!("`{}` is {}, not {}", text.value, found.with_article(), kind.with_article()),
                     )
                     .at(span, format!("expected a {} id", kind.noun())),
@@ -400,9 +406,11 @@ impl Ctx<'_> {
             None => {
                 let candidates: Vec<&str> =
                     self.ids.iter().filter(|(_, (k, _))| *k == kind).map(|(id, _)| &**id).collect();
-                let mut diagnostic =
-                    Diagnostic::error("unknown-reference", format!("unknown {} `{}`", kind.noun(), text.value))
-                        .at(span, format!("no {} has this id", kind.noun()));
+                let mut diagnostic = Diagnostic::error(
+                    DiagnosticCode::UnknownReference,
+                    format!("unknown {} `{}`", kind.noun(), text.value),
+                )
+                .at(span, format!("no {} has this id", kind.noun()));
                 diagnostic = match did_you_mean(&text.value, candidates) {
                     Some(suggestion) => diagnostic.help(format!("did you mean `{suggestion}`?")),
                     None => diagnostic.help(format!("define it under `{}`", kind.section())),
@@ -434,8 +442,9 @@ impl Ctx<'_> {
             return Some(Located::new(value, span));
         }
         let spellings = T::spellings();
-        let mut diagnostic = Diagnostic::error("unknown-value", format!("unknown {} `{}`", T::WHAT, text.value))
-            .at(span, format!("expected one of: {}", spellings.join(", ")));
+        let mut diagnostic =
+            Diagnostic::error(DiagnosticCode::UnknownValue, format!("unknown {} `{}`", T::WHAT, text.value))
+                .at(span, format!("expected one of: {}", spellings.join(", ")));
         let normalised = text.value.trim().to_lowercase().replace(['-', ' '], "_");
         if let Some(value) = T::parse(&normalised) {
             diagnostic = diagnostic.help(format!("write it as `{}`", value.spelling()));
@@ -448,7 +457,7 @@ impl Ctx<'_> {
 
     fn required_word<T: Vocabulary>(
         &mut self,
-        entry: &At<impl Sized>,
+        entry: &At<impl Entry>,
         value: &Option<S>,
         field: &str,
         what: &str,
@@ -465,14 +474,18 @@ impl Ctx<'_> {
             if let Some(note) = self.reference.territory_note(&country) {
                 let note = note.to_owned();
                 self.push(
-                    Diagnostic::warning("territory", format!("check the status of `{code}`")).at(span, "").note(note),
+                    Diagnostic::warning(DiagnosticCode::Territory, format!("check the status of `{code}`"))
+                        .at(span, "")
+                        .note(note),
                 );
             }
             return Some(Located::new(country, span));
         }
-        let mut diagnostic =
-            Diagnostic::error("unknown-country", format!("`{code}` is not an ISO 3166-1 alpha-2 country code"))
-                .at(span, "expected a two-letter code such as `SE`");
+        let mut diagnostic = Diagnostic::error(
+            DiagnosticCode::UnknownCountry,
+            format!("`{code}` is not an ISO 3166-1 alpha-2 country code"),
+        )
+        .at(span, "expected a two-letter code such as `SE`");
         let upper = code.trim().to_uppercase();
         if self.reference.is_country(&upper) {
             diagnostic = diagnostic.help(format!("country codes are upper case: `{upper}`"));
@@ -493,7 +506,7 @@ impl Ctx<'_> {
             Some(date) => Some(Located::new(date, span)),
             None => {
                 self.push(
-                    Diagnostic::error("bad-date", format!("`{}` is not a date", text.value))
+                    Diagnostic::error(DiagnosticCode::BadDate, format!("`{}` is not a date", text.value))
                         .at(span, "expected a calendar date written YYYY-MM-DD")
                         .help("for example `2019-02-18`"),
                 );
@@ -518,7 +531,7 @@ impl Ctx<'_> {
             Some(datetime) => Some(Located::new(datetime, span)),
             None => {
                 self.push(
-                    Diagnostic::error("bad-date", format!("`{value}` is not a date or a date and time"))
+                    Diagnostic::error(DiagnosticCode::BadDate, format!("`{value}` is not a date or a date and time"))
                         .at(span, "expected YYYY-MM-DD or YYYY-MM-DDTHH:MM")
                         .help("for example `2019-02-19` or `2019-02-19T16:44`"),
                 );
@@ -537,8 +550,9 @@ impl Ctx<'_> {
                 continue;
             }
             let known: Vec<&str> = self.reference.regimes().map(|r| r.id.as_str()).collect();
-            let mut diagnostic = Diagnostic::error("unknown-regime", format!("unknown legal regime `{}`", text.value))
-                .at(span, "not in the reference data");
+            let mut diagnostic =
+                Diagnostic::error(DiagnosticCode::UnknownRegime, format!("unknown legal regime `{}`", text.value))
+                    .at(span, "not in the reference data");
             diagnostic = match did_you_mean(&text.value, known.iter().copied()) {
                 Some(suggestion) => diagnostic.help(format!("did you mean `{suggestion}`?")),
                 None => diagnostic.help(format!("known regimes: {}", known.join(", "))),
@@ -558,7 +572,7 @@ impl Ctx<'_> {
         {
             self.push(
                 Diagnostic::error(
-                    "bad-period",
+                    DiagnosticCode::BadPeriod,
                     format!("{what} ends on {} before it starts on {}", until.value, from.value),
                 )
                 .at(until.span, "end date")
@@ -579,7 +593,7 @@ impl Ctx<'_> {
             && owner.value.as_str() == &*id
         {
             self.push(
-                Diagnostic::error("self-reference", format!("party `{id}` is owned by itself"))
+                Diagnostic::error(DiagnosticCode::SelfReference, format!("party `{id}` is owned by itself"))
                     .at(owner.span, "the party's own id"),
             );
         }
@@ -634,9 +648,12 @@ impl Ctx<'_> {
                 Some(retention) => Some(Located::new(retention, span)),
                 None => {
                     self.push(
-                        Diagnostic::error("bad-duration", format!("`{}` is not an ISO 8601 duration", text.value))
-                            .at(span, "expected a duration such as `P10Y`, `P6M` or `P30D`")
-                            .help("write years, months, weeks and days in that order: `P1Y6M`"),
+                        Diagnostic::error(
+                            DiagnosticCode::BadDuration,
+                            format!("`{}` is not an ISO 8601 duration", text.value),
+                        )
+                        .at(span, "expected a duration such as `P10Y`, `P6M` or `P30D`")
+                        .help("write years, months, weeks and days in that order: `P1Y6M`"),
                     );
                     None
                 }
@@ -741,7 +758,7 @@ impl Ctx<'_> {
             && principal.value == party.value
         {
             self.push(
-                Diagnostic::error("self-on-behalf", format!("`{}` acts on its own behalf", party.value))
+                Diagnostic::error(DiagnosticCode::SelfOnBehalf, format!("`{}` acts on its own behalf", party.value))
                     .at(principal.span, "the performer itself")
                     .also(party.span, "performer")
                     .help("leave out `on_behalf_of` for a party's own processing; it means on behalf of another party"),
@@ -786,7 +803,7 @@ impl Ctx<'_> {
                 let mut names: Vec<String> = cycle.iter().map(|(p, _)| format!("`{p}`")).collect();
                 names.push(names[0].clone());
                 let mut diagnostic = Diagnostic::error(
-                    "on-behalf-cycle",
+                    DiagnosticCode::OnBehalfCycle,
                     format!("in activity `{activity}`, {} act on behalf of each other in a circle", names.join(" → ")),
                 )
                 .help("one of them must act for a controller, or be the controller");
@@ -808,10 +825,10 @@ impl Ctx<'_> {
         let what = format!("agreement `{id}`");
         let raw = &entry.value;
         let kind = self.required_word::<AgreementKind>(&entry, &raw.kind, "kind", &what);
-        if raw.parties.is_empty() {
+        if raw.parties.is_empty() && !raw.failed.contains("parties") {
             let span = self.entry_span(&entry);
             self.push(
-                Diagnostic::error("missing-field", format!("{what} has no `parties`"))
+                Diagnostic::error(DiagnosticCode::MissingField, format!("{what} has no `parties`"))
                     .at(span, "list the parties with the role the contract gives each"),
             );
         }
@@ -887,15 +904,18 @@ impl Ctx<'_> {
             (TransferTool::Scc, None) => {
                 let span = self.entry_span(entry);
                 self.push(
-                    Diagnostic::error("missing-field", "standard contractual clauses without a `module`")
+                    Diagnostic::error(DiagnosticCode::MissingField, "standard contractual clauses without a `module`")
                         .at(span, "which SCC module?")
                         .help("module 1 controller→controller, 2 controller→processor, 3 processor→processor, 4 processor→controller"),
                 );
             }
             (TransferTool::Scc, Some(module)) if !(1..=4).contains(&module.value) => {
                 self.push(
-                    Diagnostic::error("unknown-value", format!("SCC module {} does not exist", module.value))
-                        .at(module.span, "expected 1, 2, 3 or 4"),
+                    Diagnostic::error(
+                        DiagnosticCode::UnknownValue,
+                        format!("SCC module {} does not exist", module.value),
+                    )
+                    .at(module.span, "expected 1, 2, 3 or 4"),
                 );
             }
             _ => {}

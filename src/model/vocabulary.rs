@@ -11,6 +11,8 @@ pub trait Vocabulary: Sized + Copy + PartialEq + 'static {
     const ALL: &'static [(&'static str, Self)];
     /// What the value is called in messages (`party kind`).
     const WHAT: &'static str;
+    /// What each value means, in the order of [`Self::ALL`] (from its doc comment).
+    const MEANINGS: &'static [&'static str] = &[];
 
     /// The value spelled `word`, if any.
     fn parse(word: &str) -> Option<Self> {
@@ -29,16 +31,17 @@ pub trait Vocabulary: Sized + Copy + PartialEq + 'static {
 }
 
 macro_rules! vocabulary {
-    ($(#[$doc:meta])* $name:ident, $what:literal { $($(#[$vdoc:meta])* $variant:ident = $word:literal),+ $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident, $what:literal { $($(#[doc = $vdoc:literal])* $variant:ident = $word:literal),+ $(,)? }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name {
-            $($(#[$vdoc])* $variant),+
+            $($(#[doc = $vdoc])* $variant),+
         }
 
         impl Vocabulary for $name {
             const ALL: &'static [(&'static str, Self)] = &[$(($word, Self::$variant)),+];
             const WHAT: &'static str = $what;
+            const MEANINGS: &'static [&'static str] = &[$(concat!($($vdoc),*).trim_ascii()),+];
         }
 
         impl $name {
@@ -235,14 +238,14 @@ impl Art28Term {
     /// The point of Art. 28(3) that requires the term.
     pub fn provision(self) -> &'static str {
         match self {
-            Self::Instructions => "Art. 28(3)(a)",
-            Self::Confidentiality => "Art. 28(3)(b)",
-            Self::Security => "Art. 28(3)(c)",
-            Self::SubProcessors => "Art. 28(3)(d)",
-            Self::DataSubjectRights => "Art. 28(3)(e)",
-            Self::Assistance => "Art. 28(3)(f)",
-            Self::DeletionOrReturn => "Art. 28(3)(g)",
-            Self::Audits => "Art. 28(3)(h)",
+            Self::Instructions => crate::law::ART_28_3_A,
+            Self::Confidentiality => crate::law::ART_28_3_B,
+            Self::Security => crate::law::ART_28_3_C,
+            Self::SubProcessors => crate::law::ART_28_3_D,
+            Self::DataSubjectRights => crate::law::ART_28_3_E,
+            Self::Assistance => crate::law::ART_28_3_F,
+            Self::DeletionOrReturn => crate::law::ART_28_3_G,
+            Self::Audits => crate::law::ART_28_3_H,
         }
     }
 }

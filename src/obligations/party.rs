@@ -475,3 +475,75 @@ fn systems(
     };
     Recorded::Systems { yes: pick(Some(true)), no: pick(Some(false)), unknown: pick(None) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::Reference;
+
+    fn loaded(fixture: &str) -> crate::load::Loaded {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture);
+        match crate::load::load_path(&path, &Reference::builtin()) {
+            Ok(loaded) => loaded,
+            Err(invalid) => panic!("{} is invalid: {:#?}", path.display(), invalid.diagnostics),
+        }
+    }
+
+    fn of(obligations: &[Obligation], kind: Kind) -> Vec<&Obligation> {
+        obligations.iter().filter(|o| o.kind == kind).collect()
+    }
+
+    #[test]
+    fn facts_beside_the_role_bring_a_dpia_and_a_dpo_and_ended_activities_bring_nothing() {
+        let loaded = loaded("obligations/large-scale");
+        let reference = Reference::builtin();
+        let analysis = Analysis::new(&loaded.model, &reference, jiff::civil::date(2024, 6, 1));
+        let region = obligations_of(&analysis, &PartyId::new("region"));
+        let vendor = obligations_of(&analysis, &PartyId::new("vendor"));
+        // The ended pilot brings no obligation to either party.
+        for obligation in region.iter().chain(&vendor) {
+            assert_eq!(obligation.activities, [ActivityId::new("advice")], "{:?}", obligation.kind);
+            assert_eq!(obligation.basis, Basis::Statutory);
+        }
+        let dpia = of(&region, Kind::ImpactAssessment);
+        assert_eq!(dpia.len(), 1);
+        assert!(dpia[0].triggers.contains(&Trigger::LargeScaleSpecialCategories));
+        // A public body's DPO follows from the fact; a private processor's rests
+        // on reading large-scale health data as its core activity.
+        let public = of(&region, Kind::DataProtectionOfficer);
+        assert_eq!(
+            (public[0].provisions, public[0].certainty),
+            (&[law::ART_37, law::ART_37_1_A][..], Certainty::Follows)
+        );
+        assert_eq!(public[0].recorded, Recorded::Dpo { value: Some(true) });
+        let private = of(&vendor, Kind::DataProtectionOfficer);
+        assert_eq!(
+            (private[0].provisions, private[0].certainty),
+            (&[law::ART_37, law::ART_37_1_C][..], Certainty::Inferred)
+        );
+        assert_eq!(private[0].recorded, Recorded::Dpo { value: None });
+        // Roles decide the rest: the processor has no controller obligation.
+        assert!(of(&vendor, Kind::ControllerRecord).is_empty() && of(&vendor, Kind::ImpactAssessment).is_empty());
+        assert_eq!(of(&vendor, Kind::ProcessingOnInstructions)[0].counterparts, [PartyId::new("region")]);
+        assert_eq!(of(&region, Kind::ChoiceOfProcessors)[0].counterparts, [PartyId::new("vendor")]);
+    }
+
+    #[test]
+    fn a_care_provider_gets_the_patient_data_duties_with_what_its_systems_record() {
+        let loaded = loaded("rules/breach-subjects-not-told/fires");
+        let reference = Reference::builtin();
+        let analysis = Analysis::new(&loaded.model, &reference, jiff::civil::date(2024, 6, 1));
+        let clinic = obligations_of(&analysis, &PartyId::new("clinic"));
+        let logs = of(&clinic, Kind::AccessLogs);
+        let ehr = vec![SystemId::new("ehr")];
+        assert_eq!(logs[0].recorded, Recorded::Systems { yes: ehr, no: Vec::new(), unknown: Vec::new() });
+        assert!(logs[0].triggers.contains(&Trigger::CareProviderOfPatientRecords));
+        let hosting = obligations_of(&analysis, &PartyId::new("hosting"));
+        assert!(of(&hosting, Kind::CareProviderAsController).is_empty());
+        let Recorded::Deadlines { duties } = &of(&hosting, Kind::BreachToPrincipal)[0].recorded else {
+            panic!("the processor's deadlines are recorded")
+        };
+        assert_eq!(duties.iter().map(|d| d.within_hours).collect::<Vec<_>>(), [Some(24)]);
+        assert!(obligations_of(&analysis, &PartyId::new("imy")).is_empty());
+    }
+}

@@ -2,7 +2,7 @@
 //! message, the places in the YAML, the chain, the provisions, the acceptance and
 //! the rule's remediation.
 
-use crate::diag::{Diagnostic, Label, Level};
+use crate::diag::{Code, Diagnostic, Label, Level};
 use crate::finding::Finding;
 use crate::rules::Severity;
 
@@ -18,7 +18,7 @@ pub fn to_diagnostic(finding: &Finding, lang: Lang) -> Diagnostic {
     let accepted = if finding.accepted.is_some() { " (accepted)" } else { "" };
     let text = message(&finding.message, lang);
     let mut diagnostic =
-        Diagnostic::with_level(level, finding.code, format!("[{}]{accepted} {text}", finding.severity));
+        Diagnostic::with_level(level, Code::Rule(finding.code), format!("[{}]{accepted} {text}", finding.severity));
     diagnostic.primary = Some(Label::new(finding.primary.span, message(&finding.primary.message, lang)));
     diagnostic.secondary =
         finding.labels.iter().map(|mark| Label::new(mark.span, message(&mark.message, lang))).collect();

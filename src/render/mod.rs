@@ -6,8 +6,13 @@
 //! in the binary. Ids render as code (`` `medhelp` ``), countries by name and
 //! code, dates as ISO 8601, vocabulary words through `word-<value>` messages. A
 //! second language is a new `locales/<lang>/` folder and a [`Lang`] variant.
+//!
+//! The other text `check` and `rules` print is here too: the rule catalogue
+//! ([`catalogue`]) and the model summary ([`summary`]).
 
+pub mod catalogue;
 mod diagnostic;
+pub mod summary;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;

@@ -3,9 +3,12 @@
 
 use std::fmt::Write;
 
-use crate::diff::{AbroadChange, FieldChange, FindingSummary, HeldRole, ModelDiff};
+use crate::diff::{AbroadChange, FieldChange, FindingSummary, HeldRole, ModelDiff, ObligationItem};
 use crate::obligations::notification::{NotificationDuty, Recipient};
 use crate::report::markdown::escape;
+// Every line of the diff goes through `Writer`, which makes model text
+// printable: a name cannot move the cursor and hide the lines above it.
+use crate::source::printable;
 
 /// Which flavour of text to write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +29,7 @@ struct Writer {
 
 impl Writer {
     fn heading(&mut self, text: &str) {
+        let text = &printable(text);
         match self.flavour {
             Flavour::Markdown => {
                 let _ = writeln!(self.out, "\n### {text}\n");
@@ -38,6 +42,7 @@ impl Writer {
 
     /// A bullet; `sign` is `+`, `-` or `~` and picks the colour.
     fn item(&mut self, sign: char, text: &str) {
+        let text = &printable(text);
         match self.flavour {
             Flavour::Markdown => {
                 let _ = writeln!(self.out, "- **{sign}** {text}");
@@ -55,6 +60,7 @@ impl Writer {
     }
 
     fn detail(&mut self, text: &str) {
+        let text = &printable(text);
         match self.flavour {
             Flavour::Markdown => {
                 let _ = writeln!(self.out, "  - {text}");
@@ -109,10 +115,10 @@ pub fn render(diff: &ModelDiff, old: &str, new: &str, flavour: Flavour) -> Strin
     let mut w = Writer { flavour, out: String::new() };
     match flavour {
         Flavour::Markdown => {
-            let _ = writeln!(w.out, "## ansvar diff: {} → {}", w.code(old), w.code(new));
+            let _ = writeln!(w.out, "## ansvar diff: {} → {}", printable(&w.code(old)), printable(&w.code(new)));
         }
         Flavour::Text { .. } => {
-            let _ = writeln!(w.out, "ansvar diff: {old} → {new}");
+            let _ = writeln!(w.out, "ansvar diff: {} → {}", printable(old), printable(new));
         }
     }
     if diff.is_empty() {
@@ -123,6 +129,7 @@ pub fn render(diff: &ModelDiff, old: &str, new: &str, flavour: Flavour) -> Strin
     findings(&mut w, diff);
     abroad(&mut w, &diff.abroad);
     duties(&mut w, &diff.duties_added, &diff.duties_removed);
+    obligations(&mut w, &diff.obligations_added, &diff.obligations_removed);
     entities(&mut w, diff);
     w.out
 }
@@ -271,6 +278,31 @@ fn duties(w: &mut Writer, added: &[NotificationDuty], removed: &[NotificationDut
     }
     for duty in removed {
         let line = duty_line(w, duty);
+        w.item('-', &line);
+    }
+}
+
+fn obligation_line(w: &Writer, item: &ObligationItem) -> String {
+    format!(
+        "{}: {} in {} ({})",
+        w.code(item.party.as_str()),
+        item.kind.as_str().replace('_', " "),
+        w.code(item.activity.as_str()),
+        item.provisions.join(", ")
+    )
+}
+
+fn obligations(w: &mut Writer, added: &[ObligationItem], removed: &[ObligationItem]) {
+    if added.is_empty() && removed.is_empty() {
+        return;
+    }
+    w.heading("Obligations");
+    for item in added {
+        let line = obligation_line(w, item);
+        w.item('+', &line);
+    }
+    for item in removed {
+        let line = obligation_line(w, item);
         w.item('-', &line);
     }
 }

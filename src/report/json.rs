@@ -93,6 +93,9 @@ pub struct RolesDocument<'a, R = Vec<JsonRole<'a>>> {
     pub roles: R,
     /// What the facts leave unresolved.
     pub gaps: Vec<JsonGap<'a>>,
+    /// With `--obligations`: the shown parties' obligations and records.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub obligations: Option<ObligationsPart>,
 }
 
 impl<'a> RolesDocument<'a> {
@@ -115,7 +118,13 @@ impl<'a> RolesDocument<'a> {
                 .filter(|g| keep(g.party(), g.activity()))
                 .map(|g| JsonGap::new(g, sources))
                 .collect(),
+            obligations: None,
         }
+    }
+
+    /// The document with the obligations part (`--obligations`), if given.
+    pub fn with_obligations(self, obligations: Option<ObligationsPart>) -> Self {
+        Self { obligations, ..self }
     }
 }
 
@@ -127,6 +136,7 @@ impl<'a> RolesDocument<'a, AllRoles<'a>> {
             schema_version: super::SCHEMA_VERSION,
             roles: AllRoles { roles, sources },
             gaps: roles.gaps.iter().map(|g| JsonGap::new(g, sources)).collect(),
+            obligations: None,
         }
     }
 }
@@ -326,6 +336,62 @@ pub struct CheckDocument<'a> {
     pub counts: JsonCounts,
     /// Every finding, most serious first.
     pub findings: Vec<JsonFinding<'a>>,
+    /// With `--obligations`: every party's obligations and the Art. 30 records.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub obligations: Option<ObligationsPart>,
+}
+
+/// The obligations part of the `check` and `roles` documents (`--obligations`):
+/// what the obligations stage ([`crate::obligations`]) derives, as it derives
+/// it, with ids for parties, activities and systems.
+#[derive(Debug, Serialize)]
+pub struct ObligationsPart {
+    /// Every party's obligations, by party id (parties with none left out).
+    pub obligations: Vec<crate::obligations::PartyObligations>,
+    /// The Art. 30 records.
+    pub records: RecordsPart,
+}
+
+/// The Art. 30 records as the obligations stage draws them up.
+#[derive(Debug, Serialize)]
+pub struct RecordsPart {
+    /// Controller records (Art. 30(1)), by activity, then controller.
+    pub controller: Vec<crate::obligations::records::ControllerRecord>,
+    /// Processor records (Art. 30(2)), by processor, controller and direct principal.
+    pub processor: Vec<crate::obligations::records::ProcessorRecord>,
+}
+
+impl ObligationsPart {
+    /// Derives the obligations and records of an analysed model.
+    pub fn new(analysis: &crate::Analysis<'_>) -> Self {
+        let abroad = crate::obligations::abroad::AbroadIndex::build(
+            analysis.model(),
+            &analysis.graph,
+            analysis.reference,
+            analysis.as_of,
+        );
+        let (controller, processor) = crate::obligations::records::all_records(analysis, &abroad);
+        Self { obligations: analysis.obligations(), records: RecordsPart { controller, processor } }
+    }
+
+    /// Keeps what `keep` (from a party and an activity) lets through: an
+    /// obligation's activities, and the records of kept parties and activities.
+    pub fn filtered(mut self, keep: impl Fn(&PartyId, &ActivityId) -> bool) -> Self {
+        for party in &mut self.obligations {
+            for obligation in &mut party.obligations {
+                obligation.activities.retain(|a| keep(&party.party, a));
+            }
+            party.obligations.retain(|o| !o.activities.is_empty());
+        }
+        self.obligations.retain(|p| !p.obligations.is_empty());
+        self.records.controller.retain(|r| keep(&r.controller, &r.activity));
+        for record in &mut self.records.processor {
+            record.activities.retain(|a| keep(&record.processor, a));
+            record.transfers.retain(|t| record.activities.contains(&t.activity));
+        }
+        self.records.processor.retain(|r| !r.activities.is_empty());
+        self
+    }
 }
 
 impl<'a> CheckDocument<'a> {
@@ -336,7 +402,13 @@ impl<'a> CheckDocument<'a> {
             as_of: as_of.to_string(),
             counts: JsonCounts::new(findings),
             findings: findings.iter().map(|f| JsonFinding::new(f, sources)).collect(),
+            obligations: None,
         }
+    }
+
+    /// The document with the obligations part (`--obligations`), if given.
+    pub fn with_obligations(self, obligations: Option<ObligationsPart>) -> Self {
+        Self { obligations, ..self }
     }
 }
 

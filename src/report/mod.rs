@@ -1,9 +1,12 @@
-//! Rendering: terminal tables, JSON, Markdown and HTML, all from the derived
-//! roles and findings. Renderers only read; they decide nothing.
+//! Rendering: terminal tables, JSON, SARIF, Markdown and HTML, all from the
+//! derived roles and findings and the obligations stage ([`crate::obligations`]).
+//! Renderers only read; they decide nothing (`tests/report_decides_nothing.rs`
+//! holds them to it).
 //!
 //! The full report is prepared once as a [`view::View`], from its parts
 //! ([`overview`], [`finding`], [`sheets`], [`notify`], [`ropa`], [`diagram`]),
-//! and then written by [`templates`] (HTML, Markdown) or
+//! which share the leaf module [`refs`] and import neither the view nor each
+//! other in a circle, and then written by [`templates`] (HTML, Markdown) or
 //! [`json::ReportDocument`] (JSON). The chain is drawn by [`diagram`] (DOT,
 //! Mermaid) and [`svg`] (inline SVG, laid out here, no external program).
 

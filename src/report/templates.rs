@@ -1,7 +1,8 @@
 //! The askama templates under `templates/` and the filters they use.
 //!
-//! Each template receives a prepared [`View`] (or [`Records`]) and only loops,
-//! branches and escapes. The HTML templates are escaped by askama (by their
+//! Each template receives a prepared [`View`] and its drawn-up parts (or
+//! [`Records`]) and only loops, branches and escapes: it starts no thread and
+//! draws nothing up. The HTML templates are escaped by askama (by their
 //! extension); the only unescaped output is our own SVG, through `|safe`. The
 //! Markdown templates are not escaped by askama, so every model string goes
 //! through the `md` filter ([`super::markdown::escape`]), and ids
@@ -9,7 +10,9 @@
 
 use askama::Template;
 
+use super::notify::SystemNotifications;
 use super::ropa::Records;
+use super::sheets::PartySheet;
 use super::view::View;
 
 /// Why a template could not be rendered.
@@ -29,6 +32,12 @@ pub struct RenderError {
 pub struct HtmlReport<'a> {
     /// The prepared report.
     pub view: &'a View<'a>,
+    /// Its duty sheets, drawn up.
+    pub sheets: &'a [PartySheet],
+    /// Who notifies whom, drawn up.
+    pub notifications: &'a [SystemNotifications],
+    /// The Art. 30 records, drawn up.
+    pub records: &'a Records,
 }
 
 /// The Markdown report, with the chain as a Mermaid block.
@@ -37,6 +46,12 @@ pub struct HtmlReport<'a> {
 pub struct MarkdownReport<'a> {
     /// The prepared report.
     pub view: &'a View<'a>,
+    /// Its duty sheets, drawn up.
+    pub sheets: &'a [PartySheet],
+    /// Who notifies whom, drawn up.
+    pub notifications: &'a [SystemNotifications],
+    /// The Art. 30 records, drawn up.
+    pub records: &'a Records,
 }
 
 /// The Art. 30 records alone, as Markdown (`ansvar ropa --format md`).
@@ -51,14 +66,22 @@ pub struct RopaMarkdown<'a> {
     pub records: &'a Records,
 }
 
-/// Renders the HTML report.
+/// Renders the HTML report: its big parts are drawn up first, on every core
+/// ([`View::draw`]), so that the template only reads.
 pub fn html(view: &View<'_>) -> Result<String, RenderError> {
-    HtmlReport { view }.render().map_err(|source| RenderError { what: "HTML report", source })
+    let drawn = view.draw();
+    HtmlReport { view, sheets: &drawn.sheets, notifications: &drawn.notifications, records: &drawn.records }
+        .render()
+        .map_err(|source| RenderError { what: "HTML report", source })
 }
 
-/// Renders the Markdown report.
+/// Renders the Markdown report, its big parts drawn up first as for [`html`].
 pub fn markdown(view: &View<'_>) -> Result<String, RenderError> {
-    MarkdownReport { view }.render().map(tidy).map_err(|source| RenderError { what: "Markdown report", source })
+    let drawn = view.draw();
+    MarkdownReport { view, sheets: &drawn.sheets, notifications: &drawn.notifications, records: &drawn.records }
+        .render()
+        .map(tidy)
+        .map_err(|source| RenderError { what: "Markdown report", source })
 }
 
 /// Renders the records as Markdown.

@@ -35,7 +35,7 @@ pub use super::overview::{
     SeverityCount, Summary,
 };
 use super::overview::{abroad, accepted, activities};
-use super::ropa::{ControllerKey, RecordPlan, RecordRow};
+use super::ropa::{ControllerKey, RecordPlan, RecordRow, Records};
 use super::sheets::PartySheet;
 use crate::par::Jobs;
 
@@ -105,31 +105,18 @@ impl fmt::Debug for Parts<'_> {
 impl<'a> View<'a> {
     /// Prepares the whole report.
     ///
-    /// On a machine with a second core, the activity list and the plans of the
-    /// notifications and records are made on a second thread while this one
-    /// builds the rest. Each part is built whole by one thread, so the view is
-    /// the same either way.
+    /// The activity list, the diagram and the plans of the notifications and
+    /// records are made beside the rest ([`crate::par::join`]). Each part is
+    /// built whole by one thread, so the view is the same either way.
     pub fn build(input: &Input<'a>) -> Self {
-        // Captures only references, so it is `Copy`: if no thread can be
-        // started, the current one runs it itself. It needs no index, so it
-        // starts first.
+        // It needs no index, so it runs beside the rest.
         let side = move || {
             (activities(&Names::new(input)), NotifyPlan::new(input), RecordPlan::new(input), Diagram::build(input))
         };
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let (index, view, (activities, notify, records, diagram)) = std::thread::scope(|scope| {
-            let helper = (threads > 1).then(|| std::thread::Builder::new().spawn_scoped(scope, side).ok()).flatten();
+        let ((activities, notify, records, diagram), (index, view)) = crate::par::join(side, || {
             let index = Index::build(input);
             let view = Self::build_main(input, &index);
-            let side = match helper {
-                Some(helper) => match helper.join() {
-                    Ok(parts) => parts,
-                    // A panic there is a bug; let it surface as it would on one thread.
-                    Err(panic) => std::panic::resume_unwind(panic),
-                },
-                None => side(),
-            };
-            (index, view, side)
+            (index, view)
         });
         let (main, names, sheets) = view;
         Self {
@@ -253,13 +240,31 @@ impl<'a> View<'a> {
         self.parts.records.processor_rows(&self.parts.names, &self.parts.index)
     }
 
-    /// The Art. 30 records, each drawn up as it is taken.
-    pub fn records(&self) -> RecordLists<'_, 'a> {
-        RecordLists {
-            controller: RecordList { parts: &self.parts, processor: false },
-            processor: RecordList { parts: &self.parts, processor: true },
+    /// The Art. 30 records, drawn up whole on every core.
+    pub fn records(&self) -> Records {
+        Records { controller: self.controller_record_jobs().all(), processor: self.processor_record_jobs().all() }
+    }
+
+    /// The parts drawn up on demand, drawn up whole on every core, for a
+    /// template: templates read lists and start no thread.
+    pub fn draw(&self) -> Drawn {
+        Drawn {
+            sheets: self.sheet_jobs().all(),
+            notifications: self.notification_jobs().all().into_iter().flatten().collect(),
+            records: self.records(),
         }
     }
+}
+
+/// A report's duty sheets, breach paths and records, drawn up ([`View::draw`]).
+#[derive(Debug)]
+pub struct Drawn {
+    /// One duty sheet per party with a role or a finding, sorted by name.
+    pub sheets: Vec<PartySheet>,
+    /// Who notifies whom, per system used on the evaluation date, by id.
+    pub notifications: Vec<SystemNotifications>,
+    /// The Art. 30 records.
+    pub records: Records,
 }
 
 /// The eager parts [`View::build_main`] makes, to go into a [`View`].
@@ -274,54 +279,4 @@ struct Main {
     accepted: Vec<AcceptedView>,
     findings: Vec<FindingView>,
     unassigned: Vec<FindingView>,
-}
-
-/// The Art. 30 records of a [`View`], drawn up as they are taken: iterate over
-/// `controller` and `processor` (by reference), or serialise the whole as
-/// [`super::ropa::Records`] would be.
-#[derive(Debug)]
-pub struct RecordLists<'v, 'a> {
-    /// The controller records (Art. 30(1)), by controller name and activity.
-    pub controller: RecordList<'v, 'a>,
-    /// The processor records (Art. 30(2)), by processor name and controller name.
-    pub processor: RecordList<'v, 'a>,
-}
-
-/// One list of records of a [`View`].
-#[derive(Debug)]
-pub struct RecordList<'v, 'a> {
-    parts: &'v Parts<'a>,
-    /// Whether these are the processor records.
-    processor: bool,
-}
-
-impl<'r, 'v, 'a> IntoIterator for &'r RecordList<'v, 'a> {
-    type Item = RecordRow;
-    type IntoIter = Box<dyn Iterator<Item = RecordRow> + 'r>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        let parts = self.parts;
-        if self.processor {
-            Box::new(parts.records.processor_rows(&parts.names, &parts.index).batched(DRAW_BATCH))
-        } else {
-            Box::new(parts.records.controller_rows(&parts.names, &parts.index).batched(DRAW_BATCH))
-        }
-    }
-}
-
-impl Serialize for RecordList<'_, '_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self)
-    }
-}
-
-impl Serialize for RecordLists<'_, '_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        // As `Records` serialises: the same fields in the same order.
-        let mut state = serializer.serialize_struct("Records", 2)?;
-        state.serialize_field("controller", &self.controller)?;
-        state.serialize_field("processor", &self.processor)?;
-        state.end()
-    }
 }

@@ -113,7 +113,7 @@ pub const NOTIFIED_BY_NON_CONTROLLER: Rule = Rule {
     severity: Severity::Low,
     provisions: &[law::ART_33_1, law::ART_33_2],
     summary: "A breach notified to the supervisory authority by a party that is not the controller",
-    explanation: "Only the controller notifies the supervisory authority (Art. 33(1)); a processor notifies its controller (Art. 33(2)). A notification from a processor, or from a party with no role in the breached processing, is not unlawful in itself, but it shows that the parties did not know who was responsible, the confusion IMY pointed out in the 1177 case.",
+    explanation: "The duty to notify the supervisory authority is the controller's (Art. 33(1)); a processor's duty is to notify its controller (Art. 33(2)). A processor may notify on the controller's behalf where the controller has authorised it and the contract provides for it, the responsibility staying with the controller (EDPB Guidelines 9/2022) [M]: the model cannot tell such a notification apart, so the finding is low and means \"check who was to notify\". A notification from a processor, or from a party with no role in the breached processing, is not unlawful in itself, but it may show that the parties did not know who was responsible. In the 1177 case IMY noted that it received notifications from the controller and several processors although the duty to notify lies with the controller (DI-2019-3375); that this shows nobody knew who was responsible is an inference [I].",
     remediation: "agree in advance who notifies: processors tell their controller within the contract's deadline; the controller notifies the authority",
     check: |ctx, out| {
         for incident in incidents(ctx) {
@@ -174,7 +174,7 @@ pub const CONTROLLER_DID_NOT_NOTIFY: Rule = Rule {
     severity: Severity::High,
     provisions: &[law::ART_33_1],
     summary: "A controller that did not notify the supervisory authority of a breach of its processing",
-    explanation: "The controller must notify the competent supervisory authority of a personal-data breach within 72 hours of becoming aware of it, unless the breach is unlikely to result in a risk to people (Art. 33(1)); it must document every breach either way (Art. 33(5)). A breach of a system its processing runs on is its breach, even when the system is its processor's.",
+    explanation: "The controller must notify the competent supervisory authority of a personal-data breach without undue delay and, where feasible, not later than 72 hours after becoming aware of it, with reasons for any delay, unless the breach is unlikely to result in a risk to people (Art. 33(1)); it must document every breach either way (Art. 33(5)). A breach of a system its processing runs on is its breach, even when the system is its processor's.",
     remediation: "notify the supervisory authority (in Sweden IMY), and record the notification in the model",
     check: |ctx, out| {
         for incident in incidents(ctx) {
@@ -246,9 +246,9 @@ pub const SUBJECTS_NOT_TOLD: Rule = Rule {
     code: "breach-subjects-not-told",
     area: Area::Breaches,
     severity: Severity::High,
-    provisions: &[law::ART_34],
+    provisions: &[law::ART_34_1, law::ART_34_3_A],
     summary: "A high-risk breach of unencrypted special-category data that data subjects were not told of",
-    explanation: "When a breach is likely to result in a high risk, the controller must tell the data subjects without undue delay (Art. 34(1)). Special-category data that were not encrypted are the standard high-risk case: the exemption for data unintelligible to others (Art. 34(3)(a)) does not apply. The rule needs `subjects_informed: false` and the breached system recorded as `encrypted_at_rest: false`; left out, either keeps it silent: encryption not recorded neither grants nor refuses the exemption.",
+    explanation: "When a breach is likely to result in a high risk, the controller must tell the data subjects without undue delay (Art. 34(1)); whether it is, is a case-by-case assessment of likelihood and severity. A breach of special-category data that were not encrypted is very likely high-risk, a presumption the rule makes, not a rule of law: the exemption for data unintelligible to others (Art. 34(3)(a)) does not apply. Later measures that make the high risk no longer likely (Art. 34(3)(b)), or a public communication where telling each would take disproportionate effort (Art. 34(3)(c)), also exempt; the model records neither. The rule needs `subjects_informed: false` and the breached system recorded as `encrypted_at_rest: false`; left out, either keeps it silent: encryption not recorded neither grants nor refuses the exemption.",
     remediation: "tell the data subjects in clear language what happened, what it means for them and what they can do, or publish a notice where telling each is disproportionate (Art. 34(3)(c))",
     check: |ctx, out| {
         for incident in incidents(ctx) {
@@ -284,7 +284,6 @@ pub const SUBJECTS_NOT_TOLD: Rule = Rule {
                                 controller = controller,
                                 incident = &incident.id,
                                 system = &system.id,
-                                state = Message::new("state-unencrypted"),
                             ),
                         )
                         .party(controller)

@@ -17,7 +17,7 @@ pub const NO_CONTROLLER: Rule = Rule {
     severity: Severity::Critical,
     provisions: &[law::ART_4_7, law::ART_5_2, law::ART_24],
     summary: "An activity that nobody controls",
-    explanation: "Every processing activity needs a controller: the party that decides why and how it takes place and answers for it (Art. 4(7), 5(2), 24). When nobody in the model decides its purposes or essential means and no law designates a controller, no one is accountable and nobody owes data subjects anything. This is the confusion of the 1177 case, where the controller and several processors all notified the authority.",
+    explanation: "Every processing activity needs a controller: the party that decides why and how it takes place and answers for it (Art. 4(7), 5(2), 24). When nobody in the model decides its purposes or essential means and no law designates a controller, no one is accountable and nobody owes data subjects anything. In the 1177 case IMY received breach notifications from the controller and several processors although the duty to notify was the controller's (DI-2019-3375); reading that as confusion over who was responsible is an inference [I].",
     remediation: "state who decides the activity's purposes (`purposes_decided_by`) and essential means (`means_decided_by`), or the controller designated by law (`controller_by_law`)",
     check: |ctx, out| {
         for gap in &ctx.roles.gaps {

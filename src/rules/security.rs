@@ -201,7 +201,7 @@ pub const INTERNET_WITHOUT_AUTHENTICATION: Rule = Rule {
     severity: Severity::Critical,
     provisions: &[law::ART_5_1_F, law::ART_32, law::ART_32_1_B],
     summary: "Special-category data on a system reachable from the internet with no authentication",
-    explanation: "Anyone who finds the address can read the data. This is what happened in the 1177 case: recordings of calls lay on a NAS reachable from the internet with no password, and IMY fined both the controller (Medhelp, SEK 8 M of its SEK 12 M for this point) and the processor that ran the device (Voice Integrate, SEK 650 000) under Art. 5(1)(f) and 32.",
+    explanation: "Anyone who finds the address can read the data. This is what happened in the 1177 case: recordings of calls lay on a NAS reachable from the internet with no password, and IMY fined the controller (Medhelp: SEK 8 M of its SEK 12 M for this point, under Art. 5(1)(f) and 32(1)) and the processor that ran the device (Voice Integrate: SEK 650 000, under Art. 32; the principles of Art. 5 bind the controller, Art. 5(2)).",
     remediation: "take the system off the internet (a private network such as Sjunet) or put strong authentication in front of it (smart card or multi-factor), and check who has already read the data",
     check: |ctx, out| {
         for system in ctx.model.systems.values() {
@@ -231,7 +231,7 @@ pub const UNENCRYPTED_IN_TRANSIT: Rule = Rule {
     severity: Severity::High,
     provisions: &[law::ART_32, law::ART_32_1_A],
     summary: "Special-category data on a networked system that does not encrypt traffic",
-    explanation: "Encryption is the first measure Art. 32(1)(a) names. Special-category data that travel unencrypted over a network shared with others (the internet, or a private network such as Sjunet that many organisations share) can be read on the way; IMY noted the 1177 NAS used no encrypted communication. A system on an `internal` network is not flagged; one whose `exposure` the model does not record is flagged at medium severity.",
+    explanation: "Art. 32(1)(a) names encryption, with pseudonymisation, among the measures to consider. Special-category data that travel unencrypted over a network shared with others (the internet, or a private network such as Sjunet that many organisations share) can be read on the way; IMY noted the 1177 NAS used no encrypted communication. A system on an `internal` network is not flagged; one whose `exposure` the model does not record is flagged at medium severity.",
     remediation: "encrypt all traffic to and from the system (TLS, or an encrypted tunnel over the private network)",
     check: |ctx, out| {
         for system in ctx.model.systems.values() {
@@ -275,9 +275,9 @@ pub const UNENCRYPTED_AT_REST: Rule = Rule {
     code: "unencrypted-at-rest",
     area: Area::Security,
     severity: Severity::Medium,
-    provisions: &[law::ART_32, law::ART_32_1_A, law::ART_34],
+    provisions: &[law::ART_32, law::ART_32_1_A],
     summary: "Special-category data stored unencrypted",
-    explanation: "Encryption at rest keeps stored data unintelligible to whoever gets at the disks or files (Art. 32(1)(a)), and it is what spares a controller from telling every data subject of a breach (Art. 34(3)(a)).",
+    explanation: "Encryption at rest keeps stored data unintelligible to whoever gets at the disks or files (Art. 32(1)(a)). It is a consequence, not a ground, of the finding that it may also matter after a breach: a controller need not tell the data subjects where measures applied to the data affected make them unintelligible to anyone not authorised to access them (Art. 34(3)(a)), which at-rest encryption does not do when data leak through the running service or with the keys.",
     remediation: "encrypt the stored data and keep the keys apart from it",
     check: |ctx, out| {
         report_false(

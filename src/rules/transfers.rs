@@ -32,9 +32,9 @@ pub const WITHOUT_SAFEGUARD: Rule = Rule {
     code: "transfer-without-safeguard",
     area: Area::Transfers,
     severity: Severity::High,
-    provisions: &[law::ART_44, law::ART_45, law::ART_46],
+    provisions: &[law::ART_44, law::ART_45, law::ART_46, law::ART_49],
     summary: "Personal data processed in a third country with no adequacy decision and no transfer tool",
-    explanation: "Personal data may go to a country outside the EU/EEA only if the Commission has found its protection adequate for that recipient on that date (Art. 45) or the parties put appropriate safeguards in place, such as standard contractual clauses (Art. 46). Processing in, or remote access from, such a country by a processor or sub-processor is a transfer by the party it works for, and onward transfers count too (Art. 44). The 1177 case adds a warning: a transfer tool does not cure a lack of legal basis under sector law.",
+    explanation: "Personal data may go to a country outside the EU/EEA only under an adequacy decision of the Commission that covers that recipient on that date (Art. 45; a decision may cover a whole country, a territory, specified sectors or an international organisation), under appropriate safeguards such as standard contractual clauses (Art. 46), or, exceptionally, under a derogation for a specific situation (Art. 49). Processing in, or remote access from, such a country by a processor or sub-processor is a transfer by the party it works for, and onward transfers count too (Art. 44). The 1177 case adds a warning: a transfer tool does not cure a lack of legal basis under sector law.",
     remediation: "stop the processing abroad, or add a transfer tool that fits the direction (e.g. `transfer: { tool: scc, module: 2 }` controller→processor) to an agreement in force between the exporter and the importer, with a transfer impact assessment",
     check: |ctx, out| check_transfers(ctx, out, Outcome::Missing),
 };
@@ -44,9 +44,9 @@ pub const TOOL_MISMATCH: Rule = Rule {
     code: "transfer-tool-mismatch",
     area: Area::Transfers,
     severity: Severity::High,
-    provisions: &[law::ART_46],
+    provisions: &[law::ART_46, law::ART_46_2_A, law::ART_47, law::ART_4_20, law::ART_49],
     summary: "A transfer tool that does not fit the direction or the parties of the transfer",
-    explanation: "Standard contractual clauses come in four modules, one for each direction: 1 controller→controller, 2 controller→processor, 3 processor→processor, 4 processor→controller (Implementing Decision (EU) 2021/914). Binding corporate rules cover transfers within one group only (Art. 47), and an instrument between public authorities needs public bodies on both sides (Art. 46(2)(a)). Derogations (Art. 49) are for occasional transfers and cannot carry a systematic outsourcing flow (EDPB Guidelines 2/2018). A tool that does not fit the transfer gives it no protection.",
+    explanation: "Standard contractual clauses come in four modules, one for each direction: 1 controller→controller, 2 controller→processor, 3 processor→processor, 4 processor→controller (Implementing Decision (EU) 2021/914). Binding corporate rules bind a group of undertakings, or a group of enterprises engaged in a joint economic activity (Art. 4(20), 47(1)); the rule reads group membership from `owned_by` only, so a transfer within a joint-activity group that is not an ownership group is flagged and must be checked by hand. An instrument between public authorities needs public bodies on both sides (Art. 46(2)(a)). Derogations (Art. 49) are exceptions to be read restrictively: the contract and legal-claims derogations are limited to occasional transfers (recital 111), the last resort of Art. 49(1) second subparagraph to transfers that are not repetitive, and in the EDPB's reading even the others should not become a large-scale, systematic route (EDPB Guidelines 2/2018). The rule flags a derogation used for a standing outsourcing flow as a misfit. A tool that does not fit the transfer gives it no protection.",
     remediation: "use the SCC module that matches the roles of exporter and importer, name them as `exporter` and `importer`, or replace the derogation or BCR with SCCs",
     check: |ctx, out| check_transfers(ctx, out, Outcome::Mismatch),
 };

@@ -134,6 +134,20 @@ pub enum Command {
     ///   ansvar ropa models/1177 --format md
     #[command(verbatim_doc_comment, display_order = 4)]
     Ropa(RopaArgs),
+    /// Write a small, commented starter model into DIR (default: the current
+    /// directory), which must be new or empty: a region, a care provider, a
+    /// vendor, one activity and one data-processing agreement, with the model's
+    /// JSON Schema beside it for editor completion.
+    ///
+    /// Example: ansvar init my-model && ansvar check my-model
+    #[command(verbatim_doc_comment, display_order = 9)]
+    Init(InitArgs),
+    /// Print the JSON Schema of a model file, for editors (yaml-language-server)
+    /// and other tools.
+    ///
+    /// Example: ansvar schema > ansvar-model.schema.json
+    #[command(verbatim_doc_comment, display_order = 10)]
+    Schema,
     /// Print a shell completion script.
     ///
     /// Examples:
@@ -149,6 +163,14 @@ pub enum Command {
     ///   ansvar man check > ansvar-check.1
     #[command(verbatim_doc_comment, display_order = 21)]
     Man(ManArgs),
+}
+
+/// Arguments of `ansvar init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The directory to create the model in; it must not exist or be empty.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
 }
 
 /// Arguments of `ansvar man`.
@@ -245,6 +267,10 @@ pub struct CheckArgs {
     /// roles, rules, render) and the peak memory, for performance work.
     #[arg(long)]
     pub timings: bool,
+    /// Add every party's obligations and the Art. 30 records to the JSON
+    /// (`--format json` only; docs/architecture.md, "Obligations").
+    #[arg(long)]
+    pub obligations: bool,
 }
 
 /// Arguments of `ansvar explain`.
@@ -291,8 +317,9 @@ pub struct RolesArgs {
     /// Show only this activity (repeatable).
     #[arg(long, value_name = "ACTIVITY")]
     pub activity: Vec<String>,
-    /// Show only the activities that run on this date (YYYY-MM-DD). Without it,
-    /// every activity is shown: roles follow from the facts, not from the date.
+    /// Show only the activities that run on this date (YYYY-MM-DD), and derive
+    /// --obligations for it. Without it, every activity is shown (roles follow
+    /// from the facts, not from the date) and obligations are as of today.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<jiff::civil::Date>,
     /// Explain the role of PARTY in ACTIVITY, step by step.
@@ -306,6 +333,10 @@ pub struct RolesArgs {
     /// is a usage error.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Add the shown parties' obligations and Art. 30 records to the JSON
+    /// (`--format json` only), as of `--as-of` (default: today).
+    #[arg(long)]
+    pub obligations: bool,
 }
 
 /// Arguments of `ansvar diff`.

@@ -21,7 +21,7 @@ use ansvar::rules::Severity;
 use ansvar::source::SourceMap;
 use clap::{CommandFactory, Parser};
 
-use cli::{CheckArgs, Cli, Command, CompletionsArgs, DiffArgs, ExplainArgs, FailOn, GlobalArgs, RolesArgs};
+use cli::{CheckArgs, Cli, Command, CompletionsArgs, DiffArgs, ExplainArgs, FailOn, GlobalArgs, InitArgs, RolesArgs};
 
 /// Exit code for a clean run.
 const CLEAN: u8 = 0;
@@ -52,12 +52,36 @@ fn main() -> ExitCode {
         }
         Command::Completions(args) => emit(&Completions(args), None).map(|()| CLEAN),
         Command::Man(args) => emit(&Manual::new(args.command.as_deref()), None).map(|()| CLEAN),
+        Command::Init(args) => init(args),
+        Command::Schema => emit(&printer::Text(ansvar::init::schema_text()), None).map(|()| CLEAN),
     };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(Failure::BrokenPipe) => ExitCode::from(CLEAN),
         Err(Failure::Reported) => ExitCode::from(INVALID),
     }
+}
+
+/// `ansvar init`: writes the starter model, or says why not (exit 2).
+fn init(args: &InitArgs) -> Result<u8, Failure> {
+    match ansvar::init::init(&args.dir) {
+        Ok(files) => {
+            let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+            let dir = args.dir.display();
+            eprintln!("wrote {}\nnext: ansvar check {dir}", names.join(", "));
+            Ok(CLEAN)
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            Err(Failure::Reported)
+        }
+    }
+}
+
+/// A usage error for `--obligations` outside `--format json`.
+fn json_only(command: &str) -> Failure {
+    let _ = writeln!(std::io::stderr(), "error: `ansvar {command} --obligations` needs `--format json`");
+    Failure::Reported
 }
 
 /// How a command failed, once it has told the user why.
@@ -251,12 +275,17 @@ fn threshold(fail_on: FailOn) -> Option<Severity> {
 fn check(global: &GlobalArgs, args: &CheckArgs) -> Result<u8, Failure> {
     let output = args.output.as_deref();
     let format = format("check", args.format, output, printer::CheckFormat::Text);
+    if args.obligations && format != printer::CheckFormat::Json {
+        return Err(json_only("check"));
+    }
     let start = std::time::Instant::now();
     let (loaded, reference) = load_model(global, &args.model)?;
     let as_of = as_of(args.as_of);
     let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of);
     let mut timings = loaded.timings.clone();
     timings.extend(&analysis.timings);
+    let obligations =
+        args.obligations.then(|| timings.time("obligations", || ansvar::report::json::ObligationsPart::new(&analysis)));
     // Only the findings are printed: free the graph and the roles first, which
     // lowers the peak memory of a big model.
     let findings = &timings.time("free", || {
@@ -273,6 +302,7 @@ fn check(global: &GlobalArgs, args: &CheckArgs) -> Result<u8, Failure> {
         findings,
         as_of,
         color: output_color(global.color, output),
+        obligations,
     };
     timings.time("render", || emit(&printed, output))?;
     if args.timings {
@@ -336,7 +366,10 @@ fn roles(global: &GlobalArgs, args: &RolesArgs) -> Result<u8, Failure> {
     if args.explain.is_some() && format != printer::RolesFormat::Text {
         usage_error("roles", "--explain writes text; name the -o file .txt");
     }
-    let (loaded, _reference) = load_model(global, &args.model)?;
+    if args.obligations && format != printer::RolesFormat::Json {
+        return Err(json_only("roles"));
+    }
+    let (loaded, reference) = load_model(global, &args.model)?;
     let model = &loaded.model;
     let graph = ansvar::graph::Graph::build(model);
     let derived = ansvar::roles::derive(&graph);
@@ -350,11 +383,18 @@ fn roles(global: &GlobalArgs, args: &RolesArgs) -> Result<u8, Failure> {
     let parties = select("party", &args.party, model.parties.keys())?;
     let mut activities = select("activity", &args.activity, model.activities.keys())?;
     // --as-of narrows the activities to those running that day, unless they are named.
-    if let Some(date) = args.as_of.map(|date| as_of(Some(date)))
+    let date = args.as_of.map(|date| as_of(Some(date)));
+    if let Some(date) = date
         && args.activity.is_empty()
     {
         activities.retain(|id| model.activities.get(*id).is_some_and(|activity| activity.runs_on(date)));
     }
+    let analysis =
+        args.obligations.then(|| ansvar::Analysis::new(model, &reference, date.unwrap_or_else(|| as_of(None))));
+    let obligations = analysis.as_ref().map(|analysis| {
+        ansvar::report::json::ObligationsPart::new(analysis)
+            .filtered(|party, activity| parties.contains(&party) && activities.contains(&activity))
+    });
     let table = printer::RolesTable {
         format,
         roles: &derived,
@@ -362,6 +402,7 @@ fn roles(global: &GlobalArgs, args: &RolesArgs) -> Result<u8, Failure> {
         parties: &parties,
         named: !args.party.is_empty(),
         activities: &activities,
+        obligations,
     };
     emit(&table, output)?;
     exit(CLEAN)
