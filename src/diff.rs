@@ -282,11 +282,13 @@ fn summarise(side: &Side<'_>, finding: &Finding) -> FindingSummary {
     }
 }
 
-/// Findings match by fingerprint: their rule and subjects, never their text.
-type FindingKey = Fingerprint;
+/// Findings match by fingerprint (their rule and subjects, never their text)
+/// and severity: a finding whose severity changes is resolved at the old one and
+/// introduced at the new one, so that raising it fails `--fail-on`.
+type FindingKey = (Fingerprint, Severity);
 
 fn key(finding: &Finding) -> FindingKey {
-    finding.fingerprint()
+    (finding.fingerprint(), finding.severity)
 }
 
 /// Compares two sides' findings by fingerprint: those introduced, resolved, newly

@@ -140,3 +140,17 @@ fn check_json_carries_fingerprint_subjects_facts_and_remediation() {
         }
     }
 }
+
+#[test]
+fn a_finding_whose_severity_changes_is_resolved_and_introduced() {
+    let loaded = model_1177();
+    let side = Side { model: &loaded.model, sources: &loaded.sources };
+    let findings = ansvar::Analysis::new(&loaded.model, &Reference::builtin(), date(2019, 2, 18)).findings;
+    let mut raised = findings.clone();
+    let index = raised.iter().position(|f| f.severity < ansvar::rules::Severity::Critical).unwrap();
+    raised[index].severity = ansvar::rules::Severity::Critical;
+    let (introduced, resolved, _, _) = compare_findings(&side, &findings, &side, &raised);
+    assert_eq!((introduced.len(), resolved.len()), (1, 1));
+    assert_eq!(introduced[0].fingerprint, resolved[0].fingerprint);
+    assert_eq!(introduced[0].severity, ansvar::rules::Severity::Critical);
+}

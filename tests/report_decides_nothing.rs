@@ -97,6 +97,10 @@ fn templates_draw_nothing_up() {
     let mut read = 0;
     for entry in std::fs::read_dir(&dir).expect("templates/ is readable") {
         let path = entry.expect("a directory entry").path();
+        // `templates/init/` holds the starter model of `ansvar init`, not templates.
+        if path.is_dir() {
+            continue;
+        }
         let text = std::fs::read_to_string(&path).expect("a template is readable");
         read += 1;
         for (number, line) in text.lines().enumerate() {

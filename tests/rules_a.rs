@@ -149,8 +149,8 @@ fn regime_not_bound_is_silent_for_a_technical_processor_of_a_bound_controller() 
     // Thailand (where Chapter V, met by SCCs, is the rule that speaks).
     for fixture in ["passes-storage-in-eu", "passes-technical-abroad"] {
         let found = findings(&format!("tests/fixtures/rules/regime-not-bound/{fixture}"), AS_OF);
-        let mine: Vec<_> = found.iter().filter(|(c, _, _)| mine(c)).collect();
-        assert!(mine.is_empty(), "{fixture}: {mine:?}");
+        let hits: Vec<_> = found.iter().filter(|(c, _, _)| mine(c)).collect();
+        assert!(hits.is_empty(), "{fixture}: {hits:?}");
     }
 }
 
@@ -160,11 +160,8 @@ fn regime_not_bound_fires_when_nobody_bound_is_responsible() {
     let all = analyse(&load(Path::new(path)), AS_OF);
     let found = brief(&all);
     assert_eq!(of(&found, "regime-not-bound"), pairs(&[("clinic", "record-storage")]), "{found:?}");
-    let message = all
-        .iter()
-        .find(|f| f.code == "regime-not-bound")
-        .map(|f| ansvar::render::message(&f.message, ansvar::render::Lang::En))
-        .unwrap_or_default();
+    let message =
+        all.iter().find(|f| f.code == "regime-not-bound").map(|f| message(&f.message, Lang::En)).unwrap_or_default();
     assert!(message.ends_with("neither it nor any party it acts for is bound by Swedish healthcare secrecy (hälso- och sjukvårdssekretess / tystnadsplikt)"), "{message}");
     // Binding the controller puts the processing under its responsibility.
     let loaded = load_edited(

@@ -128,7 +128,7 @@ label-gives-care = gives care
 label-performer = performer
 label-data-require-regime = the data require this regime
 
-care-giver-as-processor = {$performer} gives care in {$activity} as {$role} of {$accountable}; sector law requires a care giver to be a controller in its own right
+care-giver-as-processor = {$performer} gives care in {$activity} as {$role} of {$accountable}; under Swedish sector law, as IMY read it, a care giver must be a controller in its own right
 label-calls-it = {$agreement} calls it {$role}
 
 ## Security (Art. 32, patientdatalagen)
@@ -155,10 +155,13 @@ label-system = system
 no-breach-notification-duty = agreement {$agreement} does not oblige {$processor} to tell {$principal} of a breach in {$activity}
 label-no-breach-notification-hours = no `breach_notification_hours`
 
-breach-notified-by-non-controller = {$from} notified {$to} of breach {$incident} but is {$what}; the { $count ->
+breach-notified-by-non-controller = {$from} notified {$to} of breach {$incident} but is {$what}; the duty to notify is that of the { $count ->
         [one] controller
        *[other] controllers
-    } {$controllers} should notify
+    } {$controllers}, unless {$from} notified on { $count ->
+        [one] its
+       *[other] their
+    } behalf
 notifier-role-in = a {$role} in {$activity}, not its controller
 notifier-no-controller = not a controller of the breached processing
 controllers-none-in-model = (none in the model)
