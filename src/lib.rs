@@ -26,6 +26,7 @@ pub mod model;
 pub mod obligations;
 pub mod output;
 pub mod par;
+pub mod printer;
 pub mod reference;
 pub mod render;
 pub mod report;

@@ -67,15 +67,24 @@ fn an_invalid_model_exits_2_and_writes_nothing() {
     let model = invalid_model(dir.path());
     let old = dir.path().join("old.md");
     std::fs::write(&old, "the previous report").unwrap();
-    let fresh = dir.path().join("fresh.md");
-    for (target, format) in [(&old, "md"), (&fresh, "md"), (&fresh, "html"), (&fresh, "json")] {
-        ansvar().args(["report", "--format", format, "-o"]).arg(target).arg(&model).assert().code(2).stdout("");
+    let fresh = |extension: &str| dir.path().join(format!("fresh.{extension}"));
+    for (target, format) in [(old.clone(), "md"), (fresh("md"), "md"), (fresh("html"), "html"), (fresh("json"), "json")]
+    {
+        ansvar()
+            .args(["report", "--format", format, "-o"])
+            .arg(&target)
+            .arg(&model)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicates::str::contains("is not a valid model"));
     }
     assert_eq!(std::fs::read_to_string(&old).unwrap(), "the previous report", "the old file was touched");
-    assert!(!fresh.exists(), "a file was created for an invalid model");
-    for command in ["graph", "ropa"] {
-        ansvar().arg(command).arg(&model).arg("-o").arg(&fresh).assert().code(2);
-        assert!(!fresh.exists());
+    for (command, extension) in
+        [("report", "md"), ("report", "html"), ("report", "json"), ("graph", "svg"), ("ropa", "csv")]
+    {
+        ansvar().arg(command).arg(&model).arg("-o").arg(fresh(extension)).assert().code(2);
+        assert!(!fresh(extension).exists(), "a file was created for an invalid model");
     }
     // Only the model and the old report remain: no temporary files.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use ansvar::printer::{CheckFormat, ColorChoice, DiffFormat, GraphFormat, ReportFormat, RolesFormat, RopaFormat};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Maps GDPR responsibility across chains of healthcare regions, care providers,
@@ -11,10 +12,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// processing activities and agreements. ansvar derives who is controller,
 /// joint controller, processor or sub-processor of each activity, and flags
 /// every accountability gap it can prove.
-///
-/// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 invalid model or usage.
 #[derive(Debug, Parser)]
-#[command(name = "ansvar", version, about, long_about, max_term_width = 100)]
+#[command(name = "ansvar", version, about, long_about, max_term_width = 100, after_help = EXIT_STATUS)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -24,6 +23,18 @@ pub struct Cli {
     pub global: GlobalArgs,
 }
 
+/// The exit codes, for `--help` and the man page; README.md has the same table.
+pub const EXIT_STATUS: &str = "\
+Exit status:
+  0  success: the model is valid and no finding reaches --fail-on (for diff: the
+     change introduces none); also when stdout is closed early (ansvar ... | head)
+  1  findings at or above --fail-on (default high) that are not accepted; for
+     diff, findings the change introduces
+  2  the model is invalid (every problem is printed with file:line:column), the
+     model path does not exist, the command line is wrong (an unknown option, a
+     bad date, --format contradicting -o's extension), or output could not be
+     written (nothing is written then)";
+
 /// Options shared by every command.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
@@ -31,20 +42,10 @@ pub struct GlobalArgs {
     /// the built-in `models/reference.yaml`.
     #[arg(long, global = true, value_name = "FILE")]
     pub reference: Option<PathBuf>,
-    /// When to colour terminal output.
+    /// When to colour output: `auto` colours a terminal unless NO_COLOR is set
+    /// (CLICOLOR_FORCE colours pipes too); `always` colours pipes and files.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-}
-
-/// When to colour terminal output.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum ColorChoice {
-    /// When writing to a terminal and NO_COLOR is not set.
-    Auto,
-    /// Always.
-    Always,
-    /// Never.
-    Never,
 }
 
 /// The commands.
@@ -61,6 +62,7 @@ pub enum Command {
     ///   ansvar check models/1177 --as-of 2019-02-18
     ///   ansvar check models/1177 --fail-on critical
     ///   ansvar check models/1177 --format json
+    ///   ansvar check models/1177 -o results.sarif
     #[command(verbatim_doc_comment, display_order = 1)]
     Check(CheckArgs),
     /// Show what a change to a model does: roles that shift, findings introduced
@@ -112,7 +114,7 @@ pub enum Command {
     ///
     /// Examples:
     ///   ansvar report models/1177 --as-of 2019-02-18 -o report.html
-    ///   ansvar report models/1177 --format md -o REPORT.md
+    ///   ansvar report models/1177 -o REPORT.md        (the extension picks Markdown)
     ///   ansvar report models/1177 --format json
     #[command(verbatim_doc_comment, display_order = 3)]
     Report(ReportArgs),
@@ -128,7 +130,7 @@ pub enum Command {
     /// activity and controller (30(1)), one per processor and controller (30(2)).
     ///
     /// Examples:
-    ///   ansvar ropa models/1177 --format csv -o records.csv
+    ///   ansvar ropa models/1177 -o records.csv
     ///   ansvar ropa models/1177 --format md
     #[command(verbatim_doc_comment, display_order = 4)]
     Ropa(RopaArgs),
@@ -146,6 +148,21 @@ pub enum Command {
     /// Example: ansvar schema > ansvar-model.schema.json
     #[command(verbatim_doc_comment, display_order = 10)]
     Schema,
+    /// Print a shell completion script.
+    ///
+    /// Examples:
+    ///   ansvar completions bash > ~/.local/share/bash-completion/completions/ansvar
+    ///   ansvar completions zsh > ~/.zfunc/_ansvar
+    ///   ansvar completions fish > ~/.config/fish/completions/ansvar.fish
+    #[command(verbatim_doc_comment, display_order = 20)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) of ansvar, or of one command.
+    ///
+    /// Examples:
+    ///   ansvar man > ansvar.1 && man ./ansvar.1
+    ///   ansvar man check > ansvar-check.1
+    #[command(verbatim_doc_comment, display_order = 21)]
+    Man(ManArgs),
 }
 
 /// Arguments of `ansvar init`.
@@ -156,6 +173,21 @@ pub struct InitArgs {
     pub dir: PathBuf,
 }
 
+/// Arguments of `ansvar man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (`ansvar-COMMAND(1)`); ansvar's own page without it.
+    pub command: Option<String>,
+}
+
+/// Arguments of `ansvar completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
 /// Arguments of `ansvar report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -164,24 +196,14 @@ pub struct ReportArgs {
     /// Evaluate as of this date (YYYY-MM-DD). Defaults to today.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<jiff::civil::Date>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
-    pub format: ReportFormat,
-    /// Write to FILE (atomically) instead of stdout.
+    /// Output format [default: html, or what -o FILE's extension says].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write to FILE (atomically) instead of stdout. Its extension picks the
+    /// format when --format is not given (.html, .md, .json); a --format that contradicts it
+    /// is a usage error.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-/// Output formats of `ansvar report`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum ReportFormat {
-    /// One self-contained HTML file.
-    Html,
-    /// Markdown with a Mermaid diagram.
-    #[value(alias = "markdown")]
-    Md,
-    /// Versioned JSON.
-    Json,
 }
 
 /// Arguments of `ansvar graph`.
@@ -193,23 +215,14 @@ pub struct GraphArgs {
     /// jurisdictions and findings as they stood. Defaults to today.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<jiff::civil::Date>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
-    pub format: GraphFormat,
-    /// Write to FILE (atomically) instead of stdout.
+    /// Output format [default: dot, or what -o FILE's extension says].
+    #[arg(long, value_enum)]
+    pub format: Option<GraphFormat>,
+    /// Write to FILE (atomically) instead of stdout. Its extension picks the
+    /// format when --format is not given (.dot, .mmd, .svg); a --format that contradicts it
+    /// is a usage error.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-/// Output formats of `ansvar graph`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum GraphFormat {
-    /// Graphviz DOT.
-    Dot,
-    /// A Mermaid flowchart.
-    Mermaid,
-    /// SVG, laid out by ansvar itself.
-    Svg,
 }
 
 /// Arguments of `ansvar ropa`.
@@ -220,24 +233,14 @@ pub struct RopaArgs {
     /// Draw up the records as of this date (YYYY-MM-DD). Defaults to today.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<jiff::civil::Date>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = RopaFormat::Csv)]
-    pub format: RopaFormat,
-    /// Write to FILE (atomically) instead of stdout.
+    /// Output format [default: csv, or what -o FILE's extension says].
+    #[arg(long, value_enum)]
+    pub format: Option<RopaFormat>,
+    /// Write to FILE (atomically) instead of stdout. Its extension picks the
+    /// format when --format is not given (.csv, .md, .json); a --format that contradicts it
+    /// is a usage error.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-/// Output formats of `ansvar ropa`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum RopaFormat {
-    /// CSV (RFC 4180), one row per record.
-    Csv,
-    /// Markdown, one table per record.
-    #[value(alias = "markdown")]
-    Md,
-    /// Versioned JSON.
-    Json,
 }
 
 /// Arguments of `ansvar check`.
@@ -252,9 +255,14 @@ pub struct CheckArgs {
     /// Exit with 1 when a finding at or above this severity is not accepted.
     #[arg(long, value_enum, default_value_t = FailOn::High)]
     pub fail_on: FailOn,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-    pub format: CheckFormat,
+    /// Output format [default: text, or what -o FILE's extension says].
+    #[arg(long, value_enum)]
+    pub format: Option<CheckFormat>,
+    /// Write to FILE (atomically) instead of stdout. Its extension picks the
+    /// format when --format is not given (.txt, .json, .sarif); a --format that contradicts it
+    /// is a usage error.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Print to stderr how long each stage took (read, parse, validate, graph,
     /// roles, rules, render) and the peak memory, for performance work.
     #[arg(long)]
@@ -289,17 +297,6 @@ pub enum FailOn {
     Never,
 }
 
-/// Output formats of `ansvar check`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum CheckFormat {
-    /// rustc-style diagnostics with snippets.
-    Text,
-    /// Versioned JSON.
-    Json,
-    /// SARIF 2.1.0, for code-scanning dashboards.
-    Sarif,
-}
-
 /// Parses a calendar date for `--as-of`.
 pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
     let shaped = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
@@ -307,15 +304,6 @@ pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
         Ok(date) if shaped => Ok(date),
         _ => Err(format!("`{text}` is not a date; write YYYY-MM-DD, e.g. 2019-02-18")),
     }
-}
-
-/// Output formats of `ansvar roles`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum RolesFormat {
-    /// A matrix for the terminal.
-    Text,
-    /// Versioned JSON.
-    Json,
 }
 
 /// Arguments of `ansvar roles`.
@@ -329,20 +317,26 @@ pub struct RolesArgs {
     /// Show only this activity (repeatable).
     #[arg(long, value_name = "ACTIVITY")]
     pub activity: Vec<String>,
+    /// Show only the activities that run on this date (YYYY-MM-DD), and derive
+    /// --obligations for it. Without it, every activity is shown (roles follow
+    /// from the facts, not from the date) and obligations are as of today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<jiff::civil::Date>,
     /// Explain the role of PARTY in ACTIVITY, step by step.
     #[arg(long, num_args = 2, value_names = ["PARTY", "ACTIVITY"], conflicts_with = "format")]
     pub explain: Option<Vec<String>>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = RolesFormat::Text)]
-    pub format: RolesFormat,
+    /// Output format [default: text, or what -o FILE's extension says].
+    #[arg(long, value_enum)]
+    pub format: Option<RolesFormat>,
+    /// Write to FILE (atomically) instead of stdout. Its extension picks the
+    /// format when --format is not given (.txt, .json); a --format that contradicts it
+    /// is a usage error.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Add the shown parties' obligations and Art. 30 records to the JSON
-    /// (`--format json` only), as of `--as-of`.
+    /// (`--format json` only), as of `--as-of` (default: today).
     #[arg(long)]
     pub obligations: bool,
-    /// The date the obligations are derived for (YYYY-MM-DD): activities that
-    /// do not run that day bring none. Defaults to today.
-    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "obligations")]
-    pub as_of: Option<jiff::civil::Date>,
 }
 
 /// Arguments of `ansvar diff`.
@@ -364,19 +358,12 @@ pub struct DiffArgs {
     /// Exit with 1 when the change introduces a finding at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::High)]
     pub fail_on: FailOn,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
-    pub format: DiffFormat,
-}
-
-/// Output formats of `ansvar diff`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum DiffFormat {
-    /// Text, coloured on a terminal.
-    Text,
-    /// Markdown, for a pull-request comment.
-    #[value(alias = "markdown")]
-    Md,
-    /// Versioned JSON.
-    Json,
+    /// Output format [default: text, or what -o FILE's extension says].
+    #[arg(long, value_enum)]
+    pub format: Option<DiffFormat>,
+    /// Write to FILE (atomically) instead of stdout. Its extension picks the
+    /// format when --format is not given (.txt, .md, .json); a --format that contradicts it
+    /// is a usage error.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

@@ -1,26 +1,27 @@
 //! The `ansvar` binary: parses arguments and wires the library's stages together.
 //!
-//! Exit codes: 0 when clean, 1 when findings at or above `--fail-on` remain,
-//! 2 when the model is invalid or the command line is wrong. Nothing else in the
+//! Every output goes through [`emit`], which writes a [`Printer`] to stdout or
+//! atomically to `-o FILE`; every command that loads a model ends in [`exit`].
+//! The exit codes are those of [`cli::EXIT_STATUS`]: 0 when clean, 1 when
+//! findings at or above `--fail-on` remain, 2 when the model is invalid, the
+//! command line is wrong or the output cannot be written. Nothing else in the
 //! program decides an exit code.
 
 mod cli;
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use ansvar::diag::{self, Color};
 use ansvar::load::{self, Loaded};
-use ansvar::model::PartyId;
+use ansvar::printer::{self, ColorChoice, Format, PrintError, Printer};
 use ansvar::reference::Reference;
 use ansvar::rules::Severity;
 use ansvar::source::SourceMap;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
-use cli::{
-    CheckArgs, CheckFormat, Cli, ColorChoice, Command, DiffArgs, DiffFormat, ExplainArgs, FailOn, GlobalArgs,
-    GraphArgs, GraphFormat, InitArgs, ReportArgs, ReportFormat, RolesArgs, RolesFormat, RopaArgs, RopaFormat,
-};
+use cli::{CheckArgs, Cli, Command, CompletionsArgs, DiffArgs, ExplainArgs, FailOn, GlobalArgs, InitArgs, RolesArgs};
 
 /// Exit code for a clean run.
 const CLEAN: u8 = 0;
@@ -31,18 +32,28 @@ const INVALID: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let color = color(cli.global.color);
     let result = match &cli.command {
-        Command::Check(args) => check(&cli.global, args, color),
-        Command::Roles(args) => roles(&cli.global, args, color),
-        Command::Diff(args) => diff(&cli.global, args, color),
-        Command::Rules => print(&ansvar::catalogue::list()).map(|()| CLEAN),
+        Command::Check(args) => check(&cli.global, args),
+        Command::Roles(args) => roles(&cli.global, args),
+        Command::Diff(args) => diff(&cli.global, args),
+        Command::Rules => emit(&printer::Text(ansvar::catalogue::list()), None).map(|()| CLEAN),
         Command::Explain(args) => explain_rule(args),
-        Command::Report(args) => report(&cli.global, args, color),
-        Command::Graph(args) => graph(&cli.global, args, color),
-        Command::Ropa(args) => ropa(&cli.global, args, color),
+        Command::Report(args) => {
+            let format = format("report", args.format, args.output.as_deref(), printer::ReportFormat::Html);
+            draw(&cli.global, &args.model, args.as_of, args.output.as_deref(), Drawing::Report(format))
+        }
+        Command::Graph(args) => {
+            let format = format("graph", args.format, args.output.as_deref(), printer::GraphFormat::Dot);
+            draw(&cli.global, &args.model, args.as_of, args.output.as_deref(), Drawing::Graph(format))
+        }
+        Command::Ropa(args) => {
+            let format = format("ropa", args.format, args.output.as_deref(), printer::RopaFormat::Csv);
+            draw(&cli.global, &args.model, args.as_of, args.output.as_deref(), Drawing::Ropa(format))
+        }
+        Command::Completions(args) => emit(&Completions(args), None).map(|()| CLEAN),
+        Command::Man(args) => emit(&Manual::new(args.command.as_deref()), None).map(|()| CLEAN),
         Command::Init(args) => init(args),
-        Command::Schema => print(&ansvar::init::schema_text()).map(|()| CLEAN),
+        Command::Schema => emit(&printer::Text(ansvar::init::schema_text()), None).map(|()| CLEAN),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -67,6 +78,12 @@ fn init(args: &InitArgs) -> Result<u8, Failure> {
     }
 }
 
+/// A usage error for `--obligations` outside `--format json`.
+fn json_only(command: &str) -> Failure {
+    let _ = writeln!(std::io::stderr(), "error: `ansvar {command} --obligations` needs `--format json`");
+    Failure::Reported
+}
+
 /// How a command failed, once it has told the user why.
 enum Failure {
     /// The problem has been printed to stderr.
@@ -75,13 +92,33 @@ enum Failure {
     BrokenPipe,
 }
 
-fn color(choice: ColorChoice) -> Color {
-    let terminal = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    match choice {
-        ColorChoice::Always => Color::Always,
-        ColorChoice::Auto if terminal => Color::Always,
-        _ => Color::Never,
+/// The format to write, from `--format` and `-o FILE`'s extension; a
+/// contradiction or an unknown extension is a usage error (exit 2).
+fn format<F: Format>(command: &str, given: Option<F>, output: Option<&Path>, default: F) -> F {
+    match printer::choose(given, output, default) {
+        Ok(format) => format,
+        Err(error) => usage_error(command, error),
     }
+}
+
+/// Ends with a usage error of `command`, as clap reports its own (exit 2).
+fn usage_error(command: &str, error: impl std::fmt::Display) -> ! {
+    let mut cli = Cli::command();
+    cli.build();
+    match cli.find_subcommand_mut(command) {
+        Some(sub) => sub.error(clap::error::ErrorKind::ArgumentConflict, error).exit(),
+        None => cli.error(clap::error::ErrorKind::ArgumentConflict, error).exit(),
+    }
+}
+
+/// Colour for stderr (diagnostics), decided once by [`ColorChoice::for_stream`].
+fn stderr_color(global: &GlobalArgs) -> Color {
+    global.color.for_stream(std::io::stderr().is_terminal())
+}
+
+/// Colour for the output: stdout, or the `-o` file (never a terminal).
+fn output_color(choice: ColorChoice, output: Option<&Path>) -> Color {
+    choice.for_stream(output.is_none() && std::io::stdout().is_terminal())
 }
 
 /// Prints diagnostics to stderr.
@@ -90,44 +127,103 @@ fn report_diagnostics(diagnostics: &[diag::Diagnostic], sources: &SourceMap, col
     let _ = std::io::stderr().write_all(rendered.as_bytes());
 }
 
-/// Writes to stdout, treating a closed pipe as a normal end.
-fn print(text: &str) -> Result<(), Failure> {
-    print_with(|stdout| stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()))
-}
-
-/// Runs a writer on stdout, treating a closed pipe as a normal end.
-fn print_with(write: impl FnOnce(&mut std::io::StdoutLock<'static>) -> std::io::Result<()>) -> Result<(), Failure> {
-    let mut stdout = std::io::stdout().lock();
-    match write(&mut stdout) {
-        Ok(()) => Ok(()),
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::BrokenPipe),
-        Err(error) => {
-            let _ = writeln!(std::io::stderr(), "error: cannot write to stdout: {error}");
-            Err(Failure::Reported)
-        }
+/// Writes a command's output to `-o FILE` atomically, or to stdout: the one
+/// place output is written. A closed stdout is a normal end
+/// ([`Failure::BrokenPipe`]); any other failure is reported.
+fn emit(render: &dyn Printer, output: Option<&Path>) -> Result<(), Failure> {
+    let failed = |error: &dyn std::fmt::Display| {
+        let _ = writeln!(std::io::stderr(), "error: {error}");
+        Failure::Reported
+    };
+    let Some(path) = output else {
+        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        return match render.write(&mut stdout).and_then(|()| Ok(stdout.flush()?)) {
+            Ok(()) => Ok(()),
+            Err(PrintError::Io(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::BrokenPipe),
+            Err(PrintError::Io(error)) => Err(failed(&format_args!("cannot write to stdout: {error}"))),
+            Err(error) => Err(failed(&error)),
+        };
+    };
+    // `write_atomic_with` speaks io::Error; a template failure is carried
+    // beside it, so that it is reported as itself.
+    let mut template = None;
+    let written = ansvar::output::write_atomic_with(path, |out| {
+        render.write(out).map_err(|error| match error {
+            PrintError::Io(error) => error,
+            other => {
+                let message = other.to_string();
+                template = Some(other);
+                std::io::Error::other(message)
+            }
+        })
+    });
+    match (written, template) {
+        (Ok(()), _) => Ok(()),
+        (Err(_), Some(error)) => Err(failed(&error)),
+        (Err(error), None) => Err(failed(&error)),
     }
 }
 
-fn reference(global: &GlobalArgs, color: Color) -> Result<Reference, Failure> {
+/// Ends the process with `code`, once the output is written and flushed,
+/// without dropping what the command built: the one way a command that loaded
+/// a model ends. A national model is millions of small allocations; freeing
+/// them one by one took a third of a second of a `check`, while the operating
+/// system takes a process's memory back at once (docs/performance.md). No
+/// destructor is skipped that does more than free memory: [`emit`] has
+/// flushed stdout or persisted the `-o` file, and threads have been joined.
+fn exit(code: u8) -> ! {
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    std::process::exit(i32::from(code))
+}
+
+/// A model path that does not exist is one error (exit 2), with the closest
+/// name beside it if one is near; other failures to read it are the loader's.
+/// `side` names the side of a diff.
+fn exists(model: &Path, side: &str) -> Result<(), Failure> {
+    match std::fs::metadata(model) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+        _ => return Ok(()),
+    }
+    let what = if model.extension().is_some_and(|x| x == "yaml" || x == "yml") { "file" } else { "directory" };
+    let mut message = format!("error: {side}no such {what}: {}", model.display());
+    let parent = model.parent().filter(|p| !p.as_os_str().is_empty());
+    let siblings: Vec<String> = std::fs::read_dir(parent.unwrap_or(Path::new(".")))
+        .map(|entries| entries.flatten().filter_map(|e| e.file_name().into_string().ok()).collect())
+        .unwrap_or_default();
+    let near = model
+        .file_name()
+        .and_then(|name| name.to_str())
+        .and_then(|name| ansvar::suggest::did_you_mean(name, siblings.iter().map(String::as_str)));
+    if let Some(near) = near {
+        let near = parent.map_or_else(|| near.into(), |parent| parent.join(near));
+        message.push_str(&format!("\n  help: did you mean `{}`?", near.display()));
+    }
+    let _ = writeln!(std::io::stderr(), "{message}");
+    Err(Failure::Reported)
+}
+
+fn reference(global: &GlobalArgs) -> Result<Reference, Failure> {
     let Some(path) = &global.reference else {
         return Ok(Reference::builtin());
     };
     let mut sources = SourceMap::new();
     Reference::read(&mut sources, path).map_err(|diagnostics| {
-        report_diagnostics(&diagnostics, &sources, color);
+        report_diagnostics(&diagnostics, &sources, stderr_color(global));
         Failure::Reported
     })
 }
 
-fn load_model(global: &GlobalArgs, model: &std::path::Path, color: Color) -> Result<(Loaded, Reference), Failure> {
-    let reference = reference(global, color)?;
-    let loaded = load_with(model, "", color, || load::load_path(model, &reference))?;
+fn load_model(global: &GlobalArgs, model: &Path) -> Result<(Loaded, Reference), Failure> {
+    exists(model, "")?;
+    let reference = reference(global)?;
+    let loaded = load_with(model, "", stderr_color(global), || load::load_path(model, &reference))?;
     Ok((loaded, reference))
 }
 
 /// Runs a loader and reports an invalid model; `side` names the side of a diff.
 fn load_with(
-    model: &std::path::Path,
+    model: &Path,
     side: &str,
     color: Color,
     loader: impl FnOnce() -> Result<Loaded, load::Invalid>,
@@ -176,13 +272,15 @@ fn threshold(fail_on: FailOn) -> Option<Severity> {
     }
 }
 
-fn check(global: &GlobalArgs, args: &CheckArgs, color: Color) -> Result<u8, Failure> {
-    let start = std::time::Instant::now();
-    let (loaded, reference) = load_model(global, &args.model, color)?;
-    let as_of = as_of(args.as_of);
-    if args.obligations && !matches!(args.format, CheckFormat::Json) {
+fn check(global: &GlobalArgs, args: &CheckArgs) -> Result<u8, Failure> {
+    let output = args.output.as_deref();
+    let format = format("check", args.format, output, printer::CheckFormat::Text);
+    if args.obligations && format != printer::CheckFormat::Json {
         return Err(json_only("check"));
     }
+    let start = std::time::Instant::now();
+    let (loaded, reference) = load_model(global, &args.model)?;
+    let as_of = as_of(args.as_of);
     let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of);
     let mut timings = loaded.timings.clone();
     timings.extend(&analysis.timings);
@@ -195,47 +293,39 @@ fn check(global: &GlobalArgs, args: &CheckArgs, color: Color) -> Result<u8, Fail
         drop((graph, roles));
         findings
     });
-    match args.format {
-        CheckFormat::Json => {
-            let document = timings.time("render", || {
-                ansvar::report::json::CheckDocument::new(findings, as_of, &loaded.sources).with_obligations(obligations)
-            });
-            timings.time("write", || print_with(|out| ansvar::report::json::write_to(&document, out)))?;
-        }
-        CheckFormat::Sarif => {
-            let log = ansvar::report::sarif::SarifLog::new(findings, &loaded.sources);
-            print(&ansvar::report::json::to_string(&log))?;
-        }
-        CheckFormat::Text => {
-            let text = timings.time("render", || {
-                let diagnostics: Vec<_> =
-                    findings.iter().map(|f| ansvar::render::to_diagnostic(f, ansvar::render::Lang::En)).collect();
-                let mut text = diag::render(&diagnostics, &loaded.sources, stdout_color(color));
-                text.push_str(&ansvar::summary::summary(&args.model.display().to_string(), &loaded.model));
-                text.push_str(&ansvar::summary::findings_line(findings, as_of));
-                text
-            });
-            timings.time("write", || print(&text))?;
-        }
-    }
+    let name = args.model.display().to_string();
+    let printed = printer::Check {
+        format,
+        name: &name,
+        model: &loaded.model,
+        sources: &loaded.sources,
+        findings,
+        as_of,
+        color: output_color(global.color, output),
+        obligations,
+    };
+    timings.time("render", || emit(&printed, output))?;
     if args.timings {
         let _ = std::io::stderr().write_all(timings.render(start.elapsed()).as_bytes());
     }
     let failing = threshold(args.fail_on)
         .is_some_and(|threshold| findings.iter().any(|f| f.accepted.is_none() && f.severity >= threshold));
-    left_to_exit(loaded);
-    Ok(if failing { FINDINGS } else { CLEAN })
-}
-
-/// Colour for what goes to stdout: as for stderr, but only if stdout is a terminal too.
-fn stdout_color(color: Color) -> Color {
-    if color == Color::Always && std::io::stdout().is_terminal() { Color::Always } else { Color::Never }
+    exit(if failing { FINDINGS } else { CLEAN })
 }
 
 fn explain_rule(args: &ExplainArgs) -> Result<u8, Failure> {
     match ansvar::catalogue::explain(&args.code) {
-        Some(text) => print(&text).map(|()| CLEAN),
-        None => Err(unknown_id("rule", &args.code, ansvar::rules::CATALOGUE.iter().map(|r| r.code))),
+        Some(text) => emit(&printer::Text(text), None).map(|()| CLEAN),
+        None => {
+            let known = ansvar::rules::CATALOGUE.iter().map(|r| r.code);
+            let mut message = format!("error: there is no rule `{}`", args.code);
+            match ansvar::suggest::did_you_mean(&args.code, known) {
+                Some(near) => message.push_str(&format!("\n  help: did you mean `{near}`?")),
+                None => message.push_str("\n  help: `ansvar rules` lists every rule"),
+            }
+            let _ = writeln!(std::io::stderr(), "{message}");
+            Err(Failure::Reported)
+        }
     }
 }
 
@@ -270,17 +360,16 @@ fn select<'m, Id: std::borrow::Borrow<str> + Ord>(
     Ok(selected)
 }
 
-/// A usage error for `--obligations` outside `--format json`.
-fn json_only(command: &str) -> Failure {
-    let _ = writeln!(std::io::stderr(), "error: `ansvar {command} --obligations` needs `--format json`");
-    Failure::Reported
-}
-
-fn roles(global: &GlobalArgs, args: &RolesArgs, color: Color) -> Result<u8, Failure> {
-    if args.obligations && !matches!(args.format, RolesFormat::Json) {
+fn roles(global: &GlobalArgs, args: &RolesArgs) -> Result<u8, Failure> {
+    let output = args.output.as_deref();
+    let format = format("roles", args.format, output, printer::RolesFormat::Text);
+    if args.explain.is_some() && format != printer::RolesFormat::Text {
+        usage_error("roles", "--explain writes text; name the -o file .txt");
+    }
+    if args.obligations && format != printer::RolesFormat::Json {
         return Err(json_only("roles"));
     }
-    let (loaded, reference) = load_model(global, &args.model, color)?;
+    let (loaded, reference) = load_model(global, &args.model)?;
     let model = &loaded.model;
     let graph = ansvar::graph::Graph::build(model);
     let derived = ansvar::roles::derive(&graph);
@@ -288,41 +377,35 @@ fn roles(global: &GlobalArgs, args: &RolesArgs, color: Color) -> Result<u8, Fail
         let party = select("party", std::slice::from_ref(party), model.parties.keys())?[0];
         let activity = select("activity", std::slice::from_ref(activity), model.activities.keys())?[0];
         let text = ansvar::roles::explain(&derived, party, activity, |span| loaded.sources.location(span).to_string());
-        return print(&text).map(|()| CLEAN);
+        emit(&printer::Text(text), output)?;
+        exit(CLEAN);
     }
     let parties = select("party", &args.party, model.parties.keys())?;
-    let activities = select("activity", &args.activity, model.activities.keys())?;
-    match args.format {
-        RolesFormat::Json => {
-            let keep = |party: Option<&PartyId>, activity: &ansvar::model::ActivityId| {
-                party.is_none_or(|p| parties.contains(&p)) && activities.contains(&activity)
-            };
-            let analysis = args.obligations.then(|| ansvar::Analysis::new(model, &reference, as_of(args.as_of)));
-            let obligations = analysis.as_ref().map(|analysis| {
-                ansvar::report::json::ObligationsPart::new(analysis)
-                    .filtered(|party, activity| keep(Some(party), activity))
-            });
-            let document =
-                ansvar::report::json::RolesDocument::new(&derived, &loaded.sources, keep).with_obligations(obligations);
-            print(&ansvar::report::json::to_string(&document))?;
-        }
-        RolesFormat::Text => {
-            // Rows: only parties with a role in a shown activity, unless asked for by name.
-            let rows: Vec<&PartyId> = if args.party.is_empty() {
-                parties.iter().copied().filter(|p| activities.iter().any(|a| !derived.of(p, a).is_empty())).collect()
-            } else {
-                parties.clone()
-            };
-            let mut text = ansvar::report::text::role_matrix(&derived, &rows, &activities);
-            let delegations = ansvar::report::text::delegations(&derived, &rows, &activities);
-            if !delegations.is_empty() {
-                text.push('\n');
-                text.push_str(&delegations);
-            }
-            print(&text)?;
-        }
+    let mut activities = select("activity", &args.activity, model.activities.keys())?;
+    // --as-of narrows the activities to those running that day, unless they are named.
+    let date = args.as_of.map(|date| as_of(Some(date)));
+    if let Some(date) = date
+        && args.activity.is_empty()
+    {
+        activities.retain(|id| model.activities.get(*id).is_some_and(|activity| activity.runs_on(date)));
     }
-    Ok(CLEAN)
+    let analysis =
+        args.obligations.then(|| ansvar::Analysis::new(model, &reference, date.unwrap_or_else(|| as_of(None))));
+    let obligations = analysis.as_ref().map(|analysis| {
+        ansvar::report::json::ObligationsPart::new(analysis)
+            .filtered(|party, activity| parties.contains(&party) && activities.contains(&activity))
+    });
+    let table = printer::RolesTable {
+        format,
+        roles: &derived,
+        sources: &loaded.sources,
+        parties: &parties,
+        named: !args.party.is_empty(),
+        activities: &activities,
+        obligations,
+    };
+    emit(&table, output)?;
+    exit(CLEAN)
 }
 
 /// Loads one side of a diff: a directory, a path at `--git-*` REV, or `REV:path`.
@@ -333,7 +416,7 @@ fn load_side(
     side: &str,
     color: Color,
 ) -> Result<Loaded, Failure> {
-    let as_path = std::path::Path::new(spec);
+    let as_path = Path::new(spec);
     let (revision, path) = match (revision, spec.split_once(':')) {
         (Some(rev), _) => (Some(rev.to_owned()), as_path.to_path_buf()),
         (None, Some((rev, path))) if !as_path.exists() && !rev.is_empty() => {
@@ -341,6 +424,9 @@ fn load_side(
         }
         _ => (None, as_path.to_path_buf()),
     };
+    if revision.is_none() {
+        exists(&path, side)?;
+    }
     // Errors name the side as given, with its revision.
     let shown = match &revision {
         Some(rev) => std::path::PathBuf::from(format!("{rev}:{}", path.display())),
@@ -355,8 +441,11 @@ fn load_side(
     })
 }
 
-fn diff(global: &GlobalArgs, args: &DiffArgs, color: Color) -> Result<u8, Failure> {
-    let reference = reference(global, color)?;
+fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
+    let output = args.output.as_deref();
+    let format = format("diff", args.format, output, printer::DiffFormat::Text);
+    let reference = reference(global)?;
+    let color = stderr_color(global);
     // Both sides are loaded before either failure is reported, so that one run
     // shows every problem on both sides.
     let old = load_side(&reference, &args.old, args.git_old.as_deref(), "the old side: ", color);
@@ -371,133 +460,107 @@ fn diff(global: &GlobalArgs, args: &DiffArgs, color: Color) -> Result<u8, Failur
         None => spec.to_owned(),
     };
     let (old_name, new_name) = (name(&args.old, &args.git_old), name(&args.new, &args.git_new));
-    let text = match args.format {
-        DiffFormat::Json => ansvar::report::json::to_string(&ansvar::report::json::DiffDocument::new(&changes, as_of)),
-        DiffFormat::Md => {
-            ansvar::report::diff::render(&changes, &old_name, &new_name, ansvar::report::diff::Flavour::Markdown)
-        }
-        DiffFormat::Text => ansvar::report::diff::render(
-            &changes,
-            &old_name,
-            &new_name,
-            ansvar::report::diff::Flavour::Text { color: stdout_color(color) == Color::Always },
-        ),
+    let printed = printer::Changes {
+        format,
+        diff: &changes,
+        old: &old_name,
+        new: &new_name,
+        as_of,
+        color: output_color(global.color, output),
     };
-    print(&text)?;
+    emit(&printed, output)?;
     let failing = threshold(args.fail_on).is_some_and(|t| changes.introduces(t));
-    Ok(if failing { FINDINGS } else { CLEAN })
+    exit(if failing { FINDINGS } else { CLEAN })
 }
 
-/// Writes output to `-o FILE` atomically, or to stdout.
-fn emit(text: &str, output: Option<&std::path::Path>) -> Result<(), Failure> {
-    emit_with(output, |out| out.write_all(text.as_bytes()))
+/// What `report`, `graph` and `ropa` draw from an analysed model.
+enum Drawing {
+    /// The accountability report.
+    Report(printer::ReportFormat),
+    /// The chain as a graph.
+    Graph(printer::GraphFormat),
+    /// The Art. 30 records.
+    Ropa(printer::RopaFormat),
 }
 
-/// Streams what `write` writes to `-o FILE` atomically, or to stdout: a big
-/// report is never held in memory whole.
-fn emit_with(
-    output: Option<&std::path::Path>,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<(), Failure> {
-    match output {
-        None => print_with(|stdout| write(stdout).and_then(|()| stdout.flush())),
-        Some(path) => ansvar::output::write_atomic_with(path, write).map_err(|error| {
-            let _ = writeln!(std::io::stderr(), "error: {error}");
-            Failure::Reported
-        }),
-    }
-}
-
-/// Reports a rendering failure (a template defect, not a user error).
-fn rendered(result: Result<String, ansvar::report::templates::RenderError>) -> Result<String, Failure> {
-    result.map_err(|error| {
-        let _ = writeln!(std::io::stderr(), "error: {error}");
-        Failure::Reported
-    })
-}
-
-/// Loads and analyses a model as of a date, then hands the report input to `run`.
-fn with_report_input<T>(
+/// Loads and analyses a model as of a date, draws it and writes it.
+fn draw(
     global: &GlobalArgs,
-    model: &std::path::Path,
-    as_of: jiff::civil::Date,
-    color: Color,
-    run: impl FnOnce(&ansvar::report::view::Input<'_>) -> Result<T, Failure>,
-) -> Result<T, Failure> {
-    let (loaded, reference) = load_model(global, model, color)?;
-    let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of);
+    model: &Path,
+    date: Option<jiff::civil::Date>,
+    output: Option<&Path>,
+    drawing: Drawing,
+) -> Result<u8, Failure> {
+    let date = as_of(date);
+    let (loaded, reference) = load_model(global, model)?;
+    let analysis = ansvar::Analysis::new(&loaded.model, &reference, date);
     let name = model.display().to_string();
-    let result = run(&ansvar::report::view::Input {
+    let input = ansvar::report::view::Input {
         name: &name,
         model: &loaded.model,
         sources: &loaded.sources,
         analysis: &analysis,
         reference: &reference,
-    });
-    left_to_exit(analysis);
-    left_to_exit(loaded);
-    result
+    };
+    match drawing {
+        Drawing::Report(format) => emit(&printer::Report::new(&input, format), output)?,
+        Drawing::Graph(format) => emit(&printer::Chain::new(&input, format), output)?,
+        Drawing::Ropa(format) => emit(&printer::Ropa::new(&input, format), output)?,
+    }
+    exit(CLEAN)
 }
 
-/// Leaves what a command built to the operating system, which takes a
-/// process's memory back at once when it exits: freeing a national model's
-/// millions of small allocations one by one takes a third of a second.
-/// Only for values the command is done with, just before it returns.
-fn left_to_exit<T>(value: T) {
-    std::mem::forget(value);
+/// `ansvar completions SHELL`: the completion script of the whole command line.
+struct Completions<'a>(&'a CompletionsArgs);
+
+impl Printer for Completions<'_> {
+    fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
+        clap_complete::generate(self.0.shell, &mut Cli::command(), "ansvar", out);
+        Ok(())
+    }
 }
 
-fn report(global: &GlobalArgs, args: &ReportArgs, color: Color) -> Result<u8, Failure> {
-    with_report_input(global, &args.model, as_of(args.as_of), color, |input| {
-        let view = ansvar::report::view::View::build(input);
-        let output = args.output.as_deref();
-        let written = match args.format {
-            ReportFormat::Html => emit(&rendered(ansvar::report::templates::html(&view))?, output),
-            ReportFormat::Md => emit(&rendered(ansvar::report::templates::markdown(&view))?, output),
-            // A national model's JSON report runs to gigabytes: streamed.
-            ReportFormat::Json => {
-                let document = ansvar::report::json::ReportDocument::new(&view, input.analysis, input.sources);
-                let written = emit_with(output, |out| ansvar::report::json::write_report_to(&document, out));
-                left_to_exit(document);
-                written
-            }
-        };
-        left_to_exit(view);
-        written
-    })
-    .map(|()| CLEAN)
+/// `ansvar man [COMMAND]`: the manual page of ansvar or of one command, in
+/// roff, with the exit status as its own section.
+struct Manual(clap::Command);
+
+impl Manual {
+    /// The page of `command` (`ansvar-COMMAND(1)`), or of ansvar itself.
+    fn new(command: Option<&str>) -> Self {
+        let mut cli = Cli::command().disable_help_subcommand(true);
+        cli.build();
+        match command {
+            None => Self(cli),
+            Some(name) => match cli.find_subcommand(name) {
+                Some(sub) => Self(sub.clone().version(env!("CARGO_PKG_VERSION"))),
+                None => {
+                    let known: Vec<&str> = cli.get_subcommands().map(clap::Command::get_name).collect();
+                    let near = ansvar::suggest::did_you_mean(name, known.iter().copied());
+                    let hint = near.map(|near| format!("; did you mean `{near}`?")).unwrap_or_default();
+                    usage_error("man", format!("there is no command `{name}`{hint}"))
+                }
+            },
+        }
+    }
 }
 
-fn graph(global: &GlobalArgs, args: &GraphArgs, color: Color) -> Result<u8, Failure> {
-    let text = with_report_input(global, &args.model, as_of(args.as_of), color, |input| {
-        let diagram = ansvar::report::diagram::Diagram::build(input);
-        Ok(match args.format {
-            GraphFormat::Dot => ansvar::report::diagram::dot(&diagram),
-            GraphFormat::Mermaid => ansvar::report::diagram::mermaid(&diagram),
-            GraphFormat::Svg => ansvar::report::svg::render(&diagram) + "\n",
-        })
-    })?;
-    emit(&text, args.output.as_deref()).map(|()| CLEAN)
-}
-
-fn ropa(global: &GlobalArgs, args: &RopaArgs, color: Color) -> Result<u8, Failure> {
-    let as_of = as_of(args.as_of);
-    let text = with_report_input(global, &args.model, as_of, color, |input| {
-        let records = ansvar::report::ropa::build(input);
-        Ok(match args.format {
-            RopaFormat::Csv => ansvar::report::ropa::to_csv(&records),
-            RopaFormat::Md => {
-                rendered(ansvar::report::templates::ropa_markdown(input.name, &as_of.to_string(), &records))?
-            }
-            RopaFormat::Json => ansvar::report::json::to_string(&ansvar::report::json::RopaDocument {
-                schema_version: ansvar::report::SCHEMA_VERSION,
-                model: input.name,
-                as_of: as_of.to_string(),
-                records: &records,
-            }),
-        })
-    })?;
-    emit(&text, args.output.as_deref()).map(|()| CLEAN)
+impl Printer for Manual {
+    fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
+        let man = clap_mangen::Man::new(self.0.clone());
+        man.render_title(out)?;
+        man.render_name_section(out)?;
+        man.render_synopsis_section(out)?;
+        man.render_description_section(out)?;
+        man.render_options_section(out)?;
+        if self.0.has_subcommands() {
+            man.render_subcommands_section(out)?;
+        }
+        let body = cli::EXIT_STATUS.lines().skip(1).collect::<Vec<_>>().join("\n");
+        let body = body.replace('\\', "\\e").replace('-', "\\-");
+        writeln!(out, ".SH \"EXIT STATUS\"\n.nf\n{body}\n.fi")?;
+        man.render_version_section(out)?;
+        Ok(())
+    }
 }
 
 /// mimalloc rather than the system allocator: a big model is millions of
