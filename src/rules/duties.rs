@@ -195,7 +195,7 @@ pub const DPIA_NOT_CARRIED_OUT: Rule = Rule {
     severity: Severity::High,
     provisions: &[law::ART_35, law::ART_35_3_B],
     summary: "Large-scale processing of special-category data with no data protection impact assessment",
-    explanation: "Processing of special categories of data on a large scale requires a data protection impact assessment before it starts (Art. 35, 35(3)(b)). The Danish DPA banned a municipality's processing of pupils' data in Google's services until it had made one that met Art. 35 (Helsingør, 2022). The duty is each controller's.",
+    explanation: "Processing of special categories of data on a large scale requires a data protection impact assessment before it starts (Art. 35, in particular 35(3)(b)). The Danish DPA banned a municipality's processing of pupils' data in Google's services until it had made one that met Art. 35 (Helsingør, 2022). The duty is each controller's.",
     remediation: "carry out the impact assessment, consult the supervisory authority if the risk stays high, and record `dpia: true`",
     check: |ctx, out| {
         for activity in ctx.running() {
