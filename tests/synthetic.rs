@@ -28,9 +28,6 @@ const NOT_YET_PLANTED: &[&str] = &[
     "transfer-tool-undermined",
     "transfer-without-impact-assessment",
     "password-only-on-internet",
-    "patient-data-without-access-analysis",
-    "patient-data-logs-not-reviewed",
-    "no-records-of-processing",
     "dpia-not-carried-out",
     "no-dpo",
 ];

@@ -543,6 +543,13 @@ enum Defect {
     MessyBreach,
     /// A breach the controller never notified.
     UnreportedBreach,
+    /// Access rights to the provider's record system assigned without a
+    /// needs-and-risk analysis.
+    NoAccessAnalysis,
+    /// The provider's record system logs access but nobody reviews the logs.
+    LogsNotReviewed,
+    /// The care provider keeps no records of processing.
+    NoRecords,
 }
 
 const DEFECTS: &[Defect] = &[
@@ -571,6 +578,9 @@ const DEFECTS: &[Defect] = &[
     Defect::NoBackups,
     Defect::MessyBreach,
     Defect::UnreportedBreach,
+    Defect::NoAccessAnalysis,
+    Defect::LogsNotReviewed,
+    Defect::NoRecords,
 ];
 
 /// The defects of one unit.
@@ -631,6 +641,8 @@ struct Security {
     authentication: Option<&'static str>,
     access_logging: Option<bool>,
     backups: Option<bool>,
+    needs_and_risk_analysis: Option<bool>,
+    log_review: Option<bool>,
 }
 
 const GOOD: Security = Security {
@@ -640,6 +652,8 @@ const GOOD: Security = Security {
     authentication: Some("smartcard"),
     access_logging: Some(true),
     backups: Some(true),
+    needs_and_risk_analysis: None,
+    log_review: None,
 };
 
 /// A performer entry to write.
@@ -718,6 +732,12 @@ impl Generator {
         }
         if let Some(backups) = s.backups {
             out!(buf, "    backups: {backups}");
+        }
+        if let Some(analysis) = s.needs_and_risk_analysis {
+            out!(buf, "    needs_and_risk_analysis: {analysis}");
+        }
+        if let Some(review) = s.log_review {
+            out!(buf, "    log_review: {review}");
         }
     }
 
@@ -1061,7 +1081,7 @@ impl Generator {
             &[
                 ("org_number", format!("\"559{:03}-{:04}\"", n % 1000, (n * 7919) % 10_000)),
                 ("subject_to", secrecy.to_owned()),
-                ("keeps_records", "true".to_owned()),
+                ("keeps_records", (!d(Defect::NoRecords)).to_string()),
                 ("employees", employees.to_string()),
             ],
         );
@@ -1182,6 +1202,12 @@ impl Generator {
         if d(Defect::NoBackups) {
             ehr_security.backups = Some(false);
         }
+        if d(Defect::NoAccessAnalysis) {
+            ehr_security.needs_and_risk_analysis = Some(false);
+        }
+        if d(Defect::LogsNotReviewed) {
+            ehr_security.log_review = Some(false);
+        }
         self.system(&mut file.systems, &ehr, "Patient record system", &provider, region.country, ehr_security);
         let app = format!("{vendor}-app");
         let mut app_security = self.security();
@@ -1193,6 +1219,8 @@ impl Generator {
                 authentication: Some("none"),
                 access_logging: Some(false),
                 backups: None,
+                needs_and_risk_analysis: None,
+                log_review: None,
             };
         }
         if d(Defect::UnencryptedTransit) {
