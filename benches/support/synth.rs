@@ -550,6 +550,8 @@ enum Defect {
     LogsNotReviewed,
     /// The care provider keeps no records of processing.
     NoRecords,
+    /// Hosting in India under SCCs whose impact assessment was not made.
+    NoImpactAssessment,
 }
 
 const DEFECTS: &[Defect] = &[
@@ -581,6 +583,7 @@ const DEFECTS: &[Defect] = &[
     Defect::NoAccessAnalysis,
     Defect::LogsNotReviewed,
     Defect::NoRecords,
+    Defect::NoImpactAssessment,
 ];
 
 /// The defects of one unit.
@@ -1102,7 +1105,7 @@ impl Generator {
             &extra,
         );
         // Hosting: the unit's own provider, or one of the global clouds.
-        let forced_hosting = if d(Defect::TransferMissing) {
+        let forced_hosting = if d(Defect::TransferMissing) || d(Defect::NoImpactAssessment) {
             Some(IN)
         } else if d(Defect::TransferWrongModule) {
             Some(US)
@@ -1517,6 +1520,8 @@ impl Generator {
                         None
                     } else if d(Defect::TransferWrongModule) {
                         Some("{ tool: scc, module: 2 }".to_owned())
+                    } else if d(Defect::NoImpactAssessment) {
+                        Some("{ tool: scc, module: 3, impact_assessment: false }".to_owned())
                     } else {
                         Some("{ tool: scc, module: 3 }".to_owned())
                     }
