@@ -46,7 +46,26 @@ pub struct GlobalArgs {
     /// (CLICOLOR_FORCE colours pipes too); `always` colours pipes and files.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// No progress on stderr and no "wrote FILE" line; `check` prints its
+    /// summary line only.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
 }
+
+/// `--scope` in one line, for `-h`.
+const SCOPE_HELP: &str = "Only PARTY's part of the model (repeatable); see --help";
+
+/// `--scope` in full, for `--help` (docs/scope.md says the same).
+const SCOPE_LONG_HELP: &str = "\
+Only the part of the model the chains of PARTY touch (repeatable): the whole
+model is still loaded and validated, then ansvar keeps PARTY; the activities
+that name it (as performer, principal, decider, controller by law or informer),
+whole, with every party they name, up and down the chain; the agreements PARTY
+signs or that cover those activities; the systems their performers use or PARTY
+operates, with their operators; their data, incidents and owners; and the
+findings whose subjects or chain include PARTY. The exit code follows those
+findings. An unknown PARTY is a usage error (exit 2). docs/scope.md has the
+details.";
 
 /// The commands.
 #[derive(Debug, Subcommand)]
@@ -204,6 +223,9 @@ pub struct ReportArgs {
     /// is a usage error.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Only PARTY's part of the model (repeatable).
+    #[arg(long, value_name = "PARTY", help = SCOPE_HELP, long_help = SCOPE_LONG_HELP)]
+    pub scope: Vec<String>,
 }
 
 /// Arguments of `ansvar graph`.
@@ -223,6 +245,9 @@ pub struct GraphArgs {
     /// is a usage error.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Only PARTY's part of the model (repeatable).
+    #[arg(long, value_name = "PARTY", help = SCOPE_HELP, long_help = SCOPE_LONG_HELP)]
+    pub scope: Vec<String>,
 }
 
 /// Arguments of `ansvar ropa`.
@@ -241,6 +266,9 @@ pub struct RopaArgs {
     /// is a usage error.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Only PARTY's part of the model (repeatable).
+    #[arg(long, value_name = "PARTY", help = SCOPE_HELP, long_help = SCOPE_LONG_HELP)]
+    pub scope: Vec<String>,
 }
 
 /// Arguments of `ansvar check`.
@@ -271,6 +299,13 @@ pub struct CheckArgs {
     /// (`--format json` only; docs/architecture.md, "Obligations").
     #[arg(long)]
     pub obligations: bool,
+    /// Only PARTY's part of the model (repeatable).
+    #[arg(long, value_name = "PARTY", help = SCOPE_HELP, long_help = SCOPE_LONG_HELP)]
+    pub scope: Vec<String>,
+    /// On a terminal, print every finding even when they run past a screenful
+    /// (by default, a summary comes first, then the most severe findings).
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// Arguments of `ansvar explain`.
@@ -337,6 +372,9 @@ pub struct RolesArgs {
     /// (`--format json` only), as of `--as-of` (default: today).
     #[arg(long)]
     pub obligations: bool,
+    /// Only PARTY's part of the model (repeatable).
+    #[arg(long, value_name = "PARTY", help = SCOPE_HELP, long_help = SCOPE_LONG_HELP)]
+    pub scope: Vec<String>,
 }
 
 /// Arguments of `ansvar diff`.
@@ -366,4 +404,7 @@ pub struct DiffArgs {
     /// is a usage error.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Only PARTY's part of the model (repeatable).
+    #[arg(long, value_name = "PARTY", help = SCOPE_HELP, long_help = SCOPE_LONG_HELP)]
+    pub scope: Vec<String>,
 }
