@@ -125,13 +125,14 @@ fn partyless_in(finding: &Finding, activities: &BTreeSet<ActivityId>, systems: &
     })
 }
 
-/// Whether an activity names `party` in any of the fields roles are derived from.
-fn names_party(activity: &crate::model::Activity, seeds: &BTreeSet<PartyId>) -> bool {
+/// Every party an activity names, in the fields roles are derived from:
+/// deciders, informers, the controller by law, performers and their principals.
+fn named_parties(activity: &crate::model::Activity) -> impl Iterator<Item = &PartyId> {
     let deciders = activity.purposes_decided_by.iter().chain(&activity.means_decided_by);
     let informs = activity.informs_subjects.iter().flat_map(|list| list.value.iter());
     let by_law = activity.controller_by_law.iter().map(|d| &d.party);
     let performers = activity.performers.iter().flat_map(|p| std::iter::once(&p.party).chain(p.on_behalf_of.as_ref()));
-    deciders.chain(informs).chain(by_law).chain(performers).any(|p| seeds.contains(&p.value))
+    deciders.chain(informs).chain(by_law).chain(performers).map(|p| &p.value)
 }
 
 impl Scope {
@@ -140,7 +141,7 @@ impl Scope {
         let seeds: BTreeSet<PartyId> = seeds.iter().cloned().collect();
         let mut scope = Scope { seeds: seeds.clone(), parties: seeds.clone(), ..Scope::default() };
         for activity in model.activities.values() {
-            if names_party(activity, &seeds) {
+            if named_parties(activity).any(|p| seeds.contains(p)) {
                 scope.activities.insert(activity.id.clone());
             }
         }
@@ -160,13 +161,8 @@ impl Scope {
         // Each activity whole: its parties, systems and data.
         for id in &scope.activities {
             let Some(activity) = model.activities.get(id) else { continue };
-            let deciders = activity.purposes_decided_by.iter().chain(&activity.means_decided_by);
-            let informs = activity.informs_subjects.iter().flat_map(|list| list.value.iter());
-            let by_law = activity.controller_by_law.iter().map(|d| &d.party);
-            scope.parties.extend(deciders.chain(informs).chain(by_law).map(|p| p.value.clone()));
+            scope.parties.extend(named_parties(activity).cloned());
             for performer in &activity.performers {
-                scope.parties.insert(performer.party.value.clone());
-                scope.parties.extend(performer.on_behalf_of.iter().map(|p| p.value.clone()));
                 scope.systems.extend(performer.systems.iter().map(|s| s.value.clone()));
             }
             scope.data.extend(activity.data.iter().map(|d| d.value.clone()));
