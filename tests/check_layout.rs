@@ -140,3 +140,23 @@ fn output_to_a_file_ends_with_its_name_and_size_and_quiet_silences_it() {
 fn nothing_is_drawn_on_stderr_into_a_pipe() {
     ansvar().args(["check", "tests/fixtures/check/clean", "--as-of", "2024-06-01"]).assert().code(0).stderr("");
 }
+
+#[test]
+fn the_sarif_cap_drops_accepted_findings_before_more_severe_open_ones() {
+    let output = ansvar()
+        .args(["check", "tests/fixtures/sarif-cap", "--as-of", "2024-06-01", "--format", "sarif"])
+        .env("ANSVAR_SARIF_LIMIT", "2")
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let log: Value = serde_json::from_slice(&output.stdout).expect("SARIF is JSON");
+    let kept = results(&log);
+    let shown: Vec<(&str, &str)> = kept
+        .iter()
+        .map(|r| (r["properties"]["severity"].as_str().unwrap_or(""), r["properties"]["party"].as_str().unwrap_or("")))
+        .collect();
+    // The accepted critical finding (clinic-b's) goes before the open high ones.
+    assert_eq!(shown, [("critical", "hosting-b"), ("high", "clinic-b")]);
+    assert!(kept.iter().all(|r| r.get("suppressions").is_none_or(|s| s.as_array().is_some_and(Vec::is_empty))));
+}

@@ -138,3 +138,15 @@ fn the_whole_model_is_still_validated() {
         .code(2)
         .stderr(contains("not a valid model"));
 }
+
+#[test]
+fn graph_in_scope_draws_one_chain() {
+    let output = ansvar()
+        .args(["graph", TWO, "--as-of", "2024-06-01", "--format", "mermaid"])
+        .args(["--scope", "clinic-b"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    insta::assert_snapshot!("graph_two_clinics_scope_clinic_b", String::from_utf8_lossy(&output.stdout));
+}
