@@ -14,7 +14,8 @@
 //! 3. every **party** those activities name: the parties acting for a scoped
 //!    party, down the chain, and those it acts for, up to the controller, with
 //!    their co-performers (an activity is kept whole, since its roles are derived
-//!    from all of it); the parties that sign an agreement in scope (4), operate
+//!    from all of it); the parties that sign, or are named in, an agreement in
+//!    scope (4: authorised sub-processors, transfer exporter and importer), operate
 //!    a system in scope, are named by an incident or a finding in scope, and the
 //!    owners (`owned_by`) of any of these, transitively;
 //! 4. the **agreements** a scoped party signs, those that cover an activity in
@@ -185,6 +186,9 @@ impl Scope {
         for id in &scope.agreements {
             if let Some(agreement) = model.agreements.get(id) {
                 scope.parties.extend(agreement.parties.iter().map(|p| p.party.value.clone()));
+                let authorised = agreement.sub_processing.iter().flat_map(|s| &s.value.parties);
+                let transfer = agreement.transfer.iter().flat_map(|t| t.value.exporter.iter().chain(&t.value.importer));
+                scope.parties.extend(authorised.chain(transfer).map(|p| p.value.clone()));
             }
         }
         for incident in model.incidents.values() {
@@ -368,10 +372,32 @@ mod tests {
             }
             for agreement in cut.agreements.values() {
                 assert!(agreement.parties.iter().all(|p| cut.parties.contains_key(&p.party.value)));
+                let authorised = agreement.sub_processing.iter().flat_map(|s| &s.value.parties);
+                let transfer = agreement.transfer.iter().flat_map(|t| t.value.exporter.iter().chain(&t.value.importer));
+                assert!(authorised.chain(transfer).all(|p| cut.parties.contains_key(&p.value)), "{}", agreement.id);
+            }
+            for incident in cut.incidents.values() {
+                assert!(incident.systems.iter().all(|x| cut.systems.contains_key(&x.value)));
+                let named =
+                    incident.discovered_by.iter().chain(incident.notifications.iter().flat_map(|n| [&n.from, &n.to]));
+                assert!(named.clone().all(|p| cut.parties.contains_key(&p.value)), "{}", incident.id);
             }
             for p in cut.parties.values() {
                 assert!(p.owned_by.as_ref().is_none_or(|o| cut.parties.contains_key(&o.value)));
             }
         }
+    }
+
+    #[test]
+    fn a_region_keeps_its_own_activities_and_not_another_regions() {
+        let model = model_1177();
+        let seed = PartyId::new("region-dalarna");
+        let scoped = Scoped::new(&model, std::slice::from_ref(&seed), &[]);
+        let named = |a: &crate::model::Activity| named_parties(a).any(|p| p == &seed);
+        let expected: Vec<&ActivityId> = model.activities.values().filter(|a| named(a)).map(|a| &a.id).collect();
+        assert!(!expected.is_empty());
+        assert_eq!(scoped.model.activities.keys().collect::<Vec<_>>(), expected);
+        assert!(!scoped.model.parties.contains_key("region-stockholm"));
+        assert!(scoped.model.parties.len() < model.parties.len());
     }
 }

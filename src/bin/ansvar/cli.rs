@@ -77,8 +77,16 @@ pub enum Command {
     /// model is checked against every rule (`ansvar rules`) as of a date; the
     /// exit code is 1 when a finding at or above --fail-on is not accepted.
     ///
+    /// On a terminal, findings that run past a screenful are preceded by a
+    /// summary (counts by severity, rule and party, and why the run exits as it
+    /// does) and cut to the most severe, in at most 100 lines; --all prints them
+    /// all, -q only the summary line. Pipes, files, JSON and SARIF get every
+    /// finding (SARIF at most 25 000, the most severe; stderr says how many were
+    /// dropped).
+    ///
     /// Examples:
     ///   ansvar check models/1177 --as-of 2019-02-18
+    ///   ansvar check national --scope region-uppsala -q
     ///   ansvar check models/1177 --fail-on critical
     ///   ansvar check models/1177 --format json
     ///   ansvar check models/1177 -o results.sarif
