@@ -366,6 +366,31 @@ fn a42_a43_twenty_thousand_errors_in_one_file_are_counted_not_drawn() {
     assert_eq!(drawn, ansvar::diag::MAX_SHOWN_PER_FILE, "{}", &stderr[..2000]);
 }
 
+/// A42: a one-line file of 200 000 `{}` entries, each an error. Both places
+/// that were quadratic in the line's length are exercised: every entry's span
+/// was found by scanning to the end of its line, and each drawn diagnostic gave
+/// the renderer the whole line. Either would take minutes here (the full-size
+/// 4 MB case took half an hour); linear, it takes a second or two.
+#[test]
+fn a42_a_one_line_file_of_200_000_empty_entries_is_refused_in_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let entries = vec!["{}"; 200_000].join(", ");
+    std::fs::write(dir.path().join("m.yaml"), format!("parties: [{entries}]\n")).unwrap();
+    let output = Command::cargo_bin("ansvar")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--color", "never", "m.yaml"])
+        .timeout(Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let stderr = assert_refused(&output, &["… and 199800 more errors in m.yaml", "200000 problems"]);
+    // Each drawn entry is at its own column, and its line is drawn cut short.
+    assert!(stderr.contains("--> m.yaml:1:11\n") && stderr.contains("--> m.yaml:1:807\n"), "{}", &stderr[..2000]);
+    let longest = stderr.lines().map(str::len).max().unwrap_or(0);
+    assert!(longest < 1000, "a line of {longest} bytes");
+    assert!(stderr.len() < 200 * 1000, "{} bytes of diagnostics", stderr.len());
+}
+
 // --- C. What a model can make ansvar print --------------------------------------
 
 /// Asserts that `bytes` hold no ESC, CSI, carriage return or bidi override.
