@@ -454,17 +454,36 @@ const LINE_CONTEXT_BYTES: usize = 48;
 /// The longest chain drawn whole in a note; a longer one shows its ends.
 pub const MAX_CHAIN_SHOWN: usize = 12;
 
+/// The ends of a chain longer than [`MAX_CHAIN_SHOWN`]: its first and last
+/// links, and how many links lie between them (0 for a chain shown whole, then
+/// all of it is the first part). Every output that shows a chain shows only
+/// these, so that on an n-deep chain its size grows with n, not n².
+pub fn chain_ends<T>(chain: &[T]) -> (&[T], usize, &[T]) {
+    if chain.len() <= MAX_CHAIN_SHOWN {
+        return (chain, 0, &[]);
+    }
+    let half = MAX_CHAIN_SHOWN / 2;
+    (&chain[..half], chain.len() - 2 * half, &chain[chain.len() - half..])
+}
+
+/// A chain as `a → b → c`, each link shown by `show`, with the middle of a
+/// long one left out (`p0 → … → p5 → … (3 988 more) → p3994 → … → p3999`).
+pub fn elided_chain_by<T>(chain: &[T], show: impl Fn(&T) -> String) -> String {
+    let (head, left_out, tail) = chain_ends(chain);
+    let head: Vec<String> = head.iter().map(&show).collect();
+    if left_out == 0 {
+        return head.join(" → ");
+    }
+    let tail: Vec<String> = tail.iter().map(&show).collect();
+    format!("{} → … ({left_out} more) → {}", head.join(" → "), tail.join(" → "))
+}
+
 /// A chain of parties as `a → b → c`, with the middle of a long one left out
-/// (`p0 → … → p4 → … (3 990 more) → p3995 → … → p3999`): every finding on a
+/// (`p0 → … → p5 → … (3 988 more) → p3994 → … → p3999`): every finding on a
 /// 4 000-deep chain would otherwise print the whole chain, and the output
 /// would grow with the square of the depth.
 pub fn elided_chain(chain: &[&str]) -> String {
-    if chain.len() <= MAX_CHAIN_SHOWN {
-        return chain.join(" → ");
-    }
-    let half = MAX_CHAIN_SHOWN / 2;
-    let left_out = chain.len() - 2 * half;
-    format!("{} → … ({left_out} more) → {}", chain[..half].join(" → "), chain[chain.len() - half..].join(" → "))
+    elided_chain_by(chain, |link| (*link).to_owned())
 }
 
 /// A span from a parser may end inside a multi-byte character or past the end of
@@ -559,5 +578,9 @@ mod tests {
         assert!(shown.starts_with("p0 → p1 → p2 → p3 → p4 → p5 → … (3988 more) → p3994 → "), "{shown}");
         assert!(shown.ends_with("p3999"), "{shown}");
         assert_eq!(elided_chain(&chain[..3]), "p0 → p1 → p2");
+        let (head, left_out, tail) = chain_ends(&chain);
+        assert_eq!((head.len(), left_out, tail.len()), (6, 3988, 6));
+        assert_eq!((head[0], tail[5]), ("p0", "p3999"));
+        assert_eq!(chain_ends(&chain[..12]), (&chain[..12], 0, &[][..]));
     }
 }

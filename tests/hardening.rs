@@ -391,6 +391,56 @@ fn a42_a_one_line_file_of_200_000_empty_entries_is_refused_in_linear_time() {
     assert!(stderr.len() < 200 * 1000, "{} bytes of diagnostics", stderr.len());
 }
 
+/// A model of one activity performed down an `on_behalf_of` chain `depth` deep.
+fn chain_model(depth: usize) -> String {
+    use std::fmt::Write as _;
+    let mut model = String::from("parties:\n");
+    for i in 0..=depth {
+        let _ = writeln!(model, "  - {{ id: p{i}, name: P{i}, kind: other, country: SE }}");
+    }
+    model.push_str("data:\n  - { id: d, name: D }\nprocessing:\n  - id: act\n    name: Act\n    data: [d]\n");
+    model.push_str("    purposes_decided_by: [p0]\n    performers:\n");
+    for i in 1..=depth {
+        let _ = writeln!(model, "      - {{ party: p{i}, on_behalf_of: p{} }}", i - 1);
+    }
+    model
+}
+
+/// A55 (D10): every output that shows chains grows linearly with the chain's
+/// depth. Each processor's chain and each finding's used to be written whole,
+/// so doubling the depth made the JSON and HTML reports four times larger.
+#[test]
+fn a55_output_grows_linearly_with_the_depth_of_a_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    for depth in [200, 400] {
+        std::fs::write(dir.path().join(format!("c{depth}.yaml")), chain_model(depth)).unwrap();
+    }
+    let formats: [&[&str]; 6] = [
+        &["check", "--format", "json"],
+        &["roles", "--format", "json"],
+        &["roles"],
+        &["report", "--format", "json"],
+        &["report", "--format", "html"],
+        &["report", "--format", "md"],
+    ];
+    for format in formats {
+        let size = |depth: usize| {
+            let file = format!("c{depth}.yaml");
+            let args: Vec<&str> = format.iter().copied().chain([file.as_str()]).collect();
+            let output = run(dir.path(), &args);
+            assert!(matches!(output.status.code(), Some(0 | 1)), "{format:?}: {}", text(&output.stderr));
+            output.stdout
+        };
+        let (small, large) = (size(200), size(400));
+        let ratio = large.len() as f64 / small.len() as f64;
+        assert!(ratio < 2.3, "{format:?}: {} bytes at depth 200, {} at 400", small.len(), large.len());
+        if format.contains(&"json") {
+            let large = text(&large).replace(": ", ":");
+            assert!(large.contains("\"chain_left_out\":388"), "{format:?}");
+        }
+    }
+}
+
 // --- C. What a model can make ansvar print --------------------------------------
 
 /// Asserts that `bytes` hold no ESC, CSI, carriage return or bidi override.

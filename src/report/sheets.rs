@@ -188,9 +188,8 @@ fn role_held(input: &Names<'_>, assignment: &Assignment) -> RoleHeld {
             let mut text = format!("for {}", input.party_name(principal));
             // A sub-processor's chain runs on to the controller it ultimately serves.
             if assignment.chain.len() > 1 {
-                let rest: Vec<String> =
-                    assignment.chain.iter().skip(1).map(|p| input.party_name(p).to_owned()).collect();
-                text.push_str(&format!(", which acts for {}", rest.join(" → ")));
+                let rest = crate::diag::elided_chain_by(&assignment.chain[1..], |p| input.party_name(p).to_owned());
+                text.push_str(&format!(", which acts for {rest}"));
             }
             text
         }
