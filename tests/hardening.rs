@@ -391,6 +391,32 @@ fn a42_a_one_line_file_of_200_000_empty_entries_is_refused_in_linear_time() {
     assert!(stderr.len() < 200 * 1000, "{} bytes of diagnostics", stderr.len());
 }
 
+/// D15: `check --format sarif` (or json) on a model that does not load writes a
+/// document of its errors, so that a CI upload step does not get an empty file;
+/// the exit status stays 2 and the errors are drawn on stderr too.
+#[test]
+fn d15_an_invalid_model_still_gets_a_sarif_and_a_json_document_of_its_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("m.yaml"), "parties:\n  - { id: a, name: A, kind: other, country: XX }\n").unwrap();
+    let output = run(dir.path(), &["check", "m.yaml", "--format", "sarif", "-o", "out.sarif"]);
+    assert_refused(&output, &["unknown-country", "m.yaml:2:45"]);
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.sarif")).unwrap()).unwrap();
+    let run0 = &sarif["runs"][0];
+    assert_eq!(run0["invocations"][0]["executionSuccessful"], false);
+    assert_eq!(run0["results"][0]["ruleId"], "unknown-country");
+    assert_eq!(run0["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "m.yaml");
+    let output = run(dir.path(), &["check", "m.yaml", "--format", "json"]);
+    assert_refused(&output, &["unknown-country"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!((&json["valid"], &json["counts"]["error"]), (&serde_json::json!(false), &serde_json::json!(1)));
+    assert_eq!(json["diagnostics"][0]["location"]["line"], 2);
+    // Text output is unchanged: nothing on stdout.
+    let output = run(dir.path(), &["check", "m.yaml"]);
+    assert_refused(&output, &["unknown-country"]);
+    assert!(output.stdout.is_empty());
+}
+
 /// A model of one activity performed down an `on_behalf_of` chain `depth` deep.
 fn chain_model(depth: usize) -> String {
     use std::fmt::Write as _;

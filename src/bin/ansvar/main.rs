@@ -221,6 +221,41 @@ fn load_model(global: &GlobalArgs, model: &Path) -> Result<(Loaded, Reference), 
     Ok((loaded, reference))
 }
 
+/// Loads the model for `check --format json|sarif`. An invalid one still gets
+/// a document of its diagnostics, on stdout or in `-o FILE`, and exit 2: a CI
+/// step that uploads the SARIF gets the errors, not an empty file (review D15).
+fn load_or_document(
+    global: &GlobalArgs,
+    model: &Path,
+    format: printer::CheckFormat,
+    output: Option<&Path>,
+) -> Result<(Loaded, Reference), Failure> {
+    use ansvar::report::invalid;
+    exists(model, "")?;
+    let reference = reference(global)?;
+    let mut document = None;
+    let loaded = load_with(model, "", stderr_color(global), || {
+        load::load_path(model, &reference).inspect_err(|invalid| {
+            let (diagnostics, sources) = (&invalid.diagnostics, &invalid.sources);
+            document = match format {
+                printer::CheckFormat::Sarif => serde_json::to_string_pretty(&invalid::sarif(diagnostics, sources)),
+                _ => serde_json::to_string_pretty(&invalid::InvalidDocument::new(diagnostics, sources)),
+            }
+            .ok();
+        })
+    });
+    match loaded {
+        Ok(loaded) => Ok((loaded, reference)),
+        Err(failure) => {
+            if let Some(mut document) = document {
+                document.push('\n');
+                emit(&printer::Text(document), output)?;
+            }
+            Err(failure)
+        }
+    }
+}
+
 /// Runs a loader and reports an invalid model; `side` names the side of a diff.
 fn load_with(
     model: &Path,
@@ -279,7 +314,10 @@ fn check(global: &GlobalArgs, args: &CheckArgs) -> Result<u8, Failure> {
         return Err(json_only("check"));
     }
     let start = std::time::Instant::now();
-    let (loaded, reference) = load_model(global, &args.model)?;
+    let (loaded, reference) = match format {
+        printer::CheckFormat::Text => load_model(global, &args.model)?,
+        _ => load_or_document(global, &args.model, format, output)?,
+    };
     let as_of = as_of(args.as_of);
     let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of);
     let mut timings = loaded.timings.clone();
