@@ -417,6 +417,122 @@ fn d15_an_invalid_model_still_gets_a_sarif_and_a_json_document_of_its_errors() {
     assert!(output.stdout.is_empty());
 }
 
+/// The classes of bad input that held in the review's own harness, repeated
+/// here so that they keep holding: each file is refused with its place, or
+/// accepted as the docs say (A2, A4–A8, A21, A22, A26, A27, A29, C15).
+#[test]
+fn review_classes_of_bad_input_still_hold() {
+    const PARTY: &str = "{ id: a, name: A, kind: other, country: SE }";
+    let cases: Vec<(&str, Vec<u8>, Option<&str>)> = vec![
+        ("a2-indentation-tab", format!("parties:\n\t- {PARTY}\n").into(), Some("tabs disallowed")),
+        ("a2-tab-between-flow-tokens", "parties:\n  - {\tid: a, name: A, kind: other, country: SE }\n".into(), None),
+        ("a4-bom", format!("\u{feff}parties:\n  - {PARTY}\n").into(), None),
+        ("a5-crlf", format!("parties:\r\n  - {PARTY}\r\n").into(), None),
+        ("a5-crlf-column", "parties:\r\n  - { id: a, name: A, kind: other, country: XX }\r\n".into(), Some(":2:45")),
+        ("a5-cr-only", format!("parties:\r  - {PARTY}\r").into(), None),
+        ("a6-utf16", b"\xff\xfep\x00a\x00".to_vec(), Some("is not UTF-8")),
+        ("a7-empty", Vec::new(), None),
+        ("a7-comments", "# only\n# comments\n".into(), None),
+        ("a7-whitespace", "   \n\n  \n".into(), None),
+        ("a8-document-markers", "---\n...\n".into(), None),
+        ("a21-merge-key", format!("parties:\n  - &p {PARTY}\n  - {{ <<: *p, id: b }}\n").into(), Some("unknown field `<<`")),
+        ("a22-two-documents", "parties: []\n---\nparties: []\n".into(), Some("holds several")),
+        ("a26-binary-tag", "parties:\n  - { id: a, name: !!binary QUJD, kind: other, country: SE }\n".into(), Some(":2:")),
+        ("a26-local-tag", "parties:\n  - { id: a, name: !evil A, kind: other, country: SE }\n".into(), Some(":2:")),
+        ("a27-nul", b"parties:\n  - { id: a, name: \"A\x00\", kind: other, country: SE }\n".to_vec(), Some(":2:22")),
+        ("a29-hex-hours", format!("parties:\n  - {PARTY}\n  - {{ id: b, name: B, kind: tech_vendor, country: SE }}\nagreements:\n  - {{ id: x, kind: data_processing, parties: [{{ party: a, role: controller }}, {{ party: b, role: processor }}], breach_notification_hours: 0x18 }}\n").into(), Some("whole number")),
+        ("a18-one-megabyte-scalar", format!("parties:\n  - {{ id: a, name: {}, kind: other, country: SE }}\n", "x".repeat(1 << 20)).into(), None),
+        ("c15-raw-escape", b"parties:\n  - { id: a, name: A\x1b[2J, kind: other, country: SE }\n".to_vec(), Some("\u{241b}")),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes, refused) in cases {
+        let file = format!("{name}.yaml");
+        std::fs::write(dir.path().join(&file), bytes).unwrap();
+        let output = run(dir.path(), &["check", "--color", "never", &file]);
+        let stderr = text(&output.stderr);
+        match refused {
+            Some(needle) => {
+                assert_eq!(output.status.code(), Some(2), "{name} not refused:\n{stderr}");
+                assert!(
+                    stderr.contains(&format!("{file}:")) && stderr.contains(needle),
+                    "{name}: no {needle:?}:\n{stderr}"
+                );
+                assert!(!stderr.contains('\u{1b}'), "{name}: a raw ESC reached stderr");
+            }
+            None => assert!(matches!(output.status.code(), Some(0 | 1)), "{name} refused:\n{stderr}"),
+        }
+    }
+}
+
+/// A15, A16: entries that are not model files are ignored (a directory named
+/// `x.yaml`, `m.YAML`), and a file name that is not UTF-8 loads.
+#[test]
+fn a15_a16_what_is_not_a_model_file_is_ignored_and_any_file_name_loads() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let (dir, model) = model_dir();
+    std::fs::create_dir(model.join("x.yaml")).unwrap();
+    std::fs::write(model.join("m.YAML"), "not: [a model").unwrap();
+    std::fs::write(
+        model.join(std::ffi::OsStr::from_bytes(b"p\xff.yaml")),
+        "parties:\n  - { id: b, name: B, kind: other, country: SE }\n",
+    )
+    .unwrap();
+    let output = run(dir.path(), &["roles", "m", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+}
+
+/// B2, B10, B11: `-o` onto a directory is refused; a full stdout is an error
+/// (exit 2, nothing half-claimed); a closed stdout (`| head`) is a normal end.
+#[test]
+fn b2_b10_b11_a_directory_target_a_full_stdout_and_a_closed_pipe() {
+    let (dir, _model) = model_dir();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let output = run(dir.path(), &["report", "m", "--format", "html", "-o", "out"]);
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("ansvar"))
+        .current_dir(dir.path())
+        .args(["report", "m", "--format", "html"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("No space left"), "{}", text(&output.stderr));
+    // A report far larger than a pipe's buffer, so that the pipe closes mid-write.
+    std::fs::write(dir.path().join("big.yaml"), chain_model(200)).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ansvar"))
+        .current_dir(dir.path())
+        .args(["report", "big.yaml", "--format", "html"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 10];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut head).unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(output.stderr.is_empty(), "{}", text(&output.stderr));
+}
+
+/// A52, A53: a flag, subcommand or id the command line gets wrong is a usage
+/// error (exit 2) that says what was wrong.
+#[test]
+fn a52_a53_bad_flags_subcommands_and_ids_exit_2() {
+    let (dir, _model) = model_dir();
+    let cases: [(&[&str], &str); 5] = [
+        (&["check", "m", "--no-such-flag"], "--no-such-flag"),
+        (&["no-such-command"], "no-such-command"),
+        (&["check", "m", "--format", "pdf"], "pdf"),
+        (&["roles", "m", "--party", "nobody"], "nobody"),
+        (&["explain", "no-such-rule"], "no-such-rule"),
+    ];
+    for (args, needle) in cases {
+        let output = run(dir.path(), args);
+        assert_refused(&output, &[needle]);
+    }
+}
+
 /// A model of one activity performed down an `on_behalf_of` chain `depth` deep.
 fn chain_model(depth: usize) -> String {
     use std::fmt::Write as _;
