@@ -24,6 +24,13 @@
 //!
 //! It prints Markdown tables: `docs/performance.md` explains them. Runs on a
 //! loaded machine are noisy; compare medians, and rerun before you conclude.
+//!
+//! To compare builds: `--bin PATH` (repeatable) measures those binaries instead
+//! of this build's, taking turns run by run (A, B, A, B, …) so that a change in
+//! the machine's load hits both alike, one row per binary. `--model DIR`
+//! measures an existing model directory instead of generating one (for a model
+//! an older binary can read, written by that version's generator); its rows
+//! are labelled with the directory's name.
 
 #[path = "support/synth.rs"]
 mod synth;
@@ -54,6 +61,8 @@ fn main() {
     let mut report_on_10x = false;
     let mut no_report = false;
     let mut no_people = false;
+    let mut bins: Vec<String> = Vec::new();
+    let mut model: Option<std::path::PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -61,6 +70,8 @@ fn main() {
             "--no-report" => no_report = true,
             "--no-people" => no_people = true,
             "--runs" => runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(runs),
+            "--bin" => bins.extend(args.next()),
+            "--model" => model = args.next().map(Into::into),
             // `cargo bench` passes `--bench` to every bench target.
             "--bench" => {}
             name => match synth::size(name) {
@@ -72,10 +83,13 @@ fn main() {
     if sizes.is_empty() {
         sizes = synth::SIZES.to_vec();
     }
+    if bins.is_empty() {
+        bins.push(ANSVAR.to_owned());
+    }
     let runs = runs.max(1);
     let has_time = Path::new(TIME).exists();
     let has_report = !no_report
-        && Command::new(ANSVAR)
+        && Command::new(&bins[0])
             .args(["report", "--help"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -89,30 +103,61 @@ fn main() {
 
     let mut rows = Vec::new();
     let mut people_rows = Vec::new();
-    for size in &sizes {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let started = Instant::now();
-        let summary = synth::generate(size, 1, dir.path()).expect("the generator writes the model");
-        eprintln!(
-            "{}: {} files, {:.1} MB, generated in {:.1} s",
-            size.name,
-            summary.files,
-            summary.bytes as f64 / 1e6,
-            started.elapsed().as_secs_f64()
-        );
-        let floor = median_duration((0..runs).map(|_| parse_floor(dir.path())).collect());
-        eprintln!("  parse floor {:.2} s", floor.as_secs_f64());
-        let check: Vec<Run> = (0..runs).map(|_| run(dir.path(), "check", has_time)).collect();
-        let measure_report = has_report && (size.name != "10x" || report_on_10x);
-        let report: Option<Vec<Run>> =
-            measure_report.then(|| (0..runs).map(|_| run(dir.path(), "report", has_time)).collect());
-        let row = Row::new(size.name, summary, floor, &check, report.as_deref());
-        eprintln!("  check {:.2} s, {:.0} MB", row.check.as_secs_f64(), row.peak_mb);
-        if let Some((report, peak)) = row.report {
-            eprintln!("  report {:.2} s, {:.0} MB", report.as_secs_f64(), peak);
+    // (label, directory, summary): generated models, or the one given.
+    let mut models: Vec<(String, std::path::PathBuf, synth::Summary, Option<tempfile::TempDir>)> = Vec::new();
+    match &model {
+        Some(dir) => {
+            let label = dir.file_name().map_or_else(|| "model".to_owned(), |n| n.to_string_lossy().into_owned());
+            models.push((label, dir.clone(), summarise(dir), None));
         }
-        if !no_people {
-            let measured = people(dir.path(), runs, row.check);
+        None => {
+            for size in &sizes {
+                let dir = tempfile::tempdir().expect("a temporary directory");
+                let started = Instant::now();
+                let summary = synth::generate(size, 1, dir.path()).expect("the generator writes the model");
+                eprintln!("{}: generated in {:.1} s", size.name, started.elapsed().as_secs_f64());
+                models.push((size.name.to_owned(), dir.path().to_path_buf(), summary, Some(dir)));
+            }
+        }
+    }
+    for (label, dir, summary, _keep) in &models {
+        eprintln!("{label}: {} files, {:.1} MB", summary.files, summary.bytes as f64 / 1e6);
+        let floor = median_duration((0..runs).filter_map(|_| parse_floor(dir)).collect());
+        eprintln!("  parse floor {:.2} s", floor.as_secs_f64());
+        // Runs alternate between the binaries: check A, check B, …, then the reports.
+        let mut check: Vec<Vec<Run>> = bins.iter().map(|_| Vec::new()).collect();
+        let mut report: Vec<Vec<Run>> = bins.iter().map(|_| Vec::new()).collect();
+        let measure_report = has_report && (label != "10x" || report_on_10x);
+        for _ in 0..runs {
+            for (b, bin) in bins.iter().enumerate() {
+                check[b].push(run(bin, dir, "check", has_time));
+            }
+            if measure_report {
+                for (b, bin) in bins.iter().enumerate() {
+                    report[b].push(run(bin, dir, "report", has_time));
+                }
+            }
+        }
+        for (b, bin) in bins.iter().enumerate() {
+            let name = if bins.len() > 1 { format!("{label} `{bin}`") } else { label.clone() };
+            let reports = measure_report.then_some(report[b].as_slice());
+            let row = Row::new(name, *summary, floor, &check[b], reports);
+            eprintln!("  {bin}: check {:.2} s, {:.0} MB", row.check.as_secs_f64(), row.peak_mb);
+            if let Some((wall, peak)) = row.report {
+                eprintln!("  {bin}: report {:.2} s, {:.0} MB", wall.as_secs_f64(), peak);
+            }
+            for (what, runs) in [("check", &check[b]), ("report", &report[b])] {
+                let walls: Vec<String> = runs.iter().map(|r| format!("{:.2}", r.wall.as_secs_f64())).collect();
+                if !walls.is_empty() {
+                    eprintln!("    {what} runs: {} s", walls.join(", "));
+                }
+            }
+            rows.push(row);
+        }
+        // The targets for people are this build's: with `--bin`, they are skipped.
+        if !no_people && bins == [ANSVAR] {
+            let check = rows.last().map_or(Duration::ZERO, |row: &Row| row.check);
+            let measured = people(dir, runs, check);
             eprintln!(
                 "  check on a terminal: {} lines, summary at line {}; report --scope {REGION}: {:.2} MB in {:.2} s",
                 measured.lines,
@@ -120,9 +165,8 @@ fn main() {
                 measured.scoped_bytes as f64 / 1e6,
                 measured.scoped.as_secs_f64()
             );
-            people_rows.push((size.name, measured));
+            people_rows.push((label.clone(), measured));
         }
-        rows.push(row);
     }
     println!("{}", table(&rows));
     if !people_rows.is_empty() {
@@ -176,7 +220,7 @@ fn people(dir: &Path, runs: usize, check: Duration) -> People {
 }
 
 /// The targets for people as a table, each with whether it is met.
-fn people_table(rows: &[(&str, People)]) -> String {
+fn people_table(rows: &[(String, People)]) -> String {
     let met = |ok: bool| if ok { "yes" } else { "**no**" };
     let mut out = String::from(
         "| size | check lines on a terminal (≤ 100) | summary at line (≤ 20) | met | report --scope MB (≤ 2) | report --scope s | check s | scoped / check (≤ 1.2) | met |\n|---|---:|---:|---|---:|---:|---:|---:|---|\n",
@@ -197,8 +241,20 @@ fn people_table(rows: &[(&str, People)]) -> String {
     out
 }
 
-/// Reads the model's files and times their single-threaded parse.
-fn parse_floor(dir: &Path) -> Duration {
+/// Files and bytes of a model directory given with `--model` (the entity
+/// counts are the generator's to know, and left at 0).
+fn summarise(dir: &Path) -> synth::Summary {
+    let mut summary = synth::Summary::default();
+    for entry in std::fs::read_dir(dir).expect("the model directory").flatten() {
+        summary.files += 1;
+        summary.bytes += entry.metadata().map_or(0, |m| m.len());
+    }
+    summary
+}
+
+/// Reads the model's files and times their single-threaded parse; `None` when
+/// this build cannot parse them (a model of another version, `--model`).
+fn parse_floor(dir: &Path) -> Option<Duration> {
     let mut texts = Vec::new();
     let mut paths: Vec<_> = std::fs::read_dir(dir).expect("the model directory").flatten().map(|e| e.path()).collect();
     paths.sort();
@@ -208,12 +264,15 @@ fn parse_floor(dir: &Path) -> Duration {
     let started = Instant::now();
     let failed = ansvar::load::parse_only(&texts);
     let elapsed = started.elapsed();
-    assert_eq!(failed, 0, "every synthetic file parses");
-    elapsed
+    if failed > 0 {
+        eprintln!("  {failed} file(s) do not parse with this build: no parse floor");
+        return None;
+    }
+    Some(elapsed)
 }
 
-/// Runs `ansvar COMMAND DIR --format json` once, output discarded.
-fn run(dir: &Path, command: &str, has_time: bool) -> Run {
+/// Runs `BIN COMMAND DIR --format json` once, output discarded.
+fn run(bin: &str, dir: &Path, command: &str, has_time: bool) -> Run {
     let mut args: Vec<String> = vec![
         command.to_owned(),
         dir.display().to_string(),
@@ -227,10 +286,10 @@ fn run(dir: &Path, command: &str, has_time: bool) -> Run {
     }
     let mut process = if has_time {
         let mut process = Command::new(TIME);
-        process.args(["-f", "time-peak-kb %M", ANSVAR]).args(&args);
+        process.args(["-f", "time-peak-kb %M", bin]).args(&args);
         process
     } else {
-        let mut process = Command::new(ANSVAR);
+        let mut process = Command::new(bin);
         process.args(&args);
         process
     };
@@ -271,7 +330,7 @@ fn run(dir: &Path, command: &str, has_time: bool) -> Run {
 
 /// One line of the table: medians over the runs.
 struct Row {
-    size: &'static str,
+    size: String,
     summary: synth::Summary,
     floor: Duration,
     check: Duration,
@@ -282,13 +341,7 @@ struct Row {
 }
 
 impl Row {
-    fn new(
-        size: &'static str,
-        summary: synth::Summary,
-        floor: Duration,
-        check: &[Run],
-        report: Option<&[Run]>,
-    ) -> Self {
+    fn new(size: String, summary: synth::Summary, floor: Duration, check: &[Run], report: Option<&[Run]>) -> Self {
         let mut stages = BTreeMap::new();
         for stage in check.iter().flat_map(|r| r.stages.keys()) {
             let values: Vec<f64> = check.iter().filter_map(|r| r.stages.get(stage).copied()).collect();
@@ -321,6 +374,9 @@ fn median(mut values: Vec<f64>) -> f64 {
 }
 
 fn median_duration(values: Vec<Duration>) -> Duration {
+    if values.is_empty() {
+        return Duration::ZERO;
+    }
     Duration::from_secs_f64(median(values.iter().map(Duration::as_secs_f64).collect()))
 }
 
@@ -347,16 +403,16 @@ fn table(rows: &[Row]) -> String {
             None => ("n/a".to_owned(), "n/a".to_owned(), "n/a".to_owned()),
         };
         out.push_str(&format!(
-            "| {} | {} | {:.1} | {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.0} | {:.1} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {:.1} | {} | {} | {} | {} | {:.2} | {} | {:.0} | {:.1} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             row.size,
             row.summary.files,
             yaml_mb,
             row.summary.parties,
             row.summary.activities,
             row.summary.agreements,
-            row.floor.as_secs_f64(),
+            if row.floor.is_zero() { "n/a".to_owned() } else { format!("{:.2}", row.floor.as_secs_f64()) },
             row.check.as_secs_f64(),
-            row.check.as_secs_f64() / row.floor.as_secs_f64(),
+            ratio_or_na(row.check.as_secs_f64(), row.floor.as_secs_f64()),
             row.peak_mb,
             row.peak_mb / yaml_mb,
             stage(row, &["read"]),
@@ -382,4 +438,9 @@ fn table(rows: &[Row]) -> String {
         ));
     }
     out
+}
+
+/// `a / b` to two places, or `n/a` where `b` is not measured (no parse floor).
+fn ratio_or_na(a: f64, b: f64) -> String {
+    if b > 0.0 { format!("{:.2}", a / b) } else { "n/a".to_owned() }
 }

@@ -197,7 +197,19 @@ pub fn render(diagnostics: &[Diagnostic], sources: &SourceMap, color: Color) -> 
             *count += 1;
         }
         let owned = Owned::new(diagnostic, sources);
-        out.push_str(&renderer.render(&owned.report()));
+        let rendered = renderer.render(&owned.report());
+        match owned.snippets.first().and_then(|window| window.header.as_ref()) {
+            // The place follows the title (which holds the message) and `--> `.
+            Some((drawn, right)) => match after(&rendered, owned.message.len(), drawn) {
+                Some(at) => {
+                    out.push_str(&rendered[..at]);
+                    out.push_str(right);
+                    out.push_str(&rendered[at + drawn.len()..]);
+                }
+                None => out.push_str(&rendered),
+            },
+            None => out.push_str(&rendered),
+        }
         out.push_str("\n\n");
     }
     for (file, level, count) in held {
@@ -234,6 +246,9 @@ struct Window<'a> {
     text: Cow<'a, str>,
     /// (primary?, byte range in `text`, message)
     labels: Vec<(bool, std::ops::Range<usize>, Cow<'a, str>)>,
+    /// When a long line was cut before the primary label, the renderer counts
+    /// a wrong column: (the place it prints, the right one).
+    header: Option<(String, String)>,
 }
 
 impl<'a> Owned<'a> {
@@ -335,38 +350,140 @@ impl<'a> Owned<'a> {
 
 impl<'a> Window<'a> {
     /// The lines from the first label's first line to the last one's last line.
+    ///
+    /// A line longer than [`LONG_LINE_BYTES`] is cut down to its start and the
+    /// bytes around each label's ends, the rest shown as `…`: the renderer reads
+    /// every character it is given, and a 4 MB one-line file with 200 errors
+    /// would otherwise cost 200 passes over 4 MB.
     fn cut(file: &'a SourceFile, labels: Vec<(usize, usize, bool, std::ops::Range<usize>, &'a str)>) -> Self {
         let first = labels.iter().map(|l| l.0).min().unwrap_or(0);
         let last = labels.iter().map(|l| l.1).max().unwrap_or(first);
-        let start = file.line_range(first).start;
-        let end = file.line_range(last).end;
-        let text = printable_same_width(&file.text()[start..end]);
+        let text = file.text();
+        // The byte ranges of `text` shown, in order; `…` between those of one line.
+        let mut kept: Vec<std::ops::Range<usize>> = Vec::new();
+        for line in first..=last {
+            let range = file.line_range(line);
+            if range.len() <= LONG_LINE_BYTES {
+                kept.push(range);
+                continue;
+            }
+            let body_end = if text[range.clone()].ends_with('\n') { range.end - 1 } else { range.end };
+            let mut pieces = Vec::with_capacity(1 + 2 * labels.len());
+            pieces.push(range.start..range.start + LINE_CONTEXT_BYTES);
+            for (.., span, _) in &labels {
+                for point in [span.start, span.end] {
+                    if (range.start..=range.end).contains(&point) {
+                        pieces.push(point.saturating_sub(LINE_CONTEXT_BYTES)..point + LINE_CONTEXT_BYTES);
+                    }
+                }
+            }
+            pieces.sort_by_key(|piece| piece.start);
+            let mut line_kept: Vec<std::ops::Range<usize>> = Vec::new();
+            for piece in pieces {
+                let piece = clamp_to_char_boundaries(text, piece.start.max(range.start)..piece.end.min(body_end));
+                match line_kept.last_mut() {
+                    Some(previous) if piece.start <= previous.end => previous.end = previous.end.max(piece.end),
+                    _ => line_kept.push(piece),
+                }
+            }
+            if let Some(last_piece) = line_kept.last_mut()
+                && last_piece.end == body_end
+            {
+                last_piece.end = range.end;
+            } else {
+                line_kept.push(body_end..range.end);
+            }
+            kept.extend(line_kept);
+        }
+        // Where each kept range starts in the text shown.
+        let mut shown = String::new();
+        let mut at: Vec<usize> = Vec::with_capacity(kept.len());
+        for (index, range) in kept.iter().enumerate() {
+            if index > 0 && kept[index - 1].end < range.start {
+                shown.push('…');
+            }
+            at.push(shown.len());
+            shown.push_str(&printable_same_width(&text[range.clone()]));
+        }
+        let local = |offset: usize| -> usize {
+            let index = kept.partition_point(|range| range.end < offset).min(kept.len().saturating_sub(1));
+            kept.get(index).map_or(0, |range| at[index] + offset.clamp(range.start, range.end) - range.start)
+        };
+        let mut header = None;
         let labels = labels
             .into_iter()
             .map(|(_, _, primary, range, message)| {
-                let local =
-                    (range.start - start).min(end - start)..(range.end.min(end) - start).max(range.start - start);
+                let start = local(range.start);
+                let local = start..local(range.end).max(start);
+                if primary {
+                    // The renderer counts the column in the text it is shown.
+                    let line = file.line_of(range.start);
+                    let line_start = local_line_start(&shown, start);
+                    let drawn = shown[line_start..start].chars().count() + 1;
+                    let (_, column) = file.line_column(range.start);
+                    if drawn != column as usize {
+                        let path = file.display_path();
+                        header =
+                            Some((format!("{path}:{}:{drawn}", line + 1), format!("{path}:{}:{column}", line + 1)));
+                    }
+                }
                 (primary, local, printable(message))
             })
             .collect();
-        Self { path: file.display_path(), first_line: first + 1, text, labels }
+        Self { path: file.display_path(), first_line: first + 1, text: Cow::Owned(shown), labels, header }
     }
 }
+
+/// Where `needle` first occurs in `text` at or after byte `from`.
+fn after(text: &str, from: usize, needle: &str) -> Option<usize> {
+    let from = (from..=text.len()).find(|&i| text.is_char_boundary(i))?;
+    text[from..].find(needle).map(|at| at + from)
+}
+
+/// The byte offset in `text` of the start of the line holding `offset`.
+fn local_line_start(text: &str, offset: usize) -> usize {
+    text[..offset].rfind('\n').map_or(0, |newline| newline + 1)
+}
+
+/// Lines longer than this are shown cut down around their labels.
+const LONG_LINE_BYTES: usize = 512;
+
+/// How much of a long line is kept at its start and on either side of a label's ends.
+const LINE_CONTEXT_BYTES: usize = 48;
 
 /// The longest chain drawn whole in a note; a longer one shows its ends.
 pub const MAX_CHAIN_SHOWN: usize = 12;
 
+/// The ends of a chain longer than [`MAX_CHAIN_SHOWN`]: its first and last
+/// links, and how many links lie between them (0 for a chain shown whole, then
+/// all of it is the first part). Every output that shows a chain shows only
+/// these, so that on an n-deep chain its size grows with n, not n².
+pub fn chain_ends<T>(chain: &[T]) -> (&[T], usize, &[T]) {
+    if chain.len() <= MAX_CHAIN_SHOWN {
+        return (chain, 0, &[]);
+    }
+    let half = MAX_CHAIN_SHOWN / 2;
+    (&chain[..half], chain.len() - 2 * half, &chain[chain.len() - half..])
+}
+
+/// A chain as `a → b → c`, each link shown by `show`, with the middle of a
+/// long one left out (`p0 → … → p5 → … (3 988 more) → p3994 → … → p3999`).
+pub fn elided_chain_by<T>(chain: &[T], show: impl Fn(&T) -> String) -> String {
+    let (head, left_out, tail) = chain_ends(chain);
+    let head: Vec<String> = head.iter().map(&show).collect();
+    if left_out == 0 {
+        return head.join(" → ");
+    }
+    let tail: Vec<String> = tail.iter().map(&show).collect();
+    format!("{} → … ({left_out} more) → {}", head.join(" → "), tail.join(" → "))
+}
+
 /// A chain of parties as `a → b → c`, with the middle of a long one left out
-/// (`p0 → … → p4 → … (3 990 more) → p3995 → … → p3999`): every finding on a
+/// (`p0 → … → p5 → … (3 988 more) → p3994 → … → p3999`): every finding on a
 /// 4 000-deep chain would otherwise print the whole chain, and the output
 /// would grow with the square of the depth.
 pub fn elided_chain(chain: &[&str]) -> String {
-    if chain.len() <= MAX_CHAIN_SHOWN {
-        return chain.join(" → ");
-    }
-    let half = MAX_CHAIN_SHOWN / 2;
-    let left_out = chain.len() - 2 * half;
-    format!("{} → … ({left_out} more) → {}", chain[..half].join(" → "), chain[chain.len() - half..].join(" → "))
+    elided_chain_by(chain, |link| (*link).to_owned())
 }
 
 /// A span from a parser may end inside a multi-byte character or past the end of
@@ -420,6 +537,27 @@ mod tests {
     }
 
     #[test]
+    fn a_long_line_is_drawn_around_its_labels_and_the_column_stays_right() {
+        let mut sources = SourceMap::new();
+        let text = format!("parties: [{}{{ id: Bad }}]\nnext: line\n", "{}, ".repeat(100_000));
+        let file = sources.add("m.yaml".into(), text.clone());
+        let start = text.find("Bad").unwrap();
+        let diagnostic = Diagnostic::error(DiagnosticCode::Yaml, "bad id")
+            .at(Span::new(file, start..start + 3), "here")
+            .also(Span::new(file, 10..12), "first entry");
+        let out = render(&[diagnostic], &sources, Color::Never);
+        assert!(out.contains(&format!("--> m.yaml:1:{}\n", start + 1)), "{out}");
+        assert!(out.contains("parties: [{}, {}") && out.contains("{ id: Bad }]") && out.contains('…'), "{out}");
+        assert!(out.len() < 2000, "{} bytes", out.len());
+        // The caret is under `Bad` in the line as drawn.
+        let lines: Vec<&str> = out.lines().collect();
+        let drawn = lines.iter().position(|l| l.contains("{ id: Bad }")).unwrap();
+        let caret = lines[drawn + 1..].iter().find(|l| l.contains("^^^")).unwrap();
+        let column = |line: &str, byte: usize| line[..byte].chars().count();
+        assert_eq!(column(caret, caret.find("^^^").unwrap()), column(lines[drawn], lines[drawn].find("Bad").unwrap()));
+    }
+
+    #[test]
     fn a_message_cannot_reach_the_terminal_raw() {
         let mut sources = SourceMap::new();
         let text = "name: \"x\"\n";
@@ -440,5 +578,9 @@ mod tests {
         assert!(shown.starts_with("p0 → p1 → p2 → p3 → p4 → p5 → … (3988 more) → p3994 → "), "{shown}");
         assert!(shown.ends_with("p3999"), "{shown}");
         assert_eq!(elided_chain(&chain[..3]), "p0 → p1 → p2");
+        let (head, left_out, tail) = chain_ends(&chain);
+        assert_eq!((head.len(), left_out, tail.len()), (6, 3988, 6));
+        assert_eq!((head[0], tail[5]), ("p0", "p3999"));
+        assert_eq!(chain_ends(&chain[..12]), (&chain[..12], 0, &[][..]));
     }
 }

@@ -646,8 +646,7 @@ fn chain_above(
 }
 
 fn chain_text(chain: &[PartyId]) -> String {
-    let names: Vec<String> = chain.iter().map(|p| format!("`{p}`")).collect();
-    names.join(" → ")
+    crate::diag::elided_chain_by(chain, |p| format!("`{p}`"))
 }
 
 /// A role an agreement claims for a party.
@@ -759,9 +758,8 @@ pub fn explain(roles: &Roles, party: &PartyId, activity: &ActivityId, location: 
             }
         }
         if !assignment.chain.is_empty() {
-            let mut chain = vec![format!("`{party}`")];
-            chain.extend(assignment.chain.iter().map(|p| format!("`{p}`")));
-            let _ = writeln!(out, "  chain: {}", chain.join(" → "));
+            let chain: Vec<&PartyId> = std::iter::once(party).chain(&assignment.chain).collect();
+            let _ = writeln!(out, "  chain: {}", crate::diag::elided_chain_by(&chain, |p| format!("`{p}`")));
         }
     }
     out

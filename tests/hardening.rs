@@ -366,6 +366,223 @@ fn a42_a43_twenty_thousand_errors_in_one_file_are_counted_not_drawn() {
     assert_eq!(drawn, ansvar::diag::MAX_SHOWN_PER_FILE, "{}", &stderr[..2000]);
 }
 
+/// A42: a one-line file of 200 000 `{}` entries, each an error. Both places
+/// that were quadratic in the line's length are exercised: every entry's span
+/// was found by scanning to the end of its line, and each drawn diagnostic gave
+/// the renderer the whole line. Either would take minutes here (the full-size
+/// 4 MB case took half an hour); linear, it takes a second or two.
+#[test]
+fn a42_a_one_line_file_of_200_000_empty_entries_is_refused_in_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let entries = vec!["{}"; 200_000].join(", ");
+    std::fs::write(dir.path().join("m.yaml"), format!("parties: [{entries}]\n")).unwrap();
+    let output = Command::cargo_bin("ansvar")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--color", "never", "m.yaml"])
+        .timeout(Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let stderr = assert_refused(&output, &["… and 199800 more errors in m.yaml", "200000 problems"]);
+    // Each drawn entry is at its own column, and its line is drawn cut short.
+    assert!(stderr.contains("--> m.yaml:1:11\n") && stderr.contains("--> m.yaml:1:807\n"), "{}", &stderr[..2000]);
+    let longest = stderr.lines().map(str::len).max().unwrap_or(0);
+    assert!(longest < 1000, "a line of {longest} bytes");
+    assert!(stderr.len() < 200 * 1000, "{} bytes of diagnostics", stderr.len());
+}
+
+/// D15: `check --format sarif` (or json) on a model that does not load writes a
+/// document of its errors, so that a CI upload step does not get an empty file;
+/// the exit status stays 2 and the errors are drawn on stderr too.
+#[test]
+fn d15_an_invalid_model_still_gets_a_sarif_and_a_json_document_of_its_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("m.yaml"), "parties:\n  - { id: a, name: A, kind: other, country: XX }\n").unwrap();
+    let output = run(dir.path(), &["check", "m.yaml", "--format", "sarif", "-o", "out.sarif"]);
+    assert_refused(&output, &["unknown-country", "m.yaml:2:45"]);
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.sarif")).unwrap()).unwrap();
+    let run0 = &sarif["runs"][0];
+    assert_eq!(run0["invocations"][0]["executionSuccessful"], false);
+    assert_eq!(run0["results"][0]["ruleId"], "unknown-country");
+    assert_eq!(run0["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "m.yaml");
+    let output = run(dir.path(), &["check", "m.yaml", "--format", "json"]);
+    assert_refused(&output, &["unknown-country"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!((&json["valid"], &json["counts"]["error"]), (&serde_json::json!(false), &serde_json::json!(1)));
+    assert_eq!(json["diagnostics"][0]["location"]["line"], 2);
+    // Text output is unchanged: nothing on stdout.
+    let output = run(dir.path(), &["check", "m.yaml"]);
+    assert_refused(&output, &["unknown-country"]);
+    assert!(output.stdout.is_empty());
+}
+
+/// The classes of bad input that held in the review's own harness, repeated
+/// here so that they keep holding: each file is refused with its place, or
+/// accepted as the docs say (A2, A4–A8, A21, A22, A26, A27, A29, C15).
+#[test]
+fn review_classes_of_bad_input_still_hold() {
+    const PARTY: &str = "{ id: a, name: A, kind: other, country: SE }";
+    let cases: Vec<(&str, Vec<u8>, Option<&str>)> = vec![
+        ("a2-indentation-tab", format!("parties:\n\t- {PARTY}\n").into(), Some("tabs disallowed")),
+        ("a2-tab-between-flow-tokens", "parties:\n  - {\tid: a, name: A, kind: other, country: SE }\n".into(), None),
+        ("a4-bom", format!("\u{feff}parties:\n  - {PARTY}\n").into(), None),
+        ("a5-crlf", format!("parties:\r\n  - {PARTY}\r\n").into(), None),
+        ("a5-crlf-column", "parties:\r\n  - { id: a, name: A, kind: other, country: XX }\r\n".into(), Some(":2:45")),
+        ("a5-cr-only", format!("parties:\r  - {PARTY}\r").into(), None),
+        ("a6-utf16", b"\xff\xfep\x00a\x00".to_vec(), Some("is not UTF-8")),
+        ("a7-empty", Vec::new(), None),
+        ("a7-comments", "# only\n# comments\n".into(), None),
+        ("a7-whitespace", "   \n\n  \n".into(), None),
+        ("a8-document-markers", "---\n...\n".into(), None),
+        ("a21-merge-key", format!("parties:\n  - &p {PARTY}\n  - {{ <<: *p, id: b }}\n").into(), Some("unknown field `<<`")),
+        ("a22-two-documents", "parties: []\n---\nparties: []\n".into(), Some("holds several")),
+        ("a26-binary-tag", "parties:\n  - { id: a, name: !!binary QUJD, kind: other, country: SE }\n".into(), Some(":2:")),
+        ("a26-local-tag", "parties:\n  - { id: a, name: !evil A, kind: other, country: SE }\n".into(), Some(":2:")),
+        ("a27-nul", b"parties:\n  - { id: a, name: \"A\x00\", kind: other, country: SE }\n".to_vec(), Some(":2:22")),
+        ("a29-hex-hours", format!("parties:\n  - {PARTY}\n  - {{ id: b, name: B, kind: tech_vendor, country: SE }}\nagreements:\n  - {{ id: x, kind: data_processing, parties: [{{ party: a, role: controller }}, {{ party: b, role: processor }}], breach_notification_hours: 0x18 }}\n").into(), Some("whole number")),
+        ("a18-one-megabyte-scalar", format!("parties:\n  - {{ id: a, name: {}, kind: other, country: SE }}\n", "x".repeat(1 << 20)).into(), None),
+        ("c15-raw-escape", b"parties:\n  - { id: a, name: A\x1b[2J, kind: other, country: SE }\n".to_vec(), Some("\u{241b}")),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes, refused) in cases {
+        let file = format!("{name}.yaml");
+        std::fs::write(dir.path().join(&file), bytes).unwrap();
+        let output = run(dir.path(), &["check", "--color", "never", &file]);
+        let stderr = text(&output.stderr);
+        match refused {
+            Some(needle) => {
+                assert_eq!(output.status.code(), Some(2), "{name} not refused:\n{stderr}");
+                assert!(
+                    stderr.contains(&format!("{file}:")) && stderr.contains(needle),
+                    "{name}: no {needle:?}:\n{stderr}"
+                );
+                assert!(!stderr.contains('\u{1b}'), "{name}: a raw ESC reached stderr");
+            }
+            None => assert!(matches!(output.status.code(), Some(0 | 1)), "{name} refused:\n{stderr}"),
+        }
+    }
+}
+
+/// A15, A16: entries that are not model files are ignored (a directory named
+/// `x.yaml`, `m.YAML`), and a file name that is not UTF-8 loads.
+#[test]
+fn a15_a16_what_is_not_a_model_file_is_ignored_and_any_file_name_loads() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let (dir, model) = model_dir();
+    std::fs::create_dir(model.join("x.yaml")).unwrap();
+    std::fs::write(model.join("m.YAML"), "not: [a model").unwrap();
+    std::fs::write(
+        model.join(std::ffi::OsStr::from_bytes(b"p\xff.yaml")),
+        "parties:\n  - { id: b, name: B, kind: other, country: SE }\n",
+    )
+    .unwrap();
+    let output = run(dir.path(), &["roles", "m", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+}
+
+/// B2, B10, B11: `-o` onto a directory is refused; a full stdout is an error
+/// (exit 2, nothing half-claimed); a closed stdout (`| head`) is a normal end.
+#[test]
+fn b2_b10_b11_a_directory_target_a_full_stdout_and_a_closed_pipe() {
+    let (dir, _model) = model_dir();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let output = run(dir.path(), &["report", "m", "--format", "html", "-o", "out"]);
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("ansvar"))
+        .current_dir(dir.path())
+        .args(["report", "m", "--format", "html"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("No space left"), "{}", text(&output.stderr));
+    // A report far larger than a pipe's buffer, so that the pipe closes mid-write.
+    std::fs::write(dir.path().join("big.yaml"), chain_model(200)).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ansvar"))
+        .current_dir(dir.path())
+        .args(["report", "big.yaml", "--format", "html"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 10];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut head).unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(output.stderr.is_empty(), "{}", text(&output.stderr));
+}
+
+/// A52, A53: a flag, subcommand or id the command line gets wrong is a usage
+/// error (exit 2) that says what was wrong.
+#[test]
+fn a52_a53_bad_flags_subcommands_and_ids_exit_2() {
+    let (dir, _model) = model_dir();
+    let cases: [(&[&str], &str); 5] = [
+        (&["check", "m", "--no-such-flag"], "--no-such-flag"),
+        (&["no-such-command"], "no-such-command"),
+        (&["check", "m", "--format", "pdf"], "pdf"),
+        (&["roles", "m", "--party", "nobody"], "nobody"),
+        (&["explain", "no-such-rule"], "no-such-rule"),
+    ];
+    for (args, needle) in cases {
+        let output = run(dir.path(), args);
+        assert_refused(&output, &[needle]);
+    }
+}
+
+/// A model of one activity performed down an `on_behalf_of` chain `depth` deep.
+fn chain_model(depth: usize) -> String {
+    use std::fmt::Write as _;
+    let mut model = String::from("parties:\n");
+    for i in 0..=depth {
+        let _ = writeln!(model, "  - {{ id: p{i}, name: P{i}, kind: other, country: SE }}");
+    }
+    model.push_str("data:\n  - { id: d, name: D }\nprocessing:\n  - id: act\n    name: Act\n    data: [d]\n");
+    model.push_str("    purposes_decided_by: [p0]\n    performers:\n");
+    for i in 1..=depth {
+        let _ = writeln!(model, "      - {{ party: p{i}, on_behalf_of: p{} }}", i - 1);
+    }
+    model
+}
+
+/// A55 (D10): every output that shows chains grows linearly with the chain's
+/// depth. Each processor's chain and each finding's used to be written whole,
+/// so doubling the depth made the JSON and HTML reports four times larger.
+#[test]
+fn a55_output_grows_linearly_with_the_depth_of_a_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    for depth in [200, 400] {
+        std::fs::write(dir.path().join(format!("c{depth}.yaml")), chain_model(depth)).unwrap();
+    }
+    let formats: [&[&str]; 6] = [
+        &["check", "--format", "json"],
+        &["roles", "--format", "json"],
+        &["roles"],
+        &["report", "--format", "json"],
+        &["report", "--format", "html"],
+        &["report", "--format", "md"],
+    ];
+    for format in formats {
+        let size = |depth: usize| {
+            let file = format!("c{depth}.yaml");
+            let args: Vec<&str> = format.iter().copied().chain([file.as_str()]).collect();
+            let output = run(dir.path(), &args);
+            assert!(matches!(output.status.code(), Some(0 | 1)), "{format:?}: {}", text(&output.stderr));
+            output.stdout
+        };
+        let (small, large) = (size(200), size(400));
+        let ratio = large.len() as f64 / small.len() as f64;
+        assert!(ratio < 2.3, "{format:?}: {} bytes at depth 200, {} at 400", small.len(), large.len());
+        if format.contains(&"json") {
+            let large = text(&large).replace(": ", ":");
+            assert!(large.contains("\"chain_left_out\":388"), "{format:?}");
+        }
+    }
+}
+
 // --- C. What a model can make ansvar print --------------------------------------
 
 /// Asserts that `bytes` hold no ESC, CSI, carriage return or bidi override.

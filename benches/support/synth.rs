@@ -31,6 +31,13 @@ use std::path::Path;
 /// The evaluation date the generated models are written for (`--as-of`).
 pub const AS_OF: &str = "2025-06-01";
 
+/// A date inside a period that has ended, for the rules about it: between the
+/// Schrems II judgment (2020-07-16) and the EU-US Data Privacy Framework
+/// (2023-07-10), when SCCs alone did not protect a transfer to a US importer
+/// subject to FISA 702 (`transfer-tool-undermined`). Every agreement of the unit
+/// that plants [`Defect::ToolUndermined`] is in force on it.
+pub const PAST_AS_OF: &str = "2022-06-01";
+
 /// How big a model to generate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Size {
@@ -49,7 +56,7 @@ pub struct Size {
 }
 
 /// About 100 parties in a handful of files.
-pub const SMALL: Size = Size { name: "small", units: 30, regions: 1, municipalities: 4, units_per_file: 12 };
+pub const SMALL: Size = Size { name: "small", units: 34, regions: 1, municipalities: 4, units_per_file: 12 };
 /// About 2 000 parties: one region.
 pub const REGIONAL: Size = Size { name: "regional", units: 620, regions: 1, municipalities: 30, units_per_file: 20 };
 /// About 30 000 parties, 100 000 activities and 150 000 agreements in about 500 files.
@@ -552,6 +559,17 @@ enum Defect {
     NoRecords,
     /// Hosting in India under SCCs whose impact assessment was not made.
     NoImpactAssessment,
+    /// Hosting in the US by a provider subject to FISA 702, under SCCs with
+    /// contractual and organisational measures only, in force since 2020: a
+    /// transfer the US law undermined until the DPF ([`PAST_AS_OF`]).
+    ToolUndermined,
+    /// The vendor's platform on the internet behind a password alone.
+    PasswordOnInternet,
+    /// The patient-record activity is large-scale and no DPIA was made.
+    NoDpia,
+    /// The care provider runs a large-scale patient-record activity and has
+    /// designated no DPO.
+    NoDpo,
 }
 
 const DEFECTS: &[Defect] = &[
@@ -584,6 +602,10 @@ const DEFECTS: &[Defect] = &[
     Defect::LogsNotReviewed,
     Defect::NoRecords,
     Defect::NoImpactAssessment,
+    Defect::ToolUndermined,
+    Defect::PasswordOnInternet,
+    Defect::NoDpia,
+    Defect::NoDpo,
 ];
 
 /// The defects of one unit.
@@ -674,6 +696,13 @@ impl<'a> Performer<'a> {
     fn new(party: &'a str, on_behalf_of: Option<&'a str>, systems: Vec<&'a str>) -> Self {
         Self { party, on_behalf_of, systems, location: None, access_from: None, gives_care: false, own_purposes: None }
     }
+}
+
+/// An activity's scale and impact assessment, written when known.
+#[derive(Clone, Copy, Default)]
+struct Scale {
+    large_scale: Option<bool>,
+    dpia: Option<bool>,
 }
 
 /// An agreement to write.
@@ -775,6 +804,7 @@ impl Generator {
         means: &[&str],
         informs: Option<&[&str]>,
         performers: &[Performer<'_>],
+        scale: Scale,
     ) {
         self.summary.activities += 1;
         out!(buf, "  - id: {id}");
@@ -792,6 +822,12 @@ impl Generator {
         }
         if let Some(informs) = informs {
             out!(buf, "    informs_subjects: [{}]", informs.join(", "));
+        }
+        if let Some(large) = scale.large_scale {
+            out!(buf, "    large_scale: {large}");
+        }
+        if let Some(dpia) = scale.dpia {
+            out!(buf, "    dpia: {dpia}");
         }
         out!(buf, "    performers:");
         for p in performers {
@@ -988,6 +1024,7 @@ impl Generator {
             &[region_id],
             Some(&[region_id]),
             &[Performer::new(PLATFORM, Some(region_id), vec!["g-national-platform-telephony"])],
+            Scale::default(),
         );
         self.agreement(
             &mut file.agreements,
@@ -1029,6 +1066,7 @@ impl Generator {
                 &[&municipality],
                 Some(&[&municipality, region_id]),
                 &[Performer::new(&municipality, None, vec![&system]), Performer::new(region_id, None, vec![])],
+                Scale::default(),
             );
             // One municipality in twelve has not signed its arrangement yet.
             if m % 12 != 11 {
@@ -1086,11 +1124,18 @@ impl Generator {
                 ("subject_to", secrecy.to_owned()),
                 ("keeps_records", (!d(Defect::NoRecords)).to_string()),
                 ("employees", employees.to_string()),
-            ],
+            ]
+            .into_iter()
+            .chain(d(Defect::NoDpo).then(|| ("dpo", "false".to_owned())))
+            .collect::<Vec<_>>(),
         );
         let vendor = format!("tv-{n}");
         let vendor_place = *self.rng.weighted(VENDOR_PLACES);
-        let vendor_place = if d(Defect::InternetNoAuth) || d(Defect::CareAbroad) { SE } else { vendor_place };
+        let vendor_place = if d(Defect::InternetNoAuth) || d(Defect::CareAbroad) || d(Defect::ToolUndermined) {
+            SE
+        } else {
+            vendor_place
+        };
         let mut extra = vec![("keeps_records", "true".to_owned())];
         if vendor_place.dpf {
             extra.push(("certifications", "[{ scheme: eu-us-dpf, covers: [non_hr], from: 2023-07-10 }]".to_owned()));
@@ -1107,7 +1152,7 @@ impl Generator {
         // Hosting: the unit's own provider, or one of the global clouds.
         let forced_hosting = if d(Defect::TransferMissing) || d(Defect::NoImpactAssessment) {
             Some(IN)
-        } else if d(Defect::TransferWrongModule) {
+        } else if d(Defect::TransferWrongModule) || d(Defect::ToolUndermined) {
             Some(US)
         } else if d(Defect::AdequacyScope) {
             Some(JP)
@@ -1128,6 +1173,9 @@ impl Generator {
                         "certifications",
                         "[{ scheme: eu-us-dpf, covers: [non_hr], from: 2023-07-10 }]".to_owned(),
                     ));
+                }
+                if d(Defect::ToolUndermined) {
+                    extra.push(("subject_to", "[us-fisa-702]".to_owned()));
                 }
                 let word = *self.rng.pick(WORDS);
                 self.party(
@@ -1230,6 +1278,10 @@ impl Generator {
             app_security.in_transit = Some(false);
             app_security.exposure = Some("private");
         }
+        if d(Defect::PasswordOnInternet) {
+            app_security.exposure = Some("internet");
+            app_security.authentication = Some("password");
+        }
         self.system(&mut file.systems, &app, "Clinical application platform", &vendor, vendor_place.code, app_security);
         let phone = format!("{subcontractor_id}-phone");
         if subcontractor {
@@ -1256,6 +1308,12 @@ impl Generator {
         // Defects that need a particular activity bring it in.
         let advice = TEMPLATES.iter().position(|t| t.slug == "advice").unwrap_or(0);
         let registry = TEMPLATES.iter().position(|t| t.slug == "registry").unwrap_or(0);
+        // Patient records come first (the templates are in order): the vendor
+        // performs the first activity, so its platform holds health data.
+        let records = TEMPLATES.iter().position(|t| t.slug == "records").unwrap_or(0);
+        if (d(Defect::PasswordOnInternet) || d(Defect::NoDpia) || d(Defect::NoDpo)) && !chosen.contains(&records) {
+            chosen.push(records);
+        }
         if subcontractor && !chosen.contains(&advice) {
             chosen.push(advice);
         }
@@ -1295,7 +1353,7 @@ impl Generator {
             if self.rng.percent(1) {
                 vendor_performer.own_purposes = Some("product-improvement");
             }
-            let uses_hosting = uses_vendor && self.rng.percent(85);
+            let uses_hosting = uses_vendor && (self.rng.percent(85) || (first && d(Defect::ToolUndermined)));
             if uses_vendor {
                 performers.push(vendor_performer);
             }
@@ -1353,6 +1411,12 @@ impl Generator {
             } else {
                 Some(vec![provider.as_str()])
             };
+            // Large-scale patient records, with or without an impact assessment.
+            let scale = if template.slug == "records" && (d(Defect::NoDpia) || d(Defect::NoDpo)) {
+                Scale { large_scale: Some(true), dpia: Some(!d(Defect::NoDpia)) }
+            } else {
+                Scale::default()
+            };
             self.activity(
                 &mut file.processing,
                 &id,
@@ -1364,6 +1428,7 @@ impl Generator {
                 &means,
                 informs.as_deref(),
                 &performers,
+                scale,
             );
             made.push(Made {
                 id,
@@ -1380,6 +1445,7 @@ impl Generator {
         // ---- agreements ----
         let care_covers: Vec<String> = made.iter().filter(|m| !m.hr).map(|m| m.id.clone()).collect();
         let effective = self.date();
+        let effective = if d(Defect::ToolUndermined) { "2020-01-01" } else { effective };
         self.agreement(
             &mut file.agreements,
             &Agreement {
@@ -1522,6 +1588,11 @@ impl Generator {
                         Some("{ tool: scc, module: 2 }".to_owned())
                     } else if d(Defect::NoImpactAssessment) {
                         Some("{ tool: scc, module: 3, impact_assessment: false }".to_owned())
+                    } else if d(Defect::ToolUndermined) {
+                        Some(
+                            "{ tool: scc, module: 3, impact_assessment: true, supplementary_measures: [contractual, organisational] }"
+                                .to_owned(),
+                        )
                     } else {
                         Some("{ tool: scc, module: 3 }".to_owned())
                     }

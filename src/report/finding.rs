@@ -118,7 +118,6 @@ impl FindingView {
     pub(super) fn new(input: &Names<'_>, index: usize, finding: &Finding) -> Self {
         let number = format!("F{}", index + 1);
         let rule = finding.rule();
-        let chain: Vec<String> = finding.chain.iter().map(|p| input.party_name(p).to_owned()).collect();
         Self {
             anchor: format!("finding-{number}"),
             number,
@@ -140,7 +139,7 @@ impl FindingView {
                     location: input.sources.location(l.span).to_string(),
                 })
                 .collect(),
-            chain: chain.join(" → "),
+            chain: crate::diag::elided_chain_by(&finding.chain, |p| input.party_name(p).to_owned()),
             explanation: rule.map(|r| r.explanation.to_owned()).unwrap_or_default(),
             explanation_segments: segments(rule.map(|r| r.explanation).unwrap_or_default()),
             remediation: rule.map(|r| sentence(r.remediation)).unwrap_or_default(),

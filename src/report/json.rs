@@ -33,8 +33,13 @@ pub struct JsonRole<'a> {
     pub role: &'static str,
     /// For processors, the party they act for.
     pub on_behalf_of: Option<&'a str>,
-    /// The chain above a processor up to the top.
+    /// The chain above a processor up to the top; of a chain longer than
+    /// [`crate::diag::MAX_CHAIN_SHOWN`], its first and last links only.
     pub chain: Vec<&'a str>,
+    /// How many links of a long chain are left out between its first and last
+    /// ones in `chain` (absent when `chain` is whole).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub chain_left_out: usize,
     /// For an Art. 28(10) controller, its own purposes.
     pub own_purposes: &'a [String],
     /// The reasons.
@@ -49,7 +54,8 @@ impl<'a> JsonRole<'a> {
             activity: assignment.activity.as_str(),
             role: assignment.role.as_str(),
             on_behalf_of: assignment.on_behalf_of.as_ref().map(|p| p.as_str()),
-            chain: assignment.chain.iter().map(|p| p.as_str()).collect(),
+            chain: chain_ends(&assignment.chain),
+            chain_left_out: crate::diag::chain_ends(&assignment.chain).1,
             own_purposes: &assignment.own_purposes,
             reasons: assignment
                 .reasons
@@ -231,8 +237,13 @@ pub struct JsonFinding<'a> {
     pub location: Location,
     /// Other places that explain it.
     pub labels: Vec<JsonLabel>,
-    /// How the party came in, from the top of the chain down.
+    /// How the party came in, from the top of the chain down; of a chain
+    /// longer than [`crate::diag::MAX_CHAIN_SHOWN`], its first and last links only.
     pub chain: Vec<&'a str>,
+    /// How many links of a long chain are left out between its first and last
+    /// ones in `chain` (absent when `chain` is whole).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub chain_left_out: usize,
     /// What to do about it: the rule's remediation.
     pub remediation: &'static str,
 }
@@ -280,7 +291,8 @@ impl<'a> JsonFinding<'a> {
                     location: sources.location(l.span),
                 })
                 .collect(),
-            chain: finding.chain.iter().map(|p| p.as_str()).collect(),
+            chain: chain_ends(&finding.chain),
+            chain_left_out: crate::diag::chain_ends(&finding.chain).1,
             remediation: finding.rule().map(|r| r.remediation).unwrap_or_default(),
         }
     }
@@ -624,4 +636,14 @@ pub struct RopaDocument<'a> {
     /// The records.
     #[serde(flatten)]
     pub records: &'a super::ropa::Records,
+}
+
+/// The ids of a chain as shown in JSON: the whole chain, or the ends of a long one.
+fn chain_ends(chain: &[PartyId]) -> Vec<&str> {
+    let (head, _, tail) = crate::diag::chain_ends(chain);
+    head.iter().chain(tail).map(|p| p.as_str()).collect()
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }

@@ -14,6 +14,7 @@ pub mod diagram;
 pub mod diff;
 pub mod finding;
 pub(crate) mod index;
+pub mod invalid;
 pub mod json;
 pub mod markdown;
 pub mod notify;

@@ -125,9 +125,20 @@ fn about_line(about: &[&FindingView]) -> String {
     let mut actors: Vec<&str> = about.iter().filter_map(|f| f.party.as_ref()).map(|p| p.name.as_str()).collect();
     actors.sort_unstable();
     actors.dedup();
-    let numbers: Vec<&str> = about.iter().map(|f| f.number.as_str()).collect();
-    let who = if actors.is_empty() { String::new() } else { format!(", for which {} must act", actors.join(", ")) };
-    format!("{} about its processing{who} ({}).", about.len(), numbers.join(", "))
+    // At most a few numbers and names: a party deep in a long chain has a
+    // finding about it from every link, and the sheet must stay small.
+    const SHOWN: usize = 8;
+    let shown = |items: Vec<&str>| -> String {
+        let more = items.len().saturating_sub(SHOWN);
+        let mut text = items.into_iter().take(SHOWN).collect::<Vec<_>>().join(", ");
+        if more > 0 {
+            text.push_str(&format!(" and {more} more"));
+        }
+        text
+    };
+    let numbers = shown(about.iter().map(|f| f.number.as_str()).collect());
+    let who = if actors.is_empty() { String::new() } else { format!(", for which {} must act", shown(actors)) };
+    format!("{} about its processing{who} ({numbers}).", about.len())
 }
 
 fn sheet(input: &Names<'_>, id: &PartyId, held: &[&Assignment], findings: Vec<FindingView>) -> PartySheet {
@@ -220,9 +231,8 @@ fn role_held(input: &Names<'_>, assignment: &Assignment) -> RoleHeld {
             let mut text = format!("for {}", input.party_name(principal));
             // A sub-processor's chain runs on to the controller it ultimately serves.
             if assignment.chain.len() > 1 {
-                let rest: Vec<String> =
-                    assignment.chain.iter().skip(1).map(|p| input.party_name(p).to_owned()).collect();
-                text.push_str(&format!(", which acts for {}", rest.join(" → ")));
+                let rest = crate::diag::elided_chain_by(&assignment.chain[1..], |p| input.party_name(p).to_owned());
+                text.push_str(&format!(", which acts for {rest}"));
             }
             text
         }

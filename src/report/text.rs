@@ -79,7 +79,7 @@ pub fn delegations(roles: &Roles, parties: &[&PartyId], activities: &[&ActivityI
                 "{activity}: {} is {} for {principal} ({})",
                 assignment.party,
                 assignment.role,
-                chain.join(" → ")
+                crate::diag::elided_chain(&chain)
             );
         }
     }

@@ -291,6 +291,43 @@ fn layout(global: &GlobalArgs, args: &CheckArgs) -> printer::Layout {
     }
 }
 
+/// Loads the model for `check --format json|sarif`. An invalid one still gets
+/// a document of its diagnostics, on stdout or in `-o FILE`, and exit 2: a CI
+/// step that uploads the SARIF gets the errors, not an empty file (review D15).
+fn load_or_document(
+    global: &GlobalArgs,
+    model: &Path,
+    format: printer::CheckFormat,
+    output: Option<&Path>,
+    progress: &Progress,
+) -> Result<(Loaded, Reference), Failure> {
+    use ansvar::report::invalid;
+    exists(model, "")?;
+    let reference = reference(global)?;
+    let mut document = None;
+    progress.stage(format!("reading and validating {}", model.display()));
+    let loaded = load_with(model, "", stderr_color(global), progress, || {
+        load::load_path(model, &reference).inspect_err(|invalid| {
+            let (diagnostics, sources) = (&invalid.diagnostics, &invalid.sources);
+            document = match format {
+                printer::CheckFormat::Sarif => serde_json::to_string_pretty(&invalid::sarif(diagnostics, sources)),
+                _ => serde_json::to_string_pretty(&invalid::InvalidDocument::new(diagnostics, sources)),
+            }
+            .ok();
+        })
+    });
+    match loaded {
+        Ok(loaded) => Ok((loaded, reference)),
+        Err(failure) => {
+            if let Some(mut document) = document {
+                document.push('\n');
+                emit(&printer::Text(document), output)?;
+            }
+            Err(failure)
+        }
+    }
+}
+
 /// Runs a loader and reports an invalid model; `side` names the side of a diff.
 fn load_with(
     model: &Path,
@@ -352,7 +389,10 @@ fn check(global: &GlobalArgs, args: &CheckArgs) -> Result<u8, Failure> {
     }
     let start = std::time::Instant::now();
     let progress = Progress::new(global.quiet);
-    let (loaded, reference) = load_model(global, &args.model, &progress)?;
+    let (loaded, reference) = match format {
+        printer::CheckFormat::Text => load_model(global, &args.model, &progress)?,
+        _ => load_or_document(global, &args.model, format, output, &progress)?,
+    };
     let seeds = scope_parties(&[&loaded.model], &args.scope)?;
     let as_of = as_of(args.as_of);
     let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of);
