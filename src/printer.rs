@@ -200,6 +200,8 @@ pub struct Check<'a> {
     pub color: Color,
     /// For JSON, with `--obligations`: every party's obligations and the Art. 30 records.
     pub obligations: Option<json::ObligationsPart>,
+    /// The language of the text (`--lang`).
+    pub lang: crate::render::Lang,
 }
 
 /// A JSON document with the obligations part after its own fields, as
@@ -216,19 +218,19 @@ impl Printer for Check<'_> {
     fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
         match self.format {
             CheckFormat::Json => {
-                let document = json::CheckDocument::new(self.findings, self.as_of, self.sources);
+                let document = json::CheckDocument::new_in(self.findings, self.as_of, self.sources, self.lang);
                 json::write_to(&WithObligations { document: &document, obligations: self.obligations.as_ref() }, out)?;
             }
             CheckFormat::Sarif => {
-                json::write_to(&report::sarif::SarifLog::new(self.findings, self.sources), out)?;
+                json::write_to(&report::sarif::SarifLog::new_in(self.findings, self.sources, self.lang), out)?;
             }
             CheckFormat::Text => {
                 let diagnostics: Vec<_> =
-                    self.findings.iter().map(|f| crate::render::to_diagnostic(f, crate::render::Lang::En)).collect();
+                    self.findings.iter().map(|f| crate::render::to_diagnostic(f, self.lang)).collect();
                 let mut text = diag::render(&diagnostics, self.sources, self.color);
                 drop(diagnostics);
-                text.push_str(&crate::summary::summary(self.name, self.model));
-                text.push_str(&crate::summary::findings_line(self.findings, self.as_of));
+                text.push_str(&crate::summary::summary(self.name, self.model, self.lang));
+                text.push_str(&crate::summary::findings_line(self.findings, self.as_of, self.lang));
                 out.write_all(text.as_bytes())?;
             }
         }

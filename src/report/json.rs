@@ -234,7 +234,7 @@ pub struct JsonFinding<'a> {
     /// How the party came in, from the top of the chain down.
     pub chain: Vec<&'a str>,
     /// What to do about it: the rule's remediation.
-    pub remediation: &'static str,
+    pub remediation: String,
 }
 
 /// A thing a finding is about.
@@ -249,13 +249,13 @@ pub struct JsonSubject {
 }
 
 impl<'a> JsonFinding<'a> {
-    /// The JSON view of a finding.
-    pub fn new(finding: &'a crate::rules::Finding, sources: &SourceMap) -> Self {
+    /// The JSON view of a finding, its texts in `lang`.
+    pub fn new(finding: &'a crate::rules::Finding, sources: &SourceMap, lang: Lang) -> Self {
         Self {
             code: finding.code,
             fingerprint: finding.fingerprint(),
             severity: finding.severity.as_str(),
-            message: render::message(&finding.message, Lang::En),
+            message: render::message(&finding.message, lang),
             facts: &finding.message,
             party: finding.party.as_ref().map(|p| p.as_str()),
             activity: finding.activity.as_ref().map(|a| a.as_str()),
@@ -275,13 +275,10 @@ impl<'a> JsonFinding<'a> {
             labels: finding
                 .labels
                 .iter()
-                .map(|l| JsonLabel {
-                    message: render::message(&l.message, Lang::En),
-                    location: sources.location(l.span),
-                })
+                .map(|l| JsonLabel { message: render::message(&l.message, lang), location: sources.location(l.span) })
                 .collect(),
             chain: finding.chain.iter().map(|p| p.as_str()).collect(),
-            remediation: finding.rule().map(|r| r.remediation).unwrap_or_default(),
+            remediation: finding.rule().map(|r| render::catalogue::remediation(r, lang)).unwrap_or_default(),
         }
     }
 }
@@ -395,13 +392,24 @@ impl ObligationsPart {
 }
 
 impl<'a> CheckDocument<'a> {
-    /// The document for a set of findings.
+    /// The document for a set of findings, in English.
     pub fn new(findings: &'a [crate::rules::Finding], as_of: jiff::civil::Date, sources: &SourceMap) -> Self {
+        Self::new_in(findings, as_of, sources, Lang::En)
+    }
+
+    /// The document for a set of findings, its messages in `lang`; codes,
+    /// fingerprints and facts are the same in every language.
+    pub fn new_in(
+        findings: &'a [crate::rules::Finding],
+        as_of: jiff::civil::Date,
+        sources: &SourceMap,
+        lang: Lang,
+    ) -> Self {
         Self {
             schema_version: super::SCHEMA_VERSION,
             as_of: as_of.to_string(),
             counts: JsonCounts::new(findings),
-            findings: findings.iter().map(|f| JsonFinding::new(f, sources)).collect(),
+            findings: findings.iter().map(|f| JsonFinding::new(f, sources, lang)).collect(),
             obligations: None,
         }
     }

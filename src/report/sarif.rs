@@ -171,16 +171,21 @@ fn location(at: Location, message: Option<&str>) -> SarifLocation {
 }
 
 impl SarifLog {
-    /// The SARIF log of a set of findings.
+    /// The SARIF log of a set of findings, in English.
     pub fn new(findings: &[Finding], sources: &SourceMap) -> Self {
+        Self::new_in(findings, sources, Lang::En)
+    }
+
+    /// The SARIF log of a set of findings, its texts in `lang`.
+    pub fn new_in(findings: &[Finding], sources: &SourceMap, lang: Lang) -> Self {
         let rules = CATALOGUE
             .iter()
             .map(|rule| ReportingDescriptor {
                 id: rule.code,
                 help_uri: format!("docs/rules.md#{}", rule.code),
-                short_description: Text { text: rule.summary.to_owned() },
-                full_description: Text { text: rule.explanation.to_owned() },
-                help: Text { text: rule.remediation.to_owned() },
+                short_description: Text { text: render::catalogue::summary(rule, lang) },
+                full_description: Text { text: render::catalogue::explanation(rule, lang) },
+                help: Text { text: render::catalogue::remediation(rule, lang) },
                 default_configuration: Configuration { level: level(rule.severity) },
                 properties: RuleProperties {
                     tags: rule.provisions.to_vec(),
@@ -193,15 +198,13 @@ impl SarifLog {
             .map(|finding| SarifResult {
                 rule_id: finding.code,
                 level: level(finding.severity),
-                message: Text { text: render::message(&finding.message, Lang::En) },
+                message: Text { text: render::message(&finding.message, lang) },
                 partial_fingerprints: BTreeMap::from([("ansvar/v1", finding.fingerprint().to_string())]),
                 locations: vec![location(sources.location(finding.primary.span), None)],
                 related_locations: finding
                     .labels
                     .iter()
-                    .map(|label| {
-                        location(sources.location(label.span), Some(&render::message(&label.message, Lang::En)))
-                    })
+                    .map(|label| location(sources.location(label.span), Some(&render::message(&label.message, lang))))
                     .collect(),
                 suppressions: finding
                     .accepted

@@ -17,6 +17,7 @@ use ansvar::diag::{self, Color};
 use ansvar::load::{self, Loaded};
 use ansvar::printer::{self, ColorChoice, Format, PrintError, Printer};
 use ansvar::reference::Reference;
+use ansvar::render::Lang;
 use ansvar::rules::Severity;
 use ansvar::source::SourceMap;
 use clap::{CommandFactory, Parser};
@@ -36,8 +37,8 @@ fn main() -> ExitCode {
         Command::Check(args) => check(&cli.global, args),
         Command::Roles(args) => roles(&cli.global, args),
         Command::Diff(args) => diff(&cli.global, args),
-        Command::Rules => emit(&printer::Text(ansvar::catalogue::list()), None).map(|()| CLEAN),
-        Command::Explain(args) => explain_rule(args),
+        Command::Rules => emit(&printer::Text(ansvar::catalogue::list(cli.global.lang())), None).map(|()| CLEAN),
+        Command::Explain(args) => explain_rule(&cli.global, args),
         Command::Report(args) => {
             let format = format("report", args.format, args.output.as_deref(), printer::ReportFormat::Html);
             draw(&cli.global, &args.model, args.as_of, args.output.as_deref(), Drawing::Report(format))
@@ -121,9 +122,9 @@ fn output_color(choice: ColorChoice, output: Option<&Path>) -> Color {
     choice.for_stream(output.is_none() && std::io::stdout().is_terminal())
 }
 
-/// Prints diagnostics to stderr.
-fn report_diagnostics(diagnostics: &[diag::Diagnostic], sources: &SourceMap, color: Color) {
-    let rendered = diag::render(diagnostics, sources, color);
+/// Prints diagnostics to stderr, in `lang`.
+fn report_diagnostics(diagnostics: &[diag::Diagnostic], sources: &SourceMap, color: Color, lang: Lang) {
+    let rendered = diag::render(&ansvar::render::loader_diagnostics(diagnostics, lang), sources, color);
     let _ = std::io::stderr().write_all(rendered.as_bytes());
 }
 
@@ -209,7 +210,7 @@ fn reference(global: &GlobalArgs) -> Result<Reference, Failure> {
     };
     let mut sources = SourceMap::new();
     Reference::read(&mut sources, path).map_err(|diagnostics| {
-        report_diagnostics(&diagnostics, &sources, stderr_color(global));
+        report_diagnostics(&diagnostics, &sources, stderr_color(global), global.lang());
         Failure::Reported
     })
 }
@@ -217,7 +218,7 @@ fn reference(global: &GlobalArgs) -> Result<Reference, Failure> {
 fn load_model(global: &GlobalArgs, model: &Path) -> Result<(Loaded, Reference), Failure> {
     exists(model, "")?;
     let reference = reference(global)?;
-    let loaded = load_with(model, "", stderr_color(global), || load::load_path(model, &reference))?;
+    let loaded = load_with(model, "", stderr_color(global), global.lang(), || load::load_path(model, &reference))?;
     Ok((loaded, reference))
 }
 
@@ -226,15 +227,16 @@ fn load_with(
     model: &Path,
     side: &str,
     color: Color,
+    lang: Lang,
     loader: impl FnOnce() -> Result<Loaded, load::Invalid>,
 ) -> Result<Loaded, Failure> {
     match loader() {
         Ok(loaded) => {
-            report_diagnostics(&loaded.warnings, &loaded.sources, color);
+            report_diagnostics(&loaded.warnings, &loaded.sources, color, lang);
             Ok(loaded)
         }
         Err(invalid) => {
-            report_diagnostics(&invalid.diagnostics, &invalid.sources, color);
+            report_diagnostics(&invalid.diagnostics, &invalid.sources, color, lang);
             let count = invalid.diagnostics.len();
             let _ = writeln!(
                 std::io::stderr(),
@@ -303,6 +305,7 @@ fn check(global: &GlobalArgs, args: &CheckArgs) -> Result<u8, Failure> {
         as_of,
         color: output_color(global.color, output),
         obligations,
+        lang: global.lang(),
     };
     timings.time("render", || emit(&printed, output))?;
     if args.timings {
@@ -313,8 +316,8 @@ fn check(global: &GlobalArgs, args: &CheckArgs) -> Result<u8, Failure> {
     exit(if failing { FINDINGS } else { CLEAN })
 }
 
-fn explain_rule(args: &ExplainArgs) -> Result<u8, Failure> {
-    match ansvar::catalogue::explain(&args.code) {
+fn explain_rule(global: &GlobalArgs, args: &ExplainArgs) -> Result<u8, Failure> {
+    match ansvar::catalogue::explain(&args.code, global.lang()) {
         Some(text) => emit(&printer::Text(text), None).map(|()| CLEAN),
         None => {
             let known = ansvar::rules::CATALOGUE.iter().map(|r| r.code);
@@ -415,6 +418,7 @@ fn load_side(
     revision: Option<&str>,
     side: &str,
     color: Color,
+    lang: Lang,
 ) -> Result<Loaded, Failure> {
     let as_path = Path::new(spec);
     let (revision, path) = match (revision, spec.split_once(':')) {
@@ -432,7 +436,7 @@ fn load_side(
         Some(rev) => std::path::PathBuf::from(format!("{rev}:{}", path.display())),
         None => path.clone(),
     };
-    load_with(&shown, side, color, || match &revision {
+    load_with(&shown, side, color, lang, || match &revision {
         None => load::load_path(&path, reference),
         Some(rev) => match load::git::read_at_revision(rev, &path) {
             Ok(texts) => load::load_texts(texts, reference),
@@ -448,8 +452,8 @@ fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
     let color = stderr_color(global);
     // Both sides are loaded before either failure is reported, so that one run
     // shows every problem on both sides.
-    let old = load_side(&reference, &args.old, args.git_old.as_deref(), "the old side: ", color);
-    let new = load_side(&reference, &args.new, args.git_new.as_deref(), "the new side: ", color);
+    let old = load_side(&reference, &args.old, args.git_old.as_deref(), "the old side: ", color, global.lang());
+    let new = load_side(&reference, &args.new, args.git_new.as_deref(), "the new side: ", color, global.lang());
     let (old, new) = (old?, new?);
     let as_of = as_of(args.as_of);
     let old_side = ansvar::diff::Side { model: &old.model, sources: &old.sources };
@@ -501,6 +505,7 @@ fn draw(
         sources: &loaded.sources,
         analysis: &analysis,
         reference: &reference,
+        lang: global.lang(),
     };
     match drawing {
         Drawing::Report(format) => emit(&printer::Report::new(&input, format), output)?,

@@ -1,0 +1,75 @@
+# Övrig text som ansvar skriver, på svenska: allvarlighetsgrader, hänvisningar
+# till vägledning, ramen kring `rules`, `explain` och `check` samt
+# sammanfattningen av modellen. Id:n och datum kommer färdigskrivna.
+
+## Allvarlighetsgrader
+
+severity-critical = kritisk
+severity-high = hög
+severity-medium = medel
+severity-low = låg
+severity-info = information
+
+## Vägledning och domar, så som de citeras
+
+provision-edpb-07-2020-purposes-means = EDPB:s riktlinjer 07/2020, avsnitt 2.1.4 (från punkt 33)
+provision-edpb-07-2020-joint = EDPB:s riktlinjer 07/2020, punkterna 51–53
+provision-edpb-07-2020-processor = EDPB:s riktlinjer 07/2020, punkterna 74–75
+provision-edpb-07-2020-facts = EDPB:s riktlinjer 07/2020, del I avsnitt 1 (funktionella begrepp)
+provision-edpb-9-2022-awareness = EDPB:s riktlinjer 9/2022 (den personuppgiftsansvarige får kännedom när personuppgiftsbiträdet har underrättat den)
+provision-cjeu-schrems-ii = EU-domstolens dom i mål C-311/18 (Schrems II)
+provision-scc-clause-14 = standardavtalsklausulerna (genomförandebeslut (EU) 2021/914), klausul 14
+provision-edpb-rec-01-2020 = EDPB:s rekommendationer 01/2020
+
+## `ansvar rules` och `ansvar explain`
+
+catalogue-explain-hint = `ansvar explain KOD` visar en regels resonemang och de bestämmelser den stöds av.
+catalogue-heading = {$code}  ({$area}, standardallvarlighet {$severity})
+catalogue-why = Varför: {$text}
+catalogue-rests-on = Stöds av: {$text}
+catalogue-what-to-do = Åtgärd: {$text}
+
+## En iakttagelse i `ansvar check`
+
+finding-accepted-mark = (accepterad risk)
+finding-chain = kedja: {$chain}
+finding-rests-on = stöds av: {$provisions}
+finding-accepted-by = accepterad av {$by} till {$until}: {$justification}
+
+## Sammanfattningen av modellen i slutet av `ansvar check`
+
+summary-model = modell {$name}
+summary-parties = {$count ->
+    [one] {$count} part
+   *[other] {$count} parter
+}
+summary-activities = {$count ->
+    [one] {$count} behandling
+   *[other] {$count} behandlingar
+}
+summary-data = {$count ->
+    [one] {$count} kategori av personuppgifter
+   *[other] {$count} kategorier av personuppgifter
+}
+summary-systems = {$count ->
+    [one] {$count} system
+   *[other] {$count} system
+}
+summary-agreements = {$count ->
+    [one] {$count} avtal
+   *[other] {$count} avtal
+}
+summary-incidents = {$count ->
+    [one] {$count} personuppgiftsincident
+   *[other] {$count} personuppgiftsincidenter
+}
+summary-accepted-risks = {$count ->
+    [one] {$count} accepterad risk
+   *[other] {$count} accepterade risker
+}
+summary-no-findings = inga iakttagelser per {$date}
+summary-accepted = {$count} accepterade
+summary-findings = {$count ->
+    [one] {$count} iakttagelse
+   *[other] {$count} iakttagelser
+} per {$date}: {$parts}
