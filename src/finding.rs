@@ -152,6 +152,8 @@ pub enum Arg {
     /// decision's instrument or scope note, a regime's name, who accepted a
     /// risk); never text of ours.
     Verbatim(Arc<str>),
+    /// A provision of [`crate::law`], cited as the output's language cites it.
+    Provision(&'static str),
     /// A nested message, rendered first.
     Message(Box<Message>),
     /// A list, each item rendered and then joined.
@@ -262,6 +264,7 @@ impl Serialize for Arg {
             Arg::Number(n) => serializer.serialize_i64(*n),
             Arg::Word(word) => serializer.serialize_str(word),
             Arg::Code(text) | Arg::Verbatim(text) => serializer.serialize_str(text),
+            Arg::Provision(provision) => serializer.serialize_str(provision),
             Arg::Message(message) => message.serialize(serializer),
             Arg::List(items, _) => items.serialize(serializer),
         }

@@ -30,3 +30,12 @@ diagnostic-bad-reference = The reference data (built in, or given with `--refere
 # How a loader's problem is shown in a language other than the one its
 # detail is written in (English): the detail, after the code's sentence.
 diagnostic-detail = {$detail}
+
+# The line after the problems of an invalid model; {$side} is empty, or names
+# the side of a diff.
+invalid-model = {$side}{$model} is not a valid model: {$count ->
+    [one] {$count} problem
+   *[other] {$count} problems
+}
+invalid-model-side-old = the old side: {""}
+invalid-model-side-new = the new side: {""}

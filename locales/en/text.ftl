@@ -70,6 +70,11 @@ summary-accepted-risks = {$count ->
 }
 summary-no-findings = no findings as of {$date}
 summary-accepted = {$count} accepted
+summary-count-critical = {$count} critical
+summary-count-high = {$count} high
+summary-count-medium = {$count} medium
+summary-count-low = {$count} low
+summary-count-info = {$count} info
 summary-findings = {$count ->
     [one] {$count} finding
    *[other] {$count} findings

@@ -30,3 +30,12 @@ diagnostic-bad-reference = Referensdata (den inbyggda, eller den som anges med `
 # Hur ett problem från inläsningen visas på svenska: detaljen, som är skriven på
 # engelska, efter kodens mening.
 diagnostic-detail = i detalj (på engelska): {$detail}
+
+# Raden efter problemen i en ogiltig modell; {$side} är tom, eller anger sidan
+# i en diff.
+invalid-model = {$side}{$model} är inte en giltig modell: {$count ->
+    [one] {$count} problem
+   *[other] {$count} problem
+}
+invalid-model-side-old = den gamla sidan: {""}
+invalid-model-side-new = den nya sidan: {""}

@@ -1,253 +1,254 @@
-# The sentences of findings, in English.
+# Iakttagelsernas meningar, på svenska.
 #
-# Each rule's finding is the message named by its code; the other messages are
-# the parts it is built from (`why-…`, `tool-…`), the labels it puts on the YAML
-# (`label-…`) and the words of closed vocabularies (`word-…`). Ids, values
-# spelled as in the model and rule codes arrive already written as code
-# (in backticks); countries, dates and numbers arrive as text.
+# Varje regels iakttagelse är meddelandet med regelns kod; övriga meddelanden är
+# de delar den byggs av (`why-…`, `tool-…`), etiketterna den sätter i YAML-filen
+# (`label-…`) och orden i slutna ordförråd (`word-…`). Id:n, värden som de
+# stavas i modellen och regelkoder kommer redan skrivna som kod (inom
+# backticks); länder, datum och tal kommer som text. Termerna följer den svenska
+# texten i dataskyddsförordningen och IMY; artiklar citeras som artikel 28.3 f.
 
-## Shared parts
+## Gemensamma delar
 
 country-named = {$name} ({$code})
 join-comma = {", "}
-join-and = {" and "}
+join-and = {" och "}
 join-semicolon = {"; "}
 
-word-controller = controller
-word-joint-controller = joint controller
-word-processor = processor
-word-sub-processor = sub-processor
-word-joint_controller = joint controller
-word-sub_processor = sub processor
-word-scc = standard contractual clauses
-word-bcr = binding corporate rules
-word-code_of_conduct = a code of conduct
-word-certification = a certification
-word-ad_hoc_clauses = ad hoc clauses
-word-public_authority_instrument = an instrument between public authorities
+word-controller = personuppgiftsansvarig
+word-joint-controller = gemensamt personuppgiftsansvarig
+word-processor = personuppgiftsbiträde
+word-sub-processor = underbiträde
+word-joint_controller = gemensamt personuppgiftsansvarig
+word-sub_processor = underbiträde
+word-scc = standardavtalsklausuler
+word-bcr = bindande företagsbestämmelser
+word-code_of_conduct = uppförandekoder
+word-certification = en certifiering
+word-ad_hoc_clauses = särskilda avtalsklausuler
+word-public_authority_instrument = ett instrument mellan offentliga myndigheter
 
-label-processes-in = processes in {$country}
-label-established-in = established in {$country}
-label-uses-system-in = uses {$system} in {$country}
-label-accesses-from = accesses the data from {$country}
-label-in-country = in {$country}
-label-care-from = care from {$country}
+label-processes-in = behandlar i {$country}
+label-established-in = etablerad i {$country}
+label-uses-system-in = använder {$system} i {$country}
+label-accesses-from = når uppgifterna från {$country}
+label-in-country = i {$country}
+label-care-from = vård från {$country}
 
-## Transfers (Chapter V)
+## Överföringar till tredjeland (kapitel V)
 
-transfer-without-safeguard = {$importer} processes {$activity} data in {$country}: {$why}, and no agreement in force between {$exporter} and {$importer} carries a transfer tool (standard contractual clauses would need module {$module})
-transfer-onward = {$controller} answers for the onward transfer by its processor {$exporter}: {$finding}
-transfer-tool-undermined = {$agreement} carries {$tool} for {$importer} processing {$activity} in {$country}, where the law ({$regime}) was found to undermine such tools on this date, and {$state}
-transfer-tool-undermined-verify = {$agreement} carries {$tool} for {$importer} processing {$activity} in {$country}, where the law was found to undermine such tools on this date for importers subject to {$regime}; the model does not say whether {$importer} is, and {$state}
-undermined-measures-unknown = no supplementary measures are recorded
-undermined-measures-ineffective = none of its supplementary measures is one counted as effective there
-transfer-without-impact-assessment = {$agreement} carries {$tool} for {$importer} processing {$activity}, and the exporter made no assessment of the destination's law and practice
-transfer-impact-assessment-unknown = {$agreement} carries {$tool} for {$importer} processing {$activity}, and no assessment of the destination's law and practice is recorded
-transfer-tool-mismatch = the transfer tool in {$agreement} does not cover {$importer} processing {$activity} in {$country}: {$problem}
-transfer-adequacy-scope = {$importer} processes {$activity} data under an adequacy decision of limited scope: {$why}
+transfer-without-safeguard = {$importer} behandlar uppgifter i {$activity} i {$country}: {$why}, och inget gällande avtal mellan {$exporter} och {$importer} innehåller ett överföringsverktyg (standardavtalsklausuler skulle kräva modul {$module})
+transfer-onward = {$controller} svarar för vidareöverföringen genom sitt personuppgiftsbiträde {$exporter}: {$finding}
+transfer-tool-undermined = {$agreement} innehåller {$tool} för {$importer} som behandlar {$activity} i {$country}, där lagstiftningen ({$regime}) denna dag befunnits undergräva sådana verktyg, och {$state}
+transfer-tool-undermined-verify = {$agreement} innehåller {$tool} för {$importer} som behandlar {$activity} i {$country}, där lagstiftningen denna dag befunnits undergräva sådana verktyg för importörer som omfattas av {$regime}; modellen anger inte om {$importer} gör det, och {$state}
+undermined-measures-unknown = inga kompletterande åtgärder anges
+undermined-measures-ineffective = ingen av dess kompletterande åtgärder räknas som verksam där
+transfer-without-impact-assessment = {$agreement} innehåller {$tool} för {$importer} som behandlar {$activity}, och exportören har inte bedömt mottagarlandets lagstiftning och praxis
+transfer-impact-assessment-unknown = {$agreement} innehåller {$tool} för {$importer} som behandlar {$activity}, och ingen bedömning av mottagarlandets lagstiftning och praxis anges
+transfer-tool-mismatch = överföringsverktyget i {$agreement} omfattar inte {$importer} som behandlar {$activity} i {$country}: {$problem}
+transfer-adequacy-scope = {$importer} behandlar uppgifter i {$activity} med stöd av ett beslut om adekvat skyddsnivå med begränsad omfattning: {$why}
 
-why-third-country = {$country} is a third country with no adequacy decision in force on {$date}
-why-public-sector-outside = the adequacy decision for {$country} ({$instrument}) does not cover the public sector, and {$importer} is a public body
-why-private-sector-outside = the adequacy decision for {$country} ({$instrument}) covers the public sector only, and {$importer} is not a public body
-why-certified-only = the adequacy decision for {$country} ({$instrument}) covers only organisations certified under {$certification} for the data they certified, and {$importer} is not certified for {$missing} data on {$date}
-why-sector-limited = the adequacy decision for {$country} ({$instrument}) is limited: {$note}
-why-sector-limited-see-decision = see the decision
+why-third-country = {$country} är ett tredjeland utan gällande beslut om adekvat skyddsnivå den {$date}
+why-public-sector-outside = beslutet om adekvat skyddsnivå för {$country} ({$instrument}) omfattar inte den offentliga sektorn, och {$importer} är ett offentligt organ
+why-private-sector-outside = beslutet om adekvat skyddsnivå för {$country} ({$instrument}) omfattar bara den offentliga sektorn, och {$importer} är inte ett offentligt organ
+why-certified-only = beslutet om adekvat skyddsnivå för {$country} ({$instrument}) omfattar bara organisationer som är certifierade enligt {$certification} för de uppgifter de certifierat, och {$importer} är inte certifierad för uppgifter av slaget {$missing} den {$date}
+why-sector-limited = beslutet om adekvat skyddsnivå för {$country} ({$instrument}) är begränsat: {$note}
+why-sector-limited-see-decision = se beslutet
 
-tool-wrong-parties = its exporter and importer are not {$exporter} and {$importer}
-tool-wrong-module = SCC module {$module} does not fit; this transfer needs module {$needed}
-tool-derogation = a derogation (Art. 49) cannot carry a systematic outsourcing flow
-tool-bcr-other-group = binding corporate rules cover transfers within one group, and these parties are not in one
-tool-public-instrument = an instrument between public authorities (Art. 46(2)(a)) needs a public body on both sides
+tool-wrong-parties = dess exportör och importör är inte {$exporter} och {$importer}
+tool-wrong-module = SCC-modul {$module} passar inte; denna överföring kräver modul {$needed}
+tool-derogation = ett undantag (artikel 49) kan inte bära ett systematiskt utkontrakteringsflöde
+tool-bcr-other-group = bindande företagsbestämmelser omfattar överföringar inom en koncern, och dessa parter ingår inte i samma
+tool-public-instrument = ett instrument mellan offentliga myndigheter (artikel 46.2 a) kräver ett offentligt organ på båda sidor
 
-label-exporter = exporter
-label-transfer-tool = transfer tool
+label-exporter = exportör
+label-transfer-tool = överföringsverktyg
 
-## Processors (Art. 28)
+## Personuppgiftsbiträden (artikel 28)
 
-processor-without-agreement = {$processor} processes {$activity} for {$principal} with no data-processing agreement in force between them
-processor-without-agreement-own = {$processor} processes {$activity} as processor for {$principal} with no contract or other legal act binding it to {$principal}, so it has no documented instructions to process on
-label-acts-on-behalf-of = acts on behalf of {$principal}
-label-not-art-28 = {$agreement} is a {$kind} agreement, not Art. 28
+processor-without-agreement = {$processor} behandlar {$activity} åt {$principal} utan gällande personuppgiftsbiträdesavtal mellan dem
+processor-without-agreement-own = {$processor} behandlar {$activity} som personuppgiftsbiträde åt {$principal} utan avtal eller annan rättsakt som binder det till {$principal}, så det saknar dokumenterade instruktioner att behandla efter
+label-acts-on-behalf-of = agerar på uppdrag av {$principal}
+label-not-art-28 = {$agreement} är ett avtal av slaget {$kind}, inte ett avtal enligt artikel 28
 
-sub-processor-not-authorised = sub-processor {$sub_processor} of {$activity} is not authorised by controller {$controller}: {$problem}
-unauthorised-prohibited = the agreement prohibits sub-processors
-unauthorised-not-named = the specific authorisation does not name it
-unauthorised-not-told = under the general authorisation the controller was not told of this addition
-unauthorised-no-record = no agreement records the controller's authorisation
-label-engaged-by = engaged by {$engaging}
-label-sub-processing-terms = sub-processing terms
+sub-processor-not-authorised = underbiträdet {$sub_processor} för {$activity} har inte godkänts av den personuppgiftsansvarige {$controller}: {$problem}
+unauthorised-prohibited = avtalet förbjuder underbiträden
+unauthorised-not-named = det specifika tillståndet nämner det inte
+unauthorised-not-told = enligt det allmänna tillståndet informerades inte den personuppgiftsansvarige om detta tillägg
+unauthorised-no-record = inget avtal anger den personuppgiftsansvariges tillstånd
+label-engaged-by = anlitat av {$engaging}
+label-sub-processing-terms = villkor för underbiträden
 
-no-flow-down-contract = {$engaging} engaged sub-processor {$sub_processor} for {$activity} with no data-processing contract between them
-no-flow-down-contract-own = {$sub_processor} processes {$activity} as sub-processor for {$engaging} with no contract binding it to the controller's data-protection terms
+no-flow-down-contract = {$engaging} anlitade underbiträdet {$sub_processor} för {$activity} utan personuppgiftsbiträdesavtal mellan dem
+no-flow-down-contract-own = {$sub_processor} behandlar {$activity} som underbiträde åt {$engaging} utan avtal som binder det till den personuppgiftsansvariges villkor för dataskydd
 
-agreement-missing-terms = agreement {$agreement} lacks terms required by Art. 28(3): {$terms}
-agreement-missing-terms-own = {$processor} accepted agreement {$agreement} as processor without terms required by Art. 28(3): {$terms}
+agreement-missing-terms = avtalet {$agreement} saknar villkor som krävs enligt artikel 28.3: {$terms}
+agreement-missing-terms-own = {$processor} godtog avtalet {$agreement} som personuppgiftsbiträde utan villkor som krävs enligt artikel 28.3: {$terms}
 missing-term = {$term} ({$provision})
-label-recorded-terms = recorded terms
+label-recorded-terms = angivna villkor
 
-processor-own-purposes = {$processor} processes data of {$activity} for purposes of its own ({$purposes}), beyond the instructions of {$principal}: for those purposes it is a controller
-processor-beyond-instructions = {$processor} processed data of {$activity} beyond the instructions of {$principal}
-label-purpose-of-its-own = a purpose of its own
-label-beyond-instructions = beyond its instructions
-disclosure-for-recipient-purposes = {$controller} hands data of {$activity} to {$recipient}, which uses them for purposes of its own ({$purposes}); that disclosure needs a legal basis of its own, and the data subjects must be told of the recipient
+processor-own-purposes = {$processor} behandlar uppgifter i {$activity} för egna ändamål ({$purposes}), utöver instruktionerna från {$principal}: för de ändamålen är det personuppgiftsansvarig
+processor-beyond-instructions = {$processor} behandlade uppgifter i {$activity} utöver instruktionerna från {$principal}
+label-purpose-of-its-own = ett eget ändamål
+label-beyond-instructions = utöver instruktionerna
+disclosure-for-recipient-purposes = {$controller} lämnar uppgifter i {$activity} till {$recipient}, som använder dem för egna ändamål ({$purposes}); det utlämnandet kräver en egen rättslig grund, och de registrerade ska få veta vem mottagaren är
 
-## Joint controllers (Art. 26)
+## Gemensamt personuppgiftsansvariga (artikel 26)
 
-joint-controllers-without-arrangement = {$party} is joint controller of {$activity} with {$others} but no arrangement in force binds them
-label-jointly-determines = jointly determines purposes or means
+joint-controllers-without-arrangement = {$party} är gemensamt personuppgiftsansvarig för {$activity} med {$others}, men inget gällande arrangemang binder dem
+label-jointly-determines = fastställer gemensamt ändamål eller medel
 
-## Claims against facts
+## Avtalens rollbeteckningar mot fakta
 
-claimed-role-mismatch = agreement {$agreement} calls {$party} {$role} of {$activity}, but the facts make it {$derived}
-claimed-role-mismatch-absent = agreement {$agreement} calls {$party} {$role} of {$activity}, but the facts give it no role there
-label-claims = claims {$role}
-label-fact-makes-it = the fact that makes it {$derived}
+claimed-role-mismatch = avtalet {$agreement} kallar {$party} {$role} för {$activity}, men fakta gör det till {$derived}
+claimed-role-mismatch-absent = avtalet {$agreement} kallar {$party} {$role} för {$activity}, men fakta ger det ingen roll där
+label-claims = kallar det {$role}
+label-fact-makes-it = det faktum som gör det till {$derived}
 
-## Contracts
+## Avtal
 
-agreement-not-in-force = agreement {$agreement} {$state}, but {$activity} which it covers runs on {$date}
-not-in-force-until = is not in force until {$date}
-not-in-force-expired = expired on {$date}
-not-in-force-state = is not in force
-label-takes-effect-later = takes effect later
-label-expired = expired
-label-not-in-force = not in force
-label-covers-running-activity = covers this running activity
+agreement-not-in-force = avtalet {$agreement} {$state}, men {$activity}, som det omfattar, pågår den {$date}
+not-in-force-until = gäller inte förrän den {$date}
+not-in-force-expired = löpte ut den {$date}
+not-in-force-state = gäller inte
+label-takes-effect-later = träder i kraft senare
+label-expired = har löpt ut
+label-not-in-force = gäller inte
+label-covers-running-activity = omfattar denna pågående behandling
 
-## Responsibility gaps
+## Luckor i ansvaret
 
-no-controller = activity {$activity} has no controller
-label-no-party-decides = no party decides its purposes or means
-performer-for-nobody = {$party} performs {$activity} on behalf of nobody
-label-no-on-behalf-of = no `on_behalf_of`, and not a controller
-principal-without-role = {$party} acts for {$principal} in {$activity}, but {$principal} has no role there
-label-neither-controls-nor-performs = this party neither controls nor performs the activity
+no-controller = behandlingen {$activity} har ingen personuppgiftsansvarig
+label-no-party-decides = ingen part bestämmer dess ändamål eller medel
+performer-for-nobody = {$party} utför {$activity} för ingens räkning
+label-no-on-behalf-of = inget `on_behalf_of`, och inte personuppgiftsansvarig
+principal-without-role = {$party} agerar för {$principal} i {$activity}, men {$principal} har ingen roll där
+label-neither-controls-nor-performs = denna part är varken personuppgiftsansvarig för eller utför behandlingen
 
-## Residency
+## Var uppgifterna behandlas
 
-residency-breach = {$performer} processes {$activity} in {$country}, outside what agreement {$agreement} allows ({$allowed})
-residency-eea = EEA
-label-allowed-here = allowed here
+residency-breach = {$performer} behandlar {$activity} i {$country}, utanför vad avtalet {$agreement} tillåter ({$allowed})
+residency-eea = EES
+label-allowed-here = tillåtet här
 
-## Information to data subjects (Art. 13/14)
+## Information till de registrerade (artiklarna 13 och 14)
 
-subjects-not-informed = controller {$controller} of {$activity} does not inform the data subjects
-label-nobody-informs = nobody informs the data subjects
-label-no-informer-listed = no controller of the activity, nor a processor for one, is listed here
+subjects-not-informed = den personuppgiftsansvarige {$controller} för {$activity} informerar inte de registrerade
+label-nobody-informs = ingen informerar de registrerade
+label-no-informer-listed = varken en personuppgiftsansvarig för behandlingen eller ett personuppgiftsbiträde för en sådan anges här
 
-## Sector law and territoriality
+## Sektorslagstiftning och territorialitet
 
-regime-not-bound = {$performer} handles {$data} in {$activity}, which require {$regimes}, but is not subject to { $count ->
-        [one] it
-       *[other] them
+regime-not-bound = {$performer} hanterar {$data} i {$activity}, som kräver {$regimes}, men omfattas inte av { $count ->
+        [one] den
+       *[other] dem
     }: {$reasons}
-regime-care-abroad = it gives care from {$country}, where {$regimes} { $count ->
-        [one] does
-       *[other] do
-    } not reach
-regime-care-unbound = it gives care without being bound by {$regimes}
-regime-nobody-bound = neither it nor any party it acts for is bound by {$regimes}
-regime-handles-unbound = it is not bound by {$regimes}, which must bind every party that handles them
-regime-outside-sector = it is listed as subject to {$regimes}, which cannot bind a party of the {$sector}
-sector-public = public sector
-sector-private = private sector
-label-gives-care = gives care
-label-performer = performer
-label-data-require-regime = the data require this regime
+regime-care-abroad = det ger vård från {$country}, dit {$regimes} inte { $count ->
+        [one] når
+       *[other] når
+    }
+regime-care-unbound = det ger vård utan att vara bundet av {$regimes}
+regime-nobody-bound = varken det eller någon part det agerar för är bunden av {$regimes}
+regime-handles-unbound = det är inte bundet av {$regimes}, som måste binda varje part som hanterar uppgifterna
+regime-outside-sector = det anges omfattas av {$regimes}, som inte kan binda en part inom {$sector}
+sector-public = den offentliga sektorn
+sector-private = den privata sektorn
+label-gives-care = ger vård
+label-performer = utförare
+label-data-require-regime = uppgifterna kräver denna ordning
 
-care-giver-as-processor = {$performer} gives care in {$activity} as {$role} of {$accountable}; under Swedish sector law, as IMY read it, a care giver must be a controller in its own right
-label-calls-it = {$agreement} calls it {$role}
+care-giver-as-processor = {$performer} ger vård i {$activity} som {$role} åt {$accountable}; enligt svensk sektorslagstiftning, så som IMY läste den, måste en vårdgivare vara personuppgiftsansvarig i egen rätt
+label-calls-it = {$agreement} kallar det {$role}
 
-## Security (Art. 32, patientdatalagen)
+## Säkerhet (artikel 32, patientdatalagen)
 
-security-operator = {$system}, operated by {$operator}, {$what}
-security-controller = {$system}, used for {$activity} of controller {$controller}, {$what}
-security-controller-through = {$system}, used for {$activity} of controller {$controller} (the system of {$operator}, which processes for it), {$what}
-what-no-authentication = holds special-category data ({$data}) reachable from the internet with no authentication
-what-unencrypted-over-internet = sends special-category data ({$data}) unencrypted over the internet
-what-unencrypted-over-shared-network = sends special-category data ({$data}) unencrypted over a network shared with others
-what-unencrypted-over-unknown-network = sends special-category data ({$data}) unencrypted, over a network the model does not describe (`exposure` unknown)
-what-unencrypted-at-rest = stores special-category data ({$data}) unencrypted
-what-no-access-log = holds patient data ({$data}) without logging access
-what-no-backups = holds patient data ({$data}) with no backups
-what-no-backups-sensitive = holds special-category data ({$data}) with no backups
-what-no-access-log-sensitive = holds special-category data ({$data}) without logging access
-what-password-only-patient = holds patient data ({$data}) reached over {$network} with a password alone, not strong authentication
-what-password-only-sensitive = holds special-category data ({$data}) reachable from the internet with a password alone
-network-internet = the internet
-network-shared = a network shared with other organisations, which its operator does not control
-label-password-only = a password alone
-what-no-access-analysis = holds patient data ({$data}) to which access rights were assigned without a needs-and-risk analysis
-what-logs-not-reviewed = holds patient data ({$data}) whose access logs are not reviewed systematically and regularly
-label-no-access-analysis = no needs-and-risk analysis
-label-logs-not-reviewed = logs not reviewed
-label-no-authentication = no authentication
-label-no-encryption-in-transit = no encryption in transit
-label-no-encryption-at-rest = no encryption at rest
-label-no-access-logging = no access logging
-label-no-backups = no backups
+security-operator = {$system}, som drivs av {$operator}, {$what}
+security-controller = {$system}, som används för {$activity} hos den personuppgiftsansvarige {$controller}, {$what}
+security-controller-through = {$system}, som används för {$activity} hos den personuppgiftsansvarige {$controller} (ett system som tillhör {$operator}, som behandlar åt den), {$what}
+what-no-authentication = innehåller särskilda kategorier av personuppgifter ({$data}) som kan nås från internet utan autentisering
+what-unencrypted-over-internet = skickar särskilda kategorier av personuppgifter ({$data}) okrypterade över internet
+what-unencrypted-over-shared-network = skickar särskilda kategorier av personuppgifter ({$data}) okrypterade över ett nät som delas med andra
+what-unencrypted-over-unknown-network = skickar särskilda kategorier av personuppgifter ({$data}) okrypterade, över ett nät som modellen inte beskriver (`exposure` okänd)
+what-unencrypted-at-rest = lagrar särskilda kategorier av personuppgifter ({$data}) okrypterade
+what-no-access-log = innehåller patientuppgifter ({$data}) utan att logga åtkomst
+what-no-backups = innehåller patientuppgifter ({$data}) utan säkerhetskopior
+what-no-backups-sensitive = innehåller särskilda kategorier av personuppgifter ({$data}) utan säkerhetskopior
+what-no-access-log-sensitive = innehåller särskilda kategorier av personuppgifter ({$data}) utan att logga åtkomst
+what-password-only-patient = innehåller patientuppgifter ({$data}) som nås över {$network} med enbart lösenord, inte stark autentisering
+what-password-only-sensitive = innehåller särskilda kategorier av personuppgifter ({$data}) som kan nås från internet med enbart lösenord
+network-internet = internet
+network-shared = ett nät som delas med andra organisationer och som dess operatör inte kontrollerar
+label-password-only = enbart lösenord
+what-no-access-analysis = innehåller patientuppgifter ({$data}) vars behörigheter tilldelats utan behovs- och riskanalys
+what-logs-not-reviewed = innehåller patientuppgifter ({$data}) vars åtkomstloggar inte granskas systematiskt och återkommande
+label-no-access-analysis = ingen behovs- och riskanalys
+label-logs-not-reviewed = loggarna granskas inte
+label-no-authentication = ingen autentisering
+label-no-encryption-in-transit = ingen kryptering under överföring
+label-no-encryption-at-rest = ingen kryptering av lagrade uppgifter
+label-no-access-logging = ingen åtkomstloggning
+label-no-backups = inga säkerhetskopior
 label-system = system
 
-## Accountability duties (Art. 30, 35, 37, patient records)
+## Ansvarsskyldighet (artiklarna 30, 35 och 37, patientjournaler)
 
-patient-record-retention-too-short = patient data {$data} processed in {$activity} are kept {$retention}, less than the ten years patientdatalagen requires of controller {$controller}
-label-retention-short = kept less than ten years
-label-patient-data = patient data
-no-records-of-processing = {$party} keeps no record of processing activities, though it has a role in {$activities}, and {$why}
-why-records-sensitive = the Art. 30(5) exemption cannot apply: it processes special-category or criminal data
-why-records-employees = the Art. 30(5) exemption cannot apply: it has {$employees} employees
-label-no-records = no records kept
-dpia-not-carried-out = {$activity} processes special-category data ({$data}) on a large scale, and its controller {$controller} carried out no data protection impact assessment
-label-no-dpia = no DPIA
-no-dpo = {$party} has designated no data protection officer, though {$why}
-why-dpo-public-body = it is a public body with a role in {$activities}
-why-dpo-large-scale = its core activities include large-scale processing of special-category data ({$activities})
-label-no-dpo = no DPO
+patient-record-retention-too-short = patientuppgifterna {$data} som behandlas i {$activity} bevaras {$retention}, kortare än de tio år som patientdatalagen kräver av den personuppgiftsansvarige {$controller}
+label-retention-short = bevaras kortare än tio år
+label-patient-data = patientuppgifter
+no-records-of-processing = {$party} för ingen registerförteckning, fast den har en roll i {$activities}, och {$why}
+why-records-sensitive = undantaget i artikel 30.5 kan inte gälla: den behandlar särskilda kategorier av personuppgifter eller uppgifter om lagöverträdelser
+why-records-employees = undantaget i artikel 30.5 kan inte gälla: den har {$employees} anställda
+label-no-records = inget register förs
+dpia-not-carried-out = {$activity} behandlar särskilda kategorier av personuppgifter ({$data}) i stor omfattning, och dess personuppgiftsansvarige {$controller} har inte gjort någon konsekvensbedömning avseende dataskydd
+label-no-dpia = ingen konsekvensbedömning
+no-dpo = {$party} har inte utnämnt något dataskyddsombud, fast {$why}
+why-dpo-public-body = den är ett offentligt organ med en roll i {$activities}
+why-dpo-large-scale = dess kärnverksamhet omfattar behandling i stor omfattning av särskilda kategorier av personuppgifter ({$activities})
+label-no-dpo = inget dataskyddsombud
 
-## Breach notification (Art. 33/34)
+## Anmälan av personuppgiftsincidenter (artiklarna 33 och 34)
 
-no-breach-notification-duty = agreement {$agreement} does not oblige {$processor} to tell {$principal} of a breach in {$activity}, nor to assist it with Art. 33–34 (Art. 28(3)(f))
-no-breach-notification-deadline = agreement {$agreement} obliges {$processor} to tell {$principal} of a breach in {$activity} without undue delay but names no number of hours; agreeing one (e.g. 24) lets {$principal} plan its own 72 hours
-label-no-breach-notification-duty = no breach-notification duty or `assistance` term
-label-no-breach-notification-hours = no `breach_notification_hours`
+no-breach-notification-duty = avtalet {$agreement} ålägger inte {$processor} att underrätta {$principal} om en personuppgiftsincident i {$activity}, och inte heller att hjälpa den med artiklarna 33–34 (artikel 28.3 f)
+no-breach-notification-deadline = avtalet {$agreement} ålägger {$processor} att underrätta {$principal} om en personuppgiftsincident i {$activity} utan onödigt dröjsmål men anger inget antal timmar; att avtala ett (t.ex. 24) låter {$principal} planera sina egna 72 timmar
+label-no-breach-notification-duty = ingen skyldighet att underrätta om incidenter och inget villkor om `assistance`
+label-no-breach-notification-hours = inget `breach_notification_hours`
 
-breach-notified-by-non-controller = {$from} notified {$to} of breach {$incident} but is {$what}; the duty to notify is that of the { $count ->
-        [one] controller
-       *[other] controllers
-    } {$controllers}, unless {$from} notified on { $count ->
-        [one] its
-       *[other] their
-    } behalf
-notifier-role-in = a {$role} in {$activity}, not its controller
-notifier-no-controller = not a controller of the breached processing
-controllers-none-in-model = (none in the model)
-label-notified-the-authority = notified the authority
+breach-notified-by-non-controller = {$from} anmälde personuppgiftsincidenten {$incident} till {$to} men är {$what}; skyldigheten att anmäla ligger på { $count ->
+        [one] den personuppgiftsansvarige
+       *[other] de personuppgiftsansvariga
+    } {$controllers}, om inte {$from} anmälde för { $count ->
+        [one] dess
+       *[other] deras
+    } räkning
+notifier-role-in = {$role} i {$activity}, inte dess personuppgiftsansvarige
+notifier-no-controller = inte personuppgiftsansvarig för den berörda behandlingen
+controllers-none-in-model = (ingen i modellen)
+label-notified-the-authority = anmälde till tillsynsmyndigheten
 
-breach-not-notified = controller {$controller} did not notify a supervisory authority of breach {$incident}
-label-breach = breach
+breach-not-notified = den personuppgiftsansvarige {$controller} anmälde inte personuppgiftsincidenten {$incident} till någon tillsynsmyndighet
+label-breach = personuppgiftsincident
 
-breach-notified-late = {$from} notified breach {$incident} on {$at}, more than 72 hours after it became aware of it on {$discovered}
-breach-processor-told-late = processor {$processor} discovered breach {$incident} on {$discovered} and told {$controller} on {$at}, later than the {$hours} hours agreed
-breach-processor-told-late-no-deadline = processor {$processor} discovered breach {$incident} on {$discovered} and told {$controller} on {$at}, more than {$hours} hours later, longer than {$controller} itself has to notify the authority
-breach-processor-did-not-tell = processor {$processor} discovered breach {$incident} on {$discovered} and the model records no notification from it to {$controller}
-breach-subjects-not-told-high-risk = controller {$controller} assessed breach {$incident} as likely to result in a high risk but did not tell the data subjects
-label-told-controller-here = told the controller here
-label-discovered-by = discovered it
-label-notified-here = notified here
-label-discovered = discovered
+breach-notified-late = {$from} anmälde personuppgiftsincidenten {$incident} den {$at}, mer än 72 timmar efter att ha fått vetskap om den den {$discovered}
+breach-processor-told-late = personuppgiftsbiträdet {$processor} upptäckte personuppgiftsincidenten {$incident} den {$discovered} och underrättade {$controller} den {$at}, senare än de avtalade {$hours} timmarna
+breach-processor-told-late-no-deadline = personuppgiftsbiträdet {$processor} upptäckte personuppgiftsincidenten {$incident} den {$discovered} och underrättade {$controller} den {$at}, mer än {$hours} timmar senare, längre än {$controller} själv har på sig att anmäla till tillsynsmyndigheten
+breach-processor-did-not-tell = personuppgiftsbiträdet {$processor} upptäckte personuppgiftsincidenten {$incident} den {$discovered}, och modellen anger ingen underrättelse från det till {$controller}
+breach-subjects-not-told-high-risk = den personuppgiftsansvarige {$controller} bedömde att personuppgiftsincidenten {$incident} sannolikt leder till en hög risk men informerade inte de registrerade
+label-told-controller-here = underrättade den personuppgiftsansvarige här
+label-discovered-by = upptäckte den
+label-notified-here = anmäldes här
+label-discovered = upptäckt
 
-breach-subjects-not-told = controller {$controller} did not tell data subjects of breach {$incident} of special-category data on {$system} (unencrypted)
-label-breached-system = breached system
+breach-subjects-not-told = den personuppgiftsansvarige {$controller} informerade inte de registrerade om personuppgiftsincidenten {$incident} som rör särskilda kategorier av personuppgifter på {$system} (okrypterade)
+label-breached-system = berört system
 
-## Accepted risks
+## Accepterade risker
 
-accepted-risk-expired = acceptance of {$rule} by {$accepted_by} expired on {$expires}; {$count} { $count ->
-        [one] finding counts
-       *[other] findings count
-    } again
-accepted-risk-unused = acceptance of {$rule} matches no finding
-accepted-risk-unknown-rule = accepted risk names unknown rule {$rule}
-accepted-risk-unknown-rule-suggest = accepted risk names unknown rule {$rule}; did you mean {$suggestion}?
-label-accepted-here = accepted here
-label-matches-no-finding = matches no finding
-label-no-such-rule = no such rule
+accepted-risk-expired = godkännandet av {$rule} från {$accepted_by} löpte ut den {$expires}; { $count ->
+        [one] {$count} iakttagelse räknas
+       *[other] {$count} iakttagelser räknas
+    } igen
+accepted-risk-unused = godkännandet av {$rule} motsvarar ingen iakttagelse
+accepted-risk-unknown-rule = den accepterade risken anger den okända regeln {$rule}
+accepted-risk-unknown-rule-suggest = den accepterade risken anger den okända regeln {$rule}; menade du {$suggestion}?
+label-accepted-here = accepterad här
+label-matches-no-finding = motsvarar ingen iakttagelse
+label-no-such-rule = ingen sådan regel

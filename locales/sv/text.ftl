@@ -68,7 +68,24 @@ summary-accepted-risks = {$count ->
    *[other] {$count} accepterade risker
 }
 summary-no-findings = inga iakttagelser per {$date}
-summary-accepted = {$count} accepterade
+summary-accepted = {$count ->
+    [one] {$count} accepterad
+   *[other] {$count} accepterade
+}
+summary-count-critical = {$count ->
+    [one] {$count} kritisk
+   *[other] {$count} kritiska
+}
+summary-count-high = {$count ->
+    [one] {$count} hög
+   *[other] {$count} höga
+}
+summary-count-medium = {$count} medel
+summary-count-low = {$count ->
+    [one] {$count} låg
+   *[other] {$count} låga
+}
+summary-count-info = {$count} information
 summary-findings = {$count ->
     [one] {$count} iakttagelse
    *[other] {$count} iakttagelser

@@ -37,6 +37,8 @@ pub fn area_title(area: Area, lang: Lang) -> String {
 pub fn list(lang: Lang) -> String {
     let mut out = String::new();
     let width = CATALOGUE.iter().map(|r| r.code.len()).max().unwrap_or(0);
+    let severity_width =
+        crate::rules::Severity::ALL.iter().map(|s| severity(*s, lang).chars().count()).max().unwrap_or(0);
     let mut area = None;
     for rule in CATALOGUE {
         if area != Some(rule.area) {
@@ -47,7 +49,7 @@ pub fn list(lang: Lang) -> String {
             area = Some(rule.area);
         }
         let severity = severity(rule.severity, lang);
-        let _ = writeln!(out, "  {:width$}  {severity:8}  {}", rule.code, summary(rule, lang));
+        let _ = writeln!(out, "  {:width$}  {severity:severity_width$}  {}", rule.code, summary(rule, lang));
     }
     let _ = writeln!(out, "\n{}", fixed("catalogue-explain-hint", lang, &[]));
     out

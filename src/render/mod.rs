@@ -262,6 +262,19 @@ pub fn loader_diagnostics(diagnostics: &[crate::diag::Diagnostic], lang: Lang) -
     Cow::Owned(localised)
 }
 
+/// The line that ends the diagnostics of an invalid model: `` `models/x` is not
+/// a valid model: 3 problems ``. `side` names the side of a diff (`old`, `new`)
+/// or is `None`; `shown` is the model as the user named it.
+pub fn invalid_model(side: Option<&str>, shown: &str, count: usize, lang: Lang) -> String {
+    let side = side.map(|side| fixed(&format!("invalid-model-side-{side}"), lang, &[])).unwrap_or_default();
+    let args = [
+        ("side", FluentValue::from(side)),
+        ("model", FluentValue::from(format!("`{}`", crate::source::printable(shown)))),
+        ("count", FluentValue::from(count)),
+    ];
+    fixed("invalid-model", lang, &args)
+}
+
 /// A severity as a word of `lang` (`high`, `hög`); JSON and SARIF keep
 /// [`Severity::as_str`](crate::rules::Severity::as_str).
 pub fn severity(severity: crate::rules::Severity, lang: Lang) -> String {
@@ -353,6 +366,7 @@ fn text(arg: &Arg, lang: Lang, code: Code) -> String {
         }
         Arg::Code(text) => code.wrap(text),
         Arg::Verbatim(text) => text.to_string(),
+        Arg::Provision(cited) => provision(cited, lang),
         Arg::Message(message) => render(message, lang, code),
         Arg::List(items, join) => {
             let separator: Cow<'static, str> = Cow::Owned(plain(

@@ -48,7 +48,8 @@ pub fn findings_line(findings: &[crate::rules::Finding], as_of: jiff::civil::Dat
     for severity in Severity::ALL {
         let count = findings.iter().filter(|f| f.severity == severity && f.accepted.is_none()).count();
         if count > 0 {
-            parts.push(format!("{count} {}", super::severity(severity, lang)));
+            let key = format!("summary-count-{}", severity.as_str());
+            parts.push(fixed(&key, lang, &[("count", FluentValue::from(count))]));
         }
     }
     let accepted = findings.iter().filter(|f| f.accepted.is_some()).count();

@@ -232,7 +232,7 @@ pub const MISSING_TERMS: Rule = Rule {
                         Arg::from(msg!(
                             "missing-term",
                             term = Arg::Word(t.as_str()),
-                            provision = Arg::verbatim(t.provision())
+                            provision = Arg::Provision(t.provision())
                         ))
                     })
                     .collect(),

@@ -237,13 +237,14 @@ fn load_with(
         }
         Err(invalid) => {
             report_diagnostics(&invalid.diagnostics, &invalid.sources, color, lang);
-            let count = invalid.diagnostics.len();
-            let _ = writeln!(
-                std::io::stderr(),
-                "error: {side}`{}` is not a valid model: {count} problem{}",
-                model.display(),
-                if count == 1 { "" } else { "s" }
-            );
+            let side = match side {
+                "the old side: " => Some("old"),
+                "the new side: " => Some("new"),
+                _ => None,
+            };
+            let shown = model.display().to_string();
+            let line = ansvar::render::invalid_model(side, &shown, invalid.diagnostics.len(), lang);
+            let _ = writeln!(std::io::stderr(), "error: {line}");
             Err(Failure::Reported)
         }
     }
