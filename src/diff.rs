@@ -234,7 +234,7 @@ fn held(assignments: &[Assignment]) -> BTreeMap<(PartyId, ActivityId), Vec<HeldR
             role: a.role,
             on_behalf_of: a.on_behalf_of.clone(),
             own_purposes,
-            reasons: a.reasons.iter().map(|r| r.text.clone()).collect(),
+            reasons: a.reasons.iter().map(|r| crate::render::message(&r.message, crate::render::Lang::En)).collect(),
         });
     }
     for roles in map.values_mut() {

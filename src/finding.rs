@@ -123,6 +123,8 @@ pub enum Join {
     And,
     /// `a; b`
     Semicolon,
+    /// `a → b`, a chain of delegation.
+    Arrow,
 }
 
 /// A typed fact a message is rendered from.

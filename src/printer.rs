@@ -273,15 +273,18 @@ pub struct RolesTable<'a> {
     pub activities: &'a [&'a ActivityId],
     /// For JSON, with `--obligations`: the shown parties' obligations and records.
     pub obligations: Option<json::ObligationsPart>,
+    /// The language of the text (`--lang`).
+    pub lang: crate::render::Lang,
 }
 
 impl Printer for RolesTable<'_> {
     fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
         match self.format {
             RolesFormat::Json => {
-                let document = json::RolesDocument::new(self.roles, self.sources, |party, activity| {
+                let keep = |party: Option<&PartyId>, activity: &ActivityId| {
                     party.is_none_or(|p| self.parties.contains(&p)) && self.activities.contains(&activity)
-                });
+                };
+                let document = json::RolesDocument::new_in(self.roles, self.sources, keep, self.lang);
                 json::write_to(&WithObligations { document: &document, obligations: self.obligations.as_ref() }, out)?;
             }
             RolesFormat::Text => {
@@ -291,8 +294,8 @@ impl Printer for RolesTable<'_> {
                     let held = |p: &PartyId| self.activities.iter().any(|a| !self.roles.of(p, a).is_empty());
                     self.parties.iter().copied().filter(|p| held(p)).collect()
                 };
-                let mut text = report::text::role_matrix(self.roles, &rows, self.activities);
-                let delegations = report::text::delegations(self.roles, &rows, self.activities);
+                let mut text = crate::render::roles::role_matrix(self.roles, &rows, self.activities, self.lang);
+                let delegations = crate::render::roles::delegations(self.roles, &rows, self.activities, self.lang);
                 if !delegations.is_empty() {
                     text.push('\n');
                     text.push_str(&delegations);
@@ -396,7 +399,8 @@ impl Printer for Report<'_> {
             ReportFormat::Md => report::templates::markdown(&self.view)?,
             // A national model's JSON report runs to gigabytes: streamed.
             ReportFormat::Json => {
-                let document = json::ReportDocument::new(&self.view, self.input.analysis, self.input.sources);
+                let document =
+                    json::ReportDocument::new_in(&self.view, self.input.analysis, self.input.sources, self.input.lang);
                 return Ok(json::write_report_to(&document, out)?);
             }
         };

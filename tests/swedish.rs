@@ -109,3 +109,20 @@ fn rules_lists_every_rule_in_swedish() {
     }
     assert!(text.contains("Personuppgiftsbiträden (artikel 28)"));
 }
+
+#[test]
+fn roles_in_swedish() {
+    let matrix = stdout(ansvar().args(["roles", "models/1177", "--lang", "sv"]));
+    assert!(matrix.starts_with("part ") && matrix.contains("PB personuppgiftsbiträde"), "{matrix}");
+    let explained =
+        stdout(ansvar().args(["roles", "models/1177", "--lang", "sv", "--explain", "medicall", "advice-medhelp"]));
+    assert!(explained.contains("stöds av: artikel 4.8; artikel 28.1"), "{explained}");
+    insta::assert_snapshot!("roles_1177_sv", format!("{matrix}\n{explained}"));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(ansvar().args(["roles", "models/1177", "--lang", "sv", "--format", "json"])))
+            .unwrap();
+    let reason = &json["roles"][0]["reasons"][0];
+    assert!(reason["text"].as_str().is_some_and(|t| t.contains("personuppgiftsbiträde")), "{reason}");
+    assert_eq!(reason["provisions"][0], "Art. 4(8)", "provisions stay as law.rs spells them in JSON");
+    assert_eq!(json["roles"][0]["role"], "processor", "the role stays a code in JSON");
+}

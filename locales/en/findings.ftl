@@ -12,6 +12,7 @@ country-named = {$name} ({$code})
 join-comma = {", "}
 join-and = {" and "}
 join-semicolon = {"; "}
+join-arrow = {" → "}
 
 word-controller = controller
 word-joint-controller = joint controller

@@ -13,6 +13,7 @@ country-named = {$name} ({$code})
 join-comma = {", "}
 join-and = {" och "}
 join-semicolon = {"; "}
+join-arrow = {" → "}
 
 word-controller = personuppgiftsansvarig
 word-joint-controller = gemensamt personuppgiftsansvarig

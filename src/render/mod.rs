@@ -12,6 +12,7 @@
 
 pub mod catalogue;
 mod diagnostic;
+pub mod roles;
 pub mod summary;
 
 use std::borrow::Cow;
@@ -68,22 +69,24 @@ impl Lang {
 
 /// The Fluent files of every language, by name: each language has the same
 /// files with the same messages (a test holds them together).
-pub const FILES: &[&str] = &["findings.ftl", "rules.ftl", "text.ftl", "diagnostics.ftl"];
+pub const FILES: &[&str] = &["findings.ftl", "rules.ftl", "text.ftl", "diagnostics.ftl", "roles.ftl"];
 
 /// The Fluent sources of a language, in the order of [`FILES`].
-pub fn sources(lang: Lang) -> [&'static str; 4] {
+pub fn sources(lang: Lang) -> [&'static str; 5] {
     match lang {
         Lang::En => [
             include_str!("../../locales/en/findings.ftl"),
             include_str!("../../locales/en/rules.ftl"),
             include_str!("../../locales/en/text.ftl"),
             include_str!("../../locales/en/diagnostics.ftl"),
+            include_str!("../../locales/en/roles.ftl"),
         ],
         Lang::Sv => [
             include_str!("../../locales/sv/findings.ftl"),
             include_str!("../../locales/sv/rules.ftl"),
             include_str!("../../locales/sv/text.ftl"),
             include_str!("../../locales/sv/diagnostics.ftl"),
+            include_str!("../../locales/sv/roles.ftl"),
         ],
     }
 }
@@ -374,6 +377,7 @@ fn text(arg: &Arg, lang: Lang, code: Code) -> String {
                     Join::Comma => "join-comma",
                     Join::And => "join-and",
                     Join::Semicolon => "join-semicolon",
+                    Join::Arrow => "join-arrow",
                 },
                 lang,
             ));

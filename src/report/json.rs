@@ -14,8 +14,8 @@ use crate::source::{Location, SourceMap};
 /// A reason with its location resolved.
 #[derive(Debug, Serialize)]
 pub struct JsonReason<'a> {
-    /// The fact and its consequence.
-    pub text: &'a str,
+    /// The fact and its consequence, in the document's language.
+    pub text: String,
     /// The provisions it rests on.
     pub provisions: &'a [&'static str],
     /// Where the fact is written.
@@ -42,8 +42,8 @@ pub struct JsonRole<'a> {
 }
 
 impl<'a> JsonRole<'a> {
-    /// The JSON view of an assignment.
-    pub fn new(assignment: &'a Assignment, sources: &SourceMap) -> Self {
+    /// The JSON view of an assignment, its reasons in `lang`.
+    pub fn new(assignment: &'a Assignment, sources: &SourceMap, lang: Lang) -> Self {
         Self {
             party: assignment.party.as_str(),
             activity: assignment.activity.as_str(),
@@ -55,7 +55,7 @@ impl<'a> JsonRole<'a> {
                 .reasons
                 .iter()
                 .map(|r| JsonReason {
-                    text: &r.text,
+                    text: render::message(&r.message, lang),
                     provisions: r.provisions,
                     location: r.span.map(|s| sources.location(s)),
                 })
@@ -104,13 +104,23 @@ impl<'a> RolesDocument<'a> {
     /// `keep` decides, from a party and an activity, what is shown; a gap with
     /// no party is shown when its activity is.
     pub fn new(roles: &'a Roles, sources: &SourceMap, keep: impl Fn(Option<&PartyId>, &ActivityId) -> bool) -> Self {
+        Self::new_in(roles, sources, keep, Lang::En)
+    }
+
+    /// [`RolesDocument::new`], its reasons in `lang`.
+    pub fn new_in(
+        roles: &'a Roles,
+        sources: &SourceMap,
+        keep: impl Fn(Option<&PartyId>, &ActivityId) -> bool,
+        lang: Lang,
+    ) -> Self {
         Self {
             schema_version: super::SCHEMA_VERSION,
             roles: roles
                 .assignments()
                 .iter()
                 .filter(|a| keep(Some(&a.party), &a.activity))
-                .map(|a| JsonRole::new(a, sources))
+                .map(|a| JsonRole::new(a, sources, lang))
                 .collect(),
             gaps: roles
                 .gaps
@@ -131,10 +141,10 @@ impl<'a> RolesDocument<'a> {
 impl<'a> RolesDocument<'a, AllRoles<'a>> {
     /// The whole document, its roles drawn up as they are written, for the
     /// report. Pre-rendered: see [`write_report_to`].
-    pub fn all(roles: &'a Roles, sources: &'a SourceMap) -> Self {
+    pub fn all(roles: &'a Roles, sources: &'a SourceMap, lang: Lang) -> Self {
         Self {
             schema_version: super::SCHEMA_VERSION,
-            roles: AllRoles { roles, sources },
+            roles: AllRoles { roles, sources, lang },
             gaps: roles.gaps.iter().map(|g| JsonGap::new(g, sources)).collect(),
             obligations: None,
         }
@@ -148,12 +158,14 @@ impl<'a> RolesDocument<'a, AllRoles<'a>> {
 pub struct AllRoles<'a> {
     roles: &'a Roles,
     sources: &'a SourceMap,
+    lang: Lang,
 }
 
 impl Serialize for AllRoles<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let jobs =
-            crate::par::Jobs::new(self.roles.assignments(), |assignment| JsonRole::new(assignment, self.sources));
+        let jobs = crate::par::Jobs::new(self.roles.assignments(), |assignment| {
+            JsonRole::new(assignment, self.sources, self.lang)
+        });
         stream_array(serializer, &jobs, |role| Some(pre_rendered(role)))
     }
 }
@@ -487,6 +499,16 @@ pub struct ReportDocument<'a> {
 impl<'a> ReportDocument<'a> {
     /// The document for a prepared view and the analysis it was built from.
     pub fn new(view: &'a super::view::View<'a>, analysis: &'a crate::Analysis<'_>, sources: &'a SourceMap) -> Self {
+        Self::new_in(view, analysis, sources, Lang::En)
+    }
+
+    /// [`ReportDocument::new`], its messages in `lang`.
+    pub fn new_in(
+        view: &'a super::view::View<'a>,
+        analysis: &'a crate::Analysis<'_>,
+        sources: &'a SourceMap,
+        lang: Lang,
+    ) -> Self {
         Self {
             schema_version: super::REPORT_SCHEMA_VERSION,
             kind: "ansvar-report",
@@ -503,8 +525,8 @@ impl<'a> ReportDocument<'a> {
             records: Records(view),
             third_country_processing: &view.abroad,
             accepted_risks: &view.accepted,
-            roles: RolesDocument::all(&analysis.roles, sources),
-            check: CheckDocument::new(&analysis.findings, analysis.as_of, sources),
+            roles: RolesDocument::all(&analysis.roles, sources, lang),
+            check: CheckDocument::new_in(&analysis.findings, analysis.as_of, sources, lang),
         }
     }
 }

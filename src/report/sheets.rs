@@ -13,7 +13,7 @@ use crate::obligations::notification::Recipient;
 use crate::obligations::{Kind, Obligation, Recorded, Trigger};
 use crate::roles::{Assignment, Role};
 
-use super::finding::{FindingView, Segment, segments};
+use super::finding::{FindingView, Segment};
 use super::index::Index;
 use super::refs::{ActivityRef, Input, Names, PartyRef, Phrase};
 
@@ -205,8 +205,8 @@ fn role_held(input: &Names<'_>, assignment: &Assignment) -> RoleHeld {
             .reasons
             .iter()
             .map(|r| ReasonView {
-                text: r.text.clone(),
-                segments: segments(&r.text),
+                text: crate::render::message(&r.message, input.lang),
+                segments: crate::render::segments(&r.message, input.lang),
                 provisions: r.provisions.join("; "),
                 location: r.span.map(|s| input.sources.location(s).to_string()).unwrap_or_default(),
             })

@@ -380,7 +380,8 @@ fn roles(global: &GlobalArgs, args: &RolesArgs) -> Result<u8, Failure> {
     if let Some([party, activity]) = args.explain.as_deref() {
         let party = select("party", std::slice::from_ref(party), model.parties.keys())?[0];
         let activity = select("activity", std::slice::from_ref(activity), model.activities.keys())?[0];
-        let text = ansvar::roles::explain(&derived, party, activity, |span| loaded.sources.location(span).to_string());
+        let location = |span| loaded.sources.location(span).to_string();
+        let text = ansvar::render::roles::explain(&derived, party, activity, location, global.lang());
         emit(&printer::Text(text), output)?;
         exit(CLEAN);
     }
@@ -407,6 +408,7 @@ fn roles(global: &GlobalArgs, args: &RolesArgs) -> Result<u8, Failure> {
         named: !args.party.is_empty(),
         activities: &activities,
         obligations,
+        lang: global.lang(),
     };
     emit(&table, output)?;
     exit(CLEAN)
