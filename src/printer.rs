@@ -343,6 +343,8 @@ pub struct Changes<'a> {
     pub as_of: jiff::civil::Date,
     /// Whether text is coloured.
     pub color: Color,
+    /// The language of the text (`--lang`).
+    pub lang: crate::render::Lang,
 }
 
 impl Printer for Changes<'_> {
@@ -352,7 +354,7 @@ impl Printer for Changes<'_> {
             DiffFormat::Md => report::diff::Flavour::Markdown,
             DiffFormat::Text => report::diff::Flavour::Text { color: self.color == Color::Always },
         };
-        Ok(out.write_all(report::diff::render(self.diff, self.old, self.new, flavour).as_bytes())?)
+        Ok(out.write_all(report::diff::render_in(self.diff, self.old, self.new, flavour, self.lang).as_bytes())?)
     }
 }
 

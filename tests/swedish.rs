@@ -126,3 +126,21 @@ fn roles_in_swedish() {
     assert_eq!(reason["provisions"][0], "Art. 4(8)", "provisions stay as law.rs spells them in JSON");
     assert_eq!(json["roles"][0]["role"], "processor", "the role stays a code in JSON");
 }
+
+#[test]
+fn diff_in_swedish() {
+    let (old, new) = ("tests/fixtures/diff/medicall-removed/old", "tests/fixtures/diff/medicall-removed/new");
+    let args = ["diff", old, new, "--as-of", "2019-02-18", "--color", "never", "--lang", "sv"];
+    let text = stdout(ansvar().args(args));
+    assert!(text.contains("Åtgärdade iakttagelser") && text.contains("[hög] care-giver-as-processor"), "{text}");
+    insta::assert_snapshot!("diff_medicall_removed_sv", text);
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(ansvar().args(args).args(["--format", "json"]))).unwrap();
+    let english: serde_json::Value =
+        serde_json::from_str(&stdout(ansvar().args(&args[..args.len() - 2]).args(["--format", "json"]))).unwrap();
+    let resolved = |doc: &serde_json::Value, field: &str| -> Vec<serde_json::Value> {
+        doc["findings_resolved"].as_array().unwrap().iter().map(|f| f[field].clone()).collect()
+    };
+    assert_eq!(resolved(&json, "fingerprint"), resolved(&english, "fingerprint"));
+    assert_ne!(resolved(&json, "message"), resolved(&english, "message"));
+}

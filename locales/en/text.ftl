@@ -79,3 +79,56 @@ summary-findings = {$count ->
     [one] {$count} finding
    *[other] {$count} findings
 } as of {$date}: {$parts}
+
+## `ansvar diff` as text and Markdown
+
+diff-no-change = No change in roles, findings, transfers, duties or entities.
+diff-heading-roles = Roles
+diff-heading-introduced = Findings introduced
+diff-heading-resolved = Findings resolved
+diff-heading-acceptances-started = Accepted risks that began to match
+diff-heading-acceptances-stopped = Accepted risks that stopped matching
+diff-heading-abroad = Third-country processing
+diff-heading-duties = Who notifies whom on a breach
+diff-heading-obligations = Obligations
+diff-heading-entities = Entities
+diff-no-role = no role
+diff-role-for = {$role} for {$principal}
+diff-role-own-purposes = {$role} for its own purposes ({$provision})
+diff-role-change = {$party} in {$activity}: {$old} → {$new}
+diff-before = before: {$text}
+diff-after = after: {$text}
+diff-finding = [{$severity}] {$code}{$accepted}: {$message} ({$location})
+diff-abroad = {$party} processes {$activity}{$exporter} in {$country} ({$adequacy}; {$tools})
+diff-abroad-for = {" "}for {$exporter}
+diff-adequacy = adequacy: {$instrument}
+diff-no-adequacy = no adequacy decision
+diff-no-tool = no transfer tool
+diff-to-authority = the supervisory authority
+diff-to-subjects = the data subjects (if high risk)
+diff-within = {" "}within {$hours} h
+diff-duty = {$activity}: {$from} notifies {$to}{$within} ({$provision})
+diff-obligation = {$party}: {$kind} in {$activity} ({$provisions})
+diff-removed = {$path} removed
+diff-added = {$path} added
+diff-unset = (unset)
+diff-field = {$path}: {$old} → {$new}
+
+obligation-accountability = accountability
+obligation-information_to_data_subjects = information to data subjects
+obligation-joint_controller_arrangement = joint controller arrangement
+obligation-choice_of_processors = choice of processors
+obligation-controller_record = controller record
+obligation-security = security
+obligation-breach_to_authority = breach to authority
+obligation-breach_to_data_subjects = breach to data subjects
+obligation-impact_assessment = impact assessment
+obligation-processing_on_instructions = processing on instructions
+obligation-sub_processors = sub processors
+obligation-processor_record = processor record
+obligation-breach_to_principal = breach to principal
+obligation-data_protection_officer = data protection officer
+obligation-care_provider_as_controller = care provider as controller
+obligation-access_logs = access logs
+obligation-information_to_patient = information to patient
+obligation-patient_data_backups = patient data backups

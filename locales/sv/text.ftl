@@ -90,3 +90,56 @@ summary-findings = {$count ->
     [one] {$count} iakttagelse
    *[other] {$count} iakttagelser
 } per {$date}: {$parts}
+
+## `ansvar diff` som text och Markdown
+
+diff-no-change = Ingen ändring i roller, iakttagelser, överföringar, skyldigheter eller poster.
+diff-heading-roles = Roller
+diff-heading-introduced = Nya iakttagelser
+diff-heading-resolved = Åtgärdade iakttagelser
+diff-heading-acceptances-started = Accepterade risker som började gälla en iakttagelse
+diff-heading-acceptances-stopped = Accepterade risker som slutade gälla en iakttagelse
+diff-heading-abroad = Behandling i tredjeland
+diff-heading-duties = Vem som underrättar vem vid en personuppgiftsincident
+diff-heading-obligations = Skyldigheter
+diff-heading-entities = Poster
+diff-no-role = ingen roll
+diff-role-for = {$role} åt {$principal}
+diff-role-own-purposes = {$role} för egna ändamål ({$provision})
+diff-role-change = {$party} i {$activity}: {$old} → {$new}
+diff-before = före: {$text}
+diff-after = efter: {$text}
+diff-finding = [{$severity}] {$code}{$accepted}: {$message} ({$location})
+diff-abroad = {$party} behandlar {$activity}{$exporter} i {$country} ({$adequacy}; {$tools})
+diff-abroad-for = {" "}åt {$exporter}
+diff-adequacy = beslut om adekvat skyddsnivå: {$instrument}
+diff-no-adequacy = inget beslut om adekvat skyddsnivå
+diff-no-tool = inget överföringsverktyg
+diff-to-authority = tillsynsmyndigheten
+diff-to-subjects = de registrerade (vid hög risk)
+diff-within = {" "}inom {$hours} h
+diff-duty = {$activity}: {$from} underrättar {$to}{$within} ({$provision})
+diff-obligation = {$party}: {$kind} i {$activity} ({$provisions})
+diff-removed = {$path} borttagen
+diff-added = {$path} tillagd
+diff-unset = (inte angiven)
+diff-field = {$path}: {$old} → {$new}
+
+obligation-accountability = ansvarsskyldighet
+obligation-information_to_data_subjects = information till de registrerade
+obligation-joint_controller_arrangement = arrangemang mellan gemensamt personuppgiftsansvariga
+obligation-choice_of_processors = val av personuppgiftsbiträden
+obligation-controller_record = den personuppgiftsansvariges registerförteckning
+obligation-security = säkerhet
+obligation-breach_to_authority = anmälan av personuppgiftsincident till tillsynsmyndigheten
+obligation-breach_to_data_subjects = information om personuppgiftsincident till de registrerade
+obligation-impact_assessment = konsekvensbedömning
+obligation-processing_on_instructions = behandling enligt instruktioner
+obligation-sub_processors = underbiträden
+obligation-processor_record = personuppgiftsbiträdets registerförteckning
+obligation-breach_to_principal = underrättelse om personuppgiftsincident till uppdragsgivaren
+obligation-data_protection_officer = dataskyddsombud
+obligation-care_provider_as_controller = vårdgivaren som personuppgiftsansvarig
+obligation-access_logs = åtkomstloggar
+obligation-information_to_patient = information till patienten
+obligation-patient_data_backups = säkerhetskopior av patientuppgifter

@@ -461,7 +461,7 @@ fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
     let as_of = as_of(args.as_of);
     let old_side = ansvar::diff::Side { model: &old.model, sources: &old.sources };
     let new_side = ansvar::diff::Side { model: &new.model, sources: &new.sources };
-    let changes = ansvar::diff::diff(&old_side, &new_side, &reference, as_of);
+    let changes = ansvar::diff::diff_in(&old_side, &new_side, &reference, as_of, global.lang());
     let name = |spec: &str, rev: &Option<String>| match rev {
         Some(rev) => format!("{rev}:{spec}"),
         None => spec.to_owned(),
@@ -474,6 +474,7 @@ fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
         new: &new_name,
         as_of,
         color: output_color(global.color, output),
+        lang: global.lang(),
     };
     emit(&printed, output)?;
     let failing = threshold(args.fail_on).is_some_and(|t| changes.introduces(t));
