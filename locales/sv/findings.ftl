@@ -203,7 +203,8 @@ dpia-not-carried-out = {$activity} behandlar särskilda kategorier av personuppg
 label-no-dpia = ingen konsekvensbedömning
 no-dpo = {$party} har inte utnämnt något dataskyddsombud, fast {$why}
 why-dpo-public-body = den är ett offentligt organ med en roll i {$activities}
-why-dpo-large-scale = dess kärnverksamhet omfattar behandling i stor omfattning av särskilda kategorier av personuppgifter ({$activities})
+why-dpo-large-scale = som vårdgivare som är personuppgiftsansvarig för behandling i stor omfattning av särskilda kategorier av personuppgifter ({$activities}) består dess kärnverksamhet antagligen av sådan behandling
+why-dpo-core-activities = dess kärnverksamhet består av behandling i stor omfattning av särskilda kategorier av personuppgifter ({$activities}), enligt modellen
 label-no-dpo = inget dataskyddsombud
 
 ## Anmälan av personuppgiftsincidenter (artiklarna 33 och 34)

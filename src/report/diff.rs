@@ -164,10 +164,7 @@ fn describe_roles(w: &Writer, roles: &[HeldRole]) -> String {
                 Some(principal) => {
                     w.t("diff-role-for", &[("role", v(role)), ("principal", v(w.code(principal.as_str())))])
                 }
-                None if !r.own_purposes.is_empty() => {
-                    let provision = render::provision(crate::law::ART_28_10, w.lang);
-                    w.t("diff-role-own-purposes", &[("role", v(role)), ("provision", v(provision))])
-                }
+                None if !r.own_purposes.is_empty() => w.t("diff-role-own-purposes", &[("role", v(role))]),
                 None => role,
             }
         })
