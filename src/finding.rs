@@ -173,6 +173,24 @@ impl Arg {
         Arg::Code(Arc::from(text.as_ref()))
     }
 
+    /// A chain of parties, joined by arrows, with the middle of a long one left
+    /// out as [`crate::diag::elided_chain`] leaves it out: a reason on a deep
+    /// chain keeps a bounded part of it.
+    pub fn chain<'a, T: 'a>(chain: &'a [T]) -> Self
+    where
+        &'a T: Into<Arg>,
+    {
+        let half = crate::diag::MAX_CHAIN_SHOWN / 2;
+        if chain.len() <= crate::diag::MAX_CHAIN_SHOWN {
+            return Arg::list(chain, Join::Arrow);
+        }
+        let left_out = chain.len() - 2 * half;
+        let mut items: Vec<Arg> = chain[..half].iter().map(Into::into).collect();
+        items.push(Arg::from(Message::new("chain-more").with("count", left_out)));
+        items.extend(chain[chain.len() - half..].iter().map(Into::into));
+        Arg::List(items, Join::Arrow)
+    }
+
     /// A list of ids or values, joined by `join`.
     pub fn list<T: Into<Arg>>(items: impl IntoIterator<Item = T>, join: Join) -> Self {
         Arg::List(items.into_iter().map(Into::into).collect(), join)

@@ -524,7 +524,7 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
                     party = party,
                     activity = id,
                     principal = &principal.value,
-                    chain = Arg::list(&above[1..], Join::Arrow)
+                    chain = Arg::chain(&above[1..])
                 ),
                 &[law::ART_28_2, law::ART_28_4, law::EDPB_07_2020_PROCESSOR],
                 Some(principal.span),

@@ -13,6 +13,7 @@ join-comma = {", "}
 join-and = {" and "}
 join-semicolon = {"; "}
 join-arrow = {" → "}
+chain-more = … ({$count} more)
 
 word-controller = controller
 word-joint-controller = joint controller

@@ -14,6 +14,7 @@ join-comma = {", "}
 join-and = {" och "}
 join-semicolon = {"; "}
 join-arrow = {" → "}
+chain-more = … ({$count} till)
 
 word-controller = personuppgiftsansvarig
 word-joint-controller = gemensamt personuppgiftsansvarig

@@ -461,6 +461,18 @@ mod tests {
     }
 
     #[test]
+    fn a_long_chain_keeps_its_ends_as_the_diagnostics_do() {
+        let parties: Vec<PartyId> = (0..20).map(|n| PartyId::new(format!("p{n}"))).collect();
+        let quoted: Vec<String> = parties.iter().map(|p| format!("`{p}`")).collect();
+        let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
+        let chain = Arg::chain(&parties);
+        assert_eq!(text(&chain, Lang::En, Code::Backticks), crate::diag::elided_chain(&quoted));
+        assert!(text(&chain, Lang::Sv, Code::Backticks).contains("… (8 till) → "));
+        let short = Arg::chain(&parties[..3]);
+        assert_eq!(text(&short, Lang::En, Code::Backticks), "`p0` → `p1` → `p2`");
+    }
+
+    #[test]
     fn backticks_become_code_segments() {
         assert_eq!(
             backtick_segments("`exposure` unknown"),

@@ -96,7 +96,7 @@ pub fn delegations(roles: &Roles, parties: &[&PartyId], activities: &[&ActivityI
                 ("party", FluentValue::from(assignment.party.as_str())),
                 ("role", FluentValue::from(role(assignment.role, lang))),
                 ("principal", FluentValue::from(principal.as_str())),
-                ("chain", FluentValue::from(chain.join(" → "))),
+                ("chain", FluentValue::from(crate::diag::elided_chain(&chain))),
             ];
             let _ = writeln!(out, "{}", fixed("delegation", lang, &args));
         }
@@ -176,7 +176,9 @@ pub fn explain(
         if !assignment.chain.is_empty() {
             let mut chain = vec![format!("`{party}`")];
             chain.extend(assignment.chain.iter().map(|p| format!("`{p}`")));
-            let _ = writeln!(out, "  {}", line("explain-chain", &[("chain", FluentValue::from(chain.join(" → ")))]));
+            let chain: Vec<&str> = chain.iter().map(String::as_str).collect();
+            let chain = crate::diag::elided_chain(&chain);
+            let _ = writeln!(out, "  {}", line("explain-chain", &[("chain", FluentValue::from(chain))]));
         }
     }
     out
