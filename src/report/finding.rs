@@ -131,7 +131,7 @@ impl FindingView {
             message_segments: render::segments(&finding.message, input.lang),
             party: finding.party.as_ref().map(|p| input.party(p)),
             activity: finding.activity.as_ref().map(|a| input.activity(a)),
-            provisions: finding.provisions.join("; "),
+            provisions: render::provisions(&finding.provisions, input.lang),
             location: input.sources.location(finding.primary.span).to_string(),
             also: finding
                 .labels

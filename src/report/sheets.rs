@@ -207,7 +207,7 @@ fn role_held(input: &Names<'_>, assignment: &Assignment) -> RoleHeld {
             .map(|r| ReasonView {
                 text: crate::render::message(&r.message, input.lang),
                 segments: crate::render::segments(&r.message, input.lang),
-                provisions: r.provisions.join("; "),
+                provisions: crate::render::provisions(r.provisions, input.lang),
                 location: r.span.map(|s| input.sources.location(s).to_string()).unwrap_or_default(),
             })
             .collect(),
