@@ -13,7 +13,7 @@ use crate::obligations::notification::Recipient;
 use crate::obligations::{Basis, Certainty, Kind, Obligation, Recorded, Trigger};
 use crate::roles::{Assignment, Role};
 
-use super::finding::{FindingView, Segment, segments};
+use super::finding::{FindingView, Segment};
 use super::index::Index;
 use super::refs::{ActivityRef, Input, Names, PartyRef, Phrase};
 
@@ -247,9 +247,9 @@ fn role_held(input: &Names<'_>, assignment: &Assignment) -> RoleHeld {
             .reasons
             .iter()
             .map(|r| ReasonView {
-                text: r.text.clone(),
-                segments: segments(&r.text),
-                provisions: r.provisions.join("; "),
+                text: crate::render::message(&r.message, input.lang),
+                segments: crate::render::segments(&r.message, input.lang),
+                provisions: crate::render::provisions(r.provisions, input.lang),
                 location: r.span.map(|s| input.sources.location(s).to_string()).unwrap_or_default(),
             })
             .collect(),
