@@ -439,49 +439,80 @@ fn compare_abroad(old: Vec<ProcessingAbroad>, new: Vec<ProcessingAbroad>) -> Vec
     changes
 }
 
-/// The entities of a model as JSON values, by section and id.
-fn entities(model: &Model) -> Vec<(&'static str, BTreeMap<String, Value>)> {
-    fn section<T: Serialize>(items: impl Iterator<Item = (String, T)>) -> BTreeMap<String, Value> {
-        items.map(|(id, item)| (id, serde_json::to_value(item).unwrap_or(Value::Null))).collect()
+/// The entities of two models, section by section, handed to `compare` with
+/// each section's entities by id (references, nothing converted).
+fn sections(old: &Model, new: &Model, changes: &mut Vec<EntityChange>) {
+    fn by_id<T>(items: impl Iterator<Item = (String, T)>) -> BTreeMap<String, T> {
+        items.collect()
     }
-    vec![
-        ("parties", section(model.parties.iter().map(|(k, v)| (k.to_string(), v)))),
-        ("data", section(model.data.iter().map(|(k, v)| (k.to_string(), v)))),
-        ("systems", section(model.systems.iter().map(|(k, v)| (k.to_string(), v)))),
-        ("processing", section(model.activities.iter().map(|(k, v)| (k.to_string(), v)))),
-        ("agreements", section(model.agreements.iter().map(|(k, v)| (k.to_string(), v)))),
-        ("incidents", section(model.incidents.iter().map(|(k, v)| (k.to_string(), v)))),
-        (
-            "accepted_risks",
-            section(model.accepted_risks.iter().map(|r| {
-                let party = r.party.as_ref().map(|p| p.value.to_string()).unwrap_or_else(|| "*".to_owned());
-                let activity = r.activity.as_ref().map(|a| a.value.to_string()).unwrap_or_else(|| "*".to_owned());
-                (format!("{}/{party}/{activity}", r.rule.value), r)
-            })),
-        ),
-    ]
+    fn risks(model: &Model) -> BTreeMap<String, &crate::model::AcceptedRisk> {
+        by_id(model.accepted_risks.iter().map(|r| {
+            let party = r.party.as_ref().map(|p| p.value.to_string()).unwrap_or_else(|| "*".to_owned());
+            let activity = r.activity.as_ref().map(|a| a.value.to_string()).unwrap_or_else(|| "*".to_owned());
+            (format!("{}/{party}/{activity}", r.rule.value), r)
+        }))
+    }
+    macro_rules! section {
+        ($name:literal, $field:ident) => {
+            compare_section(
+                $name,
+                &by_id(old.$field.iter().map(|(k, v)| (k.to_string(), v))),
+                &by_id(new.$field.iter().map(|(k, v)| (k.to_string(), v))),
+                changes,
+            )
+        };
+    }
+    section!("parties", parties);
+    section!("data", data);
+    section!("systems", systems);
+    section!("processing", activities);
+    section!("agreements", agreements);
+    section!("incidents", incidents);
+    compare_section("accepted_risks", &risks(old), &risks(new), changes);
+}
+
+/// Compares one section's entities by id. An entity whose serialised form is
+/// the same bytes on both sides is unchanged and is not looked at further;
+/// only the others are turned into JSON values and flattened field by field
+/// (reordered lists serialise differently yet are no change, so the bytes only
+/// decide equality, never a change). One entity's bytes per side live at a time.
+fn compare_section<T: Serialize>(
+    section: &'static str,
+    before: &BTreeMap<String, T>,
+    after: &BTreeMap<String, T>,
+    changes: &mut Vec<EntityChange>,
+) {
+    let (mut old_bytes, mut new_bytes) = (Vec::new(), Vec::new());
+    let ids: BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+    for id in ids {
+        let (change, fields) = match (before.get(id), after.get(id)) {
+            (None, Some(_)) => ("added", Vec::new()),
+            (Some(_), None) => ("removed", Vec::new()),
+            (Some(b), Some(a)) => {
+                old_bytes.clear();
+                new_bytes.clear();
+                let same = serde_json::to_writer(&mut old_bytes, b).is_ok()
+                    && serde_json::to_writer(&mut new_bytes, a).is_ok()
+                    && old_bytes == new_bytes;
+                if same {
+                    continue;
+                }
+                let value = |item: &T| serde_json::to_value(item).unwrap_or(Value::Null);
+                let fields = compare_values(&value(b), &value(a));
+                if fields.is_empty() {
+                    continue;
+                }
+                ("changed", fields)
+            }
+            (None, None) => continue,
+        };
+        changes.push(EntityChange { section, id: id.clone(), change, fields });
+    }
 }
 
 fn compare_entities(old: &Model, new: &Model) -> Vec<EntityChange> {
     let mut changes = Vec::new();
-    for ((section, before), (_, after)) in entities(old).into_iter().zip(entities(new)) {
-        let ids: BTreeSet<&String> = before.keys().chain(after.keys()).collect();
-        for id in ids {
-            let (change, fields) = match (before.get(id), after.get(id)) {
-                (None, Some(_)) => ("added", Vec::new()),
-                (Some(_), None) => ("removed", Vec::new()),
-                (Some(b), Some(a)) => {
-                    let fields = compare_values(b, a);
-                    if fields.is_empty() {
-                        continue;
-                    }
-                    ("changed", fields)
-                }
-                (None, None) => continue,
-            };
-            changes.push(EntityChange { section, id: id.clone(), change, fields });
-        }
-    }
+    sections(old, new, &mut changes);
     changes
 }
 
