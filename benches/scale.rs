@@ -16,6 +16,11 @@
 //!   national; on 10x its document runs to some 20 GB and the process outgrows a
 //!   24 GB machine, so there only with `--report`. `--no-report` skips it.
 //!
+//! - `ansvar diff --format json` of the model against a copy with five
+//!   agreements changed (issue 19), the same way: wall time and peak memory,
+//!   beside `check`'s. Measured on every size up to national; `--no-diff`
+//!   skips it.
+//!
 //! - the targets for people (issue 15; `--no-people` skips them): `check` on
 //!   a simulated terminal of 50 rows (`ANSVAR_TERMINAL_ROWS`) prints at most
 //!   100 lines with its summary in the first 20, and `report --scope r-001`
@@ -61,6 +66,7 @@ fn main() {
     let mut report_on_10x = false;
     let mut no_report = false;
     let mut no_people = false;
+    let mut no_diff = false;
     let mut bins: Vec<String> = Vec::new();
     let mut model: Option<std::path::PathBuf> = None;
     let mut args = std::env::args().skip(1);
@@ -69,6 +75,7 @@ fn main() {
             "--report" => report_on_10x = true,
             "--no-report" => no_report = true,
             "--no-people" => no_people = true,
+            "--no-diff" => no_diff = true,
             "--runs" => runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(runs),
             "--bin" => bins.extend(args.next()),
             "--model" => model = args.next().map(Into::into),
@@ -128,25 +135,36 @@ fn main() {
         let mut check: Vec<Vec<Run>> = bins.iter().map(|_| Vec::new()).collect();
         let mut report: Vec<Vec<Run>> = bins.iter().map(|_| Vec::new()).collect();
         let measure_report = has_report && (label != "10x" || report_on_10x);
+        let mut diff: Vec<Vec<Run>> = bins.iter().map(|_| Vec::new()).collect();
+        let changed = if no_diff || label == "10x" { None } else { changed_copy(dir) };
         for _ in 0..runs {
             for (b, bin) in bins.iter().enumerate() {
-                check[b].push(run(bin, dir, "check", has_time));
+                check[b].push(run(bin, &[dir], "check", has_time));
             }
             if measure_report {
                 for (b, bin) in bins.iter().enumerate() {
-                    report[b].push(run(bin, dir, "report", has_time));
+                    report[b].push(run(bin, &[dir], "report", has_time));
+                }
+            }
+            if let Some(changed) = &changed {
+                for (b, bin) in bins.iter().enumerate() {
+                    diff[b].push(run(bin, &[dir, changed.path()], "diff", has_time));
                 }
             }
         }
         for (b, bin) in bins.iter().enumerate() {
             let name = if bins.len() > 1 { format!("{label} `{bin}`") } else { label.clone() };
             let reports = measure_report.then_some(report[b].as_slice());
-            let row = Row::new(name, *summary, floor, &check[b], reports);
+            let diffs = changed.is_some().then_some(diff[b].as_slice());
+            let row = Row::new(name, *summary, floor, &check[b], reports, diffs);
             eprintln!("  {bin}: check {:.2} s, {:.0} MB", row.check.as_secs_f64(), row.peak_mb);
             if let Some((wall, peak)) = row.report {
                 eprintln!("  {bin}: report {:.2} s, {:.0} MB", wall.as_secs_f64(), peak);
             }
-            for (what, runs) in [("check", &check[b]), ("report", &report[b])] {
+            if let Some((wall, peak)) = row.diff {
+                eprintln!("  {bin}: diff {:.2} s, {:.0} MB", wall.as_secs_f64(), peak);
+            }
+            for (what, runs) in [("check", &check[b]), ("report", &report[b]), ("diff", &diff[b])] {
                 let walls: Vec<String> = runs.iter().map(|r| format!("{:.2}", r.wall.as_secs_f64())).collect();
                 if !walls.is_empty() {
                     eprintln!("    {what} runs: {} s", walls.join(", "));
@@ -169,6 +187,9 @@ fn main() {
         }
     }
     println!("{}", table(&rows));
+    if rows.iter().any(|row| row.diff.is_some()) {
+        println!("\n{}", diff_table(&rows));
+    }
     if !people_rows.is_empty() {
         println!("\n{}", people_table(&people_rows));
     }
@@ -271,16 +292,40 @@ fn parse_floor(dir: &Path) -> Option<Duration> {
     Some(elapsed)
 }
 
-/// Runs `BIN COMMAND DIR --format json` once, output discarded.
-fn run(bin: &str, dir: &Path, command: &str, has_time: bool) -> Run {
-    let mut args: Vec<String> = vec![
-        command.to_owned(),
-        dir.display().to_string(),
-        "--as-of".to_owned(),
-        synth::AS_OF.to_owned(),
-        "--format".to_owned(),
-        "json".to_owned(),
-    ];
+/// The agreements `changed_copy` changes.
+const CHANGED_AGREEMENTS: usize = 5;
+
+/// A copy of the model directory `dir` with the names of its first five care
+/// agreements (files in name order) changed, for `diff`; `None` (with a note)
+/// when the model has fewer.
+fn changed_copy(dir: &Path) -> Option<tempfile::TempDir> {
+    const NAME: &str = "    name: Care agreement, ";
+    let copy = tempfile::tempdir().expect("a temporary directory");
+    let mut paths: Vec<_> = std::fs::read_dir(dir).expect("the model directory").flatten().map(|e| e.path()).collect();
+    paths.sort();
+    let mut changed = 0;
+    for path in paths.iter().filter(|p| p.is_file()) {
+        let mut text = std::fs::read_to_string(path).expect("a model file");
+        while changed < CHANGED_AGREEMENTS {
+            let Some(at) = text.find(NAME) else { break };
+            text.replace_range(at..at + NAME.len(), "    name: Amended care agreement, ");
+            changed += 1;
+        }
+        let name = path.file_name().expect("a file name");
+        std::fs::write(copy.path().join(name), text).expect("the copy is written");
+    }
+    if changed < CHANGED_AGREEMENTS {
+        eprintln!("  diff not measured: the model has {changed} care agreement(s), not {CHANGED_AGREEMENTS}");
+        return None;
+    }
+    Some(copy)
+}
+
+/// Runs `BIN COMMAND DIR... --format json` once, output discarded.
+fn run(bin: &str, dirs: &[&Path], command: &str, has_time: bool) -> Run {
+    let mut args: Vec<String> = vec![command.to_owned()];
+    args.extend(dirs.iter().map(|dir| dir.display().to_string()));
+    args.extend(["--as-of".to_owned(), synth::AS_OF.to_owned(), "--format".to_owned(), "json".to_owned()]);
     if command == "check" {
         args.extend(["--timings".to_owned(), "--fail-on".to_owned(), "never".to_owned()]);
     }
@@ -298,7 +343,8 @@ fn run(bin: &str, dir: &Path, command: &str, has_time: bool) -> Run {
     let wall = started.elapsed();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        output.status.success(),
+        // `diff` exits 1 when the change introduces a finding: a result, not a failure.
+        output.status.success() || (command == "diff" && output.status.code() == Some(1)),
         "`ansvar {command}` failed on the synthetic model:\n{}",
         stderr.lines().rev().take(20).collect::<Vec<_>>().join("\n")
     );
@@ -338,10 +384,25 @@ struct Row {
     stages: BTreeMap<String, f64>,
     /// The report's median wall time and peak memory in MB, when measured.
     report: Option<(Duration, f64)>,
+    /// The same for `diff` against the changed copy.
+    diff: Option<(Duration, f64)>,
 }
 
 impl Row {
-    fn new(size: String, summary: synth::Summary, floor: Duration, check: &[Run], report: Option<&[Run]>) -> Self {
+    fn new(
+        size: String,
+        summary: synth::Summary,
+        floor: Duration,
+        check: &[Run],
+        report: Option<&[Run]>,
+        diff: Option<&[Run]>,
+    ) -> Self {
+        let medians = |runs: &[Run]| {
+            (
+                median_duration(runs.iter().map(|r| r.wall).collect()),
+                median(runs.iter().filter_map(|r| r.peak_bytes).map(|b| b as f64 / 1e6).collect()),
+            )
+        };
         let mut stages = BTreeMap::new();
         for stage in check.iter().flat_map(|r| r.stages.keys()) {
             let values: Vec<f64> = check.iter().filter_map(|r| r.stages.get(stage).copied()).collect();
@@ -354,12 +415,8 @@ impl Row {
             check: median_duration(check.iter().map(|r| r.wall).collect()),
             peak_mb: median(check.iter().filter_map(|r| r.peak_bytes).map(|b| b as f64 / 1e6).collect()),
             stages,
-            report: report.map(|runs| {
-                (
-                    median_duration(runs.iter().map(|r| r.wall).collect()),
-                    median(runs.iter().filter_map(|r| r.peak_bytes).map(|b| b as f64 / 1e6).collect()),
-                )
-            }),
+            report: report.map(medians),
+            diff: diff.map(medians),
         }
     }
 }
@@ -435,6 +492,28 @@ fn table(rows: &[Row]) -> String {
             ten.check.as_secs_f64() / national.check.as_secs_f64(),
             ten.peak_mb / national.peak_mb,
             ten.summary.bytes as f64 / national.summary.bytes as f64
+        ));
+    }
+    out
+}
+
+/// `diff` against `check`, one line per size where it was measured.
+fn diff_table(rows: &[Row]) -> String {
+    let mut out = String::new();
+    out.push_str(
+        "| size | check s | check peak MB | diff s | diff / check | diff peak MB | diff peak / check peak |\n",
+    );
+    out.push_str("|---|---:|---:|---:|---:|---:|---:|\n");
+    for row in rows {
+        let Some((diff, peak)) = row.diff else { continue };
+        out.push_str(&format!(
+            "| {} | {:.2} | {:.0} | {:.2} | {} | {peak:.0} | {} |\n",
+            row.size,
+            row.check.as_secs_f64(),
+            row.peak_mb,
+            diff.as_secs_f64(),
+            ratio_or_na(diff.as_secs_f64(), row.check.as_secs_f64()),
+            ratio_or_na(peak, row.peak_mb),
         ));
     }
     out
