@@ -16,6 +16,7 @@ pub mod finding;
 pub(crate) mod index;
 pub mod json;
 pub mod markdown;
+pub mod memo;
 pub mod notify;
 pub mod overview;
 pub mod refs;

@@ -33,9 +33,12 @@ pub struct Input<'a> {
     pub analysis: &'a Analysis<'a>,
     /// Reference data: countries, the EU/EEA, adequacy decisions, regimes.
     pub reference: &'a Reference,
+    /// When the report was produced, from which revision, by whom: the memo's
+    /// front and back matter. `None` leaves them "not stated".
+    pub memo: Option<&'a crate::memo::Memo>,
 }
 
-impl Input<'_> {
+impl<'a> Input<'a> {
     /// A reference to a party by id, with its name.
     pub(crate) fn party(&self, id: &PartyId) -> PartyRef {
         PartyRef::new(self.model, id)
@@ -69,6 +72,44 @@ impl Input<'_> {
             Jurisdiction::ThirdCountry => {
                 format!("{name} ({country}), third country with no adequacy decision in force")
             }
+        }
+    }
+
+    /// The name the model (or the reference data, for a regime) gives the
+    /// thing a finding or a reason names by id, when it gives one.
+    pub(crate) fn name_of(&self, subject: &crate::finding::Subject) -> Option<&'a str> {
+        use crate::finding::Subject;
+        let model = self.model;
+        match subject {
+            Subject::Party(id) => model.parties.get(id).map(|p| p.name.as_str()),
+            Subject::Activity(id) => model.activities.get(id).map(|a| a.name.as_str()),
+            Subject::System(id) => model.systems.get(id).map(|s| s.name.as_str()),
+            Subject::Data(id) => model.data.get(id).map(|d| d.name.as_str()),
+            Subject::Agreement(id) => model.agreements.get(id).and_then(|a| a.name.as_deref()),
+            Subject::Incident(id) => model.incidents.get(id).map(|i| i.name.as_str()),
+            Subject::Regime(id) => self.reference.regime(id.as_str()).map(|r| r.name.as_str()),
+            Subject::Country(_) | Subject::Rule(_) => None,
+        }
+    }
+
+    /// The thing an id names in prose written with backticks (a role's
+    /// reason): a party, activity, system, data category or incident whose id
+    /// is exactly `id`, when exactly one kind of thing has that id.
+    pub(crate) fn name_of_id(&self, id: &str) -> Option<&'a str> {
+        let model = self.model;
+        let found: Vec<&'a str> = [
+            model.parties.get(id).map(|p| p.name.as_str()),
+            model.activities.get(id).map(|a| a.name.as_str()),
+            model.systems.get(id).map(|s| s.name.as_str()),
+            model.data.get(id).map(|d| d.name.as_str()),
+            model.incidents.get(id).map(|i| i.name.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        match found.as_slice() {
+            [one] => Some(one),
+            _ => None,
         }
     }
 

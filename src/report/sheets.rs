@@ -13,7 +13,7 @@ use crate::obligations::notification::Recipient;
 use crate::obligations::{Kind, Obligation, Recorded, Trigger};
 use crate::roles::{Assignment, Role};
 
-use super::finding::{FindingView, Segment, segments};
+use super::finding::{FindingView, Segment, named_segments};
 use super::index::Index;
 use super::refs::{ActivityRef, Input, Names, PartyRef, Phrase};
 
@@ -66,6 +66,10 @@ pub struct Duty {
     pub activities: Vec<ActivityRef>,
     /// What the model records that bears on it, or empty.
     pub recorded: Phrase,
+    /// The earlier sheet that sets out the same text, when the report shows
+    /// it there and refers to it here ([`super::view::View::draw`]).
+    #[serde(skip)]
+    pub same_as: Option<PartyRef>,
 }
 
 /// Everything one party must know.
@@ -206,7 +210,7 @@ fn role_held(input: &Names<'_>, assignment: &Assignment) -> RoleHeld {
             .iter()
             .map(|r| ReasonView {
                 text: r.text.clone(),
-                segments: segments(&r.text),
+                segments: named_segments(input, &r.text),
                 provisions: r.provisions.join("; "),
                 location: r.span.map(|s| input.sources.location(s).to_string()).unwrap_or_default(),
             })
@@ -446,6 +450,7 @@ fn duties(input: &Names<'_>, party: &PartyId) -> Vec<Duty> {
                 text,
                 activities: obligation.activities.iter().map(|a| input.activity(a)).collect(),
                 recorded: recorded(input, obligation),
+                same_as: None,
             }
         })
         .collect()

@@ -40,7 +40,8 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain_rule(args),
         Command::Report(args) => {
             let format = format("report", args.format, args.output.as_deref(), printer::ReportFormat::Html);
-            draw(&cli.global, &args.model, args.as_of, args.output.as_deref(), Drawing::Report(format))
+            let memo = memo(args);
+            draw(&cli.global, &args.model, args.as_of, args.output.as_deref(), Drawing::Report(format, memo))
         }
         Command::Graph(args) => {
             let format = format("graph", args.format, args.output.as_deref(), printer::GraphFormat::Dot);
@@ -261,6 +262,25 @@ fn as_of(given: Option<jiff::civil::Date>) -> jiff::civil::Date {
     date
 }
 
+/// The memo's particulars for `ansvar report`: the production date from
+/// `--date`, else `SOURCE_DATE_EPOCH`, else today (so a build that pins the
+/// epoch reproduces the report byte for byte), the model's git revision, and
+/// the names given.
+fn memo(args: &cli::ReportArgs) -> ansvar::memo::Memo {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok());
+    let from_epoch = epoch
+        .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
+        .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date());
+    let produced = args.date.or(from_epoch).unwrap_or_else(|| jiff::Zoned::now().date());
+    let named = |name: &Option<String>| name.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned);
+    ansvar::memo::Memo {
+        produced,
+        revision: ansvar::memo::revision_of(&args.model),
+        author: named(&args.author),
+        reviewer: named(&args.reviewer),
+    }
+}
+
 fn threshold(fail_on: FailOn) -> Option<Severity> {
     match fail_on {
         FailOn::Critical => Some(Severity::Critical),
@@ -475,8 +495,8 @@ fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
 
 /// What `report`, `graph` and `ropa` draw from an analysed model.
 enum Drawing {
-    /// The accountability report.
-    Report(printer::ReportFormat),
+    /// The accountability report, and its memo's particulars.
+    Report(printer::ReportFormat, ansvar::memo::Memo),
     /// The chain as a graph.
     Graph(printer::GraphFormat),
     /// The Art. 30 records.
@@ -501,11 +521,15 @@ fn draw(
         sources: &loaded.sources,
         analysis: &analysis,
         reference: &reference,
+        memo: match &drawing {
+            Drawing::Report(_, memo) => Some(memo),
+            _ => None,
+        },
     };
-    match drawing {
-        Drawing::Report(format) => emit(&printer::Report::new(&input, format), output)?,
-        Drawing::Graph(format) => emit(&printer::Chain::new(&input, format), output)?,
-        Drawing::Ropa(format) => emit(&printer::Ropa::new(&input, format), output)?,
+    match &drawing {
+        Drawing::Report(format, _) => emit(&printer::Report::new(&input, *format), output)?,
+        Drawing::Graph(format) => emit(&printer::Chain::new(&input, *format), output)?,
+        Drawing::Ropa(format) => emit(&printer::Ropa::new(&input, *format), output)?,
     }
     exit(CLEAN)
 }
