@@ -158,21 +158,28 @@ fn obligations_are_added_to_the_json_only_when_asked_for() {
         .expect("Medicall has obligations");
     let kinds: Vec<&str> =
         medicall["obligations"].as_array().unwrap().iter().map(|o| o["kind"].as_str().unwrap()).collect();
-    // A processor only: no controller obligation, and its own record under Art. 30(2).
-    assert!(kinds.contains(&"processor_record") && kinds.contains(&"breach_to_principal"), "{kinds:?}");
+    // A processor only, established in Thailand and recorded as neither
+    // targeting nor monitoring people in the Union (Art. 3): no controller
+    // obligation, its processor duties by contract only, and no record or DPO.
+    assert!(kinds.contains(&"processing_on_instructions") && kinds.contains(&"breach_to_principal"), "{kinds:?}");
     assert!(!kinds.contains(&"controller_record") && !kinds.contains(&"breach_to_authority"), "{kinds:?}");
+    assert!(!kinds.contains(&"processor_record") && !kinds.contains(&"data_protection_officer"), "{kinds:?}");
     for obligation in medicall["obligations"].as_array().unwrap() {
-        assert_eq!(obligation["basis"], "statutory");
+        assert_eq!(obligation["basis"], "contract_only");
         assert!(!obligation["activities"].as_array().unwrap().is_empty());
         assert!(obligation["provisions"].as_array().unwrap().iter().all(|p| p.as_str().unwrap().starts_with("Art. ")));
+        assert!(obligation["provisions"].as_array().unwrap().iter().any(|p| p == "Art. 3(1)"));
     }
-    let record = with["records"]["processor"]
+    assert!(with["records"]["processor"].as_array().unwrap().iter().all(|r| r["processor"] != "medicall"));
+    assert_eq!(with["records"]["outside_gdpr"], serde_json::json!(["medicall"]));
+    // Medhelp's controller record lists it as a recipient, with the transfer.
+    let record = with["records"]["controller"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|r| r["processor"] == "medicall")
-        .expect("Medicall keeps a processor record");
-    assert_eq!(record["controller"], "medhelp");
+        .find(|r| r["controller"] == "medhelp" && r["activity"] == "advice-medhelp")
+        .expect("Medhelp keeps a controller record");
+    assert!(record["recipients"].as_array().unwrap().iter().any(|r| r["party"] == "medicall"));
     assert!(record["transfers"].as_array().unwrap().iter().any(|t| t["country"] == "TH"));
 }
 

@@ -213,7 +213,7 @@ fn the_1177_report_puts_imys_outcome_first() {
     let row = md.lines().find(|l| l.starts_with("| Inera AB |")).unwrap();
     assert_eq!(row, "| Inera AB | P | · | · | P | P | P | P | P | P |");
     // The NAS leak: special categories unencrypted at rest, so callers must be told.
-    assert!(md.contains("MedHelp AB: required: special-category data stored unencrypted"));
+    assert!(md.contains("MedHelp AB: very likely required (special-category data, unencrypted): assess the risk"));
 }
 
 #[test]

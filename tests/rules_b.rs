@@ -358,7 +358,9 @@ fn no_dpo_passes_with_a_dpo() {
 
 #[test]
 fn the_duty_judgements_are_the_ones_the_rules_use() {
-    use ansvar::rules::duties::{DpoGround, dpo_ground, large_scale_sensitive, records_duty, running_roles};
+    use ansvar::rules::duties::{
+        DpoGround, Reach, dpo_ground, large_scale_sensitive, reach, records_duty, running_roles,
+    };
     let reference = Reference::builtin();
     let loaded = load_path(&fixture("no-dpo", "fires"), &reference).unwrap_or_else(|i| panic!("{:#?}", i.diagnostics));
     let analysis = Analysis::new(&loaded.model, &reference, AS_OF);
@@ -368,10 +370,22 @@ fn the_duty_judgements_are_the_ones_the_rules_use() {
     let held = running_roles(model, &analysis.roles, clinic, AS_OF);
     assert_eq!(held.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["care"]);
     assert!(large_scale_sensitive(model, held[0]));
-    let (ground, activities) = dpo_ground(model, clinic, &held).unwrap();
-    assert_eq!(ground, DpoGround::LargeScaleSensitive);
+    assert_eq!(reach(&reference, clinic, AS_OF), Reach::Established);
+    let (ground, activities) = dpo_ground(model, &analysis.roles, Reach::Established, clinic, &held).unwrap();
+    assert_eq!(ground, DpoGround::PresumedCareProvider);
     assert_eq!(activities.len(), 1);
     assert!(records_duty(model, clinic, &held).is_some());
+    // Its hosting processor takes part in the same large-scale processing, but
+    // that is not its core activity unless the model says so (Art. 37(1)(c)).
+    let hosting = &model.parties[1];
+    let held = running_roles(model, &analysis.roles, hosting, AS_OF);
+    assert_eq!(dpo_ground(model, &analysis.roles, Reach::Established, hosting, &held), None);
+    let mut core = hosting.clone();
+    core.core_activities_special_categories = Some(true);
+    let (ground, _) = dpo_ground(model, &analysis.roles, Reach::Established, &core, &held).unwrap();
+    assert_eq!(ground, DpoGround::CoreActivities);
+    // Not reached by the GDPR: no DPO, whatever its business.
+    assert_eq!(dpo_ground(model, &analysis.roles, Reach::NotReached, &core, &held), None);
 }
 
 // ---- processors beyond their instructions --------------------------------------

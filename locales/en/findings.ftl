@@ -201,7 +201,8 @@ dpia-not-carried-out = {$activity} processes special-category data ({$data}) on 
 label-no-dpia = no DPIA
 no-dpo = {$party} has designated no data protection officer, though {$why}
 why-dpo-public-body = it is a public body with a role in {$activities}
-why-dpo-large-scale = its core activities include large-scale processing of special-category data ({$activities})
+why-dpo-large-scale = as a care provider controlling large-scale processing of special-category data ({$activities}), its core activities presumably consist of such processing
+why-dpo-core-activities = its core activities consist of large-scale processing of special-category data ({$activities}), as the model records
 label-no-dpo = no DPO
 
 ## Breach notification (Art. 33/34)

@@ -461,6 +461,20 @@ raw! {
         employees: Option<At<u64>>,
         /// Whether it has designated a data protection officer (Art. 37). Left out: unknown.
         dpo: Option<At<bool>>,
+        /// Whether it has an establishment in the EU/EEA: a branch, office or other stable
+        /// arrangement with real activity (Art. 3(1), recital 22). Left out: unknown, unless
+        /// `country` is in the EU/EEA, which counts as one.
+        eu_establishment: Option<At<bool>>,
+        /// Whether it offers goods or services to people in the Union in its own right
+        /// (Art. 3(2)(a)). Left out: unknown.
+        targets_eu_subjects: Option<At<bool>>,
+        /// Whether it monitors the behaviour of people in the Union (Art. 3(2)(b)).
+        /// Left out: unknown.
+        monitors_eu_subjects: Option<At<bool>>,
+        /// Whether its core activities consist of processing special categories of data
+        /// on a large scale (Art. 37(1)(c)): a test of its own main business. Left out:
+        /// unknown (a care provider controlling such processing is presumed to).
+        core_activities_special_categories: Option<At<bool>>,
         /// Free text for readers of reports.
         notes: Option<String>,
     }

@@ -666,6 +666,10 @@ impl Ctx<'_> {
             certifications,
             keeps_records: self.flag(&raw.keeps_records),
             employees: raw.employees.as_ref().map(|e| e.value),
+            eu_establishment: raw.eu_establishment.as_ref().map(|e| e.value),
+            targets_eu_subjects: raw.targets_eu_subjects.as_ref().map(|e| e.value),
+            monitors_eu_subjects: raw.monitors_eu_subjects.as_ref().map(|e| e.value),
+            core_activities_special_categories: raw.core_activities_special_categories.as_ref().map(|e| e.value),
             dpo: self.flag(&raw.dpo),
             notes: raw.notes.clone(),
         })

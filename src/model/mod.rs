@@ -147,6 +147,17 @@ pub struct Party {
     pub employees: Option<u64>,
     /// Whether it has designated a data protection officer (Art. 37); `None` if unknown.
     pub dpo: Option<Located<bool>>,
+    /// Whether it has an establishment in the EU/EEA (Art. 3(1)); `None` if not
+    /// recorded. An EU/EEA `country` counts as one whatever this says.
+    pub eu_establishment: Option<bool>,
+    /// Whether it offers goods or services to people in the Union (Art. 3(2)(a));
+    /// `None` if unknown.
+    pub targets_eu_subjects: Option<bool>,
+    /// Whether it monitors people in the Union (Art. 3(2)(b)); `None` if unknown.
+    pub monitors_eu_subjects: Option<bool>,
+    /// Whether its core activities consist of large-scale special-category
+    /// processing (Art. 37(1)(c)); `None` if unknown.
+    pub core_activities_special_categories: Option<bool>,
     /// Free text for readers of the model.
     pub notes: Option<String>,
 }

@@ -2,9 +2,10 @@
 //!
 //! Derived from the roles, per activity: each processor and sub-processor tells
 //! the party it acts for, without undue delay and within the hours its agreement
-//! sets (Art. 33(2)); each controller notifies the supervisory authority within
-//! 72 hours (Art. 33(1)) and tells the data subjects when the risk is high
-//! (Art. 34). [`BreachPlanner`] arranges them per system: from every party that
+//! sets (Art. 33(2)); each controller notifies the supervisory authority without
+//! undue delay and, where feasible, within 72 hours of becoming aware
+//! (Art. 33(1)), and tells the data subjects when the risk to them is high
+//! (Art. 34(1)). [`BreachPlanner`] arranges them per system: from every party that
 //! uses the system up its chain of delegation, with the one Art. 34(3)(a)
 //! judgement ([`subjects_judgement`]) that the `breach-subjects-not-told` rule
 //! uses too. The report words these paths; `diff` compares the duties.
@@ -104,8 +105,10 @@ pub fn duties_of(graph: &Graph<'_>, assignment: &Assignment) -> Vec<Notification
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Subjects {
-    /// Special categories stored unencrypted: the high risk is presumed and the
-    /// exemption of Art. 34(3)(a) does not apply; they must be told.
+    /// Special categories stored unencrypted: a high risk is very likely, so
+    /// they very likely must be told (Art. 34(1)); the exemption of
+    /// Art. 34(3)(a) does not apply, though 34(3)(b) or (c) may. The risk is
+    /// still the controller's to assess case by case.
     Required,
     /// Encrypted at rest: if the keys were not compromised, the data are
     /// unintelligible to others and Art. 34(3)(a) likely exempts.
@@ -144,6 +147,29 @@ pub fn subjects_judgement(special_categories: bool, encrypted_at_rest: Option<bo
         _ => Subjects::IfHighRisk,
     };
     SubjectsJudgement { outcome, special_categories, encrypted_at_rest }
+}
+
+impl Subjects {
+    /// The provision the outcome rests on: the exemption where it likely
+    /// applies, else the duty to tell (Art. 34(1)).
+    pub fn provision(self) -> &'static str {
+        match self {
+            Subjects::LikelyExempt => law::ART_34_3_A,
+            Subjects::Required | Subjects::IfHighRisk => law::ART_34_1,
+        }
+    }
+}
+
+impl Relay {
+    /// The provision that binds a processor to tell the party it acts for.
+    pub const PROVISION: &'static str = law::ART_33_2;
+}
+
+impl ControllerNotice {
+    /// The provision that binds the controller to notify the authority.
+    pub const TO_AUTHORITY: &'static str = law::ART_33_1;
+    /// The provision that binds the controller to tell the data subjects.
+    pub const TO_SUBJECTS: &'static str = law::ART_34_1;
 }
 
 /// One processor telling the party it acts for (Art. 33(2)).

@@ -22,6 +22,7 @@ use crate::Analysis;
 use crate::law;
 use crate::model::{Activity, ActivityId, Model, PartyId, PartyKind, SystemId};
 use crate::roles::{Assignment, Role};
+use crate::rules::duties::{self, Reach};
 
 use super::notification::{NotificationDuty, Recipient, duties_of};
 
@@ -130,17 +131,23 @@ pub enum Certainty {
 
 /// Where an obligation binds the party from.
 ///
-/// Every obligation is statutory today. A party the GDPR does not reach
-/// (Art. 3: neither established in the Union nor targeting it) owes the
-/// processor duties only through its contract (Art. 28(3)); telling the two
-/// apart needs the establishment and targeting facts a later model version adds.
+/// A party the GDPR does not reach (Art. 3: neither established in the Union
+/// nor targeting or monitoring people there) owes the processor duties only
+/// through its contract (Art. 28(3)), and has no Art. 30(2) record or DPO of its
+/// own; the judgement is [`duties::reach`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// The law binds the party itself.
     Statutory,
-    /// Only a contract binds it: the law binds the party it contracts with.
+    /// Only a contract binds it: the model records that the GDPR does not reach
+    /// the party (Art. 3), so the law binds the party it contracts with, which
+    /// answers for it.
     ContractOnly,
+    /// Its contract binds it; the law binds it itself only if the GDPR reaches
+    /// it (an establishment in the Union, or targeting or monitoring people
+    /// there, Art. 3), which the model does not record.
+    IfReached,
 }
 
 /// What the model records that bears on an obligation.
@@ -250,6 +257,20 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
     let controller = [Trigger::Controller];
     let processor = [Trigger::Processor];
 
+    // A processor the GDPR does not reach (Art. 3) owes its processor duties only
+    // through the contract its controller must impose (Art. 28(3)); where the
+    // model cannot tell, they bind it by law only if the GDPR reaches it.
+    let reach = this.map_or(Reach::Unknown, |p| duties::reach(analysis.reference, p, analysis.as_of));
+    let basis = match reach {
+        Reach::Established | Reach::Targets => Basis::Statutory,
+        Reach::NotReached => Basis::ContractOnly,
+        Reach::Unknown => Basis::IfReached,
+    };
+    let by_contract = basis != Basis::Statutory;
+    let cite = |statute: &'static [&'static str], contract: &'static [&'static str]| {
+        if by_contract { contract } else { statute }
+    };
+
     // ---- as controller -----------------------------------------------------
     out.add(
         Kind::Accountability,
@@ -306,7 +327,23 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
     );
     let keeps = Recorded::KeepsRecords { value: this.and_then(|p| p.keeps_records.as_ref()).map(|k| k.value) };
     out.add(Kind::ControllerRecord, &[law::ART_30_1], &controlled, &controller, Vec::new(), keeps.clone());
-    out.add(Kind::Security, &[law::ART_32], &any_role, &both, Vec::new(), Recorded::Nothing);
+    // A party that only processes for others, and that the GDPR may not reach,
+    // owes security through its contract (Art. 28(3)(c)).
+    if controlled.is_empty() && by_contract {
+        out.add(
+            Kind::Security,
+            &[law::ART_28_3_C, law::ART_3_1, law::ART_3_2],
+            &any_role,
+            &both,
+            Vec::new(),
+            Recorded::Nothing,
+        );
+        if let Some(last) = out.0.last_mut() {
+            last.basis = basis;
+        }
+    } else {
+        out.add(Kind::Security, &[law::ART_32], &any_role, &both, Vec::new(), Recorded::Nothing);
+    }
     out.add(Kind::BreachToAuthority, &[law::ART_33_1], &controlled, &controller, Vec::new(), Recorded::Nothing);
     out.add(Kind::BreachToDataSubjects, &[law::ART_34], &controlled, &controller, Vec::new(), Recorded::Nothing);
     let large_sensitive =
@@ -323,9 +360,13 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
 
     // ---- as processor or sub-processor ---------------------------------------
     let principals: Vec<&PartyId> = held.iter().filter_map(|a| a.on_behalf_of.as_ref()).collect();
+    let first = out.0.len();
     out.add(
         Kind::ProcessingOnInstructions,
-        &[law::ART_28_3_A, law::ART_29],
+        cite(
+            &[law::ART_28_3_A, law::ART_28_3_B, law::ART_29],
+            &[law::ART_28_3_A, law::ART_28_3_B, law::ART_3_1, law::ART_3_2],
+        ),
         &processing,
         &processor,
         principals,
@@ -333,13 +374,19 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
     );
     out.add(
         Kind::SubProcessors,
-        &[law::ART_28_2, law::ART_28_4],
+        cite(&[law::ART_28_2, law::ART_28_4], &[law::ART_28_3_D, law::ART_3_1, law::ART_3_2]),
         &processing,
         &processor,
         acting_for(&processing),
         Recorded::Nothing,
     );
-    out.add(Kind::ProcessorRecord, &[law::ART_30_2], &processing, &processor, Vec::new(), keeps);
+    let exempt_maybe = this.is_none_or(|p| {
+        let running: Vec<&Activity> = any_role.iter().filter_map(|id| activity(id)).collect();
+        duties::records_duty(model, p, &running).is_none()
+    });
+    if basis != Basis::ContractOnly {
+        out.add(Kind::ProcessorRecord, &[law::ART_30_2], &processing, &processor, Vec::new(), keeps.clone());
+    }
     // Every duty from this party comes from one of its running roles, so the
     // model-wide list is not needed.
     let mut own: Vec<NotificationDuty> = held
@@ -351,27 +398,41 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
     own.dedup();
     out.add(
         Kind::BreachToPrincipal,
-        &[law::ART_33_2],
+        cite(&[law::ART_33_2], &[law::ART_28_3_F, law::ART_33_2, law::ART_3_1, law::ART_3_2]),
         &processing,
         &processor,
         Vec::new(),
         Recorded::Deadlines { duties: own },
     );
+    for obligation in &mut out.0[first..] {
+        obligation.basis = basis;
+    }
+    // A party with no Art. 30(5) exemption ruled out may be exempt: the
+    // records then rest on reading its processing as not occasional.
+    for obligation in out.0.iter_mut().filter(|o| matches!(o.kind, Kind::ControllerRecord | Kind::ProcessorRecord)) {
+        if exempt_maybe {
+            obligation.certainty = Certainty::Inferred;
+        }
+    }
 
     // ---- either role: a data protection officer --------------------------------
     let dpo = Recorded::Dpo { value: this.and_then(|p| p.dpo.as_ref()).map(|d| d.value) };
-    if this.is_some_and(|p| p.public_body) {
+    let running: Vec<&Activity> = any_role.iter().filter_map(|id| activity(id)).collect();
+    if let Some((ground, activities)) = this.and_then(|p| duties::dpo_ground(model, roles, reach, p, &running)) {
         let mut triggers = both.clone();
-        triggers.push(Trigger::PublicBody);
-        out.add(Kind::DataProtectionOfficer, &[law::ART_37, law::ART_37_1_A], &any_role, &triggers, Vec::new(), dpo);
-    } else {
-        let large: Vec<&ActivityId> = any_role.iter().copied().filter(large_sensitive).collect();
-        let mut triggers = both.clone();
-        triggers.push(Trigger::LargeScaleSpecialCategories);
-        out.add(Kind::DataProtectionOfficer, &[law::ART_37, law::ART_37_1_C], &large, &triggers, Vec::new(), dpo);
-        // Whether that processing is among its *core* activities is a reading.
+        triggers.push(match ground {
+            duties::DpoGround::PublicBody => Trigger::PublicBody,
+            _ => Trigger::LargeScaleSpecialCategories,
+        });
+        out.add(Kind::DataProtectionOfficer, ground.provisions(), &activities, &triggers, Vec::new(), dpo);
         if let Some(last) = out.0.last_mut().filter(|o| o.kind == Kind::DataProtectionOfficer) {
-            last.certainty = Certainty::Inferred;
+            if ground.presumed() {
+                last.certainty = Certainty::Inferred;
+            }
+            // Only a party the GDPR may not reach lacks a certain basis here.
+            if reach == Reach::Unknown {
+                last.basis = Basis::IfReached;
+            }
         }
     }
 
@@ -503,24 +564,50 @@ mod tests {
         let dpia = of(&region, Kind::ImpactAssessment);
         assert_eq!(dpia.len(), 1);
         assert!(dpia[0].triggers.contains(&Trigger::LargeScaleSpecialCategories));
-        // A public body's DPO follows from the fact; a private processor's rests
-        // on reading large-scale health data as its core activity.
+        // A public body's DPO follows from the fact; a private processor taking
+        // part in large-scale health processing does not meet Art. 37(1)(c) for
+        // that alone: its core activities are not recorded.
         let public = of(&region, Kind::DataProtectionOfficer);
         assert_eq!(
             (public[0].provisions, public[0].certainty),
             (&[law::ART_37, law::ART_37_1_A][..], Certainty::Follows)
         );
         assert_eq!(public[0].recorded, Recorded::Dpo { value: Some(true) });
-        let private = of(&vendor, Kind::DataProtectionOfficer);
-        assert_eq!(
-            (private[0].provisions, private[0].certainty),
-            (&[law::ART_37, law::ART_37_1_C][..], Certainty::Inferred)
-        );
-        assert_eq!(private[0].recorded, Recorded::Dpo { value: None });
+        assert!(of(&vendor, Kind::DataProtectionOfficer).is_empty());
         // Roles decide the rest: the processor has no controller obligation.
         assert!(of(&vendor, Kind::ControllerRecord).is_empty() && of(&vendor, Kind::ImpactAssessment).is_empty());
         assert_eq!(of(&vendor, Kind::ProcessingOnInstructions)[0].counterparts, [PartyId::new("region")]);
         assert_eq!(of(&region, Kind::ChoiceOfProcessors)[0].counterparts, [PartyId::new("vendor")]);
+    }
+
+    #[test]
+    fn a_processor_the_gdpr_does_not_reach_owes_its_duties_by_contract_and_keeps_no_record() {
+        let loaded = loaded("obligations/outside-gdpr");
+        let reference = Reference::builtin();
+        let analysis = Analysis::new(&loaded.model, &reference, jiff::civil::date(2024, 6, 1));
+        let outside = obligations_of(&analysis, &PartyId::new("outside"));
+        let kinds: Vec<Kind> = outside.iter().map(|o| o.kind).collect();
+        assert_eq!(
+            kinds,
+            [Kind::Security, Kind::ProcessingOnInstructions, Kind::SubProcessors, Kind::BreachToPrincipal]
+        );
+        assert!(outside.iter().all(|o| o.basis == Basis::ContractOnly), "{outside:#?}");
+        assert!(outside.iter().all(|o| o.provisions.contains(&law::ART_3_1)));
+        assert_eq!(of(&outside, Kind::Security)[0].provisions[0], law::ART_28_3_C);
+        // The same processor with its reach not recorded: the statutory duties
+        // stand, each binding it by law only if the GDPR reaches it.
+        let unknown = obligations_of(&analysis, &PartyId::new("unknown"));
+        assert!(of(&unknown, Kind::ProcessorRecord).iter().all(|o| o.basis == Basis::IfReached));
+        assert_eq!(of(&unknown, Kind::ProcessorRecord).len(), 1);
+        // An EU processor is bound by law.
+        let hosting = obligations_of(&analysis, &PartyId::new("hosting"));
+        assert!(hosting.iter().all(|o| o.basis == Basis::Statutory));
+        assert_eq!(of(&hosting, Kind::Security)[0].provisions, [law::ART_32]);
+        // Its controllers' records stand; it has no Art. 30(2) record of its own.
+        let plan = crate::obligations::records::plan(&analysis);
+        assert_eq!(plan.outside_gdpr, [PartyId::new("outside")]);
+        assert!(plan.processor.iter().all(|k| k.processor != PartyId::new("outside")));
+        assert!(plan.processor.iter().any(|k| k.processor == PartyId::new("unknown")));
     }
 
     #[test]

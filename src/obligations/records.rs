@@ -3,7 +3,8 @@
 //! controller, and one processor record (Art. 30(2)) per processor, the
 //! controller at the top of its chain and the party it acts for directly.
 //! Only activities running on the evaluation date are recorded: the record
-//! describes processing as it stands.
+//! describes processing as it stands. A processor the GDPR does not reach
+//! (Art. 3) keeps no Art. 30(2) record: [`RecordPlan::outside_gdpr`] lists it.
 //!
 //! [`plan`] lists which records there are, cheaply; [`controller_record`] and
 //! [`processor_record`] draw one up, so that a report can draw a big model's
@@ -12,8 +13,10 @@
 use serde::Serialize;
 
 use crate::Analysis;
+use crate::law;
 use crate::model::{Activity, ActivityId, DataId, PartyId, SystemId};
 use crate::roles::{Assignment, Role};
+use crate::rules::duties::{self, Reach};
 
 use super::abroad::{AbroadIndex, ProcessingAbroad};
 
@@ -94,6 +97,10 @@ pub struct RecordPlan<'a> {
     pub controller: Vec<ControllerKey<'a>>,
     /// One per processor, top controller and direct principal, sorted by them.
     pub processor: Vec<ProcessorKey>,
+    /// Processors the GDPR does not reach (Art. 3), by id: they keep no
+    /// Art. 30(2) record of their own; their controllers' records list them as
+    /// recipients in a third country.
+    pub outside_gdpr: Vec<PartyId>,
 }
 
 /// Lists the records of every activity running on the evaluation date.
@@ -120,6 +127,13 @@ pub fn plan<'a>(analysis: &'a Analysis<'_>) -> RecordPlan<'a> {
         .collect();
     pairs.sort();
     pairs.dedup();
+    // Art. 30(2) binds only a processor the GDPR reaches (Art. 3).
+    let not_reached = |party: &PartyId| {
+        model.parties.get(party).is_some_and(|p| duties::reach(analysis.reference, p, as_of) == Reach::NotReached)
+    };
+    let mut outside_gdpr: Vec<PartyId> = pairs.iter().map(|(p, ..)| p).filter(|p| not_reached(p)).cloned().collect();
+    outside_gdpr.dedup();
+    pairs.retain(|(p, ..)| !not_reached(p));
     let mut processor = Vec::new();
     let mut index = 0;
     while index < pairs.len() {
@@ -132,7 +146,17 @@ pub fn plan<'a>(analysis: &'a Analysis<'_>) -> RecordPlan<'a> {
         index += activities.len();
         processor.push(ProcessorKey { processor: party, controller: top, acts_for: direct, activities });
     }
-    RecordPlan { controller, processor }
+    RecordPlan { controller, processor, outside_gdpr }
+}
+
+impl ControllerRecord {
+    /// The provision that requires the record.
+    pub const PROVISION: &'static str = law::ART_30_1;
+}
+
+impl ProcessorRecord {
+    /// The provision that requires the record.
+    pub const PROVISION: &'static str = law::ART_30_2;
 }
 
 /// Draws up one controller record; `abroad` holds the model's processing abroad.
@@ -171,14 +195,26 @@ pub fn processor_record(analysis: &Analysis<'_>, abroad: &AbroadIndex, key: &Pro
     }
 }
 
+/// Every record of the model, drawn up.
+#[derive(Clone, Debug, Serialize)]
+pub struct AllRecords {
+    /// Controller records (Art. 30(1)), by activity, then controller.
+    pub controller: Vec<ControllerRecord>,
+    /// Processor records (Art. 30(2)), by processor, controller and direct principal.
+    pub processor: Vec<ProcessorRecord>,
+    /// Processors the GDPR does not reach (Art. 3), which keep no record of their own.
+    pub outside_gdpr: Vec<PartyId>,
+}
+
 /// Every record of the model, drawn up: controller records by activity and
 /// controller, processor records by processor, controller and direct principal.
-pub fn all_records(analysis: &Analysis<'_>, abroad: &AbroadIndex) -> (Vec<ControllerRecord>, Vec<ProcessorRecord>) {
+pub fn all_records(analysis: &Analysis<'_>, abroad: &AbroadIndex) -> AllRecords {
     let plan = plan(analysis);
-    (
-        crate::par::map(&plan.controller, |key| controller_record(analysis, abroad, key)),
-        crate::par::map(&plan.processor, |key| processor_record(analysis, abroad, key)),
-    )
+    AllRecords {
+        controller: crate::par::map(&plan.controller, |key| controller_record(analysis, abroad, key)),
+        processor: crate::par::map(&plan.processor, |key| processor_record(analysis, abroad, key)),
+        outside_gdpr: plan.outside_gdpr,
+    }
 }
 
 /// The systems used in `activities` (by `party` only, when given), by id.

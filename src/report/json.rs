@@ -353,13 +353,7 @@ pub struct ObligationsPart {
 }
 
 /// The Art. 30 records as the obligations stage draws them up.
-#[derive(Debug, Serialize)]
-pub struct RecordsPart {
-    /// Controller records (Art. 30(1)), by activity, then controller.
-    pub controller: Vec<crate::obligations::records::ControllerRecord>,
-    /// Processor records (Art. 30(2)), by processor, controller and direct principal.
-    pub processor: Vec<crate::obligations::records::ProcessorRecord>,
-}
+pub type RecordsPart = crate::obligations::records::AllRecords;
 
 impl ObligationsPart {
     /// Derives the obligations and records of an analysed model.
@@ -370,8 +364,10 @@ impl ObligationsPart {
             analysis.reference,
             analysis.as_of,
         );
-        let (controller, processor) = crate::obligations::records::all_records(analysis, &abroad);
-        Self { obligations: analysis.obligations(), records: RecordsPart { controller, processor } }
+        Self {
+            obligations: analysis.obligations(),
+            records: crate::obligations::records::all_records(analysis, &abroad),
+        }
     }
 
     /// Keeps what `keep` (from a party and an activity) lets through: an
@@ -390,6 +386,10 @@ impl ObligationsPart {
             record.transfers.retain(|t| record.activities.contains(&t.activity));
         }
         self.records.processor.retain(|r| !r.activities.is_empty());
+        // A processor without a record is kept while one of its activities is.
+        let analysis_keeps = |party: &PartyId| self.obligations.iter().any(|p| &p.party == party);
+        let outside: Vec<PartyId> = self.records.outside_gdpr.iter().filter(|p| analysis_keeps(p)).cloned().collect();
+        self.records.outside_gdpr = outside;
         self
     }
 }
@@ -604,9 +604,10 @@ impl Serialize for Records<'_> {
         use serde::ser::SerializeStruct as _;
         let row = |row| Some(pre_rendered(row));
         // As `Records` serialises: the same fields in the same order.
-        let mut state = serializer.serialize_struct("Records", 2)?;
+        let mut state = serializer.serialize_struct("Records", 3)?;
         state.serialize_field("controller", &Streamed { jobs: self.0.controller_record_jobs(), render: row })?;
         state.serialize_field("processor", &Streamed { jobs: self.0.processor_record_jobs(), render: row })?;
+        state.serialize_field("outside_gdpr", &self.0.outside_gdpr_notes())?;
         state.end()
     }
 }

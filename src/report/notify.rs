@@ -13,9 +13,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::law;
 use crate::model::{System, SystemId};
-use crate::obligations::notification::{BreachPath, BreachPlanner, Subjects};
+use crate::obligations::notification::{BreachPath, BreachPlanner, ControllerNotice, Relay, Subjects};
 use crate::par::Jobs;
 
 use super::refs::{ActivityRef, Input, Names, PartyRef, Phrase, Shared};
@@ -158,7 +157,7 @@ fn for_system(input: &Names<'_>, system: &System, lookups: &Lookups<'_>) -> Opti
     let breach = lookups.planner.system(system)?;
     let judgement = breach.subjects;
     let subjects = match judgement.outcome {
-        Subjects::Required => "It holds special categories of data stored unencrypted: a breach is likely to result in a high risk to the data subjects, who must be told without undue delay; the encryption exemption of Art. 34(3)(a) does not apply.".to_owned(),
+        Subjects::Required => "It holds special categories of data stored unencrypted: a breach is very likely to result in a high risk to the data subjects, in which case they must be told without undue delay (Art. 34(1)); assess the risk case by case. The encryption exemption of Art. 34(3)(a) does not apply; later measures that remove the high risk (Art. 34(3)(b)), or a public communication where telling each would take disproportionate effort (Art. 34(3)(c)), may.".to_owned(),
         Subjects::LikelyExempt => "Its data are encrypted at rest: if the keys were not compromised, the data are unintelligible to others and Art. 34(3)(a) exempts the controller from telling the data subjects.".to_owned(),
         Subjects::IfHighRisk if judgement.encrypted_at_rest.is_none() => "Whether its data are encrypted at rest is not recorded: the data subjects must be told if the breach is likely to result in a high risk to them.".to_owned(),
         Subjects::IfHighRisk => "The data subjects must be told if the breach is likely to result in a high risk to them.".to_owned(),
@@ -202,7 +201,7 @@ fn path_view(input: &Names<'_>, path: &BreachPath, lookups: &Lookups<'_>, outcom
                     Some(hours) => Phrase::Owned(format!("within {hours} hours (agreement)")),
                     None => Phrase::Borrowed("without undue delay; no deadline agreed"),
                 },
-                provision: law::ART_33_2,
+                provision: Relay::PROVISION,
                 condition: Phrase::Borrowed(""),
                 required: true,
             }
@@ -222,15 +221,17 @@ fn path_view(input: &Names<'_>, path: &BreachPath, lookups: &Lookups<'_>, outcom
             from: input.party(&notice.controller),
             to,
             to_party,
-            when: Phrase::Borrowed("within 72 hours of becoming aware"),
-            provision: law::ART_33_1,
+            when: Phrase::Borrowed("without undue delay and, where feasible, within 72 hours of becoming aware"),
+            provision: ControllerNotice::TO_AUTHORITY,
             condition: Phrase::Borrowed("unless the breach is unlikely to result in a risk"),
             required: true,
         });
         let (condition, required) = match outcome {
-            Subjects::Required => (Phrase::Borrowed("required: special-category data stored unencrypted"), true),
+            Subjects::Required => {
+                (Phrase::Borrowed("very likely required (special-category data, unencrypted): assess the risk"), false)
+            }
             Subjects::LikelyExempt => {
-                (Phrase::Owned(format!("likely exempt: encrypted at rest, {}", law::ART_34_3_A)), false)
+                (Phrase::Owned(format!("likely exempt: encrypted at rest, {}", outcome.provision())), false)
             }
             Subjects::IfHighRisk => (Phrase::Borrowed("if the risk to them is high"), false),
         };
@@ -239,7 +240,7 @@ fn path_view(input: &Names<'_>, path: &BreachPath, lookups: &Lookups<'_>, outcom
             to: lookups.subjects.clone(),
             to_party: None,
             when: Phrase::Borrowed("without undue delay"),
-            provision: law::ART_34,
+            provision: ControllerNotice::TO_SUBJECTS,
             condition,
             required,
         });

@@ -13,7 +13,6 @@
 
 use serde::Serialize;
 
-use crate::law;
 use crate::model::{Activity, DataCategory, PartyId, Retention, System, SystemId};
 use crate::obligations::records::{self, ControllerRecord, ProcessorRecord};
 use crate::par::Jobs;
@@ -60,6 +59,8 @@ pub struct Records {
     pub controller: Vec<RecordRow>,
     /// Processor records, by processor name and controller name.
     pub processor: Vec<RecordRow>,
+    /// Why a processor has no record of its own, one sentence each, by name.
+    pub outside_gdpr: Vec<String>,
 }
 
 impl Records {
@@ -80,6 +81,7 @@ pub(crate) fn build_with(input: &Names<'_>, index: &Index<'_>) -> Records {
     Records {
         controller: plan.controller_rows(input, index).batched(super::refs::DRAW_BATCH).collect(),
         processor: plan.processor_rows(input, index).batched(super::refs::DRAW_BATCH).collect(),
+        outside_gdpr: plan.outside_gdpr_notes(input),
     }
 }
 
@@ -97,12 +99,15 @@ pub(crate) struct RecordPlan<'a> {
     controller: Vec<ControllerKey<'a>>,
     /// By processor name and controller name.
     processor: Vec<ProcessorKey>,
+    /// Processors without a record of their own, by name.
+    outside_gdpr: Vec<PartyId>,
 }
 
 impl<'a> RecordPlan<'a> {
     /// Lists the records of every activity running on the evaluation date.
     pub(crate) fn new(input: &Input<'a>) -> Self {
-        let records::RecordPlan { mut controller, mut processor } = records::plan(input.analysis);
+        let records::RecordPlan { mut controller, mut processor, mut outside_gdpr } = records::plan(input.analysis);
+        outside_gdpr.sort_by(|a, b| input.party_name(a).cmp(input.party_name(b)));
         // By the names the rows will show (stable: ties keep the order of the plan).
         controller.sort_by(|x, y| {
             (input.party_name(&x.assignment.party), x.activity.id.as_str())
@@ -112,7 +117,12 @@ impl<'a> RecordPlan<'a> {
             (input.party_name(&k.processor), input.party_name(&k.controller), k.activities.first().map(|a| a.as_str()))
         }
         processor.sort_by(|a, b| key(input, a).cmp(&key(input, b)));
-        Self { controller, processor }
+        Self { controller, processor, outside_gdpr }
+    }
+
+    /// Why each processor without a record has none, by name.
+    pub(crate) fn outside_gdpr_notes(&self, input: &Names<'_>) -> Vec<String> {
+        self.outside_gdpr.iter().map(|p| outside_gdpr(input, p)).collect()
     }
 
     /// The controller records, as jobs.
@@ -136,6 +146,14 @@ impl<'a> RecordPlan<'a> {
             processor_row(input, &records::processor_record(input.analysis, index.abroad(), key))
         })
     }
+}
+
+/// Why a processor the GDPR does not reach has no Art. 30(2) record.
+fn outside_gdpr(input: &Names<'_>, party: &PartyId) -> String {
+    format!(
+        "No Art. 30(2) record for {}: the model records that the GDPR does not reach it (Art. 3(1), 3(2)); its controllers' records list it as a recipient, in a third country where it is one.",
+        input.party_name(party)
+    )
 }
 
 fn field(key: &'static str, label: &'static str, point: &'static str, values: Vec<String>) -> RecordField {
@@ -201,8 +219,13 @@ fn controller_row(input: &Names<'_>, activity: &Activity, record: &ControllerRec
         field("erasure", "Time limits for erasure", "30(1)(f)", retention),
         field("security", "Security measures", "30(1)(g)", security(input, &record.systems)),
     ];
+    // A caveat the model's author wrote about this processing belongs beside it.
+    let mut fields = fields;
+    if let Some(note) = activity.notes.as_ref().filter(|n| !n.trim().is_empty()) {
+        fields.push(field("notes", "Model note", "", vec![note.clone()]));
+    }
     RecordRow {
-        record: law::ART_30_1.to_owned(),
+        record: ControllerRecord::PROVISION.to_owned(),
         title: format!("{}: {}", input.party_name(party), activity.name),
         party: input.party(party),
         controller: input.party(party),
@@ -247,7 +270,7 @@ fn processor_row(input: &Names<'_>, record: &ProcessorRecord) -> RecordRow {
         field("security", "Security measures", "30(2)(d)", security(input, &record.systems)),
     ];
     RecordRow {
-        record: law::ART_30_2.to_owned(),
+        record: ProcessorRecord::PROVISION.to_owned(),
         title: match &record.acts_for {
             Some(direct) => format!(
                 "{} for {}, engaged by {}",

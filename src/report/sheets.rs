@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::model::PartyId;
 use crate::obligations::notification::Recipient;
-use crate::obligations::{Kind, Obligation, Recorded, Trigger};
+use crate::obligations::{Basis, Certainty, Kind, Obligation, Recorded, Trigger};
 use crate::roles::{Assignment, Role};
 
 use super::finding::{FindingView, Segment, named_segments};
@@ -59,7 +59,7 @@ pub struct Duty {
     /// The provisions, e.g. `Art. 33(1)`.
     pub provisions: String,
     /// A short title.
-    pub title: &'static str,
+    pub title: Phrase,
     /// What it requires of this party.
     pub text: Phrase,
     /// The activities it applies to.
@@ -241,7 +241,7 @@ fn words(input: &Names<'_>, obligation: &Obligation) -> (&'static str, Phrase) {
         Kind::InformationToDataSubjects => (
             "Information to data subjects",
             Phrase::Borrowed(
-                "Tell the data subjects, when the data are collected (Art. 13) or within a month when they come from elsewhere (Art. 14), who the controller is, the purposes and legal basis, the recipients, any transfer to a third country, how long the data are kept, and their rights.",
+                "Tell the data subjects who the controller is, the purposes and legal basis, the recipients, any transfer to a third country, how long the data are kept, and their rights: when the data are collected (Art. 13), or, when they come from elsewhere, within a reasonable period and at the latest within one month, or earlier at the first communication with the data subject or the first disclosure to another recipient (Art. 14(3)).",
             ),
         ),
         Kind::JointControllerArrangement => (
@@ -323,8 +323,10 @@ fn words(input: &Names<'_>, obligation: &Obligation) -> (&'static str, Phrase) {
         Kind::DataProtectionOfficer => {
             let why = if obligation.triggers.contains(&Trigger::PublicBody) {
                 "it is a public body"
+            } else if obligation.certainty == Certainty::Inferred {
+                "likely, as a care provider controlling large-scale processing of special categories of data; assess whether its core activities consist of such processing (Art. 37(1)(c)), a test of its own main business, not of every activity it takes part in"
             } else {
-                "its core activities include processing special categories of data on a large scale"
+                "its core activities consist of processing special categories of data on a large scale, as the model records"
             };
             (
                 "Data protection officer",
@@ -429,6 +431,30 @@ fn recorded(input: &Names<'_>, obligation: &Obligation) -> Phrase {
     }
 }
 
+/// A title suffix and a sentence for an obligation that does not bind the
+/// party by law itself, or `None` when it does.
+fn basis_words(obligation: &Obligation) -> Option<(&'static str, &'static str)> {
+    match obligation.basis {
+        Basis::Statutory => None,
+        Basis::ContractOnly => Some((
+            "by contract only",
+            "Binds it only through the contract its controller must impose (Art. 28(3)) and the transfer terms (Chapter V): the model records no establishment in the Union and no offering of services to, or monitoring of, people there, so the GDPR does not bind it directly (Art. 3(1), 3(2)); the controller answers for it.",
+        )),
+        Basis::IfReached => Some((
+            "by contract; by law if the GDPR reaches it",
+            "Binds it through the contract its controller must impose (Art. 28(3)); the GDPR binds it directly only if it has an establishment in the Union or offers services to, or monitors, people there (Art. 3(1), 3(2)), which the model does not record.",
+        )),
+    }
+}
+
+/// The caveat of a record of processing the Art. 30(5) exemption may lift.
+fn exemption_words(obligation: &Obligation) -> Option<&'static str> {
+    let record = matches!(obligation.kind, Kind::ControllerRecord | Kind::ProcessorRecord);
+    (record && obligation.certainty == Certainty::Inferred).then_some(
+        "Unless the Art. 30(5) exemption applies (fewer than 250 employees, processing that is occasional, not likely to result in a risk and of no special-category or criminal data), which the model cannot rule out.",
+    )
+}
+
 fn names(input: &Names<'_>, parties: &[PartyId]) -> String {
     let mut names: Vec<String> = parties.iter().map(|p| input.party_name(p).to_owned()).collect();
     names.sort();
@@ -444,6 +470,16 @@ fn duties(input: &Names<'_>, party: &PartyId) -> Vec<Duty> {
         .iter()
         .map(|obligation| {
             let (title, text) = words(input, obligation);
+            let (title, text) = match basis_words(obligation) {
+                Some((suffix, why)) => {
+                    (Phrase::Owned(format!("{title} ({suffix})")), Phrase::Owned(format!("{text} {why}")))
+                }
+                None => (Phrase::Borrowed(title), text),
+            };
+            let text = match exemption_words(obligation) {
+                Some(caveat) => Phrase::Owned(format!("{text} {caveat}")),
+                None => text,
+            };
             Duty {
                 provisions: obligation.provisions.join(", "),
                 title,

@@ -248,7 +248,16 @@ impl<'a> View<'a> {
 
     /// The Art. 30 records, drawn up whole on every core.
     pub fn records(&self) -> Records {
-        Records { controller: self.controller_record_jobs().all(), processor: self.processor_record_jobs().all() }
+        Records {
+            controller: self.controller_record_jobs().all(),
+            processor: self.processor_record_jobs().all(),
+            outside_gdpr: self.outside_gdpr_notes(),
+        }
+    }
+
+    /// Why each processor the GDPR does not reach has no Art. 30(2) record.
+    pub(crate) fn outside_gdpr_notes(&self) -> Vec<String> {
+        self.parts.records.outside_gdpr_notes(&self.parts.names)
     }
 
     /// The parts drawn up on demand, drawn up whole on every core, for a

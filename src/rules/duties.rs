@@ -11,8 +11,9 @@
 use super::{Area, Arg, Rule, Severity};
 use crate::finding::Join;
 use crate::law;
-use crate::model::{Activity, ActivityId, Model, Party};
+use crate::model::{Activity, ActivityId, Model, Party, PartyKind};
 use crate::msg;
+use crate::reference::Reference;
 use crate::roles::Roles;
 
 /// Whether an activity processes special-category (Art. 9) or criminal
@@ -28,14 +29,62 @@ pub fn large_scale_sensitive(model: &Model, activity: &Activity) -> bool {
     activity.large_scale == Some(true) && processes_sensitive(model, activity)
 }
 
+/// Whether the GDPR binds a party directly (Art. 3), as far as the model says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reach {
+    /// It has an establishment in the EU/EEA: its `country`, or
+    /// `eu_establishment: true` (Art. 3(1)).
+    Established,
+    /// Not established there, but it offers goods or services to, or monitors,
+    /// people in the Union (Art. 3(2)).
+    Targets,
+    /// The model records that it has no establishment in the Union and neither
+    /// targets nor monitors people there: the GDPR does not bind it itself; as a
+    /// processor it is bound through its Art. 28(3) contract and the transfer
+    /// terms, and its controller answers for it.
+    NotReached,
+    /// Established outside the EU/EEA, and whether Art. 3 reaches it another way
+    /// is not recorded.
+    Unknown,
+}
+
+impl Reach {
+    /// Whether the law binds the party itself (known to).
+    pub fn binds(self) -> bool {
+        matches!(self, Reach::Established | Reach::Targets)
+    }
+}
+
+/// How far the GDPR reaches `party` on `as_of` (Art. 3(1)-(2)). An EU/EEA
+/// `country` is its registered seat and so an establishment; otherwise the
+/// party's own facts decide, and any left out leaves the answer unknown.
+pub fn reach(reference: &Reference, party: &Party, as_of: jiff::civil::Date) -> Reach {
+    if party.eu_establishment == Some(true) || reference.is_eea_on(&party.country.value, as_of) {
+        return Reach::Established;
+    }
+    if party.targets_eu_subjects == Some(true) || party.monitors_eu_subjects == Some(true) {
+        return Reach::Targets;
+    }
+    let none = Some(false);
+    if party.eu_establishment == none && party.targets_eu_subjects == none && party.monitors_eu_subjects == none {
+        return Reach::NotReached;
+    }
+    Reach::Unknown
+}
+
 /// Why a party must designate a data protection officer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DpoGround {
     /// It is a public body (Art. 37(1)(a)).
     PublicBody,
-    /// Its core activities include large-scale processing of special categories
-    /// (Art. 37(1)(c)); "core" is approximated by any role in such an activity.
-    LargeScaleSensitive,
+    /// The model records that its core activities consist of large-scale
+    /// special-category processing (Art. 37(1)(c)).
+    CoreActivities,
+    /// It is a care provider controlling large-scale special-category
+    /// processing, and its core activities are not recorded: giving care is
+    /// presumed to be its main business (Art. 37(1)(c)) [our inference].
+    PresumedCareProvider,
 }
 
 impl DpoGround {
@@ -43,8 +92,13 @@ impl DpoGround {
     pub fn provisions(self) -> &'static [&'static str] {
         match self {
             DpoGround::PublicBody => &[law::ART_37, law::ART_37_1_A],
-            DpoGround::LargeScaleSensitive => &[law::ART_37, law::ART_37_1_C],
+            DpoGround::CoreActivities | DpoGround::PresumedCareProvider => &[law::ART_37, law::ART_37_1_C],
         }
+    }
+
+    /// Whether the ground rests on a reading the model does not record.
+    pub fn presumed(self) -> bool {
+        self == DpoGround::PresumedCareProvider
     }
 }
 
@@ -68,16 +122,44 @@ pub fn running_roles<'a>(
 
 /// Whether `party`, holding roles in `held` (its running activities), must
 /// designate a DPO, on which ground and for which activities; `None` when it
-/// need not.
-pub fn dpo_ground<'a>(model: &Model, party: &Party, held: &[&'a Activity]) -> Option<(DpoGround, Vec<&'a ActivityId>)> {
-    if held.is_empty() {
+/// need not, or when the model cannot tell.
+///
+/// Art. 37(1)(c) tests the party's own *core* activities, its main business,
+/// not the activities it takes part in: a switchboard vendor recording calls
+/// for a care provider does not meet it because the calls are health data.
+/// Without `core_activities_special_categories`, only a care provider that
+/// controls large-scale special-category processing is presumed to meet it.
+/// A party the GDPR does not reach (Art. 3) needs none.
+pub fn dpo_ground<'a>(
+    model: &Model,
+    roles: &Roles,
+    reach: Reach,
+    party: &Party,
+    held: &[&'a Activity],
+) -> Option<(DpoGround, Vec<&'a ActivityId>)> {
+    if held.is_empty() || reach == Reach::NotReached {
         return None;
     }
     if party.public_body {
         return Some((DpoGround::PublicBody, held.iter().map(|a| &a.id).collect()));
     }
-    let large: Vec<&ActivityId> = held.iter().filter(|a| large_scale_sensitive(model, a)).map(|a| &a.id).collect();
-    (!large.is_empty()).then_some((DpoGround::LargeScaleSensitive, large))
+    let large = |keep: &dyn Fn(&Activity) -> bool| -> Vec<&'a ActivityId> {
+        held.iter().filter(|a| large_scale_sensitive(model, a) && keep(a)).map(|a| &a.id).collect()
+    };
+    match party.core_activities_special_categories {
+        Some(false) => None,
+        Some(true) => {
+            let activities = large(&|_| true);
+            let activities = if activities.is_empty() { held.iter().map(|a| &a.id).collect() } else { activities };
+            Some((DpoGround::CoreActivities, activities))
+        }
+        None => {
+            let care_provider = matches!(party.kind.value, PartyKind::CareProvider | PartyKind::Region);
+            let controls = |a: &Activity| roles.of(&party.id, &a.id).iter().any(|r| r.role.is_controller());
+            let activities = if care_provider { large(&controls) } else { Vec::new() };
+            (!activities.is_empty()).then_some((DpoGround::PresumedCareProvider, activities))
+        }
+    }
 }
 
 /// Why the Art. 30(5) exemption from keeping records cannot apply.
@@ -156,6 +238,10 @@ pub const NO_RECORDS_OF_PROCESSING: Rule = Rule {
     check: |ctx, out| {
         for party in ctx.model.parties.values() {
             let Some(keeps) = party.keeps_records.as_ref().filter(|k| !k.value) else { continue };
+            if reach(ctx.reference, party, ctx.as_of) == Reach::NotReached {
+                // Art. 30 binds only those the GDPR reaches (Art. 3).
+                continue;
+            }
             let held = running_roles(ctx.model, ctx.roles, party, ctx.as_of);
             let Some(duty) = records_duty(ctx.model, party, &held) else { continue };
             let why = match duty {
@@ -231,17 +317,19 @@ pub const NO_DPO: Rule = Rule {
     severity: Severity::Medium,
     provisions: &[law::ART_37, law::ART_37_1_A, law::ART_37_1_C],
     summary: "A public body, or a party whose core activities are large-scale special-category processing, with no data protection officer",
-    explanation: "Public authorities and bodies, and controllers and processors whose core activities consist of processing special categories of data on a large scale, must designate a data protection officer (Art. 37(1)(a), (c)). Regions and care providers are both. Each finding cites the ground that applies; \"core activities\" are approximated by any role in a large-scale special-category activity.",
+    explanation: "Public authorities and bodies, and controllers and processors whose core activities consist of processing special categories of data on a large scale, must designate a data protection officer (Art. 37(1)(a), (c)). \"Core activities\" are the party's own main business, not every activity it takes part in: a vendor whose service handles health data for a care provider does not meet the test for that alone. The rule uses the party's `core_activities_special_categories` where recorded; left out, it presumes the test met only for a care provider (or region) that controls large-scale special-category processing. A party the GDPR does not reach (Art. 3(1), 3(2)) is not flagged. Each finding cites the ground that applies.",
     remediation: "designate a data protection officer, publish the contact details and tell the supervisory authority",
     check: |ctx, out| {
         for party in ctx.model.parties.values() {
             let Some(dpo) = party.dpo.as_ref().filter(|d| !d.value) else { continue };
             let held = running_roles(ctx.model, ctx.roles, party, ctx.as_of);
-            let Some((ground, activities)) = dpo_ground(ctx.model, party, &held) else { continue };
+            let reach = reach(ctx.reference, party, ctx.as_of);
+            let Some((ground, activities)) = dpo_ground(ctx.model, ctx.roles, reach, party, &held) else { continue };
             let activities = Arg::list(activities, Join::Comma);
             let why = match ground {
                 DpoGround::PublicBody => msg!("why-dpo-public-body", activities = activities),
-                DpoGround::LargeScaleSensitive => msg!("why-dpo-large-scale", activities = activities),
+                DpoGround::CoreActivities => msg!("why-dpo-core-activities", activities = activities),
+                DpoGround::PresumedCareProvider => msg!("why-dpo-large-scale", activities = activities),
             };
             let finding =
                 out.at(dpo.span, msg!("label-no-dpo"), msg!("no-dpo", party = &party.id, why = why)).party(&party.id);
@@ -249,3 +337,35 @@ pub const NO_DPO: Rule = Rule {
         }
     },
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn party(country: &str) -> Party {
+        let yaml = format!("parties:\n  - {{ id: p, name: P, kind: tech_vendor, country: {country} }}\n");
+        let texts = vec![(std::path::PathBuf::from("m.yaml"), yaml)];
+        let loaded =
+            crate::load::load_texts(texts, &Reference::builtin()).unwrap_or_else(|i| panic!("{:#?}", i.diagnostics));
+        loaded.model.parties.values().next().cloned().unwrap_or_else(|| panic!("one party"))
+    }
+
+    #[test]
+    fn reach_follows_establishment_then_targeting_and_stays_unknown_when_not_recorded() {
+        let reference = Reference::builtin();
+        let date = jiff::civil::date(2024, 6, 1);
+        assert_eq!(reach(&reference, &party("SE"), date), Reach::Established);
+        let mut thai = party("TH");
+        assert_eq!(reach(&reference, &thai, date), Reach::Unknown);
+        thai.eu_establishment = Some(false);
+        thai.targets_eu_subjects = Some(false);
+        assert_eq!(reach(&reference, &thai, date), Reach::Unknown, "monitoring is still unknown");
+        thai.monitors_eu_subjects = Some(false);
+        assert_eq!(reach(&reference, &thai, date), Reach::NotReached);
+        thai.monitors_eu_subjects = Some(true);
+        assert_eq!(reach(&reference, &thai, date), Reach::Targets);
+        thai.eu_establishment = Some(true);
+        assert_eq!(reach(&reference, &thai, date), Reach::Established);
+        assert!(Reach::Targets.binds() && !Reach::Unknown.binds() && !Reach::NotReached.binds());
+    }
+}

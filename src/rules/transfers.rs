@@ -36,7 +36,7 @@ pub const WITHOUT_SAFEGUARD: Rule = Rule {
     provisions: &[law::ART_44, law::ART_45, law::ART_46, law::ART_49],
     summary: "Personal data processed in a third country with no adequacy decision and no transfer tool",
     explanation: "Personal data may go to a country outside the EU/EEA only under an adequacy decision of the Commission that covers that recipient on that date (Art. 45; a decision may cover a whole country, a territory, specified sectors or an international organisation), under appropriate safeguards such as standard contractual clauses (Art. 46), or, exceptionally, under a derogation for a specific situation (Art. 49). Processing in, or remote access from, such a country by a processor or sub-processor is a transfer by the party it works for, and onward transfers count too (Art. 44). The 1177 case adds a warning: a transfer tool does not cure a lack of legal basis under sector law.",
-    remediation: "stop the processing abroad, or add a transfer tool that fits the direction (e.g. `transfer: { tool: scc, module: 2 }` controller→processor) to an agreement in force between the exporter and the importer, with a transfer impact assessment",
+    remediation: "stop the processing abroad, or add a transfer tool that fits the direction to an agreement in force between the exporter and the importer, with a transfer impact assessment: standard contractual clauses module 1 controller→controller, 2 controller→processor, 3 processor→processor, 4 processor→controller (Implementing Decision (EU) 2021/914), e.g. `transfer: { tool: scc, module: 3 }`",
     check: |ctx, out| check_transfers(ctx, out, Outcome::Missing),
 };
 
