@@ -49,6 +49,11 @@ impl<'a> Input<'a> {
         self.model.parties.get(id).map_or(id.as_str(), |p| p.name.as_str())
     }
 
+    /// An activity's name, as the model gives it (its id if the model lacks it).
+    pub(crate) fn activity_name<'s>(&'s self, id: &'s ActivityId) -> &'s str {
+        self.model.activities.get(id).map_or(id.as_str(), |a| a.name.as_str())
+    }
+
     /// A reference to an activity by id, with its name and whether it runs.
     pub(crate) fn activity(&self, id: &ActivityId) -> ActivityRef {
         let activity = self.model.activities.get(id);

@@ -372,8 +372,8 @@ fn recorded(input: &Names<'_>, obligation: &Obligation) -> Phrase {
                 (unknown, "Who informs is not recorded for"),
             ] {
                 if !found.is_empty() {
-                    let ids: Vec<&str> = found.iter().map(|a| a.as_str()).collect();
-                    parts.push(format!("{words}: {}.", ids.join(", ")));
+                    let names: Vec<&str> = found.iter().map(|a| input.activity_name(a)).collect();
+                    parts.push(format!("{words}: {}.", names.join("; ")));
                 }
             }
             Phrase::Owned(parts.join(" "))
@@ -394,9 +394,17 @@ fn recorded(input: &Names<'_>, obligation: &Obligation) -> Phrase {
                 .filter_map(|duty| match &duty.to {
                     Recipient::Principal(principal) => Some(match duty.within_hours {
                         Some(hours) => {
-                            format!("{} within {hours} hours ({})", input.party_name(principal), duty.activity)
+                            format!(
+                                "{} within {hours} hours ({})",
+                                input.party_name(principal),
+                                input.activity_name(&duty.activity)
+                            )
                         }
-                        None => format!("{} ({}, no deadline agreed)", input.party_name(principal), duty.activity),
+                        None => format!(
+                            "{} ({}, no deadline agreed)",
+                            input.party_name(principal),
+                            input.activity_name(&duty.activity)
+                        ),
                     }),
                     _ => None,
                 })
