@@ -114,8 +114,24 @@ pub(crate) fn parties<'a>(input: &Input<'a>, index: &Index<'_>) -> Vec<&'a Party
 /// so a sheet costs what it shows.
 pub(crate) fn sheet_of(input: &Names<'_>, findings: &[FindingView], index: &Index<'_>, party: &PartyId) -> PartySheet {
     let against: Vec<FindingView> = index.findings_of(party).iter().filter_map(|&i| findings.get(i)).cloned().collect();
+    let about: Vec<&FindingView> = index.findings_about(party).iter().filter_map(|&i| findings.get(i)).collect();
     let held: Vec<&Assignment> = index.roles_of(party).collect();
-    sheet(input, party, &held, against)
+    let mut sheet = sheet(input, party, &held, against);
+    if !about.is_empty() {
+        sheet.findings_line.push(' ');
+        sheet.findings_line.push_str(&about_line(&about));
+    }
+    sheet
+}
+
+/// "3 about its processing, for which MedHelp AB must act (F3, F5, F7)."
+fn about_line(about: &[&FindingView]) -> String {
+    let mut actors: Vec<&str> = about.iter().filter_map(|f| f.party.as_ref()).map(|p| p.name.as_str()).collect();
+    actors.sort_unstable();
+    actors.dedup();
+    let numbers: Vec<&str> = about.iter().map(|f| f.number.as_str()).collect();
+    let who = if actors.is_empty() { String::new() } else { format!(", for which {} must act", actors.join(", ")) };
+    format!("{} about its processing{who} ({}).", about.len(), numbers.join(", "))
 }
 
 fn sheet(input: &Names<'_>, id: &PartyId, held: &[&Assignment], findings: Vec<FindingView>) -> PartySheet {
@@ -182,6 +198,22 @@ fn facts(input: &Names<'_>, id: &PartyId) -> Vec<Fact> {
     ));
     if let Some(employees) = party.employees {
         facts.push(fact("Employees", employees.to_string()));
+    }
+    // The Art. 3 and Art. 37(1)(c) facts, where the model records them.
+    for (label, value, yes, no) in [
+        ("Establishment in the EU/EEA", party.eu_establishment, "yes", "none"),
+        ("Offers goods or services to people in the Union", party.targets_eu_subjects, "yes", "no"),
+        ("Monitors people in the Union", party.monitors_eu_subjects, "yes", "no"),
+        (
+            "Core activities: large-scale special-category processing",
+            party.core_activities_special_categories,
+            "yes",
+            "no",
+        ),
+    ] {
+        if let Some(value) = value {
+            facts.push(fact(label, if value { yes } else { no }.to_owned()));
+        }
     }
     facts
 }
