@@ -16,7 +16,13 @@
 //!   national; on 10x its document runs to some 20 GB and the process outgrows a
 //!   24 GB machine, so there only with `--report`. `--no-report` skips it.
 //!
-//! It prints a Markdown table: `docs/performance.md` explains it. Runs on a
+//! - the targets for people (issue 15; `--no-people` skips them): `check` on
+//!   a simulated terminal of 50 rows (`ANSVAR_TERMINAL_ROWS`) prints at most
+//!   100 lines with its summary in the first 20, and `report --scope r-001`
+//!   (the first region's chain, HTML) is at most 2 MB and takes at most 1.2×
+//!   the time of `check`.
+//!
+//! It prints Markdown tables: `docs/performance.md` explains them. Runs on a
 //! loaded machine are noisy; compare medians, and rerun before you conclude.
 //!
 //! To compare builds: `--bin PATH` (repeatable) measures those binaries instead
@@ -56,11 +62,13 @@ fn main() {
     let mut no_report = false;
     let mut bins: Vec<String> = Vec::new();
     let mut model: Option<std::path::PathBuf> = None;
+    let mut no_people = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--report" => report_on_10x = true,
             "--no-report" => no_report = true,
+            "--no-people" => no_people = true,
             "--runs" => runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(runs),
             "--bin" => bins.extend(args.next()),
             "--model" => model = args.next().map(Into::into),
@@ -94,6 +102,7 @@ fn main() {
     );
 
     let mut rows = Vec::new();
+    let mut people_rows = Vec::new();
     // (label, directory, summary): generated models, or the one given.
     let mut models: Vec<(String, std::path::PathBuf, synth::Summary, Option<tempfile::TempDir>)> = Vec::new();
     match &model {
@@ -145,8 +154,91 @@ fn main() {
             }
             rows.push(row);
         }
+        // What people see (this build's binary), against the first binary's check.
+        if !no_people {
+            let check_time = rows[rows.len() - bins.len()].check;
+            let measured = people(dir, runs, check_time);
+            eprintln!(
+                "  check on a terminal: {} lines, summary at line {}; report --scope {REGION}: {:.2} MB in {:.2} s",
+                measured.lines,
+                measured.summary_at.map_or("none".to_owned(), |n| n.to_string()),
+                measured.scoped_bytes as f64 / 1e6,
+                measured.scoped.as_secs_f64()
+            );
+            people_rows.push((label.clone(), measured));
+        }
     }
     println!("{}", table(&rows));
+    if !people_rows.is_empty() {
+        println!("\n{}", people_table(&people_rows));
+    }
+}
+
+/// The region whose chain `report --scope` draws: the generator's first.
+const REGION: &str = "r-001";
+
+/// What a person meets on a big model (issue 15), against its targets.
+struct People {
+    /// Lines `check` prints on a terminal of 50 rows.
+    lines: usize,
+    /// The line the summary starts on (1-based), if any.
+    summary_at: Option<usize>,
+    /// Size of `report --scope REGION` (HTML).
+    scoped_bytes: u64,
+    /// Its median wall time.
+    scoped: Duration,
+    /// `check`'s median wall time, measured beside it.
+    check: Duration,
+}
+
+/// Measures `check` on a simulated terminal and `report --scope REGION`.
+fn people(dir: &Path, runs: usize, check: Duration) -> People {
+    let model = dir.display().to_string();
+    let output = Command::new(ANSVAR)
+        .args(["check", &model, "--as-of", synth::AS_OF, "--fail-on", "never", "--color", "never"])
+        .env("ANSVAR_TERMINAL_ROWS", "50")
+        .stderr(Stdio::null())
+        .output()
+        .expect("the ansvar binary runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    let lines = text.lines().count();
+    let summary_at = text.lines().position(|l| l.starts_with("model `")).map(|i| i + 1);
+    let mut walls = Vec::new();
+    let mut scoped_bytes = 0;
+    for _ in 0..runs {
+        let started = Instant::now();
+        let output = Command::new(ANSVAR)
+            .args(["report", &model, "--as-of", synth::AS_OF, "--scope", REGION, "--format", "html"])
+            .stderr(Stdio::null())
+            .output()
+            .expect("the ansvar binary runs");
+        walls.push(started.elapsed());
+        assert!(output.status.success(), "`report --scope {REGION}` failed");
+        scoped_bytes = output.stdout.len() as u64;
+    }
+    People { lines, summary_at, scoped_bytes, scoped: median_duration(walls), check }
+}
+
+/// The targets for people as a table, each with whether it is met.
+fn people_table(rows: &[(String, People)]) -> String {
+    let met = |ok: bool| if ok { "yes" } else { "**no**" };
+    let mut out = String::from(
+        "| size | check lines on a terminal (≤ 100) | summary at line (≤ 20) | met | report --scope MB (≤ 2) | report --scope s | check s | scoped / check (≤ 1.2) | met |\n|---|---:|---:|---|---:|---:|---:|---:|---|\n",
+    );
+    for (size, p) in rows {
+        let ratio = p.scoped.as_secs_f64() / p.check.as_secs_f64();
+        let mb = p.scoped_bytes as f64 / 1e6;
+        out.push_str(&format!(
+            "| {size} | {} | {} | {} | {mb:.2} | {:.2} | {:.2} | {ratio:.2} | {} |\n",
+            p.lines,
+            p.summary_at.map_or("none".to_owned(), |n| n.to_string()),
+            met(p.lines <= 100 && p.summary_at.is_some_and(|n| n <= 20)),
+            p.scoped.as_secs_f64(),
+            p.check.as_secs_f64(),
+            met(mb <= 2.0 && ratio <= 1.2),
+        ));
+    }
+    out
 }
 
 /// Files and bytes of a model directory given with `--model` (the entity

@@ -184,11 +184,41 @@ impl ModelDiff {
 pub fn diff(old: &Side<'_>, new: &Side<'_>, reference: &Reference, as_of: jiff::civil::Date) -> ModelDiff {
     let old_analysis = Analysis::new(old.model, reference, as_of);
     let new_analysis = Analysis::new(new.model, reference, as_of);
+    compare(old, &old_analysis, new, &new_analysis, reference, as_of)
+}
+
+/// Compares two models as of the same date, keeping only what lies in the
+/// scope of `seeds` on either side (`--scope`; see [`crate::scope`]).
+pub fn diff_scoped(
+    old: &Side<'_>,
+    new: &Side<'_>,
+    reference: &Reference,
+    as_of: jiff::civil::Date,
+    seeds: &[PartyId],
+) -> ModelDiff {
+    let old_analysis = Analysis::new(old.model, reference, as_of);
+    let new_analysis = Analysis::new(new.model, reference, as_of);
+    let mut changes = compare(old, &old_analysis, new, &new_analysis, reference, as_of);
+    let old_scope = crate::scope::Scoped::new(old.model, seeds, &old_analysis.findings);
+    let new_scope = crate::scope::Scoped::new(new.model, seeds, &new_analysis.findings);
+    crate::scope::retain_changes(&mut changes, [&old_scope, &new_scope]);
+    changes
+}
+
+/// What changed between two analysed models.
+fn compare(
+    old: &Side<'_>,
+    old_analysis: &Analysis<'_>,
+    new: &Side<'_>,
+    new_analysis: &Analysis<'_>,
+    reference: &Reference,
+    as_of: jiff::civil::Date,
+) -> ModelDiff {
     let (findings_introduced, findings_resolved, acceptances_started, acceptances_stopped) =
         compare_findings(old, &old_analysis.findings, new, &new_analysis.findings);
     let old_duties: BTreeSet<_> = notification_duties(&old_analysis.graph, &old_analysis.roles).into_iter().collect();
     let new_duties: BTreeSet<_> = notification_duties(&new_analysis.graph, &new_analysis.roles).into_iter().collect();
-    let (old_obligations, new_obligations) = (obligation_items(&old_analysis), obligation_items(&new_analysis));
+    let (old_obligations, new_obligations) = (obligation_items(old_analysis), obligation_items(new_analysis));
     ModelDiff {
         roles: compare_roles(old_analysis.roles.assignments(), new_analysis.roles.assignments()),
         findings_introduced,

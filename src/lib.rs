@@ -32,6 +32,7 @@ pub mod render;
 pub mod report;
 pub mod roles;
 pub mod rules;
+pub mod scope;
 pub mod source;
 pub mod suggest;
 pub mod timings;

@@ -200,7 +200,32 @@ pub struct Check<'a> {
     pub color: Color,
     /// For JSON, with `--obligations`: every party's obligations and the Art. 30 records.
     pub obligations: Option<json::ObligationsPart>,
+    /// How text is laid out (JSON and SARIF are always complete).
+    pub layout: Layout,
+    /// The `--fail-on` threshold, for the exit reason the summary gives.
+    pub fail_on: Option<crate::rules::Severity>,
+    /// For SARIF: the most results to write (GitHub code scanning's limit).
+    pub sarif_limit: usize,
 }
+
+/// How `check` lays out text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Every finding, then the model summary and the counts (pipes, files, `--all`).
+    Complete,
+    /// A terminal of `rows` lines: complete if it fits, else a summary first,
+    /// then the most severe findings up to [`TERMINAL_LINES`] lines in all, and
+    /// how to see the rest.
+    Terminal {
+        /// The terminal's height.
+        rows: usize,
+    },
+    /// The summary line only (`--quiet`).
+    Quiet,
+}
+
+/// The most lines `check` prints on a terminal when its findings do not fit.
+pub const TERMINAL_LINES: usize = 100;
 
 /// A JSON document with the obligations part after its own fields, as
 /// `CheckDocument::with_obligations` would write it, without giving it up.
@@ -220,8 +245,14 @@ impl Printer for Check<'_> {
                 json::write_to(&WithObligations { document: &document, obligations: self.obligations.as_ref() }, out)?;
             }
             CheckFormat::Sarif => {
-                json::write_to(&report::sarif::SarifLog::new(self.findings, self.sources), out)?;
+                let log = report::sarif::SarifLog::capped(self.findings, self.sources, self.sarif_limit);
+                json::write_to(&log, out)?;
             }
+            CheckFormat::Text if self.layout == Layout::Quiet => {
+                let digest = crate::render::digest::Digest::new(self.findings, self.fail_on);
+                out.write_all(digest.line(self.as_of).as_bytes())?;
+            }
+            CheckFormat::Text if matches!(self.layout, Layout::Terminal { .. }) && self.summary_first(out)? => {}
             CheckFormat::Text => {
                 let diagnostics: Vec<_> =
                     self.findings.iter().map(|f| crate::render::to_diagnostic(f, crate::render::Lang::En)).collect();
@@ -233,6 +264,56 @@ impl Printer for Check<'_> {
             }
         }
         Ok(())
+    }
+}
+
+impl Check<'_> {
+    /// On a terminal: when the findings run past a screenful, writes the
+    /// summary, the most severe findings up to [`TERMINAL_LINES`] lines in
+    /// all, and how to see the rest, and says so; otherwise writes nothing.
+    fn summary_first(&self, out: &mut dyn Write) -> Result<bool, PrintError> {
+        use crate::render::digest;
+        let Layout::Terminal { rows } = self.layout else { return Ok(false) };
+        // The tail of the complete layout: the model summary and the counts.
+        let tail = crate::summary::summary(self.name, self.model).lines().count() + 1;
+        let digest = digest::Digest::new(self.findings, self.fail_on);
+        let head = digest.text(self.name, self.model, self.as_of);
+        // Room for findings under the summary, its two framing lines and the last line.
+        let room = TERMINAL_LINES.saturating_sub(head.lines().count() + 4);
+        let mut blocks: Vec<String> = Vec::new();
+        let mut lines = 0;
+        for finding in self.findings {
+            let diagnostic = crate::render::to_diagnostic(finding, crate::render::Lang::En);
+            let block = diag::render(std::slice::from_ref(&diagnostic), self.sources, self.color);
+            lines += block.lines().count();
+            blocks.push(block);
+            if lines + tail > rows && lines > room {
+                break;
+            }
+        }
+        if lines + tail <= rows {
+            return Ok(false);
+        }
+        let mut used = 0;
+        let shown = blocks
+            .iter()
+            .take_while(|block| {
+                used += block.lines().count();
+                used <= room
+            })
+            .count()
+            .max(1)
+            .min(blocks.len());
+        let mut text = head;
+        text.push_str(&digest::shown_line(shown, self.findings.len()));
+        for block in &blocks[..shown] {
+            text.push_str(block);
+        }
+        if shown < self.findings.len() {
+            text.push_str(&digest::more_line(shown, self.findings.len()));
+        }
+        out.write_all(text.as_bytes())?;
+        Ok(true)
     }
 }
 

@@ -201,6 +201,15 @@ fn the_1177_report_puts_imys_outcome_first() {
     assert_eq!(row, "| Inera AB | P | · | · | P | P | P | P | P | P |");
     // The NAS leak: special categories unencrypted at rest, so callers must be told.
     assert!(md.contains("MedHelp AB: very likely required (special-category data, unencrypted): assess the risk"));
+    // Medicall must act on nothing itself, but the care given from Thailand is
+    // about its processing: its sheet says so rather than "no findings".
+    let sheet = &md[md.find("### Medicall Co Ltd").unwrap()..];
+    let line = sheet.lines().find(|l| l.starts_with("No findings against this party.")).unwrap();
+    assert!(line.contains("about its processing, for which MedHelp AB must act"), "{line}");
+    // Not reached by the GDPR (Art. 3): its duties bind it by contract only,
+    // and it keeps no Art. 30(2) record.
+    assert!(sheet[..sheet[1..].find("\n### ").unwrap_or(sheet.len())].contains("(by contract only)"));
+    assert!(md.contains("No Art. 30(2) record for Medicall Co Ltd"));
 }
 
 #[test]

@@ -12,6 +12,7 @@
 
 pub mod catalogue;
 mod diagnostic;
+pub mod digest;
 pub mod summary;
 
 use std::borrow::Cow;

@@ -14,6 +14,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::finding::Subject;
 use crate::model::PartyId;
 use crate::obligations::abroad::AbroadIndex;
 use crate::roles::{Assignment, Roles};
@@ -27,6 +28,10 @@ pub struct Index<'a> {
     /// The positions in [`crate::Analysis::findings`] of each party's
     /// findings, in the findings' order. Parties with no finding are absent.
     findings: BTreeMap<&'a PartyId, Vec<usize>>,
+    /// The positions of the findings about each party's processing that
+    /// another party must act on: the party is in the finding's chain or among
+    /// its subjects, and is not the party against whom it is raised.
+    about: BTreeMap<&'a PartyId, Vec<usize>>,
     /// Every third-country place of every performer of a running activity.
     abroad: AbroadIndex,
 }
@@ -37,13 +42,24 @@ impl<'a> Index<'a> {
     pub fn build(input: &Input<'a>) -> Self {
         let analysis = input.analysis;
         let mut findings: BTreeMap<&'a PartyId, Vec<usize>> = BTreeMap::new();
+        let mut about: BTreeMap<&'a PartyId, Vec<usize>> = BTreeMap::new();
         for (index, finding) in analysis.findings.iter().enumerate() {
             if let Some(party) = &finding.party {
                 findings.entry(party).or_default().push(index);
             }
+            let subjects = finding.subjects.iter().filter_map(|(_, subject)| match subject {
+                Subject::Party(party) => Some(party),
+                _ => None,
+            });
+            let mut concerned: Vec<&'a PartyId> = finding.chain.iter().chain(subjects).collect();
+            concerned.sort();
+            concerned.dedup();
+            for party in concerned.into_iter().filter(|p| finding.party.as_ref() != Some(*p)) {
+                about.entry(party).or_default().push(index);
+            }
         }
         let abroad = AbroadIndex::build(input.model, &analysis.graph, input.reference, analysis.as_of);
-        Self { roles: &analysis.roles, findings, abroad }
+        Self { roles: &analysis.roles, findings, about, abroad }
     }
 
     /// Every role `party` holds, in any activity, in the roles' order.
@@ -60,6 +76,12 @@ impl<'a> Index<'a> {
     /// `party`, in the findings' order.
     pub fn findings_of(&self, party: &PartyId) -> &[usize] {
         self.findings.get(party).map_or(&[], Vec::as_slice)
+    }
+
+    /// The positions of the findings about `party`'s processing that another
+    /// party must act on, in the findings' order.
+    pub fn findings_about(&self, party: &PartyId) -> &[usize] {
+        self.about.get(party).map_or(&[], Vec::as_slice)
     }
 
     /// The processing in third countries, indexed.

@@ -33,6 +33,37 @@ pub struct SarifLog {
 struct Run {
     tool: Tool,
     results: Vec<SarifResult>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<RunProperties>,
+}
+
+/// Said on the run when results were left out to stay within [`MAX_RESULTS`].
+#[derive(Debug, Serialize)]
+struct RunProperties {
+    #[serde(rename = "ansvar/results-dropped")]
+    dropped: usize,
+    #[serde(rename = "ansvar/results-total")]
+    total: usize,
+}
+
+/// The most results GitHub code scanning accepts in one run: an upload with
+/// more is rejected (and only the top 5 000 are shown). docs.github.com,
+/// "SARIF results exceed limit" [V]. The gzip-compressed file must also stay
+/// under 10 MB; a run of 25 000 ansvar results is well under it (docs/performance.md).
+pub const MAX_RESULTS: usize = 25_000;
+
+/// The findings a capped run keeps, in the findings' order: the first `limit`
+/// of them taken unaccepted first, then most severe first, then in the
+/// findings' (sorted) order, so the same model always keeps the same ones.
+pub fn kept(findings: &[Finding], limit: usize) -> Vec<&Finding> {
+    if findings.len() <= limit {
+        return findings.iter().collect();
+    }
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by_key(|&i| (findings[i].accepted.is_some(), std::cmp::Reverse(findings[i].severity), i));
+    order.truncate(limit);
+    order.sort_unstable();
+    order.into_iter().map(|i| &findings[i]).collect()
 }
 
 #[derive(Debug, Serialize)]
@@ -171,8 +202,17 @@ fn location(at: Location, message: Option<&str>) -> SarifLocation {
 }
 
 impl SarifLog {
-    /// The SARIF log of a set of findings.
+    /// The SARIF log of a set of findings, every one a result.
     pub fn new(findings: &[Finding], sources: &SourceMap) -> Self {
+        Self::capped(findings, sources, usize::MAX)
+    }
+
+    /// The SARIF log of at most `limit` findings ([`kept`]); the run says how
+    /// many were dropped. Fingerprints do not depend on what else is kept.
+    pub fn capped(findings: &[Finding], sources: &SourceMap, limit: usize) -> Self {
+        let total = findings.len();
+        let findings = kept(findings, limit);
+        let dropped = total - findings.len();
         let rules = CATALOGUE
             .iter()
             .map(|rule| ReportingDescriptor {
@@ -228,6 +268,7 @@ impl SarifLog {
             runs: vec![Run {
                 tool: Tool { driver: Driver { name: "ansvar", version: env!("CARGO_PKG_VERSION"), rules } },
                 results,
+                properties: (dropped > 0).then_some(RunProperties { dropped, total }),
             }],
         }
     }

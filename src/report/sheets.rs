@@ -110,8 +110,24 @@ pub(crate) fn parties<'a>(input: &Input<'a>, index: &Index<'_>) -> Vec<&'a Party
 /// so a sheet costs what it shows.
 pub(crate) fn sheet_of(input: &Names<'_>, findings: &[FindingView], index: &Index<'_>, party: &PartyId) -> PartySheet {
     let against: Vec<FindingView> = index.findings_of(party).iter().filter_map(|&i| findings.get(i)).cloned().collect();
+    let about: Vec<&FindingView> = index.findings_about(party).iter().filter_map(|&i| findings.get(i)).collect();
     let held: Vec<&Assignment> = index.roles_of(party).collect();
-    sheet(input, party, &held, against)
+    let mut sheet = sheet(input, party, &held, against);
+    if !about.is_empty() {
+        sheet.findings_line.push(' ');
+        sheet.findings_line.push_str(&about_line(&about));
+    }
+    sheet
+}
+
+/// "3 about its processing, for which MedHelp AB must act (F3, F5, F7)."
+fn about_line(about: &[&FindingView]) -> String {
+    let mut actors: Vec<&str> = about.iter().filter_map(|f| f.party.as_ref()).map(|p| p.name.as_str()).collect();
+    actors.sort_unstable();
+    actors.dedup();
+    let numbers: Vec<&str> = about.iter().map(|f| f.number.as_str()).collect();
+    let who = if actors.is_empty() { String::new() } else { format!(", for which {} must act", actors.join(", ")) };
+    format!("{} about its processing{who} ({}).", about.len(), numbers.join(", "))
 }
 
 fn sheet(input: &Names<'_>, id: &PartyId, held: &[&Assignment], findings: Vec<FindingView>) -> PartySheet {
@@ -178,6 +194,22 @@ fn facts(input: &Names<'_>, id: &PartyId) -> Vec<Fact> {
     ));
     if let Some(employees) = party.employees {
         facts.push(fact("Employees", employees.to_string()));
+    }
+    // The Art. 3 and Art. 37(1)(c) facts, where the model records them.
+    for (label, value, yes, no) in [
+        ("Establishment in the EU/EEA", party.eu_establishment, "yes", "none"),
+        ("Offers goods or services to people in the Union", party.targets_eu_subjects, "yes", "no"),
+        ("Monitors people in the Union", party.monitors_eu_subjects, "yes", "no"),
+        (
+            "Core activities: large-scale special-category processing",
+            party.core_activities_special_categories,
+            "yes",
+            "no",
+        ),
+    ] {
+        if let Some(value) = value {
+            facts.push(fact(label, if value { yes } else { no }.to_owned()));
+        }
     }
     facts
 }
@@ -352,6 +384,24 @@ fn words(input: &Names<'_>, obligation: &Obligation) -> (&'static str, Phrase) {
                 "Back up patient data at set intervals, keep the copies apart from the originals, and decide how long they are kept and how restoring is tested.",
             ),
         ),
+        Kind::AccessAnalysis => (
+            "Needs-and-risk analysis",
+            Phrase::Borrowed(
+                "Limit each user's access to patient data to what their work needs, from a documented analysis of the users' needs and the risks made before access rights are assigned (behovs- och riskanalys).",
+            ),
+        ),
+        Kind::LogReview => (
+            "Review of access logs",
+            Phrase::Borrowed(
+                "Check the access logs systematically and regularly, so that unauthorised access is found and followed up.",
+            ),
+        ),
+        Kind::StrongAuthentication => (
+            "Strong authentication",
+            Phrase::Borrowed(
+                "Where patient data are reached over a network the operator does not control, check each user's identity in at least two ways before access (for example a smart card such as SITHS, or multi-factor authentication); a password alone is not enough.",
+            ),
+        ),
     }
 }
 
@@ -405,6 +455,11 @@ fn recorded(input: &Names<'_>, obligation: &Obligation) -> Phrase {
         Recorded::Systems { yes, no, unknown } => {
             let (yes_words, no_words) = match obligation.kind {
                 Kind::AccessLogs => ("log access", "do not log access"),
+                Kind::AccessAnalysis => ("assign access from such an analysis", "assign access without one"),
+                Kind::LogReview => ("have their logs reviewed", "do not have their logs reviewed"),
+                Kind::StrongAuthentication => {
+                    ("require strong authentication", "are reached with a password alone or no authentication")
+                }
                 _ => ("are backed up", "are not backed up"),
             };
             let system_names = |ids: &[crate::model::SystemId]| -> String {

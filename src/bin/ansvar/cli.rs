@@ -46,7 +46,26 @@ pub struct GlobalArgs {
     /// (CLICOLOR_FORCE colours pipes too); `always` colours pipes and files.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// No progress on stderr and no "wrote FILE" line; `check` prints its
+    /// summary line only.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
 }
+
+/// `--scope` in one line, for `-h`.
+const SCOPE_HELP: &str = "Only PARTY's part of the model (repeatable); see --help";
+
+/// `--scope` in full, for `--help` (docs/scope.md says the same).
+const SCOPE_LONG_HELP: &str = "\
+Only the part of the model the chains of PARTY touch (repeatable): the whole
+model is still loaded and validated, then ansvar keeps PARTY; the activities
+that name it (as performer, principal, decider, controller by law or informer),
+whole, with every party they name, up and down the chain; the agreements PARTY
+signs or that cover those activities; the systems their performers use or PARTY
+operates, with their operators; their data, incidents and owners; and the
+findings whose subjects or chain include PARTY. The exit code follows those
+findings. An unknown PARTY is a usage error (exit 2). docs/scope.md has the
+details.";
 
 /// The commands.
 #[derive(Debug, Subcommand)]
@@ -58,8 +77,16 @@ pub enum Command {
     /// model is checked against every rule (`ansvar rules`) as of a date; the
     /// exit code is 1 when a finding at or above --fail-on is not accepted.
     ///
+    /// On a terminal, findings that run past a screenful are preceded by a
+    /// summary (counts by severity, rule and party, and why the run exits as it
+    /// does) and cut to the most severe, in at most 100 lines; --all prints them
+    /// all, -q only the summary line. Pipes, files, JSON and SARIF get every
+    /// finding (SARIF at most 25 000, the most severe; stderr says how many were
+    /// dropped).
+    ///
     /// Examples:
     ///   ansvar check models/1177 --as-of 2019-02-18
+    ///   ansvar check national --scope region-uppsala -q
     ///   ansvar check models/1177 --fail-on critical
     ///   ansvar check models/1177 --format json
     ///   ansvar check models/1177 -o results.sarif
@@ -204,6 +231,9 @@ pub struct ReportArgs {
     /// is a usage error.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Only PARTY's part of the model (repeatable).
+    #[arg(long, value_name = "PARTY", help = SCOPE_HELP, long_help = SCOPE_LONG_HELP)]
+    pub scope: Vec<String>,
 }
 
 /// Arguments of `ansvar graph`.
@@ -223,6 +253,9 @@ pub struct GraphArgs {
     /// is a usage error.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Only PARTY's part of the model (repeatable).
+    #[arg(long, value_name = "PARTY", help = SCOPE_HELP, long_help = SCOPE_LONG_HELP)]
+    pub scope: Vec<String>,
 }
 
 /// Arguments of `ansvar ropa`.
@@ -241,6 +274,9 @@ pub struct RopaArgs {
     /// is a usage error.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Only PARTY's part of the model (repeatable).
+    #[arg(long, value_name = "PARTY", help = SCOPE_HELP, long_help = SCOPE_LONG_HELP)]
+    pub scope: Vec<String>,
 }
 
 /// Arguments of `ansvar check`.
@@ -271,6 +307,13 @@ pub struct CheckArgs {
     /// (`--format json` only; docs/architecture.md, "Obligations").
     #[arg(long)]
     pub obligations: bool,
+    /// Only PARTY's part of the model (repeatable).
+    #[arg(long, value_name = "PARTY", help = SCOPE_HELP, long_help = SCOPE_LONG_HELP)]
+    pub scope: Vec<String>,
+    /// On a terminal, print every finding even when they run past a screenful
+    /// (by default, a summary comes first, then the most severe findings).
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// Arguments of `ansvar explain`.
@@ -337,6 +380,9 @@ pub struct RolesArgs {
     /// (`--format json` only), as of `--as-of` (default: today).
     #[arg(long)]
     pub obligations: bool,
+    /// Only PARTY's part of the model (repeatable).
+    #[arg(long, value_name = "PARTY", help = SCOPE_HELP, long_help = SCOPE_LONG_HELP)]
+    pub scope: Vec<String>,
 }
 
 /// Arguments of `ansvar diff`.
@@ -366,4 +412,7 @@ pub struct DiffArgs {
     /// is a usage error.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Only PARTY's part of the model (repeatable).
+    #[arg(long, value_name = "PARTY", help = SCOPE_HELP, long_help = SCOPE_LONG_HELP)]
+    pub scope: Vec<String>,
 }

@@ -8,10 +8,12 @@
 //! program decides an exit code.
 
 mod cli;
+mod progress;
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use ansvar::diag::{self, Color};
 use ansvar::load::{self, Loaded};
@@ -20,6 +22,8 @@ use ansvar::reference::Reference;
 use ansvar::rules::Severity;
 use ansvar::source::SourceMap;
 use clap::{CommandFactory, Parser};
+
+use progress::Progress;
 
 use cli::{CheckArgs, Cli, Command, CompletionsArgs, DiffArgs, ExplainArgs, FailOn, GlobalArgs, InitArgs, RolesArgs};
 
@@ -30,8 +34,18 @@ const FINDINGS: u8 = 1;
 /// Exit code for an invalid model, bad usage or an I/O failure.
 const INVALID: u8 = 2;
 
+/// `--quiet`: no "wrote FILE" line after `-o FILE` (set once, in [`main`]).
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// Test hook: treat stdout as a terminal of this many rows (`check`'s layout).
+const TERMINAL_ROWS_VAR: &str = "ANSVAR_TERMINAL_ROWS";
+
+/// Test hook: the most SARIF results to keep, instead of GitHub's limit.
+const SARIF_LIMIT_VAR: &str = "ANSVAR_SARIF_LIMIT";
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    QUIET.store(cli.global.quiet, Ordering::Relaxed);
     let result = match &cli.command {
         Command::Check(args) => check(&cli.global, args),
         Command::Roles(args) => roles(&cli.global, args),
@@ -40,15 +54,16 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain_rule(args),
         Command::Report(args) => {
             let format = format("report", args.format, args.output.as_deref(), printer::ReportFormat::Html);
-            draw(&cli.global, &args.model, args.as_of, args.output.as_deref(), Drawing::Report(format))
+            let drawing = Drawing::Report(format);
+            draw(&cli.global, &args.model, args.as_of, &args.scope, args.output.as_deref(), drawing)
         }
         Command::Graph(args) => {
             let format = format("graph", args.format, args.output.as_deref(), printer::GraphFormat::Dot);
-            draw(&cli.global, &args.model, args.as_of, args.output.as_deref(), Drawing::Graph(format))
+            draw(&cli.global, &args.model, args.as_of, &args.scope, args.output.as_deref(), Drawing::Graph(format))
         }
         Command::Ropa(args) => {
             let format = format("ropa", args.format, args.output.as_deref(), printer::RopaFormat::Csv);
-            draw(&cli.global, &args.model, args.as_of, args.output.as_deref(), Drawing::Ropa(format))
+            draw(&cli.global, &args.model, args.as_of, &args.scope, args.output.as_deref(), Drawing::Ropa(format))
         }
         Command::Completions(args) => emit(&Completions(args), None).map(|()| CLEAN),
         Command::Man(args) => emit(&Manual::new(args.command.as_deref()), None).map(|()| CLEAN),
@@ -158,7 +173,13 @@ fn emit(render: &dyn Printer, output: Option<&Path>) -> Result<(), Failure> {
         })
     });
     match (written, template) {
-        (Ok(()), _) => Ok(()),
+        (Ok(()), _) => {
+            if !QUIET.load(Ordering::Relaxed) {
+                let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+                let _ = writeln!(std::io::stderr(), "wrote {} ({})", path.display(), indicatif::HumanBytes(size));
+            }
+            Ok(())
+        }
         (Err(_), Some(error)) => Err(failed(&error)),
         (Err(error), None) => Err(failed(&error)),
     }
@@ -214,10 +235,17 @@ fn reference(global: &GlobalArgs) -> Result<Reference, Failure> {
     })
 }
 
-fn load_model(global: &GlobalArgs, model: &Path) -> Result<(Loaded, Reference), Failure> {
+fn load_model(global: &GlobalArgs, model: &Path, progress: &Progress) -> Result<(Loaded, Reference), Failure> {
     exists(model, "")?;
     let reference = reference(global)?;
-    let loaded = load_with(model, "", stderr_color(global), || load::load_path(model, &reference))?;
+    progress.stage(format!("reading and validating {}", model.display()));
+    let loaded = load_with(model, "", stderr_color(global), progress, || load::load_path(model, &reference))?;
+    progress.stage(format!(
+        "analysing {} files: {} parties, {} activities",
+        loaded.sources.files().count(),
+        loaded.model.parties.len(),
+        loaded.model.activities.len()
+    ));
     Ok((loaded, reference))
 }
 
@@ -227,6 +255,7 @@ fn load_model(global: &GlobalArgs, model: &Path) -> Result<(Loaded, Reference), 
 fn load_or_document(
     global: &GlobalArgs,
     model: &Path,
+    progress: &Progress,
     format: printer::CheckFormat,
     output: Option<&Path>,
 ) -> Result<(Loaded, Reference), Failure> {
@@ -234,7 +263,7 @@ fn load_or_document(
     exists(model, "")?;
     let reference = reference(global)?;
     let mut document = None;
-    let loaded = load_with(model, "", stderr_color(global), || {
+    let loaded = load_with(model, "", stderr_color(global), progress, || {
         load::load_path(model, &reference).inspect_err(|invalid| {
             let (diagnostics, sources) = (&invalid.diagnostics, &invalid.sources);
             document = match format {
@@ -256,19 +285,63 @@ fn load_or_document(
     }
 }
 
+/// The parties given to `--scope`, checked against the model(s): an unknown
+/// id is a usage error (exit 2) with the nearest id.
+fn scope_parties(models: &[&ansvar::model::Model], given: &[String]) -> Result<Vec<ansvar::model::PartyId>, Failure> {
+    ansvar::scope::resolve(models, given).map_err(|error| {
+        let mut message = format!("error: --scope: the model has no party `{}`", error.given);
+        if let Some(near) = &error.suggestion {
+            message.push_str(&format!("\n  help: did you mean `{near}`?"));
+        }
+        let _ = writeln!(std::io::stderr(), "{message}");
+        Failure::Reported
+    })
+}
+
+/// The model's name as shown, with its scope.
+fn scoped_name(model: &Path, seeds: &[ansvar::model::PartyId]) -> String {
+    let ids: Vec<&str> = seeds.iter().map(|p| p.as_str()).collect();
+    match ids.as_slice() {
+        [] => model.display().to_string(),
+        _ => format!("{} (scope: {})", model.display(), ids.join(", ")),
+    }
+}
+
+/// How `check` lays out text: `--quiet`, `--all` or `-o` decide, then whether
+/// stdout is a terminal (or `ANSVAR_TERMINAL_ROWS` says it is, for tests).
+fn layout(global: &GlobalArgs, args: &CheckArgs) -> printer::Layout {
+    if global.quiet {
+        return printer::Layout::Quiet;
+    }
+    if args.all || args.output.is_some() {
+        return printer::Layout::Complete;
+    }
+    let injected = std::env::var(TERMINAL_ROWS_VAR).ok().and_then(|rows| rows.parse().ok());
+    let rows = injected.or_else(|| {
+        let stdout = console::Term::stdout();
+        stdout.is_term().then(|| usize::from(stdout.size().0))
+    });
+    match rows {
+        Some(rows) => printer::Layout::Terminal { rows },
+        None => printer::Layout::Complete,
+    }
+}
+
 /// Runs a loader and reports an invalid model; `side` names the side of a diff.
 fn load_with(
     model: &Path,
     side: &str,
     color: Color,
+    progress: &Progress,
     loader: impl FnOnce() -> Result<Loaded, load::Invalid>,
 ) -> Result<Loaded, Failure> {
     match loader() {
         Ok(loaded) => {
-            report_diagnostics(&loaded.warnings, &loaded.sources, color);
+            progress.suspend(|| report_diagnostics(&loaded.warnings, &loaded.sources, color));
             Ok(loaded)
         }
         Err(invalid) => {
+            progress.done();
             report_diagnostics(&invalid.diagnostics, &invalid.sources, color);
             let count = invalid.diagnostics.len();
             let _ = writeln!(
@@ -314,40 +387,70 @@ fn check(global: &GlobalArgs, args: &CheckArgs) -> Result<u8, Failure> {
         return Err(json_only("check"));
     }
     let start = std::time::Instant::now();
+    let progress = Progress::new(global.quiet);
     let (loaded, reference) = match format {
-        printer::CheckFormat::Text => load_model(global, &args.model)?,
-        _ => load_or_document(global, &args.model, format, output)?,
+        printer::CheckFormat::Text => load_model(global, &args.model, &progress)?,
+        _ => load_or_document(global, &args.model, &progress, format, output)?,
     };
+    let seeds = scope_parties(&[&loaded.model], &args.scope)?;
     let as_of = as_of(args.as_of);
     let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of);
     let mut timings = loaded.timings.clone();
     timings.extend(&analysis.timings);
-    let obligations =
-        args.obligations.then(|| timings.time("obligations", || ansvar::report::json::ObligationsPart::new(&analysis)));
+    let scoped = (!seeds.is_empty())
+        .then(|| timings.time("scope", || ansvar::scope::Scoped::new(&loaded.model, &seeds, &analysis.findings)));
+    let obligations = args.obligations.then(|| {
+        timings.time("obligations", || {
+            let part = ansvar::report::json::ObligationsPart::new(&analysis);
+            match &scoped {
+                Some(s) => part.filtered(|p, a| s.scope.parties.contains(p) && s.scope.activities.contains(a)),
+                None => part,
+            }
+        })
+    });
     // Only the findings are printed: free the graph and the roles first, which
     // lowers the peak memory of a big model.
-    let findings = &timings.time("free", || {
+    let all_findings = timings.time("free", || {
         let ansvar::Analysis { findings, graph, roles, .. } = analysis;
         drop((graph, roles));
         findings
     });
-    let name = args.model.display().to_string();
+    let (model, findings) = match &scoped {
+        Some(scoped) => (&scoped.model, scoped.findings.as_slice()),
+        None => (&loaded.model, all_findings.as_slice()),
+    };
+    let name = scoped_name(&args.model, &seeds);
+    let fail_on = threshold(args.fail_on);
+    let sarif_limit =
+        std::env::var(SARIF_LIMIT_VAR).ok().and_then(|n| n.parse().ok()).unwrap_or(ansvar::report::sarif::MAX_RESULTS);
     let printed = printer::Check {
         format,
         name: &name,
-        model: &loaded.model,
+        model,
         sources: &loaded.sources,
         findings,
         as_of,
         color: output_color(global.color, output),
         obligations,
+        layout: layout(global, args),
+        fail_on,
+        sarif_limit,
     };
+    progress.done();
     timings.time("render", || emit(&printed, output))?;
+    if format == printer::CheckFormat::Sarif && findings.len() > sarif_limit {
+        let dropped = findings.len() - sarif_limit;
+        let _ = writeln!(
+            std::io::stderr(),
+            "warning: the SARIF keeps {sarif_limit} of {} findings, unaccepted and most severe first: {dropped} dropped \
+             (GitHub code scanning rejects a run of more than 25 000 results); `--format json` has them all",
+            findings.len()
+        );
+    }
     if args.timings {
         let _ = std::io::stderr().write_all(timings.render(start.elapsed()).as_bytes());
     }
-    let failing = threshold(args.fail_on)
-        .is_some_and(|threshold| findings.iter().any(|f| f.accepted.is_none() && f.severity >= threshold));
+    let failing = ansvar::render::digest::failing(findings, fail_on) > 0;
     exit(if failing { FINDINGS } else { CLEAN })
 }
 
@@ -407,8 +510,9 @@ fn roles(global: &GlobalArgs, args: &RolesArgs) -> Result<u8, Failure> {
     if args.obligations && format != printer::RolesFormat::Json {
         return Err(json_only("roles"));
     }
-    let (loaded, reference) = load_model(global, &args.model)?;
+    let (loaded, reference) = load_model(global, &args.model, &Progress::new(true))?;
     let model = &loaded.model;
+    let seeds = scope_parties(&[model], &args.scope)?;
     let graph = ansvar::graph::Graph::build(model);
     let derived = ansvar::roles::derive(&graph);
     if let Some([party, activity]) = args.explain.as_deref() {
@@ -418,8 +522,13 @@ fn roles(global: &GlobalArgs, args: &RolesArgs) -> Result<u8, Failure> {
         emit(&printer::Text(text), output)?;
         exit(CLEAN);
     }
-    let parties = select("party", &args.party, model.parties.keys())?;
+    let mut parties = select("party", &args.party, model.parties.keys())?;
     let mut activities = select("activity", &args.activity, model.activities.keys())?;
+    if !seeds.is_empty() {
+        let scoped = ansvar::scope::Scoped::new(model, &seeds, &[]);
+        parties.retain(|p| scoped.scope.parties.contains(*p));
+        activities.retain(|a| scoped.scope.activities.contains(*a));
+    }
     // --as-of narrows the activities to those running that day, unless they are named.
     let date = args.as_of.map(|date| as_of(Some(date)));
     if let Some(date) = date
@@ -453,6 +562,7 @@ fn load_side(
     revision: Option<&str>,
     side: &str,
     color: Color,
+    progress: &Progress,
 ) -> Result<Loaded, Failure> {
     let as_path = Path::new(spec);
     let (revision, path) = match (revision, spec.split_once(':')) {
@@ -470,7 +580,7 @@ fn load_side(
         Some(rev) => std::path::PathBuf::from(format!("{rev}:{}", path.display())),
         None => path.clone(),
     };
-    load_with(&shown, side, color, || match &revision {
+    load_with(&shown, side, color, progress, || match &revision {
         None => load::load_path(&path, reference),
         Some(rev) => match load::git::read_at_revision(rev, &path) {
             Ok(texts) => load::load_texts(texts, reference),
@@ -484,15 +594,23 @@ fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
     let format = format("diff", args.format, output, printer::DiffFormat::Text);
     let reference = reference(global)?;
     let color = stderr_color(global);
+    let progress = Progress::new(global.quiet);
+    progress.stage("reading and validating both sides");
     // Both sides are loaded before either failure is reported, so that one run
     // shows every problem on both sides.
-    let old = load_side(&reference, &args.old, args.git_old.as_deref(), "the old side: ", color);
-    let new = load_side(&reference, &args.new, args.git_new.as_deref(), "the new side: ", color);
+    let old = load_side(&reference, &args.old, args.git_old.as_deref(), "the old side: ", color, &progress);
+    let new = load_side(&reference, &args.new, args.git_new.as_deref(), "the new side: ", color, &progress);
     let (old, new) = (old?, new?);
+    let seeds = scope_parties(&[&old.model, &new.model], &args.scope)?;
     let as_of = as_of(args.as_of);
+    progress.stage("comparing");
     let old_side = ansvar::diff::Side { model: &old.model, sources: &old.sources };
     let new_side = ansvar::diff::Side { model: &new.model, sources: &new.sources };
-    let changes = ansvar::diff::diff(&old_side, &new_side, &reference, as_of);
+    let changes = match seeds.as_slice() {
+        [] => ansvar::diff::diff(&old_side, &new_side, &reference, as_of),
+        seeds => ansvar::diff::diff_scoped(&old_side, &new_side, &reference, as_of, seeds),
+    };
+    progress.done();
     let name = |spec: &str, rev: &Option<String>| match rev {
         Some(rev) => format!("{rev}:{spec}"),
         None => spec.to_owned(),
@@ -526,25 +644,47 @@ fn draw(
     global: &GlobalArgs,
     model: &Path,
     date: Option<jiff::civil::Date>,
+    scope: &[String],
     output: Option<&Path>,
     drawing: Drawing,
 ) -> Result<u8, Failure> {
     let date = as_of(date);
-    let (loaded, reference) = load_model(global, model)?;
-    let analysis = ansvar::Analysis::new(&loaded.model, &reference, date);
-    let name = model.display().to_string();
+    let progress = Progress::new(global.quiet);
+    let (loaded, reference) = load_model(global, model, &progress)?;
+    let seeds = scope_parties(&[&loaded.model], scope)?;
+    let whole = ansvar::Analysis::new(&loaded.model, &reference, date);
+    // In scope: the scoped model analysed for what is drawn, with the whole
+    // model's findings in scope (crate::scope).
+    let scoped = (!seeds.is_empty()).then(|| {
+        let ansvar::scope::Scoped { model, findings, .. } =
+            ansvar::scope::Scoped::new(&loaded.model, &seeds, &whole.findings);
+        (model, findings)
+    });
+    let analysis = match &scoped {
+        None => whole,
+        Some((model, findings)) => {
+            drop(whole);
+            let mut analysis = ansvar::Analysis::new(model, &reference, date);
+            analysis.findings = findings.clone();
+            analysis
+        }
+    };
+    progress.stage("writing");
+    let name = scoped_name(model, &seeds);
     let input = ansvar::report::view::Input {
         name: &name,
-        model: &loaded.model,
+        model: analysis.model(),
         sources: &loaded.sources,
         analysis: &analysis,
         reference: &reference,
     };
-    match drawing {
-        Drawing::Report(format) => emit(&printer::Report::new(&input, format), output)?,
-        Drawing::Graph(format) => emit(&printer::Chain::new(&input, format), output)?,
-        Drawing::Ropa(format) => emit(&printer::Ropa::new(&input, format), output)?,
-    }
+    let drawn: Box<dyn Printer> = match drawing {
+        Drawing::Report(format) => Box::new(printer::Report::new(&input, format)),
+        Drawing::Graph(format) => Box::new(printer::Chain::new(&input, format)),
+        Drawing::Ropa(format) => Box::new(printer::Ropa::new(&input, format)),
+    };
+    progress.done();
+    emit(drawn.as_ref(), output)?;
     exit(CLEAN)
 }
 
