@@ -125,7 +125,14 @@ fn about_line(about: &[&FindingView]) -> String {
     let mut actors: Vec<&str> = about.iter().filter_map(|f| f.party.as_ref()).map(|p| p.name.as_str()).collect();
     actors.sort_unstable();
     actors.dedup();
-    let numbers: Vec<&str> = about.iter().map(|f| f.number.as_str()).collect();
+    // The first numbers only: on a chain n deep every party above a link has
+    // that link's findings, and listing them all made the report grow with n².
+    let mut numbers: Vec<&str> = about.iter().take(crate::diag::MAX_CHAIN_SHOWN).map(|f| f.number.as_str()).collect();
+    let left_out = about.len() - numbers.len();
+    let more = format!("and {left_out} more");
+    if left_out > 0 {
+        numbers.push(&more);
+    }
     let who = if actors.is_empty() { String::new() } else { format!(", for which {} must act", actors.join(", ")) };
     format!("{} about its processing{who} ({}).", about.len(), numbers.join(", "))
 }
