@@ -20,6 +20,7 @@ use crate::model::{ActivityId, Model, PartyId};
 use crate::obligations::abroad::{ProcessingAbroad, processing_abroad};
 use crate::obligations::notification::{NotificationDuty, notification_duties};
 use crate::reference::Reference;
+use crate::render::Lang;
 use crate::roles::{Assignment, Role};
 use crate::rules::{Finding, Severity};
 
@@ -74,7 +75,7 @@ pub struct FindingSummary {
     pub party: Option<PartyId>,
     /// Activity.
     pub activity: Option<ActivityId>,
-    /// Message, rendered in English.
+    /// Message, rendered in the language of the diff.
     pub message: String,
     /// Whether an accepted risk covers it.
     pub accepted: bool,
@@ -182,9 +183,21 @@ impl ModelDiff {
 
 /// Compares two models as of the same date.
 pub fn diff(old: &Side<'_>, new: &Side<'_>, reference: &Reference, as_of: jiff::civil::Date) -> ModelDiff {
+    diff_in(old, new, reference, as_of, Lang::En)
+}
+
+/// [`diff`], with finding messages and role reasons rendered in `lang`; what
+/// is compared (fingerprints, roles, facts) is the same in every language.
+pub fn diff_in(
+    old: &Side<'_>,
+    new: &Side<'_>,
+    reference: &Reference,
+    as_of: jiff::civil::Date,
+    lang: Lang,
+) -> ModelDiff {
     let old_analysis = Analysis::new(old.model, reference, as_of);
     let new_analysis = Analysis::new(new.model, reference, as_of);
-    compare(old, &old_analysis, new, &new_analysis, reference, as_of)
+    compare(old, &old_analysis, new, &new_analysis, reference, as_of, lang)
 }
 
 /// Compares two models as of the same date, keeping only what lies in the
@@ -196,9 +209,21 @@ pub fn diff_scoped(
     as_of: jiff::civil::Date,
     seeds: &[PartyId],
 ) -> ModelDiff {
+    diff_scoped_in(old, new, reference, as_of, seeds, Lang::En)
+}
+
+/// [`diff_scoped`], with finding messages and role reasons rendered in `lang`.
+pub fn diff_scoped_in(
+    old: &Side<'_>,
+    new: &Side<'_>,
+    reference: &Reference,
+    as_of: jiff::civil::Date,
+    seeds: &[PartyId],
+    lang: Lang,
+) -> ModelDiff {
     let old_analysis = Analysis::new(old.model, reference, as_of);
     let new_analysis = Analysis::new(new.model, reference, as_of);
-    let mut changes = compare(old, &old_analysis, new, &new_analysis, reference, as_of);
+    let mut changes = compare(old, &old_analysis, new, &new_analysis, reference, as_of, lang);
     let old_scope = crate::scope::Scoped::new(old.model, seeds, &old_analysis.findings);
     let new_scope = crate::scope::Scoped::new(new.model, seeds, &new_analysis.findings);
     crate::scope::retain_changes(&mut changes, [&old_scope, &new_scope]);
@@ -213,14 +238,15 @@ fn compare(
     new_analysis: &Analysis<'_>,
     reference: &Reference,
     as_of: jiff::civil::Date,
+    lang: Lang,
 ) -> ModelDiff {
     let (findings_introduced, findings_resolved, acceptances_started, acceptances_stopped) =
-        compare_findings(old, &old_analysis.findings, new, &new_analysis.findings);
+        compare_findings_in(old, &old_analysis.findings, new, &new_analysis.findings, lang);
     let old_duties: BTreeSet<_> = notification_duties(&old_analysis.graph, &old_analysis.roles).into_iter().collect();
     let new_duties: BTreeSet<_> = notification_duties(&new_analysis.graph, &new_analysis.roles).into_iter().collect();
     let (old_obligations, new_obligations) = (obligation_items(old_analysis), obligation_items(new_analysis));
     ModelDiff {
-        roles: compare_roles(old_analysis.roles.assignments(), new_analysis.roles.assignments()),
+        roles: compare_roles(old_analysis.roles.assignments(), new_analysis.roles.assignments(), lang),
         findings_introduced,
         findings_resolved,
         acceptances_started,
@@ -255,7 +281,7 @@ fn obligation_items(analysis: &Analysis<'_>) -> BTreeSet<ObligationItem> {
     items
 }
 
-fn held(assignments: &[Assignment]) -> BTreeMap<(PartyId, ActivityId), Vec<HeldRole>> {
+fn held(assignments: &[Assignment], lang: Lang) -> BTreeMap<(PartyId, ActivityId), Vec<HeldRole>> {
     let mut map: BTreeMap<(PartyId, ActivityId), Vec<HeldRole>> = BTreeMap::new();
     for a in assignments {
         let mut own_purposes = a.own_purposes.clone();
@@ -264,7 +290,7 @@ fn held(assignments: &[Assignment]) -> BTreeMap<(PartyId, ActivityId), Vec<HeldR
             role: a.role,
             on_behalf_of: a.on_behalf_of.clone(),
             own_purposes,
-            reasons: a.reasons.iter().map(|r| r.text.clone()).collect(),
+            reasons: a.reasons.iter().map(|r| crate::render::message(&r.message, lang)).collect(),
         });
     }
     for roles in map.values_mut() {
@@ -273,8 +299,8 @@ fn held(assignments: &[Assignment]) -> BTreeMap<(PartyId, ActivityId), Vec<HeldR
     map
 }
 
-fn compare_roles(old: &[Assignment], new: &[Assignment]) -> Vec<RoleChange> {
-    let (old, new) = (held(old), held(new));
+fn compare_roles(old: &[Assignment], new: &[Assignment], lang: Lang) -> Vec<RoleChange> {
+    let (old, new) = (held(old, lang), held(new, lang));
     let keys: BTreeSet<_> = old.keys().chain(new.keys()).cloned().collect();
     let mut changes = Vec::new();
     for key in keys {
@@ -299,14 +325,14 @@ fn compare_roles(old: &[Assignment], new: &[Assignment]) -> Vec<RoleChange> {
     changes
 }
 
-fn summarise(side: &Side<'_>, finding: &Finding) -> FindingSummary {
+fn summarise(side: &Side<'_>, finding: &Finding, lang: Lang) -> FindingSummary {
     FindingSummary {
         severity: finding.severity,
         code: finding.code,
         fingerprint: finding.fingerprint(),
         party: finding.party.clone(),
         activity: finding.activity.clone(),
-        message: crate::render::message(&finding.message, crate::render::Lang::En),
+        message: crate::render::message(&finding.message, lang),
         accepted: finding.accepted.is_some(),
         location: side.sources.location(finding.primary.span).to_string(),
     }
@@ -330,6 +356,18 @@ pub fn compare_findings(
     new_side: &Side<'_>,
     new: &[Finding],
 ) -> (Vec<FindingSummary>, Vec<FindingSummary>, Vec<FindingSummary>, Vec<FindingSummary>) {
+    compare_findings_in(old_side, old, new_side, new, Lang::En)
+}
+
+/// [`compare_findings`], the summaries' messages in `lang`.
+#[allow(clippy::type_complexity)]
+pub fn compare_findings_in(
+    old_side: &Side<'_>,
+    old: &[Finding],
+    new_side: &Side<'_>,
+    new: &[Finding],
+    lang: Lang,
+) -> (Vec<FindingSummary>, Vec<FindingSummary>, Vec<FindingSummary>, Vec<FindingSummary>) {
     let group = |findings: &[Finding]| {
         let mut map: BTreeMap<FindingKey, Vec<usize>> = BTreeMap::new();
         for (index, finding) in findings.iter().enumerate() {
@@ -342,13 +380,13 @@ pub fn compare_findings(
     for (k, indices) in &new_groups {
         let matched = old_groups.get(k).map(Vec::len).unwrap_or(0);
         for &index in indices.iter().skip(matched) {
-            introduced.push(summarise(new_side, &new[index]));
+            introduced.push(summarise(new_side, &new[index], lang));
         }
         if let Some(old_indices) = old_groups.get(k) {
             for (&o, &n) in old_indices.iter().zip(indices) {
                 match (old[o].accepted.is_some(), new[n].accepted.is_some()) {
-                    (false, true) => started.push(summarise(new_side, &new[n])),
-                    (true, false) => stopped.push(summarise(new_side, &new[n])),
+                    (false, true) => started.push(summarise(new_side, &new[n], lang)),
+                    (true, false) => stopped.push(summarise(new_side, &new[n], lang)),
                     _ => {}
                 }
             }
@@ -357,7 +395,7 @@ pub fn compare_findings(
     for (k, indices) in &old_groups {
         let matched = new_groups.get(k).map(Vec::len).unwrap_or(0);
         for &index in indices.iter().skip(matched) {
-            resolved.push(summarise(old_side, &old[index]));
+            resolved.push(summarise(old_side, &old[index], lang));
         }
     }
     for list in [&mut introduced, &mut resolved, &mut started, &mut stopped] {

@@ -123,6 +123,8 @@ pub enum Join {
     And,
     /// `a; b`
     Semicolon,
+    /// `a → b`, a chain of delegation.
+    Arrow,
 }
 
 /// A typed fact a message is rendered from.
@@ -152,6 +154,8 @@ pub enum Arg {
     /// decision's instrument or scope note, a regime's name, who accepted a
     /// risk); never text of ours.
     Verbatim(Arc<str>),
+    /// A provision of [`crate::law`], cited as the output's language cites it.
+    Provision(&'static str),
     /// A nested message, rendered first.
     Message(Box<Message>),
     /// A list, each item rendered and then joined.
@@ -167,6 +171,24 @@ impl Arg {
     /// A value shown as code.
     pub fn code(text: impl AsRef<str>) -> Self {
         Arg::Code(Arc::from(text.as_ref()))
+    }
+
+    /// A chain of parties, joined by arrows, with the middle of a long one left
+    /// out as [`crate::diag::elided_chain`] leaves it out: a reason on a deep
+    /// chain keeps a bounded part of it.
+    pub fn chain<'a, T: 'a>(chain: &'a [T]) -> Self
+    where
+        &'a T: Into<Arg>,
+    {
+        let half = crate::diag::MAX_CHAIN_SHOWN / 2;
+        if chain.len() <= crate::diag::MAX_CHAIN_SHOWN {
+            return Arg::list(chain, Join::Arrow);
+        }
+        let left_out = chain.len() - 2 * half;
+        let mut items: Vec<Arg> = chain[..half].iter().map(Into::into).collect();
+        items.push(Arg::from(Message::new("chain-more").with("count", left_out)));
+        items.extend(chain[chain.len() - half..].iter().map(Into::into));
+        Arg::List(items, Join::Arrow)
     }
 
     /// A list of ids or values, joined by `join`.
@@ -262,6 +284,7 @@ impl Serialize for Arg {
             Arg::Number(n) => serializer.serialize_i64(*n),
             Arg::Word(word) => serializer.serialize_str(word),
             Arg::Code(text) | Arg::Verbatim(text) => serializer.serialize_str(text),
+            Arg::Provision(provision) => serializer.serialize_str(provision),
             Arg::Message(message) => message.serialize(serializer),
             Arg::List(items, _) => items.serialize(serializer),
         }

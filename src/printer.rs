@@ -206,6 +206,8 @@ pub struct Check<'a> {
     pub fail_on: Option<crate::rules::Severity>,
     /// For SARIF: the most results to write (GitHub code scanning's limit).
     pub sarif_limit: usize,
+    /// The language of the text (`--lang`).
+    pub lang: crate::render::Lang,
 }
 
 /// How `check` lays out text.
@@ -241,11 +243,11 @@ impl Printer for Check<'_> {
     fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
         match self.format {
             CheckFormat::Json => {
-                let document = json::CheckDocument::new(self.findings, self.as_of, self.sources);
+                let document = json::CheckDocument::new_in(self.findings, self.as_of, self.sources, self.lang);
                 json::write_to(&WithObligations { document: &document, obligations: self.obligations.as_ref() }, out)?;
             }
             CheckFormat::Sarif => {
-                let log = report::sarif::SarifLog::capped(self.findings, self.sources, self.sarif_limit);
+                let log = report::sarif::SarifLog::capped_in(self.findings, self.sources, self.sarif_limit, self.lang);
                 json::write_to(&log, out)?;
             }
             CheckFormat::Text if self.layout == Layout::Quiet => {
@@ -255,11 +257,11 @@ impl Printer for Check<'_> {
             CheckFormat::Text if matches!(self.layout, Layout::Terminal { .. }) && self.summary_first(out)? => {}
             CheckFormat::Text => {
                 let diagnostics: Vec<_> =
-                    self.findings.iter().map(|f| crate::render::to_diagnostic(f, crate::render::Lang::En)).collect();
+                    self.findings.iter().map(|f| crate::render::to_diagnostic(f, self.lang)).collect();
                 let mut text = diag::render(&diagnostics, self.sources, self.color);
                 drop(diagnostics);
-                text.push_str(&crate::summary::summary(self.name, self.model));
-                text.push_str(&crate::summary::findings_line(self.findings, self.as_of));
+                text.push_str(&crate::summary::summary(self.name, self.model, self.lang));
+                text.push_str(&crate::summary::findings_line(self.findings, self.as_of, self.lang));
                 out.write_all(text.as_bytes())?;
             }
         }
@@ -275,7 +277,7 @@ impl Check<'_> {
         use crate::render::digest;
         let Layout::Terminal { rows } = self.layout else { return Ok(false) };
         // The tail of the complete layout: the model summary and the counts.
-        let tail = crate::summary::summary(self.name, self.model).lines().count() + 1;
+        let tail = crate::summary::summary(self.name, self.model, self.lang).lines().count() + 1;
         let digest = digest::Digest::new(self.findings, self.fail_on);
         let head = digest.text(self.name, self.model, self.as_of);
         // Room for findings under the summary, its two framing lines and the last line.
@@ -283,7 +285,7 @@ impl Check<'_> {
         let mut blocks: Vec<String> = Vec::new();
         let mut lines = 0;
         for finding in self.findings {
-            let diagnostic = crate::render::to_diagnostic(finding, crate::render::Lang::En);
+            let diagnostic = crate::render::to_diagnostic(finding, self.lang);
             let block = diag::render(std::slice::from_ref(&diagnostic), self.sources, self.color);
             lines += block.lines().count();
             blocks.push(block);
@@ -352,15 +354,18 @@ pub struct RolesTable<'a> {
     pub activities: &'a [&'a ActivityId],
     /// For JSON, with `--obligations`: the shown parties' obligations and records.
     pub obligations: Option<json::ObligationsPart>,
+    /// The language of the text (`--lang`).
+    pub lang: crate::render::Lang,
 }
 
 impl Printer for RolesTable<'_> {
     fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
         match self.format {
             RolesFormat::Json => {
-                let document = json::RolesDocument::new(self.roles, self.sources, |party, activity| {
+                let keep = |party: Option<&PartyId>, activity: &ActivityId| {
                     party.is_none_or(|p| self.parties.contains(&p)) && self.activities.contains(&activity)
-                });
+                };
+                let document = json::RolesDocument::new_in(self.roles, self.sources, keep, self.lang);
                 json::write_to(&WithObligations { document: &document, obligations: self.obligations.as_ref() }, out)?;
             }
             RolesFormat::Text => {
@@ -370,8 +375,8 @@ impl Printer for RolesTable<'_> {
                     let held = |p: &PartyId| self.activities.iter().any(|a| !self.roles.of(p, a).is_empty());
                     self.parties.iter().copied().filter(|p| held(p)).collect()
                 };
-                let mut text = report::text::role_matrix(self.roles, &rows, self.activities);
-                let delegations = report::text::delegations(self.roles, &rows, self.activities);
+                let mut text = crate::render::roles::role_matrix(self.roles, &rows, self.activities, self.lang);
+                let delegations = crate::render::roles::delegations(self.roles, &rows, self.activities, self.lang);
                 if !delegations.is_empty() {
                     text.push('\n');
                     text.push_str(&delegations);
@@ -419,6 +424,8 @@ pub struct Changes<'a> {
     pub as_of: jiff::civil::Date,
     /// Whether text is coloured.
     pub color: Color,
+    /// The language of the text (`--lang`).
+    pub lang: crate::render::Lang,
 }
 
 impl Printer for Changes<'_> {
@@ -428,7 +435,7 @@ impl Printer for Changes<'_> {
             DiffFormat::Md => report::diff::Flavour::Markdown,
             DiffFormat::Text => report::diff::Flavour::Text { color: self.color == Color::Always },
         };
-        Ok(out.write_all(report::diff::render(self.diff, self.old, self.new, flavour).as_bytes())?)
+        Ok(out.write_all(report::diff::render_in(self.diff, self.old, self.new, flavour, self.lang).as_bytes())?)
     }
 }
 
@@ -475,7 +482,8 @@ impl Printer for Report<'_> {
             ReportFormat::Md => report::templates::markdown(&self.view)?,
             // A national model's JSON report runs to gigabytes: streamed.
             ReportFormat::Json => {
-                let document = json::ReportDocument::new(&self.view, self.input.analysis, self.input.sources);
+                let document =
+                    json::ReportDocument::new_in(&self.view, self.input.analysis, self.input.sources, self.input.lang);
                 return Ok(json::write_report_to(&document, out)?);
             }
         };

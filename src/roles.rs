@@ -33,9 +33,11 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::finding::{Arg, Join, Message};
 use crate::graph::Graph;
 use crate::law;
 use crate::model::{Activity, ActivityId, AgreementId, ClaimedRole, Model, PartyId, Performer};
+use crate::msg;
 use crate::source::Span;
 
 /// A role a party holds in one activity.
@@ -88,8 +90,9 @@ impl fmt::Display for Role {
 /// One fact that contributed to a role, with the provisions it rests on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Reason {
-    /// The fact and its consequence, in a sentence.
-    pub text: String,
+    /// The fact and its consequence, as a message rendered by
+    /// [`crate::render`] (`reason-…` in `locales/<lang>/roles.ftl`).
+    pub message: Message,
     /// The provisions it rests on.
     pub provisions: &'static [&'static str],
     /// The YAML that states the fact.
@@ -98,8 +101,8 @@ pub struct Reason {
 }
 
 impl Reason {
-    fn new(text: String, provisions: &'static [&'static str], span: Option<Span>) -> Self {
-        Self { text, provisions, span }
+    fn new(message: Message, provisions: &'static [&'static str], span: Option<Span>) -> Self {
+        Self { message, provisions, span }
     }
 }
 
@@ -206,21 +209,22 @@ impl Gap {
         }
     }
 
-    /// The gap in one sentence, without the activity, for terminals and reports.
-    pub fn describe(&self) -> String {
+    /// The gap in one sentence, without the activity, for terminals and
+    /// reports: a message rendered by [`crate::render`].
+    pub fn describe(&self) -> Message {
         match self {
-            Gap::NoController { .. } => {
-                "no controller: nobody decides its purposes or means and no law designates one".to_owned()
-            }
-            Gap::PerformerForNobody { party, .. } => {
-                format!("{party} performs it on behalf of nobody and is not its controller")
-            }
-            Gap::PrincipalWithoutRole { party, principal, .. } => {
-                format!("{party} acts for {principal}, which neither controls nor performs it")
-            }
-            Gap::NoControllerAbove { party, principal, .. } => {
-                format!("{party} acts for {principal}, whose chain of delegation reaches no controller")
-            }
+            Gap::NoController { .. } => Message::new("gap-no-controller"),
+            Gap::PerformerForNobody { party, .. } => msg!("gap-performer-for-nobody", party = Arg::Name(party.into())),
+            Gap::PrincipalWithoutRole { party, principal, .. } => msg!(
+                "gap-principal-without-role",
+                party = Arg::Name(party.into()),
+                principal = Arg::Name(principal.into())
+            ),
+            Gap::NoControllerAbove { party, principal, .. } => msg!(
+                "gap-no-controller-above",
+                party = Arg::Name(party.into()),
+                principal = Arg::Name(principal.into())
+            ),
         }
     }
 
@@ -393,11 +397,14 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
     for (party, reasons) in &controllers {
         let mut reasons = reasons.clone();
         let role = if all_controllers.len() >= 2 {
-            let others: Vec<String> =
-                all_controllers.iter().filter(|p| **p != party).map(|p| format!("`{p}`")).collect();
-            let verb = if others.len() == 1 { "determines" } else { "determine" };
+            let others: Vec<&PartyId> = all_controllers.iter().filter(|p| **p != party).copied().collect();
             reasons.push(Reason::new(
-                format!("{} also {verb} purposes or means of `{id}`: they are joint controllers", others.join(", ")),
+                msg!(
+                    "reason-joint",
+                    others = Arg::list(others.iter().copied(), Join::Comma),
+                    count = others.len(),
+                    activity = id
+                ),
                 &[law::ART_26_1, law::EDPB_07_2020_JOINT],
                 None,
             ));
@@ -441,9 +448,11 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
             reasons: Vec::new(),
         });
         assignment.reasons.push(Reason::new(
-            format!(
-                "`{party}` also uses the data of `{id}` for purposes of its own ({}): for those it decides purposes and means itself",
-                purposes.join("; ")
+            msg!(
+                "reason-own-purposes",
+                party = party,
+                activity = id,
+                purposes = Arg::list(purposes.iter().map(Arg::verbatim), Join::Semicolon)
             ),
             &[law::ART_28_10, law::ART_4_7],
             performer.own_purposes.first().map(|p| p.span),
@@ -503,20 +512,19 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
         let mut reasons = Vec::new();
         let role = if above.len() == 1 {
             reasons.push(Reason::new(
-                format!(
-                    "`{party}` performs `{id}` on behalf of `{}`, a controller of it: a separate entity processing on a controller's behalf is its processor",
-                    principal.value
-                ),
+                msg!("reason-processor", party = party, activity = id, principal = &principal.value),
                 &[law::ART_4_8, law::ART_28_1, law::EDPB_07_2020_PROCESSOR],
                 Some(principal.span),
             ));
             Role::Processor
         } else {
             reasons.push(Reason::new(
-                format!(
-                    "`{party}` performs `{id}` on behalf of `{}`, which is not a controller of it but acts for {}: a processor's processor is a sub-processor",
-                    principal.value,
-                    chain_text(&above[1..])
+                msg!(
+                    "reason-sub-processor",
+                    party = party,
+                    activity = id,
+                    principal = &principal.value,
+                    chain = Arg::chain(&above[1..])
                 ),
                 &[law::ART_28_2, law::ART_28_4, law::EDPB_07_2020_PROCESSOR],
                 Some(principal.span),
@@ -525,9 +533,7 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
         };
         if performer.gives_care() {
             reasons.push(Reason::new(
-                format!(
-                    "`{party}` gives care in `{id}`; Swedish sector law makes every care provider controller of the processing it carries out, which on IMY's reading a processor role cannot satisfy (see rule `care-giver-as-processor`)"
-                ),
+                msg!("reason-gives-care", party = party, activity = id),
                 &[law::PDL_2_6, law::ART_9_3],
                 performer.gives_care.as_ref().map(|g| g.span),
             ));
@@ -561,27 +567,27 @@ fn controllers_of(activity: &Activity, performers: &[&Performer]) -> BTreeMap<Pa
     let mut controllers: BTreeMap<PartyId, Vec<Reason>> = BTreeMap::new();
     for party in &activity.purposes_decided_by {
         controllers.entry(party.value.clone()).or_default().push(Reason::new(
-            format!("`{}` decides why `{id}` takes place (its purposes)", party.value),
+            msg!("reason-decides-purposes", party = &party.value, activity = id),
             &[law::ART_4_7, law::EDPB_07_2020_PURPOSES_MEANS],
             Some(party.span),
         ));
     }
     for party in &activity.means_decided_by {
         controllers.entry(party.value.clone()).or_default().push(Reason::new(
-            format!(
-                "`{}` decides the essential means of `{id}`: which data, for how long, who has access, whose data",
-                party.value
-            ),
+            msg!("reason-decides-means", party = &party.value, activity = id),
             &[law::ART_4_7, law::EDPB_07_2020_PURPOSES_MEANS],
             Some(party.span),
         ));
     }
     if let Some(designation) = &activity.controller_by_law {
         let text = match &designation.law {
-            Some(provision) => {
-                format!("the law designates `{}` as controller of `{id}` ({provision})", designation.party.value)
-            }
-            None => format!("the law designates `{}` as controller of `{id}`", designation.party.value),
+            Some(provision) => msg!(
+                "reason-designated-by-law-in",
+                party = &designation.party.value,
+                activity = id,
+                law = Arg::verbatim(provision)
+            ),
+            None => msg!("reason-designated-by-law", party = &designation.party.value, activity = id),
         };
         controllers.entry(designation.party.value.clone()).or_default().push(Reason::new(
             text,
@@ -594,19 +600,14 @@ fn controllers_of(activity: &Activity, performers: &[&Performer]) -> BTreeMap<Pa
         let Some(reasons) = controllers.get_mut(party) else { continue };
         match &performer.on_behalf_of {
             None => reasons.push(Reason::new(
-                format!(
-                    "`{party}` performs `{id}` itself, with its own staff, who are not its processors; other parties may still be its processors for the rest"
-                ),
+                msg!("reason-performs-itself", party = party, activity = id),
                 &[law::ART_29, law::EDPB_07_2020_PROCESSOR],
                 Some(performer.span),
             )),
             // Facts beat labels: deciding purposes or means makes a controller,
             // whatever the party is said to act for.
             Some(principal) => reasons.push(Reason::new(
-                format!(
-                    "`{party}` is said to perform `{id}` on behalf of `{}`, but it decides purposes or means itself: it is a controller, not a processor",
-                    principal.value
-                ),
+                msg!("reason-said-on-behalf", party = party, activity = id, principal = &principal.value),
                 &[law::ART_28_10, law::EDPB_07_2020_FACTS],
                 Some(principal.span),
             )),
@@ -614,7 +615,12 @@ fn controllers_of(activity: &Activity, performers: &[&Performer]) -> BTreeMap<Pa
         if !performer.own_purposes.is_empty() {
             let purposes: Vec<&str> = performer.own_purposes.iter().map(|p| p.value.as_str()).collect();
             reasons.push(Reason::new(
-                format!("`{party}` pursues purposes of its own in `{id}` ({})", purposes.join("; ")),
+                msg!(
+                    "reason-pursues-own-purposes",
+                    party = party,
+                    activity = id,
+                    purposes = Arg::list(purposes.iter().map(Arg::verbatim), Join::Semicolon)
+                ),
                 &[law::ART_4_7],
                 performer.own_purposes.first().map(|p| p.span),
             ));
@@ -643,10 +649,6 @@ fn chain_above(
         }
     }
     chain
-}
-
-fn chain_text(chain: &[PartyId]) -> String {
-    crate::diag::elided_chain_by(chain, |p| format!("`{p}`"))
 }
 
 /// A role an agreement claims for a party.
@@ -698,71 +700,6 @@ pub fn claim_matches(claimed: ClaimedRole, derived: Role) -> bool {
         ClaimedRole::Processor | ClaimedRole::SubProcessor => !derived.is_controller(),
         ClaimedRole::Principal | ClaimedRole::Provider => true,
     }
-}
-
-/// The reasoning for `party` in `activity`, in plain words, for `--explain`.
-pub fn explain(roles: &Roles, party: &PartyId, activity: &ActivityId, location: impl Fn(Span) -> String) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    let held = roles.of(party, activity);
-    if held.is_empty() {
-        let _ = writeln!(out, "`{party}` has no role in `{activity}`.");
-        let gaps: Vec<&Gap> =
-            roles.gaps.iter().filter(|g| g.activity() == activity && g.party() == Some(party)).collect();
-        if !gaps.is_empty() {
-            // It performs the activity, but the facts do not say for which
-            // controller: that is a gap, not the absence of a part.
-            for gap in gaps {
-                let _ = writeln!(out, "  It performs it, but the facts leave a gap: {}.", gap.describe());
-                let _ = writeln!(out, "     stated at: {}", location(gap.span()));
-            }
-            let _ = writeln!(
-                out,
-                "  A processor processes on behalf of a controller ({}; {}): with no controller above it, no role can be derived.",
-                law::ART_4_8,
-                law::EDPB_07_2020_PROCESSOR
-            );
-            return out;
-        }
-        let _ = writeln!(
-            out,
-            "  It does not decide the activity's purposes or essential means, no law designates it as controller, and it performs no part of it."
-        );
-        let _ = writeln!(
-            out,
-            "  Roles are per activity ({}): a party with no part in an activity has none.",
-            law::EDPB_07_2020_FACTS
-        );
-        let other: Vec<String> = roles.of_party(party).map(|a| format!("{} of `{}`", a.role, a.activity)).collect();
-        if !other.is_empty() {
-            let _ = writeln!(out, "  Elsewhere it is {}.", other.join(", "));
-        }
-        return out;
-    }
-    for assignment in held {
-        let _ = write!(out, "`{party}` is {} of `{activity}`", assignment.role);
-        if let Some(principal) = &assignment.on_behalf_of {
-            let _ = write!(out, " on behalf of `{principal}`");
-        }
-        if !assignment.own_purposes.is_empty() {
-            let _ = write!(out, " for its own purposes");
-        }
-        let _ = writeln!(out, ".");
-        for (index, reason) in assignment.reasons.iter().enumerate() {
-            let _ = writeln!(out, "  {}. {}", index + 1, reason.text);
-            if !reason.provisions.is_empty() {
-                let _ = writeln!(out, "     rests on: {}", reason.provisions.join("; "));
-            }
-            if let Some(span) = reason.span {
-                let _ = writeln!(out, "     stated at: {}", location(span));
-            }
-        }
-        if !assignment.chain.is_empty() {
-            let chain: Vec<&PartyId> = std::iter::once(party).chain(&assignment.chain).collect();
-            let _ = writeln!(out, "  chain: {}", crate::diag::elided_chain_by(&chain, |p| format!("`{p}`")));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -826,7 +763,11 @@ mod tests {
         assert_eq!(summary(&roles), ["clinic joint_controller", "vendor joint_controller"]);
         let vendor = &roles.of(&PartyId::new("vendor"), &ActivityId::new("care"))[0];
         assert!(vendor.reasons.iter().any(|r| r.provisions.contains(&law::ART_28_10)), "{vendor:#?}");
-        assert!(vendor.reasons.iter().any(|r| r.text.starts_with("`clinic` also determines ")), "{vendor:#?}");
+        assert!(
+            vendor.reasons.iter().any(|r| crate::render::message(&r.message, crate::render::Lang::En)
+                .starts_with("`clinic` also determines ")),
+            "{vendor:#?}"
+        );
         assert!(roles.gaps.is_empty());
     }
 

@@ -48,6 +48,7 @@ fn render_1177(dir: &Path) -> PathBuf {
         sources: &loaded.sources,
         analysis: &analysis,
         reference: &reference,
+        lang: ansvar::render::Lang::En,
     };
     let html = templates::html(&view::View::build(&input)).unwrap();
     let path = dir.join("report.html");

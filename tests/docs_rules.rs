@@ -9,6 +9,8 @@
 
 use std::collections::BTreeMap;
 
+use ansvar::catalogue;
+use ansvar::render::Lang;
 use ansvar::rules::{CATALOGUE, Rule};
 
 /// The sections of docs/rules.md headed by a rule code: code → section text.
@@ -64,7 +66,12 @@ fn each_section_states_the_rules_severity_area_and_provisions() {
     for rule in CATALOGUE {
         let Some(section) = sections.get(rule.code) else { continue };
         assert_eq!(row(section, "severity"), Some(rule.severity.as_str()), "severity of `{}`", rule.code);
-        assert_eq!(row(section, "area"), Some(rule.area.title()), "area of `{}`", rule.code);
+        assert_eq!(
+            row(section, "area"),
+            Some(catalogue::area_title(rule.area, Lang::En).as_str()),
+            "area of `{}`",
+            rule.code
+        );
         // The rule's own provisions first; a section may add what a finding adds.
         let provisions = rule.provisions.join("; ");
         assert!(
@@ -108,10 +115,17 @@ fn codes_are_kebab_case() {
 
 #[test]
 fn every_rule_says_what_it_rests_on_and_what_to_do() {
-    for Rule { code, provisions, summary, explanation, remediation, .. } in CATALOGUE {
+    for rule @ Rule { code, provisions, .. } in CATALOGUE {
         assert!(!provisions.is_empty(), "`{code}` rests on nothing");
-        for (what, text) in [("summary", summary), ("explanation", explanation), ("remediation", remediation)] {
-            assert!(!text.trim().is_empty(), "`{code}` has no {what}");
+        for lang in Lang::ALL {
+            let texts = [
+                ("summary", catalogue::summary(rule, lang)),
+                ("explanation", catalogue::explanation(rule, lang)),
+                ("remediation", catalogue::remediation(rule, lang)),
+            ];
+            for (what, text) in texts {
+                assert!(!text.trim().is_empty(), "`{code}` has no {what} in {lang:?}");
+            }
         }
     }
 }

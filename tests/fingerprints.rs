@@ -131,7 +131,10 @@ fn check_json_carries_fingerprint_subjects_facts_and_remediation() {
     assert_eq!(listed.len(), findings.len());
     for (item, finding) in listed.iter().zip(&findings) {
         assert_eq!(item["fingerprint"], finding.fingerprint().to_string());
-        assert_eq!(item["remediation"], finding.rule().unwrap().remediation);
+        assert_eq!(
+            item["remediation"],
+            ansvar::catalogue::remediation(finding.rule().unwrap(), ansvar::render::Lang::En)
+        );
         assert_eq!(item["facts"]["key"], finding.message.key);
         let subjects = item["subjects"].as_array().unwrap();
         assert_eq!(subjects.len(), finding.all_subjects().count());

@@ -124,7 +124,12 @@ fn articles(text: &str) -> Vec<String> {
 fn every_article_a_rule_text_names_is_a_provision_of_law_rs() {
     let mut unknown = Vec::new();
     for rule in CATALOGUE {
-        for text in [rule.summary, rule.explanation, rule.remediation] {
+        let texts = [
+            ansvar::catalogue::summary(rule, ansvar::render::Lang::En),
+            ansvar::catalogue::explanation(rule, ansvar::render::Lang::En),
+            ansvar::catalogue::remediation(rule, ansvar::render::Lang::En),
+        ];
+        for text in &texts {
             for citation in articles(text) {
                 if !known(&citation) {
                     unknown.push(format!("{}: {citation}", rule.code));

@@ -37,6 +37,7 @@ fn render(name: &str, loaded: &Loaded, as_of: &str) -> Outputs {
         sources: &loaded.sources,
         analysis: &analysis,
         reference: &reference,
+        lang: ansvar::render::Lang::En,
     };
     let built = view::View::build(&input);
     let graph = diagram::Diagram::build(&input);
@@ -157,6 +158,7 @@ fn pre_rendered_parts_of_the_json_report_are_the_parts_serialised_whole() {
         sources: &loaded.sources,
         analysis: &analysis,
         reference: &reference,
+        lang: ansvar::render::Lang::En,
     };
     let built = view::View::build(&input);
     let report = json::report_to_string(&json::ReportDocument::new(&built, &analysis, &loaded.sources));
@@ -383,6 +385,7 @@ fn a_narrow_model_gets_the_grid_and_a_sparse_json_matrix() {
         sources: &loaded.sources,
         analysis: &analysis,
         reference: &reference,
+        lang: ansvar::render::Lang::En,
     };
     let built = view::View::build(&input);
     assert!(loaded.model.activities.len() <= view::MATRIX_MAX_ACTIVITIES);

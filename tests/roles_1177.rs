@@ -73,7 +73,8 @@ fn medhelp_is_controller_of_the_advice() {
 #[test]
 fn medhelp_is_controller_by_law_and_in_fact() {
     let held = case().roles.of(&party("medhelp"), &activity("advice-medhelp"));
-    let texts: Vec<&str> = held[0].reasons.iter().map(|r| r.text.as_str()).collect();
+    let texts: Vec<String> =
+        held[0].reasons.iter().map(|r| ansvar::render::message(&r.message, ansvar::render::Lang::En)).collect();
     assert!(texts.iter().any(|t| t.contains("patientdatalagen (2008:355) 2 kap. 6 §")), "{texts:#?}");
     assert!(texts.iter().any(|t| t.contains("decides why")), "{texts:#?}");
     assert!(texts.iter().any(|t| t.contains("essential means")), "{texts:#?}");
@@ -117,9 +118,14 @@ fn the_fined_regions_have_no_role_in_the_advice() {
 #[test]
 fn inera_has_no_role_in_medhelp_s_advice() {
     assert_eq!(roles_of("inera", "advice-medhelp"), []);
-    let explained = roles::explain(&case().roles, &party("inera"), &activity("advice-medhelp"), |span| {
-        case().loaded.sources.location(span).to_string()
-    });
+    let location = |span| case().loaded.sources.location(span).to_string();
+    let explained = ansvar::render::roles::explain(
+        &case().roles,
+        &party("inera"),
+        &activity("advice-medhelp"),
+        location,
+        ansvar::render::Lang::En,
+    );
     assert!(explained.starts_with("`inera` has no role in `advice-medhelp`."), "{explained}");
     assert!(explained.contains("Elsewhere it is processor of `advice-dalarna`"), "{explained}");
 }

@@ -315,7 +315,8 @@ fn controller_designated_by_law_with_own_staff() {
     );
     let (_, roles) = derive("pdl-controller-by-law-own-staff");
     let region = roles.of(&party("region"), &activity("primary-care-records"));
-    let texts: Vec<&str> = region[0].reasons.iter().map(|r| r.text.as_str()).collect();
+    let texts: Vec<String> =
+        region[0].reasons.iter().map(|r| ansvar::render::message(&r.message, ansvar::render::Lang::En)).collect();
     assert!(texts.iter().any(|t| t.contains("patientdatalagen (2008:355) 2 kap. 6 §")), "{texts:#?}");
     assert!(texts.iter().any(|t| t.contains("its own staff")), "{texts:#?}");
 }
@@ -391,9 +392,14 @@ fn performer_acting_for_a_party_with_no_role_has_no_role_and_is_a_gap() {
 #[test]
 fn explain_names_the_gap_of_a_performer_without_a_role() {
     let (loaded, roles) = derive("gap-principal-without-role");
-    let text = roles::explain(&roles, &party("vendor"), &activity("appointment-reminders"), |span| {
-        loaded.sources.location(span).to_string()
-    });
+    let location = |span| loaded.sources.location(span).to_string();
+    let text = ansvar::render::roles::explain(
+        &roles,
+        &party("vendor"),
+        &activity("appointment-reminders"),
+        location,
+        ansvar::render::Lang::En,
+    );
     assert!(text.contains("has no role"), "{text}");
     assert!(text.contains("vendor acts for procurement-agency, which neither controls nor performs it"), "{text}");
     assert!(!text.contains("performs no part of it"), "{text}");

@@ -12,6 +12,8 @@ country-named = {$name} ({$code})
 join-comma = {", "}
 join-and = {" and "}
 join-semicolon = {"; "}
+join-arrow = {" → "}
+chain-more = … ({$count} more)
 
 word-controller = controller
 word-joint-controller = joint controller

@@ -13,6 +13,7 @@
 pub mod catalogue;
 mod diagnostic;
 pub mod digest;
+pub mod roles;
 pub mod summary;
 
 use std::borrow::Cow;
@@ -25,29 +26,77 @@ use crate::finding::{Arg, Join, Message, Subject};
 
 pub use diagnostic::to_diagnostic;
 
-/// A language findings can be rendered in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+/// A language ansvar writes in: `--lang`, or the environment's locale
+/// ([`Lang::from_env`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Lang {
     /// English.
     #[default]
     En,
+    /// Swedish: the terms of the Swedish GDPR text and of IMY, Swedish citations
+    /// (`artikel 28.3 f`).
+    Sv,
 }
 
-/// The Fluent sources of a language, in the order they are added.
-fn sources(lang: Lang) -> &'static [&'static str] {
+impl Lang {
+    /// Every language, in the order of `locales/`.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Sv];
+
+    /// The language's tag, as `--lang` takes it and as `locales/<tag>/` names it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Sv => "sv",
+        }
+    }
+
+    /// The language of the environment's locale: the first of `LC_ALL`,
+    /// `LC_MESSAGES` and `LANG` that is set and not empty decides (as POSIX
+    /// orders them); a locale starting with `sv` (`sv_SE.UTF-8`, `sv_FI`) is
+    /// Swedish, any other is English.
+    pub fn from_env(env: impl Fn(&str) -> Option<std::ffi::OsString>) -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find_map(|name| env(name).filter(|v| !v.is_empty()));
+        match locale {
+            Some(locale) if locale.to_string_lossy().to_ascii_lowercase().starts_with("sv") => Lang::Sv,
+            _ => Lang::En,
+        }
+    }
+
+    /// [`Lang::from_env`] of this process's environment.
+    pub fn detect() -> Lang {
+        Lang::from_env(|name| std::env::var_os(name))
+    }
+}
+
+/// The Fluent files of every language, by name: each language has the same
+/// files with the same messages (a test holds them together).
+pub const FILES: &[&str] = &["findings.ftl", "rules.ftl", "text.ftl", "diagnostics.ftl", "roles.ftl"];
+
+/// The Fluent sources of a language, in the order of [`FILES`].
+pub fn sources(lang: Lang) -> [&'static str; 5] {
     match lang {
-        Lang::En => &[include_str!("../../locales/en/findings.ftl")],
+        Lang::En => [
+            include_str!("../../locales/en/findings.ftl"),
+            include_str!("../../locales/en/rules.ftl"),
+            include_str!("../../locales/en/text.ftl"),
+            include_str!("../../locales/en/diagnostics.ftl"),
+            include_str!("../../locales/en/roles.ftl"),
+        ],
+        Lang::Sv => [
+            include_str!("../../locales/sv/findings.ftl"),
+            include_str!("../../locales/sv/rules.ftl"),
+            include_str!("../../locales/sv/text.ftl"),
+            include_str!("../../locales/sv/diagnostics.ftl"),
+            include_str!("../../locales/sv/roles.ftl"),
+        ],
     }
 }
 
 type Bundle = FluentBundle<FluentResource>;
 
 fn bundle(lang: Lang) -> &'static Bundle {
-    static EN: OnceLock<Bundle> = OnceLock::new();
-    let cell = match lang {
-        Lang::En => &EN,
-    };
-    cell.get_or_init(|| build(lang))
+    static BUNDLES: [OnceLock<Bundle>; 2] = [OnceLock::new(), OnceLock::new()];
+    BUNDLES[lang as usize].get_or_init(|| build(lang))
 }
 
 /// Builds a bundle. The sources are part of the binary and a test parses them
@@ -55,11 +104,12 @@ fn bundle(lang: Lang) -> &'static Bundle {
 fn build(lang: Lang) -> Bundle {
     let tag: unic_langid::LanguageIdentifier = match lang {
         Lang::En => unic_langid::langid!("en"),
+        Lang::Sv => unic_langid::langid!("sv"),
     };
     let mut bundle = FluentBundle::new_concurrent(vec![tag]);
     bundle.set_use_isolating(false);
     for source in sources(lang) {
-        let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(partial, _)| partial);
+        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
         let _ = bundle.add_resource(resource);
     }
     bundle
@@ -155,6 +205,142 @@ fn plain(key: &'static str, lang: Lang) -> String {
     render(&Message::new(key), lang, Code::Backticks)
 }
 
+/// A fixed text (a message with no facts) by key, or with `args` as plain
+/// text. Model text passed in must already be printable
+/// ([`crate::source::printable`]).
+pub(crate) fn fixed(key: &str, lang: Lang, args: &[(&'static str, FluentValue<'_>)]) -> String {
+    lookup(key, None, lang, args)
+}
+
+/// An attribute (`.explanation`) of a message.
+pub(crate) fn attribute(key: &str, attribute: &str, lang: Lang) -> String {
+    lookup(key, Some(attribute), lang, &[])
+}
+
+fn lookup(key: &str, attribute: Option<&str>, lang: Lang, args: &[(&'static str, FluentValue<'_>)]) -> String {
+    let bundle = bundle(lang);
+    let message = bundle.get_message(key);
+    let pattern = match attribute {
+        None => message.and_then(|m| m.value()),
+        Some(name) => message.and_then(|m| m.get_attribute(name)).map(|a| a.value()),
+    };
+    let Some(pattern) = pattern else {
+        debug_assert!(false, "no message `{key}` {attribute:?} in {lang:?}");
+        return key.to_owned();
+    };
+    let mut fluent_args = FluentArgs::with_capacity(args.len());
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+    debug_assert!(errors.is_empty(), "message `{key}`: {errors:?}");
+    text.into_owned()
+}
+
+/// What a loader's diagnostic code means, in one sentence of `lang`.
+pub fn diagnostic_description(code: crate::codes::DiagnosticCode, lang: Lang) -> String {
+    fixed(&format!("diagnostic-{}", code.as_str()), lang, &[])
+}
+
+/// The loader's diagnostics as `lang` shows them. Their details are written in
+/// English where they are found (`src/load/`), around model text that is shown
+/// as it is; in another language each leads with its code's sentence in that
+/// language, and keeps the detail as a note.
+pub fn loader_diagnostics(diagnostics: &[crate::diag::Diagnostic], lang: Lang) -> Cow<'_, [crate::diag::Diagnostic]> {
+    if lang == Lang::En {
+        return Cow::Borrowed(diagnostics);
+    }
+    let localised = diagnostics
+        .iter()
+        .map(|diagnostic| {
+            let mut diagnostic = diagnostic.clone();
+            if let Some(crate::diag::Code::Model(code)) = diagnostic.code {
+                let detail = std::mem::replace(&mut diagnostic.message, diagnostic_description(code, lang));
+                let detail = fixed("diagnostic-detail", lang, &[("detail", FluentValue::from(detail))]);
+                diagnostic.notes.insert(0, detail);
+            }
+            diagnostic
+        })
+        .collect();
+    Cow::Owned(localised)
+}
+
+/// The line that ends the diagnostics of an invalid model: `` `models/x` is not
+/// a valid model: 3 problems ``. `side` names the side of a diff (`old`, `new`)
+/// or is `None`; `shown` is the model as the user named it.
+pub fn invalid_model(side: Option<&str>, shown: &str, count: usize, lang: Lang) -> String {
+    let side = side.map(|side| fixed(&format!("invalid-model-side-{side}"), lang, &[])).unwrap_or_default();
+    let args = [
+        ("side", FluentValue::from(side)),
+        ("model", FluentValue::from(format!("`{}`", crate::source::printable(shown)))),
+        ("count", FluentValue::from(count)),
+    ];
+    fixed("invalid-model", lang, &args)
+}
+
+/// A severity as a word of `lang` (`high`, `hög`); JSON and SARIF keep
+/// [`Severity::as_str`](crate::rules::Severity::as_str).
+pub fn severity(severity: crate::rules::Severity, lang: Lang) -> String {
+    fixed(&format!("severity-{}", severity.as_str()), lang, &[])
+}
+
+/// A provision of [`crate::law`] as `lang` cites it: in English as spelled
+/// there (`Art. 28(3)(f)`), in Swedish as Swedish legal text does (`artikel
+/// 28.3 f`). Guidance and judgments have a message each (`provision-…`);
+/// Swedish statutes are cited the Swedish way in every language.
+pub fn provision(provision: &str, lang: Lang) -> String {
+    if let Some(key) = provision_key(provision) {
+        return fixed(key, lang, &[]);
+    }
+    match (lang, provision.strip_prefix("Art. ")) {
+        (Lang::Sv, Some(number)) => format!("artikel {}", swedish_article(number)),
+        _ => provision.to_owned(),
+    }
+}
+
+/// Provisions joined as a list, in `lang`.
+pub fn provisions(list: &[&str], lang: Lang) -> String {
+    list.iter().map(|p| provision(p, lang)).collect::<Vec<_>>().join("; ")
+}
+
+/// The message of a provision that is neither an article nor a Swedish statute.
+fn provision_key(provision: &str) -> Option<&'static str> {
+    use crate::law;
+    Some(match provision {
+        law::EDPB_07_2020_PURPOSES_MEANS => "provision-edpb-07-2020-purposes-means",
+        law::EDPB_07_2020_JOINT => "provision-edpb-07-2020-joint",
+        law::EDPB_07_2020_PROCESSOR => "provision-edpb-07-2020-processor",
+        law::EDPB_07_2020_FACTS => "provision-edpb-07-2020-facts",
+        law::EDPB_9_2022_AWARENESS => "provision-edpb-9-2022-awareness",
+        law::CJEU_SCHREMS_II => "provision-cjeu-schrems-ii",
+        law::SCC_CLAUSE_14 => "provision-scc-clause-14",
+        law::EDPB_REC_01_2020 => "provision-edpb-rec-01-2020",
+        _ => return None,
+    })
+}
+
+/// `28(3)(f)` as `28.3 f`, `4(20)` as `4.20`: numbered paragraphs joined by
+/// dots, a lettered point after a space. Text it cannot read is kept.
+fn swedish_article(number: &str) -> String {
+    let (article, rest) = number.split_at(number.find('(').unwrap_or(number.len()));
+    let mut out = article.to_owned();
+    let mut rest = rest;
+    while let Some(inner) = rest.strip_prefix('(') {
+        let Some(close) = inner.find(')') else { return number.to_owned() };
+        let part = &inner[..close];
+        if part.chars().all(|c| c.is_ascii_digit()) {
+            out.push('.');
+        } else {
+            out.push(' ');
+        }
+        out.push_str(part);
+        rest = &inner[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn value(arg: &Arg, lang: Lang, code: Code) -> FluentValue<'static> {
     match arg {
         Arg::Number(n) => FluentValue::from(*n),
@@ -184,6 +370,7 @@ fn text(arg: &Arg, lang: Lang, code: Code) -> String {
         }
         Arg::Code(text) => code.wrap(text),
         Arg::Verbatim(text) => text.to_string(),
+        Arg::Provision(cited) => provision(cited, lang),
         Arg::Message(message) => render(message, lang, code),
         Arg::List(items, join) => {
             let separator: Cow<'static, str> = Cow::Owned(plain(
@@ -191,6 +378,7 @@ fn text(arg: &Arg, lang: Lang, code: Code) -> String {
                     Join::Comma => "join-comma",
                     Join::And => "join-and",
                     Join::Semicolon => "join-semicolon",
+                    Join::Arrow => "join-arrow",
                 },
                 lang,
             ));
@@ -206,10 +394,12 @@ mod tests {
     use crate::msg;
 
     #[test]
-    fn the_english_sources_parse_without_error() {
-        for source in sources(Lang::En) {
-            if let Err((_, errors)) = FluentResource::try_new((*source).to_owned()) {
-                panic!("{errors:?}");
+    fn the_sources_parse_without_error() {
+        for lang in Lang::ALL {
+            for (file, source) in FILES.iter().zip(sources(lang)) {
+                if let Err((_, errors)) = FluentResource::try_new(source.to_owned()) {
+                    panic!("{}/{file}: {errors:?}", lang.tag());
+                }
             }
         }
     }
@@ -231,6 +421,56 @@ mod tests {
         assert_eq!(text(&list, Lang::En, Code::Backticks), "`a`, `b`");
         let named = Arg::CountryNamed(Country::new("US"), "United States".into());
         assert_eq!(text(&named, Lang::En, Code::Backticks), "United States (US)");
+    }
+
+    #[test]
+    fn articles_are_cited_as_each_language_does() {
+        use crate::law;
+        assert_eq!(provision(law::ART_28_3_F, Lang::En), "Art. 28(3)(f)");
+        assert_eq!(provision(law::ART_28_3_F, Lang::Sv), "artikel 28.3 f");
+        assert_eq!(provision(law::ART_5_1_A, Lang::Sv), "artikel 5.1 a");
+        assert_eq!(provision(law::ART_4_20, Lang::Sv), "artikel 4.20");
+        assert_eq!(provision(law::ART_13, Lang::Sv), "artikel 13");
+        assert_eq!(provision(law::PDL_4_3, Lang::En), law::PDL_4_3);
+        assert_eq!(provision(law::PDL_4_3, Lang::Sv), law::PDL_4_3);
+        assert_eq!(provisions(&[law::ART_33, law::ART_34_3_C], Lang::Sv), "artikel 33; artikel 34.3 c");
+        // Guidance is spelled in English as law.rs spells it, and has a Swedish name.
+        for p in law::ALL.iter().filter(|p| provision_key(p).is_some()) {
+            assert_eq!(provision(p, Lang::En), *p);
+            assert_ne!(provision(p, Lang::Sv), *p);
+        }
+        // Every article reads in Swedish with no English left in it.
+        for p in law::ALL {
+            let swedish = provision(p, Lang::Sv);
+            let article = swedish.starts_with("artikel ");
+            assert!(!swedish.contains("Art."), "{p} → {swedish}");
+            assert!(!article || !swedish.contains('('), "{p} → {swedish}");
+        }
+    }
+
+    #[test]
+    fn the_locale_picks_the_language() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| std::ffi::OsString::from(v))
+        };
+        assert_eq!(Lang::from_env(env(&[])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[("LANG", "sv_SE.UTF-8")])), Lang::Sv);
+        assert_eq!(Lang::from_env(env(&[("LANG", "sv_SE.UTF-8"), ("LC_MESSAGES", "en_GB.UTF-8")])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[("LANG", "en_US"), ("LC_MESSAGES", "sv_FI"), ("LC_ALL", "")])), Lang::Sv);
+        assert_eq!(Lang::from_env(env(&[("LC_ALL", "C"), ("LANG", "sv_SE")])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[("LC_ALL", "SV_se")])), Lang::Sv);
+    }
+
+    #[test]
+    fn a_long_chain_keeps_its_ends_as_the_diagnostics_do() {
+        let parties: Vec<PartyId> = (0..20).map(|n| PartyId::new(format!("p{n}"))).collect();
+        let quoted: Vec<String> = parties.iter().map(|p| format!("`{p}`")).collect();
+        let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
+        let chain = Arg::chain(&parties);
+        assert_eq!(text(&chain, Lang::En, Code::Backticks), crate::diag::elided_chain(&quoted));
+        assert!(text(&chain, Lang::Sv, Code::Backticks).contains("… (8 till) → "));
+        let short = Arg::chain(&parties[..3]);
+        assert_eq!(text(&short, Lang::En, Code::Backticks), "`p0` → `p1` → `p2`");
     }
 
     #[test]

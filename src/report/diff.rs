@@ -5,7 +5,9 @@ use std::fmt::Write;
 
 use crate::diff::{AbroadChange, FieldChange, FindingSummary, HeldRole, ModelDiff, ObligationItem};
 use crate::obligations::notification::{NotificationDuty, Recipient};
+use crate::render::{self, Lang, fixed};
 use crate::report::markdown::escape;
+use fluent_bundle::FluentValue;
 // Every line of the diff goes through `Writer`, which makes model text
 // printable: a name cannot move the cursor and hide the lines above it.
 use crate::source::printable;
@@ -24,10 +26,21 @@ pub enum Flavour {
 
 struct Writer {
     flavour: Flavour,
+    lang: Lang,
     out: String,
 }
 
+/// A message's argument, as text already written.
+fn v(text: impl Into<String>) -> FluentValue<'static> {
+    FluentValue::from(text.into())
+}
+
 impl Writer {
+    /// A text of ours in the writer's language.
+    fn t(&self, key: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
+        fixed(key, self.lang, args)
+    }
+
     fn heading(&mut self, text: &str) {
         let text = &printable(text);
         match self.flavour {
@@ -110,9 +123,14 @@ fn markdown_with_code_spans(text: &str) -> String {
     out
 }
 
-/// Renders the diff. `old` and `new` name the two sides.
+/// Renders the diff in English. `old` and `new` name the two sides.
 pub fn render(diff: &ModelDiff, old: &str, new: &str, flavour: Flavour) -> String {
-    let mut w = Writer { flavour, out: String::new() };
+    render_in(diff, old, new, flavour, Lang::En)
+}
+
+/// Renders the diff in `lang`. `old` and `new` name the two sides.
+pub fn render_in(diff: &ModelDiff, old: &str, new: &str, flavour: Flavour, lang: Lang) -> String {
+    let mut w = Writer { flavour, lang, out: String::new() };
     match flavour {
         Flavour::Markdown => {
             let _ = writeln!(w.out, "## ansvar diff: {} → {}", printable(&w.code(old)), printable(&w.code(new)));
@@ -122,7 +140,7 @@ pub fn render(diff: &ModelDiff, old: &str, new: &str, flavour: Flavour) -> Strin
         }
     }
     if diff.is_empty() {
-        let _ = writeln!(w.out, "\nNo change in roles, findings, transfers, duties or entities.");
+        let _ = writeln!(w.out, "\n{}", w.t("diff-no-change", &[]));
         return w.out;
     }
     roles(&mut w, diff);
@@ -136,14 +154,19 @@ pub fn render(diff: &ModelDiff, old: &str, new: &str, flavour: Flavour) -> Strin
 
 fn describe_roles(w: &Writer, roles: &[HeldRole]) -> String {
     if roles.is_empty() {
-        return "no role".to_owned();
+        return w.t("diff-no-role", &[]);
     }
     let parts: Vec<String> = roles
         .iter()
-        .map(|r| match &r.on_behalf_of {
-            Some(principal) => format!("{} for {}", r.role, w.code(principal.as_str())),
-            None if !r.own_purposes.is_empty() => format!("{} for its own purposes (Art. 28(10))", r.role),
-            None => r.role.to_string(),
+        .map(|r| {
+            let role = render::roles::role(r.role, w.lang);
+            match &r.on_behalf_of {
+                Some(principal) => {
+                    w.t("diff-role-for", &[("role", v(role)), ("principal", v(w.code(principal.as_str())))])
+                }
+                None if !r.own_purposes.is_empty() => w.t("diff-role-own-purposes", &[("role", v(role))]),
+                None => role,
+            }
         })
         .collect();
     parts.join(" + ")
@@ -153,28 +176,29 @@ fn roles(w: &mut Writer, diff: &ModelDiff) {
     if diff.roles.is_empty() {
         return;
     }
-    w.heading("Roles");
+    let heading = w.t("diff-heading-roles", &[]);
+    w.heading(&heading);
     for change in &diff.roles {
         let sign = match change.change {
             "gained" => '+',
             "lost" => '-',
             _ => '~',
         };
-        let text = format!(
-            "{} in {}: {} → {}",
-            w.code(change.party.as_str()),
-            w.code(change.activity.as_str()),
-            describe_roles(w, &change.old),
-            describe_roles(w, &change.new)
-        );
+        let args = [
+            ("party", v(w.code(change.party.as_str()))),
+            ("activity", v(w.code(change.activity.as_str()))),
+            ("old", v(describe_roles(w, &change.old))),
+            ("new", v(describe_roles(w, &change.new))),
+        ];
+        let text = w.t("diff-role-change", &args);
         w.item(sign, &text);
         // The reasons that differ: a reason both sides share explains nothing about
         // the change.
         let reasons = |roles: &[HeldRole]| -> Vec<String> { roles.iter().flat_map(|r| r.reasons.clone()).collect() };
         let (before, after) = (reasons(&change.old), reasons(&change.new));
-        for (side, these, others) in [("before", &before, &after), ("after", &after, &before)] {
+        for (side, these, others) in [("diff-before", &before, &after), ("diff-after", &after, &before)] {
             for reason in these.iter().filter(|r| !others.contains(r)) {
-                let text = format!("{side}: {}", w.prose(reason));
+                let text = w.t(side, &[("text", v(w.prose(reason)))]);
                 w.detail(&text);
             }
         }
@@ -182,28 +206,30 @@ fn roles(w: &mut Writer, diff: &ModelDiff) {
 }
 
 fn finding_line(w: &Writer, finding: &FindingSummary) -> String {
-    let accepted = if finding.accepted { " (accepted)" } else { "" };
-    format!(
-        "[{}] {}{accepted}: {} ({})",
-        finding.severity,
-        w.code(finding.code),
-        w.prose(&finding.message),
-        w.code(&finding.location)
-    )
+    let accepted = if finding.accepted { format!(" {}", w.t("finding-accepted-mark", &[])) } else { String::new() };
+    let args = [
+        ("severity", v(render::severity(finding.severity, w.lang))),
+        ("code", v(w.code(finding.code))),
+        ("accepted", v(accepted)),
+        ("message", v(w.prose(&finding.message))),
+        ("location", v(w.code(&finding.location))),
+    ];
+    w.t("diff-finding", &args)
 }
 
 fn findings(w: &mut Writer, diff: &ModelDiff) {
     let groups: [(&str, char, &Vec<FindingSummary>); 4] = [
-        ("Findings introduced", '+', &diff.findings_introduced),
-        ("Findings resolved", '-', &diff.findings_resolved),
-        ("Accepted risks that began to match", '~', &diff.acceptances_started),
-        ("Accepted risks that stopped matching", '~', &diff.acceptances_stopped),
+        ("diff-heading-introduced", '+', &diff.findings_introduced),
+        ("diff-heading-resolved", '-', &diff.findings_resolved),
+        ("diff-heading-acceptances-started", '~', &diff.acceptances_started),
+        ("diff-heading-acceptances-stopped", '~', &diff.acceptances_stopped),
     ];
     for (title, sign, list) in groups {
         if list.is_empty() {
             continue;
         }
-        w.heading(title);
+        let title = w.t(title, &[]);
+        w.heading(&title);
         for finding in list {
             let line = finding_line(w, finding);
             w.item(sign, &line);
@@ -212,25 +238,33 @@ fn findings(w: &mut Writer, diff: &ModelDiff) {
 }
 
 fn abroad_line(w: &Writer, item: &crate::obligations::abroad::ProcessingAbroad) -> String {
-    let exporter = item.exporter.as_ref().map(|e| format!(" for {}", w.code(e.as_str()))).unwrap_or_default();
+    let exporter = item
+        .exporter
+        .as_ref()
+        .map(|e| w.t("diff-abroad-for", &[("exporter", v(w.code(e.as_str())))]))
+        .unwrap_or_default();
     let adequacy = match &item.adequacy {
-        Some(instrument) => format!("adequacy: {}", w.prose(instrument)),
-        None => "no adequacy decision".to_owned(),
+        Some(instrument) => w.t("diff-adequacy", &[("instrument", v(w.prose(instrument)))]),
+        None => w.t("diff-no-adequacy", &[]),
     };
-    let tools = if item.tools.is_empty() { "no transfer tool".to_owned() } else { item.tools.join(", ") };
-    format!(
-        "{} processes {}{exporter} in {} ({adequacy}; {tools})",
-        w.code(item.party.as_str()),
-        w.code(item.activity.as_str()),
-        item.country
-    )
+    let tools = if item.tools.is_empty() { w.t("diff-no-tool", &[]) } else { item.tools.join(", ") };
+    let args = [
+        ("party", v(w.code(item.party.as_str()))),
+        ("activity", v(w.code(item.activity.as_str()))),
+        ("exporter", v(exporter)),
+        ("country", v(item.country.to_string())),
+        ("adequacy", v(adequacy)),
+        ("tools", v(tools)),
+    ];
+    w.t("diff-abroad", &args)
 }
 
 fn abroad(w: &mut Writer, changes: &[AbroadChange]) {
     if changes.is_empty() {
         return;
     }
-    w.heading("Third-country processing");
+    let heading = w.t("diff-heading-abroad", &[]);
+    w.heading(&heading);
     for change in changes {
         match (change.change, &change.old, &change.new) {
             ("added", _, Some(new)) => {
@@ -244,7 +278,7 @@ fn abroad(w: &mut Writer, changes: &[AbroadChange]) {
             (_, Some(old), Some(new)) => {
                 let line = abroad_line(w, new);
                 w.item('~', &line);
-                let before = format!("before: {}", abroad_line(w, old));
+                let before = w.t("diff-before", &[("text", v(abroad_line(w, old)))]);
                 w.detail(&before);
             }
             _ => {}
@@ -255,23 +289,26 @@ fn abroad(w: &mut Writer, changes: &[AbroadChange]) {
 fn duty_line(w: &Writer, duty: &NotificationDuty) -> String {
     let to = match &duty.to {
         Recipient::Principal(party) => w.code(party.as_str()),
-        Recipient::SupervisoryAuthority => "the supervisory authority".to_owned(),
-        Recipient::DataSubjects => "the data subjects (if high risk)".to_owned(),
+        Recipient::SupervisoryAuthority => w.t("diff-to-authority", &[]),
+        Recipient::DataSubjects => w.t("diff-to-subjects", &[]),
     };
-    let within = duty.within_hours.map(|h| format!(" within {h} h")).unwrap_or_default();
-    format!(
-        "{}: {} notifies {to}{within} ({})",
-        w.code(duty.activity.as_str()),
-        w.code(duty.from.as_str()),
-        duty.provision
-    )
+    let within = duty.within_hours.map(|h| w.t("diff-within", &[("hours", FluentValue::from(h))])).unwrap_or_default();
+    let args = [
+        ("activity", v(w.code(duty.activity.as_str()))),
+        ("from", v(w.code(duty.from.as_str()))),
+        ("to", v(to)),
+        ("within", v(within)),
+        ("provision", v(render::provision(duty.provision, w.lang))),
+    ];
+    w.t("diff-duty", &args)
 }
 
 fn duties(w: &mut Writer, added: &[NotificationDuty], removed: &[NotificationDuty]) {
     if added.is_empty() && removed.is_empty() {
         return;
     }
-    w.heading("Who notifies whom on a breach");
+    let heading = w.t("diff-heading-duties", &[]);
+    w.heading(&heading);
     for duty in added {
         let line = duty_line(w, duty);
         w.item('+', &line);
@@ -283,20 +320,22 @@ fn duties(w: &mut Writer, added: &[NotificationDuty], removed: &[NotificationDut
 }
 
 fn obligation_line(w: &Writer, item: &ObligationItem) -> String {
-    format!(
-        "{}: {} in {} ({})",
-        w.code(item.party.as_str()),
-        item.kind.as_str().replace('_', " "),
-        w.code(item.activity.as_str()),
-        item.provisions.join(", ")
-    )
+    let provisions: Vec<String> = item.provisions.iter().map(|p| render::provision(p, w.lang)).collect();
+    let args = [
+        ("party", v(w.code(item.party.as_str()))),
+        ("kind", v(w.t(&format!("obligation-{}", item.kind.as_str()), &[]))),
+        ("activity", v(w.code(item.activity.as_str()))),
+        ("provisions", v(provisions.join(", "))),
+    ];
+    w.t("diff-obligation", &args)
 }
 
 fn obligations(w: &mut Writer, added: &[ObligationItem], removed: &[ObligationItem]) {
     if added.is_empty() && removed.is_empty() {
         return;
     }
-    w.heading("Obligations");
+    let heading = w.t("diff-heading-obligations", &[]);
+    w.heading(&heading);
     for item in added {
         let line = obligation_line(w, item);
         w.item('+', &line);
@@ -310,28 +349,30 @@ fn obligations(w: &mut Writer, added: &[ObligationItem], removed: &[ObligationIt
 fn field_line(w: &Writer, section: &str, id: &str, field: &FieldChange) -> String {
     let path = w.code(&format!("{section}.{id}.{}", field.field));
     match (field.old.as_deref(), field.new.as_deref()) {
-        (Some(crate::diff::PRESENT), None) => return format!("{path} removed"),
-        (None, Some(crate::diff::PRESENT)) => return format!("{path} added"),
+        (Some(crate::diff::PRESENT), None) => return w.t("diff-removed", &[("path", v(path))]),
+        (None, Some(crate::diff::PRESENT)) => return w.t("diff-added", &[("path", v(path))]),
         _ => {}
     }
-    let show = |value: &Option<String>| value.as_deref().map(|v| w.prose(v)).unwrap_or_else(|| "(unset)".to_owned());
-    format!("{path}: {} → {}", show(&field.old), show(&field.new))
+    let show =
+        |value: &Option<String>| value.as_deref().map(|text| w.prose(text)).unwrap_or_else(|| w.t("diff-unset", &[]));
+    w.t("diff-field", &[("path", v(path)), ("old", v(show(&field.old))), ("new", v(show(&field.new)))])
 }
 
 fn entities(w: &mut Writer, diff: &ModelDiff) {
     if diff.entities.is_empty() {
         return;
     }
-    w.heading("Entities");
+    let heading = w.t("diff-heading-entities", &[]);
+    w.heading(&heading);
     for entity in &diff.entities {
         let name = format!("{}.{}", entity.section, entity.id);
         match entity.change {
             "added" => {
-                let line = format!("{} added", w.code(&name));
+                let line = w.t("diff-added", &[("path", v(w.code(&name)))]);
                 w.item('+', &line);
             }
             "removed" => {
-                let line = format!("{} removed", w.code(&name));
+                let line = w.t("diff-removed", &[("path", v(w.code(&name)))]);
                 w.item('-', &line);
             }
             _ => {

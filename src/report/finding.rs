@@ -6,8 +6,8 @@
 
 use serde::Serialize;
 
+use crate::render;
 pub use crate::render::Segment;
-use crate::render::{self, Lang};
 use crate::rules::{Finding, Severity};
 
 use super::refs::{ActivityRef, Names, PartyRef};
@@ -118,32 +118,34 @@ impl FindingView {
     pub(super) fn new(input: &Names<'_>, index: usize, finding: &Finding) -> Self {
         let number = format!("F{}", index + 1);
         let rule = finding.rule();
+        let explanation = rule.map(|r| render::catalogue::explanation(r, input.lang)).unwrap_or_default();
+        let remediation = rule.map(|r| sentence(&render::catalogue::remediation(r, input.lang))).unwrap_or_default();
         Self {
             anchor: format!("finding-{number}"),
             number,
             code: finding.code.to_owned(),
             severity: finding.severity.as_str().to_owned(),
             severity_label: severity_label(finding.severity).to_owned(),
-            message: render::message(&finding.message, Lang::En),
-            message_segments: render::segments(&finding.message, Lang::En),
+            message: render::message(&finding.message, input.lang),
+            message_segments: render::segments(&finding.message, input.lang),
             party: finding.party.as_ref().map(|p| input.party(p)),
             activity: finding.activity.as_ref().map(|a| input.activity(a)),
-            provisions: finding.provisions.join("; "),
+            provisions: render::provisions(&finding.provisions, input.lang),
             location: input.sources.location(finding.primary.span).to_string(),
             also: finding
                 .labels
                 .iter()
                 .map(|l| PlaceView {
-                    message: render::message(&l.message, Lang::En),
-                    segments: render::segments(&l.message, Lang::En),
+                    message: render::message(&l.message, input.lang),
+                    segments: render::segments(&l.message, input.lang),
                     location: input.sources.location(l.span).to_string(),
                 })
                 .collect(),
             chain: crate::diag::elided_chain_by(&finding.chain, |p| input.party_name(p).to_owned()),
-            explanation: rule.map(|r| r.explanation.to_owned()).unwrap_or_default(),
-            explanation_segments: segments(rule.map(|r| r.explanation).unwrap_or_default()),
-            remediation: rule.map(|r| sentence(r.remediation)).unwrap_or_default(),
-            remediation_segments: segments(&rule.map(|r| sentence(r.remediation)).unwrap_or_default()),
+            explanation: explanation.clone(),
+            explanation_segments: segments(&explanation),
+            remediation: remediation.clone(),
+            remediation_segments: segments(&remediation),
             accepted: finding.accepted.as_ref().map(|a| AcceptanceView {
                 justification: a.justification.clone(),
                 accepted_by: a.accepted_by.clone(),

@@ -14,8 +14,8 @@ use crate::source::{Location, SourceMap};
 /// A reason with its location resolved.
 #[derive(Debug, Serialize)]
 pub struct JsonReason<'a> {
-    /// The fact and its consequence.
-    pub text: &'a str,
+    /// The fact and its consequence, in the document's language.
+    pub text: String,
     /// The provisions it rests on.
     pub provisions: &'a [&'static str],
     /// Where the fact is written.
@@ -47,8 +47,8 @@ pub struct JsonRole<'a> {
 }
 
 impl<'a> JsonRole<'a> {
-    /// The JSON view of an assignment.
-    pub fn new(assignment: &'a Assignment, sources: &SourceMap) -> Self {
+    /// The JSON view of an assignment, its reasons in `lang`.
+    pub fn new(assignment: &'a Assignment, sources: &SourceMap, lang: Lang) -> Self {
         Self {
             party: assignment.party.as_str(),
             activity: assignment.activity.as_str(),
@@ -61,7 +61,7 @@ impl<'a> JsonRole<'a> {
                 .reasons
                 .iter()
                 .map(|r| JsonReason {
-                    text: &r.text,
+                    text: render::message(&r.message, lang),
                     provisions: r.provisions,
                     location: r.span.map(|s| sources.location(s)),
                 })
@@ -110,13 +110,23 @@ impl<'a> RolesDocument<'a> {
     /// `keep` decides, from a party and an activity, what is shown; a gap with
     /// no party is shown when its activity is.
     pub fn new(roles: &'a Roles, sources: &SourceMap, keep: impl Fn(Option<&PartyId>, &ActivityId) -> bool) -> Self {
+        Self::new_in(roles, sources, keep, Lang::En)
+    }
+
+    /// [`RolesDocument::new`], its reasons in `lang`.
+    pub fn new_in(
+        roles: &'a Roles,
+        sources: &SourceMap,
+        keep: impl Fn(Option<&PartyId>, &ActivityId) -> bool,
+        lang: Lang,
+    ) -> Self {
         Self {
             schema_version: super::SCHEMA_VERSION,
             roles: roles
                 .assignments()
                 .iter()
                 .filter(|a| keep(Some(&a.party), &a.activity))
-                .map(|a| JsonRole::new(a, sources))
+                .map(|a| JsonRole::new(a, sources, lang))
                 .collect(),
             gaps: roles
                 .gaps
@@ -137,10 +147,10 @@ impl<'a> RolesDocument<'a> {
 impl<'a> RolesDocument<'a, AllRoles<'a>> {
     /// The whole document, its roles drawn up as they are written, for the
     /// report. Pre-rendered: see [`write_report_to`].
-    pub fn all(roles: &'a Roles, sources: &'a SourceMap) -> Self {
+    pub fn all(roles: &'a Roles, sources: &'a SourceMap, lang: Lang) -> Self {
         Self {
             schema_version: super::SCHEMA_VERSION,
-            roles: AllRoles { roles, sources },
+            roles: AllRoles { roles, sources, lang },
             gaps: roles.gaps.iter().map(|g| JsonGap::new(g, sources)).collect(),
             obligations: None,
         }
@@ -154,12 +164,14 @@ impl<'a> RolesDocument<'a, AllRoles<'a>> {
 pub struct AllRoles<'a> {
     roles: &'a Roles,
     sources: &'a SourceMap,
+    lang: Lang,
 }
 
 impl Serialize for AllRoles<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let jobs =
-            crate::par::Jobs::new(self.roles.assignments(), |assignment| JsonRole::new(assignment, self.sources));
+        let jobs = crate::par::Jobs::new(self.roles.assignments(), |assignment| {
+            JsonRole::new(assignment, self.sources, self.lang)
+        });
         stream_array(serializer, &jobs, |role| Some(pre_rendered(role)))
     }
 }
@@ -245,7 +257,7 @@ pub struct JsonFinding<'a> {
     #[serde(skip_serializing_if = "is_zero")]
     pub chain_left_out: usize,
     /// What to do about it: the rule's remediation.
-    pub remediation: &'static str,
+    pub remediation: String,
 }
 
 /// A thing a finding is about.
@@ -260,13 +272,13 @@ pub struct JsonSubject {
 }
 
 impl<'a> JsonFinding<'a> {
-    /// The JSON view of a finding.
-    pub fn new(finding: &'a crate::rules::Finding, sources: &SourceMap) -> Self {
+    /// The JSON view of a finding, its texts in `lang`.
+    pub fn new(finding: &'a crate::rules::Finding, sources: &SourceMap, lang: Lang) -> Self {
         Self {
             code: finding.code,
             fingerprint: finding.fingerprint(),
             severity: finding.severity.as_str(),
-            message: render::message(&finding.message, Lang::En),
+            message: render::message(&finding.message, lang),
             facts: &finding.message,
             party: finding.party.as_ref().map(|p| p.as_str()),
             activity: finding.activity.as_ref().map(|a| a.as_str()),
@@ -286,14 +298,11 @@ impl<'a> JsonFinding<'a> {
             labels: finding
                 .labels
                 .iter()
-                .map(|l| JsonLabel {
-                    message: render::message(&l.message, Lang::En),
-                    location: sources.location(l.span),
-                })
+                .map(|l| JsonLabel { message: render::message(&l.message, lang), location: sources.location(l.span) })
                 .collect(),
             chain: chain_ends(&finding.chain),
             chain_left_out: crate::diag::chain_ends(&finding.chain).1,
-            remediation: finding.rule().map(|r| r.remediation).unwrap_or_default(),
+            remediation: finding.rule().map(|r| render::catalogue::remediation(r, lang)).unwrap_or_default(),
         }
     }
 }
@@ -407,13 +416,24 @@ impl ObligationsPart {
 }
 
 impl<'a> CheckDocument<'a> {
-    /// The document for a set of findings.
+    /// The document for a set of findings, in English.
     pub fn new(findings: &'a [crate::rules::Finding], as_of: jiff::civil::Date, sources: &SourceMap) -> Self {
+        Self::new_in(findings, as_of, sources, Lang::En)
+    }
+
+    /// The document for a set of findings, its messages in `lang`; codes,
+    /// fingerprints and facts are the same in every language.
+    pub fn new_in(
+        findings: &'a [crate::rules::Finding],
+        as_of: jiff::civil::Date,
+        sources: &SourceMap,
+        lang: Lang,
+    ) -> Self {
         Self {
             schema_version: super::SCHEMA_VERSION,
             as_of: as_of.to_string(),
             counts: JsonCounts::new(findings),
-            findings: findings.iter().map(|f| JsonFinding::new(f, sources)).collect(),
+            findings: findings.iter().map(|f| JsonFinding::new(f, sources, lang)).collect(),
             obligations: None,
         }
     }
@@ -491,6 +511,16 @@ pub struct ReportDocument<'a> {
 impl<'a> ReportDocument<'a> {
     /// The document for a prepared view and the analysis it was built from.
     pub fn new(view: &'a super::view::View<'a>, analysis: &'a crate::Analysis<'_>, sources: &'a SourceMap) -> Self {
+        Self::new_in(view, analysis, sources, Lang::En)
+    }
+
+    /// [`ReportDocument::new`], its messages in `lang`.
+    pub fn new_in(
+        view: &'a super::view::View<'a>,
+        analysis: &'a crate::Analysis<'_>,
+        sources: &'a SourceMap,
+        lang: Lang,
+    ) -> Self {
         Self {
             schema_version: super::REPORT_SCHEMA_VERSION,
             kind: "ansvar-report",
@@ -507,8 +537,8 @@ impl<'a> ReportDocument<'a> {
             records: Records(view),
             third_country_processing: &view.abroad,
             accepted_risks: &view.accepted,
-            roles: RolesDocument::all(&analysis.roles, sources),
-            check: CheckDocument::new(&analysis.findings, analysis.as_of, sources),
+            roles: RolesDocument::all(&analysis.roles, sources, lang),
+            check: CheckDocument::new_in(&analysis.findings, analysis.as_of, sources, lang),
         }
     }
 }

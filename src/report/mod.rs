@@ -25,7 +25,6 @@ pub mod sarif;
 pub mod sheets;
 pub mod svg;
 pub mod templates;
-pub mod text;
 pub mod view;
 
 /// The version of every JSON document `ansvar` emits but the report (`check`,

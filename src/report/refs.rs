@@ -33,6 +33,8 @@ pub struct Input<'a> {
     pub analysis: &'a Analysis<'a>,
     /// Reference data: countries, the EU/EEA, adequacy decisions, regimes.
     pub reference: &'a Reference,
+    /// The language of findings and rule texts (`--lang`).
+    pub lang: crate::render::Lang,
 }
 
 impl Input<'_> {

@@ -202,14 +202,25 @@ fn location(at: Location, message: Option<&str>) -> SarifLocation {
 }
 
 impl SarifLog {
-    /// The SARIF log of a set of findings, every one a result.
+    /// The SARIF log of a set of findings, every one a result, in English.
     pub fn new(findings: &[Finding], sources: &SourceMap) -> Self {
         Self::capped(findings, sources, usize::MAX)
     }
 
-    /// The SARIF log of at most `limit` findings ([`kept`]); the run says how
-    /// many were dropped. Fingerprints do not depend on what else is kept.
+    /// The SARIF log of a set of findings, every one a result, its texts in `lang`.
+    pub fn new_in(findings: &[Finding], sources: &SourceMap, lang: Lang) -> Self {
+        Self::capped_in(findings, sources, usize::MAX, lang)
+    }
+
+    /// The SARIF log of at most `limit` findings ([`kept`]), in English; the
+    /// run says how many were dropped. Fingerprints do not depend on what else
+    /// is kept.
     pub fn capped(findings: &[Finding], sources: &SourceMap, limit: usize) -> Self {
+        Self::capped_in(findings, sources, limit, Lang::En)
+    }
+
+    /// [`SarifLog::capped`], its texts in `lang`.
+    pub fn capped_in(findings: &[Finding], sources: &SourceMap, limit: usize, lang: Lang) -> Self {
         let total = findings.len();
         let findings = kept(findings, limit);
         let dropped = total - findings.len();
@@ -218,9 +229,9 @@ impl SarifLog {
             .map(|rule| ReportingDescriptor {
                 id: rule.code,
                 help_uri: format!("docs/rules.md#{}", rule.code),
-                short_description: Text { text: rule.summary.to_owned() },
-                full_description: Text { text: rule.explanation.to_owned() },
-                help: Text { text: rule.remediation.to_owned() },
+                short_description: Text { text: render::catalogue::summary(rule, lang) },
+                full_description: Text { text: render::catalogue::explanation(rule, lang) },
+                help: Text { text: render::catalogue::remediation(rule, lang) },
                 default_configuration: Configuration { level: level(rule.severity) },
                 properties: RuleProperties {
                     tags: rule.provisions.to_vec(),
@@ -233,15 +244,13 @@ impl SarifLog {
             .map(|finding| SarifResult {
                 rule_id: finding.code,
                 level: level(finding.severity),
-                message: Text { text: render::message(&finding.message, Lang::En) },
+                message: Text { text: render::message(&finding.message, lang) },
                 partial_fingerprints: BTreeMap::from([("ansvar/v1", finding.fingerprint().to_string())]),
                 locations: vec![location(sources.location(finding.primary.span), None)],
                 related_locations: finding
                     .labels
                     .iter()
-                    .map(|label| {
-                        location(sources.location(label.span), Some(&render::message(&label.message, Lang::En)))
-                    })
+                    .map(|label| location(sources.location(label.span), Some(&render::message(&label.message, lang))))
                     .collect(),
                 suppressions: finding
                     .accepted

@@ -13,7 +13,7 @@ use crate::obligations::notification::Recipient;
 use crate::obligations::{Basis, Certainty, Kind, Obligation, Recorded, Trigger};
 use crate::roles::{Assignment, Role};
 
-use super::finding::{FindingView, Segment, segments};
+use super::finding::{FindingView, Segment};
 use super::index::Index;
 use super::refs::{ActivityRef, Input, Names, PartyRef, Phrase};
 
@@ -125,16 +125,20 @@ fn about_line(about: &[&FindingView]) -> String {
     let mut actors: Vec<&str> = about.iter().filter_map(|f| f.party.as_ref()).map(|p| p.name.as_str()).collect();
     actors.sort_unstable();
     actors.dedup();
-    // The first numbers only: on a chain n deep every party above a link has
-    // that link's findings, and listing them all made the report grow with n².
-    let mut numbers: Vec<&str> = about.iter().take(crate::diag::MAX_CHAIN_SHOWN).map(|f| f.number.as_str()).collect();
-    let left_out = about.len() - numbers.len();
-    let more = format!("and {left_out} more");
-    if left_out > 0 {
-        numbers.push(&more);
-    }
-    let who = if actors.is_empty() { String::new() } else { format!(", for which {} must act", actors.join(", ")) };
-    format!("{} about its processing{who} ({}).", about.len(), numbers.join(", "))
+    // At most a few numbers and names: a party deep in a long chain has a
+    // finding about it from every link, and the sheet must stay small.
+    const SHOWN: usize = 8;
+    let shown = |items: Vec<&str>| -> String {
+        let more = items.len().saturating_sub(SHOWN);
+        let mut text = items.into_iter().take(SHOWN).collect::<Vec<_>>().join(", ");
+        if more > 0 {
+            text.push_str(&format!(" and {more} more"));
+        }
+        text
+    };
+    let numbers = shown(about.iter().map(|f| f.number.as_str()).collect());
+    let who = if actors.is_empty() { String::new() } else { format!(", for which {} must act", shown(actors)) };
+    format!("{} about its processing{who} ({numbers}).", about.len())
 }
 
 fn sheet(input: &Names<'_>, id: &PartyId, held: &[&Assignment], findings: Vec<FindingView>) -> PartySheet {
@@ -243,9 +247,9 @@ fn role_held(input: &Names<'_>, assignment: &Assignment) -> RoleHeld {
             .reasons
             .iter()
             .map(|r| ReasonView {
-                text: r.text.clone(),
-                segments: segments(&r.text),
-                provisions: r.provisions.join("; "),
+                text: crate::render::message(&r.message, input.lang),
+                segments: crate::render::segments(&r.message, input.lang),
+                provisions: crate::render::provisions(r.provisions, input.lang),
                 location: r.span.map(|s| input.sources.location(s).to_string()).unwrap_or_default(),
             })
             .collect(),

@@ -15,9 +15,6 @@ pub const EXPIRED: Rule = Rule {
     area: Area::AcceptedRisks,
     severity: Severity::Medium,
     provisions: &[law::ART_5_2, law::ART_24],
-    summary: "An accepted risk whose acceptance has expired",
-    explanation: "An acceptance is a decision by someone accountable (Art. 5(2), 24) to live with a finding for a time. Once it expires the finding counts again, and the decision must be made anew.",
-    remediation: "fix the finding, or renew the acceptance with a new expiry date and justification",
     check: |_, _| {},
 };
 
@@ -27,9 +24,6 @@ pub const UNUSED: Rule = Rule {
     area: Area::AcceptedRisks,
     severity: Severity::Low,
     provisions: &[law::ART_5_2],
-    summary: "An accepted risk that matches no finding",
-    explanation: "An acceptance that matches nothing is stale: the finding was fixed, or the acceptance names the wrong party or activity. Left in place, it could silently accept a future finding.",
-    remediation: "remove the acceptance, or correct its party and activity",
     check: |_, _| {},
 };
 
@@ -39,9 +33,6 @@ pub const UNKNOWN_RULE: Rule = Rule {
     area: Area::AcceptedRisks,
     severity: Severity::Medium,
     provisions: &[law::ART_5_2],
-    summary: "An accepted risk that names a rule ansvar does not have",
-    explanation: "The acceptance can never match a finding; most likely the rule code is misspelt.",
-    remediation: "use a code from `ansvar rules`",
     check: |_, _| {},
 };
 

@@ -13,9 +13,6 @@ pub const JOINT_WITHOUT_ARRANGEMENT: Rule = Rule {
     area: Area::JointControllers,
     severity: Severity::High,
     provisions: &[law::ART_26, law::ART_26_1],
-    summary: "Joint controllers with no arrangement between them",
-    explanation: "Where two or more controllers jointly determine purposes and means, they must set out their respective responsibilities, in particular for data subjects' rights and the information duties, in an arrangement whose essence is made available to data subjects (Art. 26(1)–(2)). Without one, the joint controllers breach Art. 26(1) and data subjects cannot tell whom to turn to. With or without one, data subjects may exercise their rights against each of them (Art. 26(3)), and each answers to them for the entire damage of processing that infringes the Regulation (Art. 82(4)).",
-    remediation: "sign a `joint_controllers` agreement covering the activity, binding every joint controller, and publish its essence",
     check: |ctx, out| {
         for activity in ctx.running() {
             let joint: Vec<_> =

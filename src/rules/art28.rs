@@ -19,9 +19,6 @@ pub const PROCESSOR_WITHOUT_AGREEMENT: Rule = Rule {
     area: Area::Processors,
     severity: Severity::High,
     provisions: &[law::ART_28_3, law::ART_28_1],
-    summary: "A processor with no data-processing agreement with the controller it acts for",
-    explanation: "Processing by a processor must be governed by a contract or other legal act that binds the processor to the controller and sets out the subject-matter, duration, nature and purpose of the processing and the terms of Art. 28(3)(a)–(h). Without it the processor has no documented instructions and the controller cannot show it chose a processor with sufficient guarantees (Art. 28(1)).",
-    remediation: "sign a `data_processing` agreement between the controller and the processor covering the activity",
     check: |ctx, out| {
         for activity in ctx.running() {
             for assignment in ctx.roles.in_activity(&activity.id) {
@@ -85,9 +82,6 @@ pub const SUB_PROCESSOR_NOT_AUTHORISED: Rule = Rule {
     area: Area::Processors,
     severity: Severity::High,
     provisions: &[law::ART_28_2],
-    summary: "A sub-processor engaged without the controller's prior written authorisation",
-    explanation: "A processor may not engage another processor without the controller's prior specific or general written authorisation. Under a general authorisation the processor must tell the controller of each addition, giving it the chance to object (Art. 28(2)). An unauthorised sub-processor handles the controller's data outside its control.",
-    remediation: "obtain the controller's specific authorisation (a `subprocessor_authorisation` agreement, or the sub-processor listed under `sub_processing: { authorisation: specific }`), or under a general authorisation record that the controller was told (`sub_processing: { authorisation: general, parties: [...] }`)",
     check: |ctx, out| {
         for activity in ctx.running() {
             for assignment in ctx.roles.in_activity(&activity.id) {
@@ -164,9 +158,6 @@ pub const NO_FLOW_DOWN: Rule = Rule {
     area: Area::Processors,
     severity: Severity::High,
     provisions: &[law::ART_28_4],
-    summary: "A sub-processor with no contract with the processor that engaged it",
-    explanation: "When a processor engages a sub-processor, the same data-protection obligations as in the controller–processor contract must be imposed on it by contract (Art. 28(4)). Without that flow-down the sub-processor is bound by nothing, and the initial processor remains fully liable to the controller for it.",
-    remediation: "sign a `data_processing` agreement between the processor and its sub-processor that flows down the controller's terms",
     check: |ctx, out| {
         for activity in ctx.running() {
             for assignment in ctx.roles.in_activity(&activity.id) {
@@ -223,9 +214,6 @@ pub const MISSING_TERMS: Rule = Rule {
     area: Area::Processors,
     severity: Severity::Medium,
     provisions: &[law::ART_28_3],
-    summary: "A data-processing agreement without all the terms of Art. 28(3)(a)–(h)",
-    explanation: "Art. 28(3) lists what a processor contract must stipulate: documented instructions, confidentiality, security, the conditions for sub-processors, help with data subjects' rights and with Art. 32–36, deletion or return at the end, and audits. When the model records an agreement's terms, every missing one is a gap in what the controller can enforce.",
-    remediation: "add the missing terms to the agreement",
     check: |ctx, out| {
         for agreement in ctx.model.agreements.values() {
             if agreement.kind.value != AgreementKind::DataProcessing || !agreement.in_force_on(ctx.as_of) {
@@ -244,7 +232,7 @@ pub const MISSING_TERMS: Rule = Rule {
                         Arg::from(msg!(
                             "missing-term",
                             term = Arg::Word(t.as_str()),
-                            provision = Arg::verbatim(t.provision())
+                            provision = Arg::Provision(t.provision())
                         ))
                     })
                     .collect(),
@@ -306,9 +294,6 @@ pub const PROCESSOR_BEYOND_INSTRUCTIONS: Rule = Rule {
     area: Area::Processors,
     severity: Severity::High,
     provisions: &[law::ART_28_10, law::ART_29, law::ART_28_3_A],
-    summary: "A processor that processes data beyond its controller's instructions",
-    explanation: "A processor processes personal data only on the controller's documented instructions (Art. 28(3)(a), 29). One that decides purposes of its own infringes the GDPR and is a controller for that processing (Art. 28(10)); the Danish DPA found that Google used pupils' Chromebook data for purposes of its own (2024). One that merely does more than it was asked breaks Art. 29 and stays a processor; the CNIL fined Dedalus Biologie EUR 1.5 M in 2022, among other things for that. The finding goes to the processor; the controller's side of a disclosure for the processor's own purposes is `disclosure-for-recipient-purposes`.",
-    remediation: "stop the processing beyond the instructions, or have the controller give documented instructions for it; for purposes of its own, a legal basis of its own and a separate controller relationship",
     check: |ctx, out| {
         for activity in ctx.running() {
             for performer in &activity.performers {
@@ -363,9 +348,6 @@ pub const DISCLOSURE_FOR_RECIPIENT_PURPOSES: Rule = Rule {
     area: Area::Processors,
     severity: Severity::High,
     provisions: &[law::ART_5_1_B, law::ART_6_1, law::ART_13_1_E],
-    summary: "Data handed to a processor that uses them for purposes of its own",
-    explanation: "Handing personal data to another party for that party's own purposes is a disclosure, a processing of its own: it must be compatible with the purpose the data were collected for (Art. 5(1)(b)), needs a legal basis (Art. 6(1)), and the recipient must be named to the data subjects (Art. 13(1)(e)). The Danish DPA held that 53 municipalities had no basis to disclose pupils' Chromebook data to Google for Google's own purposes, and ordered them to bring the processing in line (2023-431-0001, January 2024). The finding goes to the controller at the top of the processor's chain; the model cannot record a legal basis, so it asks for one.",
-    remediation: "stop the disclosure, or establish and document a legal basis for it, check that it is compatible with the original purpose, and tell the data subjects who receives their data and why",
     check: |ctx, out| {
         for activity in ctx.running() {
             for performer in &activity.performers {

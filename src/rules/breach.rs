@@ -29,9 +29,6 @@ pub const NO_BREACH_DUTY: Rule = Rule {
     area: Area::Breaches,
     severity: Severity::Medium,
     provisions: &[law::ART_33_2, law::ART_28_3],
-    summary: "A processor agreement that sets no deadline for the processor to report breaches to its controller",
-    explanation: "The law obliges a processor to notify its controller without undue delay after becoming aware of a breach (Art. 33(2)), and the contract must oblige it to help the controller meet Art. 33–34 (Art. 28(3)(f)). The controller's 72-hour clock runs from its own awareness, which in practice is when the processor tells it; an agreement that fixes no deadline for that leaves the controller unable to plan for its own, and leaves the processor to decide what \"without undue delay\" means. The rule looks only at agreements whose terms the model records (`terms`); for others the duty is unknown, not missing.",
-    remediation: "add `breach_notification_hours` (e.g. 24) to the data-processing agreement",
     check: |ctx, out| {
         for activity in ctx.running() {
             for assignment in ctx.roles.in_activity(&activity.id) {
@@ -219,9 +216,6 @@ pub const NOTIFIED_BY_NON_CONTROLLER: Rule = Rule {
     area: Area::Breaches,
     severity: Severity::Low,
     provisions: &[law::ART_33_1, law::ART_33_2],
-    summary: "A breach notified to the supervisory authority by a party that is not the controller",
-    explanation: "The duty to notify the supervisory authority is the controller's (Art. 33(1)); a processor's duty is to notify its controller (Art. 33(2)). A processor may notify on the controller's behalf where the controller has authorised it and the contract provides for it, the responsibility staying with the controller (EDPB Guidelines 9/2022) [M]: the model cannot tell such a notification apart, so the finding is low and means \"check who was to notify\". A notification from a processor, or from a party with no role in the breached processing, is not unlawful in itself, but it may show that the parties did not know who was responsible. In the 1177 case IMY noted that it received notifications from the controller and several processors although the duty to notify lies with the controller (DI-2019-3375); that this shows nobody knew who was responsible is an inference [I].",
-    remediation: "agree in advance who notifies: processors tell their controller within the contract's deadline; the controller notifies the authority",
     check: |ctx, out| {
         for incident in incidents(ctx) {
             let controllers = controllers_of(ctx, incident);
@@ -280,9 +274,6 @@ pub const CONTROLLER_DID_NOT_NOTIFY: Rule = Rule {
     area: Area::Breaches,
     severity: Severity::High,
     provisions: &[law::ART_33_1],
-    summary: "A controller that did not notify the supervisory authority of a breach of its processing",
-    explanation: "The controller must notify the competent supervisory authority of a personal-data breach without undue delay and, where feasible, not later than 72 hours after becoming aware of it, with reasons for any delay, unless the breach is unlikely to result in a risk to people (Art. 33(1)); it must document every breach either way (Art. 33(5)). A breach of a system its processing runs on is its breach, even when the system is its processor's.",
-    remediation: "notify the supervisory authority (in Sweden IMY), and record the notification in the model",
     check: |ctx, out| {
         // The controller assessed the breach as unlikely to result in a risk: no
         // notification is due, though it documents the breach (Art. 33(5)).
@@ -312,9 +303,6 @@ pub const NOTIFIED_LATE: Rule = Rule {
     area: Area::Breaches,
     severity: Severity::Medium,
     provisions: &[law::ART_33_1],
-    summary: "A breach notified to the supervisory authority more than 72 hours after it was discovered",
-    explanation: "The controller notifies without undue delay and, where feasible, within 72 hours of becoming aware (Art. 33(1)); a later notification must give the reasons for the delay. The clock is taken to start on the discovery date, and dates without a time are compared by day: a controller's notification more than three days after the discovery date is late. Only controllers' notifications are judged: a processor's duty is to tell its controller (Art. 33(2)).",
-    remediation: "notify within 72 hours, or record the reasons for the delay with the notification",
     check: |ctx, out| {
         for incident in incidents(ctx).filter(|i| !no_risk(i)) {
             let controllers = controllers_of(ctx, incident);
@@ -367,9 +355,6 @@ pub const PROCESSOR_TOLD_LATE: Rule = Rule {
     area: Area::Breaches,
     severity: Severity::Medium,
     provisions: &[law::ART_33_2, law::ART_28_3_F],
-    summary: "A processor that told its controller of a breach it discovered later than agreed, or not at all",
-    explanation: "A processor notifies its controller without undue delay after becoming aware of a breach (Art. 33(2)); the controller's own 72 hours run from that moment (EDPB Guidelines 9/2022). Where the processor discovered the breach, its delay is judged against the agreement's `breach_notification_hours`; with no number agreed, \"without undue delay\" is not a number of hours, and only a delay beyond the controller's own 72 hours is reported, at `low`. A processor that discovered a breach and told no controller is `medium`.",
-    remediation: "tell the controller as soon as the breach is established, within the agreed hours; the controller assesses the risk and notifies the authority",
     check: |ctx, out| {
         for incident in incidents(ctx) {
             let Some(by) = &incident.discovered_by else { continue };
@@ -437,9 +422,6 @@ pub const SUBJECTS_NOT_TOLD: Rule = Rule {
     area: Area::Breaches,
     severity: Severity::High,
     provisions: &[law::ART_34_1, law::ART_34_3_A],
-    summary: "A high-risk breach of unencrypted special-category data that data subjects were not told of",
-    explanation: "When a breach is likely to result in a high risk, the controller must tell the data subjects without undue delay (Art. 34(1)); whether it is, is a case-by-case assessment of likelihood and severity. A breach of special-category data that were not encrypted is very likely high-risk, a presumption the rule makes, not a rule of law: the exemption for data unintelligible to others (Art. 34(3)(a)) does not apply. Later measures that make the high risk no longer likely (Art. 34(3)(b)), or a public communication where telling each would take disproportionate effort (Art. 34(3)(c)), also exempt; the model records neither. The rule needs `subjects_informed: false` and the breached system recorded as `encrypted_at_rest: false`; left out, either keeps it silent: encryption not recorded neither grants nor refuses the exemption.",
-    remediation: "tell the data subjects in clear language what happened, what it means for them and what they can do, or publish a notice where telling each is disproportionate (Art. 34(3)(c))",
     check: |ctx, out| {
         for incident in incidents(ctx) {
             if incident.subjects_informed != Some(false) {

@@ -12,9 +12,6 @@ pub const CLAIMED_ROLE_MISMATCH: Rule = Rule {
     area: Area::Labels,
     severity: Severity::High,
     provisions: &[law::ART_4_7, law::ART_4_8, law::EDPB_07_2020_FACTS],
-    summary: "An agreement calls a party processor where the facts make it controller, or the reverse",
-    explanation: "Controller and processor are functional concepts: the roles follow what the parties actually do, not what a contract calls them (EDPB Guidelines 07/2020, Part I §1). A contract that calls a controller its 'processor' puts the wrong duties on both sides: the real controller's Art. 13, 24 and 30 duties go unmet, and the contract's Art. 28 terms bind a party that decides for itself.",
-    remediation: "align the agreement with the facts (a controller-to-controller or joint-controller arrangement instead of a processor agreement, or the reverse), or correct the facts in the model",
     check: |ctx, out| {
         for claim in claims(ctx.model) {
             let Some(agreement) = ctx.model.agreements.get(&claim.agreement) else { continue };

@@ -31,9 +31,6 @@ pub const NOT_IN_FORCE: Rule = Rule {
     area: Area::Contracts,
     severity: Severity::High,
     provisions: &[law::ART_28_3, law::ART_26, law::ART_5_2],
-    summary: "An agreement expired or not yet in force while an activity it covers runs",
-    explanation: "A processor agreement, joint-controller arrangement or transfer clause protects data only while it is in force. When it has expired, or has not yet taken effect, on the evaluation date while an activity it covers is running, and no agreement of the same kind between the same parties takes its place, the processing runs without the terms the law requires (Art. 28(3), 26(1), 46) and the controller cannot demonstrate compliance (Art. 5(2)).",
-    remediation: "renew or replace the agreement, or stop the processing it covered",
     check: |ctx, out| {
         for agreement in ctx.model.agreements.values() {
             if agreement.in_force_on(ctx.as_of) {

@@ -191,9 +191,6 @@ pub const PATIENT_RECORD_RETENTION_TOO_SHORT: Rule = Rule {
     area: Area::Accountability,
     severity: Severity::Medium,
     provisions: &[law::PDL_3_17],
-    summary: "Patient records kept less than ten years",
-    explanation: "Patient records are kept at least ten years after the last entry (patientdatalagen 3 kap. 17 §). Deleting them earlier loses what the patient, the care provider and the supervisory authorities need to follow up the care given. The duty is the care provider's, the controller's.",
-    remediation: "keep the records at least ten years after the last entry; public care providers may have to keep them longer under archive law",
     check: |ctx, out| {
         for activity in ctx.running() {
             let mut short: Vec<_> = ctx
@@ -232,9 +229,6 @@ pub const NO_RECORDS_OF_PROCESSING: Rule = Rule {
     area: Area::Accountability,
     severity: Severity::Medium,
     provisions: &[law::ART_30_1, law::ART_30_2, law::ART_30_5],
-    summary: "A controller or processor that keeps no records of processing where the Art. 30(5) exemption cannot apply",
-    explanation: "Every controller keeps a record of the processing under its responsibility (Art. 30(1)) and every processor one of what it does for each controller (Art. 30(2)), to show the supervisory authority on request. The exemption for organisations under 250 employees does not apply to processing of special categories or criminal data, nor to processing that is not occasional or is likely to result in a risk (Art. 30(5)): in health care it practically never applies. A party that may be exempt (under 250 employees, no such data) is not flagged, since the model cannot say whether its processing is occasional.",
-    remediation: "keep the record of processing activities (the report's Art. 30 section is a start) and keep it up to date",
     check: |ctx, out| {
         for party in ctx.model.parties.values() {
             let Some(keeps) = party.keeps_records.as_ref().filter(|k| !k.value) else { continue };
@@ -280,9 +274,6 @@ pub const DPIA_NOT_CARRIED_OUT: Rule = Rule {
     area: Area::Accountability,
     severity: Severity::High,
     provisions: &[law::ART_35, law::ART_35_3_B],
-    summary: "Large-scale processing of special-category data with no data protection impact assessment",
-    explanation: "Processing of special categories of data on a large scale requires a data protection impact assessment before it starts (Art. 35, in particular 35(3)(b)). The Danish DPA banned a municipality's processing of pupils' data in Google's services until it had made one that met Art. 35 (Helsingør, 2022). The duty is each controller's.",
-    remediation: "carry out the impact assessment, consult the supervisory authority if the risk stays high, and record `dpia: true`",
     check: |ctx, out| {
         for activity in ctx.running() {
             let Some(dpia) = activity.dpia.as_ref().filter(|d| !d.value) else { continue };
@@ -316,9 +307,6 @@ pub const NO_DPO: Rule = Rule {
     area: Area::Accountability,
     severity: Severity::Medium,
     provisions: &[law::ART_37, law::ART_37_1_A, law::ART_37_1_C],
-    summary: "A public body, or a party whose core activities are large-scale special-category processing, with no data protection officer",
-    explanation: "Public authorities and bodies, and controllers and processors whose core activities consist of processing special categories of data on a large scale, must designate a data protection officer (Art. 37(1)(a), (c)). \"Core activities\" are the party's own main business, not every activity it takes part in: a vendor whose service handles health data for a care provider does not meet the test for that alone. The rule uses the party's `core_activities_special_categories` where recorded; left out, it presumes the test met only for a care provider (or region) that controls large-scale special-category processing. A party the GDPR does not reach (Art. 3(1), 3(2)) is not flagged. Each finding cites the ground that applies.",
-    remediation: "designate a data protection officer, publish the contact details and tell the supervisory authority",
     check: |ctx, out| {
         for party in ctx.model.parties.values() {
             let Some(dpo) = party.dpo.as_ref().filter(|d| !d.value) else { continue };

@@ -110,22 +110,23 @@ pub enum Area {
 }
 
 impl Area {
-    /// The area's heading.
-    pub fn title(self) -> &'static str {
+    /// The area as a kebab-case key: its heading is the Fluent message
+    /// `area-KEY` ([`crate::render::catalogue::area_title`]).
+    pub fn key(self) -> &'static str {
         match self {
-            Area::Transfers => "Transfers (Chapter V)",
-            Area::SectorLaw => "Sector law and territoriality",
-            Area::Residency => "Residency",
-            Area::Processors => "Processors (Art. 28)",
-            Area::JointControllers => "Joint controllers (Art. 26)",
-            Area::Responsibility => "Responsibility gaps",
-            Area::Labels => "Claims against facts",
-            Area::Security => "Security (Art. 32, patientdatalagen)",
-            Area::Accountability => "Accountability duties (Art. 30, 35, 37, patient records)",
-            Area::Transparency => "Information to data subjects (Art. 13/14)",
-            Area::Breaches => "Breach notification (Art. 33/34)",
-            Area::Contracts => "Contracts",
-            Area::AcceptedRisks => "Accepted risks",
+            Area::Transfers => "transfers",
+            Area::SectorLaw => "sector-law",
+            Area::Residency => "residency",
+            Area::Processors => "processors",
+            Area::JointControllers => "joint-controllers",
+            Area::Responsibility => "responsibility",
+            Area::Labels => "labels",
+            Area::Security => "security",
+            Area::Accountability => "accountability",
+            Area::Transparency => "transparency",
+            Area::Breaches => "breaches",
+            Area::Contracts => "contracts",
+            Area::AcceptedRisks => "accepted-risks",
         }
     }
 }
@@ -145,7 +146,9 @@ pub struct Context<'a> {
     pub as_of: Date,
 }
 
-/// A rule of the catalogue.
+/// A rule of the catalogue. Its texts (what it finds, why it matters, what to
+/// do) are Fluent messages `rule-CODE` in `locales/<lang>/rules.ftl`, rendered
+/// by [`crate::render::catalogue`].
 pub struct Rule {
     /// Stable kebab-case code.
     pub code: &'static str,
@@ -155,12 +158,6 @@ pub struct Rule {
     pub severity: Severity,
     /// The provisions it rests on.
     pub provisions: &'static [&'static str],
-    /// One line: what it finds.
-    pub summary: &'static str,
-    /// Why it matters, in plain words.
-    pub explanation: &'static str,
-    /// What to do about it.
-    pub remediation: &'static str,
     /// The check.
     pub check: fn(&Context<'_>, &mut Findings),
 }

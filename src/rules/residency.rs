@@ -46,9 +46,6 @@ pub const RESIDENCY_BREACH: Rule = Rule {
     area: Area::Residency,
     severity: Severity::High,
     provisions: &[law::ART_28_3, law::ART_29, law::ART_28_10],
-    summary: "Processing outside the countries an agreement allows",
-    explanation: "A residency clause is an instruction of the controller: the processor, and every sub-processor it engages, may process the data only where the agreement allows (Art. 28(3)(a), 29). Processing elsewhere breaks the controller's documented instructions; a processor that decides on its own where to process steps towards deciding the means itself (Art. 28(10)).",
-    remediation: "move the processing back inside the allowed countries, or amend the agreement (and check Chapter V for the new country)",
     check: |ctx, out| {
         for activity in ctx.running() {
             for agreement in governing(ctx, activity) {

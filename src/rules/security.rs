@@ -219,9 +219,6 @@ pub const INTERNET_WITHOUT_AUTHENTICATION: Rule = Rule {
     area: Area::Security,
     severity: Severity::Critical,
     provisions: &[law::ART_5_1_F, law::ART_32, law::ART_32_1_B],
-    summary: "Special-category data on a system reachable from the internet with no authentication",
-    explanation: "Anyone who finds the address can read the data. This is what happened in the 1177 case: recordings of calls lay on a NAS reachable from the internet with no password, and IMY fined the controller (Medhelp: SEK 8 M of its SEK 12 M for this point, under Art. 5(1)(f) and 32(1)) and the processor that ran the device (Voice Integrate: SEK 650 000, under Art. 32; the principles of Art. 5 bind the controller, Art. 5(2)).",
-    remediation: "take the system off the internet (a private network such as Sjunet) or put strong authentication in front of it (smart card or multi-factor), and check who has already read the data",
     check: |ctx, out| {
         for system in ctx.model.systems.values() {
             let exposed = system.exposure.as_ref().is_some_and(|e| e.value == Exposure::Internet);
@@ -249,9 +246,6 @@ pub const UNENCRYPTED_IN_TRANSIT: Rule = Rule {
     area: Area::Security,
     severity: Severity::High,
     provisions: &[law::ART_32, law::ART_32_1_A],
-    summary: "Special-category data on a networked system that does not encrypt traffic",
-    explanation: "Art. 32(1)(a) names encryption, with pseudonymisation, among the measures to consider. Special-category data that travel unencrypted over a network shared with others (the internet, or a private network such as Sjunet that many organisations share) can be read on the way; IMY noted the 1177 NAS used no encrypted communication. A system on an `internal` network is not flagged; one whose `exposure` the model does not record is flagged at medium severity.",
-    remediation: "encrypt all traffic to and from the system (TLS, or an encrypted tunnel over the private network)",
     check: |ctx, out| {
         for system in ctx.model.systems.values() {
             let Some(flag) = &system.encrypted_in_transit else { continue };
@@ -295,9 +289,6 @@ pub const UNENCRYPTED_AT_REST: Rule = Rule {
     area: Area::Security,
     severity: Severity::Medium,
     provisions: &[law::ART_32, law::ART_32_1_A],
-    summary: "Special-category data stored unencrypted",
-    explanation: "Encryption at rest keeps stored data unintelligible to whoever gets at the disks or files (Art. 32(1)(a)). It is a consequence, not a ground, of the finding that it may also matter after a breach: a controller need not tell the data subjects where measures applied to the data affected make them unintelligible to anyone not authorised to access them (Art. 34(3)(a)), which at-rest encryption does not do when data leak through the running service or with the keys.",
-    remediation: "encrypt the stored data and keep the keys apart from it",
     check: |ctx, out| {
         report_false(
             ctx,
@@ -317,9 +308,6 @@ pub const PATIENT_DATA_WITHOUT_ACCESS_LOG: Rule = Rule {
     area: Area::Security,
     severity: Severity::High,
     provisions: &[law::PDL_4_3, law::ART_32],
-    summary: "Patient data on a system that does not log access",
-    explanation: "A care provider must make sure that access to patient data kept electronically is documented and systematically checked (patientdatalagen 4 kap. 3 §). Without logs nobody can tell who listened to a recording or read a record, and access control cannot be followed up (Art. 32(1)(b), (d)).",
-    remediation: "log every access to the patient data on the system and review the logs systematically",
     check: |ctx, out| {
         // patientdatalagen 4 kap. 3 § binds the care provider, the controller,
         // not the vendor that runs the system.
@@ -341,9 +329,6 @@ pub const PATIENT_DATA_WITHOUT_BACKUPS: Rule = Rule {
     area: Area::Security,
     severity: Severity::Medium,
     provisions: &[law::HSLF_FS_2016_40_BACKUP, law::ART_32_1_C],
-    summary: "Patient data on a system with no backups",
-    explanation: "Socialstyrelsen's regulations require patient data to be backed up at set intervals with copies kept apart (HSLF-FS 2016:40 3 kap. 12–13 §§), and Art. 32(1)(c) asks for the ability to restore data after an incident. IMY fined Medhelp SEK 500 000 for keeping recordings on a RAID server with no backup.",
-    remediation: "back the system up at set intervals, keep the copies separate, and test restoring them",
     check: |ctx, out| {
         // HSLF-FS 2016:40 binds the care provider, the controller.
         report_false(
@@ -364,9 +349,6 @@ pub const SENSITIVE_DATA_WITHOUT_BACKUPS: Rule = Rule {
     area: Area::Security,
     severity: Severity::Low,
     provisions: &[law::ART_32, law::ART_32_1_C],
-    summary: "Special-category data on a system with no backups",
-    explanation: "Art. 32(1)(c) asks for the ability to restore the availability of and access to personal data in a timely manner after an incident, and binds the processor that runs a system as well as the controller. IMY's finding against Medhelp for recordings kept on RAID with no backup rested on Art. 32(1) as well as on Socialstyrelsen's regulations; the GDPR part of it holds for any special-category data. Patient data are the more serious `patient-data-without-backups`.",
-    remediation: "back the system up at set intervals, keep the copies separate, and test restoring them",
     check: |ctx, out| {
         report_false(
             ctx,
@@ -386,9 +368,6 @@ pub const SENSITIVE_DATA_WITHOUT_ACCESS_LOG: Rule = Rule {
     area: Area::Security,
     severity: Severity::Medium,
     provisions: &[law::ART_32, law::ART_32_1_B],
-    summary: "Special-category data on a system that does not log access",
-    explanation: "Without a record of who read what, the confidentiality of special-category data cannot be checked or restored (Art. 32(1)(b), (d)). The Dutch DPA fined HagaZiekenhuis (2019) and OLVG (2020) under Art. 32(1) for not reviewing access logs, which presupposes keeping them. Art. 32 binds the processor that runs the system as well as the controller. Patient data are the more serious `patient-data-without-access-log`.",
-    remediation: "log every access to the special-category data on the system and review the logs",
     check: |ctx, out| {
         report_false(
             ctx,
@@ -422,9 +401,6 @@ pub const PATIENT_DATA_WITHOUT_STRONG_AUTHENTICATION: Rule = Rule {
     area: Area::Security,
     severity: Severity::High,
     provisions: &[law::HSLF_FS_2016_40_OPEN_NETWORKS, law::ART_5_1_F, law::ART_32, law::ART_32_1_B],
-    summary: "Patient data reached with a password alone over a network the operator does not control",
-    explanation: "Where patient data are processed over open networks, Socialstyrelsen's regulations require access to be preceded by strong authentication, the user's identity checked in at least two ways (HSLF-FS 2016:40, carried over from SOSFS 2008:14). A password alone is not that. The Dutch DPA fined HagaZiekenhuis EUR 460 000 (2019) and OLVG EUR 440 000 (2020) under Art. 32(1) for hospital records reached without two-factor authentication. The rule counts the internet and a network shared with other organisations as networks the operator does not control.",
-    remediation: "require multi-factor authentication or a smart card (in Swedish care, SITHS) for every access to the system, or take it off the shared network",
     check: |ctx, out| {
         // The regulations bind the care provider, the controller.
         for (system, exposure, span) in password_only(ctx) {
@@ -445,9 +421,6 @@ pub const PASSWORD_ONLY_ON_INTERNET: Rule = Rule {
     area: Area::Security,
     severity: Severity::Medium,
     provisions: &[law::ART_32, law::ART_32_1_B],
-    summary: "Special-category data on a system reachable from the internet with a password alone",
-    explanation: "A password alone is what phishing and reused credentials defeat. For special-category data on a system that faces the internet, security appropriate to the risk (Art. 32(1)(b)) means a second factor; Art. 32 binds the processor that runs the system as well as the controller. Patient data are the more serious `patient-data-without-strong-authentication`.",
-    remediation: "put multi-factor authentication in front of the system, or take it off the internet",
     check: |ctx, out| {
         for (system, exposure, span) in password_only(ctx) {
             if exposure == Exposure::Internet {
@@ -473,9 +446,6 @@ pub const PATIENT_DATA_WITHOUT_ACCESS_ANALYSIS: Rule = Rule {
     area: Area::Security,
     severity: Severity::High,
     provisions: &[law::PDL_4_2, law::HSLF_FS_2016_40_ACCESS_ANALYSIS, law::ART_5_1_F, law::ART_32],
-    summary: "Patient data in a system whose access rights were assigned without a needs-and-risk analysis",
-    explanation: "A care provider must limit each user's access to patient data to what they need for their work (patientdatalagen 4 kap. 2 §), from an analysis of the users' needs and of the risks made before access rights are assigned (behovs- och riskanalys, HSLF-FS 2016:40 4 kap. 2 §). Without it, access cannot be limited to need, and the security Art. 5(1)(f) and 32 require is missing. On 2 December 2020 IMY found eight care providers in breach for this and fined seven of them, from SEK 2.5 M to SEK 30 M.",
-    remediation: "make and document the needs-and-risk analysis, assign access rights from it, and review them when it changes",
     check: |ctx, out| {
         // The duty is the care provider's, the controller's.
         report_false(
@@ -496,9 +466,6 @@ pub const PATIENT_DATA_LOGS_NOT_REVIEWED: Rule = Rule {
     area: Area::Security,
     severity: Severity::Medium,
     provisions: &[law::PDL_4_3, law::ART_32],
-    summary: "Patient data in a system whose access logs are not reviewed systematically and regularly",
-    explanation: "Logs deter and reveal unauthorised access only if someone reads them: the care provider must check them systematically and regularly (patientdatalagen 4 kap. 3 §). The Dutch DPA's fines on HagaZiekenhuis (2019) and OLVG (2020) under Art. 32(1) rested on logs not reviewed regularly as well as on missing two-factor authentication. A system that keeps no log at all is `patient-data-without-access-log`.",
-    remediation: "review the logs at set intervals and on triggers (a well-known patient, a colleague's record), with guidance on what counts as unauthorised access",
     check: |ctx, out| {
         for system in ctx.model.systems.values() {
             let Some(review) = system.log_review.as_ref().filter(|r| !r.value) else { continue };

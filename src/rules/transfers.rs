@@ -34,9 +34,6 @@ pub const WITHOUT_SAFEGUARD: Rule = Rule {
     area: Area::Transfers,
     severity: Severity::High,
     provisions: &[law::ART_44, law::ART_45, law::ART_46, law::ART_49],
-    summary: "Personal data processed in a third country with no adequacy decision and no transfer tool",
-    explanation: "Personal data may go to a country outside the EU/EEA only under an adequacy decision of the Commission that covers that recipient on that date (Art. 45; a decision may cover a whole country, a territory, specified sectors or an international organisation), under appropriate safeguards such as standard contractual clauses (Art. 46), or, exceptionally, under a derogation for a specific situation (Art. 49). Processing in, or remote access from, such a country by a processor or sub-processor is a transfer by the party it works for, and onward transfers count too (Art. 44). The 1177 case adds a warning: a transfer tool does not cure a lack of legal basis under sector law.",
-    remediation: "stop the processing abroad, or add a transfer tool that fits the direction to an agreement in force between the exporter and the importer, with a transfer impact assessment: standard contractual clauses module 1 controller→controller, 2 controller→processor, 3 processor→processor, 4 processor→controller (Implementing Decision (EU) 2021/914), e.g. `transfer: { tool: scc, module: 3 }`",
     check: |ctx, out| check_transfers(ctx, out, Outcome::Missing),
 };
 
@@ -46,9 +43,6 @@ pub const TOOL_MISMATCH: Rule = Rule {
     area: Area::Transfers,
     severity: Severity::High,
     provisions: &[law::ART_46, law::ART_46_2_A, law::ART_47, law::ART_4_20, law::ART_49],
-    summary: "A transfer tool that does not fit the direction or the parties of the transfer",
-    explanation: "Standard contractual clauses come in four modules, one for each direction: 1 controller→controller, 2 controller→processor, 3 processor→processor, 4 processor→controller (Implementing Decision (EU) 2021/914). Binding corporate rules bind a group of undertakings, or a group of enterprises engaged in a joint economic activity (Art. 4(20), 47(1)); the rule reads group membership from `owned_by` only, so a transfer within a joint-activity group that is not an ownership group is flagged and must be checked by hand. An instrument between public authorities needs public bodies on both sides (Art. 46(2)(a)). Derogations (Art. 49) are exceptions to be read restrictively: the contract and legal-claims derogations are limited to occasional transfers (recital 111), the last resort of Art. 49(1) second subparagraph to transfers that are not repetitive, and in the EDPB's reading even the others should not become a large-scale, systematic route (EDPB Guidelines 2/2018). The rule flags a derogation used for a standing outsourcing flow as a misfit. A tool that does not fit the transfer gives it no protection.",
-    remediation: "use the SCC module that matches the roles of exporter and importer, name them as `exporter` and `importer`, or replace the derogation or BCR with SCCs",
     check: |ctx, out| check_transfers(ctx, out, Outcome::Mismatch),
 };
 
@@ -58,9 +52,6 @@ pub const SCOPE_UNVERIFIED: Rule = Rule {
     area: Area::Transfers,
     severity: Severity::Info,
     provisions: &[law::ART_45],
-    summary: "A transfer relying on an adequacy decision limited to some sectors or kinds of processing",
-    explanation: "Some adequacy decisions cover only part of a country's processing (Japan: businesses under the APPI; Korea: entities under PIPA with exclusions; Israel: automated transfers). The model cannot tell whether the importer falls inside that scope, so the transfer relies on a fact to verify. When an agreement in force carries a transfer tool that fits, the transfer rests on that tool instead (Art. 46) and there is nothing to verify.",
-    remediation: "verify that the importer and the processing fall within the decision's scope, and record the check",
     check: |ctx, out| check_transfers(ctx, out, Outcome::ScopeToVerify),
 };
 
@@ -70,9 +61,6 @@ pub const TOOL_UNDERMINED: Rule = Rule {
     area: Area::Transfers,
     severity: Severity::High,
     provisions: &[law::ART_44, law::ART_46, law::CJEU_SCHREMS_II, law::EDPB_REC_01_2020],
-    summary: "A transfer tool relied on in a country and period whose law was found to undermine it, without effective supplementary measures",
-    explanation: "A transfer tool such as standard contractual clauses binds only the parties: where the law of the destination lets its authorities reach the data beyond what is necessary and proportionate, the tool alone does not protect it, and the exporter must add supplementary measures that work or stop the transfer (CJEU C-311/18 Schrems II; EDPB Recommendations 01/2020). The reference data records such periods (`tool_undermined`), e.g. the United States from 16 July 2020 to 9 July 2023 for importers subject to FISA 702, with the measures counted as effective there (encryption or pseudonymisation with keys held only in the EEA). The Swedish DPA found SCCs to a US importer without such measures in breach of Art. 44 (Google Analytics decisions of 30 June 2023). The finding is `info` where the model does not record the measures, or does not say that the importer is subject to the law in question.",
-    remediation: "add a supplementary measure that works against that law (e.g. `supplementary_measures: [encryption_keys_in_eea]` where the importer never needs the data in the clear), or stop the transfer; record the measures actually in place",
     check: |ctx, out| check_transfers(ctx, out, Outcome::Undermined),
 };
 
@@ -82,9 +70,6 @@ pub const NO_IMPACT_ASSESSMENT: Rule = Rule {
     area: Area::Transfers,
     severity: Severity::Medium,
     provisions: &[law::ART_46, law::SCC_CLAUSE_14, law::EDPB_REC_01_2020],
-    summary: "A transfer tool relied on without an assessment of the destination's law and practice",
-    explanation: "Before relying on an Art. 46 tool the exporter must assess, case by case, whether the law and practice of the destination let the importer keep its commitments (CJEU C-311/18; EDPB Recommendations 01/2020, step 3); the 2021 SCCs make it a warranty of the parties, documented and available to the supervisory authority (Clause 14). `impact_assessment: false` is this finding; left out, the assessment is unknown and the rule is silent.",
-    remediation: "assess the destination's law and practice for this transfer, document it, and record `impact_assessment: true` on the transfer clause",
     check: |ctx, out| check_transfers(ctx, out, Outcome::NoAssessment),
 };
 

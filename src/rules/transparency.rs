@@ -20,9 +20,6 @@ pub const SUBJECTS_NOT_INFORMED: Rule = Rule {
     // As IMY cited them against Medhelp (DI-2019-3375): Art. 5(1)(a) and 13, with
     // Art. 12 relied on to place the duty on the controller (docs/cases.md).
     provisions: &[law::ART_5_1_A, law::ART_12, law::ART_13, law::ART_14],
-    summary: "An activity whose controllers do not inform the data subjects",
-    explanation: "Each controller must tell data subjects who it is, why it processes their data, on what legal basis, who receives it, whether it goes to a third country, how long it is kept and what rights they have (Art. 13 when collected from them, Art. 14 otherwise; for patients also patientdatalagen 8 kap. 6 §). In the 1177 case IMY fined Medhelp and each of the three regions for deficient information to callers: in a chain, every controller owes its own notice. The notice counts when a controller of the activity, or a processor acting for one, gives it.",
-    remediation: "give the Art. 13/14 information at collection (for calls: in the greeting and on the web pages), naming the controller, and record who informs in `informs_subjects`",
     check: |ctx, out| {
         for activity in ctx.running() {
             let Some(informs) = &activity.informs_subjects else { continue };

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use ansvar::printer::{CheckFormat, ColorChoice, DiffFormat, GraphFormat, ReportFormat, RolesFormat, RopaFormat};
+use ansvar::render::Lang;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Maps GDPR responsibility across chains of healthcare regions, care providers,
@@ -46,10 +47,23 @@ pub struct GlobalArgs {
     /// (CLICOLOR_FORCE colours pipes too); `always` colours pipes and files.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// The language of the output: `sv` (Swedish) or `en` (English) [default:
+    /// the locale's, from LC_ALL, then LC_MESSAGES, then LANG (`sv*` is
+    /// Swedish), else English]. JSON and SARIF keep their codes and fingerprints
+    /// in every language; only their messages are translated.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
     /// No progress on stderr and no "wrote FILE" line; `check` prints its
     /// summary line only.
     #[arg(short, long, global = true)]
     pub quiet: bool,
+}
+
+impl GlobalArgs {
+    /// The language: `--lang`, else the environment's locale.
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(Lang::detect)
+    }
 }
 
 /// `--scope` in one line, for `-h`.

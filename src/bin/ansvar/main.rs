@@ -19,6 +19,7 @@ use ansvar::diag::{self, Color};
 use ansvar::load::{self, Loaded};
 use ansvar::printer::{self, ColorChoice, Format, PrintError, Printer};
 use ansvar::reference::Reference;
+use ansvar::render::Lang;
 use ansvar::rules::Severity;
 use ansvar::source::SourceMap;
 use clap::{CommandFactory, Parser};
@@ -50,8 +51,8 @@ fn main() -> ExitCode {
         Command::Check(args) => check(&cli.global, args),
         Command::Roles(args) => roles(&cli.global, args),
         Command::Diff(args) => diff(&cli.global, args),
-        Command::Rules => emit(&printer::Text(ansvar::catalogue::list()), None).map(|()| CLEAN),
-        Command::Explain(args) => explain_rule(args),
+        Command::Rules => emit(&printer::Text(ansvar::catalogue::list(cli.global.lang())), None).map(|()| CLEAN),
+        Command::Explain(args) => explain_rule(&cli.global, args),
         Command::Report(args) => {
             let format = format("report", args.format, args.output.as_deref(), printer::ReportFormat::Html);
             let drawing = Drawing::Report(format);
@@ -136,9 +137,9 @@ fn output_color(choice: ColorChoice, output: Option<&Path>) -> Color {
     choice.for_stream(output.is_none() && std::io::stdout().is_terminal())
 }
 
-/// Prints diagnostics to stderr.
-fn report_diagnostics(diagnostics: &[diag::Diagnostic], sources: &SourceMap, color: Color) {
-    let rendered = diag::render(diagnostics, sources, color);
+/// Prints diagnostics to stderr, in `lang`.
+fn report_diagnostics(diagnostics: &[diag::Diagnostic], sources: &SourceMap, color: Color, lang: Lang) {
+    let rendered = diag::render(&ansvar::render::loader_diagnostics(diagnostics, lang), sources, color);
     let _ = std::io::stderr().write_all(rendered.as_bytes());
 }
 
@@ -230,7 +231,7 @@ fn reference(global: &GlobalArgs) -> Result<Reference, Failure> {
     };
     let mut sources = SourceMap::new();
     Reference::read(&mut sources, path).map_err(|diagnostics| {
-        report_diagnostics(&diagnostics, &sources, stderr_color(global));
+        report_diagnostics(&diagnostics, &sources, stderr_color(global), global.lang());
         Failure::Reported
     })
 }
@@ -239,7 +240,8 @@ fn load_model(global: &GlobalArgs, model: &Path, progress: &Progress) -> Result<
     exists(model, "")?;
     let reference = reference(global)?;
     progress.stage(format!("reading and validating {}", model.display()));
-    let loaded = load_with(model, "", stderr_color(global), progress, || load::load_path(model, &reference))?;
+    let loaded =
+        load_with(model, "", stderr_color(global), global.lang(), progress, || load::load_path(model, &reference))?;
     progress.stage(format!(
         "analysing {} files: {} parties, {} activities",
         loaded.sources.files().count(),
@@ -247,42 +249,6 @@ fn load_model(global: &GlobalArgs, model: &Path, progress: &Progress) -> Result<
         loaded.model.activities.len()
     ));
     Ok((loaded, reference))
-}
-
-/// Loads the model for `check --format json|sarif`. An invalid one still gets
-/// a document of its diagnostics, on stdout or in `-o FILE`, and exit 2: a CI
-/// step that uploads the SARIF gets the errors, not an empty file (review D15).
-fn load_or_document(
-    global: &GlobalArgs,
-    model: &Path,
-    progress: &Progress,
-    format: printer::CheckFormat,
-    output: Option<&Path>,
-) -> Result<(Loaded, Reference), Failure> {
-    use ansvar::report::invalid;
-    exists(model, "")?;
-    let reference = reference(global)?;
-    let mut document = None;
-    let loaded = load_with(model, "", stderr_color(global), progress, || {
-        load::load_path(model, &reference).inspect_err(|invalid| {
-            let (diagnostics, sources) = (&invalid.diagnostics, &invalid.sources);
-            document = match format {
-                printer::CheckFormat::Sarif => serde_json::to_string_pretty(&invalid::sarif(diagnostics, sources)),
-                _ => serde_json::to_string_pretty(&invalid::InvalidDocument::new(diagnostics, sources)),
-            }
-            .ok();
-        })
-    });
-    match loaded {
-        Ok(loaded) => Ok((loaded, reference)),
-        Err(failure) => {
-            if let Some(mut document) = document {
-                document.push('\n');
-                emit(&printer::Text(document), output)?;
-            }
-            Err(failure)
-        }
-    }
 }
 
 /// The parties given to `--scope`, checked against the model(s): an unknown
@@ -327,29 +293,68 @@ fn layout(global: &GlobalArgs, args: &CheckArgs) -> printer::Layout {
     }
 }
 
+/// Loads the model for `check --format json|sarif`. An invalid one still gets
+/// a document of its diagnostics, on stdout or in `-o FILE`, and exit 2: a CI
+/// step that uploads the SARIF gets the errors, not an empty file (review D15).
+fn load_or_document(
+    global: &GlobalArgs,
+    model: &Path,
+    format: printer::CheckFormat,
+    output: Option<&Path>,
+    progress: &Progress,
+) -> Result<(Loaded, Reference), Failure> {
+    use ansvar::report::invalid;
+    exists(model, "")?;
+    let reference = reference(global)?;
+    let mut document = None;
+    progress.stage(format!("reading and validating {}", model.display()));
+    let loaded = load_with(model, "", stderr_color(global), global.lang(), progress, || {
+        load::load_path(model, &reference).inspect_err(|invalid| {
+            let (diagnostics, sources) = (&invalid.diagnostics, &invalid.sources);
+            document = match format {
+                printer::CheckFormat::Sarif => serde_json::to_string_pretty(&invalid::sarif(diagnostics, sources)),
+                _ => serde_json::to_string_pretty(&invalid::InvalidDocument::new(diagnostics, sources)),
+            }
+            .ok();
+        })
+    });
+    match loaded {
+        Ok(loaded) => Ok((loaded, reference)),
+        Err(failure) => {
+            if let Some(mut document) = document {
+                document.push('\n');
+                emit(&printer::Text(document), output)?;
+            }
+            Err(failure)
+        }
+    }
+}
+
 /// Runs a loader and reports an invalid model; `side` names the side of a diff.
 fn load_with(
     model: &Path,
     side: &str,
     color: Color,
+    lang: Lang,
     progress: &Progress,
     loader: impl FnOnce() -> Result<Loaded, load::Invalid>,
 ) -> Result<Loaded, Failure> {
     match loader() {
         Ok(loaded) => {
-            progress.suspend(|| report_diagnostics(&loaded.warnings, &loaded.sources, color));
+            progress.suspend(|| report_diagnostics(&loaded.warnings, &loaded.sources, color, lang));
             Ok(loaded)
         }
         Err(invalid) => {
             progress.done();
-            report_diagnostics(&invalid.diagnostics, &invalid.sources, color);
-            let count = invalid.diagnostics.len();
-            let _ = writeln!(
-                std::io::stderr(),
-                "error: {side}`{}` is not a valid model: {count} problem{}",
-                model.display(),
-                if count == 1 { "" } else { "s" }
-            );
+            report_diagnostics(&invalid.diagnostics, &invalid.sources, color, lang);
+            let side = match side {
+                "the old side: " => Some("old"),
+                "the new side: " => Some("new"),
+                _ => None,
+            };
+            let shown = model.display().to_string();
+            let line = ansvar::render::invalid_model(side, &shown, invalid.diagnostics.len(), lang);
+            let _ = writeln!(std::io::stderr(), "error: {line}");
             Err(Failure::Reported)
         }
     }
@@ -390,7 +395,7 @@ fn check(global: &GlobalArgs, args: &CheckArgs) -> Result<u8, Failure> {
     let progress = Progress::new(global.quiet);
     let (loaded, reference) = match format {
         printer::CheckFormat::Text => load_model(global, &args.model, &progress)?,
-        _ => load_or_document(global, &args.model, &progress, format, output)?,
+        _ => load_or_document(global, &args.model, format, output, &progress)?,
     };
     let seeds = scope_parties(&[&loaded.model], &args.scope)?;
     let as_of = as_of(args.as_of);
@@ -432,6 +437,7 @@ fn check(global: &GlobalArgs, args: &CheckArgs) -> Result<u8, Failure> {
         as_of,
         color: output_color(global.color, output),
         obligations,
+        lang: global.lang(),
         layout: layout(global, args),
         fail_on,
         sarif_limit,
@@ -454,8 +460,8 @@ fn check(global: &GlobalArgs, args: &CheckArgs) -> Result<u8, Failure> {
     exit(if failing { FINDINGS } else { CLEAN })
 }
 
-fn explain_rule(args: &ExplainArgs) -> Result<u8, Failure> {
-    match ansvar::catalogue::explain(&args.code) {
+fn explain_rule(global: &GlobalArgs, args: &ExplainArgs) -> Result<u8, Failure> {
+    match ansvar::catalogue::explain(&args.code, global.lang()) {
         Some(text) => emit(&printer::Text(text), None).map(|()| CLEAN),
         None => {
             let known = ansvar::rules::CATALOGUE.iter().map(|r| r.code);
@@ -518,7 +524,8 @@ fn roles(global: &GlobalArgs, args: &RolesArgs) -> Result<u8, Failure> {
     if let Some([party, activity]) = args.explain.as_deref() {
         let party = select("party", std::slice::from_ref(party), model.parties.keys())?[0];
         let activity = select("activity", std::slice::from_ref(activity), model.activities.keys())?[0];
-        let text = ansvar::roles::explain(&derived, party, activity, |span| loaded.sources.location(span).to_string());
+        let location = |span| loaded.sources.location(span).to_string();
+        let text = ansvar::render::roles::explain(&derived, party, activity, location, global.lang());
         emit(&printer::Text(text), output)?;
         exit(CLEAN);
     }
@@ -550,6 +557,7 @@ fn roles(global: &GlobalArgs, args: &RolesArgs) -> Result<u8, Failure> {
         named: !args.party.is_empty(),
         activities: &activities,
         obligations,
+        lang: global.lang(),
     };
     emit(&table, output)?;
     exit(CLEAN)
@@ -562,6 +570,7 @@ fn load_side(
     revision: Option<&str>,
     side: &str,
     color: Color,
+    lang: Lang,
     progress: &Progress,
 ) -> Result<Loaded, Failure> {
     let as_path = Path::new(spec);
@@ -580,7 +589,7 @@ fn load_side(
         Some(rev) => std::path::PathBuf::from(format!("{rev}:{}", path.display())),
         None => path.clone(),
     };
-    load_with(&shown, side, color, progress, || match &revision {
+    load_with(&shown, side, color, lang, progress, || match &revision {
         None => load::load_path(&path, reference),
         Some(rev) => match load::git::read_at_revision(rev, &path) {
             Ok(texts) => load::load_texts(texts, reference),
@@ -598,8 +607,10 @@ fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
     progress.stage("reading and validating both sides");
     // Both sides are loaded before either failure is reported, so that one run
     // shows every problem on both sides.
-    let old = load_side(&reference, &args.old, args.git_old.as_deref(), "the old side: ", color, &progress);
-    let new = load_side(&reference, &args.new, args.git_new.as_deref(), "the new side: ", color, &progress);
+    let old =
+        load_side(&reference, &args.old, args.git_old.as_deref(), "the old side: ", color, global.lang(), &progress);
+    let new =
+        load_side(&reference, &args.new, args.git_new.as_deref(), "the new side: ", color, global.lang(), &progress);
     let (old, new) = (old?, new?);
     let seeds = scope_parties(&[&old.model, &new.model], &args.scope)?;
     let as_of = as_of(args.as_of);
@@ -607,8 +618,8 @@ fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
     let old_side = ansvar::diff::Side { model: &old.model, sources: &old.sources };
     let new_side = ansvar::diff::Side { model: &new.model, sources: &new.sources };
     let changes = match seeds.as_slice() {
-        [] => ansvar::diff::diff(&old_side, &new_side, &reference, as_of),
-        seeds => ansvar::diff::diff_scoped(&old_side, &new_side, &reference, as_of, seeds),
+        [] => ansvar::diff::diff_in(&old_side, &new_side, &reference, as_of, global.lang()),
+        seeds => ansvar::diff::diff_scoped_in(&old_side, &new_side, &reference, as_of, seeds, global.lang()),
     };
     progress.done();
     let name = |spec: &str, rev: &Option<String>| match rev {
@@ -623,6 +634,7 @@ fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
         new: &new_name,
         as_of,
         color: output_color(global.color, output),
+        lang: global.lang(),
     };
     emit(&printed, output)?;
     let failing = threshold(args.fail_on).is_some_and(|t| changes.introduces(t));
@@ -677,6 +689,7 @@ fn draw(
         sources: &loaded.sources,
         analysis: &analysis,
         reference: &reference,
+        lang: global.lang(),
     };
     let drawn: Box<dyn Printer> = match drawing {
         Drawing::Report(format) => Box::new(printer::Report::new(&input, format)),

@@ -1,0 +1,134 @@
+# The other text ansvar writes, in English: severities, citations of guidance,
+# the frame of `rules`, `explain` and `check`, and the model summary. Ids and
+# dates arrive already written.
+
+## Severities
+
+severity-critical = critical
+severity-high = high
+severity-medium = medium
+severity-low = low
+severity-info = info
+
+## Guidance and judgments, as cited (articles and Swedish statutes are cited
+## from src/law.rs; these are spelled there too, and a test keeps them equal)
+
+provision-edpb-07-2020-purposes-means = EDPB Guidelines 07/2020 §2.1.4 (from para 33)
+provision-edpb-07-2020-joint = EDPB Guidelines 07/2020 paras 51–53
+provision-edpb-07-2020-processor = EDPB Guidelines 07/2020 paras 74–75
+provision-edpb-07-2020-facts = EDPB Guidelines 07/2020 Part I §1 (functional concepts)
+provision-edpb-9-2022-awareness = EDPB Guidelines 9/2022 (processor obligations: controller aware once informed)
+provision-cjeu-schrems-ii = CJEU C-311/18 (Schrems II)
+provision-scc-clause-14 = SCC (Decision (EU) 2021/914) Clause 14
+provision-edpb-rec-01-2020 = EDPB Recommendations 01/2020
+
+## `ansvar rules` and `ansvar explain`
+
+catalogue-explain-hint = `ansvar explain CODE` prints a rule's reasoning and the provisions it rests on.
+catalogue-heading = {$code}  ({$area}, default severity {$severity})
+catalogue-why = Why: {$text}
+catalogue-rests-on = Rests on: {$text}
+catalogue-what-to-do = What to do: {$text}
+
+## A finding in `ansvar check`
+
+finding-accepted-mark = (accepted)
+finding-chain = chain: {$chain}
+finding-rests-on = rests on: {$provisions}
+finding-accepted-by = accepted by {$by} until {$until}: {$justification}
+
+## The model summary at the end of `ansvar check`
+
+summary-model = model {$name}
+summary-parties = {$count ->
+    [one] {$count} party
+   *[other] {$count} parties
+}
+summary-activities = {$count ->
+    [one] {$count} processing activity
+   *[other] {$count} processing activities
+}
+summary-data = {$count ->
+    [one] {$count} data category
+   *[other] {$count} data categories
+}
+summary-systems = {$count ->
+    [one] {$count} system
+   *[other] {$count} systems
+}
+summary-agreements = {$count ->
+    [one] {$count} agreement
+   *[other] {$count} agreements
+}
+summary-incidents = {$count ->
+    [one] {$count} incident
+   *[other] {$count} incidents
+}
+summary-accepted-risks = {$count ->
+    [one] {$count} accepted risk
+   *[other] {$count} accepted risks
+}
+summary-no-findings = no findings as of {$date}
+summary-accepted = {$count} accepted
+summary-count-critical = {$count} critical
+summary-count-high = {$count} high
+summary-count-medium = {$count} medium
+summary-count-low = {$count} low
+summary-count-info = {$count} info
+summary-findings = {$count ->
+    [one] {$count} finding
+   *[other] {$count} findings
+} as of {$date}: {$parts}
+
+## `ansvar diff` as text and Markdown
+
+diff-no-change = No change in roles, findings, transfers, duties or entities.
+diff-heading-roles = Roles
+diff-heading-introduced = Findings introduced
+diff-heading-resolved = Findings resolved
+diff-heading-acceptances-started = Accepted risks that began to match
+diff-heading-acceptances-stopped = Accepted risks that stopped matching
+diff-heading-abroad = Third-country processing
+diff-heading-duties = Who notifies whom on a breach
+diff-heading-obligations = Obligations
+diff-heading-entities = Entities
+diff-no-role = no role
+diff-role-for = {$role} for {$principal}
+diff-role-own-purposes = {$role} for its own purposes (Art. 28(10))
+diff-role-change = {$party} in {$activity}: {$old} → {$new}
+diff-before = before: {$text}
+diff-after = after: {$text}
+diff-finding = [{$severity}] {$code}{$accepted}: {$message} ({$location})
+diff-abroad = {$party} processes {$activity}{$exporter} in {$country} ({$adequacy}; {$tools})
+diff-abroad-for = {" "}for {$exporter}
+diff-adequacy = adequacy: {$instrument}
+diff-no-adequacy = no adequacy decision
+diff-no-tool = no transfer tool
+diff-to-authority = the supervisory authority
+diff-to-subjects = the data subjects (if high risk)
+diff-within = {" "}within {$hours} h
+diff-duty = {$activity}: {$from} notifies {$to}{$within} ({$provision})
+diff-obligation = {$party}: {$kind} in {$activity} ({$provisions})
+diff-removed = {$path} removed
+diff-added = {$path} added
+diff-unset = (unset)
+diff-field = {$path}: {$old} → {$new}
+
+obligation-accountability = accountability
+obligation-information_to_data_subjects = information to data subjects
+obligation-joint_controller_arrangement = joint controller arrangement
+obligation-choice_of_processors = choice of processors
+obligation-controller_record = controller record
+obligation-security = security
+obligation-breach_to_authority = breach to authority
+obligation-breach_to_data_subjects = breach to data subjects
+obligation-impact_assessment = impact assessment
+obligation-processing_on_instructions = processing on instructions
+obligation-sub_processors = sub processors
+obligation-processor_record = processor record
+obligation-breach_to_principal = breach to principal
+obligation-data_protection_officer = data protection officer
+obligation-care_provider_as_controller = care provider as controller
+obligation-access_logs = access logs
+obligation-information_to_patient = information to patient
+obligation-patient_data_backups = patient data backups
