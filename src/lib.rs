@@ -22,6 +22,7 @@ pub mod graph;
 pub mod init;
 pub mod law;
 pub mod load;
+pub mod memo;
 pub mod model;
 pub mod obligations;
 pub mod output;

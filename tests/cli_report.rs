@@ -135,3 +135,75 @@ fn ropa_prints_one_csv_row_per_record() {
         ansvar().args(["ropa", "models/1177", "--as-of", "2019-02-18", "--format", format]).assert().success();
     }
 }
+
+/// The memo's particulars: `--date`, else SOURCE_DATE_EPOCH; the names given;
+/// the model's git revision, clean or with uncommitted changes.
+#[test]
+fn the_memo_carries_its_date_names_and_model_revision() {
+    let md = |extra: &[&str], epoch: Option<&str>, model: &Path| {
+        let mut command = ansvar();
+        command.env_remove("SOURCE_DATE_EPOCH");
+        if let Some(epoch) = epoch {
+            command.env("SOURCE_DATE_EPOCH", epoch);
+        }
+        let model = model.to_str().unwrap().to_owned();
+        let out =
+            command.args(["report", &model, "--as-of", "2019-02-18", "--format", "md"]).args(extra).assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let named = md(
+        &["--date", "2019-03-01", "--author", "Anna Author", "--reviewer", "Rune Reviewer"],
+        None,
+        Path::new("models/1177"),
+    );
+    assert!(named.contains("| Produced on | 2019-03-01, by ansvar "), "{}", &named[..800]);
+    assert!(named.contains("| Author | Anna Author |") && named.contains("| Reviewer | Rune Reviewer |"));
+    assert!(named.contains("| Author | Anna Author | | |"), "the sign-off names the author");
+    // 2019-03-01T00:00:00Z; `--date` wins over it.
+    let epoch = md(&[], Some("1551398400"), Path::new("models/1177"));
+    assert!(epoch.contains("| Produced on | 2019-03-01, by "));
+    let both = md(&["--date", "2020-01-02"], Some("1551398400"), Path::new("models/1177"));
+    assert!(both.contains("| Produced on | 2020-01-02, by "));
+    assert!(both.contains("| Author | not stated |"));
+
+    // A model in a repository of its own: clean after the commit, dirty after a change.
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("model");
+    std::fs::create_dir(&model).unwrap();
+    for entry in std::fs::read_dir("models/1177").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            std::fs::copy(&path, model.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"])
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "git {args:?}");
+        String::from_utf8(status.stdout).unwrap()
+    };
+    let outside = md(&["--date", "2019-03-01"], None, &model);
+    if !outside.contains("| Model revision | git commit") {
+        assert!(outside.contains("| Model revision | not in a git repository"));
+    }
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "model"]);
+    let head = git(&["rev-parse", "HEAD"]);
+    let clean = md(&["--date", "2019-03-01"], None, &model);
+    assert!(
+        clean.contains(&format!(
+            "| Model revision | git commit `{}`; the model's files are as committed |",
+            head.trim()
+        ))
+    );
+    let parties = model.join("parties.yaml");
+    let text = std::fs::read_to_string(&parties).unwrap();
+    std::fs::write(&parties, format!("{text}\n# changed after the commit\n")).unwrap();
+    let dirty = md(&["--date", "2019-03-01"], None, &model);
+    assert!(dirty.contains("**with uncommitted changes to the model's files**"));
+}

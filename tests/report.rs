@@ -31,6 +31,17 @@ fn render(name: &str, loaded: &Loaded, as_of: &str) -> Outputs {
     let reference = Reference::builtin();
     let date: jiff::civil::Date = as_of.parse().unwrap();
     let analysis = ansvar::Analysis::new(&loaded.model, &reference, date);
+    // The memo's particulars pinned, as `--date` and the names pin them: the
+    // snapshot must not change with the day or the repository's commit.
+    let memo = ansvar::memo::Memo {
+        produced: "2019-03-01".parse().unwrap(),
+        revision: Some(ansvar::memo::Revision {
+            commit: "0123456789abcdef0123456789abcdef01234567".into(),
+            dirty: false,
+        }),
+        author: Some("Anna Author, DPO".into()),
+        reviewer: None,
+    };
     let input = view::Input {
         name,
         model: &loaded.model,
@@ -38,6 +49,7 @@ fn render(name: &str, loaded: &Loaded, as_of: &str) -> Outputs {
         analysis: &analysis,
         reference: &reference,
         lang: ansvar::render::Lang::En,
+        memo: Some(&memo),
     };
     let built = view::View::build(&input);
     let graph = diagram::Diagram::build(&input);
@@ -159,6 +171,7 @@ fn pre_rendered_parts_of_the_json_report_are_the_parts_serialised_whole() {
         analysis: &analysis,
         reference: &reference,
         lang: ansvar::render::Lang::En,
+        memo: None,
     };
     let built = view::View::build(&input);
     let report = json::report_to_string(&json::ReportDocument::new(&built, &analysis, &loaded.sources));
@@ -386,6 +399,7 @@ fn a_narrow_model_gets_the_grid_and_a_sparse_json_matrix() {
         analysis: &analysis,
         reference: &reference,
         lang: ansvar::render::Lang::En,
+        memo: None,
     };
     let built = view::View::build(&input);
     assert!(loaded.model.activities.len() <= view::MATRIX_MAX_ACTIVITIES);

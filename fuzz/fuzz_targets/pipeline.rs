@@ -49,7 +49,8 @@ fuzz_target!(|data: &[u8]| {
     let sources = &loaded.sources;
 
     // check: text, JSON, SARIF.
-    let diagnostics: Vec<_> = analysis.findings.iter().map(|f| f.to_diagnostic()).collect();
+    let diagnostics: Vec<_> =
+        analysis.findings.iter().map(|f| ansvar::render::to_diagnostic(f, ansvar::render::Lang::En)).collect();
     inert("check text", &ansvar::diag::render(&diagnostics, sources, ansvar::diag::Color::Never));
     let _ = ansvar::report::json::to_string(&ansvar::report::json::CheckDocument::new(&analysis.findings, as_of, sources));
     let _ = ansvar::report::json::to_string(&ansvar::report::sarif::SarifLog::new(&analysis.findings, sources));

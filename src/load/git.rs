@@ -104,7 +104,7 @@ pub fn check_revision(revision: &str) -> Result<(), &'static str> {
 
 /// The nearest existing directory on `path` (from the path itself upwards) and
 /// the rest of the path below it, with `/` separators.
-fn locate(path: &Path) -> Result<(PathBuf, String), String> {
+pub(crate) fn locate(path: &Path) -> Result<(PathBuf, String), String> {
     let absolute = if path.is_absolute() {
         path.to_path_buf()
     } else {
@@ -125,7 +125,7 @@ fn locate(path: &Path) -> Result<(PathBuf, String), String> {
 
 /// Runs git in `directory` with no hooks, pager or fsmonitor, no optional
 /// locks, and stdout read up to the file size limit.
-fn git(directory: &Path, args: &[&str]) -> Result<String, String> {
+pub(crate) fn git(directory: &Path, args: &[&str]) -> Result<String, String> {
     let mut child = Command::new("git")
         .args(["-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "--no-pager"])
         .arg("-C")

@@ -104,6 +104,9 @@ pub struct Node {
 pub enum EdgeKind {
     /// The source engages the target to process on its behalf.
     Engages,
+    /// A contract in force between two parties where neither engages the
+    /// other as processor: a care agreement, a service contract.
+    Contract,
     /// The source uses the target system.
     Uses,
 }
@@ -115,10 +118,27 @@ pub struct Edge {
     pub from: String,
     /// The target node's key.
     pub to: String,
-    /// Engages or uses.
+    /// Engages, contract or uses.
     pub kind: EdgeKind,
     /// The activities it stands for, by id.
     pub activities: Vec<String>,
+    /// The kinds of the contracts in force between the two parties for those
+    /// activities, in words (`care agreement`, `data processing agreement`),
+    /// sorted; empty for a system.
+    pub contracts: Vec<String>,
+    /// The short labels of its activities in the diagram's key (`A1`, `A3`).
+    pub keys: Vec<String>,
+}
+
+/// An activity in the diagram's key: edges name it by its short label.
+#[derive(Clone, Debug, Serialize)]
+pub struct KeyedActivity {
+    /// `A1`, `A2`, … in the order of the activities' ids.
+    pub key: String,
+    /// The activity's id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
 }
 
 /// The chain as a graph.
@@ -132,6 +152,73 @@ pub struct Diagram {
     pub columns: Vec<String>,
     /// Parties with no role on the date, not drawn, by name.
     pub not_drawn: Vec<String>,
+    /// The activities running on the date, each with the short label its
+    /// edges carry.
+    pub key: Vec<KeyedActivity>,
+}
+
+/// The short form of an agreement's kind in words, as the SVG labels its
+/// edges (the legend spells each out), and the words themselves.
+pub const CONTRACT_SHORT: &[(&str, &str)] = &[
+    ("care agreement", "care"),
+    ("data processing agreement", "DPA"),
+    ("joint-controller arrangement", "Art. 26"),
+    ("service contract", "service"),
+    ("sub-processor authorisation", "sub-proc."),
+    ("transfer agreement", "transfer"),
+];
+
+/// The short form of a contract kind in words ([`CONTRACT_SHORT`]).
+pub fn contract_short(words: &str) -> &str {
+    CONTRACT_SHORT.iter().find(|(long, _)| *long == words).map_or(words, |(_, short)| short)
+}
+
+/// What an edge's label says: its contracts' kinds (short or in full) and its
+/// activities' keys, `DPA · A1, A3`.
+pub fn edge_label(edge: &Edge, short: bool) -> String {
+    let mut parts = Vec::new();
+    if !edge.contracts.is_empty() {
+        let kinds: Vec<&str> =
+            edge.contracts.iter().map(|c| if short { contract_short(c) } else { c.as_str() }).collect();
+        parts.push(kinds.join(", "));
+    }
+    if !edge.keys.is_empty() {
+        parts.push(edge.keys.join(", "));
+    }
+    parts.join(" · ")
+}
+
+/// Activity numbers as keys, runs of three or more as a range:
+/// `[1, 3, 4, 5, 7]` → `A1`, `A3–A5`, `A7`.
+fn key_ranges(numbers: &[usize]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < numbers.len() {
+        let mut j = i;
+        while j + 1 < numbers.len() && numbers[j + 1] == numbers[j] + 1 {
+            j += 1;
+        }
+        if j >= i + 2 {
+            out.push(format!("A{}–A{}", numbers[i], numbers[j]));
+        } else {
+            out.extend(numbers[i..=j].iter().map(|n| format!("A{n}")));
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// An agreement's kind in words, for an edge's label.
+fn contract_words(kind: crate::model::AgreementKind) -> &'static str {
+    use crate::model::AgreementKind;
+    match kind {
+        AgreementKind::CareAgreement => "care agreement",
+        AgreementKind::DataProcessing => "data processing agreement",
+        AgreementKind::SubprocessorAuthorisation => "sub-processor authorisation",
+        AgreementKind::JointControllers => "joint-controller arrangement",
+        AgreementKind::Transfer => "transfer agreement",
+        AgreementKind::Service => "service contract",
+    }
 }
 
 fn party_key(id: &PartyId) -> String {
@@ -230,6 +317,28 @@ impl Diagram {
                 }
             }
         }
+        // Contracts in force on the date, between two drawn parties, for a
+        // running activity: by pair (the first party as the contract lists it,
+        // which is the principal or controller in a well-formed one), with the
+        // activities each kind covers.
+        let mut contracts: BTreeMap<(PartyId, PartyId), BTreeMap<&'static str, Vec<String>>> = BTreeMap::new();
+        for agreement in model.agreements.values().filter(|a| a.in_force_on(as_of)) {
+            let covered: Vec<String> =
+                agreement.covers.iter().filter(|a| running(&a.value)).map(|a| a.value.to_string()).collect();
+            let Some((first, others)) = agreement.parties.split_first() else { continue };
+            if covered.is_empty() {
+                continue;
+            }
+            for other in others {
+                let pair = (first.party.value.clone(), other.party.value.clone());
+                contracts
+                    .entry(pair)
+                    .or_default()
+                    .entry(contract_words(agreement.kind.value))
+                    .or_default()
+                    .extend(covered.iter().cloned());
+            }
+        }
         for list in engages.values_mut().chain(uses.values_mut()) {
             list.sort();
             list.dedup();
@@ -296,23 +405,70 @@ impl Diagram {
         nodes.sort_by(|a, b| (a.column, &a.key).cmp(&(b.column, &b.key)));
 
         let keys: BTreeSet<&str> = nodes.iter().map(|n| n.key.as_str()).collect();
-        let mut edges: Vec<Edge> = engages
-            .into_iter()
-            .map(|((principal, agent), activities)| Edge {
+        // The contracts between two parties, whichever way the contract lists
+        // them; each taken by the first edge that shows it.
+        let mut between = |a: &PartyId, b: &PartyId| -> BTreeMap<&'static str, Vec<String>> {
+            let mut found = contracts.remove(&(a.clone(), b.clone())).unwrap_or_default();
+            for (kind, list) in contracts.remove(&(b.clone(), a.clone())).unwrap_or_default() {
+                found.entry(kind).or_default().extend(list);
+            }
+            found
+        };
+        let words = |found: &BTreeMap<&'static str, Vec<String>>| found.keys().map(|k| (*k).to_owned()).collect();
+        let mut edges: Vec<Edge> = Vec::new();
+        for ((principal, agent), activities) in engages {
+            let found = between(&principal, &agent);
+            edges.push(Edge {
                 from: party_key(&principal),
                 to: party_key(&agent),
                 kind: EdgeKind::Engages,
+                contracts: words(&found),
                 activities,
-            })
-            .chain(uses.into_iter().map(|((party, system), activities)| Edge {
+                keys: Vec::new(),
+            });
+        }
+        for ((a, b), found) in std::mem::take(&mut contracts) {
+            let mut activities: Vec<String> = found.values().flatten().cloned().collect();
+            activities.sort();
+            activities.dedup();
+            edges.push(Edge {
+                from: party_key(&a),
+                to: party_key(&b),
+                kind: EdgeKind::Contract,
+                contracts: words(&found),
+                activities,
+                keys: Vec::new(),
+            });
+        }
+        for ((party, system), activities) in uses {
+            edges.push(Edge {
                 from: party_key(&party),
                 to: system_key(&system),
                 kind: EdgeKind::Uses,
                 activities,
-            }))
-            .filter(|e| keys.contains(e.from.as_str()) && keys.contains(e.to.as_str()))
-            .collect();
+                contracts: Vec::new(),
+                keys: Vec::new(),
+            });
+        }
+        edges.retain(|e| keys.contains(e.from.as_str()) && keys.contains(e.to.as_str()));
         edges.sort_by(|a, b| (a.kind, &a.from, &a.to).cmp(&(b.kind, &b.from, &b.to)));
+
+        // The key: every activity running on the date, A1, A2, … by id.
+        let key: Vec<KeyedActivity> = model
+            .activities
+            .values()
+            .filter(|a| a.runs_on(as_of))
+            .enumerate()
+            .map(|(i, a)| KeyedActivity { key: format!("A{}", i + 1), id: a.id.to_string(), name: a.name.clone() })
+            .collect();
+        let number: BTreeMap<&str, usize> = key.iter().enumerate().map(|(i, k)| (k.id.as_str(), i + 1)).collect();
+        for edge in &mut edges {
+            let mut numbers: Vec<usize> =
+                edge.activities.iter().filter_map(|a| number.get(a.as_str()).copied()).collect();
+            numbers.sort_unstable();
+            numbers.dedup();
+            edge.keys = key_ranges(&numbers);
+        }
 
         let mut columns: Vec<String> = (0..=deepest)
             .map(|d| match d {
@@ -327,7 +483,7 @@ impl Diagram {
         let mut not_drawn: Vec<String> =
             model.parties.values().filter(|p| drawn.binary_search(&&p.id).is_err()).map(|p| p.name.clone()).collect();
         not_drawn.sort();
-        Self { nodes, edges, columns, not_drawn }
+        Self { nodes, edges, columns, not_drawn, key }
     }
 
     /// The node with this key.
@@ -411,9 +567,12 @@ pub fn dot(diagram: &Diagram) -> String {
         );
     }
     for edge in &diagram.edges {
+        let label = dot_escape(&edge_label(edge, false));
         let style = match edge.kind {
-            EdgeKind::Engages => "label=\"engages\"",
-            EdgeKind::Uses => "style=dashed, arrowhead=none",
+            EdgeKind::Engages if label.is_empty() => "label=\"engages\"".to_owned(),
+            EdgeKind::Engages => format!("label=\"engages · {label}\""),
+            EdgeKind::Contract => format!("label=\"{label}\", style=dashed, color=\"#5b3a8c\", fontcolor=\"#5b3a8c\""),
+            EdgeKind::Uses => format!("label=\"{label}\", style=dashed, arrowhead=none, fontcolor=\"#5b6470\""),
         };
         let _ = writeln!(
             out,
@@ -421,6 +580,14 @@ pub fn dot(diagram: &Diagram) -> String {
             dot_escape(&edge.from),
             dot_escape(&edge.to),
             dot_escape(&edge.activities.join(", "))
+        );
+    }
+    if !diagram.key.is_empty() {
+        // The activities the edges name by key, as a note.
+        let lines: String = diagram.key.iter().map(|k| format!("{}: {}\\l", k.key, dot_escape(&k.name))).collect();
+        let _ = writeln!(
+            out,
+            "  \"key\" [shape=note, style=filled, fillcolor=\"#ffffff\", label=\"Activities\\l{lines}\"];"
         );
     }
     out.push_str("}\n");
@@ -478,9 +645,13 @@ pub fn mermaid(diagram: &Diagram) -> String {
         let _ = writeln!(out, "  {}{open}{label}{close}:::{class}", mermaid_id(&node.key));
     }
     for edge in &diagram.edges {
-        let arrow = match edge.kind {
-            EdgeKind::Engages => "-->|engages|",
-            EdgeKind::Uses => "-.-",
+        let label = mermaid_escape(&edge_label(edge, true));
+        let arrow = match (edge.kind, label.is_empty()) {
+            (EdgeKind::Engages, true) => "-->".to_owned(),
+            (EdgeKind::Engages, false) => format!("-->|\"{label}\"|"),
+            (EdgeKind::Contract, _) => format!("-.->|\"{label}\"|"),
+            (EdgeKind::Uses, true) => "-.-".to_owned(),
+            (EdgeKind::Uses, false) => format!("-.-|\"{label}\"|"),
         };
         let _ = writeln!(out, "  {} {arrow} {}", mermaid_id(&edge.from), mermaid_id(&edge.to));
     }
@@ -490,6 +661,12 @@ pub fn mermaid(diagram: &Diagram) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_of_activity_keys_become_ranges() {
+        assert_eq!(key_ranges(&[1, 3, 4, 5, 7, 8]), vec!["A1", "A3–A5", "A7", "A8"]);
+        assert!(key_ranges(&[]).is_empty());
+    }
 
     #[test]
     fn dot_labels_cannot_break_out_of_their_string() {

@@ -6,17 +6,68 @@
 
 use serde::Serialize;
 
+use crate::finding::{Arg, Message};
 use crate::render;
-pub use crate::render::Segment;
 use crate::rules::{Finding, Severity};
 
-use super::refs::{ActivityRef, Names, PartyRef};
+use super::refs::{ActivityRef, Input, Names, PartyRef};
+
+/// A piece of a sentence as the report shows it: plain text, code (a field
+/// name, a value as spelled), or the name of a thing the sentence refers to by
+/// id, with that id beside it for a reader who looks for it in the YAML.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    /// The text (for a named thing, its name).
+    pub text: String,
+    /// Whether it is code.
+    pub code: bool,
+    /// The id the name stands for, or empty.
+    pub id: String,
+}
+
+impl Segment {
+    fn from_render(segment: render::Segment) -> Self {
+        match segment.text.split_once(NAMED) {
+            Some((name, id)) if segment.code => Segment { text: name.to_owned(), code: false, id: id.to_owned() },
+            _ => Segment { text: segment.text, code: segment.code, id: String::new() },
+        }
+    }
+}
+
+/// Between a name and its id inside a code argument, for
+/// [`Segment::from_render`] to split; private use, never in a model.
+const NAMED: char = '\u{E002}';
 
 /// Splits prose written by hand (a rule's explanation, a role's reason) at its
 /// backticks: `` `medhelp` notified `imy` `` becomes code, text, code. Text
 /// with an odd number of backticks is kept whole, as text, rather than guessed at.
 pub fn segments(text: &str) -> Vec<Segment> {
-    render::backtick_segments(text)
+    render::backtick_segments(text).into_iter().map(Segment::from_render).collect()
+}
+
+/// A finding's message rendered with names where its facts name things by id
+/// (the ids kept beside them), for the report's prose. The terminal, JSON and
+/// SARIF keep the ids.
+pub(crate) fn named_message(input: &Input<'_>, message: &Message) -> Vec<Segment> {
+    render::segments(&with_names(input, message), input.lang).into_iter().map(Segment::from_render).collect()
+}
+
+/// The message with each id argument that the model names replaced by
+/// `name NAMED id`, as code, so that the rendered segment carries both.
+fn with_names(input: &Input<'_>, message: &Message) -> Message {
+    Message { key: message.key, args: message.args.iter().map(|(key, arg)| (*key, name_arg(input, arg))).collect() }
+}
+
+fn name_arg(input: &Input<'_>, arg: &Arg) -> Arg {
+    match arg {
+        Arg::Id(subject) | Arg::Name(subject) => match input.name_of(subject) {
+            Some(name) => Arg::code(format!("{name}{NAMED}{}", subject.id())),
+            None => arg.clone(),
+        },
+        Arg::List(items, join) => Arg::List(items.iter().map(|item| name_arg(input, item)).collect(), *join),
+        Arg::Message(inner) => Arg::Message(Box::new(with_names(input, inner))),
+        other => other.clone(),
+    }
 }
 
 /// A clause as a sentence: a capital first letter and a final full stop. The
@@ -105,6 +156,11 @@ pub struct FindingView {
     /// The explanation split for display.
     #[serde(skip)]
     pub explanation_segments: Vec<Segment>,
+    /// The number of an earlier finding of the same rule whose explanation the
+    /// report shows, when it refers to that one rather than repeat it
+    /// ([`super::view::View::draw`]); empty otherwise.
+    #[serde(skip)]
+    pub explained_at: String,
     /// What to do (the rule's remediation).
     pub remediation: String,
     /// The remediation split for display.
@@ -127,7 +183,7 @@ impl FindingView {
             severity: finding.severity.as_str().to_owned(),
             severity_label: severity_label(finding.severity).to_owned(),
             message: render::message(&finding.message, input.lang),
-            message_segments: render::segments(&finding.message, input.lang),
+            message_segments: named_message(input, &finding.message),
             party: finding.party.as_ref().map(|p| input.party(p)),
             activity: finding.activity.as_ref().map(|a| input.activity(a)),
             provisions: render::provisions(&finding.provisions, input.lang),
@@ -137,13 +193,14 @@ impl FindingView {
                 .iter()
                 .map(|l| PlaceView {
                     message: render::message(&l.message, input.lang),
-                    segments: render::segments(&l.message, input.lang),
+                    segments: named_message(input, &l.message),
                     location: input.sources.location(l.span).to_string(),
                 })
                 .collect(),
             chain: crate::diag::elided_chain_by(&finding.chain, |p| input.party_name(p).to_owned()),
             explanation: explanation.clone(),
             explanation_segments: segments(&explanation),
+            explained_at: String::new(),
             remediation: remediation.clone(),
             remediation_segments: segments(&remediation),
             accepted: finding.accepted.as_ref().map(|a| AcceptanceView {
@@ -171,10 +228,10 @@ mod tests {
         assert_eq!(
             parts,
             vec![
-                Segment { text: "medhelp".into(), code: true },
-                Segment { text: " notified ".into(), code: false },
-                Segment { text: "imy".into(), code: true },
-                Segment { text: " late".into(), code: false },
+                Segment { text: "medhelp".into(), code: true, id: String::new() },
+                Segment { text: " notified ".into(), code: false, id: String::new() },
+                Segment { text: "imy".into(), code: true, id: String::new() },
+                Segment { text: " late".into(), code: false, id: String::new() },
             ]
         );
     }
@@ -188,6 +245,6 @@ mod tests {
 
     #[test]
     fn an_unbalanced_backtick_keeps_the_sentence_whole() {
-        assert_eq!(segments("a ` b"), vec![Segment { text: "a ` b".into(), code: false }]);
+        assert_eq!(segments("a ` b"), vec![Segment { text: "a ` b".into(), code: false, id: String::new() }]);
     }
 }

@@ -17,6 +17,7 @@ pub(crate) mod index;
 pub mod invalid;
 pub mod json;
 pub mod markdown;
+pub mod memo;
 pub mod notify;
 pub mod overview;
 pub mod refs;

@@ -35,9 +35,12 @@ pub struct Input<'a> {
     pub reference: &'a Reference,
     /// The language of findings and rule texts (`--lang`).
     pub lang: crate::render::Lang,
+    /// When the report was produced, from which revision, by whom: the memo's
+    /// front and back matter. `None` leaves them "not stated".
+    pub memo: Option<&'a crate::memo::Memo>,
 }
 
-impl Input<'_> {
+impl<'a> Input<'a> {
     /// A reference to a party by id, with its name.
     pub(crate) fn party(&self, id: &PartyId) -> PartyRef {
         PartyRef::new(self.model, id)
@@ -46,6 +49,11 @@ impl Input<'_> {
     /// A party's name, as the model gives it (its id if the model lacks it).
     pub(crate) fn party_name<'s>(&'s self, id: &'s PartyId) -> &'s str {
         self.model.parties.get(id).map_or(id.as_str(), |p| p.name.as_str())
+    }
+
+    /// An activity's name, as the model gives it (its id if the model lacks it).
+    pub(crate) fn activity_name<'s>(&'s self, id: &'s ActivityId) -> &'s str {
+        self.model.activities.get(id).map_or(id.as_str(), |a| a.name.as_str())
     }
 
     /// A reference to an activity by id, with its name and whether it runs.
@@ -71,6 +79,23 @@ impl Input<'_> {
             Jurisdiction::ThirdCountry => {
                 format!("{name} ({country}), third country with no adequacy decision in force")
             }
+        }
+    }
+
+    /// The name the model (or the reference data, for a regime) gives the
+    /// thing a finding or a reason names by id, when it gives one.
+    pub(crate) fn name_of(&self, subject: &crate::finding::Subject) -> Option<&'a str> {
+        use crate::finding::Subject;
+        let model = self.model;
+        match subject {
+            Subject::Party(id) => model.parties.get(id).map(|p| p.name.as_str()),
+            Subject::Activity(id) => model.activities.get(id).map(|a| a.name.as_str()),
+            Subject::System(id) => model.systems.get(id).map(|s| s.name.as_str()),
+            Subject::Data(id) => model.data.get(id).map(|d| d.name.as_str()),
+            Subject::Agreement(id) => model.agreements.get(id).and_then(|a| a.name.as_deref()),
+            Subject::Incident(id) => model.incidents.get(id).map(|i| i.name.as_str()),
+            Subject::Regime(id) => self.reference.regime(id.as_str()).map(|r| r.name.as_str()),
+            Subject::Country(_) | Subject::Rule(_) => None,
         }
     }
 

@@ -307,7 +307,7 @@ fn transfers<'p>(
                 "{} processes in {}{exporter} ({}): {adequacy}; {tools}",
                 input.party_name(&item.party).to_owned(),
                 input.country_short(&item.country),
-                item.activity
+                input.activity_name(&item.activity)
             )
         })
         .collect()

@@ -13,7 +13,7 @@ use crate::obligations::notification::Recipient;
 use crate::obligations::{Basis, Certainty, Kind, Obligation, Recorded, Trigger};
 use crate::roles::{Assignment, Role};
 
-use super::finding::{FindingView, Segment};
+use super::finding::{FindingView, Segment, named_message};
 use super::index::Index;
 use super::refs::{ActivityRef, Input, Names, PartyRef, Phrase};
 
@@ -66,6 +66,10 @@ pub struct Duty {
     pub activities: Vec<ActivityRef>,
     /// What the model records that bears on it, or empty.
     pub recorded: Phrase,
+    /// The earlier sheet that sets out the same text, when the report shows
+    /// it there and refers to it here ([`super::view::View::draw`]).
+    #[serde(skip)]
+    pub same_as: Option<PartyRef>,
 }
 
 /// Everything one party must know.
@@ -248,7 +252,7 @@ fn role_held(input: &Names<'_>, assignment: &Assignment) -> RoleHeld {
             .iter()
             .map(|r| ReasonView {
                 text: crate::render::message(&r.message, input.lang),
-                segments: crate::render::segments(&r.message, input.lang),
+                segments: named_message(input, &r.message),
                 provisions: crate::render::provisions(r.provisions, input.lang),
                 location: r.span.map(|s| input.sources.location(s).to_string()).unwrap_or_default(),
             })
@@ -428,8 +432,8 @@ fn recorded(input: &Names<'_>, obligation: &Obligation) -> Phrase {
                 (unknown, "Who informs is not recorded for"),
             ] {
                 if !found.is_empty() {
-                    let ids: Vec<&str> = found.iter().map(|a| a.as_str()).collect();
-                    parts.push(format!("{words}: {}.", ids.join(", ")));
+                    let names: Vec<&str> = found.iter().map(|a| input.activity_name(a)).collect();
+                    parts.push(format!("{words}: {}.", names.join("; ")));
                 }
             }
             Phrase::Owned(parts.join(" "))
@@ -450,9 +454,17 @@ fn recorded(input: &Names<'_>, obligation: &Obligation) -> Phrase {
                 .filter_map(|duty| match &duty.to {
                     Recipient::Principal(principal) => Some(match duty.within_hours {
                         Some(hours) => {
-                            format!("{} within {hours} hours ({})", input.party_name(principal), duty.activity)
+                            format!(
+                                "{} within {hours} hours ({})",
+                                input.party_name(principal),
+                                input.activity_name(&duty.activity)
+                            )
                         }
-                        None => format!("{} ({}, no deadline agreed)", input.party_name(principal), duty.activity),
+                        None => format!(
+                            "{} ({}, no deadline agreed)",
+                            input.party_name(principal),
+                            input.activity_name(&duty.activity)
+                        ),
                     }),
                     _ => None,
                 })
@@ -547,6 +559,7 @@ fn duties(input: &Names<'_>, party: &PartyId) -> Vec<Duty> {
                 text,
                 activities: obligation.activities.iter().map(|a| input.activity(a)).collect(),
                 recorded: recorded(input, obligation),
+                same_as: None,
             }
         })
         .collect()

@@ -16,10 +16,10 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::diagram::{Diagram, EdgeKind, Node, NodeKind, Zone, findings_label};
+use super::diagram::{CONTRACT_SHORT, Diagram, EdgeKind, Node, NodeKind, Zone, edge_label, findings_label};
 
 const NODE_WIDTH: f64 = 216.0;
-const COLUMN_GAP: f64 = 104.0;
+const COLUMN_GAP: f64 = 120.0;
 const ROW_GAP: f64 = 16.0;
 const MARGIN: f64 = 20.0;
 const HEADING: f64 = 34.0;
@@ -29,8 +29,16 @@ const PORT_GAP: f64 = 12.0;
 const MAX_NAME_LINES: usize = 3;
 /// Characters of a 13 px sans-serif name that fit on one line of a node.
 const NAME_CHARS: usize = 28;
-const LEGEND_HEIGHT: f64 = 64.0;
+const LEGEND_HEIGHT: f64 = 112.0;
 const LEGEND_WIDTH: f64 = 880.0;
+/// Width of one character of a 10 px sans-serif edge label.
+const LABEL_CHAR: f64 = 5.4;
+/// The colour of a contract that engages no processor (a care agreement).
+const CONTRACT: &str = "#5b3a8c";
+/// Height of one line of the activity key under the legend.
+const KEY_LINE: f64 = 15.0;
+/// Room left of the first column for contracts that loop round it.
+const LOOP_GUTTER: f64 = 56.0;
 const FONT: &str = "'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', sans-serif";
 
 /// Escapes text for SVG/XML content and attribute values.
@@ -166,6 +174,26 @@ fn order(diagram: &Diagram) -> Vec<Vec<usize>> {
     layers
 }
 
+/// The sides an edge leaves and enters by (`true` for the right): the side
+/// facing the other end; between two nodes of one column, a contract goes
+/// round the left of the column and any other edge round the right, so that a
+/// region's care agreement with a care provider does not cross the provider's
+/// processors.
+fn sides(kind: EdgeKind, from: usize, to: usize) -> (bool, bool) {
+    if from == to && kind == EdgeKind::Contract { (false, false) } else { (to >= from, to <= from) }
+}
+
+/// The left edge of the first column: wider when contracts loop round the
+/// left of a column.
+fn left(diagram: &Diagram) -> f64 {
+    let column: BTreeMap<&str, usize> = diagram.nodes.iter().map(|n| (n.key.as_str(), n.column)).collect();
+    let looping = diagram.edges.iter().any(|e| {
+        e.kind == EdgeKind::Contract
+            && column.get(e.from.as_str()).is_some_and(|c| column.get(e.to.as_str()) == Some(c))
+    });
+    if looping { MARGIN + LOOP_GUTTER } else { MARGIN }
+}
+
 /// How many edges end on each side of each node (`true` for the right side),
 /// so that a node with many edges is tall enough to keep their ends apart.
 fn port_counts(diagram: &Diagram) -> BTreeMap<(&str, bool), usize> {
@@ -175,8 +203,9 @@ fn port_counts(diagram: &Diagram) -> BTreeMap<(&str, bool), usize> {
     let mut counts = BTreeMap::new();
     for edge in &diagram.edges {
         let (Some(from), Some(to)) = (column(&edge.from), column(&edge.to)) else { continue };
-        *counts.entry((edge.from.as_str(), to >= from)).or_insert(0) += 1;
-        *counts.entry((edge.to.as_str(), to <= from)).or_insert(0) += 1;
+        let (from_right, to_right) = sides(edge.kind, from, to);
+        *counts.entry((edge.from.as_str(), from_right)).or_insert(0) += 1;
+        *counts.entry((edge.to.as_str(), to_right)).or_insert(0) += 1;
     }
     counts
 }
@@ -185,6 +214,7 @@ fn port_counts(diagram: &Diagram) -> BTreeMap<(&str, bool), usize> {
 pub fn render(diagram: &Diagram) -> String {
     let layers = order(diagram);
     let ports = port_counts(diagram);
+    let left = left(diagram);
     let height_of = |node: &Node, lines: usize| {
         let most = [false, true].iter().map(|side| ports.get(&(node.key.as_str(), *side)).copied().unwrap_or(0)).max();
         node_height(lines).max(16.0 + PORT_GAP * most.unwrap_or(0) as f64)
@@ -202,7 +232,7 @@ pub fn render(diagram: &Diagram) -> String {
     }
     let tallest = heights.iter().copied().fold(0.0, f64::max);
     for (column, layer) in layers.iter().enumerate() {
-        let x = MARGIN + column as f64 * (NODE_WIDTH + COLUMN_GAP);
+        let x = left + column as f64 * (NODE_WIDTH + COLUMN_GAP);
         let mut y = MARGIN + HEADING + (tallest - heights[column]) / 2.0;
         for &index in layer {
             let node = &diagram.nodes[index];
@@ -213,10 +243,10 @@ pub fn render(diagram: &Diagram) -> String {
         }
     }
     let placed: Vec<Placed<'_>> = placed.into_iter().flatten().collect();
-    let columns = MARGIN * 2.0 + layers.len() as f64 * NODE_WIDTH + (layers.len().max(1) - 1) as f64 * COLUMN_GAP;
+    let columns = left + MARGIN + layers.len() as f64 * NODE_WIDTH + (layers.len().max(1) - 1) as f64 * COLUMN_GAP;
     // Wide enough for the legend, however few the columns.
     let width = columns.max(LEGEND_WIDTH);
-    let height = MARGIN * 2.0 + HEADING + tallest + 24.0 + LEGEND_HEIGHT;
+    let height = MARGIN * 2.0 + HEADING + tallest + 24.0 + LEGEND_HEIGHT + key_height(diagram);
 
     let mut out = String::new();
     let _ = writeln!(
@@ -227,7 +257,7 @@ pub fn render(diagram: &Diagram) -> String {
     out.push_str("<title id=\"chain-title\">The chain: who engages whom, and which systems they use</title>\n");
     out.push_str("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#4a4f57\"/></marker></defs>\n");
     for (column, title) in diagram.columns.iter().enumerate() {
-        let x = MARGIN + column as f64 * (NODE_WIDTH + COLUMN_GAP);
+        let x = left + column as f64 * (NODE_WIDTH + COLUMN_GAP);
         let _ = writeln!(
             out,
             "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"11\" font-weight=\"700\" letter-spacing=\"0.08em\" fill=\"#5b6470\">{}</text>",
@@ -239,7 +269,7 @@ pub fn render(diagram: &Diagram) -> String {
     for node in &placed {
         draw_node(&mut out, node);
     }
-    legend(&mut out, MARGIN, height - LEGEND_HEIGHT - MARGIN / 2.0);
+    legend(&mut out, diagram, MARGIN, height - LEGEND_HEIGHT - key_height(diagram) - MARGIN / 2.0, width);
     out.push_str("</svg>");
     out
 }
@@ -255,12 +285,12 @@ fn edges(out: &mut String, diagram: &Diagram, placed: &[Placed<'_>]) {
     // (node key, side) → the y of the other end of each edge there, in edge order.
     let mut ports: BTreeMap<(&str, bool), Vec<(f64, usize)>> = BTreeMap::new();
     let mut ends = Vec::new();
+    let mut labels: Vec<(f64, f64, String, EdgeKind)> = Vec::new();
     for (index, edge) in diagram.edges.iter().enumerate() {
         let (Some(from), Some(to)) = (find(&edge.from), find(&edge.to)) else { continue };
         // Leave from the side facing the target; a same-column edge leaves and
         // enters on the right.
-        let from_right = to.x >= from.x;
-        let to_right = to.x <= from.x;
+        let (from_right, to_right) = sides(edge.kind, from.node.column, to.node.column);
         ports.entry((from.node.key.as_str(), from_right)).or_default().push((to.centre_y(), index));
         ports.entry((to.node.key.as_str(), to_right)).or_default().push((from.centre_y(), index));
         ends.push((index, edge, from, to, from_right, to_right));
@@ -286,17 +316,34 @@ fn edges(out: &mut String, diagram: &Diagram, placed: &[Placed<'_>]) {
             (x1 + bend, x2 - bend)
         } else if !from_right && to_right {
             (x1 - bend, x2 + bend)
-        } else {
+        } else if from_right {
             (x1 + bend, x2 + bend)
+        } else {
+            (x1 - bend, x2 - bend)
         };
         let d = format!("M{x1:.1},{y1:.1} C{c1:.1},{y1:.1} {c2:.1},{y2:.1} {x2:.1},{y2:.1}");
         let activities = xml_escape(&edge.activities.join(", "));
         let (from_name, to_name) = (xml_escape(&from.node.name), xml_escape(&to.node.name));
+        // The label sits where the curve is at t = 1/2, or for an edge that
+        // leaves and enters on one side, at its bend.
+        let label = edge_label(edge, true);
+        if !label.is_empty() {
+            let mx = (x1 + 3.0 * c1 + 3.0 * c2 + x2) / 8.0;
+            let my = (y1 + y2) / 2.0;
+            labels.push((mx, my, label, edge.kind));
+        }
         match edge.kind {
             EdgeKind::Engages => {
                 let _ = writeln!(
                     out,
                     "<path d=\"{d}\" fill=\"none\" stroke=\"#4a4f57\" stroke-width=\"1.6\" marker-end=\"url(#arrow)\"><title>{from_name} engages {to_name}: {activities}</title></path>"
+                );
+            }
+            EdgeKind::Contract => {
+                let kinds = xml_escape(&edge.contracts.join(", "));
+                let _ = writeln!(
+                    out,
+                    "<path d=\"{d}\" fill=\"none\" stroke=\"{CONTRACT}\" stroke-width=\"1.5\" stroke-dasharray=\"9 3 2 3\"><title>{kinds} between {from_name} and {to_name}: {activities}</title></path>"
                 );
             }
             EdgeKind::Uses => {
@@ -306,6 +353,23 @@ fn edges(out: &mut String, diagram: &Diagram, placed: &[Placed<'_>]) {
                 );
             }
         }
+    }
+    // Labels last, over every line, each on a white ground.
+    for (x, y, label, kind) in labels {
+        let colour = match kind {
+            EdgeKind::Engages => "#2b3036",
+            EdgeKind::Contract => CONTRACT,
+            EdgeKind::Uses => "#5b6470",
+        };
+        let width = label.chars().count() as f64 * LABEL_CHAR + 6.0;
+        let _ = writeln!(
+            out,
+            "<g class=\"edge-label\"><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"13\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.9\"/><text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"{colour}\" text-anchor=\"middle\">{}</text></g>",
+            x - width / 2.0,
+            y - 7.5,
+            y + 3.0,
+            xml_escape(&label)
+        );
     }
 }
 
@@ -367,7 +431,12 @@ fn draw_node(out: &mut String, placed: &Placed<'_>) {
     out.push_str("</g>\n");
 }
 
-fn legend(out: &mut String, x: f64, y: f64) {
+/// The height of the activity key: two columns of one line per activity.
+fn key_height(diagram: &Diagram) -> f64 {
+    if diagram.key.is_empty() { 0.0 } else { 8.0 + diagram.key.len().div_ceil(2) as f64 * KEY_LINE }
+}
+
+fn legend(out: &mut String, diagram: &Diagram, x: f64, y: f64, width: f64) {
     let _ = writeln!(out, "<g class=\"legend\" font-size=\"11\" fill=\"#2b3036\">");
     let mut cx = x;
     for zone in [Zone::Eea, Zone::Adequate, Zone::ThirdCountry] {
@@ -417,6 +486,41 @@ fn legend(out: &mut String, x: f64, y: f64) {
         sx + 24.0,
         y2 + 10.0
     );
+    // Contracts, and the short forms the edge labels use.
+    let y3 = y2 + 26.0;
+    let _ = writeln!(
+        out,
+        "<path d=\"M{x:.1},{:.1} h34\" stroke=\"{CONTRACT}\" stroke-width=\"1.5\" stroke-dasharray=\"9 3 2 3\"/><text x=\"{:.1}\" y=\"{:.1}\">contract, where no one engages a processor</text>",
+        y3 + 6.0,
+        x + 44.0,
+        y3 + 10.0
+    );
+    let used: Vec<String> = CONTRACT_SHORT
+        .iter()
+        .filter(|(long, _)| diagram.edges.iter().any(|e| e.contracts.iter().any(|c| c == long)))
+        .map(|(long, short)| format!("{short}: {long}"))
+        .collect();
+    if !used.is_empty() {
+        let _ = writeln!(
+            out,
+            "<text x=\"{x:.1}\" y=\"{:.1}\">Labels: {}; A1, A2, …: the activities below</text>",
+            y3 + 30.0,
+            xml_escape(&used.join(" · "))
+        );
+    }
+    // The activities the labels name.
+    let column = (width - 2.0 * x) / 2.0;
+    let chars = ((column - 40.0) / 5.7).max(20.0) as usize;
+    for (i, entry) in diagram.key.iter().enumerate() {
+        let (cx, cy) = (x + (i % 2) as f64 * column, y3 + 52.0 + (i / 2) as f64 * KEY_LINE);
+        let name = wrap(&entry.name, chars, 1).join("");
+        let _ = writeln!(
+            out,
+            "<text x=\"{cx:.1}\" y=\"{cy:.1}\"><tspan font-weight=\"700\">{}</tspan> {}</text>",
+            xml_escape(&entry.key),
+            xml_escape(&name)
+        );
+    }
     out.push_str("</g>\n");
 }
 

@@ -28,6 +28,7 @@ use crate::model::PartyId;
 use super::diagram::Diagram;
 pub use super::finding::{AcceptanceView, FindingView, PlaceView, Segment, segments, sentence, severity_label};
 use super::index::Index;
+pub use super::memo::MemoView;
 use super::notify::NotifyPlan;
 use super::notify::SystemNotifications;
 pub use super::overview::{
@@ -59,6 +60,10 @@ pub struct View<'a> {
     pub as_of: String,
     /// The tool and version that produced the report.
     pub generator: String,
+    /// When it was produced, from which revision of the model, and who signs
+    /// it.
+    #[serde(skip)]
+    pub memo: MemoView,
     /// The opening summary.
     pub summary: Summary,
     /// The processing activities, sorted by id.
@@ -123,6 +128,7 @@ impl<'a> View<'a> {
             model: main.model,
             as_of: main.as_of,
             generator: main.generator,
+            memo: MemoView::new(input),
             summary: main.summary,
             activities,
             matrix: main.matrix,
@@ -256,11 +262,47 @@ impl<'a> View<'a> {
 
     /// The parts drawn up on demand, drawn up whole on every core, for a
     /// template: templates read lists and start no thread.
+    ///
+    /// A duty text or a rule's explanation that an earlier sheet already
+    /// sets out is referred to, not repeated ([`refer_back`]): on paper the
+    /// same paragraph twelve times is most of the duty sheets.
     pub fn draw(&self) -> Drawn {
+        let mut sheets = self.sheet_jobs().all();
+        refer_back(&mut sheets);
         Drawn {
-            sheets: self.sheet_jobs().all(),
+            sheets,
             notifications: self.notification_jobs().all().into_iter().flatten().collect(),
             records: self.records(),
+        }
+    }
+}
+
+/// Marks, in the sheets' order, each duty whose text an earlier sheet shows
+/// (`same_as`) and each finding whose rule an earlier finding explains
+/// (`explained_at`), so that the templates show the text once and refer to it
+/// after. Only exact repeats: a duty worded for its party is shown in full.
+fn refer_back(sheets: &mut [PartySheet]) {
+    let mut duties: std::collections::HashMap<String, PartyRef> = std::collections::HashMap::new();
+    let mut rules: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for sheet in sheets {
+        for duty in &mut sheet.duties {
+            match duties.get(duty.text.as_ref()) {
+                Some(first) => duty.same_as = Some(first.clone()),
+                None => {
+                    duties.insert(duty.text.to_string(), sheet.party.clone());
+                }
+            }
+        }
+        for finding in &mut sheet.findings {
+            if finding.explanation.is_empty() {
+                continue;
+            }
+            match rules.get(&finding.code) {
+                Some(first) => finding.explained_at = first.clone(),
+                None => {
+                    rules.insert(finding.code.clone(), finding.number.clone());
+                }
+            }
         }
     }
 }

@@ -245,6 +245,18 @@ pub struct ReportArgs {
     /// is a usage error.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The date the report was produced, printed on it (YYYY-MM-DD). Defaults
+    /// to SOURCE_DATE_EPOCH (seconds since 1970, as reproducible builds set
+    /// it), else today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<jiff::civil::Date>,
+    /// Who wrote the memo, printed on its front page and sign-off block.
+    /// Without it the sign-off line is left blank, to fill in by hand.
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
+    /// Who reviewed the memo, printed beside the author.
+    #[arg(long, value_name = "NAME")]
+    pub reviewer: Option<String>,
     /// Only PARTY's part of the model (repeatable).
     #[arg(long, value_name = "PARTY", help = SCOPE_HELP, long_help = SCOPE_LONG_HELP)]
     pub scope: Vec<String>,

@@ -55,7 +55,8 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain_rule(&cli.global, args),
         Command::Report(args) => {
             let format = format("report", args.format, args.output.as_deref(), printer::ReportFormat::Html);
-            let drawing = Drawing::Report(format);
+            let memo = memo(args);
+            let drawing = Drawing::Report(format, memo);
             draw(&cli.global, &args.model, args.as_of, &args.scope, args.output.as_deref(), drawing)
         }
         Command::Graph(args) => {
@@ -374,6 +375,25 @@ fn as_of(given: Option<jiff::civil::Date>) -> jiff::civil::Date {
     date
 }
 
+/// The memo's particulars for `ansvar report`: the production date from
+/// `--date`, else `SOURCE_DATE_EPOCH`, else today (so a build that pins the
+/// epoch reproduces the report byte for byte), the model's git revision, and
+/// the names given.
+fn memo(args: &cli::ReportArgs) -> ansvar::memo::Memo {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok());
+    let from_epoch = epoch
+        .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
+        .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date());
+    let produced = args.date.or(from_epoch).unwrap_or_else(|| jiff::Zoned::now().date());
+    let named = |name: &Option<String>| name.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned);
+    ansvar::memo::Memo {
+        produced,
+        revision: ansvar::memo::revision_of(&args.model),
+        author: named(&args.author),
+        reviewer: named(&args.reviewer),
+    }
+}
+
 fn threshold(fail_on: FailOn) -> Option<Severity> {
     match fail_on {
         FailOn::Critical => Some(Severity::Critical),
@@ -643,8 +663,8 @@ fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
 
 /// What `report`, `graph` and `ropa` draw from an analysed model.
 enum Drawing {
-    /// The accountability report.
-    Report(printer::ReportFormat),
+    /// The accountability report, and its memo's particulars.
+    Report(printer::ReportFormat, ansvar::memo::Memo),
     /// The chain as a graph.
     Graph(printer::GraphFormat),
     /// The Art. 30 records.
@@ -690,11 +710,15 @@ fn draw(
         analysis: &analysis,
         reference: &reference,
         lang: global.lang(),
+        memo: match &drawing {
+            Drawing::Report(_, memo) => Some(memo),
+            _ => None,
+        },
     };
-    let drawn: Box<dyn Printer> = match drawing {
-        Drawing::Report(format) => Box::new(printer::Report::new(&input, format)),
-        Drawing::Graph(format) => Box::new(printer::Chain::new(&input, format)),
-        Drawing::Ropa(format) => Box::new(printer::Ropa::new(&input, format)),
+    let drawn: Box<dyn Printer> = match &drawing {
+        Drawing::Report(format, _) => Box::new(printer::Report::new(&input, *format)),
+        Drawing::Graph(format) => Box::new(printer::Chain::new(&input, *format)),
+        Drawing::Ropa(format) => Box::new(printer::Ropa::new(&input, *format)),
     };
     progress.done();
     emit(drawn.as_ref(), output)?;
