@@ -11,6 +11,7 @@
 pub mod files;
 pub mod git;
 mod raw;
+mod reference_file;
 mod validate;
 mod yaml;
 

@@ -9,7 +9,9 @@
 //! special-category data are processed on a large scale (Art. 35(3)(b)), a DPO
 //! for public bodies and large-scale special-category processing (Art. 37(1)),
 //! and the Swedish patient-data duties where the party is a care provider
-//! processing patient records (patientdatalagen, HSLF-FS 2016:40).
+//! processing patient records (patientdatalagen, HSLF-FS 2016:40): access logs
+//! and their review, a needs-and-risk analysis before access is granted,
+//! backups, and strong authentication over networks it does not control.
 //!
 //! Only activities running on the evaluation date bring an obligation. Where the
 //! model records a fact that bears on an obligation (who informs, whether
@@ -20,7 +22,7 @@ use serde::Serialize;
 
 use crate::Analysis;
 use crate::law;
-use crate::model::{Activity, ActivityId, Model, PartyId, PartyKind, SystemId};
+use crate::model::{Activity, ActivityId, Authentication, Exposure, Model, PartyId, PartyKind, SystemId};
 use crate::roles::{Assignment, Role};
 use crate::rules::duties::{self, Reach};
 
@@ -67,6 +69,12 @@ pub enum Kind {
     InformationToPatient,
     /// HSLF-FS 2016:40, Art. 32(1)(c).
     PatientDataBackups,
+    /// patientdatalagen 4 kap. 2 §, HSLF-FS 2016:40 4 kap. 2 §.
+    AccessAnalysis,
+    /// patientdatalagen 4 kap. 3 §: the logs reviewed.
+    LogReview,
+    /// HSLF-FS 2016:40 3 kap. 15 §: strong authentication over open networks.
+    StrongAuthentication,
 }
 
 impl Kind {
@@ -91,6 +99,9 @@ impl Kind {
             Kind::AccessLogs => "access_logs",
             Kind::InformationToPatient => "information_to_patient",
             Kind::PatientDataBackups => "patient_data_backups",
+            Kind::AccessAnalysis => "access_analysis",
+            Kind::LogReview => "log_review",
+            Kind::StrongAuthentication => "strong_authentication",
         }
     }
 }
@@ -456,7 +467,53 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
         Vec::new(),
         backups,
     );
+    let analysis_done = systems(model, &care, |s| s.needs_and_risk_analysis.as_ref().map(|a| a.value));
+    out.add(
+        Kind::AccessAnalysis,
+        &[law::PDL_4_2, law::HSLF_FS_2016_40_ACCESS_ANALYSIS],
+        &care,
+        &care_triggers,
+        Vec::new(),
+        analysis_done,
+    );
+    let reviewed = systems(model, &care, |s| s.log_review.as_ref().map(|r| r.value));
+    out.add(Kind::LogReview, &[law::PDL_4_3], &care, &care_triggers, Vec::new(), reviewed);
+    // Only over networks the operator does not control; where a system's
+    // exposure is not recorded, whether the duty reaches it is unknown too.
+    let open: Vec<&ActivityId> = care
+        .iter()
+        .copied()
+        .filter(|id| {
+            activity(id).is_some_and(|a| used_systems(model, a).any(|s| reached_over_open_network(s) != Some(false)))
+        })
+        .collect();
+    let strong = systems_where(
+        model,
+        &open,
+        |s| reached_over_open_network(s) != Some(false),
+        |s| s.authentication.as_ref().map(|a| matches!(a.value, Authentication::Mfa | Authentication::Smartcard)),
+    );
+    out.add(
+        Kind::StrongAuthentication,
+        &[law::HSLF_FS_2016_40_OPEN_NETWORKS],
+        &open,
+        &care_triggers,
+        Vec::new(),
+        strong,
+    );
     out.0
+}
+
+/// Whether a system is reached over a network its operator does not control
+/// (the internet, or a network shared with other organisations); `None` when
+/// its exposure is not recorded.
+fn reached_over_open_network(system: &crate::model::System) -> Option<bool> {
+    system.exposure.as_ref().map(|e| e.value != Exposure::Internal)
+}
+
+/// The systems an activity's performers use.
+fn used_systems<'m>(model: &'m Model, activity: &'m Activity) -> impl Iterator<Item = &'m crate::model::System> {
+    activity.performers.iter().flat_map(|p| p.systems.iter()).filter_map(|s| model.systems.get(&s.value))
 }
 
 /// Collects obligations in a fixed order, leaving out those that apply to no
@@ -515,11 +572,21 @@ fn systems(
     activities: &[&ActivityId],
     property: impl Fn(&crate::model::System) -> Option<bool>,
 ) -> Recorded {
+    systems_where(model, activities, |_| true, property)
+}
+
+/// [`systems`], over the systems that `keep` lets through.
+fn systems_where(
+    model: &Model,
+    activities: &[&ActivityId],
+    keep: impl Fn(&crate::model::System) -> bool,
+    property: impl Fn(&crate::model::System) -> Option<bool>,
+) -> Recorded {
     let mut used: Vec<&crate::model::System> = activities
         .iter()
         .filter_map(|id| model.activities.get(*id))
-        .flat_map(|a| a.performers.iter().flat_map(|p| p.systems.iter()))
-        .filter_map(|s| model.systems.get(&s.value))
+        .flat_map(|a| used_systems(model, a))
+        .filter(|s| keep(s))
         .collect();
     used.sort_by(|a, b| a.id.cmp(&b.id));
     used.dedup_by(|a, b| a.id == b.id);
@@ -578,6 +645,33 @@ mod tests {
         assert!(of(&vendor, Kind::ControllerRecord).is_empty() && of(&vendor, Kind::ImpactAssessment).is_empty());
         assert_eq!(of(&vendor, Kind::ProcessingOnInstructions)[0].counterparts, [PartyId::new("region")]);
         assert_eq!(of(&region, Kind::ChoiceOfProcessors)[0].counterparts, [PartyId::new("vendor")]);
+    }
+
+    #[test]
+    fn the_patient_data_duties_carry_what_the_systems_record_and_strong_authentication_follows_the_network() {
+        let reference = Reference::builtin();
+        let ehr = || vec![SystemId::new("ehr")];
+        let exposed = loaded("rules/patient-data-without-strong-authentication/fires");
+        let analysis = Analysis::new(&exposed.model, &reference, jiff::civil::date(2024, 6, 1));
+        let clinic = obligations_of(&analysis, &PartyId::new("clinic"));
+        // On the internet with a password alone: the duty applies and is not met.
+        let strong = of(&clinic, Kind::StrongAuthentication);
+        assert_eq!(strong[0].recorded, Recorded::Systems { yes: Vec::new(), no: ehr(), unknown: Vec::new() });
+        assert_eq!(strong[0].provisions, [law::HSLF_FS_2016_40_OPEN_NETWORKS]);
+        // Neither the analysis nor the log review is recorded.
+        let none = Recorded::Systems { yes: Vec::new(), no: Vec::new(), unknown: ehr() };
+        assert_eq!(of(&clinic, Kind::AccessAnalysis)[0].recorded, none);
+        assert_eq!(of(&clinic, Kind::LogReview)[0].recorded, none);
+        // The processor hosting it owes none of the care provider's duties.
+        let hosting = obligations_of(&analysis, &PartyId::new("hosting"));
+        assert!(of(&hosting, Kind::StrongAuthentication).is_empty() && of(&hosting, Kind::AccessAnalysis).is_empty());
+        // On an internal network, no strong-authentication duty.
+        let internal = loaded("rules/breach-subjects-not-told/fires");
+        let analysis = Analysis::new(&internal.model, &reference, jiff::civil::date(2024, 6, 1));
+        let system = &internal.model.systems[&SystemId::new("ehr")];
+        let clinic = obligations_of(&analysis, &PartyId::new("clinic"));
+        assert_eq!(system.exposure.as_ref().map(|e| e.value), Some(Exposure::Internal));
+        assert!(of(&clinic, Kind::StrongAuthentication).is_empty());
     }
 
     #[test]

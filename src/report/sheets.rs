@@ -385,6 +385,24 @@ fn words(input: &Names<'_>, obligation: &Obligation) -> (&'static str, Phrase) {
                 "Back up patient data at set intervals, keep the copies apart from the originals, and decide how long they are kept and how restoring is tested.",
             ),
         ),
+        Kind::AccessAnalysis => (
+            "Needs-and-risk analysis",
+            Phrase::Borrowed(
+                "Limit each user's access to patient data to what their work needs, from a documented analysis of the users' needs and the risks made before access rights are assigned (behovs- och riskanalys).",
+            ),
+        ),
+        Kind::LogReview => (
+            "Review of access logs",
+            Phrase::Borrowed(
+                "Check the access logs systematically and regularly, so that unauthorised access is found and followed up.",
+            ),
+        ),
+        Kind::StrongAuthentication => (
+            "Strong authentication",
+            Phrase::Borrowed(
+                "Where patient data are reached over a network the operator does not control, check each user's identity in at least two ways before access (for example a smart card such as SITHS, or multi-factor authentication); a password alone is not enough.",
+            ),
+        ),
     }
 }
 
@@ -438,6 +456,11 @@ fn recorded(input: &Names<'_>, obligation: &Obligation) -> Phrase {
         Recorded::Systems { yes, no, unknown } => {
             let (yes_words, no_words) = match obligation.kind {
                 Kind::AccessLogs => ("log access", "do not log access"),
+                Kind::AccessAnalysis => ("assign access from such an analysis", "assign access without one"),
+                Kind::LogReview => ("have their logs reviewed", "do not have their logs reviewed"),
+                Kind::StrongAuthentication => {
+                    ("require strong authentication", "are reached with a password alone or no authentication")
+                }
                 _ => ("are backed up", "are not backed up"),
             };
             let system_names = |ids: &[crate::model::SystemId]| -> String {
