@@ -391,10 +391,9 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
         acting_for(&processing),
         Recorded::Nothing,
     );
-    let exempt_maybe = this.is_none_or(|p| {
-        let running: Vec<&Activity> = any_role.iter().filter_map(|id| activity(id)).collect();
-        duties::records_duty(model, p, &running).is_none()
-    });
+    // The running activities it holds a role in, for the judgements shared with the rules.
+    let running: Vec<&Activity> = any_role.iter().filter_map(|id| activity(id)).collect();
+    let exempt_maybe = this.is_none_or(|p| duties::records_duty(model, p, &running).is_none());
     if basis != Basis::ContractOnly {
         out.add(Kind::ProcessorRecord, &[law::ART_30_2], &processing, &processor, Vec::new(), keeps.clone());
     }
@@ -428,7 +427,6 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
 
     // ---- either role: a data protection officer --------------------------------
     let dpo = Recorded::Dpo { value: this.and_then(|p| p.dpo.as_ref()).map(|d| d.value) };
-    let running: Vec<&Activity> = any_role.iter().filter_map(|id| activity(id)).collect();
     if let Some((ground, activities)) = this.and_then(|p| duties::dpo_ground(model, roles, reach, p, &running)) {
         let mut triggers = both.clone();
         triggers.push(match ground {
