@@ -70,10 +70,11 @@ impl Lang {
 
 /// The Fluent files of every language, by name: each language has the same
 /// files with the same messages (a test holds them together).
-pub const FILES: &[&str] = &["findings.ftl", "rules.ftl", "text.ftl", "diagnostics.ftl", "roles.ftl"];
+pub const FILES: &[&str] =
+    &["findings.ftl", "rules.ftl", "text.ftl", "diagnostics.ftl", "roles.ftl", "report.ftl", "overview.ftl"];
 
 /// The Fluent sources of a language, in the order of [`FILES`].
-pub fn sources(lang: Lang) -> [&'static str; 5] {
+pub fn sources(lang: Lang) -> [&'static str; 7] {
     match lang {
         Lang::En => [
             include_str!("../../locales/en/findings.ftl"),
@@ -81,6 +82,8 @@ pub fn sources(lang: Lang) -> [&'static str; 5] {
             include_str!("../../locales/en/text.ftl"),
             include_str!("../../locales/en/diagnostics.ftl"),
             include_str!("../../locales/en/roles.ftl"),
+            include_str!("../../locales/en/report.ftl"),
+            include_str!("../../locales/en/overview.ftl"),
         ],
         Lang::Sv => [
             include_str!("../../locales/sv/findings.ftl"),
@@ -88,6 +91,8 @@ pub fn sources(lang: Lang) -> [&'static str; 5] {
             include_str!("../../locales/sv/text.ftl"),
             include_str!("../../locales/sv/diagnostics.ftl"),
             include_str!("../../locales/sv/roles.ftl"),
+            include_str!("../../locales/sv/report.ftl"),
+            include_str!("../../locales/sv/overview.ftl"),
         ],
     }
 }
