@@ -190,6 +190,21 @@ fn processor_without_agreement() {
 }
 
 #[test]
+fn standard_contractual_clauses_of_module_2_are_an_art_28_contract_and_of_module_1_are_not() {
+    let dir = "tests/fixtures/rules/processor-without-agreement/scc-module-2";
+    let found = brief(&analyse(&load_variant(dir, "", ""), AS_OF));
+    assert_eq!(of(&found, "processor-without-agreement"), pairs(&[]), "{found:?}");
+    // Module 1 is for a controller importer: no processor terms in it.
+    let module_1 = load_variant(dir, "module: 2", "module: 1");
+    let found = brief(&analyse(&module_1, AS_OF));
+    assert_eq!(of(&found, "processor-without-agreement"), pairs(&[("clinic", "bookings")]), "{found:?}");
+    // Clauses between other parties do not bind this processor.
+    let elsewhere = load_variant(dir, "exporter: clinic", "exporter: host");
+    let found = brief(&analyse(&elsewhere, AS_OF));
+    assert_eq!(of(&found, "processor-without-agreement"), pairs(&[("clinic", "bookings")]), "{found:?}");
+}
+
+#[test]
 fn sub_processor_not_authorised() {
     check_rule("sub-processor-not-authorised", &[("host", "bookings")]);
 }
