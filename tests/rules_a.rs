@@ -205,6 +205,31 @@ fn standard_contractual_clauses_of_module_2_are_an_art_28_contract_and_of_module
 }
 
 #[test]
+fn standard_contractual_clauses_of_module_3_are_the_flow_down_contract() {
+    let dir = "tests/fixtures/rules/no-flow-down-contract/passes";
+    let with_module = |module: &str| {
+        let clause = format!(
+            "sub_processor }}\n    covers: [bookings]\n    effective: 2024-01-01\n    transfer: {{ tool: scc, module: {module} }}\n"
+        );
+        load_edited(
+            dir,
+            &[
+                ("  - id: host-backup-co\n    kind: data_processing", "  - id: host-backup-co\n    kind: transfer"),
+                ("sub_processor }\n    covers: [bookings]\n    effective: 2024-01-01\n", &clause),
+            ],
+        )
+    };
+    let found = brief(&analyse(&with_module("3"), AS_OF));
+    assert_eq!(of(&found, "no-flow-down-contract"), pairs(&[]), "{found:?}");
+    let found = brief(&analyse(&with_module("2"), AS_OF));
+    assert_eq!(
+        of(&found, "no-flow-down-contract"),
+        pairs(&[("backup-co", "bookings"), ("host", "bookings")]),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn sub_processor_not_authorised() {
     check_rule("sub-processor-not-authorised", &[("host", "bookings")]);
 }
