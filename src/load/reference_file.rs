@@ -399,6 +399,20 @@ mod tests {
         text.parse().unwrap()
     }
 
+    /// The problems of a reference file that must be refused, and its sources.
+    fn refused(text: &str) -> (Vec<Diagnostic>, SourceMap) {
+        let mut sources = SourceMap::new();
+        match Reference::load(&mut sources, Path::new("ref.yaml"), text) {
+            Ok(_) => panic!("accepted: {text}"),
+            Err(problems) => (problems, sources),
+        }
+    }
+
+    /// The messages of a reference file's problems.
+    fn messages(problems: &[Diagnostic]) -> Vec<&str> {
+        problems.iter().map(|d| d.message.as_str()).collect()
+    }
+
     #[test]
     fn the_builtin_file_loads_without_problems() {
         let mut sources = SourceMap::new();
@@ -442,10 +456,8 @@ regimes:
     #[test]
     fn a_reach_with_unknown_words_is_refused_with_its_place() {
         let text = "countries: [{ code: SE, name: Sweden }]\neea: { eu: [SE], efta: [] }\nregimes:\n  - { id: r, name: R, country: SE, reach: { countries: [XX], sectors: [state], activities: some }, provisions: [], description: d, source: s }\n";
-        let mut sources = SourceMap::new();
-        let Err(problems) = Reference::load(&mut sources, Path::new("r.yaml"), text) else { panic!("accepted") };
-        let messages: Vec<&str> = problems.iter().map(|d| d.message.as_str()).collect();
-        assert_eq!(messages, ["unknown country `XX`", "unknown sector `state`", "unknown reach `some`"]);
+        let (problems, _) = refused(text);
+        assert_eq!(messages(&problems), ["unknown country `XX`", "unknown sector `state`", "unknown reach `some`"]);
     }
 
     #[test]
@@ -530,11 +542,8 @@ regimes:
     #[test]
     fn a_period_naming_an_unknown_regime_or_measure_is_refused() {
         let text = "countries:\n  - { code: US, name: United States }\neea:\n  eu: []\n  efta: []\ntool_undermined:\n  - { country: US, from: 2020-07-16, importers_subject_to: nsa, effective_measures: [prayer], certainty: m, source: s }\n";
-        let mut sources = SourceMap::new();
-        let Err(problems) = Reference::load(&mut sources, Path::new("ref.yaml"), text) else {
-            panic!("expected errors");
-        };
-        let messages: Vec<_> = problems.iter().map(|d| d.message.clone()).collect();
+        let (problems, _) = refused(text);
+        let messages = messages(&problems);
         assert!(messages.iter().any(|m| m.contains("`nsa`")), "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("`prayer`")), "{messages:?}");
     }
@@ -596,21 +605,15 @@ regimes:
     #[test]
     fn an_unknown_sector_is_refused() {
         let text = "countries:\n  - { code: JP, name: Japan }\neea:\n  eu: []\n  efta: []\nadequacy:\n  - { country: JP, instrument: x, in_force: 2019-01-23, sectors: [commercial], certainty: m, source: s }\n";
-        let mut sources = SourceMap::new();
-        let Err(problems) = Reference::load(&mut sources, Path::new("ref.yaml"), text) else {
-            panic!("expected errors");
-        };
-        assert!(problems.iter().any(|d| d.message.contains("`commercial`")), "{problems:?}");
+        let (problems, _) = refused(text);
+        assert!(messages(&problems).iter().any(|m| m.contains("`commercial`")), "{problems:?}");
     }
 
     #[test]
     fn a_broken_override_reports_every_problem_with_its_line() {
         let text = "countries:\n  - { code: SE, name: Sweden }\neea:\n  eu: [SE, XX]\n  efta: []\nadequacy:\n  - { country: US, instrument: x, in_force: 2023-13-01, sectors: [partly], certainty: m, source: s }\n";
-        let mut sources = SourceMap::new();
-        let Err(problems) = Reference::load(&mut sources, Path::new("ref.yaml"), text) else {
-            panic!("expected errors");
-        };
-        let messages: Vec<_> = problems.iter().map(|d| d.message.clone()).collect();
+        let (problems, sources) = refused(text);
+        let messages = messages(&problems);
         assert!(messages.iter().any(|m| m.contains("`XX`")), "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("`US`")), "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("2023-13-01")), "{messages:?}");
