@@ -13,7 +13,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::diag::{Diagnostic, DiagnosticCode};
+use crate::diag::{Bounded, Diagnostic, DiagnosticCode};
 use crate::model::{Country, RegimeId, SupplementaryMeasure, TransferTool, Vocabulary};
 use crate::reference::{
     AdequacyDecision, AdequacyScope, BUILTIN_YAML, Reach, ReachActivities, Reference, Regime, Sector, ToolUndermined,
@@ -50,7 +50,8 @@ impl Reference {
         let file = sources.add(path.to_path_buf(), text.to_owned());
         let raw: RawReference = crate::load::parse_yaml(text, file).map_err(|d| vec![*d])?;
         let span = |s: &Spanned<String>| crate::load::span_of(file, &s.referenced, text);
-        let mut diagnostics = Vec::new();
+        // Past a thousand errors the rest are counted, as in a model file.
+        let mut diagnostics = Bounded::new();
         let mut reference = Self::empty();
 
         for entry in raw.countries {
@@ -71,7 +72,7 @@ impl Reference {
                 );
             }
         }
-        let check_country = |code: &Spanned<String>, diagnostics: &mut Vec<Diagnostic>| {
+        let check_country = |code: &Spanned<String>, diagnostics: &mut Bounded| {
             let known = reference.countries.contains_key(&code.value);
             if !known {
                 diagnostics.push(
@@ -102,7 +103,7 @@ impl Reference {
         }
         for decision in raw.adequacy {
             check_country(&decision.country, &mut diagnostics);
-            let date = |text: &Spanned<String>, diagnostics: &mut Vec<Diagnostic>| match text.value.parse::<Date>() {
+            let date = |text: &Spanned<String>, diagnostics: &mut Bounded| match text.value.parse::<Date>() {
                 Ok(date) => Some(date),
                 Err(_) => {
                     diagnostics.push(
@@ -263,7 +264,14 @@ impl Reference {
                 );
             }
         }
-        if diagnostics.is_empty() { Ok(reference) } else { Err(diagnostics) }
+        if diagnostics.is_empty() {
+            return Ok(reference);
+        }
+        let (diagnostics, left_out) = diagnostics.into_parts();
+        for (file, count) in left_out {
+            sources.count_left_out(file, count);
+        }
+        Err(diagnostics)
     }
 }
 
@@ -288,7 +296,7 @@ struct RawReference {
 fn words<T: Vocabulary>(
     texts: &[Spanned<String>],
     span: &impl Fn(&Spanned<String>) -> crate::source::Span,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Bounded,
 ) -> Vec<T> {
     let mut found = Vec::new();
     for text in texts {
@@ -458,6 +466,19 @@ regimes:
         let text = "countries: [{ code: SE, name: Sweden }]\neea: { eu: [SE], efta: [] }\nregimes:\n  - { id: r, name: R, country: SE, reach: { countries: [XX], sectors: [state], activities: some }, provisions: [], description: d, source: s }\n";
         let (problems, _) = refused(text);
         assert_eq!(messages(&problems), ["unknown country `XX`", "unknown sector `state`", "unknown reach `some`"]);
+    }
+
+    #[test]
+    fn errors_past_a_thousand_are_counted_not_kept() {
+        use std::fmt::Write as _;
+        let mut text = String::from("eea: { eu: [], efta: [] }\ncountries:\n");
+        for _ in 0..crate::diag::MAX_ERRORS_KEPT_PER_FILE + 5 {
+            let _ = writeln!(text, "  - {{ code: se, name: S }}");
+        }
+        let (problems, sources) = refused(&text);
+        assert_eq!(problems.len(), crate::diag::MAX_ERRORS_KEPT_PER_FILE);
+        // The first is malformed only; every later one is malformed and listed twice.
+        assert_eq!(sources.errors_left_out(), 2 * (crate::diag::MAX_ERRORS_KEPT_PER_FILE + 5) - 1 - problems.len());
     }
 
     #[test]
