@@ -475,6 +475,25 @@ fn recorded(input: &Names<'_>, obligation: &Obligation) -> Phrase {
                 Phrase::Owned(format!("Must notify {}.", deadlines.join("; ")))
             }
         }
+        Recorded::ProcessorsOutsideUnion { not_reached, unknown } => {
+            let names = |ids: &[PartyId]| -> String {
+                ids.iter().map(|id| input.party_name(id)).collect::<Vec<_>>().join("; ")
+            };
+            let mut parts = Vec::new();
+            if !not_reached.is_empty() {
+                parts.push(format!(
+                    "Processors established outside the EU/EEA that the model records the GDPR does not reach (Art. 3): {}. The GDPR's processor duties bind them only through the contract you impose (Art. 28(3)); sending them data is a transfer that needs a ground in Chapter V (Art. 44); you answer for their processing.",
+                    names(not_reached)
+                ));
+            }
+            if !unknown.is_empty() {
+                parts.push(format!(
+                    "Processors established outside the EU/EEA, whether the GDPR reaches them not recorded (Art. 3): {}. Bind them by the Art. 28(3) contract either way; sending them data is a transfer (Art. 44).",
+                    names(unknown)
+                ));
+            }
+            Phrase::Owned(parts.join(" "))
+        }
         Recorded::Systems { yes, no, unknown } => {
             let (yes_words, no_words) = match obligation.kind {
                 Kind::AccessLogs => ("log access", "do not log access"),
