@@ -407,6 +407,12 @@ mod tests {
         text.parse().unwrap()
     }
 
+    /// The jurisdiction of `country` on `day` under the built-in reference data.
+    fn on(country: &str, day: &str) -> Jurisdiction<'static> {
+        static BUILTIN: std::sync::OnceLock<Reference> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(Reference::builtin).jurisdiction(&Country::new(country), date(day))
+    }
+
     /// The problems of a reference file that must be refused, and its sources.
     fn refused(text: &str) -> (Vec<Diagnostic>, SourceMap) {
         let mut sources = SourceMap::new();
@@ -483,19 +489,15 @@ regimes:
 
     #[test]
     fn sweden_and_norway_are_eea_thailand_is_a_third_country() {
-        let reference = Reference::builtin();
-        let on = date("2019-02-18");
-        assert_eq!(reference.jurisdiction(&Country::new("SE"), on), Jurisdiction::Eea);
-        assert_eq!(reference.jurisdiction(&Country::new("NO"), on), Jurisdiction::Eea);
-        assert_eq!(reference.jurisdiction(&Country::new("TH"), on), Jurisdiction::ThirdCountry);
+        assert_eq!(on("SE", "2019-02-18"), Jurisdiction::Eea);
+        assert_eq!(on("NO", "2019-02-18"), Jurisdiction::Eea);
+        assert_eq!(on("TH", "2019-02-18"), Jurisdiction::ThirdCountry);
     }
 
     #[test]
     fn us_adequacy_starts_on_2023_07_10_and_needs_dpf_certification() {
-        let reference = Reference::builtin();
-        let us = Country::new("US");
-        assert_eq!(reference.jurisdiction(&us, date("2023-07-09")), Jurisdiction::ThirdCountry);
-        match reference.jurisdiction(&us, date("2023-07-10")) {
+        assert_eq!(on("US", "2023-07-09"), Jurisdiction::ThirdCountry);
+        match on("US", "2023-07-10") {
             Jurisdiction::Adequate(decision) => {
                 assert_eq!(decision.scope.certification.as_deref(), Some("eu-us-dpf"))
             }
@@ -505,26 +507,20 @@ regimes:
 
     #[test]
     fn uk_adequacy_ends_after_2031_12_27() {
-        let reference = Reference::builtin();
-        let gb = Country::new("GB");
-        assert!(matches!(reference.jurisdiction(&gb, date("2031-12-27")), Jurisdiction::Adequate(_)));
-        assert_eq!(reference.jurisdiction(&gb, date("2031-12-28")), Jurisdiction::ThirdCountry);
+        assert!(matches!(on("GB", "2031-12-27"), Jurisdiction::Adequate(_)));
+        assert_eq!(on("GB", "2031-12-28"), Jurisdiction::ThirdCountry);
     }
 
     #[test]
     fn the_uk_counts_as_eea_until_its_adequacy_decision() {
-        let reference = Reference::builtin();
-        let gb = Country::new("GB");
-        assert_eq!(reference.jurisdiction(&gb, date("2019-02-18")), Jurisdiction::Eea);
-        assert_eq!(reference.jurisdiction(&gb, date("2021-06-27")), Jurisdiction::Eea);
-        assert!(matches!(reference.jurisdiction(&gb, date("2021-06-28")), Jurisdiction::Adequate(_)));
+        assert_eq!(on("GB", "2019-02-18"), Jurisdiction::Eea);
+        assert_eq!(on("GB", "2021-06-27"), Jurisdiction::Eea);
+        assert!(matches!(on("GB", "2021-06-28"), Jurisdiction::Adequate(_)));
     }
 
     #[test]
     fn certified_us_importers_had_privacy_shield_from_2016_to_2020() {
-        let reference = Reference::builtin();
-        let us = Country::new("US");
-        let scheme = |d: &str| match reference.jurisdiction(&us, date(d)) {
+        let scheme = |d: &str| match on("US", d) {
             Jurisdiction::Adequate(decision) => decision.scope.certification.clone(),
             _ => None,
         };
@@ -536,10 +532,8 @@ regimes:
 
     #[test]
     fn brazil_adequacy_starts_on_2026_01_26() {
-        let reference = Reference::builtin();
-        let br = Country::new("BR");
-        assert_eq!(reference.jurisdiction(&br, date("2026-01-25")), Jurisdiction::ThirdCountry);
-        assert!(matches!(reference.jurisdiction(&br, date("2026-01-26")), Jurisdiction::Adequate(_)));
+        assert_eq!(on("BR", "2026-01-25"), Jurisdiction::ThirdCountry);
+        assert!(matches!(on("BR", "2026-01-26"), Jurisdiction::Adequate(_)));
     }
 
     #[test]
