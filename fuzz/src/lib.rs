@@ -117,7 +117,7 @@ pub fn pipeline(data: &[u8]) -> bool {
     let _ = ansvar::report::svg::render(&diagram);
     let records = ansvar::report::ropa::build(&input);
     let _ = ansvar::report::ropa::to_csv(&records);
-    let _ = ansvar::report::templates::ropa_markdown("fuzz", "2025-06-01", &records);
+    let _ = ansvar::report::templates::ropa_markdown("fuzz", "2025-06-01", &records, lang);
 
     // diff of the model against itself.
     let old = ansvar::diff::Side { model: &loaded.model, sources };
