@@ -121,7 +121,8 @@ pub fn load_read(read: Read, reference: &Reference) -> Result<Loaded, Invalid> {
         Err(diagnostic) => return Err(Invalid { sources: SourceMap::new(), diagnostics: vec![*diagnostic] }),
     };
     let results = timings.time("parse", || {
-        let jobs: Vec<(&str, FileId)> = prepared.texts.iter().map(|&file| (prepared.sources.file(file).text(), file)).collect();
+        let jobs: Vec<(&str, FileId)> =
+            prepared.texts.iter().map(|&file| (prepared.sources.file(file).text(), file)).collect();
         parse_all(&jobs)
     });
     finish(prepared, results, reference, timings)
@@ -293,7 +294,12 @@ fn prepare(mut inputs: Vec<(PathBuf, Input)>) -> Prepared {
 }
 
 /// Validates a prepared model given one parse result per text file, in order.
-fn finish(prepared: Prepared, results: Vec<ParsedFile>, reference: &Reference, mut timings: Timings) -> Result<Loaded, Invalid> {
+fn finish(
+    prepared: Prepared,
+    results: Vec<ParsedFile>,
+    reference: &Reference,
+    mut timings: Timings,
+) -> Result<Loaded, Invalid> {
     let Prepared { sources, added, .. } = prepared;
     let mut results = results.into_iter();
     let mut diagnostics = Vec::new();
@@ -383,11 +389,8 @@ fn once_each(warnings: Vec<Diagnostic>, sources: &SourceMap) -> Vec<Diagnostic> 
 fn parse_all(jobs: &[(&str, FileId)]) -> Vec<ParsedFile> {
     let mut order: Vec<usize> = (0..jobs.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(jobs[i].0.len()));
-    let mut results: Vec<(usize, ParsedFile)> = order
-        .iter()
-        .copied()
-        .zip(crate::par::map(&order, |&i| parse_model_file(jobs[i].0, jobs[i].1)))
-        .collect();
+    let mut results: Vec<(usize, ParsedFile)> =
+        order.iter().copied().zip(crate::par::map(&order, |&i| parse_model_file(jobs[i].0, jobs[i].1))).collect();
     results.sort_unstable_by_key(|(index, _)| *index);
     results.into_iter().map(|(_, result)| result).collect()
 }

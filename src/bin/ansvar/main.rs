@@ -583,17 +583,30 @@ fn roles(global: &GlobalArgs, args: &RolesArgs) -> Result<u8, Failure> {
     exit(CLEAN)
 }
 
-/// Reads one side of a diff: a directory, a path at `--git-*` REV, or
-/// `REV:path`; with the side as shown in errors (with its revision).
-fn read_side(spec: &str, revision: Option<&str>, side: &str) -> Result<(std::path::PathBuf, load::Read), Failure> {
+/// The revision and path one side of a diff names.
+fn side_path(spec: &str, revision: Option<&str>) -> (Option<String>, std::path::PathBuf) {
     let as_path = Path::new(spec);
-    let (revision, path) = match (revision, spec.split_once(':')) {
+    match (revision, spec.split_once(':')) {
         (Some(rev), _) => (Some(rev.to_owned()), as_path.to_path_buf()),
         (None, Some((rev, path))) if !as_path.exists() && !rev.is_empty() => {
             (Some(rev.to_owned()), std::path::PathBuf::from(path))
         }
         _ => (None, as_path.to_path_buf()),
-    };
+    }
+}
+
+/// Whether [`read_side`] finds something to read (else it says what is missing).
+fn side_present(spec: &str, revision: Option<&str>) -> bool {
+    match side_path(spec, revision) {
+        (Some(_), _) => true,
+        (None, path) => !matches!(std::fs::metadata(path), Err(e) if e.kind() == std::io::ErrorKind::NotFound),
+    }
+}
+
+/// Reads one side of a diff: a directory, a path at `--git-*` REV, or
+/// `REV:path`; with the side as shown in errors (with its revision).
+fn read_side(spec: &str, revision: Option<&str>, side: &str) -> Result<(std::path::PathBuf, load::Read), Failure> {
+    let (revision, path) = side_path(spec, revision);
     if revision.is_none() {
         exists(&path, side)?;
     }
@@ -624,22 +637,26 @@ fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
     // Files with the same bytes on both sides are parsed once (`load::load_pair`).
     const OLD: &str = "the old side: ";
     const NEW: &str = "the new side: ";
-    let (lang, old, new) = (global.lang(), read_side(&args.old, args.git_old.as_deref(), OLD), read_side(&args.new, args.git_new.as_deref(), NEW));
-    let (old, new) = match (old, new) {
-        (Ok((old_shown, old)), Ok((new_shown, new))) => {
+    let lang = global.lang();
+    let (old_spec, new_spec) = ((&args.old, args.git_old.as_deref()), (&args.new, args.git_new.as_deref()));
+    let (old, new) = match (read_side(old_spec.0, old_spec.1, OLD), side_present(new_spec.0, new_spec.1)) {
+        (Ok((old_shown, old)), true) => {
+            let (new_shown, new) = read_side(new_spec.0, new_spec.1, NEW)?;
             let (old, new) = load::load_pair(old, new, &reference);
             (
                 load_with(&old_shown, OLD, color, lang, &progress, || old),
                 load_with(&new_shown, NEW, color, lang, &progress, || new),
             )
         }
-        (old, new) => {
-            let one = |side: Result<(std::path::PathBuf, load::Read), Failure>, name: &str| {
-                side.and_then(|(shown, read)| {
-                    load_with(&shown, name, color, lang, &progress, || load::load_read(read, &reference))
-                })
-            };
-            (one(old, OLD), one(new, NEW))
+        // A side that is missing is said in turn, as each side is loaded.
+        (old, _) => {
+            let old = old.and_then(|(shown, read)| {
+                load_with(&shown, OLD, color, lang, &progress, || load::load_read(read, &reference))
+            });
+            let new = read_side(new_spec.0, new_spec.1, NEW).and_then(|(shown, read)| {
+                load_with(&shown, NEW, color, lang, &progress, || load::load_read(read, &reference))
+            });
+            (old, new)
         }
     };
     let (old, new) = (old?, new?);
