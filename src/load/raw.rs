@@ -47,7 +47,7 @@ impl<T> At<T> {
 
 /// The fields of an entry that were written but could not be read; each has
 /// had its diagnostic already.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Failed(Vec<&'static str>);
 
 impl Failed {
@@ -301,7 +301,7 @@ macro_rules! raw {
         }
     )*) => {$(
         $(#[doc = $doc])*
-        #[derive(Debug, Default)]
+        #[derive(Clone, Debug, Default)]
         pub struct $name {
             $( $(#[doc = $fdoc])* pub $field: $ty, )*
             /// The fields written but not read.

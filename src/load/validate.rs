@@ -68,7 +68,7 @@ impl Kind {
 /// `skipped` names the model's files that could not be parsed: ids they define
 /// are unknown here, and a reference to an unknown id says it may be defined there.
 pub fn validate(
-    files: Vec<(FileId, RawFile)>,
+    files: Vec<(FileId, Arc<RawFile>)>,
     sources: &SourceMap,
     reference: &Reference,
     skipped: &[String],
@@ -82,7 +82,10 @@ pub fn validate(
     // would have: the first definition of an id still wins.
     // Each raw file is dropped as soon as it is built, so the raw values and
     // the model are not all held at once.
+    // A raw file `diff` shares with the other side (`load_pair`) is copied
+    // here, one at a time; the side that holds it last takes it as it is.
     let built = crate::par::map_owned(files, |(file, raw)| {
+        let raw = Arc::try_unwrap(raw).unwrap_or_else(|shared| RawFile::clone(&shared));
         let mut ctx =
             Ctx { sources, reference, skipped, diagnostics: Bounded::new(), file, ids: &ids, strings: HashSet::new() };
         let mut part = Model::default();
@@ -223,7 +226,7 @@ fn absorb(model: &mut Model, part: Model) {
 
 /// Pass 1: every valid id of every file with its kind and where it is first
 /// defined, and a diagnostic for each bad or duplicate id.
-fn collect_ids(files: &[(FileId, RawFile)], sources: &SourceMap) -> (Ids, Bounded) {
+fn collect_ids(files: &[(FileId, Arc<RawFile>)], sources: &SourceMap) -> (Ids, Bounded) {
     let count: usize = files
         .iter()
         .map(|(_, raw)| {
