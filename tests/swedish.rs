@@ -144,3 +144,79 @@ fn diff_in_swedish() {
     assert_eq!(resolved(&json, "fingerprint"), resolved(&english, "fingerprint"));
     assert_ne!(resolved(&json, "message"), resolved(&english, "message"));
 }
+
+/// The Swedish report of `models/1177`, HTML and Markdown, with the memo's
+/// particulars pinned (as `--date`, `--author` and a fixed commit pin them) so
+/// that the snapshots do not change with the day or the repository's commit.
+fn report_1177_sv() -> (String, String) {
+    use ansvar::reference::Reference;
+    use ansvar::report::{templates, view};
+    let reference = Reference::builtin();
+    let loaded = ansvar::load::load_path(std::path::Path::new("models/1177"), &reference).expect("valid");
+    let analysis = ansvar::Analysis::new(&loaded.model, &reference, "2019-02-18".parse().unwrap());
+    let memo = ansvar::memo::Memo {
+        produced: "2019-03-01".parse().unwrap(),
+        revision: Some(ansvar::memo::Revision {
+            commit: "0123456789abcdef0123456789abcdef01234567".into(),
+            dirty: false,
+        }),
+        author: Some("Anna Author, dataskyddsombud".into()),
+        reviewer: None,
+    };
+    let input = view::Input {
+        name: "models/1177",
+        model: &loaded.model,
+        sources: &loaded.sources,
+        analysis: &analysis,
+        reference: &reference,
+        lang: ansvar::render::Lang::Sv,
+        memo: Some(&memo),
+    };
+    let built = view::View::build(&input);
+    (templates::html(&built).unwrap(), templates::markdown(&built).unwrap())
+}
+
+/// The plain (argument-free) texts of the English `report.ftl` that Swedish
+/// words differently: none of them may show in a Swedish report. Short ones
+/// (`care provider`) are left out: the model's own English text may say them.
+fn english_report_texts() -> Vec<String> {
+    let at = ansvar::render::FILES.iter().position(|f| *f == "report.ftl").expect("report.ftl");
+    let en_report = ansvar::render::sources(ansvar::render::Lang::En)[at];
+    let sv_report = ansvar::render::sources(ansvar::render::Lang::Sv)[at];
+    let plain = |source: &str| -> Vec<(String, String)> {
+        source
+            .lines()
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
+            .filter_map(|l| l.split_once(" = "))
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect()
+    };
+    let swedish = plain(sv_report);
+    plain(en_report)
+        .into_iter()
+        .filter(|(key, text)| {
+            text.len() >= 24 && !text.contains('{') && swedish.iter().all(|(k, t)| k != key || t != text)
+        })
+        .map(|(_, text)| text)
+        .collect()
+}
+
+#[test]
+fn the_report_of_1177_in_swedish() {
+    let (html, markdown) = report_1177_sv();
+    assert!(html.contains("<html lang=\"sv\">"));
+    for (format, text) in [("html", &html), ("md", &markdown)] {
+        for swedish in
+            ["Ansvarsblad", "Register över behandling (artikel 30)", "personuppgiftsbiträde", "Underskrifter"]
+        {
+            assert!(text.contains(swedish), "{format}: no `{swedish}`");
+        }
+        let english = english_report_texts();
+        assert!(english.len() > 100, "only {} English texts to look for", english.len());
+        for sentence in &english {
+            assert!(!text.contains(sentence.as_str()), "{format}: English `{sentence}` in the Swedish report");
+        }
+    }
+    insta::assert_snapshot!("report_1177_sv.md", markdown);
+    insta::assert_snapshot!("report_1177_sv.html", html);
+}
