@@ -220,3 +220,16 @@ fn the_report_of_1177_in_swedish() {
     insta::assert_snapshot!("report_1177_sv.md", markdown);
     insta::assert_snapshot!("report_1177_sv.html", html);
 }
+
+#[test]
+fn check_quiet_says_its_counts_and_exit_reason_in_swedish() {
+    let line = check_1177("sv", &["--quiet"]);
+    assert_eq!(
+        line,
+        "18 iakttagelser per 2019-02-18: 2 kritiska, 10 höga, 4 medel, 2 låga; slutkod 1: 12 iakttagelser med allvarlighetsgrad hög eller högre\n"
+    );
+    let never = check_1177("sv", &["--quiet", "--fail-on", "never"]);
+    assert!(never.ends_with("; slutkod 0: --fail-on never\n"), "{never}");
+    let english = check_1177("en", &["--quiet", "--fail-on", "critical"]);
+    assert!(english.ends_with("; exit 1: 2 findings at or above critical\n"), "{english}");
+}

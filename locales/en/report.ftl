@@ -493,7 +493,6 @@ r-th-art = Art.
 r-th-entry = Entry
 ropa-title = Records of processing activities (Art. 30)
 ropa-intro = Model { $arg }, as of { $as-of }: activities running on that day. "Not recorded" marks what the model does not say and the record must add.
-r-severity-count = { $arg } { $arg2 }
 diagram-system = system
 diagram-open-findings = { $count ->
     [one] 1 open finding

@@ -132,3 +132,29 @@ obligation-care_provider_as_controller = care provider as controller
 obligation-access_logs = access logs
 obligation-information_to_patient = information to patient
 obligation-patient_data_backups = patient data backups
+
+## The summary `check` prints first on a terminal, and `check --quiet`
+
+digest-exit-never = exit 0: --fail-on never
+digest-exit-failing = exit 1: {$count ->
+    [one] {$count} finding
+   *[other] {$count} findings
+} at or above {$severity}
+digest-exit-passing = exit 0: no finding at or above {$severity}
+digest-by-rule = by rule
+digest-by-party = by party
+digest-top-ten = {$by} (top ten)
+digest-all = {$by}
+digest-more-rules = more {$count ->
+    [one] rule
+   *[other] rules
+}
+digest-more-parties = more {$count ->
+    [one] party
+   *[other] parties
+}
+digest-shown = the {$shown} most severe of {$total} findings follow:
+digest-more-findings = … {$count} more {$count ->
+    [one] finding
+   *[other] findings
+} not shown; to see all: ansvar check … --all, or --format json

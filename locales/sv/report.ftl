@@ -493,7 +493,6 @@ r-th-art = Artikel
 r-th-entry = Innehåll
 ropa-title = Register över behandling (artikel 30)
 ropa-intro = Modell { $arg }, per den { $as-of }: de behandlingar som pågår den dagen. ”Inte angivet i modellen” markerar vad modellen inte säger och registret måste komplettera.
-r-severity-count = { $arg2 } { $arg }
 diagram-system = system
 diagram-open-findings = { $count ->
     [one] 1 öppen iakttagelse

@@ -143,3 +143,29 @@ obligation-care_provider_as_controller = vårdgivaren som personuppgiftsansvarig
 obligation-access_logs = åtkomstloggar
 obligation-information_to_patient = information till patienten
 obligation-patient_data_backups = säkerhetskopior av patientuppgifter
+
+## Sammanfattningen som `check` skriver först i en terminal, och `check --quiet`
+
+digest-exit-never = slutkod 0: --fail-on never
+digest-exit-failing = slutkod 1: {$count ->
+    [one] {$count} iakttagelse
+   *[other] {$count} iakttagelser
+} med allvarlighetsgrad {$severity} eller högre
+digest-exit-passing = slutkod 0: ingen iakttagelse med allvarlighetsgrad {$severity} eller högre
+digest-by-rule = per regel
+digest-by-party = per part
+digest-top-ten = {$by} (de tio vanligaste)
+digest-all = {$by}
+digest-more-rules = {$count ->
+    [one] regel till
+   *[other] regler till
+}
+digest-more-parties = {$count ->
+    [one] part till
+   *[other] parter till
+}
+digest-shown = de {$shown} allvarligaste av {$total} iakttagelser följer:
+digest-more-findings = … ytterligare {$count ->
+    [one] {$count} iakttagelse visas
+   *[other] {$count} iakttagelser visas
+} inte; för att se alla: ansvar check … --all, eller --format json
