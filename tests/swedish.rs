@@ -233,3 +233,23 @@ fn check_quiet_says_its_counts_and_exit_reason_in_swedish() {
     let english = check_1177("en", &["--quiet", "--fail-on", "critical"]);
     assert!(english.ends_with("; exit 1: 2 findings at or above critical\n"), "{english}");
 }
+
+#[test]
+fn the_command_lines_own_errors_follow_the_language() {
+    let run = |args: &[&str]| {
+        let output = ansvar().args(args).output().unwrap();
+        (output.status.code(), String::from_utf8(output.stderr).unwrap())
+    };
+    let (code, stderr) = run(&["check", "models/117", "--lang", "sv"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(stderr, "error: katalogen finns inte: models/117\n  help: menade du `models/1177`?\n");
+    let (code, stderr) = run(&["check", "models/117", "--lang", "en"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(stderr, "error: no such directory: models/117\n  help: did you mean `models/1177`?\n");
+    let (code, stderr) = run(&["explain", "transfer-without-safegard", "--lang", "sv"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.starts_with("error: det finns ingen regel `transfer-without-safegard`\n"), "{stderr}");
+    let (code, stderr) = run(&["roles", "models/1177", "--party", "medhelpp", "--lang", "sv"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.starts_with("error: modellen har ingen part `medhelpp`\n"), "{stderr}");
+}

@@ -158,3 +158,25 @@ digest-more-findings = … {$count} more {$count ->
     [one] finding
    *[other] findings
 } not shown; to see all: ansvar check … --all, or --format json
+
+## The command line's own errors and notes (after `error:`, `warning:`, `help:`)
+
+cli-did-you-mean = did you mean `{$near}`?
+cli-wrote = wrote {$path} ({$size})
+cli-wrote-files = wrote {$files}
+cli-next = next: {$command}
+cli-obligations-json = {$command} needs `--format json`
+cli-cannot-write-stdout = cannot write to stdout: {$error}
+cli-cannot-write = cannot write `{$path}`: {$error}
+cli-will-not-write = will not write `{$path}`: {$reason}
+cli-side-none = {""}
+cli-side-old = the old side:{" "}
+cli-side-new = the new side:{" "}
+cli-no-such-file = {$side}no such file: {$path}
+cli-no-such-directory = {$side}no such directory: {$path}
+cli-scope-no-party = --scope: the model has no party `{$id}`
+cli-no-rule = there is no rule `{$code}`
+cli-rules-lists = `ansvar rules` lists every rule
+cli-no-party = the model has no party `{$id}`
+cli-no-activity = the model has no activity `{$id}`
+cli-before-gdpr = {$date} is before {$applies}, when the GDPR began to apply; the findings read that date under the GDPR, not under the law then in force (in Sweden, personuppgiftslagen)

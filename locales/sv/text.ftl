@@ -169,3 +169,25 @@ digest-more-findings = … ytterligare {$count ->
     [one] {$count} iakttagelse visas
    *[other] {$count} iakttagelser visas
 } inte; för att se alla: ansvar check … --all, eller --format json
+
+## Kommandoradens egna fel och anmärkningar (efter `error:`, `warning:`, `help:`)
+
+cli-did-you-mean = menade du `{$near}`?
+cli-wrote = skrev {$path} ({$size})
+cli-wrote-files = skrev {$files}
+cli-next = nästa steg: {$command}
+cli-obligations-json = {$command} kräver `--format json`
+cli-cannot-write-stdout = kan inte skriva till standard ut: {$error}
+cli-cannot-write = kan inte skriva `{$path}`: {$error}
+cli-will-not-write = skriver inte `{$path}`: {$reason}
+cli-side-none = {""}
+cli-side-old = den gamla sidan:{" "}
+cli-side-new = den nya sidan:{" "}
+cli-no-such-file = {$side}filen finns inte: {$path}
+cli-no-such-directory = {$side}katalogen finns inte: {$path}
+cli-scope-no-party = --scope: modellen har ingen part `{$id}`
+cli-no-rule = det finns ingen regel `{$code}`
+cli-rules-lists = `ansvar rules` listar alla regler
+cli-no-party = modellen har ingen part `{$id}`
+cli-no-activity = modellen har ingen behandling `{$id}`
+cli-before-gdpr = {$date} ligger före {$applies}, då dataskyddsförordningen började tillämpas; iakttagelserna bedömer den dagen enligt dataskyddsförordningen, inte enligt den lag som då gällde (i Sverige personuppgiftslagen)
