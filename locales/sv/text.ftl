@@ -12,9 +12,9 @@ severity-info = information
 
 ## Vägledning och domar, så som de citeras
 
-provision-edpb-07-2020-purposes-means = EDPB:s riktlinjer 07/2020, avsnitt 2.1.4 (från punkt 33)
-provision-edpb-07-2020-joint = EDPB:s riktlinjer 07/2020, punkterna 51–53
-provision-edpb-07-2020-processor = EDPB:s riktlinjer 07/2020, punkterna 74–75
+provision-edpb-07-2020-purposes-means = EDPB:s riktlinjer 07/2020, avsnitt 2.1.4 (punkt 33 ff.)
+provision-edpb-07-2020-joint = EDPB:s riktlinjer 07/2020, p. 51–53
+provision-edpb-07-2020-processor = EDPB:s riktlinjer 07/2020, p. 74–75
 provision-edpb-07-2020-facts = EDPB:s riktlinjer 07/2020, del I avsnitt 1 (funktionella begrepp)
 provision-edpb-9-2022-awareness = EDPB:s riktlinjer 9/2022 (den personuppgiftsansvarige får kännedom när personuppgiftsbiträdet har underrättat den)
 provision-cjeu-schrems-ii = EU-domstolens dom i mål C-311/18 (Schrems II)
