@@ -130,6 +130,8 @@ recorded-dpo-unknown = The model does not record whether a DPO is designated.
 recorded-deadline = { $principal } within { $hours } hours ({ $activity })
 recorded-deadline-none = { $principal } ({ $activity }, no deadline agreed)
 recorded-must-notify = Must notify { $deadlines }.
+recorded-processors-not-reached = Processors established outside the EU/EEA that the model records the GDPR does not reach (Art. 3): { $names }. The GDPR's processor duties bind them only through the contract you impose (Art. 28(3)); sending them data is a transfer that needs a ground in Chapter V (Art. 44); you answer for their processing.
+recorded-processors-reach-unknown = Processors established outside the EU/EEA, whether the GDPR reaches them not recorded (Art. 3): { $names }. Bind them by the Art. 28(3) contract either way; sending them data is a transfer (Art. 44).
 recorded-systems-log-yes = Systems that log access: { $systems }.
 recorded-systems-log-no = Systems that do not log access: { $systems }.
 recorded-systems-analysis-yes = Systems that assign access from such an analysis: { $systems }.
@@ -197,6 +199,7 @@ cell-for = { $role } for { $principal }
 cell-own = controller for its own purposes: { $purposes }
 abroad-adequacy = adequacy decision: { $instrument }
 abroad-no-adequacy = no adequacy decision in force on { $date }
+adequacy-not-covering = the adequacy decision { $instrument } does not cover this importer
 
 ## If a system is breached
 
@@ -226,6 +229,10 @@ incident-notified = { $from } notified { $to }, { $at }
 incident-told = The data subjects were told.
 incident-not-told = The data subjects were not told.
 incident-told-unknown = Whether the data subjects were told is not recorded.
+incident-risk-high = The controller assessed the risk as high: the supervisory authority had to be notified ({ $authority }) and the data subjects told ({ $subjects }), unless an exemption of { $exemptions } applies; the breach is documented ({ $document }).
+incident-risk-likely = The controller assessed a risk, not a high one: the supervisory authority had to be notified ({ $authority }); telling the data subjects was not required ({ $subjects }); the breach is documented ({ $document }).
+incident-risk-unlikely = The controller assessed the breach as unlikely to result in a risk: no notification was required ({ $authority }, { $subjects }); it must still be documented ({ $document }).
+incident-risk-unknown = The controller's risk assessment is not recorded: whether the authority had to be notified ({ $authority }) and the data subjects told ({ $subjects }) depends on it; every breach is documented ({ $document }).
 
 ## Records of processing (Art. 30)
 

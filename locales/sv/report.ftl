@@ -130,6 +130,8 @@ recorded-dpo-unknown = Modellen anger inte om ett dataskyddsombud har utsetts.
 recorded-deadline = { $principal } inom { $hours } timmar ({ $activity })
 recorded-deadline-none = { $principal } ({ $activity }, ingen tidsfrist avtalad)
 recorded-must-notify = Ska underrätta { $deadlines }.
+recorded-processors-not-reached = Personuppgiftsbiträden etablerade utanför EU/EES som enligt modellen inte omfattas av dataskyddsförordningen (artikel 3): { $names }. Förordningens skyldigheter för personuppgiftsbiträden binder dem endast genom det avtal ni ingår med dem (artikel 28.3); en överföring av personuppgifter till dem kräver stöd i kapitel V (artikel 44); ni ansvarar för deras behandling.
+recorded-processors-reach-unknown = Personuppgiftsbiträden etablerade utanför EU/EES, där modellen inte anger om dataskyddsförordningen omfattar dem (artikel 3): { $names }. Bind dem i vilket fall genom avtalet enligt artikel 28.3; att föra över personuppgifter till dem är en överföring till tredjeland (artikel 44).
 recorded-systems-log-yes = System som loggar åtkomst: { $systems }.
 recorded-systems-log-no = System som inte loggar åtkomst: { $systems }.
 recorded-systems-analysis-yes = System där behörigheter tilldelas utifrån en sådan analys: { $systems }.
@@ -197,6 +199,7 @@ cell-for = { $role } för { $principal }
 cell-own = personuppgiftsansvarig för egna ändamål: { $purposes }
 abroad-adequacy = beslut om adekvat skyddsnivå: { $instrument }
 abroad-no-adequacy = inget beslut om adekvat skyddsnivå gällde den { $date }
+adequacy-not-covering = beslutet om adekvat skyddsnivå { $instrument } omfattar inte denna mottagare
 
 ## Om ett system drabbas av en personuppgiftsincident
 
@@ -226,6 +229,10 @@ incident-notified = { $from } underrättade { $to }, { $at }
 incident-told = De registrerade informerades.
 incident-not-told = De registrerade informerades inte.
 incident-told-unknown = Det anges inte om de registrerade informerades.
+incident-risk-high = Den personuppgiftsansvarige bedömde risken som hög: tillsynsmyndigheten skulle underrättas ({ $authority }) och de registrerade informeras ({ $subjects }), om inte ett undantag i { $exemptions } är tillämpligt; incidenten ska dokumenteras ({ $document }).
+incident-risk-likely = Den personuppgiftsansvarige bedömde att incidenten medför en risk, men inte en hög risk: tillsynsmyndigheten skulle underrättas ({ $authority }); de registrerade behövde inte informeras ({ $subjects }); incidenten ska dokumenteras ({ $document }).
+incident-risk-unlikely = Den personuppgiftsansvarige bedömde att incidenten sannolikt inte medför någon risk: ingen anmälan krävdes ({ $authority }, { $subjects }); den ska ändå dokumenteras ({ $document }).
+incident-risk-unknown = Den personuppgiftsansvariges riskbedömning anges inte i modellen: om tillsynsmyndigheten skulle underrättas ({ $authority }) och de registrerade informeras ({ $subjects }) beror på den; varje incident ska dokumenteras ({ $document }).
 
 ## Register över behandling (artikel 30)
 

@@ -14,7 +14,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::{System, SystemId};
-use crate::obligations::notification::{BreachPath, BreachPlanner, ControllerNotice, Relay, Subjects};
+use crate::obligations::notification::{
+    BreachPath, BreachPlanner, ControllerNotice, Due, IncidentDuties, Relay, Subjects,
+};
 use crate::par::Jobs;
 
 use super::refs::{ActivityRef, Input, Names, PartyRef, Phrase, Shared};
@@ -67,6 +69,9 @@ pub struct IncidentView {
     pub notifications: Vec<String>,
     /// Whether data subjects were told, in words.
     pub subjects_informed: String,
+    /// What the controller's recorded risk assessment required, in words
+    /// ([`IncidentDuties`]).
+    pub assessment: String,
 }
 
 /// Everything about one system.
@@ -307,7 +312,29 @@ fn incidents(input: &Names<'_>, found: &[&crate::model::Incident]) -> Vec<Incide
                     Some(false) => "incident-not-told",
                     None => "incident-told-unknown",
                 }),
+                assessment: assessment(input, IncidentDuties::assessed(incident.risk.as_ref().map(|r| r.value))),
             }
         })
         .collect()
+}
+
+/// What a breach required, as its controller's recorded risk assessment
+/// decides it (Art. 33(1), 33(5), 34(1)), in words.
+fn assessment(input: &Names<'_>, duties: IncidentDuties) -> String {
+    let cite = |provision| crate::render::provision(provision, input.lang);
+    let key = match (duties.authority, duties.subjects) {
+        (Due::Required, Due::Required) => "incident-risk-high",
+        (Due::Required, _) => "incident-risk-likely",
+        (Due::NotRequired, _) => "incident-risk-unlikely",
+        (Due::Unassessed, _) => "incident-risk-unknown",
+    };
+    input.tr(
+        key,
+        &[
+            ("authority", cite(IncidentDuties::TO_AUTHORITY).into()),
+            ("subjects", cite(IncidentDuties::TO_SUBJECTS).into()),
+            ("exemptions", cite(IncidentDuties::SUBJECTS_EXEMPTIONS).into()),
+            ("document", cite(IncidentDuties::DOCUMENT).into()),
+        ],
+    )
 }

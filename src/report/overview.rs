@@ -406,9 +406,12 @@ pub(super) fn abroad(input: &Names<'_>, index: &Index<'_>) -> Vec<AbroadView> {
             activity: input.activity(&item.activity),
             country: input.country_short(&item.country),
             exporter: item.exporter.as_ref().map(|e| input.party(e)),
-            adequacy: match &item.adequacy {
-                Some(instrument) => input.tr("abroad-adequacy", &[("instrument", instrument.to_string().into())]),
-                None => input.tr("abroad-no-adequacy", &[("date", input.analysis.as_of.to_string().into())]),
+            adequacy: match (&item.adequacy, &item.adequacy_not_covering) {
+                (Some(instrument), _) => input.tr("abroad-adequacy", &[("instrument", instrument.to_string().into())]),
+                (None, Some(instrument)) => {
+                    input.tr("adequacy-not-covering", &[("instrument", instrument.to_string().into())])
+                }
+                (None, None) => input.tr("abroad-no-adequacy", &[("date", input.analysis.as_of.to_string().into())]),
             },
             tools: if item.tools.is_empty() { input.t("none-recorded") } else { item.tools.join(", ") },
         })

@@ -332,9 +332,14 @@ fn transfers<'p>(
     items
         .into_iter()
         .map(|item| {
-            let adequacy = match &item.adequacy {
-                Some(instrument) => input.tr("transfer-adequacy", &[("instrument", instrument.to_string().into())]),
-                None => input.t("transfer-no-adequacy"),
+            let adequacy = match (&item.adequacy, &item.adequacy_not_covering) {
+                (Some(instrument), _) => {
+                    input.tr("transfer-adequacy", &[("instrument", instrument.to_string().into())])
+                }
+                (None, Some(instrument)) => {
+                    input.tr("adequacy-not-covering", &[("instrument", instrument.to_string().into())])
+                }
+                (None, None) => input.t("transfer-no-adequacy"),
             };
             let tools = if item.tools.is_empty() { input.t("transfer-no-tool") } else { item.tools.join(", ") };
             let mut args = vec![

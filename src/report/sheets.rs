@@ -370,6 +370,18 @@ fn recorded(input: &Names<'_>, obligation: &Obligation) -> Phrase {
                 Phrase::Owned(input.tr("recorded-must-notify", &[("deadlines", deadlines.join("; ").into())]))
             }
         }
+        Recorded::ProcessorsOutsideUnion { not_reached, unknown } => {
+            let mut parts = Vec::new();
+            for (found, key) in
+                [(not_reached, "recorded-processors-not-reached"), (unknown, "recorded-processors-reach-unknown")]
+            {
+                if !found.is_empty() {
+                    let names: Vec<&str> = found.iter().map(|id| input.party_name(id)).collect();
+                    parts.push(input.tr(key, &[("names", names.join("; ").into())]));
+                }
+            }
+            Phrase::Owned(parts.join(" "))
+        }
         Recorded::Systems { yes, no, unknown } => {
             let which = match obligation.kind {
                 Kind::AccessLogs => "log",
