@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use crate::diag::{Diagnostic, DiagnosticCode};
+use crate::diag::{Bounded, Diagnostic, DiagnosticCode};
 use crate::model::Model;
 use crate::reference::Reference;
 use crate::source::{FileId, SourceMap, Span};
@@ -49,8 +49,19 @@ pub struct Loaded {
 pub struct Invalid {
     /// The files read so far, for rendering the diagnostics.
     pub sources: SourceMap,
-    /// Every problem found, errors first, in file and position order.
+    /// Every problem found, errors first, in file and position order; past
+    /// [`crate::diag::MAX_ERRORS_KEPT_PER_FILE`] errors in one file the rest
+    /// are only counted ([`Invalid::problems`]).
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Invalid {
+    /// How many problems were found: those in [`Invalid::diagnostics`], and
+    /// the errors counted but not kept past
+    /// [`crate::diag::MAX_ERRORS_KEPT_PER_FILE`] in a file.
+    pub fn problems(&self) -> usize {
+        self.diagnostics.len() + self.sources.errors_left_out()
+    }
 }
 
 /// Loads every `.yaml`/`.yml` file in `dir` (or the single file `dir` names).
@@ -100,7 +111,7 @@ pub fn parse_only(texts: &[String]) -> usize {
 
 /// A model file read into raw types: what could be read, and every problem
 /// met; or the one problem that made the file unreadable as YAML.
-type ParsedFile = Result<(raw::RawFile, Vec<Diagnostic>), Box<Diagnostic>>;
+type ParsedFile = Result<(raw::RawFile, Bounded), Box<Diagnostic>>;
 
 /// Reads one model file: its YAML into a spanned tree, then the tree into raw
 /// types, field by field, so that every problem in the file is found.
@@ -167,7 +178,7 @@ fn load_inputs(
         added.iter().filter_map(|(_, entry)| if let Added::Text(file) = entry { Some(*file) } else { None }).collect();
     let mut results = timings.time("parse", || parse_files(&sources, &texts)).into_iter();
 
-    let mut diagnostics = Vec::new();
+    let mut diagnostics = Bounded::new();
     // Problems that stopped a whole file: the root causes of any "unknown"
     // reference to an id the file defines, so they are shown first.
     let mut whole_files = Vec::new();
@@ -178,8 +189,8 @@ fn load_inputs(
     for (shown, entry) in added {
         match entry {
             Added::Text(file) => match results.next() {
-                Some(Ok((raw, mut problems))) => {
-                    diagnostics.append(&mut problems);
+                Some(Ok((raw, problems))) => {
+                    diagnostics.append(problems);
                     parsed.push((file, raw));
                 }
                 Some(Err(diagnostic)) => {
@@ -199,8 +210,14 @@ fn load_inputs(
             }
         }
     }
-    let (model, mut problems) = timings.time("validate", || validate::validate(parsed, &sources, reference, &skipped));
-    diagnostics.append(&mut problems);
+    let (model, problems) = timings.time("validate", || validate::validate(parsed, &sources, reference, &skipped));
+    diagnostics.append(problems);
+    // Past a thousand errors in a file the rest were only counted; the count
+    // goes with the file, for the renderer's `… and N more errors` line.
+    let (diagnostics, left_out) = diagnostics.into_parts();
+    for (file, count) in left_out {
+        sources.count_left_out(file, count);
+    }
     let (errors, warnings): (Vec<_>, Vec<_>) =
         diagnostics.into_iter().partition(|d| d.level == crate::diag::Level::Error);
     if errors.is_empty() && whole_files.is_empty() {

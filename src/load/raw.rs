@@ -18,7 +18,7 @@
 use serde_json::{Map, Value as Json, json};
 
 use super::yaml::{Node, Value};
-use crate::diag::{Diagnostic, DiagnosticCode};
+use crate::diag::{Bounded, Diagnostic, DiagnosticCode};
 use crate::model::vocabulary::*;
 use crate::source::{FileId, Span};
 use crate::suggest::did_you_mean;
@@ -66,14 +66,15 @@ pub trait Entry {
 /// Reading state: the file and the diagnostics so far.
 pub struct Cx {
     file: FileId,
-    /// Every problem found in the file, in reading order.
-    pub diagnostics: Vec<Diagnostic>,
+    /// Every problem found in the file, in reading order (errors past
+    /// [`crate::diag::MAX_ERRORS_KEPT_PER_FILE`] only counted).
+    pub diagnostics: Bounded,
 }
 
 impl Cx {
     /// A reader for `file`.
     pub fn new(file: FileId) -> Self {
-        Self { file, diagnostics: Vec::new() }
+        Self { file, diagnostics: Bounded::new() }
     }
 
     fn error(&mut self, node: &Node, message: impl Into<String>) {

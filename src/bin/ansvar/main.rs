@@ -384,7 +384,7 @@ fn load_with(
                 _ => None,
             };
             let shown = model.display().to_string();
-            let line = ansvar::render::invalid_model(side, &shown, invalid.diagnostics.len(), lang);
+            let line = ansvar::render::invalid_model(side, &shown, invalid.problems(), lang);
             let _ = writeln!(std::io::stderr(), "error: {line}");
             Err(Failure::Reported)
         }
