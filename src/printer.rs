@@ -252,7 +252,7 @@ impl Printer for Check<'_> {
             }
             CheckFormat::Text if self.layout == Layout::Quiet => {
                 let digest = crate::render::digest::Digest::new(self.findings, self.fail_on);
-                out.write_all(digest.line(self.as_of).as_bytes())?;
+                out.write_all(digest.line(self.as_of, self.lang).as_bytes())?;
             }
             CheckFormat::Text if matches!(self.layout, Layout::Terminal { .. }) && self.summary_first(out)? => {}
             CheckFormat::Text => {
@@ -279,7 +279,7 @@ impl Check<'_> {
         // The tail of the complete layout: the model summary and the counts.
         let tail = crate::summary::summary(self.name, self.model, self.lang).lines().count() + 1;
         let digest = digest::Digest::new(self.findings, self.fail_on);
-        let head = digest.text(self.name, self.model, self.as_of);
+        let head = digest.text(self.name, self.model, self.as_of, self.lang);
         // Room for findings under the summary, its two framing lines and the last line.
         let room = TERMINAL_LINES.saturating_sub(head.lines().count() + 4);
         let mut blocks: Vec<String> = Vec::new();
@@ -307,12 +307,12 @@ impl Check<'_> {
             .max(1)
             .min(blocks.len());
         let mut text = head;
-        text.push_str(&digest::shown_line(shown, self.findings.len()));
+        text.push_str(&digest::shown_line(shown, self.findings.len(), self.lang));
         for block in &blocks[..shown] {
             text.push_str(block);
         }
         if shown < self.findings.len() {
-            text.push_str(&digest::more_line(shown, self.findings.len()));
+            text.push_str(&digest::more_line(shown, self.findings.len(), self.lang));
         }
         out.write_all(text.as_bytes())?;
         Ok(true)

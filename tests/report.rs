@@ -30,6 +30,11 @@ struct Outputs {
 }
 
 fn render(name: &str, loaded: &Loaded, as_of: &str) -> Outputs {
+    render_in(name, loaded, as_of, ansvar::render::Lang::En)
+}
+
+/// Every output for one loaded model, in `lang`.
+fn render_in(name: &str, loaded: &Loaded, as_of: &str, lang: ansvar::render::Lang) -> Outputs {
     let reference = Reference::builtin();
     let date: jiff::civil::Date = as_of.parse().unwrap();
     let analysis = ansvar::Analysis::new(&loaded.model, &reference, date);
@@ -50,7 +55,7 @@ fn render(name: &str, loaded: &Loaded, as_of: &str) -> Outputs {
         sources: &loaded.sources,
         analysis: &analysis,
         reference: &reference,
-        lang: ansvar::render::Lang::En,
+        lang,
         memo: Some(&memo),
     };
     let built = view::View::build(&input);
@@ -496,4 +501,51 @@ fn an_adequacy_decision_that_leaves_the_importer_out_is_not_reported_as_its_grou
     let private = render(dir, &load(dir), "2024-06-01");
     assert!(!private.markdown.contains("does not cover this importer"));
     assert!(private.markdown.contains("adequacy decision: "), "{}", private.markdown);
+}
+
+/// The plain (argument-free) texts of the English `report.ftl` that Swedish
+/// words differently: none of them may show in a Swedish report. Short ones
+/// (`care provider`) are left out: the model's own English text may say them.
+fn english_report_texts() -> Vec<String> {
+    let at = ansvar::render::FILES.iter().position(|f| *f == "report.ftl").expect("report.ftl");
+    let en_report = ansvar::render::sources(ansvar::render::Lang::En)[at];
+    let sv_report = ansvar::render::sources(ansvar::render::Lang::Sv)[at];
+    let plain = |source: &str| -> Vec<(String, String)> {
+        source
+            .lines()
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
+            .filter_map(|l| l.split_once(" = "))
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect()
+    };
+    let swedish = plain(sv_report);
+    plain(en_report)
+        .into_iter()
+        .filter(|(key, text)| {
+            text.len() >= 24 && !text.contains('{') && swedish.iter().all(|(k, t)| k != key || t != text)
+        })
+        .map(|(_, text)| text)
+        .collect()
+}
+
+/// The Swedish report of `models/1177`, HTML and Markdown (`--lang sv`), with
+/// the memo pinned as for the English one.
+#[test]
+fn the_report_of_1177_in_swedish() {
+    let out = render_in("models/1177", &load("models/1177"), AS_OF, ansvar::render::Lang::Sv);
+    assert!(out.html.contains("<html lang=\"sv\">"));
+    let english = english_report_texts();
+    assert!(english.len() > 100, "only {} English texts to look for", english.len());
+    for (format, text) in [("html", &out.html), ("md", &out.markdown)] {
+        for swedish in
+            ["Ansvarsblad", "Register över behandling (artikel 30)", "personuppgiftsbiträde", "Underskrifter"]
+        {
+            assert!(text.contains(swedish), "{format}: no `{swedish}`");
+        }
+        for sentence in &english {
+            assert!(!text.contains(sentence.as_str()), "{format}: English `{sentence}` in the Swedish report");
+        }
+    }
+    insta::assert_snapshot!("report_1177_sv.md", out.markdown);
+    insta::assert_snapshot!("report_1177_sv.html", out.html);
 }

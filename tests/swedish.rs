@@ -144,3 +144,36 @@ fn diff_in_swedish() {
     assert_eq!(resolved(&json, "fingerprint"), resolved(&english, "fingerprint"));
     assert_ne!(resolved(&json, "message"), resolved(&english, "message"));
 }
+
+#[test]
+fn check_quiet_says_its_counts_and_exit_reason_in_swedish() {
+    let line = check_1177("sv", &["--quiet"]);
+    assert_eq!(
+        line,
+        "18 iakttagelser per 2019-02-18: 2 kritiska, 10 höga, 4 medel, 2 låga; slutkod 1: 12 iakttagelser med allvarlighetsgrad hög eller högre\n"
+    );
+    let never = check_1177("sv", &["--quiet", "--fail-on", "never"]);
+    assert!(never.ends_with("; slutkod 0: --fail-on never\n"), "{never}");
+    let english = check_1177("en", &["--quiet", "--fail-on", "critical"]);
+    assert!(english.ends_with("; exit 1: 2 findings at or above critical\n"), "{english}");
+}
+
+#[test]
+fn the_command_lines_own_errors_follow_the_language() {
+    let run = |args: &[&str]| {
+        let output = ansvar().args(args).output().unwrap();
+        (output.status.code(), String::from_utf8(output.stderr).unwrap())
+    };
+    let (code, stderr) = run(&["check", "models/117", "--lang", "sv"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(stderr, "error: katalogen finns inte: models/117\n  help: menade du `models/1177`?\n");
+    let (code, stderr) = run(&["check", "models/117", "--lang", "en"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(stderr, "error: no such directory: models/117\n  help: did you mean `models/1177`?\n");
+    let (code, stderr) = run(&["explain", "transfer-without-safegard", "--lang", "sv"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.starts_with("error: det finns ingen regel `transfer-without-safegard`\n"), "{stderr}");
+    let (code, stderr) = run(&["roles", "models/1177", "--party", "medhelpp", "--lang", "sv"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.starts_with("error: modellen har ingen part `medhelpp`\n"), "{stderr}");
+}

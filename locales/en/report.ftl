@@ -500,4 +500,30 @@ r-th-art = Art.
 r-th-entry = Entry
 ropa-title = Records of processing activities (Art. 30)
 ropa-intro = Model { $arg }, as of { $as-of }: activities running on that day. "Not recorded" marks what the model does not say and the record must add.
-r-severity-count = { $arg } { $arg2 }
+diagram-system = system
+diagram-open-findings = { $count ->
+    [one] 1 open finding
+   *[other] { $count } open findings
+}
+diagram-engages = engages
+zone-eea = EU/EEA
+zone-adequate = Third country with an adequacy decision
+zone-third = Third country without an adequacy decision
+legend-engages = engages to process on its behalf
+legend-uses = uses the system
+legend-open = open findings against it (red outline)
+legend-system = system (square corners)
+legend-contract = contract, where no one engages a processor
+legend-labels = Labels: { $labels }; A1, A2, …: the activities below
+contract-care-agreement = care agreement
+contract-data-processing-agreement = data processing agreement
+contract-joint-controller-arrangement = joint-controller arrangement
+contract-service-contract = service contract
+contract-sub-processor-authorisation = sub-processor authorisation
+contract-transfer-agreement = transfer agreement
+contract-short-care-agreement = care
+contract-short-data-processing-agreement = DPA
+contract-short-joint-controller-arrangement = Art. 26
+contract-short-service-contract = service
+contract-short-sub-processor-authorisation = sub-proc.
+contract-short-transfer-agreement = transfer

@@ -133,3 +133,51 @@ obligation-care_provider_as_controller = care provider as controller
 obligation-access_logs = access logs
 obligation-information_to_patient = information to patient
 obligation-patient_data_backups = patient data backups
+
+## The summary `check` prints first on a terminal, and `check --quiet`
+
+digest-exit-never = exit 0: --fail-on never
+digest-exit-failing = exit 1: {$count ->
+    [one] {$count} finding
+   *[other] {$count} findings
+} at or above {$severity}
+digest-exit-passing = exit 0: no finding at or above {$severity}
+digest-by-rule = by rule
+digest-by-party = by party
+digest-top-ten = {$by} (top ten)
+digest-all = {$by}
+digest-more-rules = more {$count ->
+    [one] rule
+   *[other] rules
+}
+digest-more-parties = more {$count ->
+    [one] party
+   *[other] parties
+}
+digest-shown = the {$shown} most severe of {$total} findings follow:
+digest-more-findings = … {$count} more {$count ->
+    [one] finding
+   *[other] findings
+} not shown; to see all: ansvar check … --all, or --format json
+
+## The command line's own errors and notes (after `error:`, `warning:`, `help:`)
+
+cli-did-you-mean = did you mean `{$near}`?
+cli-wrote = wrote {$path} ({$size})
+cli-wrote-files = wrote {$files}
+cli-next = next: {$command}
+cli-obligations-json = {$command} needs `--format json`
+cli-cannot-write-stdout = cannot write to stdout: {$error}
+cli-cannot-write = cannot write `{$path}`: {$error}
+cli-will-not-write = will not write `{$path}`: {$reason}
+cli-side-none = {""}
+cli-side-old = the old side:{" "}
+cli-side-new = the new side:{" "}
+cli-no-such-file = {$side}no such file: {$path}
+cli-no-such-directory = {$side}no such directory: {$path}
+cli-scope-no-party = --scope: the model has no party `{$id}`
+cli-no-rule = there is no rule `{$code}`
+cli-rules-lists = `ansvar rules` lists every rule
+cli-no-party = the model has no party `{$id}`
+cli-no-activity = the model has no activity `{$id}`
+cli-before-gdpr = {$date} is before {$applies}, when the GDPR began to apply; the findings read that date under the GDPR, not under the law then in force (in Sweden, personuppgiftslagen)

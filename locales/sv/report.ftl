@@ -3,7 +3,7 @@
 
 ## Gemensamma ord
 
-not-recorded = inte angivet i modellen
+not-recorded = inte angivet
 yes = ja
 no = nej
 none = inga
@@ -25,7 +25,7 @@ fact-kind = Slag
 fact-established = Etablerad i
 fact-org-number = Organisationsnummer
 fact-owned-by = Ägs av
-fact-public-body = Offentlig myndighet eller offentligt organ
+fact-public-body = Myndighet eller offentligt organ
 fact-bound-by = Omfattas av
 fact-no-regime = ingen reglering angiven
 fact-dpo = Dataskyddsombud
@@ -211,8 +211,8 @@ notify-subjects-unknown = Det anges inte om uppgifterna är krypterade i vila: d
 notify-subjects-if-high-risk = De registrerade ska informeras om incidenten sannolikt leder till en hög risk för dem.
 notify-within-agreed = inom { $hours } timmar (avtalat)
 notify-no-deadline = utan onödigt dröjsmål; ingen tidsfrist avtalad
-notify-authority-when = utan onödigt dröjsmål och, om möjligt, inom 72 timmar efter att ha fått vetskap om incidenten
-notify-authority-unless = om det inte är osannolikt att incidenten medför en risk
+notify-authority-when = utan onödigt dröjsmål, om möjligt inom 72 timmar från vetskapen
+notify-authority-unless = om det inte är osannolikt att den medför en risk
 notify-step-required = mycket sannolikt krävs (särskilda kategorier, okrypterade): bedöm risken
 notify-step-exempt = sannolikt undantaget: krypterat i vila, { $provision }
 notify-step-if-high-risk = om risken för dem är hög
@@ -246,7 +246,7 @@ record-field-transfers = Överföringar till tredjeland
 record-field-erasure = Tidsfrister för radering
 record-field-security = Säkerhetsåtgärder
 record-field-notes = Anmärkning i modellen
-record-field-processor-parties = Personuppgiftsbiträde och personuppgiftsansvarig
+record-field-processor-parties = Biträde och personuppgiftsansvarig
 record-field-processing = Kategorier av behandling
 record-joint-controllers = Gemensamt personuppgiftsansvariga: { $names }
 record-dpo = Dataskyddsombud: { $dpo }
@@ -412,20 +412,20 @@ r-breach-intro-md = Ett personuppgiftsbiträde underrättar den part det behandl
 r-operated-by = drivs av
 r-holds = Innehåller
 r-at-rest = Krypterat i vila
-r-step1-html = 1. Biträdet underrättar sin uppdragsgivare <span class="cite">artikel 33.2</span>
-r-step2-html = 2. Den personuppgiftsansvarige anmäler till tillsynsmyndigheten <span class="cite">artikel 33.1</span>
-r-step3-html = 3. Den personuppgiftsansvarige informerar de registrerade <span class="cite">artikel 34</span>
-r-step1-md = 1. Biträdet underrättar sin uppdragsgivare (artikel 33.2)
-r-step2-md = 2. Den personuppgiftsansvarige anmäler till tillsynsmyndigheten (artikel 33.1)
-r-step3-md = 3. Den personuppgiftsansvarige informerar de registrerade (artikel 34)
-r-no-processor = inget: den personuppgiftsansvarige använder systemet själv
+r-step1-html = 1. Biträdet underrättar uppdragsgivaren <span class="cite">artikel 33.2</span>
+r-step2-html = 2. Den ansvarige anmäler till tillsynsmyndigheten <span class="cite">artikel 33.1</span>
+r-step3-html = 3. Den ansvarige informerar de registrerade <span class="cite">artikel 34</span>
+r-step1-md = 1. Biträdet underrättar uppdragsgivaren (artikel 33.2)
+r-step2-md = 2. Den ansvarige anmäler till tillsynsmyndigheten (artikel 33.1)
+r-step3-md = 3. Den ansvarige informerar de registrerade (artikel 34)
+r-no-processor = inget: den ansvarige använder systemet själv
 r-no-controller-short = ingen personuppgiftsansvarig
 r-recorded-breach = Inträffad personuppgiftsincident:
 r-no-notifications = Inga underrättelser eller anmälningar anges.
 r-notifications-sent = Underrättelser och anmälningar:
 r-no-system = Inget system används av en behandling som pågår den { $as-of }.
-r-records-intro = De register som modellen gör det möjligt att upprätta för de behandlingar som pågår den { $as-of }: ett register för den personuppgiftsansvarige (artikel 30.1) per behandling och personuppgiftsansvarig, ett register för personuppgiftsbiträdet (artikel 30.2) per biträde och den personuppgiftsansvarige det behandlar för. ”Inte angivet i modellen” markerar vad modellen inte säger och registret måste komplettera.
-r-records-intro-md = De register som modellen gör det möjligt att upprätta för de behandlingar som pågår den { $as-of }. ”Inte angivet i modellen” markerar vad modellen inte säger och registret måste komplettera.
+r-records-intro = De register som modellen gör det möjligt att upprätta för de behandlingar som pågår den { $as-of }: ett register för den personuppgiftsansvarige (artikel 30.1) per behandling och personuppgiftsansvarig, ett register för personuppgiftsbiträdet (artikel 30.2) per biträde och den personuppgiftsansvarige det behandlar för. ”Inte angivet” markerar vad modellen inte säger och registret måste komplettera.
+r-records-intro-md = De register som modellen gör det möjligt att upprätta för de behandlingar som pågår den { $as-of }. ”Inte angivet” markerar vad modellen inte säger och registret måste komplettera.
 r-records-controller = Personuppgiftsansvarigas register, artikel 30.1
 r-records-processor = Personuppgiftsbiträdens register, artikel 30.2
 r-no-accepted = Modellen anger inga accepterade risker: varje iakttagelse står kvar.
@@ -451,7 +451,7 @@ r-limit-1-html = <strong>Rättslig grund.</strong> Om varje behandling har en r�
 r-limit-2-html = <strong>Informationens innehåll.</strong> Om informationen till de registrerade är fullständig, tydlig och lämnas i tid (artiklarna 12–14); bara om modellen anger någon som informerar dem.
 r-limit-3-html = <strong>Konsekvensbedömningars innehåll.</strong> Rapporten anger när de angivna fakta kräver en konsekvensbedömning avseende dataskydd (artikel 35); den läser eller värderar ingen (artikel 35.7), och inte heller en bedömning inför överföring till tredjeland.
 r-limit-4-html = <strong>Avtalens lydelse.</strong> Rapporten läser vilka avtal som finns, mellan vilka, när de gäller, vilken roll de anger och vilken överföringsmekanism de nämner; inte om klausulerna har det innehåll som artikel 28.3 eller 26.1 eller standardavtalsklausulerna kräver.
-r-limit-5-html = <strong>Fakta som inte angetts.</strong> Ett faktum som modellen utelämnar är ”inte angivet i modellen”: ingen roll eller iakttagelse stöds av det, och att modellen tiger betyder inte att kraven är uppfyllda. Att de angivna fakta är riktiga ansvarar författaren för.
+r-limit-5-html = <strong>Fakta som inte angetts.</strong> Ett faktum som modellen utelämnar är ”inte angivet”: ingen roll eller iakttagelse stöds av det, och att modellen tiger betyder inte att kraven är uppfyllda. Att de angivna fakta är riktiga ansvarar författaren för.
 r-limit-6-html = <strong>Territoriellt tillämpningsområde.</strong> Om förordningen är tillämplig på en part utanför EU/EES (artikel 3) avgörs av vad modellen anger om den (land, verksamhetsställe i unionen, om den erbjuder varor eller tjänster till eller övervakar personer i unionen); de fakta som ligger bakom dessa svar analyseras inte.
 r-limit-7-html = <strong>Faktisk säkerhet.</strong> Om de åtgärder som vidtagits är lämpliga i förhållande till risken (artikel 32); bara de angivna svagheter som reglerna söker efter.
 r-signoff-intro = Författaren ansvarar för de fakta som modellen anger i ovan nämnda version; granskaren har läst rapporten mot den modellen. Undertecknade exemplar förvaras tillsammans med registret över behandling.
@@ -481,7 +481,7 @@ r-md-subtitle = PM om ansvar enligt dataskyddsförordningen, bedömt per den **{
 r-th-role = Roll
 r-th-parties = Parter
 r-chain-intro-md = Vem som anlitar vem för att behandla personuppgifter, och vilka system de använder, i de behandlingar som pågår den { $as-of }. Färgen visar var varje part är etablerad eller varje system står (EU/EES, tredjeland med adekvat skyddsnivå, tredjeland utan); röd kant och ”⚠” markerar öppna iakttagelser.
-r-chain-caption-md = Heldragna pilar: vem som anlitar vem för att behandla för dess räkning; streckade pilar: ett avtal där ingen anlitar ett personuppgiftsbiträde (ett vårdavtal, ett tjänsteavtal); streckade linjer: vem som använder vilket system. Etiketterna anger de avtal som gäller mellan de två parterna (DPA: personuppgiftsbiträdesavtal) och de behandlingar varje linje avser
+r-chain-caption-md = Heldragna pilar: vem som anlitar vem för att behandla för dess räkning; streckade pilar: ett avtal där ingen anlitar ett personuppgiftsbiträde (ett vårdavtal, ett tjänsteavtal); streckade linjer: vem som använder vilket system. Etiketterna anger de avtal som gäller mellan de två parterna (PUB-avtal: personuppgiftsbiträdesavtal) och de behandlingar varje linje avser
 r-legend-md = PA personuppgiftsansvarig · GPA gemensamt personuppgiftsansvarig · PB personuppgiftsbiträde · UB underbiträde · PA\* personuppgiftsansvarig för egna ändamål (artikel 28.10) · ”·” ingen roll · *kursiv* behandling: pågår inte den { $as-of }
 r-accepted-lower = accepterad
 r-expired-lower = upphörd
@@ -492,12 +492,38 @@ r-limit-1-md = **Rättslig grund.** Om varje behandling har en rättslig grund (
 r-limit-2-md = **Informationens innehåll.** Om informationen till de registrerade är fullständig, tydlig och lämnas i tid (artiklarna 12–14); bara om modellen anger någon som informerar dem.
 r-limit-3-md = **Konsekvensbedömningars innehåll.** Rapporten anger när de angivna fakta kräver en konsekvensbedömning avseende dataskydd (artikel 35); den läser eller värderar ingen (artikel 35.7), och inte heller en bedömning inför överföring till tredjeland.
 r-limit-4-md = **Avtalens lydelse.** Rapporten läser vilka avtal som finns, mellan vilka, när de gäller, vilken roll de anger och vilken överföringsmekanism de nämner; inte om klausulerna har det innehåll som artikel 28.3 eller 26.1 eller standardavtalsklausulerna kräver.
-r-limit-5-md = **Fakta som inte angetts.** Ett faktum som modellen utelämnar är ”inte angivet i modellen”: ingen roll eller iakttagelse stöds av det, och att modellen tiger betyder inte att kraven är uppfyllda. Att de angivna fakta är riktiga ansvarar författaren för.
+r-limit-5-md = **Fakta som inte angetts.** Ett faktum som modellen utelämnar är ”inte angivet”: ingen roll eller iakttagelse stöds av det, och att modellen tiger betyder inte att kraven är uppfyllda. Att de angivna fakta är riktiga ansvarar författaren för.
 r-limit-6-md = **Territoriellt tillämpningsområde.** Om förordningen är tillämplig på en part utanför EU/EES (artikel 3) avgörs av vad modellen anger om den (land, verksamhetsställe i unionen, om den erbjuder varor eller tjänster till eller övervakar personer i unionen); de fakta som ligger bakom dessa svar analyseras inte.
 r-limit-7-md = **Faktisk säkerhet.** Om de åtgärder som vidtagits är lämpliga i förhållande till risken (artikel 32); bara de angivna svagheter som reglerna söker efter.
 r-th-field = Uppgift
 r-th-art = Artikel
 r-th-entry = Innehåll
 ropa-title = Register över behandling (artikel 30)
-ropa-intro = Modell { $arg }, per den { $as-of }: de behandlingar som pågår den dagen. ”Inte angivet i modellen” markerar vad modellen inte säger och registret måste komplettera.
-r-severity-count = { $arg2 } { $arg }
+ropa-intro = Modell { $arg }, per den { $as-of }: de behandlingar som pågår den dagen. ”Inte angivet” markerar vad modellen inte säger och registret måste komplettera.
+diagram-system = system
+diagram-open-findings = { $count ->
+    [one] 1 öppen iakttagelse
+   *[other] { $count } öppna iakttagelser
+}
+diagram-engages = anlitar
+zone-eea = EU/EES
+zone-adequate = Tredjeland med beslut om adekvat skyddsnivå
+zone-third = Tredjeland utan beslut om adekvat skyddsnivå
+legend-engages = anlitar för att behandla för dess räkning
+legend-uses = använder systemet
+legend-open = öppna iakttagelser mot parten (röd kant)
+legend-system = system (raka hörn)
+legend-contract = avtal där ingen anlitar ett personuppgiftsbiträde
+legend-labels = Etiketter: { $labels }; A1, A2, …: behandlingarna nedan
+contract-care-agreement = vårdavtal
+contract-data-processing-agreement = personuppgiftsbiträdesavtal
+contract-joint-controller-arrangement = arrangemang mellan gemensamt personuppgiftsansvariga
+contract-service-contract = tjänsteavtal
+contract-sub-processor-authorisation = tillstånd att anlita underbiträde
+contract-transfer-agreement = överföringsavtal
+contract-short-care-agreement = vård
+contract-short-data-processing-agreement = PUB-avtal
+contract-short-joint-controller-arrangement = art. 26
+contract-short-service-contract = tjänst
+contract-short-sub-processor-authorisation = underbiträde
+contract-short-transfer-agreement = överföring

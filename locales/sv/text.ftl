@@ -12,9 +12,9 @@ severity-info = information
 
 ## Vägledning och domar, så som de citeras
 
-provision-edpb-07-2020-purposes-means = EDPB:s riktlinjer 07/2020, avsnitt 2.1.4 (från punkt 33)
-provision-edpb-07-2020-joint = EDPB:s riktlinjer 07/2020, punkterna 51–53
-provision-edpb-07-2020-processor = EDPB:s riktlinjer 07/2020, punkterna 74–75
+provision-edpb-07-2020-purposes-means = EDPB:s riktlinjer 07/2020, avsnitt 2.1.4 (punkt 33 ff.)
+provision-edpb-07-2020-joint = EDPB:s riktlinjer 07/2020, p. 51–53
+provision-edpb-07-2020-processor = EDPB:s riktlinjer 07/2020, p. 74–75
 provision-edpb-07-2020-facts = EDPB:s riktlinjer 07/2020, del I avsnitt 1 (funktionella begrepp)
 provision-edpb-9-2022-awareness = EDPB:s riktlinjer 9/2022 (den personuppgiftsansvarige får kännedom när personuppgiftsbiträdet har underrättat den)
 provision-cjeu-schrems-ii = EU-domstolens dom i mål C-311/18 (Schrems II)
@@ -144,3 +144,51 @@ obligation-care_provider_as_controller = vårdgivaren som personuppgiftsansvarig
 obligation-access_logs = åtkomstloggar
 obligation-information_to_patient = information till patienten
 obligation-patient_data_backups = säkerhetskopior av patientuppgifter
+
+## Sammanfattningen som `check` skriver först i en terminal, och `check --quiet`
+
+digest-exit-never = slutkod 0: --fail-on never
+digest-exit-failing = slutkod 1: {$count ->
+    [one] {$count} iakttagelse
+   *[other] {$count} iakttagelser
+} med allvarlighetsgrad {$severity} eller högre
+digest-exit-passing = slutkod 0: ingen iakttagelse med allvarlighetsgrad {$severity} eller högre
+digest-by-rule = per regel
+digest-by-party = per part
+digest-top-ten = {$by} (de tio vanligaste)
+digest-all = {$by}
+digest-more-rules = {$count ->
+    [one] regel till
+   *[other] regler till
+}
+digest-more-parties = {$count ->
+    [one] part till
+   *[other] parter till
+}
+digest-shown = de {$shown} allvarligaste av {$total} iakttagelser följer:
+digest-more-findings = … ytterligare {$count ->
+    [one] {$count} iakttagelse visas
+   *[other] {$count} iakttagelser visas
+} inte; för att se alla: ansvar check … --all, eller --format json
+
+## Kommandoradens egna fel och anmärkningar (efter `error:`, `warning:`, `help:`)
+
+cli-did-you-mean = menade du `{$near}`?
+cli-wrote = skrev {$path} ({$size})
+cli-wrote-files = skrev {$files}
+cli-next = nästa steg: {$command}
+cli-obligations-json = {$command} kräver `--format json`
+cli-cannot-write-stdout = kan inte skriva till standard ut: {$error}
+cli-cannot-write = kan inte skriva `{$path}`: {$error}
+cli-will-not-write = skriver inte `{$path}`: {$reason}
+cli-side-none = {""}
+cli-side-old = den gamla sidan:{" "}
+cli-side-new = den nya sidan:{" "}
+cli-no-such-file = {$side}filen finns inte: {$path}
+cli-no-such-directory = {$side}katalogen finns inte: {$path}
+cli-scope-no-party = --scope: modellen har ingen part `{$id}`
+cli-no-rule = det finns ingen regel `{$code}`
+cli-rules-lists = `ansvar rules` listar alla regler
+cli-no-party = modellen har ingen part `{$id}`
+cli-no-activity = modellen har ingen behandling `{$id}`
+cli-before-gdpr = {$date} ligger före {$applies}, då dataskyddsförordningen började tillämpas; iakttagelserna bedömer den dagen enligt dataskyddsförordningen, inte enligt den lag som då gällde (i Sverige personuppgiftslagen)

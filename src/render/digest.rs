@@ -2,13 +2,16 @@
 //! screenful, and the one line `check --quiet` prints: counts by severity, by
 //! rule and by party, and why the run exits as it does.
 //!
-//! The counts are data ([`Digest`]); the English sentences are in this module,
-//! beside the model summary ([`super::summary`]), where a second language
-//! would put its own.
+//! The counts are data ([`Digest`]); the sentences are messages of
+//! `locales/<lang>/text.ftl` (`digest-…`, and the model summary's own
+//! `summary-…` for the counts), rendered in the chosen language.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use fluent_bundle::FluentValue;
+
+use super::{Lang, fixed};
 use crate::model::{Model, PartyId};
 use crate::rules::{Finding, Severity};
 
@@ -85,50 +88,60 @@ impl<'f> Digest<'f> {
     }
 
     /// Why the run exits as it does, e.g. `exit 1: 12 findings at or above high`.
-    pub fn exit_reason(&self) -> String {
-        let plural = if self.failing == 1 { "finding" } else { "findings" };
+    pub fn exit_reason(&self, lang: Lang) -> String {
         match self.threshold {
-            None => "exit 0: --fail-on never".to_owned(),
-            Some(t) if self.failing > 0 => format!("exit 1: {} {plural} at or above {t}", self.failing),
-            Some(t) => format!("exit 0: no finding at or above {t}"),
+            None => fixed("digest-exit-never", lang, &[]),
+            Some(t) if self.failing > 0 => fixed(
+                "digest-exit-failing",
+                lang,
+                &[("count", self.failing.into()), ("severity", super::severity(t, lang).into())],
+            ),
+            Some(t) => fixed("digest-exit-passing", lang, &[("severity", super::severity(t, lang).into())]),
         }
     }
 
     /// The one line `check --quiet` prints: the counts and the exit reason.
-    pub fn line(&self, as_of: jiff::civil::Date) -> String {
+    /// The counts read as the last line of the full output does
+    /// ([`super::summary::findings_line`]).
+    pub fn line(&self, as_of: jiff::civil::Date, lang: Lang) -> String {
+        let date = || FluentValue::from(as_of.to_string());
         let counts = if self.total == 0 {
-            format!("no findings as of {as_of}")
+            fixed("summary-no-findings", lang, &[("date", date())])
         } else {
-            let mut parts: Vec<String> = self.by_severity.iter().map(|(s, n)| format!("{n} {s}")).collect();
+            let mut parts: Vec<String> = self
+                .by_severity
+                .iter()
+                .map(|(s, n)| fixed(&format!("summary-count-{}", s.as_str()), lang, &[("count", (*n).into())]))
+                .collect();
             if self.accepted > 0 {
-                parts.push(format!("{} accepted", self.accepted));
+                parts.push(fixed("summary-accepted", lang, &[("count", self.accepted.into())]));
             }
-            let plural = if self.total == 1 { "finding" } else { "findings" };
-            format!("{} {plural} as of {as_of}: {}", self.total, parts.join(", "))
+            let args = [("count", self.total.into()), ("date", date()), ("parts", parts.join(", ").into())];
+            fixed("summary-findings", lang, &args)
         };
-        format!("{counts}; {}\n", self.exit_reason())
+        format!("{counts}; {}\n", self.exit_reason(lang))
     }
 
     /// The summary printed before the first findings: the line, then the
     /// counts by rule and by party.
-    pub fn text(&self, name: &str, model: &Model, as_of: jiff::civil::Date) -> String {
-        let mut out = format!("model `{name}`: {}", self.line(as_of));
+    pub fn text(&self, name: &str, model: &Model, as_of: jiff::civil::Date, lang: Lang) -> String {
+        let model_line = fixed("summary-model", lang, &[("name", format!("`{name}`").into())]);
+        let mut out = format!("{model_line}: {}", self.line(as_of, lang));
+        let heading = |key: &str, more: usize| {
+            fixed(if more > 0 { "digest-top-ten" } else { "digest-all" }, lang, &[("by", fixed(key, lang, &[]).into())])
+        };
         if !self.by_rule.is_empty() {
-            let _ = writeln!(out, "\nby rule{}:", if self.more_rules > 0 { " (top ten)" } else { "" });
+            let _ = writeln!(out, "\n{}:", heading("digest-by-rule", self.more_rules));
             for (code, n) in &self.by_rule {
                 let _ = writeln!(out, "  {n:>7}  {code}");
             }
             if self.more_rules > 0 {
-                let _ = writeln!(
-                    out,
-                    "  {:>7}  more {}",
-                    self.more_rules,
-                    if self.more_rules == 1 { "rule" } else { "rules" }
-                );
+                let more = fixed("digest-more-rules", lang, &[("count", self.more_rules.into())]);
+                let _ = writeln!(out, "  {:>7}  {more}", self.more_rules);
             }
         }
         if !self.by_party.is_empty() {
-            let _ = writeln!(out, "\nby party{}:", if self.more_parties > 0 { " (top ten)" } else { "" });
+            let _ = writeln!(out, "\n{}:", heading("digest-by-party", self.more_parties));
             for (party, n) in &self.by_party {
                 match model.parties.get(*party) {
                     Some(p) if p.name != party.as_str() => {
@@ -140,12 +153,8 @@ impl<'f> Digest<'f> {
                 }
             }
             if self.more_parties > 0 {
-                let _ = writeln!(
-                    out,
-                    "  {:>7}  more {}",
-                    self.more_parties,
-                    if self.more_parties == 1 { "party" } else { "parties" }
-                );
+                let more = fixed("digest-more-parties", lang, &[("count", self.more_parties.into())]);
+                let _ = writeln!(out, "  {:>7}  {more}", self.more_parties);
             }
         }
         out
@@ -153,15 +162,13 @@ impl<'f> Digest<'f> {
 }
 
 /// The line before the findings shown, after the summary.
-pub fn shown_line(shown: usize, total: usize) -> String {
-    format!("\nthe {shown} most severe of {total} findings follow:\n\n")
+pub fn shown_line(shown: usize, total: usize, lang: Lang) -> String {
+    format!("\n{}\n\n", fixed("digest-shown", lang, &[("shown", shown.into()), ("total", total.into())]))
 }
 
 /// The last line when findings were left out: how to see them all.
-pub fn more_line(shown: usize, total: usize) -> String {
-    let left = total - shown;
-    let plural = if left == 1 { "finding" } else { "findings" };
-    format!("… {left} more {plural} not shown; to see all: ansvar check … --all, or --format json\n")
+pub fn more_line(shown: usize, total: usize, lang: Lang) -> String {
+    format!("{}\n", fixed("digest-more-findings", lang, &[("count", (total - shown).into())]))
 }
 
 #[cfg(test)]

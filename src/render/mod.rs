@@ -217,6 +217,15 @@ pub(crate) fn fixed(key: &str, lang: Lang, args: &[(&'static str, FluentValue<'_
     lookup(key, None, lang, args)
 }
 
+/// A text of the command line's own (`cli-…` in `locales/<lang>/text.ftl`):
+/// its errors and notes, with `args` as plain text, for the binary, which
+/// prints them to stderr.
+pub fn cli(key: &str, lang: Lang, args: &[(&'static str, String)]) -> String {
+    let args: Vec<(&'static str, FluentValue<'_>)> =
+        args.iter().map(|(name, value)| (*name, FluentValue::from(value.as_str()))).collect();
+    lookup(key, None, lang, &args)
+}
+
 /// An attribute (`.explanation`) of a message.
 pub(crate) fn attribute(key: &str, attribute: &str, lang: Lang) -> String {
     lookup(key, Some(attribute), lang, &[])

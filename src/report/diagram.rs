@@ -18,6 +18,8 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+use crate::render::Lang;
+
 use crate::model::{Country, PartyId, SystemId};
 use crate::reference::Jurisdiction;
 use crate::rules::Finding;
@@ -38,13 +40,14 @@ pub enum Zone {
 }
 
 impl Zone {
-    /// The zone in words, for legends.
-    pub fn label(self) -> &'static str {
-        match self {
-            Zone::Eea => "EU/EEA",
-            Zone::Adequate => "Third country with an adequacy decision",
-            Zone::ThirdCountry => "Third country without an adequacy decision",
-        }
+    /// The zone in words of `lang`, for legends.
+    pub fn label(self, lang: Lang) -> String {
+        let key = match self {
+            Zone::Eea => "zone-eea",
+            Zone::Adequate => "zone-adequate",
+            Zone::ThirdCountry => "zone-third",
+        };
+        crate::render::fixed(key, lang, &[])
     }
 
     /// The zone as a CSS class and Mermaid class name.
@@ -155,6 +158,10 @@ pub struct Diagram {
     /// The activities running on the date, each with the short label its
     /// edges carry.
     pub key: Vec<KeyedActivity>,
+    /// The language of its labels and legend (the JSON report keeps the
+    /// contracts' kinds in English words, as codes).
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 /// The short form of an agreement's kind in words, as the SVG labels its
@@ -168,18 +175,24 @@ pub const CONTRACT_SHORT: &[(&str, &str)] = &[
     ("transfer agreement", "transfer"),
 ];
 
-/// The short form of a contract kind in words ([`CONTRACT_SHORT`]).
-pub fn contract_short(words: &str) -> &str {
-    CONTRACT_SHORT.iter().find(|(long, _)| *long == words).map_or(words, |(_, short)| short)
+/// A contract kind (its English words, as [`CONTRACT_SHORT`] lists them) in
+/// `lang`, short (`DPA`, `PUB-avtal`) or in full: the messages
+/// `contract-short-<words>` and `contract-<words>` of `report.ftl`.
+pub fn contract_words_in(words: &str, short: bool, lang: Lang) -> String {
+    if !CONTRACT_SHORT.iter().any(|(long, _)| *long == words) {
+        return words.to_owned();
+    }
+    let slug = words.replace(' ', "-");
+    let key = if short { format!("contract-short-{slug}") } else { format!("contract-{slug}") };
+    crate::render::fixed(&key, lang, &[])
 }
 
 /// What an edge's label says: its contracts' kinds (short or in full) and its
 /// activities' keys, `DPA · A1, A3`.
-pub fn edge_label(edge: &Edge, short: bool) -> String {
+pub fn edge_label(edge: &Edge, short: bool, lang: Lang) -> String {
     let mut parts = Vec::new();
     if !edge.contracts.is_empty() {
-        let kinds: Vec<&str> =
-            edge.contracts.iter().map(|c| if short { contract_short(c) } else { c.as_str() }).collect();
+        let kinds: Vec<String> = edge.contracts.iter().map(|c| contract_words_in(c, short, lang)).collect();
         parts.push(kinds.join(", "));
     }
     if !edge.keys.is_empty() {
@@ -374,7 +387,11 @@ impl Diagram {
                 kind: NodeKind::Party,
                 id: party.to_string(),
                 name: found.name.clone(),
-                detail: format!("{} · {}", found.kind.value.as_str().replace('_', " "), found.country.value),
+                detail: format!(
+                    "{} · {}",
+                    input.t(&format!("party-kind-{}", found.kind.value.as_str())),
+                    found.country.value
+                ),
                 zone: zone(&found.country.value),
                 column: depth.get(*party).copied().unwrap_or(0),
                 findings,
@@ -396,7 +413,7 @@ impl Diagram {
                 kind: NodeKind::System,
                 id: id.to_string(),
                 name: system.name.clone(),
-                detail: format!("system · {}", system.location.value),
+                detail: format!("{} · {}", input.t("diagram-system"), system.location.value),
                 zone: zone(&system.location.value),
                 column: system_column,
                 findings,
@@ -483,7 +500,7 @@ impl Diagram {
         let mut not_drawn: Vec<String> =
             model.parties.values().filter(|p| drawn.binary_search(&&p.id).is_err()).map(|p| p.name.clone()).collect();
         not_drawn.sort();
-        Self { nodes, edges, columns, not_drawn, key }
+        Self { nodes, edges, columns, not_drawn, key, lang: input.lang }
     }
 
     /// The node with this key.
@@ -504,12 +521,11 @@ fn system_spans(system: &crate::model::System) -> Vec<Span> {
     spans
 }
 
-/// `3 open findings`, for labels.
-pub fn findings_label(n: usize) -> String {
+/// `3 open findings`, for labels, in `lang`.
+pub fn findings_label(n: usize, lang: Lang) -> String {
     match n {
         0 => String::new(),
-        1 => "1 open finding".to_owned(),
-        n => format!("{n} open findings"),
+        n => crate::render::fixed("diagram-open-findings", lang, &[("count", n.into())]),
     }
 }
 
@@ -553,7 +569,7 @@ pub fn dot(diagram: &Diagram) -> String {
         let mut label = format!("{}\\n{}", dot_escape(&node.name), dot_escape(&node.detail));
         let marked = node.findings > 0;
         if marked {
-            label.push_str(&format!("\\n{}", findings_label(node.findings)));
+            label.push_str(&format!("\\n{}", findings_label(node.findings, diagram.lang)));
         }
         let shape = match node.kind {
             NodeKind::Party => "",
@@ -567,10 +583,11 @@ pub fn dot(diagram: &Diagram) -> String {
         );
     }
     for edge in &diagram.edges {
-        let label = dot_escape(&edge_label(edge, false));
+        let label = dot_escape(&edge_label(edge, false, diagram.lang));
+        let engages = dot_escape(&crate::render::fixed("diagram-engages", diagram.lang, &[]));
         let style = match edge.kind {
-            EdgeKind::Engages if label.is_empty() => "label=\"engages\"".to_owned(),
-            EdgeKind::Engages => format!("label=\"engages · {label}\""),
+            EdgeKind::Engages if label.is_empty() => format!("label=\"{engages}\""),
+            EdgeKind::Engages => format!("label=\"{engages} · {label}\""),
             EdgeKind::Contract => format!("label=\"{label}\", style=dashed, color=\"#5b3a8c\", fontcolor=\"#5b3a8c\""),
             EdgeKind::Uses => format!("label=\"{label}\", style=dashed, arrowhead=none, fontcolor=\"#5b6470\""),
         };
@@ -634,7 +651,7 @@ pub fn mermaid(diagram: &Diagram) -> String {
     for node in &diagram.nodes {
         let mut label = format!("{}<br/>{}", mermaid_escape(&node.name), mermaid_escape(&node.detail));
         if node.findings > 0 {
-            label.push_str(&format!("<br/>⚠ {}", findings_label(node.findings)));
+            label.push_str(&format!("<br/>⚠ {}", findings_label(node.findings, diagram.lang)));
         }
         let (open, close) = match node.kind {
             NodeKind::Party => ("(\"", "\")"),
@@ -645,7 +662,7 @@ pub fn mermaid(diagram: &Diagram) -> String {
         let _ = writeln!(out, "  {}{open}{label}{close}:::{class}", mermaid_id(&node.key));
     }
     for edge in &diagram.edges {
-        let label = mermaid_escape(&edge_label(edge, true));
+        let label = mermaid_escape(&edge_label(edge, true, diagram.lang));
         let arrow = match (edge.kind, label.is_empty()) {
             (EdgeKind::Engages, true) => "-->".to_owned(),
             (EdgeKind::Engages, false) => format!("-->|\"{label}\"|"),

@@ -27,9 +27,10 @@ pub struct SeverityCount {
     pub label: String,
     /// The count.
     pub count: usize,
-    /// The severity as a word of the report's language (`high`, `hög`).
+    /// The count and the severity in words of the report's language (`2
+    /// critical`, `2 kritiska`).
     #[serde(skip)]
-    pub word: String,
+    pub counted: String,
 }
 
 /// The parties holding one kind of role somewhere.
@@ -87,11 +88,15 @@ impl Summary {
         let open: Vec<&FindingView> = findings.iter().filter(|f| f.is_open()).collect();
         let counts = Severity::ALL
             .iter()
-            .map(|&severity| SeverityCount {
-                severity: severity.as_str().to_owned(),
-                label: severity_label(severity, input.lang),
-                word: crate::render::severity(severity, input.lang),
-                count: open.iter().filter(|f| f.severity == severity.as_str()).count(),
+            .map(|&severity| {
+                let count = open.iter().filter(|f| f.severity == severity.as_str()).count();
+                let key = format!("summary-count-{}", severity.as_str());
+                SeverityCount {
+                    severity: severity.as_str().to_owned(),
+                    label: severity_label(severity, input.lang),
+                    counted: input.tr(&key, &[("count", count.into())]),
+                    count,
+                }
             })
             .collect();
         let accepted = findings.len() - open.len();

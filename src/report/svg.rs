@@ -16,7 +16,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::diagram::{CONTRACT_SHORT, Diagram, EdgeKind, Node, NodeKind, Zone, edge_label, findings_label};
+use super::diagram::{
+    CONTRACT_SHORT, Diagram, EdgeKind, Node, NodeKind, Zone, contract_words_in, edge_label, findings_label,
+};
 
 const NODE_WIDTH: f64 = 216.0;
 const COLUMN_GAP: f64 = 120.0;
@@ -267,7 +269,7 @@ pub fn render(diagram: &Diagram) -> String {
     }
     edges(&mut out, diagram, &placed);
     for node in &placed {
-        draw_node(&mut out, node);
+        draw_node(&mut out, node, diagram.lang);
     }
     legend(&mut out, diagram, MARGIN, height - LEGEND_HEIGHT - key_height(diagram) - MARGIN / 2.0, width);
     out.push_str("</svg>");
@@ -326,7 +328,7 @@ fn edges(out: &mut String, diagram: &Diagram, placed: &[Placed<'_>]) {
         let (from_name, to_name) = (xml_escape(&from.node.name), xml_escape(&to.node.name));
         // The label sits where the curve is at t = 1/2, or for an edge that
         // leaves and enters on one side, at its bend.
-        let label = edge_label(edge, true);
+        let label = edge_label(edge, true, diagram.lang);
         if !label.is_empty() {
             let mx = (x1 + 3.0 * c1 + 3.0 * c2 + x2) / 8.0;
             let my = (y1 + y2) / 2.0;
@@ -373,7 +375,7 @@ fn edges(out: &mut String, diagram: &Diagram, placed: &[Placed<'_>]) {
     }
 }
 
-fn draw_node(out: &mut String, placed: &Placed<'_>) {
+fn draw_node(out: &mut String, placed: &Placed<'_>, lang: crate::render::Lang) {
     let node = placed.node;
     let (fill, stroke) = node.zone.colours();
     let marked = node.findings > 0;
@@ -385,7 +387,7 @@ fn draw_node(out: &mut String, placed: &Placed<'_>) {
     let (x, y, h) = (placed.x, placed.y, placed.height);
     let mut tooltip = format!("{} ({})", node.name, node.detail);
     if marked {
-        tooltip.push_str(&format!(": {}", findings_label(node.findings)));
+        tooltip.push_str(&format!(": {}", findings_label(node.findings, lang)));
     }
     let _ = writeln!(out, "<g class=\"node {}\"><title>{}</title>", node.zone.class(), xml_escape(&tooltip));
     let _ = writeln!(
@@ -436,7 +438,23 @@ fn key_height(diagram: &Diagram) -> f64 {
     if diagram.key.is_empty() { 0.0 } else { 8.0 + diagram.key.len().div_ceil(2) as f64 * KEY_LINE }
 }
 
+/// The width of a line of 11 px sans-serif: about 5.7 px per character.
+fn text_width(text: &str) -> f64 {
+    text.chars().count() as f64 * 5.7
+}
+
 fn legend(out: &mut String, diagram: &Diagram, x: f64, y: f64, width: f64) {
+    let word = |key: &str| xml_escape(&crate::render::fixed(key, diagram.lang, &[]));
+    let (engages, uses, open, system, contract) = (
+        word("legend-engages"),
+        word("legend-uses"),
+        word("legend-open"),
+        word("legend-system"),
+        word("legend-contract"),
+    );
+    // Each entry is as wide as its words need, and at least as wide as the
+    // English legend always drew it.
+    let after = |lead: f64, text: &str, least: f64| (lead + text_width(text) + 24.0).max(least);
     let _ = writeln!(out, "<g class=\"legend\" font-size=\"11\" fill=\"#2b3036\">");
     let mut cx = x;
     for zone in [Zone::Eea, Zone::Adequate, Zone::ThirdCountry] {
@@ -446,41 +464,41 @@ fn legend(out: &mut String, diagram: &Diagram, x: f64, y: f64, width: f64) {
             "<rect x=\"{cx:.1}\" y=\"{y:.1}\" width=\"18\" height=\"12\" rx=\"3\" fill=\"{fill}\" stroke=\"{stroke}\"/><text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             cx + 24.0,
             y + 10.0,
-            xml_escape(zone.label())
+            xml_escape(&zone.label(diagram.lang))
         );
         // About 5.7 px per character of 11 px sans-serif, then a gap.
-        cx += 24.0 + zone.label().chars().count() as f64 * 5.7 + 30.0;
+        cx += 24.0 + text_width(&zone.label(diagram.lang)) + 30.0;
     }
     let y2 = y + 26.0;
     let _ = writeln!(
         out,
-        "<path d=\"M{x:.1},{:.1} h34\" stroke=\"#4a4f57\" stroke-width=\"1.6\" marker-end=\"url(#arrow)\"/><text x=\"{:.1}\" y=\"{:.1}\">engages to process on its behalf</text>",
+        "<path d=\"M{x:.1},{:.1} h34\" stroke=\"#4a4f57\" stroke-width=\"1.6\" marker-end=\"url(#arrow)\"/><text x=\"{:.1}\" y=\"{:.1}\">{engages}</text>",
         y2 + 6.0,
         x + 44.0,
         y2 + 10.0
     );
-    let ux = x + 250.0;
+    let ux = x + after(44.0, &engages, 250.0);
     let _ = writeln!(
         out,
-        "<path d=\"M{ux:.1},{:.1} h34\" stroke=\"#8a919b\" stroke-width=\"1.2\" stroke-dasharray=\"5 4\"/><text x=\"{:.1}\" y=\"{:.1}\">uses the system</text>",
+        "<path d=\"M{ux:.1},{:.1} h34\" stroke=\"#8a919b\" stroke-width=\"1.2\" stroke-dasharray=\"5 4\"/><text x=\"{:.1}\" y=\"{:.1}\">{uses}</text>",
         y2 + 6.0,
         ux + 44.0,
         y2 + 10.0
     );
-    let bx = ux + 170.0;
+    let bx = ux + after(44.0, &uses, 170.0);
     let _ = writeln!(
         out,
-        "<rect x=\"{bx:.1}\" y=\"{:.1}\" width=\"21\" height=\"18\" rx=\"9\" fill=\"#b3261e\"/><text x=\"{:.1}\" y=\"{:.1}\" font-weight=\"700\" fill=\"#ffffff\" text-anchor=\"middle\">3</text><text x=\"{:.1}\" y=\"{:.1}\">open findings against it (red outline)</text>",
+        "<rect x=\"{bx:.1}\" y=\"{:.1}\" width=\"21\" height=\"18\" rx=\"9\" fill=\"#b3261e\"/><text x=\"{:.1}\" y=\"{:.1}\" font-weight=\"700\" fill=\"#ffffff\" text-anchor=\"middle\">3</text><text x=\"{:.1}\" y=\"{:.1}\">{open}</text>",
         y2 - 3.0,
         bx + 10.5,
         y2 + 10.0,
         bx + 30.0,
         y2 + 10.0
     );
-    let sx = bx + 260.0;
+    let sx = bx + after(30.0, &open, 260.0);
     let _ = writeln!(
         out,
-        "<rect x=\"{sx:.1}\" y=\"{:.1}\" width=\"18\" height=\"12\" fill=\"#ffffff\" stroke=\"#4a4f57\"/><rect x=\"{sx:.1}\" y=\"{:.1}\" width=\"18\" height=\"3\" fill=\"#4a4f57\"/><text x=\"{:.1}\" y=\"{:.1}\">system (square corners)</text>",
+        "<rect x=\"{sx:.1}\" y=\"{:.1}\" width=\"18\" height=\"12\" fill=\"#ffffff\" stroke=\"#4a4f57\"/><rect x=\"{sx:.1}\" y=\"{:.1}\" width=\"18\" height=\"3\" fill=\"#4a4f57\"/><text x=\"{:.1}\" y=\"{:.1}\">{system}</text>",
         y2,
         y2,
         sx + 24.0,
@@ -490,7 +508,7 @@ fn legend(out: &mut String, diagram: &Diagram, x: f64, y: f64, width: f64) {
     let y3 = y2 + 26.0;
     let _ = writeln!(
         out,
-        "<path d=\"M{x:.1},{:.1} h34\" stroke=\"{CONTRACT}\" stroke-width=\"1.5\" stroke-dasharray=\"9 3 2 3\"/><text x=\"{:.1}\" y=\"{:.1}\">contract, where no one engages a processor</text>",
+        "<path d=\"M{x:.1},{:.1} h34\" stroke=\"{CONTRACT}\" stroke-width=\"1.5\" stroke-dasharray=\"9 3 2 3\"/><text x=\"{:.1}\" y=\"{:.1}\">{contract}</text>",
         y3 + 6.0,
         x + 44.0,
         y3 + 10.0
@@ -498,15 +516,15 @@ fn legend(out: &mut String, diagram: &Diagram, x: f64, y: f64, width: f64) {
     let used: Vec<String> = CONTRACT_SHORT
         .iter()
         .filter(|(long, _)| diagram.edges.iter().any(|e| e.contracts.iter().any(|c| c == long)))
-        .map(|(long, short)| format!("{short}: {long}"))
+        .map(|(long, _)| {
+            let (short, long) =
+                (contract_words_in(long, true, diagram.lang), contract_words_in(long, false, diagram.lang));
+            format!("{short}: {long}")
+        })
         .collect();
     if !used.is_empty() {
-        let _ = writeln!(
-            out,
-            "<text x=\"{x:.1}\" y=\"{:.1}\">Labels: {}; A1, A2, …: the activities below</text>",
-            y3 + 30.0,
-            xml_escape(&used.join(" · "))
-        );
+        let labels = crate::render::fixed("legend-labels", diagram.lang, &[("labels", used.join(" · ").into())]);
+        let _ = writeln!(out, "<text x=\"{x:.1}\" y=\"{:.1}\">{}</text>", y3 + 30.0, xml_escape(&labels));
     }
     // The activities the labels name.
     let column = (width - 2.0 * x) / 2.0;

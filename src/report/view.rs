@@ -206,14 +206,6 @@ impl<'a> View<'a> {
         crate::render::fixed(key, self.lang, &args)
     }
 
-    /// [`View::t1`] with two arguments, `$arg` and `$arg2`.
-    pub fn t2(&self, key: &str, arg: impl fmt::Display, arg2: impl fmt::Display) -> String {
-        let mut args = self.standard_args();
-        args.push(("arg", arg.to_string().into()));
-        args.push(("arg2", arg2.to_string().into()));
-        crate::render::fixed(key, self.lang, &args)
-    }
-
     /// The language's tag, for `<html lang="…">`.
     pub fn lang_tag(&self) -> &'static str {
         self.lang.tag()

@@ -44,9 +44,24 @@ const TERMINAL_ROWS_VAR: &str = "ANSVAR_TERMINAL_ROWS";
 /// Test hook: the most SARIF results to keep, instead of GitHub's limit.
 const SARIF_LIMIT_VAR: &str = "ANSVAR_SARIF_LIMIT";
 
+/// The language of this run (`--lang`), for the command line's own messages.
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// A message of the command line's own (`cli-…` in `locales/<lang>/text.ftl`)
+/// in this run's language.
+fn say(key: &str, args: &[(&'static str, String)]) -> String {
+    ansvar::render::cli(key, LANG.get().copied().unwrap_or_default(), args)
+}
+
+/// `help: did you mean `x`?`, in this run's language.
+fn did_you_mean(near: impl std::fmt::Display) -> String {
+    format!("\n  help: {}", say("cli-did-you-mean", &[("near", near.to_string())]))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     QUIET.store(cli.global.quiet, Ordering::Relaxed);
+    let _ = LANG.set(cli.global.lang());
     let result = match &cli.command {
         Command::Check(args) => check(&cli.global, args),
         Command::Roles(args) => roles(&cli.global, args),
@@ -85,7 +100,8 @@ fn init(args: &InitArgs) -> Result<u8, Failure> {
         Ok(files) => {
             let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
             let dir = args.dir.display();
-            eprintln!("wrote {}\nnext: ansvar check {dir}", names.join(", "));
+            let wrote = say("cli-wrote-files", &[("files", names.join(", "))]);
+            eprintln!("{wrote}\n{}", say("cli-next", &[("command", format!("ansvar check {dir}"))]));
             Ok(CLEAN)
         }
         Err(error) => {
@@ -97,7 +113,8 @@ fn init(args: &InitArgs) -> Result<u8, Failure> {
 
 /// A usage error for `--obligations` outside `--format json`.
 fn json_only(command: &str) -> Failure {
-    let _ = writeln!(std::io::stderr(), "error: `ansvar {command} --obligations` needs `--format json`");
+    let message = say("cli-obligations-json", &[("command", format!("`ansvar {command} --obligations`"))]);
+    let _ = writeln!(std::io::stderr(), "error: {message}");
     Failure::Reported
 }
 
@@ -157,7 +174,7 @@ fn emit(render: &dyn Printer, output: Option<&Path>) -> Result<(), Failure> {
         return match render.write(&mut stdout).and_then(|()| Ok(stdout.flush()?)) {
             Ok(()) => Ok(()),
             Err(PrintError::Io(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::BrokenPipe),
-            Err(PrintError::Io(error)) => Err(failed(&format_args!("cannot write to stdout: {error}"))),
+            Err(PrintError::Io(error)) => Err(failed(&say("cli-cannot-write-stdout", &[("error", error.to_string())]))),
             Err(error) => Err(failed(&error)),
         };
     };
@@ -178,12 +195,19 @@ fn emit(render: &dyn Printer, output: Option<&Path>) -> Result<(), Failure> {
         (Ok(()), _) => {
             if !QUIET.load(Ordering::Relaxed) {
                 let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-                let _ = writeln!(std::io::stderr(), "wrote {} ({})", path.display(), indicatif::HumanBytes(size));
+                let args = [("path", path.display().to_string()), ("size", indicatif::HumanBytes(size).to_string())];
+                let _ = writeln!(std::io::stderr(), "{}", say("cli-wrote", &args));
             }
             Ok(())
         }
         (Err(_), Some(error)) => Err(failed(&error)),
-        (Err(error), None) => Err(failed(&error)),
+        (Err(ansvar::output::WriteError::Io { path, source }), None) => Err(failed(&say(
+            "cli-cannot-write",
+            &[("path", path.display().to_string()), ("error", source.to_string())],
+        ))),
+        (Err(ansvar::output::WriteError::Refused { path, reason }), None) => {
+            Err(failed(&say("cli-will-not-write", &[("path", path.display().to_string()), ("reason", reason)])))
+        }
     }
 }
 
@@ -209,7 +233,13 @@ fn exists(model: &Path, side: &str) -> Result<(), Failure> {
         _ => return Ok(()),
     }
     let what = if model.extension().is_some_and(|x| x == "yaml" || x == "yml") { "file" } else { "directory" };
-    let mut message = format!("error: {side}no such {what}: {}", model.display());
+    let side = match side {
+        "the old side: " => "old",
+        "the new side: " => "new",
+        _ => "none",
+    };
+    let args = [("side", say(&format!("cli-side-{side}"), &[])), ("path", model.display().to_string())];
+    let mut message = format!("error: {}", say(&format!("cli-no-such-{what}"), &args));
     let parent = model.parent().filter(|p| !p.as_os_str().is_empty());
     let siblings: Vec<String> = std::fs::read_dir(parent.unwrap_or(Path::new(".")))
         .map(|entries| entries.flatten().filter_map(|e| e.file_name().into_string().ok()).collect())
@@ -220,7 +250,7 @@ fn exists(model: &Path, side: &str) -> Result<(), Failure> {
         .and_then(|name| ansvar::suggest::did_you_mean(name, siblings.iter().map(String::as_str)));
     if let Some(near) = near {
         let near = parent.map_or_else(|| near.into(), |parent| parent.join(near));
-        message.push_str(&format!("\n  help: did you mean `{}`?", near.display()));
+        message.push_str(&did_you_mean(near.display()));
     }
     let _ = writeln!(std::io::stderr(), "{message}");
     Err(Failure::Reported)
@@ -256,9 +286,9 @@ fn load_model(global: &GlobalArgs, model: &Path, progress: &Progress) -> Result<
 /// id is a usage error (exit 2) with the nearest id.
 fn scope_parties(models: &[&ansvar::model::Model], given: &[String]) -> Result<Vec<ansvar::model::PartyId>, Failure> {
     ansvar::scope::resolve(models, given).map_err(|error| {
-        let mut message = format!("error: --scope: the model has no party `{}`", error.given);
+        let mut message = format!("error: {}", say("cli-scope-no-party", &[("id", error.given.clone())]));
         if let Some(near) = &error.suggestion {
-            message.push_str(&format!("\n  help: did you mean `{near}`?"));
+            message.push_str(&did_you_mean(near));
         }
         let _ = writeln!(std::io::stderr(), "{message}");
         Failure::Reported
@@ -366,11 +396,8 @@ fn load_with(
 fn as_of(given: Option<jiff::civil::Date>) -> jiff::civil::Date {
     let date = given.unwrap_or_else(|| jiff::Zoned::now().date());
     if date < ansvar::law::GDPR_APPLIES_FROM {
-        let _ = writeln!(
-            std::io::stderr(),
-            "warning: {date} is before {}, when the GDPR began to apply; the findings read that date under the GDPR, not under the law then in force (in Sweden, personuppgiftslagen)",
-            ansvar::law::GDPR_APPLIES_FROM
-        );
+        let args = [("date", date.to_string()), ("applies", ansvar::law::GDPR_APPLIES_FROM.to_string())];
+        let _ = writeln!(std::io::stderr(), "warning: {}", say("cli-before-gdpr", &args));
     }
     date
 }
@@ -485,10 +512,10 @@ fn explain_rule(global: &GlobalArgs, args: &ExplainArgs) -> Result<u8, Failure> 
         Some(text) => emit(&printer::Text(text), None).map(|()| CLEAN),
         None => {
             let known = ansvar::rules::CATALOGUE.iter().map(|r| r.code);
-            let mut message = format!("error: there is no rule `{}`", args.code);
+            let mut message = format!("error: {}", say("cli-no-rule", &[("code", args.code.clone())]));
             match ansvar::suggest::did_you_mean(&args.code, known) {
-                Some(near) => message.push_str(&format!("\n  help: did you mean `{near}`?")),
-                None => message.push_str("\n  help: `ansvar rules` lists every rule"),
+                Some(near) => message.push_str(&did_you_mean(near)),
+                None => message.push_str(&format!("\n  help: {}", say("cli-rules-lists", &[]))),
             }
             let _ = writeln!(std::io::stderr(), "{message}");
             Err(Failure::Reported)
@@ -498,9 +525,9 @@ fn explain_rule(global: &GlobalArgs, args: &ExplainArgs) -> Result<u8, Failure> 
 
 /// Reports an id given on the command line that the model does not have.
 fn unknown_id<'a>(what: &str, given: &str, known: impl IntoIterator<Item = &'a str>) -> Failure {
-    let mut message = format!("error: the model has no {what} `{given}`");
+    let mut message = format!("error: {}", say(&format!("cli-no-{what}"), &[("id", given.to_owned())]));
     if let Some(suggestion) = ansvar::suggest::did_you_mean(given, known) {
-        message.push_str(&format!("\n  help: did you mean `{suggestion}`?"));
+        message.push_str(&did_you_mean(suggestion));
     }
     let _ = writeln!(std::io::stderr(), "{message}");
     Failure::Reported
