@@ -208,6 +208,8 @@ pub struct Check<'a> {
     pub sarif_limit: usize,
     /// The language of the text (`--lang`).
     pub lang: crate::render::Lang,
+    /// The parties given to `--scope` (empty without it), which JSON records.
+    pub scope: &'a [PartyId],
 }
 
 /// How `check` lays out text.
@@ -243,7 +245,8 @@ impl Printer for Check<'_> {
     fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
         match self.format {
             CheckFormat::Json => {
-                let document = json::CheckDocument::new_in(self.findings, self.as_of, self.sources, self.lang);
+                let document = json::CheckDocument::new_in(self.findings, self.as_of, self.sources, self.lang)
+                    .with_scope(self.scope);
                 json::write_to(&WithObligations { document: &document, obligations: self.obligations.as_ref() }, out)?;
             }
             CheckFormat::Sarif => {
@@ -426,12 +429,17 @@ pub struct Changes<'a> {
     pub color: Color,
     /// The language of the text (`--lang`).
     pub lang: crate::render::Lang,
+    /// The parties given to `--scope` (empty without it), which JSON records.
+    pub scope: &'a [PartyId],
 }
 
 impl Printer for Changes<'_> {
     fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
         let flavour = match self.format {
-            DiffFormat::Json => return Ok(json::write_to(&json::DiffDocument::new(self.diff, self.as_of), out)?),
+            DiffFormat::Json => {
+                let document = json::DiffDocument::new(self.diff, self.as_of).with_scope(self.scope);
+                return Ok(json::write_to(&document, out)?);
+            }
             DiffFormat::Md => report::diff::Flavour::Markdown,
             DiffFormat::Text => report::diff::Flavour::Text { color: self.color == Color::Always },
         };

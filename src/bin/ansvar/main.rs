@@ -461,6 +461,7 @@ fn check(global: &GlobalArgs, args: &CheckArgs) -> Result<u8, Failure> {
         layout: layout(global, args),
         fail_on,
         sarif_limit,
+        scope: &seeds,
     };
     progress.done();
     timings.time("render", || emit(&printed, output))?;
@@ -655,6 +656,7 @@ fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
         as_of,
         color: output_color(global.color, output),
         lang: global.lang(),
+        scope: &seeds,
     };
     emit(&printed, output)?;
     let failing = threshold(args.fail_on).is_some_and(|t| changes.introduces(t));
