@@ -154,7 +154,7 @@ fn graph_in_scope_draws_one_chain() {
 #[test]
 fn check_and_diff_json_record_the_scope_given_and_nothing_without_it() {
     let scoped = json(&["check", TWO, "--scope", "hosting-b", "--scope", "clinic-a"], 1);
-    assert_eq!(scoped["scope"], serde_json::json!(["hosting-b", "clinic-a"]));
+    assert_eq!(scoped["scope"], serde_json::json!(["clinic-a", "hosting-b"]), "sorted by id");
     let whole = json(&["check", TWO], 1);
     assert!(whole.get("scope").is_none(), "a run without --scope records none: {whole}");
     let diff = stdout(

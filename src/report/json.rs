@@ -353,7 +353,7 @@ pub struct CheckDocument<'a> {
     pub schema_version: u32,
     /// The evaluation date.
     pub as_of: String,
-    /// The parties given to `--scope`, in the order given; absent without
+    /// The parties given to `--scope`, sorted by id; absent without
     /// `--scope` (docs/scope.md).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub scope: Vec<String>,
