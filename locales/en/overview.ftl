@@ -91,3 +91,11 @@ overview-page-records-none = No record of processing names this party as control
 overview-page-model-note = Model note:
 overview-page-not-running = not running on {$date}
 overview-page-of = of
+
+## Role codes, as the party table shows them
+
+overview-code-controller = C
+overview-code-own = C*
+overview-code-joint = JC
+overview-code-processor = P
+overview-code-sub = SP

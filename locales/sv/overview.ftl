@@ -91,3 +91,11 @@ overview-page-records-none = Inget register över behandling anger denna part so
 overview-page-model-note = Anteckning i modellen:
 overview-page-not-running = pågår inte per {$date}
 overview-page-of = i
+
+## Rollkoder, som tabellen över parterna visar dem
+
+overview-code-controller = PA
+overview-code-own = PA*
+overview-code-joint = GPA
+overview-code-processor = PB
+overview-code-sub = UB
