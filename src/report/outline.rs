@@ -87,12 +87,8 @@ impl Size {
     pub fn of(input: &Input<'_>) -> Self {
         let with_finding: std::collections::HashSet<&PartyId> =
             input.analysis.findings.iter().filter_map(|f| f.party.as_ref()).collect();
-        let parties = input
-            .model
-            .parties
-            .keys()
-            .filter(|p| with_finding.contains(p) || input.analysis.roles.has_role(p))
-            .count();
+        let parties =
+            input.model.parties.keys().filter(|p| with_finding.contains(p) || input.analysis.roles.has_role(p)).count();
         Self { parties, findings: input.analysis.findings.len() }
     }
 
@@ -426,12 +422,8 @@ impl<'a> Outline<'a> {
                 add(counts.entry(party).or_default());
             }
         }
-        let mut parties: Vec<&'a PartyId> = input
-            .model
-            .parties
-            .keys()
-            .filter(|p| counts.contains_key(p) || input.analysis.roles.has_role(p))
-            .collect();
+        let mut parties: Vec<&'a PartyId> =
+            input.model.parties.keys().filter(|p| counts.contains_key(p) || input.analysis.roles.has_role(p)).collect();
         parties.sort_by(|a, b| (input.party_name(a), a.as_str()).cmp(&(input.party_name(b), b.as_str())));
         let open: usize = totals.open.iter().sum();
         let count = |n: usize| FluentValue::from(n);
@@ -453,7 +445,10 @@ impl<'a> Outline<'a> {
             )
         };
         let figures = vec![
-            Figure { n: parties.len(), label: text("overview-figure-parties", lang, &[("count", count(parties.len()))]) },
+            Figure {
+                n: parties.len(),
+                label: text("overview-figure-parties", lang, &[("count", count(parties.len()))]),
+            },
             Figure {
                 n: input.model.activities.len(),
                 label: text("overview-figure-activities", lang, &[("count", count(input.model.activities.len()))]),
@@ -801,11 +796,8 @@ impl<'a> Split<'a> {
             .of_party(party)
             .filter_map(|a| a.on_behalf_of.as_ref().map(|principal| link(a, principal)))
             .collect();
-        let acted_for_by = self
-            .acting_for
-            .get(party)
-            .map(|list| list.iter().map(|a| link(a, &a.party)).collect())
-            .unwrap_or_default();
+        let acted_for_by =
+            self.acting_for.get(party).map(|list| list.iter().map(|a| link(a, &a.party)).collect()).unwrap_or_default();
         let records = match self.record_positions.get(party) {
             Some((controller, processor)) => self.records.rows_at(names, &self.index, controller, processor),
             None => Vec::new(),
@@ -912,10 +904,7 @@ mod tests {
         assert_eq!(file_stem("v1.2_x"), "v1.2_x");
         for hostile in ["../etc/passwd", "a/b", ".hidden", "", "å", "con\u{0}", "a\\b", "x y"] {
             let stem = file_stem(hostile);
-            assert!(
-                stem.chars().all(|c| c.is_ascii_alphanumeric() || "-_.~".contains(c)),
-                "{hostile:?} → {stem:?}"
-            );
+            assert!(stem.chars().all(|c| c.is_ascii_alphanumeric() || "-_.~".contains(c)), "{hostile:?} → {stem:?}");
             assert!(!stem.starts_with('.') && !stem.is_empty() && !stem.contains(".."), "{hostile:?} → {stem:?}");
         }
         assert_ne!(file_stem("a/b"), file_stem("a_b"));
