@@ -124,6 +124,8 @@ pub const ART_33_5: &str = "Art. 33(5)";
 pub const ART_34: &str = "Art. 34";
 /// Communication to data subjects where a breach is likely to result in a high risk.
 pub const ART_34_1: &str = "Art. 34(1)";
+/// The exemptions from communicating a breach to the data subjects.
+pub const ART_34_3: &str = "Art. 34(3)";
 /// No communication to data subjects where the data were unintelligible (encrypted).
 pub const ART_34_3_A: &str = "Art. 34(3)(a)";
 /// No communication where later measures make the high risk no longer likely.
@@ -272,6 +274,7 @@ pub const ALL: &[&str] = &[
     ART_33_5,
     ART_34,
     ART_34_1,
+    ART_34_3,
     ART_34_3_A,
     ART_34_3_B,
     ART_34_3_C,

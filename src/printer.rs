@@ -607,6 +607,7 @@ pub struct Ropa<'a> {
     format: RopaFormat,
     name: &'a str,
     as_of: String,
+    lang: crate::render::Lang,
     records: report::ropa::Records,
 }
 
@@ -614,7 +615,7 @@ impl<'a> Ropa<'a> {
     /// Draws up the records of an analysed model.
     pub fn new(input: &Input<'a>, format: RopaFormat) -> Self {
         let as_of = input.analysis.as_of.to_string();
-        Self { format, name: input.name, as_of, records: report::ropa::build(input) }
+        Self { format, name: input.name, as_of, lang: input.lang, records: report::ropa::build(input) }
     }
 }
 
@@ -622,7 +623,7 @@ impl Printer for Ropa<'_> {
     fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
         let text = match self.format {
             RopaFormat::Csv => report::ropa::to_csv(&self.records),
-            RopaFormat::Md => report::templates::ropa_markdown(self.name, &self.as_of, &self.records)?,
+            RopaFormat::Md => report::templates::ropa_markdown(self.name, &self.as_of, &self.records, self.lang)?,
             RopaFormat::Json => {
                 let document = json::RopaDocument {
                     schema_version: report::SCHEMA_VERSION,

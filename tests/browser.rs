@@ -4,7 +4,8 @@
 //! The page must load (a screenshot of non-trivial size), log no console
 //! errors, and show the role matrix and the chain diagram; its headings and
 //! the matrix's column heads must be names, not ids; and printed to PDF it must
-//! fit on at most 16 A4 pages (issue #16). Without chromium the
+//! fit on at most 16 A4 pages (issue #16), in English and in Swedish alike
+//! (`--lang sv` makes longer words and sentences). Without chromium the
 //! test fails when `CI` is set (CI installs it: `.ci/install-chromium`) and is
 //! skipped otherwise, with a `SKIPPED` line on the terminal saying how to
 //! install it: written to stderr directly, which libtest does not capture, so
@@ -16,6 +17,7 @@ use std::time::{Duration, Instant};
 
 use ansvar::load;
 use ansvar::reference::Reference;
+use ansvar::render::Lang;
 use ansvar::report::{templates, view};
 
 #[path = "../benches/support/synth.rs"]
@@ -43,7 +45,8 @@ fn chromium() -> Option<PathBuf> {
     None
 }
 
-fn render_1177(dir: &Path) -> PathBuf {
+/// Writes the report of `models/1177` in `lang` into `dir`.
+fn render_1177(dir: &Path, lang: Lang) -> PathBuf {
     let reference = Reference::builtin();
     let loaded = load::load_path(Path::new("models/1177"), &reference).expect("models/1177 is valid");
     let analysis = ansvar::Analysis::new(&loaded.model, &reference, "2019-02-18".parse().unwrap());
@@ -64,7 +67,7 @@ fn render_1177(dir: &Path) -> PathBuf {
         sources: &loaded.sources,
         analysis: &analysis,
         reference: &reference,
-        lang: ansvar::render::Lang::En,
+        lang,
         memo: Some(&memo),
     };
     let html = templates::html(&view::View::build(&input)).unwrap();
@@ -72,7 +75,7 @@ fn render_1177(dir: &Path) -> PathBuf {
         !html.contains("break-before: page") && !html.contains("page-break-before: always"),
         "a forced page break leaves the page before it half empty"
     );
-    let path = dir.join("report.html");
+    let path = dir.join(format!("report-{}.html", lang.tag()));
     std::fs::write(&path, html).unwrap();
     path
 }
@@ -133,8 +136,15 @@ fn console_errors(stderr: &str) -> Vec<&str> {
 #[test]
 fn the_html_report_loads_in_chromium_with_matrix_and_diagram() {
     let Some(binary) = chromium() else { return };
+    for lang in Lang::ALL {
+        loads_with_matrix_and_diagram(&binary, lang);
+    }
+}
+
+fn loads_with_matrix_and_diagram(binary: &Path, lang: Lang) {
+    let binary = binary.to_path_buf();
     let dir = tempfile::tempdir().unwrap();
-    let page = render_1177(dir.path());
+    let page = render_1177(dir.path(), lang);
     let profile = tempfile::tempdir().unwrap();
     let screenshot = dir.path().join("report.png");
 
@@ -168,6 +178,7 @@ fn the_html_report_loads_in_chromium_with_matrix_and_diagram() {
     assert!(dom.contains("<svg"), "the chain diagram is missing from the rendered page");
     assert!(dom.contains("MedHelp AB") && dom.contains("Voice Integrate Nordic AB"));
     assert!(!dom.contains("<script"), "the page has a script");
+    assert!(dom.contains(&format!("<html lang=\"{}\"", lang.tag())), "the page does not say its language");
 }
 
 /// The number of pages of a PDF: its page objects (`/Type /Page`, not
@@ -210,8 +221,17 @@ fn pages_are_counted_from_page_objects_not_page_trees() {
 #[test]
 fn models_1177_prints_on_at_most_16_a4_pages_with_names_in_headings_and_matrix() {
     let Some(binary) = chromium() else { return };
+    for lang in Lang::ALL {
+        prints_on_16_pages_with_names(&binary, lang);
+    }
+}
+
+/// The page count and the names in headings and the matrix, in `lang`.
+fn prints_on_16_pages_with_names(binary: &Path, lang: Lang) {
+    let binary = binary.to_path_buf();
+    let tag = lang.tag();
     let dir = tempfile::tempdir().unwrap();
-    let page = render_1177(dir.path());
+    let page = render_1177(dir.path(), lang);
     let profile = tempfile::tempdir().unwrap();
     let pdf_path = dir.path().join("report.pdf");
     let printed = run_chromium(
@@ -224,7 +244,7 @@ fn models_1177_prints_on_at_most_16_a4_pages_with_names_in_headings_and_matrix()
     let pdf = std::fs::read(&pdf_path).expect("chromium wrote the PDF");
     let pages = pdf_pages(&pdf);
     // Fewer than 8 would mean most of the report did not print.
-    assert!((8..=16).contains(&pages), "models/1177 prints on {pages} A4 pages; at most 16 wanted");
+    assert!((8..=16).contains(&pages), "{tag}: models/1177 prints on {pages} A4 pages; at most 16 wanted");
 
     let dump = run_chromium(&binary, profile.path(), &["--dump-dom".to_owned()], &page);
     assert!(dump.success, "chromium --dump-dom failed: {}", dump.stderr);
@@ -255,16 +275,16 @@ fn models_1177_prints_on_at_most_16_a4_pages_with_names_in_headings_and_matrix()
             rest = &after[end..];
         }
     }
-    assert!(heads.len() > 40, "found only {} headings", heads.len());
+    assert!(heads.len() > 40, "{tag}: found only {} headings", heads.len());
     for head in &heads {
-        assert!(!ids.iter().any(|id| head.trim() == id), "a heading or matrix head is an id alone: {head:?}");
+        assert!(!ids.iter().any(|id| head.trim() == id), "{tag}: a heading or matrix head is an id alone: {head:?}");
     }
     let matrix = dom.find("id=\"role-matrix\"").expect("the matrix");
     let thead = &dom[matrix..matrix + dom[matrix..].find("</thead>").expect("its head")];
     for activity in loaded.model.activities.values() {
         assert!(
             thead.contains(&format!(">{}</a>", activity.name)),
-            "the matrix does not head a column {:?}",
+            "{tag}: the matrix does not head a column {:?}",
             activity.name
         );
     }

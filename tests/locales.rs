@@ -94,3 +94,19 @@ fn the_swedish_files_use_the_swedish_terms() {
         assert!(hits.is_empty(), "English `{english}` in the Swedish messages:\n{}", hits.join("\n"));
     }
 }
+
+/// A message id defined in two files of one language: Fluent keeps the first
+/// and drops the other without a word, so one of the two texts would never show.
+#[test]
+fn no_message_id_is_defined_twice_in_a_language() {
+    for lang in Lang::ALL {
+        let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+        for (file, source) in FILES.iter().zip(sources(lang)) {
+            for id in messages(source).into_keys().filter(|id| !id.contains('.')) {
+                if let Some(first) = seen.insert(id.clone(), file) {
+                    panic!("{}: `{id}` is defined in {first} and in {file}", lang.tag());
+                }
+            }
+        }
+    }
+}

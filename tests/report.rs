@@ -466,3 +466,57 @@ fn a_wide_model_gets_no_grid_and_one_json_cell_per_role_pair() {
     let part = &html[html.find("id=\"roles\"").unwrap()..html.find("id=\"duties\"").unwrap()];
     assert!(!part.contains("<td class=\"ended\"") && !part.contains("<span class=\"none\">"), "grid cells in HTML");
 }
+
+/// The 1177 model with the controller's risk assessment `risk` recorded on its
+/// breach, rendered as Markdown.
+fn markdown_with_breach_risk(risk: &str) -> String {
+    let texts: Vec<(PathBuf, String)> = model_texts("models/1177")
+        .into_iter()
+        .map(|(path, text)| {
+            let text = text.replacen(
+                "    discovered: 2019-02-18\n",
+                &format!("    discovered: 2019-02-18\n    risk: {risk}\n"),
+                1,
+            );
+            (path, text)
+        })
+        .collect();
+    let loaded = match load::load_texts(texts, &Reference::builtin()) {
+        Ok(loaded) => loaded,
+        Err(invalid) => panic!("invalid: {:?}", invalid.diagnostics),
+    };
+    render("models/1177", &loaded, AS_OF).markdown
+}
+
+#[test]
+fn a_recorded_breach_says_what_the_controllers_risk_assessment_required() {
+    let high = markdown_with_breach_risk("high");
+    assert!(high.contains("The controller assessed the risk as high: the supervisory authority had to be notified (Art. 33(1)) and the data subjects told (Art. 34(1)), unless an exemption of Art. 34(3) applies"), "{high}");
+    let unlikely = markdown_with_breach_risk("unlikely");
+    assert!(unlikely.contains("unlikely to result in a risk: no notification was required (Art. 33(1), Art. 34(1)); it must still be documented (Art. 33(5))"), "{unlikely}");
+    let likely = markdown_with_breach_risk("likely");
+    assert!(likely.contains("telling the data subjects was not required (Art. 34(1))"), "{likely}");
+    for text in [&high, &unlikely, &likely] {
+        assert!(!text.contains("risk assessment is not recorded"));
+    }
+}
+
+#[test]
+fn an_adequacy_decision_that_leaves_the_importer_out_is_not_reported_as_its_ground() {
+    let dir = "tests/fixtures/rules/transfer-adequacy-scope/fires";
+    let public: Vec<(PathBuf, String)> = model_texts(dir)
+        .into_iter()
+        .map(|(path, text)| (path, text.replacen("country: JP }", "country: JP, public_body: true }", 1)))
+        .collect();
+    let loaded = match load::load_texts(public, &Reference::builtin()) {
+        Ok(loaded) => loaded,
+        Err(invalid) => panic!("invalid: {:?}", invalid.diagnostics),
+    };
+    let out = render(dir, &loaded, "2024-06-01");
+    assert!(out.markdown.contains("does not cover this importer"), "{}", out.markdown);
+    assert!(!out.markdown.contains("adequacy decision: "), "{}", out.markdown);
+    // The business operator of the fixture as written: the decision is its ground.
+    let private = render(dir, &load(dir), "2024-06-01");
+    assert!(!private.markdown.contains("does not cover this importer"));
+    assert!(private.markdown.contains("adequacy decision: "), "{}", private.markdown);
+}

@@ -190,6 +190,46 @@ fn processor_without_agreement() {
 }
 
 #[test]
+fn standard_contractual_clauses_of_module_2_are_an_art_28_contract_and_of_module_1_are_not() {
+    let dir = "tests/fixtures/rules/processor-without-agreement/scc-module-2";
+    let found = brief(&analyse(&load_variant(dir, "", ""), AS_OF));
+    assert_eq!(of(&found, "processor-without-agreement"), pairs(&[]), "{found:?}");
+    // Module 1 is for a controller importer: no processor terms in it.
+    let module_1 = load_variant(dir, "module: 2", "module: 1");
+    let found = brief(&analyse(&module_1, AS_OF));
+    assert_eq!(of(&found, "processor-without-agreement"), pairs(&[("clinic", "bookings")]), "{found:?}");
+    // Clauses between other parties do not bind this processor.
+    let elsewhere = load_variant(dir, "exporter: clinic", "exporter: host");
+    let found = brief(&analyse(&elsewhere, AS_OF));
+    assert_eq!(of(&found, "processor-without-agreement"), pairs(&[("clinic", "bookings")]), "{found:?}");
+}
+
+#[test]
+fn standard_contractual_clauses_of_module_3_are_the_flow_down_contract() {
+    let dir = "tests/fixtures/rules/no-flow-down-contract/passes";
+    let with_module = |module: &str| {
+        let clause = format!(
+            "sub_processor }}\n    covers: [bookings]\n    effective: 2024-01-01\n    transfer: {{ tool: scc, module: {module} }}\n"
+        );
+        load_edited(
+            dir,
+            &[
+                ("  - id: host-backup-co\n    kind: data_processing", "  - id: host-backup-co\n    kind: transfer"),
+                ("sub_processor }\n    covers: [bookings]\n    effective: 2024-01-01\n", &clause),
+            ],
+        )
+    };
+    let found = brief(&analyse(&with_module("3"), AS_OF));
+    assert_eq!(of(&found, "no-flow-down-contract"), pairs(&[]), "{found:?}");
+    let found = brief(&analyse(&with_module("2"), AS_OF));
+    assert_eq!(
+        of(&found, "no-flow-down-contract"),
+        pairs(&[("backup-co", "bookings"), ("host", "bookings")]),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn sub_processor_not_authorised() {
     check_rule("sub-processor-not-authorised", &[("host", "bookings")]);
 }

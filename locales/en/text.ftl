@@ -103,6 +103,7 @@ diff-abroad = {$party} processes {$activity}{$exporter} in {$country} ({$adequac
 diff-abroad-for = {" "}for {$exporter}
 diff-adequacy = adequacy: {$instrument}
 diff-no-adequacy = no adequacy decision
+diff-adequacy-not-covering = adequacy decision {$instrument}, not covering this importer
 diff-no-tool = no transfer tool
 diff-to-authority = the supervisory authority
 diff-to-subjects = the data subjects (if high risk)

@@ -114,6 +114,7 @@ diff-abroad = {$party} behandlar {$activity}{$exporter} i {$country} ({$adequacy
 diff-abroad-for = {" "}åt {$exporter}
 diff-adequacy = beslut om adekvat skyddsnivå: {$instrument}
 diff-no-adequacy = inget beslut om adekvat skyddsnivå
+diff-adequacy-not-covering = beslut om adekvat skyddsnivå {$instrument}, som inte omfattar denna mottagare
 diff-no-tool = inget överföringsverktyg
 diff-to-authority = tillsynsmyndigheten
 diff-to-subjects = de registrerade (vid hög risk)

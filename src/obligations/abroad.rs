@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::graph::Graph;
 use crate::model::{ActivityId, Country, Model, PartyId};
-use crate::reference::{Jurisdiction, Reference};
+use crate::reference::{Jurisdiction, Reference, ScopeCheck};
 
 /// A performer processing personal data in a third country.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -23,8 +23,14 @@ pub struct ProcessingAbroad {
     pub country: Country,
     /// The party it acts for (the exporter), if any.
     pub exporter: Option<PartyId>,
-    /// The adequacy decision in force for the country on the date, if any.
+    /// The adequacy decision in force for the country on the date whose scope
+    /// covers the importer, or may (what the decision leaves to verify), if any.
     pub adequacy: Option<String>,
+    /// A decision in force for the country whose scope leaves this importer
+    /// out: its sector (a public body under a decision for business
+    /// operators), or a certification it lacks for some of the data. Art. 45
+    /// then gives no ground, and a tool of Art. 46 is needed.
+    pub adequacy_not_covering: Option<String>,
     /// Transfer tools in agreements in force between exporter and importer,
     /// e.g. `scc module 2 (medhelp-vendor)`.
     pub tools: Vec<String>,
@@ -42,10 +48,20 @@ pub fn processing_abroad(
     for activity in model.activities.values().filter(|a| a.runs_on(as_of)) {
         for performer in graph.performers(&activity.id) {
             for place in graph.places(performer) {
-                let adequacy = match reference.jurisdiction(&place.country, as_of) {
+                let (adequacy, adequacy_not_covering) = match reference.jurisdiction(&place.country, as_of) {
                     Jurisdiction::Eea => continue,
-                    Jurisdiction::Adequate(decision) => Some(decision.instrument.clone()),
-                    Jurisdiction::ThirdCountry => None,
+                    Jurisdiction::Adequate(decision) => {
+                        let data = activity.data.iter().filter_map(|d| model.data.get(&d.value));
+                        let covered = model.parties.get(&performer.party.value).is_none_or(|importer| {
+                            matches!(
+                                decision.scope.check(importer, data, as_of),
+                                ScopeCheck::Covered | ScopeCheck::ToVerify(_)
+                            )
+                        });
+                        let instrument = Some(decision.instrument.clone());
+                        if covered { (instrument, None) } else { (None, instrument) }
+                    }
+                    Jurisdiction::ThirdCountry => (None, None),
                 };
                 let exporter = performer.on_behalf_of.as_ref().map(|p| p.value.clone());
                 let tools = match &exporter {
@@ -68,6 +84,7 @@ pub fn processing_abroad(
                     country: place.country,
                     exporter,
                     adequacy,
+                    adequacy_not_covering,
                     tools,
                 });
             }
@@ -114,5 +131,40 @@ impl AbroadIndex {
         let start = within.partition_point(|item| &item.party < party);
         let end = start + within[start..].partition_point(|item| &item.party == party);
         &within[start..end]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PartyId;
+
+    /// The Japanese processor of `rules/transfer-adequacy-scope/fires`, as
+    /// written or with `edit` made to its line.
+    fn abroad(edit: &str) -> Vec<ProcessingAbroad> {
+        let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/rules/transfer-adequacy-scope/fires/model.yaml");
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        let text =
+            text.replace("kind: subcontractor, country: JP }", &format!("kind: subcontractor, country: JP{edit} }}"));
+        let reference = Reference::builtin();
+        let loaded = match crate::load::load_texts(vec![(file, text)], &reference) {
+            Ok(loaded) => loaded,
+            Err(invalid) => panic!("invalid: {:#?}", invalid.diagnostics),
+        };
+        let graph = Graph::build(&loaded.model);
+        processing_abroad(&loaded.model, &graph, &reference, jiff::civil::date(2024, 6, 1))
+    }
+
+    #[test]
+    fn an_adequacy_decision_is_shown_only_for_an_importer_within_its_scope() {
+        // A business operator: the decision may cover it (what it leaves out is to verify).
+        let private = abroad("");
+        assert_eq!(private[0].party, PartyId::new("osaka-desk"));
+        assert!(private[0].adequacy.is_some() && private[0].adequacy_not_covering.is_none(), "{private:?}");
+        // A public body: Decision (EU) 2019/419 covers business operators only.
+        let public = abroad(", public_body: true");
+        assert!(public[0].adequacy.is_none(), "{public:?}");
+        assert_eq!(public[0].adequacy_not_covering, private[0].adequacy);
     }
 }

@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::Analysis;
 use crate::graph::Graph;
 use crate::law;
-use crate::model::{ActivityId, AgreementKind, Country, DataId, PartyId, PartyKind, System, SystemId};
+use crate::model::{ActivityId, AgreementKind, BreachRisk, Country, DataId, PartyId, PartyKind, System, SystemId};
 use crate::roles::{Assignment, Role, Roles};
 
 /// Whom a party must notify.
@@ -157,6 +157,58 @@ impl Subjects {
             Subjects::LikelyExempt => law::ART_34_3_A,
             Subjects::Required | Subjects::IfHighRisk => law::ART_34_1,
         }
+    }
+}
+
+/// Whether a duty was due for a breach that happened, as the controller's
+/// recorded risk assessment decides it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Due {
+    /// The controller's assessment makes it due.
+    Required,
+    /// The controller's assessment makes it not due.
+    NotRequired,
+    /// The assessment is not recorded: it depends on the risk, and for the
+    /// data subjects the system's [`SubjectsJudgement`] is all the model says.
+    Unassessed,
+}
+
+/// What a recorded breach required of its controllers, read from the risk
+/// they assessed (Art. 33(1): no notification when the breach is "unlikely to
+/// result in a risk"; Art. 34(1): the data subjects are told when it is
+/// "likely to result in a high risk"). Every breach is documented whatever the
+/// risk (Art. 33(5)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct IncidentDuties {
+    /// The recorded assessment; `None` when the model does not record it.
+    pub risk: Option<BreachRisk>,
+    /// Whether the supervisory authority had to be notified (Art. 33(1)).
+    pub authority: Due,
+    /// Whether the data subjects had to be told (Art. 34(1)); when required,
+    /// the exemptions of Art. 34(3) may still apply.
+    pub subjects: Due,
+}
+
+impl IncidentDuties {
+    /// The provision that binds the controller to document every breach.
+    pub const DOCUMENT: &'static str = law::ART_33_5;
+    /// The provision deciding the notification to the authority.
+    pub const TO_AUTHORITY: &'static str = law::ART_33_1;
+    /// The provision deciding whether the data subjects are told.
+    pub const TO_SUBJECTS: &'static str = law::ART_34_1;
+    /// The exemptions that may lift a required communication to the data subjects.
+    pub const SUBJECTS_EXEMPTIONS: &'static str = law::ART_34_3;
+
+    /// The duties that follow from the controller's assessment `risk`.
+    pub fn assessed(risk: Option<BreachRisk>) -> Self {
+        let (authority, subjects) = match risk {
+            Some(BreachRisk::Unlikely) => (Due::NotRequired, Due::NotRequired),
+            Some(BreachRisk::Likely) => (Due::Required, Due::NotRequired),
+            Some(BreachRisk::High) => (Due::Required, Due::Required),
+            None => (Due::Unassessed, Due::Unassessed),
+        };
+        IncidentDuties { risk, authority, subjects }
     }
 }
 
@@ -355,6 +407,22 @@ impl<'a> BreachPlanner<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_controllers_risk_assessment_decides_what_a_recorded_breach_required() {
+        let due = |risk| {
+            let d = IncidentDuties::assessed(risk);
+            (d.authority, d.subjects)
+        };
+        // "Unlikely to result in a risk": neither notification (Art. 33(1), 34(1)).
+        assert_eq!(due(Some(BreachRisk::Unlikely)), (Due::NotRequired, Due::NotRequired));
+        // A risk, not high: the authority only.
+        assert_eq!(due(Some(BreachRisk::Likely)), (Due::Required, Due::NotRequired));
+        // A high risk: both.
+        assert_eq!(due(Some(BreachRisk::High)), (Due::Required, Due::Required));
+        // Not recorded: the tool does not guess.
+        assert_eq!(due(None), (Due::Unassessed, Due::Unassessed));
+    }
 
     #[test]
     fn encryption_left_out_neither_grants_nor_refuses_the_exemption() {

@@ -191,6 +191,16 @@ pub enum Recorded {
         /// The duties, sorted.
         duties: Vec<NotificationDuty>,
     },
+    /// The processors acting for it that are established outside the EU/EEA,
+    /// by how far the GDPR reaches them (Art. 3); the controller binds them by
+    /// the Art. 28(3) contract, carries the transfer on Chapter V and answers
+    /// for their processing. Processors the GDPR binds itself are not listed.
+    ProcessorsOutsideUnion {
+        /// Recorded as not reached: bound through their contract only.
+        not_reached: Vec<PartyId>,
+        /// Whether the GDPR reaches them is not recorded.
+        unknown: Vec<PartyId>,
+    },
     /// A property of the systems used in the activities, by system id.
     Systems {
         /// Systems recorded as having it.
@@ -223,6 +233,31 @@ pub struct Obligation {
     pub counterparts: Vec<PartyId>,
     /// What the model records that bears on it.
     pub recorded: Recorded,
+}
+
+/// The `processors` that the GDPR does not reach itself, or may not (Art. 3),
+/// as [`Recorded::ProcessorsOutsideUnion`]; [`Recorded::Nothing`] when every
+/// one is reached.
+fn processors_outside_union(analysis: &Analysis<'_>, processors: &[&PartyId]) -> Recorded {
+    let model = analysis.graph.model();
+    let mut not_reached = Vec::new();
+    let mut unknown = Vec::new();
+    for id in processors {
+        let Some(party) = model.parties.get(*id) else { continue };
+        match duties::reach(analysis.reference, party, analysis.as_of) {
+            Reach::NotReached => not_reached.push((*id).clone()),
+            Reach::Unknown => unknown.push((*id).clone()),
+            Reach::Established | Reach::Targets => {}
+        }
+    }
+    for list in [&mut not_reached, &mut unknown] {
+        list.sort();
+        list.dedup();
+    }
+    if not_reached.is_empty() && unknown.is_empty() {
+        return Recorded::Nothing;
+    }
+    Recorded::ProcessorsOutsideUnion { not_reached, unknown }
 }
 
 /// Every obligation `party`'s roles bring on the evaluation date, in a fixed
@@ -328,13 +363,15 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
         .copied()
         .filter(|id| roles.in_activity(id).iter().any(|a| a.on_behalf_of.as_ref() == Some(party)))
         .collect();
+    let processors = acting_for(&controlled);
+    let outside = processors_outside_union(analysis, &processors);
     out.add(
         Kind::ChoiceOfProcessors,
         &[law::ART_28_1, law::ART_28_3],
         &with_processors,
         &[Trigger::Controller, Trigger::HasProcessors],
-        acting_for(&controlled),
-        Recorded::Nothing,
+        processors,
+        outside,
     );
     let keeps = Recorded::KeepsRecords { value: this.and_then(|p| p.keeps_records.as_ref()).map(|k| k.value) };
     out.add(Kind::ControllerRecord, &[law::ART_30_1], &controlled, &controller, Vec::new(), keeps.clone());
@@ -700,6 +737,16 @@ mod tests {
         assert_eq!(plan.outside_gdpr, [PartyId::new("outside")]);
         assert!(plan.processor.iter().all(|k| k.processor != PartyId::new("outside")));
         assert!(plan.processor.iter().any(|k| k.processor == PartyId::new("unknown")));
+        // The clinic's choice of processors names the two it must bind by
+        // contract and answer for; the Swedish one the GDPR binds itself.
+        let clinic = obligations_of(&analysis, &PartyId::new("clinic"));
+        assert_eq!(
+            of(&clinic, Kind::ChoiceOfProcessors)[0].recorded,
+            Recorded::ProcessorsOutsideUnion {
+                not_reached: vec![PartyId::new("outside")],
+                unknown: vec![PartyId::new("unknown")]
+            }
+        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub fn role(role: Role, lang: Lang) -> String {
 }
 
 /// The short code of a role in the matrix (`P`, `PB`).
-fn code(role: Role, own_purposes: bool, lang: Lang) -> String {
+pub(crate) fn code(role: Role, own_purposes: bool, lang: Lang) -> String {
     let key = match (role, own_purposes) {
         (Role::Controller, true) => "matrix-own-purposes",
         (Role::Controller, false) => "matrix-controller",

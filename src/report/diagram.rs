@@ -472,13 +472,13 @@ impl Diagram {
 
         let mut columns: Vec<String> = (0..=deepest)
             .map(|d| match d {
-                0 => "Controllers".to_owned(),
-                1 => "Processors".to_owned(),
-                2 => "Sub-processors".to_owned(),
-                n => format!("Sub-processors, level {}", n - 1),
+                0 => input.t("summary-controllers"),
+                1 => input.t("summary-processors"),
+                2 => input.t("summary-sub-processors"),
+                n => input.tr("diagram-sub-processors-level", &[("level", (n - 1).into())]),
             })
             .collect();
-        columns.push("Systems".to_owned());
+        columns.push(input.t("diagram-systems"));
 
         let mut not_drawn: Vec<String> =
             model.parties.values().filter(|p| drawn.binary_search(&&p.id).is_err()).map(|p| p.name.clone()).collect();

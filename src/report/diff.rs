@@ -243,9 +243,10 @@ fn abroad_line(w: &Writer, item: &crate::obligations::abroad::ProcessingAbroad) 
         .as_ref()
         .map(|e| w.t("diff-abroad-for", &[("exporter", v(w.code(e.as_str())))]))
         .unwrap_or_default();
-    let adequacy = match &item.adequacy {
-        Some(instrument) => w.t("diff-adequacy", &[("instrument", v(w.prose(instrument)))]),
-        None => w.t("diff-no-adequacy", &[]),
+    let adequacy = match (&item.adequacy, &item.adequacy_not_covering) {
+        (Some(instrument), _) => w.t("diff-adequacy", &[("instrument", v(w.prose(instrument)))]),
+        (None, Some(instrument)) => w.t("diff-adequacy-not-covering", &[("instrument", v(w.prose(instrument)))]),
+        (None, None) => w.t("diff-no-adequacy", &[]),
     };
     let tools = if item.tools.is_empty() { w.t("diff-no-tool", &[]) } else { item.tools.join(", ") };
     let args = [

@@ -84,14 +84,10 @@ pub fn sentence(text: &str) -> String {
 }
 
 /// A severity in words, for headings and chips.
-pub fn severity_label(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Critical => "Critical",
-        Severity::High => "High",
-        Severity::Medium => "Medium",
-        Severity::Low => "Low",
-        Severity::Info => "Info",
-    }
+pub fn severity_label(severity: Severity, lang: crate::render::Lang) -> String {
+    let word = crate::render::severity(severity, lang);
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// A secondary place a finding points at.
@@ -181,7 +177,7 @@ impl FindingView {
             number,
             code: finding.code.to_owned(),
             severity: finding.severity.as_str().to_owned(),
-            severity_label: severity_label(finding.severity).to_owned(),
+            severity_label: severity_label(finding.severity, input.lang),
             message: render::message(&finding.message, input.lang),
             message_segments: named_message(input, &finding.message),
             party: finding.party.as_ref().map(|p| input.party(p)),

@@ -14,7 +14,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::{System, SystemId};
-use crate::obligations::notification::{BreachPath, BreachPlanner, ControllerNotice, Relay, Subjects};
+use crate::obligations::notification::{
+    BreachPath, BreachPlanner, ControllerNotice, Due, IncidentDuties, Relay, Subjects,
+};
 use crate::par::Jobs;
 
 use super::refs::{ActivityRef, Input, Names, PartyRef, Phrase, Shared};
@@ -67,6 +69,9 @@ pub struct IncidentView {
     pub notifications: Vec<String>,
     /// Whether data subjects were told, in words.
     pub subjects_informed: String,
+    /// What the controller's recorded risk assessment required, in words
+    /// ([`IncidentDuties`]).
+    pub assessment: String,
 }
 
 /// Everything about one system.
@@ -137,8 +142,8 @@ impl<'a> NotifyPlan<'a> {
         let lookups = Lookups {
             planner: BreachPlanner::new(input.analysis),
             incidents,
-            subjects: "the data subjects".into(),
-            competent: "the competent supervisory authority".into(),
+            subjects: input.t("notify-the-subjects").into(),
+            competent: input.t("notify-competent-authority").into(),
         };
         Self { lookups, systems: model.systems.values().collect() }
     }
@@ -156,12 +161,12 @@ impl<'a> NotifyPlan<'a> {
 fn for_system(input: &Names<'_>, system: &System, lookups: &Lookups<'_>) -> Option<SystemNotifications> {
     let breach = lookups.planner.system(system)?;
     let judgement = breach.subjects;
-    let subjects = match judgement.outcome {
-        Subjects::Required => "It holds special categories of data stored unencrypted: a breach is very likely to result in a high risk to the data subjects, in which case they must be told without undue delay (Art. 34(1)); assess the risk case by case. The encryption exemption of Art. 34(3)(a) does not apply; later measures that remove the high risk (Art. 34(3)(b)), or a public communication where telling each would take disproportionate effort (Art. 34(3)(c)), may.".to_owned(),
-        Subjects::LikelyExempt => "Its data are encrypted at rest: if the keys were not compromised, the data are unintelligible to others and Art. 34(3)(a) exempts the controller from telling the data subjects.".to_owned(),
-        Subjects::IfHighRisk if judgement.encrypted_at_rest.is_none() => "Whether its data are encrypted at rest is not recorded: the data subjects must be told if the breach is likely to result in a high risk to them.".to_owned(),
-        Subjects::IfHighRisk => "The data subjects must be told if the breach is likely to result in a high risk to them.".to_owned(),
-    };
+    let subjects = input.t(match judgement.outcome {
+        Subjects::Required => "notify-subjects-required",
+        Subjects::LikelyExempt => "notify-subjects-exempt",
+        Subjects::IfHighRisk if judgement.encrypted_at_rest.is_none() => "notify-subjects-unknown",
+        Subjects::IfHighRisk => "notify-subjects-if-high-risk",
+    });
     let paths = breach.paths.iter().map(|path| path_view(input, path, lookups, judgement.outcome)).collect();
     Some(SystemNotifications {
         id: system.id.to_string(),
@@ -172,14 +177,14 @@ fn for_system(input: &Names<'_>, system: &System, lookups: &Lookups<'_>) -> Opti
             .data
             .iter()
             .filter_map(|d| input.model.data.get(d))
-            .map(super::ropa::data_item)
+            .map(|d| super::ropa::data_item(input, d))
             .collect::<Vec<_>>()
             .join("; "),
-        at_rest: match judgement.encrypted_at_rest {
-            Some(true) => "yes".to_owned(),
-            Some(false) => "no".to_owned(),
-            None => "not recorded".to_owned(),
-        },
+        at_rest: input.t(match judgement.encrypted_at_rest {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "not-recorded",
+        }),
         subjects,
         paths,
         incidents: incidents(input, lookups.incidents.get(&system.id).map_or(&[], Vec::as_slice)),
@@ -197,10 +202,10 @@ fn path_view(input: &Names<'_>, path: &BreachPath, lookups: &Lookups<'_>, outcom
                 from: input.party(&relay.from),
                 to: to_party.name.clone(),
                 to_party: Some(to_party),
-                when: match relay.within_hours {
-                    Some(hours) => Phrase::Owned(format!("within {hours} hours (agreement)")),
-                    None => Phrase::Borrowed("without undue delay; no deadline agreed"),
-                },
+                when: Phrase::Owned(match relay.within_hours {
+                    Some(hours) => input.tr("notify-within-agreed", &[("hours", hours.into())]),
+                    None => input.t("notify-no-deadline"),
+                }),
                 provision: Relay::PROVISION,
                 condition: Phrase::Borrowed(""),
                 required: true,
@@ -221,25 +226,24 @@ fn path_view(input: &Names<'_>, path: &BreachPath, lookups: &Lookups<'_>, outcom
             from: input.party(&notice.controller),
             to,
             to_party,
-            when: Phrase::Borrowed("without undue delay and, where feasible, within 72 hours of becoming aware"),
+            when: Phrase::Owned(input.t("notify-authority-when")),
             provision: ControllerNotice::TO_AUTHORITY,
-            condition: Phrase::Borrowed("unless the breach is unlikely to result in a risk"),
+            condition: Phrase::Owned(input.t("notify-authority-unless")),
             required: true,
         });
         let (condition, required) = match outcome {
-            Subjects::Required => {
-                (Phrase::Borrowed("very likely required (special-category data, unencrypted): assess the risk"), false)
-            }
+            Subjects::Required => (Phrase::Owned(input.t("notify-step-required")), false),
             Subjects::LikelyExempt => {
-                (Phrase::Owned(format!("likely exempt: encrypted at rest, {}", outcome.provision())), false)
+                let provision = crate::render::provision(outcome.provision(), input.lang);
+                (Phrase::Owned(input.tr("notify-step-exempt", &[("provision", provision.into())])), false)
             }
-            Subjects::IfHighRisk => (Phrase::Borrowed("if the risk to them is high"), false),
+            Subjects::IfHighRisk => (Phrase::Owned(input.t("notify-step-if-high-risk")), false),
         };
         subject_steps.push(Step {
             from: input.party(&notice.controller),
             to: lookups.subjects.clone(),
             to_party: None,
-            when: Phrase::Borrowed("without undue delay"),
+            when: Phrase::Owned(input.t("notify-without-undue-delay")),
             provision: ControllerNotice::TO_SUBJECTS,
             condition,
             required,
@@ -248,20 +252,14 @@ fn path_view(input: &Names<'_>, path: &BreachPath, lookups: &Lookups<'_>, outcom
     let stranded: Vec<&str> = path.stranded.iter().map(|p| input.party_name(p)).collect();
     let mut gap = match stranded.as_slice() {
         [] => String::new(),
-        names => format!(
-            "{} reach no controller of this activity through the roles the facts give: no one is bound to pass a breach on. Agree the duty in a contract.",
-            names.join(", ")
-        ),
+        names => input.tr("notify-gap-stranded", &[("names", names.join(", ").into())]),
     };
     if let Some(operator) = &path.operator_without_role {
         // The operator may be the first to see a breach, yet no role binds it here.
         if !gap.is_empty() {
             gap.push(' ');
         }
-        gap.push_str(&format!(
-            "The system's operator, {}, has no role in this activity: no duty to notify follows from the roles; agree one in a contract.",
-            input.party_name(operator)
-        ));
+        gap.push_str(&input.tr("notify-gap-operator", &[("operator", input.party_name(operator).into())]));
     }
     Path {
         activity: input.activity(&path.activity),
@@ -278,10 +276,13 @@ fn incidents(input: &Names<'_>, found: &[&crate::model::Incident]) -> Vec<Incide
         .iter()
         .map(|incident| {
             let discovered = match (&incident.discovered, &incident.discovered_by) {
-                (Some(date), Some(by)) => format!("discovered on {} by {}", date.value, input.party_name(&by.value)),
-                (Some(date), None) => format!("discovered on {}", date.value),
-                (None, Some(by)) => format!("discovered by {} (date not recorded)", input.party_name(&by.value)),
-                (None, None) => "discovery not recorded".to_owned(),
+                (Some(date), Some(by)) => input.tr(
+                    "incident-discovered-on-by",
+                    &[("date", date.value.to_string().into()), ("by", input.party_name(&by.value).into())],
+                ),
+                (Some(date), None) => input.tr("incident-discovered-on", &[("date", date.value.to_string().into())]),
+                (None, Some(by)) => input.tr("incident-discovered-by", &[("by", input.party_name(&by.value).into())]),
+                (None, None) => input.t("incident-discovery-unknown"),
             };
             IncidentView {
                 id: incident.id.to_string(),
@@ -293,20 +294,47 @@ fn incidents(input: &Names<'_>, found: &[&crate::model::Incident]) -> Vec<Incide
                     .map(|n| {
                         let at = match &n.at {
                             Some(at) if at.value.time() == jiff::civil::Time::midnight() => {
-                                format!("on {}", at.value.date())
+                                input.tr("incident-on", &[("date", at.value.date().to_string().into())])
                             }
-                            Some(at) => format!("on {}", at.value),
-                            None => "date not recorded".to_owned(),
+                            Some(at) => input.tr("incident-on", &[("date", at.value.to_string().into())]),
+                            None => input.t("incident-date-unknown"),
                         };
-                        format!("{} notified {}, {at}", input.party_name(&n.from.value), input.party_name(&n.to.value))
+                        let args = [
+                            ("from", input.party_name(&n.from.value).into()),
+                            ("to", input.party_name(&n.to.value).into()),
+                            ("at", at.into()),
+                        ];
+                        input.tr("incident-notified", &args)
                     })
                     .collect(),
-                subjects_informed: match incident.subjects_informed {
-                    Some(true) => "The data subjects were told.".to_owned(),
-                    Some(false) => "The data subjects were not told.".to_owned(),
-                    None => "Whether the data subjects were told is not recorded.".to_owned(),
-                },
+                subjects_informed: input.t(match incident.subjects_informed {
+                    Some(true) => "incident-told",
+                    Some(false) => "incident-not-told",
+                    None => "incident-told-unknown",
+                }),
+                assessment: assessment(input, IncidentDuties::assessed(incident.risk.as_ref().map(|r| r.value))),
             }
         })
         .collect()
+}
+
+/// What a breach required, as its controller's recorded risk assessment
+/// decides it (Art. 33(1), 33(5), 34(1)), in words.
+fn assessment(input: &Names<'_>, duties: IncidentDuties) -> String {
+    let cite = |provision| crate::render::provision(provision, input.lang);
+    let key = match (duties.authority, duties.subjects) {
+        (Due::Required, Due::Required) => "incident-risk-high",
+        (Due::Required, _) => "incident-risk-likely",
+        (Due::NotRequired, _) => "incident-risk-unlikely",
+        (Due::Unassessed, _) => "incident-risk-unknown",
+    };
+    input.tr(
+        key,
+        &[
+            ("authority", cite(IncidentDuties::TO_AUTHORITY).into()),
+            ("subjects", cite(IncidentDuties::TO_SUBJECTS).into()),
+            ("exemptions", cite(IncidentDuties::SUBJECTS_EXEMPTIONS).into()),
+            ("document", cite(IncidentDuties::DOCUMENT).into()),
+        ],
+    )
 }

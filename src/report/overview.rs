@@ -12,7 +12,7 @@ use crate::source::Span;
 
 use super::finding::{FindingView, severity_label};
 use super::index::Index;
-use super::refs::{ActivityRef, Names, PartyRef, Shared, count};
+use super::refs::{ActivityRef, Names, PartyRef, Shared};
 
 /// How many open findings "what needs action first" lists.
 pub const ACTION_FIRST: usize = 5;
@@ -27,6 +27,9 @@ pub struct SeverityCount {
     pub label: String,
     /// The count.
     pub count: usize,
+    /// The severity as a word of the report's language (`high`, `hög`).
+    #[serde(skip)]
+    pub word: String,
 }
 
 /// The parties holding one kind of role somewhere.
@@ -86,7 +89,8 @@ impl Summary {
             .iter()
             .map(|&severity| SeverityCount {
                 severity: severity.as_str().to_owned(),
-                label: severity_label(severity).to_owned(),
+                label: severity_label(severity, input.lang),
+                word: crate::render::severity(severity, input.lang),
                 count: open.iter().filter(|f| f.severity == severity.as_str()).count(),
             })
             .collect();
@@ -95,10 +99,10 @@ impl Summary {
         let rest = open.len() - first.len();
         let roles = &input.analysis.roles;
         let groups = [
-            ("Controllers", Role::Controller),
-            ("Joint controllers", Role::JointController),
-            ("Processors", Role::Processor),
-            ("Sub-processors", Role::SubProcessor),
+            ("summary-controllers", Role::Controller),
+            ("summary-joint-controllers", Role::JointController),
+            ("summary-processors", Role::Processor),
+            ("summary-sub-processors", Role::SubProcessor),
         ];
         let by_role = groups
             .iter()
@@ -109,7 +113,7 @@ impl Summary {
                 let mut parties: Vec<PartyRef> =
                     sheets.iter().filter(|p| holders.contains(p.as_str())).map(|p| input.party(p)).collect();
                 parties.dedup();
-                (!parties.is_empty()).then(|| RoleGroup { title: (*title).to_owned(), parties })
+                (!parties.is_empty()).then(|| RoleGroup { title: input.t(title), parties })
             })
             .collect();
         let mut without_role = bystanders.to_vec();
@@ -117,37 +121,28 @@ impl Summary {
         without_role.extend(sheets.iter().filter(|p| !index.has_role(p)).map(|p| input.party(p)));
         without_role.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
         Self {
-            activities: count(model.activities.len(), "processing activity", "processing activities"),
-            activities_running: match running {
-                n if n == model.activities.len() => format!("all run on {as_of}"),
-                1 => format!("1 of them runs on {as_of}"),
-                n => format!("{n} of them run on {as_of}"),
+            activities: input.tr("report-summary-activities", &[("count", model.activities.len().into())]),
+            activities_running: if running == model.activities.len() {
+                input.tr("summary-running-all", &[("date", as_of.to_string().into())])
+            } else {
+                input.tr("summary-running", &[("count", running.into()), ("date", as_of.to_string().into())])
             },
-            parties: count(model.parties.len(), "party", "parties"),
+            parties: input.tr("report-summary-parties", &[("count", model.parties.len().into())]),
             by_role,
             without_role,
             counts,
-            open: count(open.len(), "open finding", "open findings"),
+            open: input.tr("summary-open", &[("count", open.len().into())]),
             open_count: open.len(),
-            open_noun: if open.len() == 1 { "open finding" } else { "open findings" }.to_owned(),
-            accepted: match accepted {
-                0 => "No finding is covered by an accepted risk.".to_owned(),
-                1 => "1 finding is covered by an accepted risk.".to_owned(),
-                n => format!("{n} findings are covered by an accepted risk."),
-            },
+            open_noun: input.tr("summary-open-noun", &[("count", open.len().into())]),
+            accepted: input.tr("report-summary-accepted", &[("count", accepted.into())]),
             abroad: match abroad {
                 0 => String::new(),
-                1 => "1 performer processes personal data in a third country.".to_owned(),
-                n => format!("{n} performers process personal data in a third country."),
+                n => input.tr("summary-abroad", &[("count", n.into())]),
             },
             first,
             more: match rest {
                 0 => String::new(),
-                n => format!(
-                    "{} {} listed in the duty sheets and the index of findings.",
-                    count(n, "more open finding", "more open findings"),
-                    if n == 1 { "is" } else { "are" }
-                ),
+                n => input.tr("summary-more", &[("count", n.into())]),
             },
         }
     }
@@ -184,13 +179,14 @@ pub(super) fn activities(input: &Names<'_>) -> Vec<ActivityView> {
         .activities
         .values()
         .map(|activity| {
+            let date = |key: &str, date: jiff::civil::Date| input.tr(key, &[("date", date.to_string().into())]);
             let status = if activity.runs_on(as_of) {
-                format!("runs on {as_of}")
+                date("activity-runs", as_of)
             } else {
                 match (&activity.active_from, &activity.active_until) {
-                    (Some(from), _) if from.value > as_of => format!("starts on {}", from.value),
-                    (_, Some(until)) => format!("ended on {}", until.value),
-                    _ => format!("does not run on {as_of}"),
+                    (Some(from), _) if from.value > as_of => date("activity-starts", from.value),
+                    (_, Some(until)) => date("activity-ended", until.value),
+                    _ => date("activity-not-running", as_of),
                 }
             };
             let mut controllers: Vec<PartyRef> = roles.controllers(&activity.id).map(|p| input.party(p)).collect();
@@ -200,19 +196,24 @@ pub(super) fn activities(input: &Names<'_>) -> Vec<ActivityView> {
                 .iter()
                 .filter_map(|a| {
                     let principal = a.on_behalf_of.as_ref()?;
-                    Some(format!("{} ({} for {})", input.party_name(&a.party), a.role, input.party_name(principal)))
+                    let args = [
+                        ("party", input.party_name(&a.party).into()),
+                        ("role", crate::render::roles::role(a.role, input.lang).into()),
+                        ("principal", input.party_name(principal).into()),
+                    ];
+                    Some(input.tr("activity-processor", &args))
                 })
                 .collect();
             let informs = match &activity.informs_subjects {
-                None => "not recorded".to_owned(),
-                Some(list) if list.value.is_empty() => "nobody".to_owned(),
+                None => input.t("not-recorded"),
+                Some(list) if list.value.is_empty() => input.t("nobody"),
                 Some(list) => {
                     list.value.iter().map(|p| input.party_name(&p.value).to_owned()).collect::<Vec<_>>().join(", ")
                 }
             };
             ActivityView {
                 activity: input.activity(&activity.id),
-                purpose: activity.purpose.clone().unwrap_or_else(|| "not recorded".to_owned()),
+                purpose: activity.purpose.clone().unwrap_or_else(|| input.t("not-recorded")),
                 status,
                 data: super::ropa::data_in_words(input, activity),
                 subjects: super::ropa::subjects_of(input, activity).join(", "),
@@ -312,10 +313,7 @@ impl Matrix {
                 .collect();
             (Some(grid), String::new())
         } else {
-            let instead = format!(
-                "The model has {}, too many for a grid: each party's roles are listed, activity by activity, in its duty sheet (part 4).",
-                count(columns.len(), "processing activity", "processing activities")
-            );
+            let instead = input.tr("matrix-instead", &[("count", columns.len().into())]);
             (None, instead)
         };
         Self { columns, rows, grid, instead }
@@ -357,19 +355,23 @@ fn sparse_rows(input: &Names<'_>, index: &Index<'_>, columns: &[ActivityRef]) ->
 
 fn cell_role(input: &Names<'_>, assignment: &crate::roles::Assignment) -> CellRole {
     let own = !assignment.own_purposes.is_empty();
-    let (code, class) = match (assignment.role, own) {
-        (Role::Controller, true) => ("C*", "own"),
-        (Role::Controller, false) => ("C", "controller"),
-        (Role::JointController, _) => ("JC", "joint"),
-        (Role::Processor, _) => ("P", "processor"),
-        (Role::SubProcessor, _) => ("SP", "sub"),
+    let class = match (assignment.role, own) {
+        (Role::Controller, true) => "own",
+        (Role::Controller, false) => "controller",
+        (Role::JointController, _) => "joint",
+        (Role::Processor, _) => "processor",
+        (Role::SubProcessor, _) => "sub",
     };
+    let code = crate::render::roles::code(assignment.role, own, input.lang);
+    let role = crate::render::roles::role(assignment.role, input.lang);
     let title = match (&assignment.on_behalf_of, own) {
-        (Some(principal), _) => format!("{} for {}", assignment.role, input.party_name(principal)),
-        (None, true) => format!("controller for its own purposes: {}", assignment.own_purposes.join("; ")),
-        (None, false) => assignment.role.to_string(),
+        (Some(principal), _) => {
+            input.tr("cell-for", &[("role", role.into()), ("principal", input.party_name(principal).into())])
+        }
+        (None, true) => input.tr("cell-own", &[("purposes", assignment.own_purposes.join("; ").into())]),
+        (None, false) => role,
     };
-    CellRole { code: code.to_owned(), class: class.to_owned(), title }
+    CellRole { code, class: class.to_owned(), title }
 }
 
 /// A performer processing in a third country.
@@ -399,11 +401,14 @@ pub(super) fn abroad(input: &Names<'_>, index: &Index<'_>) -> Vec<AbroadView> {
             activity: input.activity(&item.activity),
             country: input.country_short(&item.country),
             exporter: item.exporter.as_ref().map(|e| input.party(e)),
-            adequacy: match &item.adequacy {
-                Some(instrument) => format!("adequacy decision: {instrument}"),
-                None => format!("no adequacy decision in force on {}", input.analysis.as_of),
+            adequacy: match (&item.adequacy, &item.adequacy_not_covering) {
+                (Some(instrument), _) => input.tr("abroad-adequacy", &[("instrument", instrument.to_string().into())]),
+                (None, Some(instrument)) => {
+                    input.tr("adequacy-not-covering", &[("instrument", instrument.to_string().into())])
+                }
+                (None, None) => input.tr("abroad-no-adequacy", &[("date", input.analysis.as_of.to_string().into())]),
             },
-            tools: if item.tools.is_empty() { "none recorded".to_owned() } else { item.tools.join(", ") },
+            tools: if item.tools.is_empty() { input.t("none-recorded") } else { item.tools.join(", ") },
         })
         .collect()
 }

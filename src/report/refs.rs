@@ -8,6 +8,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+use fluent_bundle::FluentValue;
 use serde::Serialize;
 
 use crate::Analysis;
@@ -41,6 +42,18 @@ pub struct Input<'a> {
 }
 
 impl<'a> Input<'a> {
+    /// One of the report's own texts, the message `key` of
+    /// `locales/<lang>/report.ftl`, in the report's language.
+    pub(crate) fn t(&self, key: &str) -> String {
+        crate::render::fixed(key, self.lang, &[])
+    }
+
+    /// [`Input::t`] with arguments. Model text passed in must already be
+    /// printable.
+    pub(crate) fn tr(&self, key: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
+        crate::render::fixed(key, self.lang, args)
+    }
+
     /// A reference to a party by id, with its name.
     pub(crate) fn party(&self, id: &PartyId) -> PartyRef {
         PartyRef::new(self.model, id)
@@ -70,15 +83,14 @@ impl<'a> Input<'a> {
     /// A country in words with its standing on the evaluation date:
     /// `Thailand (TH), a third country`.
     pub(crate) fn country(&self, country: &Country) -> String {
-        let name = self.reference.country_name(country);
+        let short = self.country_short(country);
         match self.reference.jurisdiction(country, self.analysis.as_of) {
-            Jurisdiction::Eea => format!("{name} ({country}), EU/EEA"),
-            Jurisdiction::Adequate(decision) => {
-                format!("{name} ({country}), third country with an adequacy decision ({})", decision.instrument)
-            }
-            Jurisdiction::ThirdCountry => {
-                format!("{name} ({country}), third country with no adequacy decision in force")
-            }
+            Jurisdiction::Eea => self.tr("country-eea", &[("country", short.into())]),
+            Jurisdiction::Adequate(decision) => self.tr(
+                "country-adequate",
+                &[("country", short.into()), ("instrument", decision.instrument.as_str().into())],
+            ),
+            Jurisdiction::ThirdCountry => self.tr("country-third", &[("country", short.into())]),
         }
     }
 

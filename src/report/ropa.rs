@@ -28,9 +28,12 @@ pub struct RecordField {
     /// The field's key: its CSV column and JSON name.
     pub key: &'static str,
     /// The field's name.
-    pub label: &'static str,
+    pub label: String,
     /// The point of Art. 30, e.g. `30(1)(b)`.
     pub point: &'static str,
+    /// The point as the report's language cites it (`30.1 a` in Swedish).
+    #[serde(skip)]
+    pub cited: String,
     /// The entries; one line each.
     pub values: Vec<String>,
 }
@@ -40,6 +43,9 @@ pub struct RecordField {
 pub struct RecordRow {
     /// `Art. 30(1)` or `Art. 30(2)`.
     pub record: String,
+    /// The same as the report's language cites it (`artikel 30.1`).
+    #[serde(skip)]
+    pub record_cited: String,
     /// Who keeps the record.
     pub party: PartyRef,
     /// The controller: the party itself for 30(1), the one it acts for under 30(2).
@@ -183,23 +189,30 @@ impl<'a> RecordPlan<'a> {
 
 /// Why a processor the GDPR does not reach has no Art. 30(2) record.
 fn outside_gdpr(input: &Names<'_>, party: &PartyId) -> String {
-    format!(
-        "No Art. 30(2) record for {}: the model records that the GDPR does not reach it (Art. 3(1), 3(2)); its controllers' records list it as a recipient, in a third country where it is one.",
-        input.party_name(party)
-    )
+    input.tr("record-outside-gdpr", &[("party", input.party_name(party).into())])
 }
 
-fn field(key: &'static str, label: &'static str, point: &'static str, values: Vec<String>) -> RecordField {
-    let values = if values.is_empty() { vec!["none".to_owned()] } else { values };
-    RecordField { key, label, point, values }
+/// A field of a record: `key` names it in CSV and JSON, and `label` is the
+/// message of its label.
+fn field(input: &Names<'_>, key: &'static str, label: &str, point: &'static str, values: Vec<String>) -> RecordField {
+    let values = if values.is_empty() { vec![input.t("none")] } else { values };
+    let cited = if point.is_empty() { String::new() } else { cite(input, point) };
+    RecordField { key, label: input.t(label), point, cited, values }
+}
+
+/// An article's point as the report's language cites it, without the word
+/// "article": `30(1)(a)`, `30.1 a`.
+fn cite(input: &Names<'_>, point: &str) -> String {
+    let cited = crate::render::provision(&format!("Art. {point}"), input.lang);
+    cited.strip_prefix("Art. ").or_else(|| cited.strip_prefix("artikel ")).unwrap_or(&cited).to_owned()
 }
 
 fn dpo(input: &Names<'_>, party: &PartyId) -> String {
-    match input.model.parties.get(party).and_then(|p| p.dpo.as_ref()).map(|d| d.value) {
-        Some(true) => "designated".to_owned(),
-        Some(false) => "none designated".to_owned(),
-        None => "not recorded".to_owned(),
-    }
+    input.t(match input.model.parties.get(party).and_then(|p| p.dpo.as_ref()).map(|d| d.value) {
+        Some(true) => "dpo-designated",
+        Some(false) => "dpo-none",
+        None => "not-recorded",
+    })
 }
 
 /// A controller record (Art. 30(1)) in words.
@@ -207,7 +220,7 @@ fn controller_row(input: &Names<'_>, activity: &Activity, record: &ControllerRec
     let party = &record.controller;
     let joint: Vec<String> = record.joint_controllers.iter().map(|p| input.party_name(p).to_owned()).collect();
     let purposes = if record.own_purposes.is_empty() {
-        vec![activity.purpose.clone().unwrap_or_else(|| "not recorded".to_owned())]
+        vec![activity.purpose.clone().unwrap_or_else(|| input.t("not-recorded"))]
     } else {
         record.own_purposes.clone()
     };
@@ -219,7 +232,7 @@ fn controller_row(input: &Names<'_>, activity: &Activity, record: &ControllerRec
             format!(
                 "{}, {}{}",
                 input.party_name(&r.party).to_owned(),
-                r.role,
+                crate::render::roles::role(r.role, input.lang),
                 country.map(|c| format!(", {c}")).unwrap_or_default()
             )
         })
@@ -228,37 +241,51 @@ fn controller_row(input: &Names<'_>, activity: &Activity, record: &ControllerRec
     let retention = data
         .iter()
         .map(|d| {
-            let period =
-                d.retention.as_ref().map(|r| retention_words(&r.value)).unwrap_or_else(|| "not recorded".to_owned());
+            let period = d
+                .retention
+                .as_ref()
+                .map(|r| retention_words(input.lang, &r.value))
+                .unwrap_or_else(|| input.t("not-recorded"));
             format!("{}: {period}", d.name)
         })
         .collect();
     let fields = vec![
         field(
+            input,
             "parties",
-            "Controller",
+            "record-field-parties",
             "30(1)(a)",
             vec![
                 input.party_name(party).to_owned(),
-                format!("Joint controllers: {}", if joint.is_empty() { "none".to_owned() } else { joint.join(", ") }),
-                format!("Data protection officer: {}", dpo(input, party)),
+                input.tr(
+                    "record-joint-controllers",
+                    &[("names", if joint.is_empty() { input.t("none") } else { joint.join(", ") }.into())],
+                ),
+                input.tr("record-dpo", &[("dpo", dpo(input, party).into())]),
             ],
         ),
-        field("purposes", "Purposes", "30(1)(b)", purposes),
-        field("data_subjects", "Categories of data subjects", "30(1)(c)", subjects_of(input, activity)),
-        field("personal_data", "Categories of personal data", "30(1)(c)", data.iter().map(|d| data_item(d)).collect()),
-        field("recipients", "Recipients", "30(1)(d)", recipients),
-        field("transfers", "Transfers to third countries", "30(1)(e)", transfers(input, &record.transfers)),
-        field("erasure", "Time limits for erasure", "30(1)(f)", retention),
-        field("security", "Security measures", "30(1)(g)", security(input, &record.systems)),
+        field(input, "purposes", "record-field-purposes", "30(1)(b)", purposes),
+        field(input, "data_subjects", "record-field-data-subjects", "30(1)(c)", subjects_of(input, activity)),
+        field(
+            input,
+            "personal_data",
+            "record-field-personal-data",
+            "30(1)(c)",
+            data.iter().map(|d| data_item(input, d)).collect(),
+        ),
+        field(input, "recipients", "record-field-recipients", "30(1)(d)", recipients),
+        field(input, "transfers", "record-field-transfers", "30(1)(e)", transfers(input, &record.transfers)),
+        field(input, "erasure", "record-field-erasure", "30(1)(f)", retention),
+        field(input, "security", "record-field-security", "30(1)(g)", security(input, &record.systems)),
     ];
     // A caveat the model's author wrote about this processing belongs beside it.
     let mut fields = fields;
     if let Some(note) = activity.notes.as_ref().filter(|n| !n.trim().is_empty()) {
-        fields.push(field("notes", "Model note", "", vec![note.clone()]));
+        fields.push(field(input, "notes", "record-field-notes", "", vec![note.clone()]));
     }
     RecordRow {
         record: ControllerRecord::PROVISION.to_owned(),
+        record_cited: crate::render::provision(ControllerRecord::PROVISION, input.lang),
         title: format!("{}: {}", input.party_name(party), activity.name),
         party: input.party(party),
         controller: input.party(party),
@@ -273,12 +300,12 @@ fn processor_row(input: &Names<'_>, record: &ProcessorRecord) -> RecordRow {
     let (processor, controller) = (&record.processor, &record.controller);
     let mut parties = vec![
         input.party_name(processor).to_owned(),
-        format!("On behalf of the controller {}", input.party_name(controller)),
+        input.tr("record-on-behalf-of", &[("controller", input.party_name(controller).into())]),
     ];
     if let Some(direct) = &record.acts_for {
-        parties.push(format!("Engaged by the processor {}", input.party_name(direct)));
+        parties.push(input.tr("record-engaged-by", &[("processor", input.party_name(direct).into())]));
     }
-    parties.push(format!("Data protection officer: {}", dpo(input, processor)));
+    parties.push(input.tr("record-dpo", &[("dpo", dpo(input, processor).into())]));
     let processing = record
         .activities
         .iter()
@@ -297,21 +324,30 @@ fn processor_row(input: &Names<'_>, record: &ProcessorRecord) -> RecordRow {
         })
         .collect();
     let fields = vec![
-        field("parties", "Processor and controller", "30(2)(a)", parties),
-        field("processing", "Categories of processing", "30(2)(b)", processing),
-        field("transfers", "Transfers to third countries", "30(2)(c)", transfers(input, &record.transfers)),
-        field("security", "Security measures", "30(2)(d)", security(input, &record.systems)),
+        field(input, "parties", "record-field-processor-parties", "30(2)(a)", parties),
+        field(input, "processing", "record-field-processing", "30(2)(b)", processing),
+        field(input, "transfers", "record-field-transfers", "30(2)(c)", transfers(input, &record.transfers)),
+        field(input, "security", "record-field-security", "30(2)(d)", security(input, &record.systems)),
     ];
     RecordRow {
         record: ProcessorRecord::PROVISION.to_owned(),
+        record_cited: crate::render::provision(ProcessorRecord::PROVISION, input.lang),
         title: match &record.acts_for {
-            Some(direct) => format!(
-                "{} for {}, engaged by {}",
-                input.party_name(processor).to_owned(),
-                input.party_name(controller).to_owned(),
-                input.party_name(direct).to_owned()
+            Some(direct) => input.tr(
+                "record-title-engaged",
+                &[
+                    ("processor", input.party_name(processor).into()),
+                    ("controller", input.party_name(controller).into()),
+                    ("direct", input.party_name(direct).into()),
+                ],
             ),
-            None => format!("{} for {}", input.party_name(processor), input.party_name(controller)),
+            None => input.tr(
+                "record-title",
+                &[
+                    ("processor", input.party_name(processor).into()),
+                    ("controller", input.party_name(controller).into()),
+                ],
+            ),
         },
         party: input.party(processor),
         controller: input.party(controller),
@@ -329,19 +365,30 @@ fn transfers<'p>(
     items
         .into_iter()
         .map(|item| {
-            let exporter = item.exporter.as_ref().map(|e| format!(" for {}", input.party_name(e))).unwrap_or_default();
-            let adequacy = match &item.adequacy {
-                Some(instrument) => format!("adequacy decision {instrument}"),
-                None => "no adequacy decision".to_owned(),
+            let adequacy = match (&item.adequacy, &item.adequacy_not_covering) {
+                (Some(instrument), _) => {
+                    input.tr("transfer-adequacy", &[("instrument", instrument.to_string().into())])
+                }
+                (None, Some(instrument)) => {
+                    input.tr("adequacy-not-covering", &[("instrument", instrument.to_string().into())])
+                }
+                (None, None) => input.t("transfer-no-adequacy"),
             };
-            let tools =
-                if item.tools.is_empty() { "no transfer tool recorded".to_owned() } else { item.tools.join(", ") };
-            format!(
-                "{} processes in {}{exporter} ({}): {adequacy}; {tools}",
-                input.party_name(&item.party).to_owned(),
-                input.country_short(&item.country),
-                input.activity_name(&item.activity)
-            )
+            let tools = if item.tools.is_empty() { input.t("transfer-no-tool") } else { item.tools.join(", ") };
+            let mut args = vec![
+                ("party", input.party_name(&item.party).into()),
+                ("country", input.country_short(&item.country).into()),
+                ("activity", input.activity_name(&item.activity).into()),
+                ("adequacy", adequacy.into()),
+                ("tools", tools.into()),
+            ];
+            match &item.exporter {
+                Some(exporter) => {
+                    args.push(("exporter", input.party_name(exporter).into()));
+                    input.tr("transfer-for", &args)
+                }
+                None => input.tr("transfer", &args),
+            }
         })
         .collect()
 }
@@ -350,7 +397,7 @@ fn transfers<'p>(
 fn security(input: &Names<'_>, systems: &[SystemId]) -> Vec<String> {
     let systems: Vec<&System> = systems.iter().filter_map(|s| input.model.systems.get(s)).collect();
     if systems.is_empty() {
-        return vec!["no system recorded".to_owned()];
+        return vec![input.t("security-no-system")];
     }
     systems.iter().map(|s| measures(input, s)).collect()
 }
@@ -362,38 +409,50 @@ pub fn measures(input: &Input<'_>, system: &System) -> String {
     let mut known: Vec<&str> = Vec::new();
     let mut unknown: Vec<&str> = Vec::new();
     match system.exposure.as_ref().map(|e| e.value) {
-        Some(Exposure::Internet) => known.push("reachable from the internet"),
-        Some(Exposure::Private) => known.push("on a closed network"),
-        Some(Exposure::Internal) => known.push("on the operator's internal network only"),
-        None => unknown.push("network exposure"),
+        Some(Exposure::Internet) => known.push("measure-internet"),
+        Some(Exposure::Private) => known.push("measure-private"),
+        Some(Exposure::Internal) => known.push("measure-internal"),
+        None => unknown.push("measure-exposure"),
     }
     match system.authentication.as_ref().map(|a| a.value) {
-        Some(Authentication::None) => known.push("no authentication"),
-        Some(Authentication::Password) => known.push("password login"),
-        Some(Authentication::Mfa) => known.push("multi-factor login"),
-        Some(Authentication::Smartcard) => known.push("smart-card login"),
-        None => unknown.push("authentication"),
+        Some(Authentication::None) => known.push("measure-no-authentication"),
+        Some(Authentication::Password) => known.push("measure-password"),
+        Some(Authentication::Mfa) => known.push("measure-mfa"),
+        Some(Authentication::Smartcard) => known.push("measure-smartcard"),
+        None => unknown.push("measure-authentication"),
     }
     let facts = [
-        (&system.encrypted_in_transit, "encrypted in transit", "not encrypted in transit", "encryption in transit"),
-        (&system.encrypted_at_rest, "encrypted at rest", "not encrypted at rest", "encryption at rest"),
-        (&system.access_logging, "access logged", "access not logged", "access logging"),
-        (&system.backups, "backed up", "not backed up", "backups"),
+        (&system.encrypted_in_transit, "measure-in-transit"),
+        (&system.encrypted_at_rest, "measure-at-rest"),
+        (&system.access_logging, "measure-logging"),
+        (&system.backups, "measure-backups"),
     ];
-    for (value, yes, no, what) in facts {
+    let mut keys: Vec<String> = Vec::new();
+    for (value, key) in facts {
         match value.as_ref().map(|v| v.value) {
-            Some(true) => known.push(yes),
-            Some(false) => known.push(no),
-            None => unknown.push(what),
+            Some(true) => keys.push(format!("{key}-yes")),
+            Some(false) => keys.push(format!("{key}-no")),
+            None => keys.push(format!("{key}-unknown")),
         }
     }
-    let mut text = format!("{} ({})", system.name, input.country_short(&system.location.value));
-    match (known.is_empty(), unknown.is_empty()) {
-        (true, _) => text.push_str(": no measure recorded"),
-        (false, true) => text.push_str(&format!(": {}", known.join(", "))),
-        (false, false) => text.push_str(&format!(": {}; not recorded: {}", known.join(", "), unknown.join(", "))),
+    let words = |list: &[&str]| list.iter().map(|key| input.t(key)).collect::<Vec<_>>().join(", ");
+    let mut known = words(&known);
+    let mut unknown = words(&unknown);
+    for key in &keys {
+        let list = if key.ends_with("-unknown") { &mut unknown } else { &mut known };
+        if !list.is_empty() {
+            list.push_str(", ");
+        }
+        list.push_str(&input.t(key));
     }
-    text
+    let place = format!("{} ({})", system.name, input.country_short(&system.location.value));
+    let args =
+        [("system", place.as_str().into()), ("known", known.as_str().into()), ("unknown", unknown.as_str().into())];
+    match (known.is_empty(), unknown.is_empty()) {
+        (true, _) => input.tr("measures-none", &args),
+        (false, true) => input.tr("measures", &args),
+        (false, false) => input.tr("measures-partly", &args),
+    }
 }
 
 /// The data categories of an activity.
@@ -402,25 +461,26 @@ pub fn data_of<'m>(input: &Input<'m>, activity: &Activity) -> Vec<&'m DataCatego
 }
 
 /// One data category in words: `Recorded calls to 1177 (special categories: health, sex life; patient record)`.
-pub fn data_item(data: &DataCategory) -> String {
+pub fn data_item(input: &Input<'_>, data: &DataCategory) -> String {
     let mut marks = Vec::new();
     if !data.special_categories.is_empty() {
-        let names: Vec<String> = data.special_categories.iter().map(|c| c.as_str().replace('_', " ")).collect();
-        marks.push(format!("special categories, Art. 9: {}", names.join(", ")));
+        let names: Vec<String> =
+            data.special_categories.iter().map(|c| input.t(&format!("special-{}", c.as_str()))).collect();
+        marks.push(input.tr("data-special", &[("categories", names.join(", ").into())]));
     }
     if data.criminal_offences {
-        marks.push("criminal offences, Art. 10".to_owned());
+        marks.push(input.t("data-criminal"));
     }
     if data.patient_record {
-        marks.push("patient record".to_owned());
+        marks.push(input.t("data-patient-record"));
     }
     if marks.is_empty() { data.name.clone() } else { format!("{} ({})", data.name, marks.join("; ")) }
 }
 
 /// An activity's data categories in words, joined.
 pub fn data_in_words(input: &Input<'_>, activity: &Activity) -> String {
-    let items: Vec<String> = data_of(input, activity).iter().map(|d| data_item(d)).collect();
-    if items.is_empty() { "none recorded".to_owned() } else { items.join("; ") }
+    let items: Vec<String> = data_of(input, activity).iter().map(|d| data_item(input, d)).collect();
+    if items.is_empty() { input.t("none-recorded") } else { items.join("; ") }
 }
 
 /// An activity's data subjects: its own list, or those of its data.
@@ -432,26 +492,27 @@ pub fn subjects_of(input: &Input<'_>, activity: &Activity) -> Vec<String> {
         subjects.dedup();
     }
     if subjects.is_empty() {
-        subjects.push("not recorded".to_owned());
+        subjects.push(input.t("not-recorded"));
     }
     subjects
 }
 
 /// A retention period in words: `10 years (P10Y)`.
-pub fn retention_words(retention: &Retention) -> String {
+pub fn retention_words(lang: crate::render::Lang, retention: &Retention) -> String {
+    let period = |key: &str, count: u32| crate::render::fixed(key, lang, &[("count", count.into())]);
     let mut parts = Vec::new();
-    for (n, one, many) in [
-        (retention.years, "year", "years"),
-        (retention.months, "month", "months"),
-        (retention.weeks, "week", "weeks"),
-        (retention.days, "day", "days"),
+    for (n, key) in [
+        (retention.years, "period-years"),
+        (retention.months, "period-months"),
+        (retention.weeks, "period-weeks"),
+        (retention.days, "period-days"),
     ] {
         if n > 0 {
-            parts.push(format!("{n} {}", if n == 1 { one } else { many }));
+            parts.push(period(key, n));
         }
     }
     if parts.is_empty() {
-        parts.push("0 days".to_owned());
+        parts.push(period("period-days", 0));
     }
     format!("{} ({retention})", parts.join(" "))
 }
@@ -539,8 +600,8 @@ mod tests {
     #[test]
     fn retention_reads_as_words() {
         let ten = Retention::parse("P10Y").unwrap();
-        assert_eq!(retention_words(&ten), "10 years (P10Y)");
+        assert_eq!(retention_words(crate::render::Lang::En, &ten), "10 years (P10Y)");
         let mixed = Retention::parse("P1Y6M").unwrap();
-        assert_eq!(retention_words(&mixed), "1 year 6 months (P1Y6M)");
+        assert_eq!(retention_words(crate::render::Lang::En, &mixed), "1 year 6 months (P1Y6M)");
     }
 }

@@ -21,7 +21,7 @@ use super::refs::{ActivityRef, Input, Names, PartyRef, Phrase};
 #[derive(Clone, Debug, Serialize)]
 pub struct Fact {
     /// What the fact is about.
-    pub label: &'static str,
+    pub label: String,
     /// The fact.
     pub value: String,
 }
@@ -44,7 +44,7 @@ pub struct ReasonView {
 #[derive(Clone, Debug, Serialize)]
 pub struct RoleHeld {
     /// `Controller`, `Processor`, …
-    pub role: &'static str,
+    pub role: String,
     /// The activity.
     pub activity: ActivityRef,
     /// `for MedHelp AB`, `for its own purposes: …`, or empty.
@@ -119,13 +119,13 @@ pub(crate) fn sheet_of(input: &Names<'_>, findings: &[FindingView], index: &Inde
     let mut sheet = sheet(input, party, &held, against);
     if !about.is_empty() {
         sheet.findings_line.push(' ');
-        sheet.findings_line.push_str(&about_line(&about));
+        sheet.findings_line.push_str(&about_line(input, &about));
     }
     sheet
 }
 
 /// "3 about its processing, for which MedHelp AB must act (F3, F5, F7)."
-fn about_line(about: &[&FindingView]) -> String {
+fn about_line(input: &Names<'_>, about: &[&FindingView]) -> String {
     let mut actors: Vec<&str> = about.iter().filter_map(|f| f.party.as_ref()).map(|p| p.name.as_str()).collect();
     actors.sort_unstable();
     actors.dedup();
@@ -134,28 +134,30 @@ fn about_line(about: &[&FindingView]) -> String {
     const SHOWN: usize = 8;
     let shown = |items: Vec<&str>| -> String {
         let more = items.len().saturating_sub(SHOWN);
-        let mut text = items.into_iter().take(SHOWN).collect::<Vec<_>>().join(", ");
-        if more > 0 {
-            text.push_str(&format!(" and {more} more"));
-        }
-        text
+        let text = items.into_iter().take(SHOWN).collect::<Vec<_>>().join(", ");
+        if more > 0 { input.tr("list-and-more", &[("list", text.into()), ("more", more.into())]) } else { text }
     };
     let numbers = shown(about.iter().map(|f| f.number.as_str()).collect());
-    let who = if actors.is_empty() { String::new() } else { format!(", for which {} must act", shown(actors)) };
-    format!("{} about its processing{who} ({numbers}).", about.len())
+    let count = about.len().into();
+    if actors.is_empty() {
+        input.tr("sheet-about", &[("count", count), ("numbers", numbers.into())])
+    } else {
+        input.tr(
+            "sheet-about-actors",
+            &[("count", count), ("actors", shown(actors).into()), ("numbers", numbers.into())],
+        )
+    }
 }
 
 fn sheet(input: &Names<'_>, id: &PartyId, held: &[&Assignment], findings: Vec<FindingView>) -> PartySheet {
     let open = findings.iter().filter(|f| f.is_open()).count();
     let accepted = findings.len() - open;
     let findings_line = match (open, accepted) {
-        (0, 0) => "No findings against this party.".to_owned(),
-        (open, 0) => format!("{} against this party.", super::refs::count(open, "open finding", "open findings")),
-        (open, accepted) => format!(
-            "{} and {} against this party.",
-            super::refs::count(open, "open finding", "open findings"),
-            super::refs::count(accepted, "accepted finding", "accepted findings")
-        ),
+        (0, 0) => input.t("sheet-findings-none"),
+        (open, 0) => input.tr("sheet-findings-open", &[("open", open.into())]),
+        (open, accepted) => {
+            input.tr("sheet-findings-open-accepted", &[("open", open.into()), ("accepted", accepted.into())])
+        }
     };
     PartySheet {
         party: input.party(id),
@@ -169,28 +171,28 @@ fn sheet(input: &Names<'_>, id: &PartyId, held: &[&Assignment], findings: Vec<Fi
     }
 }
 
-fn yes_no_unknown(value: Option<bool>, yes: &str, no: &str) -> String {
-    match value {
-        Some(true) => yes.to_owned(),
-        Some(false) => no.to_owned(),
-        None => "not recorded".to_owned(),
-    }
+fn yes_no_unknown(input: &Names<'_>, value: Option<bool>, yes: &str, no: &str) -> String {
+    input.t(match value {
+        Some(true) => yes,
+        Some(false) => no,
+        None => "not-recorded",
+    })
 }
 
 fn facts(input: &Names<'_>, id: &PartyId) -> Vec<Fact> {
     let Some(party) = input.model.parties.get(id) else { return Vec::new() };
-    let fact = |label: &'static str, value: String| Fact { label, value };
+    let fact = |label: &str, value: String| Fact { label: input.t(label), value };
     let mut facts = vec![
-        fact("Kind", party.kind.value.as_str().replace('_', " ")),
-        fact("Established in", input.country(&party.country.value)),
+        fact("fact-kind", input.t(&format!("party-kind-{}", party.kind.value.as_str()))),
+        fact("fact-established", input.country(&party.country.value)),
     ];
     if let Some(number) = &party.org_number {
-        facts.push(fact("Organisation number", number.clone()));
+        facts.push(fact("fact-org-number", number.clone()));
     }
     if let Some(owner) = &party.owned_by {
-        facts.push(fact("Owned by", input.party_name(&owner.value).to_owned()));
+        facts.push(fact("fact-owned-by", input.party_name(&owner.value).to_owned()));
     }
-    facts.push(fact("Public body", if party.public_body { "yes" } else { "no" }.to_owned()));
+    facts.push(fact("fact-public-body", input.t(if party.public_body { "yes" } else { "no" })));
     let regimes: Vec<String> = party
         .subject_to
         .iter()
@@ -198,32 +200,28 @@ fn facts(input: &Names<'_>, id: &PartyId) -> Vec<Fact> {
             input.reference.regime(r.value.as_str()).map(|g| g.name.clone()).unwrap_or_else(|| r.value.to_string())
         })
         .collect();
-    facts.push(fact("Bound by", if regimes.is_empty() { "no regime recorded".to_owned() } else { regimes.join("; ") }));
+    let bound = if regimes.is_empty() { input.t("fact-no-regime") } else { regimes.join("; ") };
+    facts.push(fact("fact-bound-by", bound));
     facts.push(fact(
-        "Data protection officer",
-        yes_no_unknown(party.dpo.as_ref().map(|d| d.value), "designated", "none designated"),
+        "fact-dpo",
+        yes_no_unknown(input, party.dpo.as_ref().map(|d| d.value), "dpo-designated", "dpo-none"),
     ));
     facts.push(fact(
-        "Records of processing",
-        yes_no_unknown(party.keeps_records.as_ref().map(|k| k.value), "kept", "not kept"),
+        "fact-records",
+        yes_no_unknown(input, party.keeps_records.as_ref().map(|k| k.value), "records-kept", "records-not-kept"),
     ));
     if let Some(employees) = party.employees {
-        facts.push(fact("Employees", employees.to_string()));
+        facts.push(fact("fact-employees", employees.to_string()));
     }
     // The Art. 3 and Art. 37(1)(c) facts, where the model records them.
     for (label, value, yes, no) in [
-        ("Establishment in the EU/EEA", party.eu_establishment, "yes", "none"),
-        ("Offers goods or services to people in the Union", party.targets_eu_subjects, "yes", "no"),
-        ("Monitors people in the Union", party.monitors_eu_subjects, "yes", "no"),
-        (
-            "Core activities: large-scale special-category processing",
-            party.core_activities_special_categories,
-            "yes",
-            "no",
-        ),
+        ("fact-eu-establishment", party.eu_establishment, "yes", "none"),
+        ("fact-targets-eu", party.targets_eu_subjects, "yes", "no"),
+        ("fact-monitors-eu", party.monitors_eu_subjects, "yes", "no"),
+        ("fact-core-special", party.core_activities_special_categories, "yes", "no"),
     ] {
         if let Some(value) = value {
-            facts.push(fact(label, if value { yes } else { no }.to_owned()));
+            facts.push(fact(label, input.t(if value { yes } else { no })));
         }
     }
     facts
@@ -232,19 +230,20 @@ fn facts(input: &Names<'_>, id: &PartyId) -> Vec<Fact> {
 fn role_held(input: &Names<'_>, assignment: &Assignment) -> RoleHeld {
     let qualifier = match (&assignment.on_behalf_of, assignment.own_purposes.is_empty()) {
         (Some(principal), _) => {
-            let mut text = format!("for {}", input.party_name(principal));
+            let principal = input.party_name(principal);
             // A sub-processor's chain runs on to the controller it ultimately serves.
             if assignment.chain.len() > 1 {
                 let rest = crate::diag::elided_chain_by(&assignment.chain[1..], |p| input.party_name(p).to_owned());
-                text.push_str(&format!(", which acts for {rest}"));
+                input.tr("qualifier-for-chain", &[("principal", principal.into()), ("chain", rest.into())])
+            } else {
+                input.tr("qualifier-for", &[("principal", principal.into())])
             }
-            text
         }
-        (None, false) => format!("for its own purposes: {}", assignment.own_purposes.join("; ")),
+        (None, false) => input.tr("qualifier-own", &[("purposes", assignment.own_purposes.join("; ").into())]),
         (None, true) => String::new(),
     };
     RoleHeld {
-        role: role_heading(assignment.role),
+        role: role_heading(assignment.role, input.lang),
         activity: input.activity(&assignment.activity),
         qualifier,
         reasons: assignment
@@ -261,163 +260,62 @@ fn role_held(input: &Names<'_>, assignment: &Assignment) -> RoleHeld {
 }
 
 /// A role in words with a capital, as a heading: `Joint controller`.
-fn role_heading(role: Role) -> &'static str {
-    match role {
-        Role::Controller => "Controller",
-        Role::JointController => "Joint controller",
-        Role::Processor => "Processor",
-        Role::SubProcessor => "Sub-processor",
-    }
+fn role_heading(role: Role, lang: crate::render::Lang) -> String {
+    let words = crate::render::roles::role(role, lang);
+    let mut chars = words.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-/// The words of one obligation: its title and what it requires of this party.
-fn words(input: &Names<'_>, obligation: &Obligation) -> (&'static str, Phrase) {
-    let names = || names(input, &obligation.counterparts);
-    match obligation.kind {
-        Kind::Accountability => (
-            "Accountability",
-            Phrase::Borrowed(
-                "Be responsible for, and able to demonstrate, compliance with the principles of Art. 5(1), through appropriate technical and organisational measures that are reviewed and kept up to date.",
-            ),
-        ),
-        Kind::InformationToDataSubjects => (
-            "Information to data subjects",
-            Phrase::Borrowed(
-                "Tell the data subjects who the controller is, the purposes and legal basis, the recipients, any transfer to a third country, how long the data are kept, and their rights: when the data are collected (Art. 13), or, when they come from elsewhere, within a reasonable period and at the latest within one month, or earlier at the first communication with the data subject or the first disclosure to another recipient (Art. 14(3)).",
-            ),
-        ),
-        Kind::JointControllerArrangement => (
-            "Arrangement between joint controllers",
-            Phrase::Owned(format!(
-                "Set out with {} in an arrangement who meets which duty, in particular towards the data subjects, and make its essence available to them.",
-                names()
-            )),
-        ),
-        Kind::ChoiceOfProcessors => (
-            "Choice of processors",
-            Phrase::Owned(format!(
-                "Use only processors that give sufficient guarantees, each bound by a written contract with the terms of Art. 28(3). Its processors: {}.",
-                names()
-            )),
-        ),
-        Kind::ControllerRecord => (
-            "Record of processing (controller)",
-            Phrase::Borrowed(
-                "Keep a written record of the processing under its responsibility: purposes, categories of data subjects and data, recipients, third-country transfers, time limits for erasure and a description of the security measures (see the record below).",
-            ),
-        ),
-        Kind::Security => (
-            "Security of processing",
-            Phrase::Borrowed(
-                "Ensure security appropriate to the risk, on its own systems and on those of its processors: encryption where appropriate, confidentiality, integrity, availability and resilience, the ability to restore data after an incident, and regular testing.",
-            ),
-        ),
-        Kind::BreachToAuthority => (
-            "Breach notification to the supervisory authority",
-            Phrase::Borrowed(
-                "Notify the supervisory authority of a personal-data breach without undue delay and, where feasible, within 72 hours of becoming aware of it, unless it is unlikely to result in a risk; document every breach (Art. 33(5)).",
-            ),
-        ),
-        Kind::BreachToDataSubjects => (
-            "Communication of a breach to data subjects",
-            Phrase::Borrowed(
-                "Tell the data subjects without undue delay when a breach is likely to result in a high risk to them; not required where the data were unintelligible to others, for example encrypted (Art. 34(3)(a)).",
-            ),
-        ),
-        Kind::ImpactAssessment => (
-            "Data protection impact assessment",
-            Phrase::Borrowed(
-                "Assess the impact of the processing on the protection of personal data before it starts: it processes special categories of data on a large scale.",
-            ),
-        ),
-        Kind::ProcessingOnInstructions => (
-            "Processing on instructions",
-            Phrase::Owned(format!(
-                "Process the data only on the documented instructions of {}, including on transfers to third countries, and keep the staff who handle them bound to confidentiality.",
-                names()
-            )),
-        ),
+/// The words of one obligation: its title and what it requires of this party,
+/// the messages `duty-<kind>-title` and `duty-<kind>` of `report.ftl`.
+fn words(input: &Names<'_>, obligation: &Obligation) -> (String, Phrase) {
+    let key = match obligation.kind {
+        Kind::Accountability => "accountability",
+        Kind::InformationToDataSubjects => "information-to-data-subjects",
+        Kind::JointControllerArrangement => "joint-controller-arrangement",
+        Kind::ChoiceOfProcessors => "choice-of-processors",
+        Kind::ControllerRecord => "controller-record",
+        Kind::Security => "security",
+        Kind::BreachToAuthority => "breach-to-authority",
+        Kind::BreachToDataSubjects => "breach-to-data-subjects",
+        Kind::ImpactAssessment => "impact-assessment",
+        Kind::ProcessingOnInstructions => "processing-on-instructions",
+        Kind::SubProcessors => "sub-processors",
+        Kind::ProcessorRecord => "processor-record",
+        Kind::BreachToPrincipal => "breach-to-principal",
+        Kind::DataProtectionOfficer => "data-protection-officer",
+        Kind::CareProviderAsController => "care-provider-as-controller",
+        Kind::AccessLogs => "access-logs",
+        Kind::InformationToPatient => "information-to-patient",
+        Kind::PatientDataBackups => "patient-data-backups",
+        Kind::AccessAnalysis => "access-analysis",
+        Kind::LogReview => "log-review",
+        Kind::StrongAuthentication => "strong-authentication",
+    };
+    let title = input.t(&format!("duty-{key}-title"));
+    let names = names(input, &obligation.counterparts);
+    let text = match obligation.kind {
         Kind::SubProcessors => {
             let engaging = if obligation.counterparts.is_empty() {
-                "It engages no sub-processor in the model.".to_owned()
+                input.t("duty-sub-processors-none")
             } else {
-                format!("It engages {}.", names())
+                input.tr("duty-sub-processors-some", &[("names", names.into())])
             };
-            (
-                "Sub-processors",
-                Phrase::Owned(format!(
-                    "Engage another processor only with the controller's prior written authorisation, and bind it by contract to the same data-protection obligations; it remains liable for the sub-processor. {engaging}"
-                )),
-            )
+            input.tr("duty-sub-processors", &[("engaging", engaging.into())])
         }
-        Kind::ProcessorRecord => (
-            "Record of processing (processor)",
-            Phrase::Borrowed(
-                "Keep a written record of the processing carried out for each controller: the controllers, the categories of processing, third-country transfers and a description of the security measures (see the record below).",
-            ),
-        ),
-        Kind::BreachToPrincipal => (
-            "Breach notification to the principal",
-            Phrase::Borrowed(
-                "Tell the party it acts for of a personal-data breach without undue delay after becoming aware of it; notifying the supervisory authority is the controller's duty, not the processor's.",
-            ),
-        ),
         Kind::DataProtectionOfficer => {
             let why = if obligation.triggers.contains(&Trigger::PublicBody) {
-                "it is a public body"
+                "duty-data-protection-officer-public"
             } else if obligation.certainty == Certainty::Inferred {
-                "likely, as a care provider controlling large-scale processing of special categories of data; assess whether its core activities consist of such processing (Art. 37(1)(c)), a test of its own main business, not of every activity it takes part in"
+                "duty-data-protection-officer-likely"
             } else {
-                "its core activities consist of processing special categories of data on a large scale, as the model records"
+                "duty-data-protection-officer-core"
             };
-            (
-                "Data protection officer",
-                Phrase::Owned(format!("Designate a data protection officer and publish the contact details: {why}.")),
-            )
+            input.tr("duty-data-protection-officer", &[("why", input.t(why).into())])
         }
-        Kind::CareProviderAsController => (
-            "Controller as care provider",
-            Phrase::Borrowed(
-                "As care provider (vårdgivare) it is controller of the processing of patient data it carries out; a contract cannot move that responsibility to another party.",
-            ),
-        ),
-        Kind::AccessLogs => (
-            "Access logs",
-            Phrase::Borrowed(
-                "Ensure that access to patient data is logged, and that the logs are reviewed systematically and regularly.",
-            ),
-        ),
-        Kind::InformationToPatient => (
-            "Information to the patient",
-            Phrase::Borrowed(
-                "Inform the patient about the processing of patient data, in addition to the information of Art. 13.",
-            ),
-        ),
-        Kind::PatientDataBackups => (
-            "Backups of patient data",
-            Phrase::Borrowed(
-                "Back up patient data at set intervals, keep the copies apart from the originals, and decide how long they are kept and how restoring is tested.",
-            ),
-        ),
-        Kind::AccessAnalysis => (
-            "Needs-and-risk analysis",
-            Phrase::Borrowed(
-                "Limit each user's access to patient data to what their work needs, from a documented analysis of the users' needs and the risks made before access rights are assigned (behovs- och riskanalys).",
-            ),
-        ),
-        Kind::LogReview => (
-            "Review of access logs",
-            Phrase::Borrowed(
-                "Check the access logs systematically and regularly, so that unauthorised access is found and followed up.",
-            ),
-        ),
-        Kind::StrongAuthentication => (
-            "Strong authentication",
-            Phrase::Borrowed(
-                "Where patient data are reached over a network the operator does not control, check each user's identity in at least two ways before access (for example a smart card such as SITHS, or multi-factor authentication); a password alone is not enough.",
-            ),
-        ),
-    }
+        _ => input.tr(&format!("duty-{key}"), &[("names", names.into())]),
+    };
+    (title, Phrase::Owned(text))
 }
 
 /// What the model records that bears on an obligation, in words, or empty.
@@ -426,64 +324,71 @@ fn recorded(input: &Names<'_>, obligation: &Obligation) -> Phrase {
         Recorded::Nothing => Phrase::Borrowed(""),
         Recorded::Informs { yes, no, unknown } => {
             let mut parts = Vec::new();
-            for (found, words) in [
-                (yes, "Recorded as informing the data subjects of"),
-                (no, "Recorded as not informing the data subjects of"),
-                (unknown, "Who informs is not recorded for"),
-            ] {
+            for (found, key) in
+                [(yes, "recorded-informs-yes"), (no, "recorded-informs-no"), (unknown, "recorded-informs-unknown")]
+            {
                 if !found.is_empty() {
                     let names: Vec<&str> = found.iter().map(|a| input.activity_name(a)).collect();
-                    parts.push(format!("{words}: {}.", names.join("; ")));
+                    parts.push(input.tr(key, &[("activities", names.join("; ").into())]));
                 }
             }
             Phrase::Owned(parts.join(" "))
         }
-        Recorded::KeepsRecords { value } => Phrase::Borrowed(match value {
-            Some(true) => "The model records that it keeps records of processing.",
-            Some(false) => "The model records that it keeps no records of processing.",
-            None => "The model does not record whether it keeps records of processing.",
-        }),
-        Recorded::Dpo { value } => Phrase::Borrowed(match value {
-            Some(true) => "The model records a designated DPO.",
-            Some(false) => "The model records that no DPO is designated.",
-            None => "The model does not record whether a DPO is designated.",
-        }),
+        Recorded::KeepsRecords { value } => Phrase::Owned(input.t(match value {
+            Some(true) => "recorded-records-kept",
+            Some(false) => "recorded-records-not-kept",
+            None => "recorded-records-unknown",
+        })),
+        Recorded::Dpo { value } => Phrase::Owned(input.t(match value {
+            Some(true) => "recorded-dpo-yes",
+            Some(false) => "recorded-dpo-no",
+            None => "recorded-dpo-unknown",
+        })),
         Recorded::Deadlines { duties } => {
             let deadlines: Vec<String> = duties
                 .iter()
                 .filter_map(|duty| match &duty.to {
-                    Recipient::Principal(principal) => Some(match duty.within_hours {
-                        Some(hours) => {
-                            format!(
-                                "{} within {hours} hours ({})",
-                                input.party_name(principal),
-                                input.activity_name(&duty.activity)
-                            )
-                        }
-                        None => format!(
-                            "{} ({}, no deadline agreed)",
-                            input.party_name(principal),
-                            input.activity_name(&duty.activity)
-                        ),
-                    }),
+                    Recipient::Principal(principal) => {
+                        let principal = input.party_name(principal).into();
+                        let activity = input.activity_name(&duty.activity).into();
+                        Some(match duty.within_hours {
+                            Some(hours) => input.tr(
+                                "recorded-deadline",
+                                &[("principal", principal), ("hours", hours.into()), ("activity", activity)],
+                            ),
+                            None => {
+                                input.tr("recorded-deadline-none", &[("principal", principal), ("activity", activity)])
+                            }
+                        })
+                    }
                     _ => None,
                 })
                 .collect();
             if deadlines.is_empty() {
                 Phrase::Borrowed("")
             } else {
-                Phrase::Owned(format!("Must notify {}.", deadlines.join("; ")))
+                Phrase::Owned(input.tr("recorded-must-notify", &[("deadlines", deadlines.join("; ").into())]))
             }
         }
-        Recorded::Systems { yes, no, unknown } => {
-            let (yes_words, no_words) = match obligation.kind {
-                Kind::AccessLogs => ("log access", "do not log access"),
-                Kind::AccessAnalysis => ("assign access from such an analysis", "assign access without one"),
-                Kind::LogReview => ("have their logs reviewed", "do not have their logs reviewed"),
-                Kind::StrongAuthentication => {
-                    ("require strong authentication", "are reached with a password alone or no authentication")
+        Recorded::ProcessorsOutsideUnion { not_reached, unknown } => {
+            let mut parts = Vec::new();
+            for (found, key) in
+                [(not_reached, "recorded-processors-not-reached"), (unknown, "recorded-processors-reach-unknown")]
+            {
+                if !found.is_empty() {
+                    let names: Vec<&str> = found.iter().map(|id| input.party_name(id)).collect();
+                    parts.push(input.tr(key, &[("names", names.join("; ").into())]));
                 }
-                _ => ("are backed up", "are not backed up"),
+            }
+            Phrase::Owned(parts.join(" "))
+        }
+        Recorded::Systems { yes, no, unknown } => {
+            let which = match obligation.kind {
+                Kind::AccessLogs => "log",
+                Kind::AccessAnalysis => "analysis",
+                Kind::LogReview => "review",
+                Kind::StrongAuthentication => "authentication",
+                _ => "backup",
             };
             let system_names = |ids: &[crate::model::SystemId]| -> String {
                 let names: Vec<&str> =
@@ -491,41 +396,35 @@ fn recorded(input: &Names<'_>, obligation: &Obligation) -> Phrase {
                 names.join("; ")
             };
             let mut parts = Vec::new();
-            for (found, words) in [(no, no_words), (yes, yes_words)] {
+            for (found, answer) in [(no, "no"), (yes, "yes")] {
                 if !found.is_empty() {
-                    parts.push(format!("Systems that {words}: {}.", system_names(found)));
+                    let key = format!("recorded-systems-{which}-{answer}");
+                    parts.push(input.tr(&key, &[("systems", system_names(found).into())]));
                 }
             }
             if !unknown.is_empty() {
-                parts.push(format!("Not recorded for: {}.", system_names(unknown)));
+                parts.push(input.tr("recorded-systems-unknown", &[("systems", system_names(unknown).into())]));
             }
             Phrase::Owned(parts.join(" "))
         }
     }
 }
 
-/// A title suffix and a sentence for an obligation that does not bind the
-/// party by law itself, or `None` when it does.
+/// The keys of a title suffix and a sentence for an obligation that does not
+/// bind the party by law itself, or `None` when it does.
 fn basis_words(obligation: &Obligation) -> Option<(&'static str, &'static str)> {
     match obligation.basis {
         Basis::Statutory => None,
-        Basis::ContractOnly => Some((
-            "by contract only",
-            "Binds it only through the contract its controller must impose (Art. 28(3)) and the transfer terms (Chapter V): the model records no establishment in the Union and no offering of services to, or monitoring of, people there, so the GDPR does not bind it directly (Art. 3(1), 3(2)); the controller answers for it.",
-        )),
-        Basis::IfReached => Some((
-            "by contract; by law if the GDPR reaches it",
-            "Binds it through the contract its controller must impose (Art. 28(3)); the GDPR binds it directly only if it has an establishment in the Union or offers services to, or monitors, people there (Art. 3(1), 3(2)), which the model does not record.",
-        )),
+        Basis::ContractOnly => Some(("basis-contract-only", "basis-contract-only-why")),
+        Basis::IfReached => Some(("basis-if-reached", "basis-if-reached-why")),
     }
 }
 
-/// The caveat of a record of processing the Art. 30(5) exemption may lift.
+/// The key of the caveat of a record of processing the Art. 30(5) exemption
+/// may lift.
 fn exemption_words(obligation: &Obligation) -> Option<&'static str> {
     let record = matches!(obligation.kind, Kind::ControllerRecord | Kind::ProcessorRecord);
-    (record && obligation.certainty == Certainty::Inferred).then_some(
-        "Unless the Art. 30(5) exemption applies (fewer than 250 employees, processing that is occasional, not likely to result in a risk and of no special-category or criminal data), which the model cannot rule out.",
-    )
+    (record && obligation.certainty == Certainty::Inferred).then_some("record-exemption-caveat")
 }
 
 fn names(input: &Names<'_>, parties: &[PartyId]) -> String {
@@ -544,17 +443,20 @@ fn duties(input: &Names<'_>, party: &PartyId) -> Vec<Duty> {
         .map(|obligation| {
             let (title, text) = words(input, obligation);
             let (title, text) = match basis_words(obligation) {
-                Some((suffix, why)) => {
-                    (Phrase::Owned(format!("{title} ({suffix})")), Phrase::Owned(format!("{text} {why}")))
-                }
-                None => (Phrase::Borrowed(title), text),
+                Some((suffix, why)) => (
+                    Phrase::Owned(format!("{title} ({})", input.t(suffix))),
+                    Phrase::Owned(format!("{text} {}", input.t(why))),
+                ),
+                None => (Phrase::Owned(title), text),
             };
             let text = match exemption_words(obligation) {
-                Some(caveat) => Phrase::Owned(format!("{text} {caveat}")),
+                Some(caveat) => Phrase::Owned(format!("{text} {}", input.t(caveat))),
                 None => text,
             };
+            let provisions: Vec<String> =
+                obligation.provisions.iter().map(|p| crate::render::provision(p, input.lang)).collect();
             Duty {
-                provisions: obligation.provisions.join(", "),
+                provisions: provisions.join(", "),
                 title,
                 text,
                 activities: obligation.activities.iter().map(|a| input.activity(a)).collect(),
@@ -574,7 +476,7 @@ mod tests {
         for role in [Role::Controller, Role::JointController, Role::Processor, Role::SubProcessor] {
             let words = role.in_words();
             let capital = format!("{}{}", words[..1].to_uppercase(), &words[1..]);
-            assert_eq!(role_heading(role), capital);
+            assert_eq!(role_heading(role, crate::render::Lang::En), capital);
         }
     }
 }

@@ -7,6 +7,15 @@
 //! Markdown templates are not escaped by askama, so every model string goes
 //! through the `md` filter ([`super::markdown::escape`]), and ids
 //! quoted as code through `md_code`.
+//!
+//! The templates' own words (headings, labels, sentences) are messages of
+//! `locales/<lang>/report.ftl`, looked up in the report's language: `{{
+//! view.t("key") }}`, or `{{ view.t1("key", value) }}` with one argument
+//! ([`View::t`], [`View::t1`]). A part shared by the report and the records
+//! alone (`_records.md`) has no view and calls `{{ self.t("key") }}`, which
+//! every template struct here has. In HTML a message of ours is marked
+//! `|safe` (its only arguments are the date and the tool; some hold a link or
+//! `<strong>`); a message given model text with `t1` is escaped as usual.
 
 use askama::Template;
 
@@ -72,6 +81,27 @@ pub struct RopaMarkdown<'a> {
     pub as_of: &'a str,
     /// The records.
     pub records: &'a Records,
+    /// The language they are written in.
+    pub lang: crate::render::Lang,
+}
+
+impl RopaMarkdown<'_> {
+    /// A text of ours in the records' language, given `$as-of`.
+    pub fn t(&self, key: &str) -> String {
+        crate::render::fixed(key, self.lang, &[("as-of", self.as_of.into())])
+    }
+
+    /// [`RopaMarkdown::t`] with one more argument, `$arg`.
+    pub fn t1(&self, key: &str, arg: impl std::fmt::Display) -> String {
+        crate::render::fixed(key, self.lang, &[("as-of", self.as_of.into()), ("arg", arg.to_string().into())])
+    }
+}
+
+impl MarkdownReport<'_> {
+    /// A text of ours in the report's language ([`View::t`]).
+    pub fn t(&self, key: &str) -> String {
+        self.view.t(key)
+    }
 }
 
 /// Renders the HTML report: its big parts are drawn up first, on every core
@@ -93,8 +123,13 @@ pub fn markdown(view: &View<'_>) -> Result<String, RenderError> {
 }
 
 /// Renders the records as Markdown.
-pub fn ropa_markdown(model: &str, as_of: &str, records: &Records) -> Result<String, RenderError> {
-    RopaMarkdown { model, as_of, records }
+pub fn ropa_markdown(
+    model: &str,
+    as_of: &str,
+    records: &Records,
+    lang: crate::render::Lang,
+) -> Result<String, RenderError> {
+    RopaMarkdown { model, as_of, records, lang }
         .render()
         .map(tidy)
         .map_err(|source| RenderError { what: "records of processing", source })

@@ -60,6 +60,9 @@ pub struct View<'a> {
     pub as_of: String,
     /// The tool and version that produced the report.
     pub generator: String,
+    /// The language the report is written in (`--lang`).
+    #[serde(skip)]
+    pub lang: crate::render::Lang,
     /// When it was produced, from which revision of the model, and who signs
     /// it.
     #[serde(skip)]
@@ -128,6 +131,7 @@ impl<'a> View<'a> {
             model: main.model,
             as_of: main.as_of,
             generator: main.generator,
+            lang: input.lang,
             memo: MemoView::new(input),
             summary: main.summary,
             activities,
@@ -181,6 +185,42 @@ impl<'a> View<'a> {
             findings,
         };
         (main, names, sheets)
+    }
+
+    /// One of the report's own texts in the report's language: the message
+    /// `key` of `locales/<lang>/report.ftl`, given the evaluation date as
+    /// `$as-of` and the tool as `$generator`. This is how a template writes a
+    /// heading, a label or a sentence of its own (`{{ view.t("h-summary") }}`);
+    /// the text is ours, so the HTML templates may mark it `|safe` where the
+    /// message holds markup of its own (a link, `<strong>`).
+    pub fn t(&self, key: &str) -> String {
+        crate::render::fixed(key, self.lang, &self.standard_args())
+    }
+
+    /// [`View::t`] with one more argument, `$arg`: model text (a name) or a
+    /// date. The result holds model text, so the HTML templates escape it
+    /// (no `|safe`).
+    pub fn t1(&self, key: &str, arg: impl fmt::Display) -> String {
+        let mut args = self.standard_args();
+        args.push(("arg", arg.to_string().into()));
+        crate::render::fixed(key, self.lang, &args)
+    }
+
+    /// [`View::t1`] with two arguments, `$arg` and `$arg2`.
+    pub fn t2(&self, key: &str, arg: impl fmt::Display, arg2: impl fmt::Display) -> String {
+        let mut args = self.standard_args();
+        args.push(("arg", arg.to_string().into()));
+        args.push(("arg2", arg2.to_string().into()));
+        crate::render::fixed(key, self.lang, &args)
+    }
+
+    /// The language's tag, for `<html lang="…">`.
+    pub fn lang_tag(&self) -> &'static str {
+        self.lang.tag()
+    }
+
+    fn standard_args(&self) -> Vec<(&'static str, fluent_bundle::FluentValue<'static>)> {
+        vec![("as-of", self.as_of.clone().into()), ("generator", self.generator.clone().into())]
     }
 
     /// The chain drawn as inline SVG (our own markup, every model string

@@ -4,14 +4,36 @@
 use super::{Area, Arg, Message, Rule, Severity};
 use crate::finding::Join;
 use crate::law;
-use crate::model::{AgreementKind, Art28Term, Authorisation, ClaimedRole, Vocabulary};
+use crate::model::{
+    Agreement, AgreementKind, Art28Term, Authorisation, ClaimedRole, PartyId, TransferTool, Vocabulary,
+};
 use crate::msg;
 use crate::roles::Role;
 
-/// Agreements that put a processor under contract.
-fn is_processor_contract(kind: AgreementKind) -> bool {
-    matches!(kind, AgreementKind::DataProcessing)
+/// Whether `agreement` puts `processor` under contract with `principal`: a
+/// data-processing agreement, or standard contractual clauses of the module
+/// for that link (2 controller → processor, 3 processor → sub-processor),
+/// whose clauses carry the terms of Art. 28(3) and (4) (Implementing Decision
+/// (EU) 2021/914, recital 9 and Art. 1). SCCs naming other parties as
+/// exporter and importer do not count.
+fn is_processor_contract(agreement: &Agreement, principal: &PartyId, processor: &PartyId, module: u8) -> bool {
+    if agreement.kind.value == AgreementKind::DataProcessing {
+        return true;
+    }
+    let Some(transfer) = &agreement.transfer else { return false };
+    let names = |side: &Option<crate::model::Located<PartyId>>, party: &PartyId| {
+        side.as_ref().is_none_or(|recorded| &recorded.value == party)
+    };
+    transfer.value.tool.value == TransferTool::Scc
+        && transfer.value.module.as_ref().is_some_and(|m| m.value == module)
+        && names(&transfer.value.exporter, principal)
+        && names(&transfer.value.importer, processor)
 }
+
+/// The SCC module that binds a processor to its controller (Art. 28(3)).
+const CONTROLLER_TO_PROCESSOR: u8 = 2;
+/// The SCC module that binds a sub-processor to its processor (Art. 28(4)).
+const PROCESSOR_TO_PROCESSOR: u8 = 3;
 
 /// A processor with no data-processing agreement with the controller it acts for.
 pub const PROCESSOR_WITHOUT_AGREEMENT: Rule = Rule {
@@ -24,7 +46,10 @@ pub const PROCESSOR_WITHOUT_AGREEMENT: Rule = Rule {
             for assignment in ctx.roles.in_activity(&activity.id) {
                 let (Role::Processor, Some(principal)) = (assignment.role, &assignment.on_behalf_of) else { continue };
                 let contracts = ctx.agreements_in_force(principal, &assignment.party, &activity.id);
-                if contracts.iter().any(|g| is_processor_contract(g.kind.value)) {
+                if contracts
+                    .iter()
+                    .any(|g| is_processor_contract(g, principal, &assignment.party, CONTROLLER_TO_PROCESSOR))
+                {
                     continue;
                 }
                 let span = assignment.reasons.iter().find_map(|r| r.span).unwrap_or(activity.span);
@@ -165,7 +190,10 @@ pub const NO_FLOW_DOWN: Rule = Rule {
                     continue;
                 };
                 let contracts = ctx.agreements_in_force(engaging, &assignment.party, &activity.id);
-                if contracts.iter().any(|g| is_processor_contract(g.kind.value)) {
+                if contracts
+                    .iter()
+                    .any(|g| is_processor_contract(g, engaging, &assignment.party, PROCESSOR_TO_PROCESSOR))
+                {
                     continue;
                 }
                 let span = assignment.reasons.iter().find_map(|r| r.span).unwrap_or(activity.span);
