@@ -855,16 +855,37 @@ impl<'a> Split<'a> {
 
     /// A page as HTML.
     pub fn page_html(&self, page: &Page) -> Result<String, askama::Error> {
-        PageHtml { o: &self.outline, p: page }.render()
+        PageHtml { o: &self.outline, p: page, view: self.outline.report_texts() }.render()
     }
 
     /// A page as Markdown.
     pub fn page_markdown(&self, page: &Page) -> Result<String, askama::Error> {
-        PageMd { o: &self.outline, p: page }.render().map(super::templates::tidy)
+        PageMd { o: &self.outline, p: page, view: self.outline.report_texts() }.render().map(super::templates::tidy)
+    }
+}
+
+/// The report's own texts (`locales/*/report.ftl`) that the parts a page
+/// shares with the full report (a finding, a record) look up, as
+/// [`super::view::View::t`] gives them.
+struct ReportTexts<'a> {
+    lang: Lang,
+    as_of: &'a str,
+    generator: &'a str,
+}
+
+impl ReportTexts<'_> {
+    /// The message `key`, given the evaluation date and the tool.
+    fn t(&self, key: &str) -> String {
+        let args = [("as-of", FluentValue::from(self.as_of)), ("generator", FluentValue::from(self.generator))];
+        text(key, self.lang, &args)
     }
 }
 
 impl Outline<'_> {
+    fn report_texts(&self) -> ReportTexts<'_> {
+        ReportTexts { lang: self.names.lang, as_of: &self.as_of, generator: &self.generator }
+    }
+
     fn extension(&self) -> &'static str {
         match self.links {
             Links::Pages(extension) => extension,
@@ -879,6 +900,8 @@ impl Outline<'_> {
 struct PageHtml<'a, 'o> {
     o: &'a Outline<'o>,
     p: &'a Page,
+    /// For the finding macro shared with the full report.
+    view: ReportTexts<'a>,
 }
 
 /// One party's page, Markdown.
@@ -887,6 +910,14 @@ struct PageHtml<'a, 'o> {
 struct PageMd<'a, 'o> {
     o: &'a Outline<'o>,
     p: &'a Page,
+    view: ReportTexts<'a>,
+}
+
+impl PageMd<'_, '_> {
+    /// For the record shared with the full report (`_record.md`).
+    fn t(&self, key: &str) -> String {
+        self.view.t(key)
+    }
 }
 
 /// The Markdown templates' filters, as the full report's.
