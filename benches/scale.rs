@@ -6,6 +6,10 @@
 //!
 //! - the floor: parsing the same files into the loader's raw types on one thread
 //!   (`ansvar::load::parse_only`), in this process, texts already in memory;
+//! - the scan floor: reading the same files and pulling every YAML event from
+//!   them with the loader's parser (`granit_parser`) on one thread, building
+//!   nothing; `check` is held to 1.5× it on national (issue 19), in a table of
+//!   its own with the peak memory against the YAML;
 //! - `ansvar check --format json` end to end, as a child process of the release
 //!   binary: wall time, peak resident memory (from `/usr/bin/time` when present,
 //!   else the binary's own `--timings` report) and the split between stages
@@ -112,6 +116,7 @@ fn main() {
     );
 
     let mut rows = Vec::new();
+    let mut scans: Vec<(String, Duration)> = Vec::new();
     let mut people_rows = Vec::new();
     // (label, directory, summary): generated models, or the one given.
     let mut models: Vec<(String, std::path::PathBuf, synth::Summary, Option<tempfile::TempDir>)> = Vec::new();
@@ -134,6 +139,9 @@ fn main() {
         eprintln!("{label}: {} files, {:.1} MB", summary.files, summary.bytes as f64 / 1e6);
         let floor = median_duration((0..runs).filter_map(|_| parse_floor(dir)).collect());
         eprintln!("  parse floor {:.2} s", floor.as_secs_f64());
+        let scan = median_duration((0..runs).map(|_| scan_floor(dir)).collect());
+        eprintln!("  scan floor {:.2} s", scan.as_secs_f64());
+        scans.push((label.clone(), scan));
         // Runs alternate between the binaries: check A, check B, …, then the reports.
         let mut check: Vec<Vec<Run>> = bins.iter().map(|_| Vec::new()).collect();
         let mut report: Vec<Vec<Run>> = bins.iter().map(|_| Vec::new()).collect();
@@ -201,6 +209,7 @@ fn main() {
         }
     }
     println!("{}", table(&rows));
+    println!("\n{}", scan_table(&rows, &scans));
     if rows.iter().any(|row| row.diff.is_some()) {
         println!("\n{}", diff_table(&rows));
     }
@@ -404,6 +413,56 @@ fn parse_floor(dir: &Path) -> Option<Duration> {
         return None;
     }
     Some(elapsed)
+}
+
+/// Reads the model's files and pulls every YAML event from them with the
+/// parser the loader uses (`granit_parser`), on one thread, building nothing:
+/// the scan floor (issue 19). Reading is inside the time, as it is in `check`.
+fn scan_floor(dir: &Path) -> Duration {
+    let mut paths: Vec<_> = std::fs::read_dir(dir).expect("the model directory").flatten().map(|e| e.path()).collect();
+    paths.sort();
+    let started = Instant::now();
+    let mut events = 0usize;
+    for path in paths {
+        let text = std::fs::read_to_string(path).expect("a model file");
+        let options = granit_parser::options! { emit_comments: false };
+        let mut parser = granit_parser::Parser::new_from_str_with_options(&text, options);
+        while let Some(event) = parser.next_event() {
+            assert!(event.is_ok(), "the synthetic model scans");
+            events += 1;
+        }
+    }
+    let elapsed = started.elapsed();
+    std::hint::black_box(events);
+    elapsed
+}
+
+/// `check` against the scan floor (issue 19: at most 1.5× on national) and
+/// its peak memory against the YAML (at most 3×), one line per size.
+fn scan_table(rows: &[Row], scans: &[(String, Duration)]) -> String {
+    let mut out = String::from(
+        "| size | YAML MB | scan floor s | parse floor s | check s | check / scan floor (≤ 1.5) | peak MB | peak / YAML (≤ 3) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for row in rows {
+        // With `--bin`, a row is labelled `SIZE `BIN``: its size's scan.
+        let Some((_, scan)) =
+            scans.iter().find(|(label, _)| row.size == *label || row.size.starts_with(&format!("{label} `")))
+        else {
+            continue;
+        };
+        let yaml_mb = row.summary.bytes as f64 / 1e6;
+        out.push_str(&format!(
+            "| {} | {yaml_mb:.1} | {:.2} | {} | {:.2} | {} | {:.0} | {:.1} |\n",
+            row.size,
+            scan.as_secs_f64(),
+            if row.floor.is_zero() { "n/a".to_owned() } else { format!("{:.2}", row.floor.as_secs_f64()) },
+            row.check.as_secs_f64(),
+            ratio_or_na(row.check.as_secs_f64(), scan.as_secs_f64()),
+            row.peak_mb,
+            row.peak_mb / yaml_mb,
+        ));
+    }
+    out
 }
 
 /// The agreements `changed_copy` changes.

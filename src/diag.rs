@@ -158,6 +158,84 @@ pub enum Color {
 /// drawing every one would bury the first ones (and cost time).
 pub const MAX_SHOWN_PER_FILE: usize = 200;
 
+/// How many errors of one file the loader keeps. Past this, errors are only
+/// counted (in [`SourceMap::errors_left_out`]): a file of a million bad entries
+/// would otherwise hold a million diagnostics, about a gigabyte, to draw
+/// [`MAX_SHOWN_PER_FILE`] of them. Generous, so that `--format json` and SARIF
+/// still list every error of any file a person wrote.
+pub const MAX_ERRORS_KEPT_PER_FILE: usize = 1000;
+
+/// Diagnostics as they are found, keeping at most
+/// [`MAX_ERRORS_KEPT_PER_FILE`] errors of each file and counting the rest.
+/// Warnings, notes and diagnostics without a place are always kept.
+#[derive(Debug, Default)]
+pub struct Bounded {
+    kept: Vec<Diagnostic>,
+    /// Per file: errors kept, errors left out. A reader of one file has one entry.
+    files: Vec<(FileId, usize, usize)>,
+}
+
+impl Bounded {
+    /// An empty collection.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Keeps `diagnostic`, or counts it when its file already has
+    /// [`MAX_ERRORS_KEPT_PER_FILE`] errors.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        let file = match (&diagnostic.primary, diagnostic.level) {
+            (Some(label), Level::Error) => label.span.file,
+            _ => return self.kept.push(diagnostic),
+        };
+        let index = match self.files.iter().rposition(|(f, _, _)| *f == file) {
+            Some(index) => index,
+            None => {
+                self.files.push((file, 0, 0));
+                self.files.len() - 1
+            }
+        };
+        let entry = &mut self.files[index];
+        if entry.1 < MAX_ERRORS_KEPT_PER_FILE {
+            entry.1 += 1;
+            self.kept.push(diagnostic);
+        } else {
+            entry.2 += 1;
+        }
+    }
+
+    /// Adds every diagnostic of `other`, and its counts, under the same bound.
+    pub fn append(&mut self, other: Bounded) {
+        for (file, _, left_out) in other.files.iter().filter(|(_, _, left_out)| *left_out > 0) {
+            match self.files.iter_mut().find(|(f, _, _)| f == file) {
+                Some(entry) => entry.2 += left_out,
+                None => self.files.push((*file, 0, *left_out)),
+            }
+        }
+        self.extend(other.kept);
+    }
+
+    /// Whether nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty() && self.files.iter().all(|(_, _, left_out)| *left_out == 0)
+    }
+
+    /// The diagnostics kept, and per file how many errors were left out
+    /// (files with none left out are not listed).
+    pub fn into_parts(self) -> (Vec<Diagnostic>, Vec<(FileId, usize)>) {
+        let left_out = self.files.into_iter().filter(|(_, _, n)| *n > 0).map(|(file, _, n)| (file, n)).collect();
+        (self.kept, left_out)
+    }
+}
+
+impl Extend<Diagnostic> for Bounded {
+    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, iter: I) {
+        for diagnostic in iter {
+            self.push(diagnostic);
+        }
+    }
+}
+
 /// The most lines of a file one snippet shows for one span: a span over more
 /// lines (a 200 MB scalar) is drawn as its first lines.
 const MAX_SPAN_LINES: usize = 8;
@@ -172,7 +250,8 @@ const SNIPPET_GAP_LINES: usize = 50;
 /// The cost is linear in the number of diagnostics: each snippet is given only
 /// the lines its labels are on, found in the file's line table, not the whole
 /// file. After [`MAX_SHOWN_PER_FILE`] diagnostics in one file, the rest are
-/// counted: `… and 19 800 more errors in m.yaml`. All model text is passed
+/// counted: `… and 19 800 more errors in m.yaml`, a count that includes the
+/// errors the loader did not keep ([`SourceFile::errors_left_out`]). All model text is passed
 /// through [`printable`] (or, for source lines, [`printable_same_width`]), so
 /// nothing in a model can move the cursor or change the terminal.
 pub fn render(diagnostics: &[Diagnostic], sources: &SourceMap, color: Color) -> String {
@@ -211,6 +290,18 @@ pub fn render(diagnostics: &[Diagnostic], sources: &SourceMap, color: Color) -> 
             None => out.push_str(&rendered),
         }
         out.push_str("\n\n");
+    }
+    // Errors the loader counted but did not keep (MAX_ERRORS_KEPT_PER_FILE),
+    // for the files drawn here.
+    for (file, source) in sources.files() {
+        let left_out = source.errors_left_out();
+        if left_out == 0 || !shown.contains_key(&file) {
+            continue;
+        }
+        match held.iter_mut().find(|(f, level, _)| *f == file && *level == Level::Error) {
+            Some((_, _, n)) => *n += left_out,
+            None => held.push((file, Level::Error, left_out)),
+        }
     }
     for (file, level, count) in held {
         let what = match (level, count) {
@@ -534,6 +625,36 @@ mod tests {
         assert!(out.contains("… and 7 more errors in m.yaml"), "{}", &out[out.len() - 200..]);
         // The span covers 1 000 lines; only its first lines are drawn.
         assert!(out.contains("line0") && !out.contains(&format!("line{MAX_SPAN_LINES}\n")), "{}", &out[..2000]);
+    }
+
+    #[test]
+    fn bounded_keeps_a_thousand_errors_a_file_and_counts_the_rest() {
+        let mut sources = SourceMap::new();
+        let (a, b) = (sources.add("a.yaml".into(), "x\n".into()), sources.add("b.yaml".into(), "y\n".into()));
+        let error = |file| Diagnostic::error(DiagnosticCode::Yaml, "bad").at(Span::new(file, 0..1), "");
+        let mut reading = Bounded::new();
+        reading.extend((0..MAX_ERRORS_KEPT_PER_FILE + 5).map(|_| error(a)));
+        // Warnings and diagnostics without a place are always kept.
+        reading.push(Diagnostic::warning(DiagnosticCode::Yaml, "note").at(Span::new(a, 0..1), ""));
+        reading.push(Diagnostic::error(DiagnosticCode::EmptyModel, "no place"));
+        let mut all = Bounded::new();
+        all.extend((0..3).map(|_| error(b)));
+        all.append(reading);
+        // A second stage's errors of a full file are counted too.
+        let mut validating = Bounded::new();
+        validating.extend((0..2).map(|_| error(a)));
+        all.append(validating);
+        let (kept, left_out) = all.into_parts();
+        assert_eq!(kept.len(), 3 + MAX_ERRORS_KEPT_PER_FILE + 2);
+        assert_eq!(left_out, [(a, 7)]);
+        sources.count_left_out(a, 7);
+        assert_eq!(sources.errors_left_out(), 7);
+        let errors: Vec<Diagnostic> =
+            kept.into_iter().filter(|d| d.level == Level::Error && d.primary.is_some()).collect();
+        let out = render(&errors, &sources, Color::Never);
+        let held = MAX_ERRORS_KEPT_PER_FILE - MAX_SHOWN_PER_FILE + 7;
+        assert!(out.contains(&format!("… and {held} more errors in a.yaml")), "{}", &out[out.len() - 300..]);
+        assert!(!out.contains("more errors in b.yaml"));
     }
 
     #[test]

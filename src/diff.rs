@@ -281,38 +281,62 @@ fn obligation_items(analysis: &Analysis<'_>) -> BTreeSet<ObligationItem> {
     items
 }
 
-fn held(assignments: &[Assignment], lang: Lang) -> BTreeMap<(PartyId, ActivityId), Vec<HeldRole>> {
-    let mut map: BTreeMap<(PartyId, ActivityId), Vec<HeldRole>> = BTreeMap::new();
+/// Each (party, activity)'s role assignments.
+fn by_key(assignments: &[Assignment]) -> BTreeMap<(&PartyId, &ActivityId), Vec<&Assignment>> {
+    let mut map: BTreeMap<(&PartyId, &ActivityId), Vec<&Assignment>> = BTreeMap::new();
     for a in assignments {
-        let mut own_purposes = a.own_purposes.clone();
-        own_purposes.sort();
-        map.entry((a.party.clone(), a.activity.clone())).or_default().push(HeldRole {
-            role: a.role,
-            on_behalf_of: a.on_behalf_of.clone(),
-            own_purposes,
-            reasons: a.reasons.iter().map(|r| crate::render::message(&r.message, lang)).collect(),
-        });
-    }
-    for roles in map.values_mut() {
-        roles.sort();
+        map.entry((&a.party, &a.activity)).or_default().push(a);
     }
     map
 }
 
+/// The roles as held, sorted, their reasons rendered in `lang`.
+fn held(assignments: &[&Assignment], lang: Lang) -> Vec<HeldRole> {
+    let mut roles: Vec<HeldRole> = assignments
+        .iter()
+        .map(|a| {
+            let mut own_purposes = a.own_purposes.clone();
+            own_purposes.sort();
+            HeldRole {
+                role: a.role,
+                on_behalf_of: a.on_behalf_of.clone(),
+                own_purposes,
+                reasons: a.reasons.iter().map(|r| crate::render::message(&r.message, lang)).collect(),
+            }
+        })
+        .collect();
+    roles.sort();
+    roles
+}
+
+/// What a party's roles in an activity are in substance: each role, whom it
+/// acts for and its own purposes, sorted. Reasons are explanation, not
+/// substance: a reworded reason is no change. Own purposes are substance: a
+/// controller for its own purposes is not one that decides the activity's
+/// purposes (Art. 28(10)).
+fn substance<'a>(assignments: &[&'a Assignment]) -> Vec<(Role, Option<&'a PartyId>, Vec<&'a String>)> {
+    let mut roles: Vec<_> = assignments
+        .iter()
+        .map(|a| {
+            let mut own_purposes: Vec<&String> = a.own_purposes.iter().collect();
+            own_purposes.sort();
+            (a.role, a.on_behalf_of.as_ref(), own_purposes)
+        })
+        .collect();
+    roles.sort();
+    roles
+}
+
+/// Roles gained, lost or changed in substance. Equal roles are compared
+/// without rendering their reasons; only a change's roles are rendered.
 fn compare_roles(old: &[Assignment], new: &[Assignment], lang: Lang) -> Vec<RoleChange> {
-    let (old, new) = (held(old, lang), held(new, lang));
-    let keys: BTreeSet<_> = old.keys().chain(new.keys()).cloned().collect();
+    let (old, new) = (by_key(old), by_key(new));
+    let keys: BTreeSet<_> = old.keys().chain(new.keys()).copied().collect();
     let mut changes = Vec::new();
     for key in keys {
-        let before = old.get(&key).cloned().unwrap_or_default();
-        let after = new.get(&key).cloned().unwrap_or_default();
-        // Reasons are explanation, not substance: a reworded reason is no change.
-        // Own purposes are substance: a controller for its own purposes is not one
-        // that decides the activity's purposes (Art. 28(10)).
-        let strip = |roles: &[HeldRole]| -> Vec<(Role, Option<PartyId>, Vec<String>)> {
-            roles.iter().map(|r| (r.role, r.on_behalf_of.clone(), r.own_purposes.clone())).collect()
-        };
-        if strip(&before) == strip(&after) {
+        let before = old.get(&key).map_or(&[][..], Vec::as_slice);
+        let after = new.get(&key).map_or(&[][..], Vec::as_slice);
+        if substance(before) == substance(after) {
             continue;
         }
         let change = match (before.is_empty(), after.is_empty()) {
@@ -320,7 +344,13 @@ fn compare_roles(old: &[Assignment], new: &[Assignment], lang: Lang) -> Vec<Role
             (_, true) => "lost",
             _ => "changed",
         };
-        changes.push(RoleChange { party: key.0, activity: key.1, change, old: before, new: after });
+        changes.push(RoleChange {
+            party: key.0.clone(),
+            activity: key.1.clone(),
+            change,
+            old: held(before, lang),
+            new: held(after, lang),
+        });
     }
     changes
 }

@@ -434,6 +434,22 @@ mod tests {
         assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
     }
 
+    /// B7: `-o /dev/null` (and a link to it) is refused by the check that
+    /// runs before any file is made; only the check runs here, so a broken
+    /// check cannot replace the real `/dev/null`.
+    #[cfg(unix)]
+    #[test]
+    fn dev_null_and_a_link_to_it_are_refused_before_anything_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("null.html");
+        std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+        for path in [Path::new("/dev/null"), link.as_path()] {
+            let error = checked_target(path).unwrap_err();
+            assert!(error.to_string().contains("is a character device, not a regular file"), "{error}");
+        }
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_symlink_is_written_through_and_kept() {

@@ -65,13 +65,21 @@ pub struct SourceFile {
     /// Byte offset of each line's start. `u32` suffices (model files are at
     /// most 256 MiB) and halves what a big model's line tables take.
     line_starts: Vec<u32>,
+    /// Errors found in the file but not kept ([`crate::diag::Bounded`]).
+    errors_left_out: usize,
 }
 
 impl SourceFile {
     fn new(path: PathBuf, text: String) -> Self {
         let display = printable(&path.display().to_string().replace('\\', "/")).into_owned();
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| to_u32(i + 1))).collect();
-        Self { path, display, text, line_starts }
+        Self { path, display, text, line_starts, errors_left_out: 0 }
+    }
+
+    /// How many errors were found in this file beyond those kept
+    /// ([`crate::diag::MAX_ERRORS_KEPT_PER_FILE`]): counted, not stored.
+    pub fn errors_left_out(&self) -> usize {
+        self.errors_left_out
     }
 
     /// The file's path.
@@ -222,6 +230,16 @@ impl SourceMap {
     /// Every file with its id.
     pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
         self.files.iter().enumerate().map(|(i, f)| (FileId(to_u32(i)), f))
+    }
+
+    /// Records that `count` more errors were found in `file` and not kept.
+    pub fn count_left_out(&mut self, file: FileId, count: usize) {
+        self.files[file.0 as usize].errors_left_out += count;
+    }
+
+    /// How many errors were found and not kept, in every file.
+    pub fn errors_left_out(&self) -> usize {
+        self.files.iter().map(|file| file.errors_left_out).sum()
     }
 
     /// The `file:line:column` of a span's start.

@@ -368,3 +368,43 @@ fn the_overview_of_a_regional_model_and_one_split_page_render_in_time() {
     assert_eq!(rows, size.parties, "one row per party with a role or a finding");
     assert!(html.len() < 2_000_000, "the overview of a region is {} bytes", html.len());
 }
+
+/// Review C1–C5 and C9 in a browser: the report and the SVG diagram of
+/// `tests/fixtures/injection` (script, style, attribute, `javascript:` and
+/// template payloads in every free-text field) open in chromium without the
+/// page obeying any of them: the title the payloads try to set is unchanged,
+/// and the DOM chromium built has no script or img element. The payloads are
+/// there as text.
+#[test]
+fn the_injection_payloads_stay_text_in_chromium() {
+    let Some(binary) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let pages = [("report.html", ["report", "--format", "html"]), ("graph.svg", ["graph", "--format", "svg"])];
+    for (name, args) in pages {
+        let page = dir.path().join(name);
+        let status = Command::new(env!("CARGO_BIN_EXE_ansvar"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(args)
+            .args(["tests/fixtures/injection", "--as-of", "2025-06-01", "-o"])
+            .arg(&page)
+            .status()
+            .unwrap();
+        assert!(status.success(), "{name}");
+        let profile = tempfile::tempdir().unwrap();
+        let dump = run_chromium(
+            &binary,
+            profile.path(),
+            &["--dump-dom".to_owned(), "--virtual-time-budget=5000".to_owned()],
+            &page,
+        );
+        let dom = dump.stdout.to_ascii_lowercase();
+        assert!(dump.success, "chromium --dump-dom failed on {name}: {}", dump.stderr);
+        if name.ends_with(".html") {
+            // The SVG's <title> elements are tooltips holding names; the page's is its first.
+            let title = dom.split("<title>").nth(1).and_then(|rest| rest.split("</title>").next()).unwrap_or("");
+            assert!(!title.contains("pwned"), "{name}: the page's title was set by the model: {title}");
+        }
+        assert!(!dom.contains("<script") && !dom.contains("<img"), "{name}: an element from the model");
+        assert!(dom.contains("pwned"), "{name}: the payloads are missing from the page");
+    }
+}

@@ -178,6 +178,35 @@ fn a50_a_reference_link_out_of_its_directory_is_refused() {
     assert!(!stderr.contains("hunter2"), "{stderr}");
 }
 
+/// A49: every kind of bad `--reference` file is refused (exit 2), naming the
+/// file, with its `line:col` wherever the problem has one.
+#[test]
+fn a49_bad_reference_files_are_refused_with_their_place() {
+    let (dir, _) = model_dir();
+    std::fs::create_dir(dir.path().join("refdir")).unwrap();
+    let cases: [(&str, Option<&str>, &str); 7] = [
+        ("nonexistent", None, "nope.yaml"),
+        ("directory", None, "refdir"),
+        ("invalid-yaml", Some("countries: [SE\n"), "invalid-yaml.yaml:"),
+        ("empty", Some(""), "empty.yaml"),
+        ("a-model-file", Some(VALID), "a-model-file.yaml:1:1"),
+        ("unknown-key", Some("countries: []\neea: { eu: [], efta: [] }\nsurprise: 1\n"), "unknown-key.yaml:3:1"),
+        ("undefined-alias", Some("countries: *nowhere\n"), "undefined-alias.yaml:1:"),
+    ];
+    for (name, text, needle) in cases {
+        let file = match (name, text) {
+            ("nonexistent", _) => "nope.yaml".to_owned(),
+            ("directory", _) => "refdir".to_owned(),
+            (_, text) => {
+                std::fs::write(dir.path().join(format!("{name}.yaml")), text.unwrap_or("")).unwrap();
+                format!("{name}.yaml")
+            }
+        };
+        let output = run(dir.path(), &["check", "m", "--color", "never", "--reference", &file]);
+        assert_refused(&output, &[needle]);
+    }
+}
+
 #[test]
 fn d15_a_reference_file_that_is_not_utf8_is_refused_at_its_byte() {
     let (dir, _) = model_dir();
@@ -261,6 +290,68 @@ fn b14_a_new_output_file_respects_the_umask_and_a_replaced_one_keeps_its_mode() 
         .unwrap();
     assert!(status.success());
     assert_eq!(mode(&kept), 0o664);
+}
+
+/// The user id this test runs as.
+fn uid() -> String {
+    let output = std::process::Command::new("id").arg("-u").output().unwrap();
+    text(&output.stdout).trim().to_owned()
+}
+
+/// B4: `-o` into a directory the user may not write is refused, and the file
+/// there is left as it was. Root may write anywhere, so as root the binary is
+/// run as `nobody` (with `setpriv`).
+#[test]
+fn b4_output_into_a_read_only_directory_is_refused_and_the_old_file_kept() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, model) = model_dir();
+    let ro = dir.path().join("ro");
+    std::fs::create_dir(&ro).unwrap();
+    std::fs::write(ro.join("r.md"), "old").unwrap();
+    for (path, mode) in [(dir.path(), 0o755), (model.as_path(), 0o755), (&ro, 0o555)] {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    std::fs::set_permissions(ro.join("r.md"), std::fs::Permissions::from_mode(0o666)).unwrap();
+    let binary = env!("CARGO_BIN_EXE_ansvar");
+    let mut command = if uid() == "0" {
+        let mut setpriv = std::process::Command::new("setpriv");
+        setpriv.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--", binary]);
+        setpriv
+    } else {
+        std::process::Command::new(binary)
+    };
+    let output = command.current_dir(dir.path()).args(["report", "m", "--format", "md", "-o", "ro/r.md"]).output();
+    let Ok(output) = output.map_err(|e| eprintln!("cannot run as another user ({e}); nothing shown")) else { return };
+    if text(&output.stderr).contains("setpriv:") {
+        eprintln!("setpriv failed; nothing shown: {}", text(&output.stderr));
+        return;
+    }
+    assert_refused(&output, &["ro"]);
+    assert_eq!(std::fs::read_to_string(ro.join("r.md")).unwrap(), "old");
+    assert_eq!(temporaries(&ro), Vec::<String>::new());
+}
+
+/// B9: a write that fails part-way (the disk full) exits 2, leaves the old
+/// file as it was and no temporary file. A full disk is made with a file size
+/// limit (`ulimit -f`, with SIGXFSZ ignored so the write fails with EFBIG
+/// instead of killing the process): the same failed write a full disk gives.
+#[test]
+fn b9_a_write_that_fails_part_way_keeps_the_old_file_and_leaves_no_temporary() {
+    let (dir, _) = model_dir();
+    std::fs::write(dir.path().join("out.html"), "old").unwrap();
+    let binary = env!("CARGO_BIN_EXE_ansvar");
+    let output = std::process::Command::new("sh")
+        .current_dir(dir.path())
+        .args(["-c", "trap '' XFSZ; ulimit -f 8 && exec \"$0\" report m --format html -o out.html", binary])
+        .output()
+        .unwrap();
+    assert_refused(&output, &["out.html", "too large"]);
+    assert_eq!(std::fs::read_to_string(dir.path().join("out.html")).unwrap(), "old");
+    assert_eq!(temporaries(dir.path()), Vec::<String>::new());
+    // The report is larger than the limit: without it, the same run succeeds.
+    let output = run(dir.path(), &["report", "m", "--format", "html", "-o", "out.html"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(std::fs::metadata(dir.path().join("out.html")).unwrap().len() > 8 * 1024);
 }
 
 /// A model whose JSON report takes long enough to be interrupted while written.
@@ -364,6 +455,27 @@ fn a42_a43_twenty_thousand_errors_in_one_file_are_counted_not_drawn() {
     let stderr = assert_refused(&output, &["… and 19800 more errors in m.yaml", "20000 problems"]);
     let drawn = stderr.lines().filter(|line| line.starts_with("error[")).count();
     assert_eq!(drawn, ansvar::diag::MAX_SHOWN_PER_FILE, "{}", &stderr[..2000]);
+}
+
+/// A43: past a thousand errors in one file, errors are counted, not kept:
+/// the JSON document of an invalid model lists the kept ones and counts the
+/// rest, and the terminal's count includes them. (A million errors held about
+/// a gigabyte: `limits::a_million_errors_in_one_file_are_checked_in_bounded_memory`.)
+#[test]
+fn a43_errors_past_a_thousand_in_a_file_are_counted_not_kept() {
+    let n = 30_000;
+    let dir = tempfile::tempdir().unwrap();
+    let entries = vec!["{}"; n].join(",\n  ");
+    std::fs::write(dir.path().join("m.yaml"), format!("parties: [\n  {entries}\n]\n")).unwrap();
+    let output = run(dir.path(), &["check", "--color", "never", "m.yaml", "--format", "json"]);
+    let stderr =
+        assert_refused(&output, &[&format!("… and {} more errors in m.yaml", n - 200), &format!("{n} problems")]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let listed = json["diagnostics"].as_array().unwrap().len();
+    assert!(listed <= 2 * ansvar::diag::MAX_ERRORS_KEPT_PER_FILE, "{listed} listed");
+    assert!(listed >= ansvar::diag::MAX_ERRORS_KEPT_PER_FILE, "{listed} listed");
+    assert_eq!(json["errors_not_listed"], n - listed, "{stderr:.500}");
+    assert_eq!(json["counts"]["error"], n);
 }
 
 /// A42: a one-line file of 200 000 `{}` entries, each an error. Both places
@@ -663,19 +775,10 @@ fn c13_a_diff_name_with_cursor_up_and_carriage_return_is_shown_inert() {
 /// `core.fsmonitor` that leaves a file `fsm-ran` if it ever runs.
 fn hostile_repository() -> tempfile::TempDir {
     let (dir, _) = model_dir();
-    let git = |args: &[&str]| {
-        let status = std::process::Command::new("git")
-            .current_dir(dir.path())
-            .args(["-c", "user.email=t@example.invalid", "-c", "user.name=t"])
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(status.status.success(), "git {args:?}: {}", text(&status.stderr));
-    };
-    git(&["init", "-q"]);
-    git(&["add", "m"]);
-    git(&["commit", "-qm", "model"]);
-    git(&["config", "core.fsmonitor", "touch fsm-ran; false"]);
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "m"]);
+    git(dir.path(), &["commit", "-qm", "model"]);
+    git(dir.path(), &["config", "core.fsmonitor", "touch fsm-ran; false"]);
     dir
 }
 
@@ -704,6 +807,100 @@ fn d10_a_normal_revision_works_and_runs_no_hook() {
     let output = run(dir.path(), &["diff", "m", "m", "--git-old", "HEAD"]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert!(!dir.path().join("fsm-ran").exists(), "the fsmonitor hook ran");
+}
+
+/// Runs git with a fixed identity in `dir`; the command must succeed.
+fn git(dir: &Path, args: &[&str]) {
+    let output = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.email=t@example.invalid", "-c", "user.name=t", "-c", "init.defaultBranch=main"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "git {args:?}: {}", text(&output.stderr));
+}
+
+/// D1: an option given as the revision's own argument is taken by the command
+/// line parser as an option of ansvar's, and refused, before git runs.
+#[test]
+fn d1_an_option_as_the_next_argument_is_refused_by_ansvars_parser() {
+    let dir = hostile_repository();
+    for flag in ["--git-old", "--git-new"] {
+        let output = run(dir.path(), &["diff", "m", "m", flag, "--upload-pack=touch pwned"]);
+        assert_refused(&output, &["--upload-pack"]);
+    }
+    assert!(!dir.path().join("pwned").exists());
+    assert!(!dir.path().join("fsm-ran").exists(), "the fsmonitor hook ran");
+}
+
+/// D3: a revision that names a path out of the repository is refused, and no
+/// file outside the model is read.
+#[test]
+fn d3_a_revision_pointing_out_of_the_repository_is_refused() {
+    let dir = hostile_repository();
+    std::fs::write(dir.path().join("outside.txt"), "SECRET-OUTSIDE\n").unwrap();
+    for revision in ["HEAD:../../", "HEAD:../../etc/passwd", "../../../etc", "HEAD:../outside.txt"] {
+        let output = run(dir.path(), &["diff", "m", "m", "--git-old", revision]);
+        let stderr = assert_refused(&output, &[]);
+        assert!(!stderr.contains("SECRET-OUTSIDE") && !stderr.contains("root:"), "{revision}: {stderr}");
+        assert!(stderr.contains("revision") || stderr.contains(revision), "{revision}: {stderr}");
+    }
+    assert!(!dir.path().join("fsm-ran").exists(), "the fsmonitor hook ran");
+}
+
+/// D5: a model path with a space and a newline is read from git as written.
+#[test]
+fn d5_a_model_path_with_a_space_and_a_newline_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("my model\nx");
+    std::fs::create_dir(&model).unwrap();
+    std::fs::write(model.join("model.yaml"), VALID).unwrap();
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-qm", "model"]);
+    std::fs::write(model.join("model.yaml"), VALID.replace("name: Clinic", "name: Renamed Clinic")).unwrap();
+    let output = run(dir.path(), &["diff", "my model\nx", "my model\nx", "--git-old", "HEAD", "--color", "never"]);
+    assert!(matches!(output.status.code(), Some(0 | 1)), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("Renamed Clinic"), "{}", text(&output.stdout));
+}
+
+/// D7: a model outside any repository, or outside the repository ansvar runs
+/// in, is an error that says so.
+#[test]
+fn d7_a_model_outside_a_repository_is_an_error() {
+    let (dir, _model) = model_dir();
+    // No repository anywhere above a temporary directory (git stops at its root).
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_ansvar"))
+        .current_dir(dir.path())
+        .env("GIT_CEILING_DIRECTORIES", dir.path().parent().unwrap())
+        .args(["diff", "m", "m", "--git-old", "HEAD"])
+        .output()
+        .unwrap();
+    assert_refused(&output, &["git"]);
+    let repository = dir.path().join("repo");
+    std::fs::create_dir(&repository).unwrap();
+    std::fs::write(repository.join("x.yaml"), VALID).unwrap();
+    git(&repository, &["init", "-q"]);
+    git(&repository, &["add", "."]);
+    git(&repository, &["commit", "-qm", "x"]);
+    let output = run(&repository, &["diff", "../m", "../m", "--git-old", "HEAD"]);
+    assert_refused(&output, &["git"]);
+}
+
+/// D9: a symlink committed in the model is read as git stores it, its link
+/// text, and never followed to the file it names.
+#[test]
+fn d9_a_committed_symlink_is_read_as_its_link_text_never_followed() {
+    let (dir, model) = model_dir();
+    std::fs::write(dir.path().join("secret.txt"), "parties: []\n# SECRET-BEHIND-LINK\n").unwrap();
+    std::os::unix::fs::symlink("../secret.txt", model.join("evil.yaml")).unwrap();
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-qm", "link"]);
+    let output = run(dir.path(), &["diff", "m", "m", "--git-old", "HEAD", "--git-new", "HEAD", "--color", "never"]);
+    let stderr = assert_refused(&output, &["m/evil.yaml:1:1", "../secret.txt"]);
+    assert!(!stderr.contains("SECRET-BEHIND-LINK"), "{stderr}");
+    assert!(!text(&output.stdout).contains("SECRET-BEHIND-LINK"));
 }
 
 // --- A45, A46. The documented 256 MiB is the limit --------------------------------

@@ -191,7 +191,7 @@ fn processor_without_agreement() {
 
 #[test]
 fn standard_contractual_clauses_of_module_2_are_an_art_28_contract_and_of_module_1_are_not() {
-    let dir = "tests/fixtures/rules/processor-without-agreement/scc-module-2";
+    let dir = "tests/fixtures/rules/processor-without-agreement/passes-scc-module-2";
     let found = brief(&analyse(&load_variant(dir, "", ""), AS_OF));
     assert_eq!(of(&found, "processor-without-agreement"), pairs(&[]), "{found:?}");
     // Module 1 is for a controller importer: no processor terms in it.

@@ -17,10 +17,11 @@ mod yaml;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
-use crate::diag::{Diagnostic, DiagnosticCode};
+use crate::diag::{Bounded, Diagnostic, DiagnosticCode};
 use crate::model::Model;
 use crate::reference::Reference;
 use crate::source::{FileId, SourceMap, Span};
@@ -49,14 +50,54 @@ pub struct Loaded {
 pub struct Invalid {
     /// The files read so far, for rendering the diagnostics.
     pub sources: SourceMap,
-    /// Every problem found, errors first, in file and position order.
+    /// Every problem found, errors first, in file and position order; past
+    /// [`crate::diag::MAX_ERRORS_KEPT_PER_FILE`] errors in one file the rest
+    /// are only counted ([`Invalid::problems`]).
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Invalid {
+    /// How many problems were found: those in [`Invalid::diagnostics`], and
+    /// the errors counted but not kept past
+    /// [`crate::diag::MAX_ERRORS_KEPT_PER_FILE`] in a file.
+    pub fn problems(&self) -> usize {
+        self.diagnostics.len() + self.sources.errors_left_out()
+    }
 }
 
 /// Loads every `.yaml`/`.yml` file in `dir` (or the single file `dir` names).
 pub fn load_path(path: &Path, reference: &Reference) -> Result<Loaded, Invalid> {
+    load_read(read_path(path), reference)
+}
+
+/// Loads a model from `(path, text)` pairs, as if they were files of one directory.
+///
+/// The pairs are sorted by path first, so the result does not depend on their order.
+pub fn load_texts(texts: Vec<(PathBuf, String)>, reference: &Reference) -> Result<Loaded, Invalid> {
+    load_read(read_texts(texts), reference)
+}
+
+/// A model's files, read and not yet parsed: what [`load_read`] and
+/// [`load_pair`] take.
+pub struct Read {
+    /// Each file with its content, or why the model could not be listed.
+    inputs: Result<Vec<(PathBuf, Input)>, Box<Diagnostic>>,
+    /// The time reading took.
+    timings: Timings,
+}
+
+impl Read {
+    /// A model that could not be read at all (an unknown git revision).
+    pub fn failed(diagnostic: Diagnostic) -> Self {
+        Read { inputs: Err(Box::new(diagnostic)), timings: Timings::new() }
+    }
+}
+
+/// Reads every `.yaml`/`.yml` file in `dir` (or the single file `dir` names),
+/// with the limits of [`files`].
+pub fn read_path(path: &Path) -> Read {
     let mut timings = Timings::new();
-    let inputs: Result<Vec<(PathBuf, Input)>, Box<Diagnostic>> = timings.time("read", || {
+    let inputs = timings.time("read", || {
         let files = model_files(path)?;
         if path.is_dir() {
             crate::output::protect_directory(path);
@@ -72,17 +113,107 @@ pub fn load_path(path: &Path, reference: &Reference) -> Result<Loaded, Invalid> 
             })
             .collect())
     });
-    match inputs {
-        Ok(inputs) => load_inputs(inputs, reference, timings),
-        Err(diagnostic) => Err(Invalid { sources: SourceMap::new(), diagnostics: vec![*diagnostic] }),
+    Read { inputs, timings }
+}
+
+/// Model files given as `(path, text)` pairs (a git revision's).
+pub fn read_texts(texts: Vec<(PathBuf, String)>) -> Read {
+    Read {
+        inputs: Ok(texts.into_iter().map(|(path, text)| (path, Input::Text(text))).collect()),
+        timings: Timings::new(),
     }
 }
 
-/// Loads a model from `(path, text)` pairs, as if they were files of one directory.
+/// Parses and validates a model that has been read.
+pub fn load_read(read: Read, reference: &Reference) -> Result<Loaded, Invalid> {
+    let mut timings = read.timings;
+    let prepared = match read.inputs {
+        Ok(inputs) => prepare(inputs),
+        Err(diagnostic) => return Err(Invalid { sources: SourceMap::new(), diagnostics: vec![*diagnostic] }),
+    };
+    let results = timings.time("parse", || {
+        let jobs: Vec<(&str, FileId)> =
+            prepared.texts.iter().map(|&file| (prepared.sources.file(file).text(), file)).collect();
+        parse_all(&jobs)
+    });
+    finish(prepared, results, reference, timings)
+}
+
+/// Loads the two sides of a comparison (`diff`), parsing once each file whose
+/// bytes are the same on both sides.
 ///
-/// The pairs are sorted by path first, so the result does not depend on their order.
-pub fn load_texts(texts: Vec<(PathBuf, String)>, reference: &Reference) -> Result<Loaded, Invalid> {
-    load_inputs(texts.into_iter().map(|(path, text)| (path, Input::Text(text))).collect(), reference, Timings::new())
+/// A file is shared when its text equals, byte for byte, a file of the old
+/// side (whatever its name) and it parsed with no problem: the new side then
+/// takes the old side's raw values rather than parsing it again. Spans in the
+/// raw values are byte offsets, the same in both copies; each side validates
+/// with its own file ids, so its model, diagnostics and locations are exactly
+/// those [`load_read`] gives it. A file that has problems is parsed on each
+/// side, so each side's diagnostics name its own file.
+pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded, Invalid>, Result<Loaded, Invalid>) {
+    let (mut old_timings, mut new_timings) = (old.timings, new.timings);
+    let (old_inputs, new_inputs) = match (old.inputs, new.inputs) {
+        (Ok(old), Ok(new)) => (old, new),
+        (old, new) => {
+            return (
+                load_read(Read { inputs: old, timings: old_timings }, reference),
+                load_read(Read { inputs: new, timings: new_timings }, reference),
+            );
+        }
+    };
+    let (old, new) = (prepare(old_inputs), prepare(new_inputs));
+    let started = std::time::Instant::now();
+    // Old texts by content; a new text equal to one is not parsed again.
+    let mut by_text: HashMap<&str, usize, foldhash::fast::RandomState> = HashMap::default();
+    let mut jobs: Vec<(&str, FileId)> = Vec::with_capacity(old.texts.len() + new.texts.len());
+    for &file in &old.texts {
+        let text = old.sources.file(file).text();
+        by_text.entry(text).or_insert(jobs.len());
+        jobs.push((text, file));
+    }
+    // For each new text file: the old job it shares, or its own job.
+    let mut new_jobs = Vec::with_capacity(new.texts.len());
+    for &file in &new.texts {
+        let text = new.sources.file(file).text();
+        match by_text.get(text) {
+            Some(&job) => new_jobs.push(Err(job)),
+            None => {
+                new_jobs.push(Ok(jobs.len()));
+                jobs.push((text, file));
+            }
+        }
+    }
+    let mut parsed: Vec<Option<ParsedFile>> = parse_all(&jobs).into_iter().map(Some).collect();
+    drop(by_text);
+    let old_count = old.texts.len();
+    let mut new_results = Vec::with_capacity(new_jobs.len());
+    let mut reparse = Vec::new();
+    for (index, job) in new_jobs.iter().enumerate() {
+        let result = match *job {
+            Ok(own) => parsed[own].take(),
+            Err(shared) => match &parsed[shared] {
+                Some(Ok((raw, problems))) if problems.is_empty() => Some(Ok((Arc::clone(raw), Bounded::new()))),
+                _ => {
+                    reparse.push(index);
+                    None
+                }
+            },
+        };
+        new_results.push(result);
+    }
+    // A shared file with problems is parsed again, for the new side's file ids.
+    let again: Vec<(&str, FileId)> =
+        reparse.iter().map(|&index| (new.sources.file(new.texts[index]).text(), new.texts[index])).collect();
+    for (index, result) in reparse.iter().zip(parse_all(&again)) {
+        new_results[*index] = Some(result);
+    }
+    let old_results: Vec<ParsedFile> = parsed.drain(..old_count).flatten().collect();
+    let new_results: Vec<ParsedFile> = new_results.into_iter().flatten().collect();
+    let elapsed = started.elapsed();
+    old_timings.record("parse", elapsed);
+    new_timings.record("parse", elapsed);
+    let old = finish(old, old_results, reference, old_timings);
+    let new = finish(new, new_results, reference, new_timings);
+    (old, new)
 }
 
 /// Parses model texts into the loader's raw types on this one thread, and does
@@ -100,7 +231,7 @@ pub fn parse_only(texts: &[String]) -> usize {
 
 /// A model file read into raw types: what could be read, and every problem
 /// met; or the one problem that made the file unreadable as YAML.
-type ParsedFile = Result<(raw::RawFile, Vec<Diagnostic>), Box<Diagnostic>>;
+type ParsedFile = Result<(Arc<raw::RawFile>, Bounded), Box<Diagnostic>>;
 
 /// Reads one model file: its YAML into a spanned tree, then the tree into raw
 /// types, field by field, so that every problem in the file is found.
@@ -108,7 +239,7 @@ fn parse_model_file(text: &str, file: FileId) -> ParsedFile {
     let root = yaml::parse(text, file)?;
     let mut cx = raw::Cx::new(file);
     let raw = raw::read_file(root.as_ref(), &mut cx);
-    Ok((raw, cx.diagnostics))
+    Ok((Arc::new(raw), cx.diagnostics))
 }
 
 /// The JSON Schema of a model file (draft-07), generated from the types the
@@ -146,11 +277,16 @@ enum Added {
     Unreadable(Box<Diagnostic>),
 }
 
-fn load_inputs(
-    mut inputs: Vec<(PathBuf, Input)>,
-    reference: &Reference,
-    mut timings: Timings,
-) -> Result<Loaded, Invalid> {
+/// A model's files in its source map, in path order, before parsing.
+struct Prepared {
+    sources: SourceMap,
+    /// Each file as shown, and what became of it.
+    added: Vec<(String, Added)>,
+    /// The files to parse, in order.
+    texts: Vec<FileId>,
+}
+
+fn prepare(mut inputs: Vec<(PathBuf, Input)>) -> Prepared {
     inputs.sort_by(|a, b| a.0.cmp(&b.0));
     let mut sources = SourceMap::new();
     let mut added = Vec::with_capacity(inputs.len());
@@ -165,9 +301,19 @@ fn load_inputs(
     }
     let texts: Vec<FileId> =
         added.iter().filter_map(|(_, entry)| if let Added::Text(file) = entry { Some(*file) } else { None }).collect();
-    let mut results = timings.time("parse", || parse_files(&sources, &texts)).into_iter();
+    Prepared { sources, added, texts }
+}
 
-    let mut diagnostics = Vec::new();
+/// Validates a prepared model given one parse result per text file, in order.
+fn finish(
+    prepared: Prepared,
+    results: Vec<ParsedFile>,
+    reference: &Reference,
+    mut timings: Timings,
+) -> Result<Loaded, Invalid> {
+    let Prepared { mut sources, added, .. } = prepared;
+    let mut results = results.into_iter();
+    let mut diagnostics = Bounded::new();
     // Problems that stopped a whole file: the root causes of any "unknown"
     // reference to an id the file defines, so they are shown first.
     let mut whole_files = Vec::new();
@@ -178,8 +324,8 @@ fn load_inputs(
     for (shown, entry) in added {
         match entry {
             Added::Text(file) => match results.next() {
-                Some(Ok((raw, mut problems))) => {
-                    diagnostics.append(&mut problems);
+                Some(Ok((raw, problems))) => {
+                    diagnostics.append(problems);
                     parsed.push((file, raw));
                 }
                 Some(Err(diagnostic)) => {
@@ -199,8 +345,14 @@ fn load_inputs(
             }
         }
     }
-    let (model, mut problems) = timings.time("validate", || validate::validate(parsed, &sources, reference, &skipped));
-    diagnostics.append(&mut problems);
+    let (model, problems) = timings.time("validate", || validate::validate(parsed, &sources, reference, &skipped));
+    diagnostics.append(problems);
+    // Past a thousand errors in a file the rest were only counted; the count
+    // goes with the file, for the renderer's `… and N more errors` line.
+    let (diagnostics, left_out) = diagnostics.into_parts();
+    for (file, count) in left_out {
+        sources.count_left_out(file, count);
+    }
     let (errors, warnings): (Vec<_>, Vec<_>) =
         diagnostics.into_iter().partition(|d| d.level == crate::diag::Level::Error);
     if errors.is_empty() && whole_files.is_empty() {
@@ -244,19 +396,18 @@ fn once_each(warnings: Vec<Diagnostic>, sources: &SourceMap) -> Vec<Diagnostic> 
         .collect()
 }
 
-/// Parses the text files of `sources` named by `files`, returning one result
-/// per file in the same order.
+/// Parses each `(text, file)` job, returning one result per job in the same
+/// order.
 ///
 /// Files are independent, so they are parsed on as many threads as the machine
 /// has cores. Each thread takes the next file from a shared counter, largest
 /// files first so that one big file does not finish alone at the end; results
-/// are put back in `files` order, so the outcome does not depend on the threads.
-fn parse_files(sources: &SourceMap, files: &[FileId]) -> Vec<ParsedFile> {
-    let parse = |file: FileId| parse_model_file(sources.file(file).text(), file);
-    let mut order: Vec<usize> = (0..files.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(sources.file(files[i]).text().len()));
+/// are put back in job order, so the outcome does not depend on the threads.
+fn parse_all(jobs: &[(&str, FileId)]) -> Vec<ParsedFile> {
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(jobs[i].0.len()));
     let mut results: Vec<(usize, ParsedFile)> =
-        order.iter().copied().zip(crate::par::map(&order, |&i| parse(files[i]))).collect();
+        order.iter().copied().zip(crate::par::map(&order, |&i| parse_model_file(jobs[i].0, jobs[i].1))).collect();
     results.sort_unstable_by_key(|(index, _)| *index);
     results.into_iter().map(|(_, result)| result).collect()
 }

@@ -18,7 +18,7 @@
 use serde_json::{Map, Value as Json, json};
 
 use super::yaml::{Node, Value};
-use crate::diag::{Diagnostic, DiagnosticCode};
+use crate::diag::{Bounded, Diagnostic, DiagnosticCode};
 use crate::model::vocabulary::*;
 use crate::source::{FileId, Span};
 use crate::suggest::did_you_mean;
@@ -47,7 +47,7 @@ impl<T> At<T> {
 
 /// The fields of an entry that were written but could not be read; each has
 /// had its diagnostic already.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Failed(Vec<&'static str>);
 
 impl Failed {
@@ -66,14 +66,15 @@ pub trait Entry {
 /// Reading state: the file and the diagnostics so far.
 pub struct Cx {
     file: FileId,
-    /// Every problem found in the file, in reading order.
-    pub diagnostics: Vec<Diagnostic>,
+    /// Every problem found in the file, in reading order (errors past
+    /// [`crate::diag::MAX_ERRORS_KEPT_PER_FILE`] only counted).
+    pub diagnostics: Bounded,
 }
 
 impl Cx {
     /// A reader for `file`.
     pub fn new(file: FileId) -> Self {
-        Self { file, diagnostics: Vec::new() }
+        Self { file, diagnostics: Bounded::new() }
     }
 
     fn error(&mut self, node: &Node, message: impl Into<String>) {
@@ -300,7 +301,7 @@ macro_rules! raw {
         }
     )*) => {$(
         $(#[doc = $doc])*
-        #[derive(Debug, Default)]
+        #[derive(Clone, Debug, Default)]
         pub struct $name {
             $( $(#[doc = $fdoc])* pub $field: $ty, )*
             /// The fields written but not read.

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::diag::{Diagnostic, DiagnosticCode};
+use crate::diag::{Bounded, Diagnostic, DiagnosticCode};
 use crate::model::{Country, RegimeId, SupplementaryMeasure, TransferTool, Vocabulary};
 use crate::reference::{
     AdequacyDecision, AdequacyScope, BUILTIN_YAML, Reach, ReachActivities, Reference, Regime, Sector, ToolUndermined,
@@ -50,7 +50,8 @@ impl Reference {
         let file = sources.add(path.to_path_buf(), text.to_owned());
         let raw: RawReference = crate::load::parse_yaml(text, file).map_err(|d| vec![*d])?;
         let span = |s: &Spanned<String>| crate::load::span_of(file, &s.referenced, text);
-        let mut diagnostics = Vec::new();
+        // Past a thousand errors the rest are counted, as in a model file.
+        let mut diagnostics = Bounded::new();
         let mut reference = Self::empty();
 
         for entry in raw.countries {
@@ -71,7 +72,7 @@ impl Reference {
                 );
             }
         }
-        let check_country = |code: &Spanned<String>, diagnostics: &mut Vec<Diagnostic>| {
+        let check_country = |code: &Spanned<String>, diagnostics: &mut Bounded| {
             let known = reference.countries.contains_key(&code.value);
             if !known {
                 diagnostics.push(
@@ -102,7 +103,7 @@ impl Reference {
         }
         for decision in raw.adequacy {
             check_country(&decision.country, &mut diagnostics);
-            let date = |text: &Spanned<String>, diagnostics: &mut Vec<Diagnostic>| match text.value.parse::<Date>() {
+            let date = |text: &Spanned<String>, diagnostics: &mut Bounded| match text.value.parse::<Date>() {
                 Ok(date) => Some(date),
                 Err(_) => {
                     diagnostics.push(
@@ -263,7 +264,14 @@ impl Reference {
                 );
             }
         }
-        if diagnostics.is_empty() { Ok(reference) } else { Err(diagnostics) }
+        if diagnostics.is_empty() {
+            return Ok(reference);
+        }
+        let (diagnostics, left_out) = diagnostics.into_parts();
+        for (file, count) in left_out {
+            sources.count_left_out(file, count);
+        }
+        Err(diagnostics)
     }
 }
 
@@ -288,7 +296,7 @@ struct RawReference {
 fn words<T: Vocabulary>(
     texts: &[Spanned<String>],
     span: &impl Fn(&Spanned<String>) -> crate::source::Span,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Bounded,
 ) -> Vec<T> {
     let mut found = Vec::new();
     for text in texts {
@@ -399,6 +407,26 @@ mod tests {
         text.parse().unwrap()
     }
 
+    /// The jurisdiction of `country` on `day` under the built-in reference data.
+    fn on(country: &str, day: &str) -> Jurisdiction<'static> {
+        static BUILTIN: std::sync::OnceLock<Reference> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(Reference::builtin).jurisdiction(&Country::new(country), date(day))
+    }
+
+    /// The problems of a reference file that must be refused, and its sources.
+    fn refused(text: &str) -> (Vec<Diagnostic>, SourceMap) {
+        let mut sources = SourceMap::new();
+        match Reference::load(&mut sources, Path::new("ref.yaml"), text) {
+            Ok(_) => panic!("accepted: {text}"),
+            Err(problems) => (problems, sources),
+        }
+    }
+
+    /// The messages of a reference file's problems.
+    fn messages(problems: &[Diagnostic]) -> Vec<&str> {
+        problems.iter().map(|d| d.message.as_str()).collect()
+    }
+
     #[test]
     fn the_builtin_file_loads_without_problems() {
         let mut sources = SourceMap::new();
@@ -442,27 +470,34 @@ regimes:
     #[test]
     fn a_reach_with_unknown_words_is_refused_with_its_place() {
         let text = "countries: [{ code: SE, name: Sweden }]\neea: { eu: [SE], efta: [] }\nregimes:\n  - { id: r, name: R, country: SE, reach: { countries: [XX], sectors: [state], activities: some }, provisions: [], description: d, source: s }\n";
-        let mut sources = SourceMap::new();
-        let Err(problems) = Reference::load(&mut sources, Path::new("r.yaml"), text) else { panic!("accepted") };
-        let messages: Vec<&str> = problems.iter().map(|d| d.message.as_str()).collect();
-        assert_eq!(messages, ["unknown country `XX`", "unknown sector `state`", "unknown reach `some`"]);
+        let (problems, _) = refused(text);
+        assert_eq!(messages(&problems), ["unknown country `XX`", "unknown sector `state`", "unknown reach `some`"]);
+    }
+
+    #[test]
+    fn errors_past_a_thousand_are_counted_not_kept() {
+        use std::fmt::Write as _;
+        let mut text = String::from("eea: { eu: [], efta: [] }\ncountries:\n");
+        for _ in 0..crate::diag::MAX_ERRORS_KEPT_PER_FILE + 5 {
+            let _ = writeln!(text, "  - {{ code: se, name: S }}");
+        }
+        let (problems, sources) = refused(&text);
+        assert_eq!(problems.len(), crate::diag::MAX_ERRORS_KEPT_PER_FILE);
+        // The first is malformed only; every later one is malformed and listed twice.
+        assert_eq!(sources.errors_left_out(), 2 * (crate::diag::MAX_ERRORS_KEPT_PER_FILE + 5) - 1 - problems.len());
     }
 
     #[test]
     fn sweden_and_norway_are_eea_thailand_is_a_third_country() {
-        let reference = Reference::builtin();
-        let on = date("2019-02-18");
-        assert_eq!(reference.jurisdiction(&Country::new("SE"), on), Jurisdiction::Eea);
-        assert_eq!(reference.jurisdiction(&Country::new("NO"), on), Jurisdiction::Eea);
-        assert_eq!(reference.jurisdiction(&Country::new("TH"), on), Jurisdiction::ThirdCountry);
+        assert_eq!(on("SE", "2019-02-18"), Jurisdiction::Eea);
+        assert_eq!(on("NO", "2019-02-18"), Jurisdiction::Eea);
+        assert_eq!(on("TH", "2019-02-18"), Jurisdiction::ThirdCountry);
     }
 
     #[test]
     fn us_adequacy_starts_on_2023_07_10_and_needs_dpf_certification() {
-        let reference = Reference::builtin();
-        let us = Country::new("US");
-        assert_eq!(reference.jurisdiction(&us, date("2023-07-09")), Jurisdiction::ThirdCountry);
-        match reference.jurisdiction(&us, date("2023-07-10")) {
+        assert_eq!(on("US", "2023-07-09"), Jurisdiction::ThirdCountry);
+        match on("US", "2023-07-10") {
             Jurisdiction::Adequate(decision) => {
                 assert_eq!(decision.scope.certification.as_deref(), Some("eu-us-dpf"))
             }
@@ -472,26 +507,20 @@ regimes:
 
     #[test]
     fn uk_adequacy_ends_after_2031_12_27() {
-        let reference = Reference::builtin();
-        let gb = Country::new("GB");
-        assert!(matches!(reference.jurisdiction(&gb, date("2031-12-27")), Jurisdiction::Adequate(_)));
-        assert_eq!(reference.jurisdiction(&gb, date("2031-12-28")), Jurisdiction::ThirdCountry);
+        assert!(matches!(on("GB", "2031-12-27"), Jurisdiction::Adequate(_)));
+        assert_eq!(on("GB", "2031-12-28"), Jurisdiction::ThirdCountry);
     }
 
     #[test]
     fn the_uk_counts_as_eea_until_its_adequacy_decision() {
-        let reference = Reference::builtin();
-        let gb = Country::new("GB");
-        assert_eq!(reference.jurisdiction(&gb, date("2019-02-18")), Jurisdiction::Eea);
-        assert_eq!(reference.jurisdiction(&gb, date("2021-06-27")), Jurisdiction::Eea);
-        assert!(matches!(reference.jurisdiction(&gb, date("2021-06-28")), Jurisdiction::Adequate(_)));
+        assert_eq!(on("GB", "2019-02-18"), Jurisdiction::Eea);
+        assert_eq!(on("GB", "2021-06-27"), Jurisdiction::Eea);
+        assert!(matches!(on("GB", "2021-06-28"), Jurisdiction::Adequate(_)));
     }
 
     #[test]
     fn certified_us_importers_had_privacy_shield_from_2016_to_2020() {
-        let reference = Reference::builtin();
-        let us = Country::new("US");
-        let scheme = |d: &str| match reference.jurisdiction(&us, date(d)) {
+        let scheme = |d: &str| match on("US", d) {
             Jurisdiction::Adequate(decision) => decision.scope.certification.clone(),
             _ => None,
         };
@@ -503,10 +532,8 @@ regimes:
 
     #[test]
     fn brazil_adequacy_starts_on_2026_01_26() {
-        let reference = Reference::builtin();
-        let br = Country::new("BR");
-        assert_eq!(reference.jurisdiction(&br, date("2026-01-25")), Jurisdiction::ThirdCountry);
-        assert!(matches!(reference.jurisdiction(&br, date("2026-01-26")), Jurisdiction::Adequate(_)));
+        assert_eq!(on("BR", "2026-01-25"), Jurisdiction::ThirdCountry);
+        assert!(matches!(on("BR", "2026-01-26"), Jurisdiction::Adequate(_)));
     }
 
     #[test]
@@ -530,11 +557,8 @@ regimes:
     #[test]
     fn a_period_naming_an_unknown_regime_or_measure_is_refused() {
         let text = "countries:\n  - { code: US, name: United States }\neea:\n  eu: []\n  efta: []\ntool_undermined:\n  - { country: US, from: 2020-07-16, importers_subject_to: nsa, effective_measures: [prayer], certainty: m, source: s }\n";
-        let mut sources = SourceMap::new();
-        let Err(problems) = Reference::load(&mut sources, Path::new("ref.yaml"), text) else {
-            panic!("expected errors");
-        };
-        let messages: Vec<_> = problems.iter().map(|d| d.message.clone()).collect();
+        let (problems, _) = refused(text);
+        let messages = messages(&problems);
         assert!(messages.iter().any(|m| m.contains("`nsa`")), "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("`prayer`")), "{messages:?}");
     }
@@ -596,21 +620,15 @@ regimes:
     #[test]
     fn an_unknown_sector_is_refused() {
         let text = "countries:\n  - { code: JP, name: Japan }\neea:\n  eu: []\n  efta: []\nadequacy:\n  - { country: JP, instrument: x, in_force: 2019-01-23, sectors: [commercial], certainty: m, source: s }\n";
-        let mut sources = SourceMap::new();
-        let Err(problems) = Reference::load(&mut sources, Path::new("ref.yaml"), text) else {
-            panic!("expected errors");
-        };
-        assert!(problems.iter().any(|d| d.message.contains("`commercial`")), "{problems:?}");
+        let (problems, _) = refused(text);
+        assert!(messages(&problems).iter().any(|m| m.contains("`commercial`")), "{problems:?}");
     }
 
     #[test]
     fn a_broken_override_reports_every_problem_with_its_line() {
         let text = "countries:\n  - { code: SE, name: Sweden }\neea:\n  eu: [SE, XX]\n  efta: []\nadequacy:\n  - { country: US, instrument: x, in_force: 2023-13-01, sectors: [partly], certainty: m, source: s }\n";
-        let mut sources = SourceMap::new();
-        let Err(problems) = Reference::load(&mut sources, Path::new("ref.yaml"), text) else {
-            panic!("expected errors");
-        };
-        let messages: Vec<_> = problems.iter().map(|d| d.message.clone()).collect();
+        let (problems, sources) = refused(text);
+        let messages = messages(&problems);
         assert!(messages.iter().any(|m| m.contains("`XX`")), "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("`US`")), "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("2023-13-01")), "{messages:?}");

@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::raw::{self, At, Entry, RawFile, S};
-use crate::diag::{Diagnostic, DiagnosticCode};
+use crate::diag::{Bounded, Diagnostic, DiagnosticCode};
 use crate::model::ids::check_id;
 use crate::model::*;
 use crate::reference::Reference;
@@ -68,13 +68,13 @@ impl Kind {
 /// `skipped` names the model's files that could not be parsed: ids they define
 /// are unknown here, and a reference to an unknown id says it may be defined there.
 pub fn validate(
-    files: Vec<(FileId, RawFile)>,
+    files: Vec<(FileId, Arc<RawFile>)>,
     sources: &SourceMap,
     reference: &Reference,
     skipped: &[String],
-) -> (Model, Vec<Diagnostic>) {
+) -> (Model, Bounded) {
     if files.is_empty() {
-        return (Model::default(), Vec::new());
+        return (Model::default(), Bounded::new());
     }
     let (ids, mut diagnostics) = collect_ids(&files, sources);
     // Pass 2 reads the ids only, so files are built on every core; their
@@ -82,16 +82,19 @@ pub fn validate(
     // would have: the first definition of an id still wins.
     // Each raw file is dropped as soon as it is built, so the raw values and
     // the model are not all held at once.
+    // A raw file `diff` shares with the other side (`load_pair`) is copied
+    // here, one at a time; the side that holds it last takes it as it is.
     let built = crate::par::map_owned(files, |(file, raw)| {
+        let raw = Arc::try_unwrap(raw).unwrap_or_else(|shared| RawFile::clone(&shared));
         let mut ctx =
-            Ctx { sources, reference, skipped, diagnostics: Vec::new(), file, ids: &ids, strings: HashSet::new() };
+            Ctx { sources, reference, skipped, diagnostics: Bounded::new(), file, ids: &ids, strings: HashSet::new() };
         let mut part = Model::default();
         ctx.build(raw, &mut part);
         (part, ctx.diagnostics)
     });
     let mut parts = Vec::with_capacity(built.len());
-    for (part, mut problems) in built {
-        diagnostics.append(&mut problems);
+    for (part, problems) in built {
+        diagnostics.append(problems);
         parts.push(part);
     }
     // Accepted risks keep file order (their sort below is stable).
@@ -143,7 +146,7 @@ pub fn validate(
 /// Reports every cycle of `owned_by` (`a` owned by `b`, `b` by `a`): two
 /// companies cannot own each other, and the group rules would count them as
 /// different groups. A party has one owner, so each party is walked once.
-fn owned_by_cycles(model: &Model, diagnostics: &mut Vec<Diagnostic>) {
+fn owned_by_cycles(model: &Model, diagnostics: &mut Bounded) {
     // 0 unvisited, 1 on the walk being made, 2 done.
     let mut state: HashMap<&PartyId, u8> = HashMap::new();
     for start in model.parties.keys() {
@@ -223,7 +226,7 @@ fn absorb(model: &mut Model, part: Model) {
 
 /// Pass 1: every valid id of every file with its kind and where it is first
 /// defined, and a diagnostic for each bad or duplicate id.
-fn collect_ids(files: &[(FileId, RawFile)], sources: &SourceMap) -> (Ids, Vec<Diagnostic>) {
+fn collect_ids(files: &[(FileId, Arc<RawFile>)], sources: &SourceMap) -> (Ids, Bounded) {
     let count: usize = files
         .iter()
         .map(|(_, raw)| {
@@ -258,7 +261,7 @@ fn collect_ids(files: &[(FileId, RawFile)], sources: &SourceMap) -> (Ids, Vec<Di
         definitions
     });
     let mut ids = Ids::with_capacity_and_hasher(count, Default::default());
-    let mut diagnostics = Vec::new();
+    let mut diagnostics = Bounded::new();
     for (kind, id, span) in prepared.into_iter().flatten() {
         let problem = match id {
             Ok(id) => define(&mut ids, kind, id, span),
@@ -313,7 +316,8 @@ struct Ctx<'a> {
     reference: &'a Reference,
     /// Files that could not be parsed, as shown in diagnostics.
     skipped: &'a [String],
-    diagnostics: Vec<Diagnostic>,
+    /// Errors past [`crate::diag::MAX_ERRORS_KEPT_PER_FILE`] are only counted.
+    diagnostics: Bounded,
     /// The file being validated.
     file: FileId,
     /// Every valid id in the model with its kind and where it is first defined.

@@ -21,9 +21,12 @@ pub struct InvalidDocument<'a> {
     pub schema_version: u32,
     /// Always `false`: the model did not load, and no rule ran.
     pub valid: bool,
-    /// How many diagnostics of each level.
+    /// How many diagnostics of each level, the unlisted errors included.
     pub counts: Counts,
-    /// Every diagnostic, in the order they are drawn (errors first, by file and place).
+    /// Errors counted but not listed: past the first thousand of one file
+    /// (`diag::MAX_ERRORS_KEPT_PER_FILE`), errors are counted, not kept.
+    pub errors_not_listed: usize,
+    /// Every diagnostic kept, in the order they are drawn (errors first, by file and place).
     pub diagnostics: Vec<JsonDiagnostic<'a>>,
 }
 
@@ -77,7 +80,8 @@ fn level(level: Level) -> &'static str {
 impl<'a> InvalidDocument<'a> {
     /// The document of `diagnostics`, resolved against `sources`.
     pub fn new(diagnostics: &'a [Diagnostic], sources: &SourceMap) -> Self {
-        let mut counts = Counts::default();
+        let errors_not_listed = sources.errors_left_out();
+        let mut counts = Counts { error: errors_not_listed, ..Counts::default() };
         for diagnostic in diagnostics {
             match diagnostic.level {
                 Level::Error => counts.error += 1,
@@ -101,7 +105,7 @@ impl<'a> InvalidDocument<'a> {
                 notes: &d.notes,
             })
             .collect();
-        Self { schema_version: super::SCHEMA_VERSION, valid: false, counts, diagnostics }
+        Self { schema_version: super::SCHEMA_VERSION, valid: false, counts, errors_not_listed, diagnostics }
     }
 }
 

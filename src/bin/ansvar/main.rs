@@ -362,7 +362,7 @@ fn load_with(
                 _ => None,
             };
             let shown = model.display().to_string();
-            let line = ansvar::render::invalid_model(side, &shown, invalid.diagnostics.len(), lang);
+            let line = ansvar::render::invalid_model(side, &shown, invalid.problems(), lang);
             let _ = writeln!(std::io::stderr(), "error: {line}");
             Err(Failure::Reported)
         }
@@ -592,24 +592,30 @@ fn roles(global: &GlobalArgs, args: &RolesArgs) -> Result<u8, Failure> {
     exit(CLEAN)
 }
 
-/// Loads one side of a diff: a directory, a path at `--git-*` REV, or `REV:path`.
-fn load_side(
-    reference: &Reference,
-    spec: &str,
-    revision: Option<&str>,
-    side: &str,
-    color: Color,
-    lang: Lang,
-    progress: &Progress,
-) -> Result<Loaded, Failure> {
+/// The revision and path one side of a diff names.
+fn side_path(spec: &str, revision: Option<&str>) -> (Option<String>, std::path::PathBuf) {
     let as_path = Path::new(spec);
-    let (revision, path) = match (revision, spec.split_once(':')) {
+    match (revision, spec.split_once(':')) {
         (Some(rev), _) => (Some(rev.to_owned()), as_path.to_path_buf()),
         (None, Some((rev, path))) if !as_path.exists() && !rev.is_empty() => {
             (Some(rev.to_owned()), std::path::PathBuf::from(path))
         }
         _ => (None, as_path.to_path_buf()),
-    };
+    }
+}
+
+/// Whether [`read_side`] finds something to read (else it says what is missing).
+fn side_present(spec: &str, revision: Option<&str>) -> bool {
+    match side_path(spec, revision) {
+        (Some(_), _) => true,
+        (None, path) => !matches!(std::fs::metadata(path), Err(e) if e.kind() == std::io::ErrorKind::NotFound),
+    }
+}
+
+/// Reads one side of a diff: a directory, a path at `--git-*` REV, or
+/// `REV:path`; with the side as shown in errors (with its revision).
+fn read_side(spec: &str, revision: Option<&str>, side: &str) -> Result<(std::path::PathBuf, load::Read), Failure> {
+    let (revision, path) = side_path(spec, revision);
     if revision.is_none() {
         exists(&path, side)?;
     }
@@ -618,13 +624,14 @@ fn load_side(
         Some(rev) => std::path::PathBuf::from(format!("{rev}:{}", path.display())),
         None => path.clone(),
     };
-    load_with(&shown, side, color, lang, progress, || match &revision {
-        None => load::load_path(&path, reference),
+    let read = match &revision {
+        None => load::read_path(&path),
         Some(rev) => match load::git::read_at_revision(rev, &path) {
-            Ok(texts) => load::load_texts(texts, reference),
-            Err(diagnostic) => Err(load::Invalid { sources: SourceMap::new(), diagnostics: vec![*diagnostic] }),
+            Ok(texts) => load::read_texts(texts),
+            Err(diagnostic) => load::Read::failed(*diagnostic),
         },
-    })
+    };
+    Ok((shown, read))
 }
 
 fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
@@ -636,10 +643,31 @@ fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
     progress.stage("reading and validating both sides");
     // Both sides are loaded before either failure is reported, so that one run
     // shows every problem on both sides.
-    let old =
-        load_side(&reference, &args.old, args.git_old.as_deref(), "the old side: ", color, global.lang(), &progress);
-    let new =
-        load_side(&reference, &args.new, args.git_new.as_deref(), "the new side: ", color, global.lang(), &progress);
+    // Files with the same bytes on both sides are parsed once (`load::load_pair`).
+    const OLD: &str = "the old side: ";
+    const NEW: &str = "the new side: ";
+    let lang = global.lang();
+    let (old_spec, new_spec) = ((&args.old, args.git_old.as_deref()), (&args.new, args.git_new.as_deref()));
+    let (old, new) = match (read_side(old_spec.0, old_spec.1, OLD), side_present(new_spec.0, new_spec.1)) {
+        (Ok((old_shown, old)), true) => {
+            let (new_shown, new) = read_side(new_spec.0, new_spec.1, NEW)?;
+            let (old, new) = load::load_pair(old, new, &reference);
+            (
+                load_with(&old_shown, OLD, color, lang, &progress, || old),
+                load_with(&new_shown, NEW, color, lang, &progress, || new),
+            )
+        }
+        // A side that is missing is said in turn, as each side is loaded.
+        (old, _) => {
+            let old = old.and_then(|(shown, read)| {
+                load_with(&shown, OLD, color, lang, &progress, || load::load_read(read, &reference))
+            });
+            let new = read_side(new_spec.0, new_spec.1, NEW).and_then(|(shown, read)| {
+                load_with(&shown, NEW, color, lang, &progress, || load::load_read(read, &reference))
+            });
+            (old, new)
+        }
+    };
     let (old, new) = (old?, new?);
     let seeds = scope_parties(&[&old.model, &new.model], &args.scope)?;
     let as_of = as_of(args.as_of);
