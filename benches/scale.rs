@@ -29,7 +29,10 @@
 //!   a simulated terminal of 50 rows (`ANSVAR_TERMINAL_ROWS`) prints at most
 //!   100 lines with its summary in the first 20, and `report --scope r-001`
 //!   (the first region's chain, HTML) is at most 2 MB and takes at most 1.2×
-//!   the time of `check`.
+//!   the time of `check`; `report --overview` (HTML) is at most 10 MB, takes
+//!   at most 1.5× `check`'s time and 1.2× its peak memory; `report --split
+//!   DIR` (every party's page) takes at most 2× `check`'s time and 1.5× its
+//!   peak memory.
 //!
 //! It prints Markdown tables: `docs/performance.md` explains them. Runs on a
 //! loaded machine are noisy; compare medians, and rerun before you conclude.
@@ -183,13 +186,24 @@ fn main() {
         // The targets for people are this build's: with `--bin`, they are skipped.
         if !no_people && bins == [ANSVAR] {
             let check = rows.last().map_or(Duration::ZERO, |row: &Row| row.check);
-            let measured = people(dir, runs, check);
+            let check_peak = rows.last().map_or(f64::NAN, |row: &Row| row.peak_mb);
+            let measured = people(dir, runs, check, check_peak, has_time);
             eprintln!(
                 "  check on a terminal: {} lines, summary at line {}; report --scope {REGION}: {:.2} MB in {:.2} s",
                 measured.lines,
                 measured.summary_at.map_or("none".to_owned(), |n| n.to_string()),
                 measured.scoped_bytes as f64 / 1e6,
                 measured.scoped.as_secs_f64()
+            );
+            eprintln!(
+                "  overview: {:.2} MB in {:.2} s, {:.0} MB peak; split: {} pages, {:.1} MB in {:.2} s, {:.0} MB peak",
+                measured.overview_bytes as f64 / 1e6,
+                measured.overview.as_secs_f64(),
+                measured.overview_peak,
+                measured.split_pages,
+                measured.split_bytes as f64 / 1e6,
+                measured.split.as_secs_f64(),
+                measured.split_peak
             );
             people_rows.push((label.clone(), measured));
         }
@@ -219,10 +233,52 @@ struct People {
     scoped: Duration,
     /// `check`'s median wall time, measured beside it.
     check: Duration,
+    /// `check`'s median peak memory, MB.
+    check_peak: f64,
+    /// `report --overview` (HTML): size, median wall time, median peak MB.
+    overview_bytes: u64,
+    /// Its median wall time.
+    overview: Duration,
+    /// Its median peak memory, MB.
+    overview_peak: f64,
+    /// `report --split DIR` (HTML): median wall time and peak MB, and its pages.
+    split: Duration,
+    /// Its median peak memory, MB.
+    split_peak: f64,
+    /// The pages it wrote, and their bytes with the index.
+    split_pages: usize,
+    /// All its files' bytes.
+    split_bytes: u64,
 }
 
-/// Measures `check` on a simulated terminal and `report --scope REGION`.
-fn people(dir: &Path, runs: usize, check: Duration) -> People {
+/// Runs `ansvar ARGS` under `/usr/bin/time` when present: wall time, peak MB
+/// (NaN without it) and what it wrote to stdout.
+fn measured(args: &[String], has_time: bool) -> (Duration, f64, Vec<u8>) {
+    let mut process = if has_time {
+        let mut process = Command::new(TIME);
+        process.args(["-f", "time-peak-kb %M", ANSVAR]).args(args);
+        process
+    } else {
+        let mut process = Command::new(ANSVAR);
+        process.args(args);
+        process
+    };
+    let started = Instant::now();
+    let output = process.stderr(Stdio::piped()).output().expect("the ansvar binary runs");
+    let wall = started.elapsed();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "`ansvar {}` failed: {stderr}", args.join(" "));
+    let peak = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("time-peak-kb "))
+        .and_then(|kb| kb.trim().parse::<f64>().ok())
+        .map_or(f64::NAN, |kb| kb * 1024.0 / 1e6);
+    (wall, peak, output.stdout)
+}
+
+/// Measures `check` on a simulated terminal, `report --scope REGION`, the
+/// overview and the split.
+fn people(dir: &Path, runs: usize, check: Duration, check_peak: f64, has_time: bool) -> People {
     let model = dir.display().to_string();
     let output = Command::new(ANSVAR)
         .args(["check", &model, "--as-of", synth::AS_OF, "--fail-on", "never", "--color", "never"])
@@ -233,20 +289,57 @@ fn people(dir: &Path, runs: usize, check: Duration) -> People {
     let text = String::from_utf8_lossy(&output.stdout);
     let lines = text.lines().count();
     let summary_at = text.lines().position(|l| l.starts_with("model `")).map(|i| i + 1);
-    let mut walls = Vec::new();
-    let mut scoped_bytes = 0;
+    let report = |extra: &[&str]| -> Vec<String> {
+        let mut args: Vec<String> = ["report", &model, "--as-of", synth::AS_OF].iter().map(|s| s.to_string()).collect();
+        args.extend(extra.iter().map(|s| s.to_string()));
+        args
+    };
+    let (mut scoped, mut overview, mut overview_peak, mut split, mut split_peak) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut scoped_bytes, mut overview_bytes, mut split_pages, mut split_bytes) = (0, 0, 0, 0);
     for _ in 0..runs {
-        let started = Instant::now();
-        let output = Command::new(ANSVAR)
-            .args(["report", &model, "--as-of", synth::AS_OF, "--scope", REGION, "--format", "html"])
-            .stderr(Stdio::null())
-            .output()
-            .expect("the ansvar binary runs");
-        walls.push(started.elapsed());
-        assert!(output.status.success(), "`report --scope {REGION}` failed");
-        scoped_bytes = output.stdout.len() as u64;
+        let (wall, _, out) = measured(&report(&["--scope", REGION, "--format", "html"]), has_time);
+        scoped.push(wall);
+        scoped_bytes = out.len() as u64;
+        let (wall, peak, out) = measured(&report(&["--overview", "--format", "html"]), has_time);
+        overview.push(wall);
+        overview_peak.push(peak);
+        overview_bytes = out.len() as u64;
+        let target = tempfile::tempdir().expect("a temporary directory");
+        let site = target.path().join("site");
+        let (wall, peak, _) = measured(&report(&["--split", &site.display().to_string(), "--quiet"]), has_time);
+        split.push(wall);
+        split_peak.push(peak);
+        split_pages = std::fs::read_dir(site.join("parties")).map_or(0, |d| d.count());
+        split_bytes = walk_bytes(&site);
     }
-    People { lines, summary_at, scoped_bytes, scoped: median_duration(walls), check }
+    People {
+        lines,
+        summary_at,
+        scoped_bytes,
+        scoped: median_duration(scoped),
+        check,
+        check_peak,
+        overview_bytes,
+        overview: median_duration(overview),
+        overview_peak: median(overview_peak),
+        split: median_duration(split),
+        split_peak: median(split_peak),
+        split_pages,
+        split_bytes,
+    }
+}
+
+/// The bytes of every file under `dir`.
+fn walk_bytes(dir: &Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+    entries
+        .flatten()
+        .map(|e| match e.file_type() {
+            Ok(t) if t.is_dir() => walk_bytes(&e.path()),
+            _ => e.metadata().map_or(0, |m| m.len()),
+        })
+        .sum()
 }
 
 /// The targets for people as a table, each with whether it is met.
@@ -266,6 +359,27 @@ fn people_table(rows: &[(String, People)]) -> String {
             p.scoped.as_secs_f64(),
             p.check.as_secs_f64(),
             met(mb <= 2.0 && ratio <= 1.2),
+        ));
+    }
+    out.push_str(
+        "\n| size | check s | check peak MB | overview MB (≤ 10) | overview s | / check (≤ 1.5) | overview peak MB | / check (≤ 1.2) | met | split pages | split MB | split s | / check (≤ 2) | split peak MB | / check (≤ 1.5) | met |\n|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|\n",
+    );
+    for (size, p) in rows {
+        let check = p.check.as_secs_f64();
+        let (overview, split) = (p.overview.as_secs_f64() / check, p.split.as_secs_f64() / check);
+        let (overview_peak, split_peak) = (p.overview_peak / p.check_peak, p.split_peak / p.check_peak);
+        let mb = p.overview_bytes as f64 / 1e6;
+        out.push_str(&format!(
+            "| {size} | {check:.2} | {:.0} | {mb:.2} | {:.2} | {overview:.2} | {:.0} | {overview_peak:.2} | {} | {} | {:.1} | {:.2} | {split:.2} | {:.0} | {split_peak:.2} | {} |\n",
+            p.check_peak,
+            p.overview.as_secs_f64(),
+            p.overview_peak,
+            met(mb <= 10.0 && overview <= 1.5 && overview_peak <= 1.2),
+            p.split_pages,
+            p.split_bytes as f64 / 1e6,
+            p.split.as_secs_f64(),
+            p.split_peak,
+            met(split <= 2.0 && split_peak <= 1.5),
         ));
     }
     out

@@ -129,6 +129,73 @@ pub fn write_atomic_with(
     result.map_err(io)
 }
 
+/// Writes a directory of files atomically (`report --split DIR`): `write`
+/// fills a new temporary directory beside `dir` (`.NAME.ansvar-tmp-PID-N`),
+/// which is renamed to `dir` once every file is written. If `write` fails,
+/// the temporary directory is removed and `dir` is left as it was; SIGINT and
+/// SIGTERM remove it too, and the next split into the same place removes one
+/// left by a process that no longer runs.
+///
+/// `dir` must not exist, or be an empty directory (it is replaced): a
+/// directory with anything in it, a file, or a symbolic link is refused, so
+/// that nothing a user keeps there is lost or mixed with the pages.
+pub fn write_dir_atomic(dir: &Path, write: impl FnOnce(&Path) -> std::io::Result<()>) -> Result<(), WriteError> {
+    let io = |source| WriteError::Io { path: dir.to_path_buf(), source };
+    let refuse = |reason: String| WriteError::Refused { path: dir.to_path_buf(), reason };
+    let existing = match std::fs::symlink_metadata(dir) {
+        Ok(metadata) if metadata.file_type().is_symlink() => {
+            return Err(refuse("it is a symbolic link; name a directory that does not exist yet".to_owned()));
+        }
+        Ok(metadata) if !metadata.is_dir() => {
+            return Err(refuse(format!(
+                "it is {}, not a directory; name a directory that does not exist yet",
+                crate::load::files::kind_of(metadata.file_type())
+            )));
+        }
+        Ok(_) => {
+            if std::fs::read_dir(dir).map_err(io)?.next().is_some() {
+                return Err(refuse(
+                    "the directory is not empty; remove it, or name one that does not exist yet".to_owned(),
+                ));
+            }
+            true
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => false,
+        Err(error) => return Err(io(error)),
+    };
+    let Some(name) = dir.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Err(refuse("it names no directory of its own; give a name such as `report`".to_owned()));
+    };
+    let parent = match dir.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    install_signal_cleanup();
+    sweep_leftovers(&parent, &name);
+    let number = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let temp = parent.join(format!(".{name}{TEMP_MARK}{}-{number}", std::process::id()));
+    std::fs::create_dir(&temp).map_err(|error| {
+        let message = match error.kind() {
+            std::io::ErrorKind::NotFound => format!("the directory `{}` does not exist", parent.display()),
+            std::io::ErrorKind::PermissionDenied => format!("no permission to write in `{}`", parent.display()),
+            kind => kind.to_string(),
+        };
+        io(std::io::Error::new(error.kind(), message))
+    })?;
+    lock(&LIVE).push(temp.clone());
+    let result = write(&temp).and_then(|()| {
+        if existing {
+            std::fs::remove_dir(dir)?;
+        }
+        std::fs::rename(&temp, dir)
+    });
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&temp);
+    }
+    lock(&LIVE).retain(|live| *live != temp);
+    result.map_err(io)
+}
+
 /// The file to replace for `path`: `path` itself, or the file a symlink at
 /// `path` leads to; refused if it is not a regular file, is read-only or is
 /// one of the model's files.
@@ -272,9 +339,15 @@ fn sweep_leftovers(dir: &Path, name: &str) {
         let file_name = entry.file_name();
         let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else { continue };
         let Some(pid) = rest.split_once('-').and_then(|(pid, _)| pid.parse::<u32>().ok()) else { continue };
-        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
-        if is_file && pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
+        let kind = entry.file_type();
+        if pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists() {
+            continue;
+        }
+        if kind.as_ref().is_ok_and(|t| t.is_file()) {
             let _ = std::fs::remove_file(entry.path());
+        } else if kind.is_ok_and(|t| t.is_dir()) {
+            // A directory of `report --split`.
+            let _ = std::fs::remove_dir_all(entry.path());
         }
     }
 }
@@ -290,7 +363,7 @@ fn install_signal_cleanup() {
         let _ = std::thread::Builder::new().name("ansvar-signals".into()).spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 for path in lock(&LIVE).drain(..) {
-                    let _ = std::fs::remove_file(path);
+                    let _ = if path.is_dir() { std::fs::remove_dir_all(path) } else { std::fs::remove_file(path) };
                 }
                 let _ = signal_hook::low_level::emulate_default_handler(signal);
                 std::process::exit(128 + signal);

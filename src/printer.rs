@@ -208,6 +208,8 @@ pub struct Check<'a> {
     pub sarif_limit: usize,
     /// The language of the text (`--lang`).
     pub lang: crate::render::Lang,
+    /// The parties given to `--scope` (empty without it), which JSON records.
+    pub scope: &'a [PartyId],
 }
 
 /// How `check` lays out text.
@@ -243,7 +245,8 @@ impl Printer for Check<'_> {
     fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
         match self.format {
             CheckFormat::Json => {
-                let document = json::CheckDocument::new_in(self.findings, self.as_of, self.sources, self.lang);
+                let document = json::CheckDocument::new_in(self.findings, self.as_of, self.sources, self.lang)
+                    .with_scope(self.scope);
                 json::write_to(&WithObligations { document: &document, obligations: self.obligations.as_ref() }, out)?;
             }
             CheckFormat::Sarif => {
@@ -426,12 +429,17 @@ pub struct Changes<'a> {
     pub color: Color,
     /// The language of the text (`--lang`).
     pub lang: crate::render::Lang,
+    /// The parties given to `--scope` (empty without it), which JSON records.
+    pub scope: &'a [PartyId],
 }
 
 impl Printer for Changes<'_> {
     fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
         let flavour = match self.format {
-            DiffFormat::Json => return Ok(json::write_to(&json::DiffDocument::new(self.diff, self.as_of), out)?),
+            DiffFormat::Json => {
+                let document = json::DiffDocument::new(self.diff, self.as_of).with_scope(self.scope);
+                return Ok(json::write_to(&document, out)?);
+            }
             DiffFormat::Md => report::diff::Flavour::Markdown,
             DiffFormat::Text => report::diff::Flavour::Text { color: self.color == Color::Always },
         };
@@ -461,29 +469,65 @@ impl Format for ReportFormat {
     }
 }
 
-/// What `ansvar report` writes: the accountability report, prepared.
+/// What `ansvar report` writes: the accountability report, prepared, or its
+/// overview ([`report::outline`]).
 pub struct Report<'a> {
     format: ReportFormat,
     input: &'a Input<'a>,
-    view: View<'a>,
+    body: Body<'a>,
+}
+
+/// The report in full, or its overview.
+enum Body<'a> {
+    Full(Box<View<'a>>),
+    Overview(Box<report::outline::Outline<'a>>),
 }
 
 impl<'a> Report<'a> {
-    /// Prepares the report of an analysed model.
+    /// Prepares the full report of an analysed model.
     pub fn new(input: &'a Input<'a>, format: ReportFormat) -> Self {
-        Self { format, input, view: View::build(input) }
+        Self::with_mode(input, format, report::outline::Mode::Full)
+    }
+
+    /// Prepares the report of an analysed model: as HTML or Markdown, the
+    /// overview when `mode` says so for this model ([`report::outline::Mode::overview`]);
+    /// JSON is always the whole report.
+    pub fn with_mode(input: &'a Input<'a>, format: ReportFormat, mode: report::outline::Mode) -> Self {
+        use report::outline::{Links, Mode, Outline, Size};
+        let size = (format != ReportFormat::Json && mode != Mode::Full).then(|| Size::of(input));
+        let body = match size {
+            Some(size) if mode.overview(size) => {
+                Body::Overview(Box::new(Outline::build(input, size, mode == Mode::Overview, Links::Rows)))
+            }
+            _ => Body::Full(Box::new(View::build(input))),
+        };
+        Self { format, input, body }
+    }
+
+    /// Whether it is the overview.
+    pub fn is_overview(&self) -> bool {
+        matches!(self.body, Body::Overview(_))
     }
 }
 
 impl Printer for Report<'_> {
     fn write(&self, out: &mut dyn Write) -> Result<(), PrintError> {
+        let view = match &self.body {
+            Body::Full(view) => view,
+            Body::Overview(outline) => {
+                return match self.format {
+                    ReportFormat::Md => outline.write_markdown(out),
+                    _ => outline.write_html(out),
+                };
+            }
+        };
         let text = match self.format {
-            ReportFormat::Html => report::templates::html(&self.view)?,
-            ReportFormat::Md => report::templates::markdown(&self.view)?,
+            ReportFormat::Html => report::templates::html(view)?,
+            ReportFormat::Md => report::templates::markdown(view)?,
             // A national model's JSON report runs to gigabytes: streamed.
             ReportFormat::Json => {
                 let document =
-                    json::ReportDocument::new_in(&self.view, self.input.analysis, self.input.sources, self.input.lang);
+                    json::ReportDocument::new_in(view, self.input.analysis, self.input.sources, self.input.lang);
                 return Ok(json::write_report_to(&document, out)?);
             }
         };

@@ -20,6 +20,9 @@ use ansvar::reference::Reference;
 use ansvar::render::Lang;
 use ansvar::report::{templates, view};
 
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
 const CHROMIUM: &str = "/usr/bin/chromium";
 /// How long one chromium run may take before the test gives up on it.
 const TIMEOUT: Duration = Duration::from_secs(90);
@@ -316,6 +319,69 @@ fn strip_tags(fragment: &str) -> String {
         }
     }
     out.replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", "\"")
+}
+
+/// How long chromium may take to load and lay out the overview of a regional
+/// model, or one party's page: generous for a loaded CI machine, yet far
+/// below the never of the whole report of a big model (issue 15).
+const RENDER_LIMIT: Duration = Duration::from_secs(60);
+
+#[test]
+fn the_overview_of_a_regional_model_and_one_split_page_render_in_time() {
+    let Some(binary) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("model");
+    std::fs::create_dir(&model).unwrap();
+    synth::generate(&synth::REGIONAL, 1, &model).unwrap();
+    let reference = Reference::builtin();
+    let loaded = load::load_path(&model, &reference).expect("the regional model is valid");
+    let analysis = ansvar::Analysis::new(&loaded.model, &reference, synth::AS_OF.parse().unwrap());
+    let input = view::Input {
+        name: "regional",
+        model: &loaded.model,
+        sources: &loaded.sources,
+        analysis: &analysis,
+        reference: &reference,
+        lang: ansvar::render::Lang::En,
+        memo: None,
+    };
+    use ansvar::report::outline::{Links, Mode, Outline, Size, Split};
+    let size = Size::of(&input);
+    assert!(Mode::Auto.overview(size), "the regional model is large: {size:?}");
+    let page = dir.path().join("overview.html");
+    let mut html = Vec::new();
+    Outline::build(&input, size, false, Links::Rows).write_html(&mut html).unwrap();
+    std::fs::write(&page, &html).unwrap();
+
+    // One party's page of the split, with the stylesheet it links.
+    let split = Split::build(&input, size, "html");
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(site.join("parties")).unwrap();
+    std::fs::write(site.join("style.css"), ansvar::report::outline::STYLE).unwrap();
+    let party = split.parties().iter().find(|p| p.as_str().starts_with("r-")).copied().expect("a region");
+    let one = split.page(party);
+    let party_page = site.join("parties").join(format!("{}.html", one.stem));
+    std::fs::write(&party_page, split.page_html(&one).unwrap()).unwrap();
+
+    let profile = tempfile::tempdir().unwrap();
+    for (path, must_show) in [(&page, "id=\"parties\""), (&party_page, "../index.html")] {
+        let started = Instant::now();
+        let dump = run_chromium(
+            &binary,
+            profile.path(),
+            &["--dump-dom".to_owned(), "--enable-logging=stderr".to_owned(), "--v=0".to_owned()],
+            path,
+        );
+        let took = started.elapsed();
+        assert!(dump.success, "chromium --dump-dom of {} failed: {}", path.display(), dump.stderr);
+        assert!(console_errors(&dump.stderr).is_empty(), "console errors: {:?}", console_errors(&dump.stderr));
+        assert!(took < RENDER_LIMIT, "{} took {took:?} to render", path.display());
+        assert!(dump.stdout.contains(must_show), "{} did not render its content", path.display());
+        assert!(!dump.stdout.contains("<script"), "the page has a script");
+    }
+    let rows = std::fs::read_to_string(&page).unwrap().matches("<tr id=\"party-").count();
+    assert_eq!(rows, size.parties, "one row per party with a role or a finding");
+    assert!(html.len() < 2_000_000, "the overview of a region is {} bytes", html.len());
 }
 
 /// Review C1–C5 and C9 in a browser: the report and the SVG diagram of

@@ -150,3 +150,19 @@ fn graph_in_scope_draws_one_chain() {
         .clone();
     insta::assert_snapshot!("graph_two_clinics_scope_clinic_b", String::from_utf8_lossy(&output.stdout));
 }
+
+#[test]
+fn check_and_diff_json_record_the_scope_given_and_nothing_without_it() {
+    let scoped = json(&["check", TWO, "--scope", "hosting-b", "--scope", "clinic-a"], 1);
+    assert_eq!(scoped["scope"], serde_json::json!(["clinic-a", "hosting-b"]), "sorted by id");
+    let whole = json(&["check", TWO], 1);
+    assert!(whole.get("scope").is_none(), "a run without --scope records none: {whole}");
+    let diff = stdout(
+        ansvar().args(["diff", TWO, CHANGED, "--scope", "clinic-a", "--format", "json", "--as-of", "2024-06-01"]),
+        1,
+    );
+    let diff: Value = serde_json::from_str(&diff).expect("stdout is JSON");
+    assert_eq!(diff["scope"], serde_json::json!(["clinic-a"]));
+    let unscoped = stdout(ansvar().args(["diff", TWO, CHANGED, "--format", "json", "--as-of", "2024-06-01"]), 1);
+    assert!(!unscoped.contains("\"scope\""), "{unscoped}");
+}

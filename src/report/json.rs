@@ -353,6 +353,10 @@ pub struct CheckDocument<'a> {
     pub schema_version: u32,
     /// The evaluation date.
     pub as_of: String,
+    /// The parties given to `--scope`, sorted by id; absent without
+    /// `--scope` (docs/scope.md).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scope: Vec<String>,
     /// Counts by severity.
     pub counts: JsonCounts,
     /// Every finding, most serious first.
@@ -432,6 +436,7 @@ impl<'a> CheckDocument<'a> {
         Self {
             schema_version: super::SCHEMA_VERSION,
             as_of: as_of.to_string(),
+            scope: Vec::new(),
             counts: JsonCounts::new(findings),
             findings: findings.iter().map(|f| JsonFinding::new(f, sources, lang)).collect(),
             obligations: None,
@@ -442,6 +447,16 @@ impl<'a> CheckDocument<'a> {
     pub fn with_obligations(self, obligations: Option<ObligationsPart>) -> Self {
         Self { obligations, ..self }
     }
+
+    /// The document of a run narrowed by `--scope` to these parties.
+    pub fn with_scope(self, scope: &[PartyId]) -> Self {
+        Self { scope: scope_ids(scope), ..self }
+    }
+}
+
+/// The ids given to `--scope`, as JSON lists them.
+fn scope_ids(scope: &[PartyId]) -> Vec<String> {
+    scope.iter().map(|p| p.as_str().to_owned()).collect()
 }
 
 /// The document `ansvar diff --format json` prints.
@@ -451,6 +466,9 @@ pub struct DiffDocument<'a> {
     pub schema_version: u32,
     /// The evaluation date of both sides.
     pub as_of: String,
+    /// The parties given to `--scope`; absent without `--scope`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scope: Vec<String>,
     /// The changes.
     #[serde(flatten)]
     pub diff: &'a crate::diff::ModelDiff,
@@ -459,7 +477,12 @@ pub struct DiffDocument<'a> {
 impl<'a> DiffDocument<'a> {
     /// The document for a diff.
     pub fn new(diff: &'a crate::diff::ModelDiff, as_of: jiff::civil::Date) -> Self {
-        Self { schema_version: super::SCHEMA_VERSION, as_of: as_of.to_string(), diff }
+        Self { schema_version: super::SCHEMA_VERSION, as_of: as_of.to_string(), scope: Vec::new(), diff }
+    }
+
+    /// The document of a diff narrowed by `--scope` to these parties.
+    pub fn with_scope(self, scope: &[PartyId]) -> Self {
+        Self { scope: scope_ids(scope), ..self }
     }
 }
 

@@ -19,6 +19,7 @@ pub mod json;
 pub mod markdown;
 pub mod memo;
 pub mod notify;
+pub mod outline;
 pub mod overview;
 pub mod refs;
 pub mod ropa;

@@ -13,6 +13,8 @@
 
 use serde::Serialize;
 
+use std::collections::HashMap;
+
 use crate::model::{Activity, DataCategory, PartyId, Retention, System, SystemId};
 use crate::obligations::records::{self, ControllerRecord, ProcessorRecord};
 use crate::par::Jobs;
@@ -140,6 +142,37 @@ impl<'a> RecordPlan<'a> {
         Jobs::new(&self.controller, move |key| {
             controller_row(input, key.activity, &records::controller_record(input.analysis, index.abroad(), key))
         })
+    }
+
+    /// Per party, the positions of the controller records and the processor
+    /// records that name it as controller or processor (`report --split`).
+    pub(crate) fn positions_by_party(&self) -> HashMap<PartyId, (Vec<usize>, Vec<usize>)> {
+        let mut positions: HashMap<PartyId, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        for (i, key) in self.controller.iter().enumerate() {
+            positions.entry(key.assignment.party.clone()).or_default().0.push(i);
+        }
+        for (i, key) in self.processor.iter().enumerate() {
+            positions.entry(key.processor.clone()).or_default().1.push(i);
+        }
+        positions
+    }
+
+    /// The records at these positions, drawn up: controller records first.
+    pub(crate) fn rows_at(
+        &self,
+        input: &Names<'_>,
+        index: &Index<'a>,
+        controller: &[usize],
+        processor: &[usize],
+    ) -> Vec<RecordRow> {
+        let controller = controller.iter().filter_map(|&i| self.controller.get(i)).map(|key| {
+            controller_row(input, key.activity, &records::controller_record(input.analysis, index.abroad(), key))
+        });
+        let processor = processor
+            .iter()
+            .filter_map(|&i| self.processor.get(i))
+            .map(|key| processor_row(input, &records::processor_record(input.analysis, index.abroad(), key)));
+        controller.chain(processor).collect()
     }
 
     /// The processor records, as jobs.

@@ -35,6 +35,14 @@ pub struct RenderError {
     source: askama::Error,
 }
 
+impl RenderError {
+    /// The error of rendering `what`; an I/O error while streaming it is
+    /// carried as askama's.
+    pub fn new(what: &'static str, source: askama::Error) -> Self {
+        Self { what, source }
+    }
+}
+
 /// The HTML report: one self-contained file, inline CSS, no scripts.
 #[derive(Template)]
 #[template(path = "report.html")]
@@ -130,7 +138,7 @@ pub fn ropa_markdown(
 /// Collapses runs of blank lines that template control lines leave behind, and
 /// ends the text with exactly one newline: Markdown gives blank lines meaning,
 /// so the output should not depend on how the template is indented.
-fn tidy(text: String) -> String {
+pub(crate) fn tidy(text: String) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = 0;
     for line in text.lines() {
@@ -153,7 +161,7 @@ fn tidy(text: String) -> String {
 }
 
 /// Filters for the Markdown templates.
-mod filters {
+pub(crate) mod filters {
     use std::fmt::Display;
 
     /// Escapes model text for Markdown prose and table cells.

@@ -260,6 +260,20 @@ pub struct ReportArgs {
     /// Only PARTY's part of the model (repeatable).
     #[arg(long, value_name = "PARTY", help = SCOPE_HELP, long_help = SCOPE_LONG_HELP)]
     pub scope: Vec<String>,
+    /// Write the overview (HTML, Markdown): figures, the most severe findings,
+    /// one row per party with its roles and findings, the chain only when it
+    /// is small. The default for a model of more than 300 parties with a role
+    /// or a finding, or more than 1 000 findings (docs/report.md).
+    #[arg(long, conflicts_with = "full")]
+    pub overview: bool,
+    /// Write the whole report (HTML, Markdown), however large the model.
+    #[arg(long)]
+    pub full: bool,
+    /// Write the overview as DIR/index.html (or .md) and one page per party
+    /// under DIR/parties/, linked both ways. DIR must not exist or be empty;
+    /// it is written whole or not at all.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "full", "overview"])]
+    pub split: Option<PathBuf>,
 }
 
 /// Arguments of `ansvar graph`.

@@ -70,8 +70,16 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain_rule(&cli.global, args),
         Command::Report(args) => {
             let format = format("report", args.format, args.output.as_deref(), printer::ReportFormat::Html);
+            if args.split.is_some() && format == printer::ReportFormat::Json {
+                usage_error("report", "--split writes HTML or Markdown pages; give --format html or md");
+            }
             let memo = memo(args);
-            let drawing = Drawing::Report(format, memo);
+            let mode = match (args.overview, args.full) {
+                (true, _) => ansvar::report::outline::Mode::Overview,
+                (_, true) => ansvar::report::outline::Mode::Full,
+                _ => ansvar::report::outline::Mode::Auto,
+            };
+            let drawing = Drawing::Report(format, memo, mode, args.split.clone());
             draw(&cli.global, &args.model, args.as_of, &args.scope, args.output.as_deref(), drawing)
         }
         Command::Graph(args) => {
@@ -488,6 +496,7 @@ fn check(global: &GlobalArgs, args: &CheckArgs) -> Result<u8, Failure> {
         layout: layout(global, args),
         fail_on,
         sarif_limit,
+        scope: &seeds,
     };
     progress.done();
     timings.time("render", || emit(&printed, output))?;
@@ -710,6 +719,7 @@ fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
         as_of,
         color: output_color(global.color, output),
         lang: global.lang(),
+        scope: &seeds,
     };
     emit(&printed, output)?;
     let failing = threshold(args.fail_on).is_some_and(|t| changes.introduces(t));
@@ -718,8 +728,9 @@ fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
 
 /// What `report`, `graph` and `ropa` draw from an analysed model.
 enum Drawing {
-    /// The accountability report, and its memo's particulars.
-    Report(printer::ReportFormat, ansvar::memo::Memo),
+    /// The accountability report, its memo's particulars, overview or full,
+    /// and the directory to split it into (`--split`).
+    Report(printer::ReportFormat, ansvar::memo::Memo, ansvar::report::outline::Mode, Option<std::path::PathBuf>),
     /// The chain as a graph.
     Graph(printer::GraphFormat),
     /// The Art. 30 records.
@@ -766,18 +777,65 @@ fn draw(
         reference: &reference,
         lang: global.lang(),
         memo: match &drawing {
-            Drawing::Report(_, memo) => Some(memo),
+            Drawing::Report(_, memo, ..) => Some(memo),
             _ => None,
         },
     };
+    if let Drawing::Report(format, _, _, Some(dir)) = &drawing {
+        let markdown = *format == printer::ReportFormat::Md;
+        return split(&input, dir, markdown, &progress);
+    }
     let drawn: Box<dyn Printer> = match &drawing {
-        Drawing::Report(format, _) => Box::new(printer::Report::new(&input, *format)),
+        Drawing::Report(format, _, mode, _) => Box::new(printer::Report::with_mode(&input, *format, *mode)),
         Drawing::Graph(format) => Box::new(printer::Chain::new(&input, *format)),
         Drawing::Ropa(format) => Box::new(printer::Ropa::new(&input, *format)),
     };
     progress.done();
     emit(drawn.as_ref(), output)?;
     exit(CLEAN)
+}
+
+/// `report --split DIR`: the overview as DIR's index and one page per party,
+/// written into a temporary directory renamed to DIR when whole.
+fn split(
+    input: &ansvar::report::view::Input<'_>,
+    dir: &Path,
+    markdown: bool,
+    progress: &Progress,
+) -> Result<u8, Failure> {
+    use ansvar::report::outline::{Size, Split};
+    let split = Split::build(input, Size::of(input), if markdown { "md" } else { "html" });
+    progress.done();
+    let mut failure = None;
+    let mut pages = 0;
+    let written = ansvar::output::write_dir_atomic(dir, |root| match split.write_into(root, markdown) {
+        Ok(n) => {
+            pages = n;
+            Ok(())
+        }
+        Err(PrintError::Io(error)) => Err(error),
+        Err(other) => {
+            let message = other.to_string();
+            failure = Some(other);
+            Err(std::io::Error::other(message))
+        }
+    });
+    match (written, failure) {
+        (Ok(()), _) => {
+            if !QUIET.load(Ordering::Relaxed) {
+                let _ = writeln!(std::io::stderr(), "wrote {} (an index and {pages} party pages)", dir.display());
+            }
+            exit(CLEAN)
+        }
+        (Err(_), Some(error)) => {
+            let _ = writeln!(std::io::stderr(), "error: {error}");
+            Err(Failure::Reported)
+        }
+        (Err(error), None) => {
+            let _ = writeln!(std::io::stderr(), "error: {error}");
+            Err(Failure::Reported)
+        }
+    }
 }
 
 /// `ansvar completions SHELL`: the completion script of the whole command line.
