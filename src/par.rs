@@ -88,8 +88,8 @@ pub fn join<A: Send, B>(side: impl FnOnce() -> A + Send, main: impl FnOnce() -> 
 /// items' order either way.
 ///
 /// The report's big parts (duty sheets, notification plans, records) are
-/// such lists: the JSON writer streams them, the HTML and Markdown writers draw
-/// them up whole before a template reads them.
+/// such lists: the JSON writer streams them, the HTML and Markdown templates
+/// pull them ([`Jobs::pulled`]).
 pub struct Jobs<'s, T, F> {
     items: &'s [T],
     work: F,
@@ -114,6 +114,20 @@ impl<'s, T: Sync, R: Send, F: Fn(&'s T) -> R + Sync + 's> Jobs<'s, T, F> {
     /// Every result, worked on every core, in the order of the items.
     pub fn all(self) -> Vec<R> {
         map(self.items, self.work)
+    }
+
+    /// The results as an iterator, drawn up on threads of `scope` at most
+    /// about `2 × ahead` ahead of it: see [`pulled`].
+    pub fn pulled<'scope>(
+        self,
+        scope: &'scope std::thread::Scope<'scope, 's>,
+        ahead: usize,
+    ) -> Pulled<'scope, 's, T, R, F>
+    where
+        F: Send + 'scope,
+        R: 'scope,
+    {
+        pulled(scope, self.items, ahead, self.work)
     }
 
     /// The results, each passed through `finish` on the thread that worked
@@ -197,6 +211,73 @@ pub fn stream<'s, T: Sync, R: Send, E>(
         }
         Ok(())
     })
+}
+
+/// The results of `work` on every item, in `items`' order, as an iterator
+/// taken on the calling thread while threads of `scope` draw the next ones
+/// up on every core ([`stream`]): for a consumer that pulls (a template's
+/// loop) rather than takes results pushed to it.
+///
+/// Nothing starts until the first result is asked for. At most about
+/// `2 × ahead` results are held at once. Dropping the iterator stops the
+/// drawing; a panic in `work` ends the iteration early and surfaces when the
+/// scope ends, so a truncated list is never mistaken for a whole one.
+pub fn pulled<'scope, 'env, T: Sync, R: Send + 'scope, W: Fn(&'env T) -> R + Send + Sync + 'scope>(
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    items: &'env [T],
+    ahead: usize,
+    work: W,
+) -> Pulled<'scope, 'env, T, R, W> {
+    Pulled { state: PulledState::Waiting { scope, items, ahead, work } }
+}
+
+/// The iterator of [`pulled`].
+pub struct Pulled<'scope, 'env, T, R, W> {
+    state: PulledState<'scope, 'env, T, R, W>,
+}
+
+enum PulledState<'scope, 'env, T, R, W> {
+    /// Not asked yet.
+    Waiting { scope: &'scope std::thread::Scope<'scope, 'env>, items: &'env [T], ahead: usize, work: W },
+    /// Drawing up, on threads of the scope.
+    Running(std::sync::mpsc::Receiver<R>),
+    /// Taken.
+    Spent,
+}
+
+impl<'scope, 'env, T: Sync, R: Send + 'scope, W: Fn(&'env T) -> R + Send + Sync + 'scope> Iterator
+    for Pulled<'scope, 'env, T, R, W>
+{
+    type Item = R;
+
+    fn next(&mut self) -> Option<R> {
+        if let PulledState::Waiting { .. } = self.state {
+            let PulledState::Waiting { scope, items, ahead, work } =
+                std::mem::replace(&mut self.state, PulledState::Spent)
+            else {
+                return None;
+            };
+            let (sender, receiver) = std::sync::mpsc::sync_channel(ahead.max(1));
+            // The receiver gone (the consumer stopped) ends the stream.
+            scope.spawn(move || stream(items, ahead, work, |result| sender.send(result)));
+            self.state = PulledState::Running(receiver);
+        }
+        match &self.state {
+            PulledState::Running(receiver) => receiver.recv().ok(),
+            _ => None,
+        }
+    }
+}
+
+impl<T, R, W> std::fmt::Debug for Pulled<'_, '_, T, R, W> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let state = match self.state {
+            PulledState::Waiting { .. } => "waiting",
+            PulledState::Running(_) => "running",
+            PulledState::Spent => "spent",
+        };
+        f.debug_struct("Pulled").field("state", &state).finish_non_exhaustive()
+    }
 }
 
 /// What [`stream`]'s threads share.
@@ -393,6 +474,38 @@ mod tests {
             });
             assert!(outcome.is_err(), "item {failing}");
         }
+    }
+
+    #[test]
+    fn pulled_results_come_in_order_and_stop_when_dropped() {
+        let items: Vec<u64> = (0..3_000).rev().collect();
+        let expected: Vec<u64> = items.iter().map(|n| (0..n % 89 * 50).sum::<u64>() + n).collect();
+        for ahead in [0, 1, 3, 256] {
+            let taken: Vec<u64> = std::thread::scope(|scope| {
+                pulled(scope, &items, ahead, |n| (0..n % 89 * 50).sum::<u64>() + n).collect()
+            });
+            assert_eq!(taken, expected, "ahead {ahead}");
+        }
+        // A consumer that stops early does not keep the scope waiting.
+        let first: Vec<u64> = std::thread::scope(|scope| pulled(scope, &items, 4, |n| *n).take(10).collect());
+        assert_eq!(first, items[..10]);
+        // Nothing is drawn up unless asked.
+        let drawn = AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            let _unused = pulled(scope, &items, 4, |_| drawn.fetch_add(1, Ordering::Relaxed));
+        });
+        assert_eq!(drawn.load(Ordering::Relaxed), 0);
+    }
+
+    #[test]
+    fn a_panic_in_a_pulled_job_surfaces() {
+        let items: Vec<u32> = (0..500).collect();
+        let outcome = std::panic::catch_unwind(|| {
+            std::thread::scope(|scope| {
+                pulled(scope, &items, 8, |n| if *n == 300 { panic!("job {n}") } else { *n }).count()
+            })
+        });
+        assert!(outcome.is_err());
     }
 
     #[test]

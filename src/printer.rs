@@ -521,17 +521,17 @@ impl Printer for Report<'_> {
                 };
             }
         };
-        let text = match self.format {
-            ReportFormat::Html => report::templates::html(view)?,
-            ReportFormat::Md => report::templates::markdown(view)?,
-            // A national model's JSON report runs to gigabytes: streamed.
+        // A national model's report runs to gigabytes: each format is
+        // streamed, its big parts drawn up as they are written.
+        match self.format {
+            ReportFormat::Html => report::templates::write_html(view, out),
+            ReportFormat::Md => report::templates::write_markdown(view, out),
             ReportFormat::Json => {
                 let document =
                     json::ReportDocument::new_in(view, self.input.analysis, self.input.sources, self.input.lang);
-                return Ok(json::write_report_to(&document, out)?);
+                Ok(json::write_report_to(&document, out)?)
             }
-        };
-        Ok(out.write_all(text.as_bytes())?)
+        }
     }
 }
 

@@ -154,7 +154,7 @@ pub struct FindingView {
     pub explanation_segments: Vec<Segment>,
     /// The number of an earlier finding of the same rule whose explanation the
     /// report shows, when it refers to that one rather than repeat it
-    /// ([`super::view::View::draw`]); empty otherwise.
+    /// ([`super::view::ReferBack`]); empty otherwise.
     #[serde(skip)]
     pub explained_at: String,
     /// What to do (the rule's remediation).

@@ -12,13 +12,14 @@
 //! (`index`, `Names`); the duty sheets, the breach paths and the
 //! records, the bulk of a big report, are planned here (which items, in which
 //! order) and drawn up item by item as a template or the JSON writer takes them
-//! ([`View::sheets`], [`View::notifications`], [`View::records`]).
+//! ([`View::sheets`], [`View::notifications`], the record jobs).
 //!
 //! The parts live beside this module: [`super::finding`] (findings as shown),
 //! [`super::overview`] (summary, activities, matrix, abroad, accepted risks),
 //! [`super::sheets`] (duty sheets), [`super::notify`] (who notifies whom),
 //! [`super::ropa`] (the Art. 30 record) and [`super::diagram`] (the chain).
 
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::Serialize;
@@ -36,7 +37,7 @@ pub use super::overview::{
     SeverityCount, Summary,
 };
 use super::overview::{abroad, accepted, activities};
-use super::ropa::{ControllerKey, RecordPlan, RecordRow, Records};
+use super::ropa::{ControllerKey, RecordPlan, RecordRow};
 use super::sheets::PartySheet;
 use crate::par::Jobs;
 
@@ -49,7 +50,7 @@ pub use super::refs::{ActivityRef, Input, PartyRef, Phrase, Shared, count};
 ///
 /// The three biggest parts, the duty sheets, who notifies whom and the records,
 /// are not held: [`View::sheets`], [`View::notifications`] and
-/// [`View::records`] draw them up item by item as the report is written, each
+/// the record jobs draw them up item by item as the report is written, each
 /// the same every time. On a national model they hold gigabytes; built whole
 /// they had to sit in memory beside the report's own text.
 #[derive(Debug, Serialize)]
@@ -93,7 +94,7 @@ pub struct View<'a> {
     parts: Parts<'a>,
 }
 
-/// What [`View::sheets`], [`View::notifications`] and [`View::records`] draw
+/// What [`View::sheets`], [`View::notifications`] and the record jobs draw
 /// their items up from.
 struct Parts<'a> {
     names: Names<'a>,
@@ -278,50 +279,36 @@ impl<'a> View<'a> {
         self.parts.records.processor_rows(&self.parts.names, &self.parts.index)
     }
 
-    /// The Art. 30 records, drawn up whole on every core.
-    pub fn records(&self) -> Records {
-        Records {
-            controller: self.controller_record_jobs().all(),
-            processor: self.processor_record_jobs().all(),
-            outside_gdpr: self.outside_gdpr_notes(),
-        }
-    }
-
     /// Why each processor the GDPR does not reach has no Art. 30(2) record.
     pub(crate) fn outside_gdpr_notes(&self) -> Vec<String> {
         self.parts.records.outside_gdpr_notes(&self.parts.names)
-    }
-
-    /// The parts drawn up on demand, drawn up whole on every core, for a
-    /// template: templates read lists and start no thread.
-    ///
-    /// A duty text or a rule's explanation that an earlier sheet already
-    /// sets out is referred to, not repeated ([`refer_back`]): on paper the
-    /// same paragraph twelve times is most of the duty sheets.
-    pub fn draw(&self) -> Drawn {
-        let mut sheets = self.sheet_jobs().all();
-        refer_back(&mut sheets);
-        Drawn {
-            sheets,
-            notifications: self.notification_jobs().all().into_iter().flatten().collect(),
-            records: self.records(),
-        }
     }
 }
 
 /// Marks, in the sheets' order, each duty whose text an earlier sheet shows
 /// (`same_as`) and each finding whose rule an earlier finding explains
 /// (`explained_at`), so that the templates show the text once and refer to it
-/// after. Only exact repeats: a duty worded for its party is shown in full.
-fn refer_back(sheets: &mut [PartySheet]) {
-    let mut duties: std::collections::HashMap<String, PartyRef> = std::collections::HashMap::new();
-    let mut rules: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-    for sheet in sheets {
+/// after: on paper the same paragraph twelve times is most of the duty
+/// sheets. Only exact repeats: a duty worded for its party is shown in full.
+///
+/// Given the sheets one by one as they are written ([`ReferBack::mark`]), it
+/// keeps each distinct duty text and rule once, not the sheets.
+#[derive(Debug, Default)]
+pub(crate) struct ReferBack {
+    /// Each duty text shown so far, and the sheet that shows it.
+    duties: HashMap<String, PartyRef>,
+    /// Each rule explained so far, and the finding that explains it.
+    rules: HashMap<String, String>,
+}
+
+impl ReferBack {
+    /// Marks what `sheet`, the next in order, repeats of the sheets before it.
+    pub(crate) fn mark(&mut self, sheet: &mut PartySheet) {
         for duty in &mut sheet.duties {
-            match duties.get(duty.text.as_ref()) {
+            match self.duties.get(duty.text.as_ref()) {
                 Some(first) => duty.same_as = Some(first.clone()),
                 None => {
-                    duties.insert(duty.text.to_string(), sheet.party.clone());
+                    self.duties.insert(duty.text.to_string(), sheet.party.clone());
                 }
             }
         }
@@ -329,25 +316,14 @@ fn refer_back(sheets: &mut [PartySheet]) {
             if finding.explanation.is_empty() {
                 continue;
             }
-            match rules.get(&finding.code) {
+            match self.rules.get(&finding.code) {
                 Some(first) => finding.explained_at = first.clone(),
                 None => {
-                    rules.insert(finding.code.clone(), finding.number.clone());
+                    self.rules.insert(finding.code.clone(), finding.number.clone());
                 }
             }
         }
     }
-}
-
-/// A report's duty sheets, breach paths and records, drawn up ([`View::draw`]).
-#[derive(Debug)]
-pub struct Drawn {
-    /// One duty sheet per party with a role or a finding, sorted by name.
-    pub sheets: Vec<PartySheet>,
-    /// Who notifies whom, per system used on the evaluation date, by id.
-    pub notifications: Vec<SystemNotifications>,
-    /// The Art. 30 records.
-    pub records: Records,
 }
 
 /// The eager parts [`View::build_main`] makes, to go into a [`View`].
