@@ -92,6 +92,63 @@ fn the_overview_in_swedish_has_no_english_heading() {
     }
 }
 
+/// The English role words and diagram words in the text of an HTML page (tags
+/// and the stylesheet left out, so CSS classes such as `processor` do not
+/// count; a rule code such as `processor-without-agreement` is one word).
+fn english_words(html: &str) -> Vec<String> {
+    const ENGLISH: [&str; 8] =
+        ["controller", "controllers", "processor", "processors", "sub-processor", "engages", "uses", "between"];
+    let mut text = String::new();
+    let mut rest = html;
+    if let Some((before, after)) = rest.split_once("<style>") {
+        text.push_str(before);
+        rest = after.split_once("</style>").map_or("", |(_, after)| after);
+    }
+    // Tags become spaces; a tooltip (`<title>`) is text and stays.
+    let mut inside = false;
+    for c in rest.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => {
+                inside = false;
+                text.push(' ');
+            }
+            c if !inside => text.push(c),
+            _ => {}
+        }
+    }
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|word| ENGLISH.contains(word))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_swedish_split_has_no_english_role_word_in_its_pages_or_its_drawing() {
+    let temp = tempfile::tempdir().unwrap();
+    let root = temp.path().join("sv");
+    ansvar().args(["report", TWO, "--as-of", DATE, "--lang", "sv", "--split"]).arg(&root).assert().success();
+    let pages = files(&root.join("parties"));
+    assert_eq!(pages.len(), 4);
+    let index = std::fs::read_to_string(root.join("index.html")).unwrap();
+    assert!(index.contains("<svg") && index.contains("<title>"), "four parties: the chain is drawn, with tooltips");
+    for page in pages.iter().chain([&root.join("index.html")]) {
+        let html = std::fs::read_to_string(page).unwrap();
+        let english = english_words(&html);
+        assert!(english.is_empty(), "English in the Swedish {}: {english:?}", page.display());
+    }
+    // The hosting companies act for the clinics: their pages name the role, in Swedish.
+    let hosting = std::fs::read_to_string(root.join("parties/hosting-a.html")).unwrap();
+    assert!(hosting.contains("<td>personuppgiftsbiträde</td>"), "no Swedish role word in the chain table");
+    // The same pages in English do name the roles in English: the check above can fail.
+    let english = temp.path().join("en");
+    ansvar().args(["report", TWO, "--as-of", DATE, "--split"]).arg(&english).assert().success();
+    let hosting = std::fs::read_to_string(english.join("parties/hosting-a.html")).unwrap();
+    assert!(english_words(&hosting).contains(&"processor".to_owned()));
+    let index = std::fs::read_to_string(english.join("index.html")).unwrap();
+    assert!(english_words(&index).contains(&"engages".to_owned()));
+}
+
 #[test]
 fn a_model_past_the_limits_gets_the_overview_unless_full_is_asked() {
     let dir = tempfile::tempdir().unwrap();

@@ -527,3 +527,10 @@ contract-short-joint-controller-arrangement = Art. 26
 contract-short-service-contract = service
 contract-short-sub-processor-authorisation = sub-proc.
 contract-short-transfer-agreement = transfer
+
+# The chain drawn as SVG: its title and the tooltips of its lines. Names and
+# activities come escaped.
+svg-title = The chain: who engages whom, and which systems they use
+svg-engages = { $from } engages { $to }: { $activities }
+svg-contract = { $kinds } between { $from } and { $to }: { $activities }
+svg-uses = { $from } uses { $to }: { $activities }

@@ -527,3 +527,10 @@ contract-short-joint-controller-arrangement = art. 26
 contract-short-service-contract = tjänst
 contract-short-sub-processor-authorisation = underbiträde
 contract-short-transfer-agreement = överföring
+
+# Kedjan ritad som SVG: dess titel och linjernas verktygstips. Namn och
+# behandlingar kommer escapade.
+svg-title = Kedjan: vem som anlitar vem, och vilka system de använder
+svg-engages = { $from } anlitar { $to }: { $activities }
+svg-contract = { $kinds } mellan { $from } och { $to }: { $activities }
+svg-uses = { $from } använder { $to }: { $activities }

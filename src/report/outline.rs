@@ -747,30 +747,40 @@ pub struct Split<'a> {
     /// The index.
     pub outline: Outline<'a>,
     index: Index<'a>,
-    findings: Vec<FindingView>,
     records: RecordPlan<'a>,
     /// Per party, the positions of its controller and processor records.
     record_positions: HashMap<PartyId, (Vec<usize>, Vec<usize>)>,
     /// Per party, the assignments of those acting for it.
     acting_for: HashMap<&'a PartyId, Vec<&'a Assignment>>,
+    /// Each role in words of the chosen language, looked up once: every
+    /// link of the chain shows one, on two pages.
+    role_words: [String; 4],
 }
 
 impl<'a> Split<'a> {
     /// Prepares the split of an analysed model into pages with `extension`.
+    /// The index of findings and the plan of the records are made beside the
+    /// overview ([`crate::par::join`]); the findings are not drawn up here,
+    /// each page draws up its own.
     pub fn build(input: &Input<'a>, size: Size, extension: &'static str) -> Self {
-        let outline = Outline::build(input, size, true, Links::Pages(extension));
-        let index = Index::build(input);
-        let findings =
-            input.analysis.findings.iter().enumerate().map(|(i, f)| FindingView::new(&outline.names, i, f)).collect();
-        let records = RecordPlan::new(input);
-        let record_positions = records.positions_by_party();
-        let mut acting_for: HashMap<&'a PartyId, Vec<&'a Assignment>> = HashMap::new();
-        for assignment in input.analysis.roles.assignments() {
-            if let Some(principal) = &assignment.on_behalf_of {
-                acting_for.entry(principal).or_default().push(assignment);
+        let side = move || {
+            let records = RecordPlan::new(input);
+            let record_positions = records.positions_by_party();
+            (Index::build(input), records, record_positions)
+        };
+        let ((index, records, record_positions), (outline, acting_for)) = crate::par::join(side, || {
+            let outline = Outline::build(input, size, true, Links::Pages(extension));
+            let mut acting_for: HashMap<&'a PartyId, Vec<&'a Assignment>> = HashMap::new();
+            for assignment in input.analysis.roles.assignments() {
+                if let Some(principal) = &assignment.on_behalf_of {
+                    acting_for.entry(principal).or_default().push(assignment);
+                }
             }
-        }
-        Self { outline, index, findings, records, record_positions, acting_for }
+            (outline, acting_for)
+        });
+        let role_words = [Role::Controller, Role::JointController, Role::Processor, Role::SubProcessor]
+            .map(|role| crate::render::roles::role(role, input.lang));
+        Self { outline, index, records, record_positions, acting_for, role_words }
     }
 
     /// The parties with a page, in the index's order.
@@ -783,10 +793,19 @@ impl<'a> Split<'a> {
         let o = &self.outline;
         let names = &o.names;
         let lang = names.lang;
-        let sheet = super::sheets::sheet_of(names, &self.findings, &self.index, party);
+        let findings = &names.analysis.findings;
+        let sheet = super::sheets::sheet_of(names, &self.index, party, |i| {
+            findings.get(i).map(|finding| FindingView::new(names, i, finding))
+        });
         let link = |assignment: &Assignment, other: &PartyId| ChainLink {
             activity: names.activity(&assignment.activity),
-            role: assignment.role.in_words().to_owned(),
+            role: self.role_words[match assignment.role {
+                Role::Controller => 0,
+                Role::JointController => 1,
+                Role::Processor => 2,
+                Role::SubProcessor => 3,
+            }]
+            .clone(),
             party: names.party(other),
             href: o.stems.get(other).map(|stem| format!("{stem}.{}", o.extension())).unwrap_or_default(),
         };

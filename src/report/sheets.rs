@@ -109,42 +109,52 @@ pub(crate) fn parties<'a>(input: &Input<'a>, index: &Index<'_>) -> Vec<&'a Party
 
 /// The duty sheet of one party.
 ///
-/// `findings` are the report's findings, in the order of
-/// [`crate::Analysis::findings`]; `index` finds the party's roles and findings,
+/// `view` gives the report's view of the finding at a position of
+/// [`crate::Analysis::findings`] (the full report has them all drawn up; a
+/// split page draws up its own); `index` finds the party's roles and findings,
 /// so a sheet costs what it shows.
-pub(crate) fn sheet_of(input: &Names<'_>, findings: &[FindingView], index: &Index<'_>, party: &PartyId) -> PartySheet {
-    let against: Vec<FindingView> = index.findings_of(party).iter().filter_map(|&i| findings.get(i)).cloned().collect();
-    let about: Vec<&FindingView> = index.findings_about(party).iter().filter_map(|&i| findings.get(i)).collect();
+pub(crate) fn sheet_of(
+    input: &Names<'_>,
+    index: &Index<'_>,
+    party: &PartyId,
+    view: impl Fn(usize) -> Option<FindingView>,
+) -> PartySheet {
+    let against: Vec<FindingView> = index.findings_of(party).iter().filter_map(|&i| view(i)).collect();
+    let about = index.findings_about(party);
     let held: Vec<&Assignment> = index.roles_of(party).collect();
     let mut sheet = sheet(input, party, &held, against);
     if !about.is_empty() {
         sheet.findings_line.push(' ');
-        sheet.findings_line.push_str(&about_line(input, &about));
+        sheet.findings_line.push_str(&about_line(input, about));
     }
     sheet
 }
 
-/// "3 about its processing, for which MedHelp AB must act (F3, F5, F7)."
-fn about_line(input: &Names<'_>, about: &[&FindingView]) -> String {
-    let mut actors: Vec<&str> = about.iter().filter_map(|f| f.party.as_ref()).map(|p| p.name.as_str()).collect();
+/// "3 about its processing, for which MedHelp AB must act (F3, F5, F7)", of
+/// the findings at these positions (numbered as [`FindingView`] numbers them).
+fn about_line(input: &Names<'_>, about: &[usize]) -> String {
+    let findings = &input.analysis.findings;
+    let mut actors: Vec<&str> =
+        about.iter().filter_map(|&i| findings.get(i)?.party.as_ref()).map(|p| input.party_name(p)).collect();
     actors.sort_unstable();
     actors.dedup();
     // At most a few numbers and names: a party deep in a long chain has a
     // finding about it from every link, and the sheet must stay small.
     const SHOWN: usize = 8;
-    let shown = |items: Vec<&str>| -> String {
-        let more = items.len().saturating_sub(SHOWN);
-        let text = items.into_iter().take(SHOWN).collect::<Vec<_>>().join(", ");
+    let shown = |total: usize, first: &[&str]| -> String {
+        let more = total.saturating_sub(SHOWN);
+        let text = first.iter().take(SHOWN).copied().collect::<Vec<_>>().join(", ");
         if more > 0 { input.tr("list-and-more", &[("list", text.into()), ("more", more.into())]) } else { text }
     };
-    let numbers = shown(about.iter().map(|f| f.number.as_str()).collect());
+    let numbers: Vec<String> = about.iter().take(SHOWN).map(|i| format!("F{}", i + 1)).collect();
+    let numbers = shown(about.len(), &numbers.iter().map(String::as_str).collect::<Vec<_>>());
     let count = about.len().into();
     if actors.is_empty() {
         input.tr("sheet-about", &[("count", count), ("numbers", numbers.into())])
     } else {
         input.tr(
             "sheet-about-actors",
-            &[("count", count), ("actors", shown(actors).into()), ("numbers", numbers.into())],
+            &[("count", count), ("actors", shown(actors.len(), &actors).into()), ("numbers", numbers.into())],
         )
     }
 }

@@ -256,7 +256,11 @@ pub fn render(diagram: &Diagram) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chain\" viewBox=\"0 0 {width:.0} {height:.0}\" width=\"{width:.0}\" height=\"{height:.0}\" role=\"img\" aria-labelledby=\"chain-title\" font-family=\"{}\">",
         xml_escape(FONT)
     );
-    out.push_str("<title id=\"chain-title\">The chain: who engages whom, and which systems they use</title>\n");
+    let _ = writeln!(
+        out,
+        "<title id=\"chain-title\">{}</title>",
+        xml_escape(&crate::render::fixed("svg-title", diagram.lang, &[]))
+    );
     out.push_str("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#4a4f57\"/></marker></defs>\n");
     for (column, title) in diagram.columns.iter().enumerate() {
         let x = left + column as f64 * (NODE_WIDTH + COLUMN_GAP);
@@ -334,24 +338,38 @@ fn edges(out: &mut String, diagram: &Diagram, placed: &[Placed<'_>]) {
             let my = (y1 + y2) / 2.0;
             labels.push((mx, my, label, edge.kind));
         }
+        // The tooltip, in the diagram's language, around escaped model text.
+        let tooltip = |key: &str, kinds: String| {
+            let args = [
+                ("from", from_name.clone().into()),
+                ("to", to_name.clone().into()),
+                ("activities", activities.clone().into()),
+                ("kinds", kinds.into()),
+            ];
+            crate::render::fixed(key, diagram.lang, &args)
+        };
         match edge.kind {
             EdgeKind::Engages => {
+                let title = tooltip("svg-engages", String::new());
                 let _ = writeln!(
                     out,
-                    "<path d=\"{d}\" fill=\"none\" stroke=\"#4a4f57\" stroke-width=\"1.6\" marker-end=\"url(#arrow)\"><title>{from_name} engages {to_name}: {activities}</title></path>"
+                    "<path d=\"{d}\" fill=\"none\" stroke=\"#4a4f57\" stroke-width=\"1.6\" marker-end=\"url(#arrow)\"><title>{title}</title></path>"
                 );
             }
             EdgeKind::Contract => {
-                let kinds = xml_escape(&edge.contracts.join(", "));
+                let kinds: Vec<String> =
+                    edge.contracts.iter().map(|c| contract_words_in(c, false, diagram.lang)).collect();
+                let title = tooltip("svg-contract", xml_escape(&kinds.join(", ")));
                 let _ = writeln!(
                     out,
-                    "<path d=\"{d}\" fill=\"none\" stroke=\"{CONTRACT}\" stroke-width=\"1.5\" stroke-dasharray=\"9 3 2 3\"><title>{kinds} between {from_name} and {to_name}: {activities}</title></path>"
+                    "<path d=\"{d}\" fill=\"none\" stroke=\"{CONTRACT}\" stroke-width=\"1.5\" stroke-dasharray=\"9 3 2 3\"><title>{title}</title></path>"
                 );
             }
             EdgeKind::Uses => {
+                let title = tooltip("svg-uses", String::new());
                 let _ = writeln!(
                     out,
-                    "<path d=\"{d}\" fill=\"none\" stroke=\"#8a919b\" stroke-width=\"1.2\" stroke-dasharray=\"5 4\"><title>{from_name} uses {to_name}: {activities}</title></path>"
+                    "<path d=\"{d}\" fill=\"none\" stroke=\"#8a919b\" stroke-width=\"1.2\" stroke-dasharray=\"5 4\"><title>{title}</title></path>"
                 );
             }
         }

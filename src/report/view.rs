@@ -241,7 +241,7 @@ impl<'a> View<'a> {
     ) -> Jobs<'s, &'a PartyId, impl Fn(&'s &'a PartyId) -> PartySheet + Sync + 's> {
         let parts = &self.parts;
         Jobs::new(&parts.sheets, move |party| {
-            super::sheets::sheet_of(&parts.names, &self.findings, &parts.index, party)
+            super::sheets::sheet_of(&parts.names, &parts.index, party, |i| self.findings.get(i).cloned())
         })
     }
 
