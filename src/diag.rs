@@ -365,21 +365,28 @@ impl<'a> Owned<'a> {
             }
         }
         let mut snippets = Vec::new();
+        let mut notes: Vec<Cow<'a, str>> = Vec::new();
         for file_id in files {
             let file = sources.file(file_id);
+            // A file let go after loading is read again; one that changed
+            // since shows its places without lines.
+            let Some(text) = file.fresh_text() else {
+                notes.extend(unreadable_places(file, &labels, sources, file_id));
+                continue;
+            };
             // (first line, last line, primary?, byte range, message), by position.
             let mut spans: Vec<(usize, usize, bool, std::ops::Range<usize>, &str)> = labels
                 .iter()
                 .filter(|(_, l)| l.span.file == file_id)
                 .map(|(primary, l)| {
-                    let range = clamp_to_char_boundaries(file.text(), l.span.range());
+                    let range = clamp_to_char_boundaries(text, l.span.range());
                     let first = file.line_of(range.start);
                     let mut last = file.line_of(range.end.saturating_sub(1).max(range.start));
                     let mut range = range;
                     if last >= first + MAX_SPAN_LINES {
                         last = first + MAX_SPAN_LINES - 1;
                         range.end = file.line_range(last).end.min(range.end).max(range.start);
-                        range = clamp_to_char_boundaries(file.text(), range);
+                        range = clamp_to_char_boundaries(text, range);
                     }
                     (first, last, *primary, range, l.message.as_str())
                 })
@@ -390,12 +397,12 @@ impl<'a> Owned<'a> {
                 if let Some(last) = group.iter().map(|s| s.1).max()
                     && span.0 > last + SNIPPET_GAP_LINES
                 {
-                    snippets.push(Window::cut(file, std::mem::take(&mut group)));
+                    snippets.push(Window::cut(file, text, std::mem::take(&mut group)));
                 }
                 group.push(span);
             }
             if !group.is_empty() {
-                snippets.push(Window::cut(file, group));
+                snippets.push(Window::cut(file, text, group));
             }
         }
         // The renderer takes the place in the header from the first snippet:
@@ -410,7 +417,7 @@ impl<'a> Owned<'a> {
             code: diagnostic.code.map(|code| Cow::Borrowed(code.as_str())),
             snippets,
             help: diagnostic.help.iter().map(|h| printable(h)).collect(),
-            notes: diagnostic.notes.iter().map(|n| printable(n)).collect(),
+            notes: diagnostic.notes.iter().map(|n| printable(n)).chain(notes).collect(),
         }
     }
 
@@ -446,10 +453,13 @@ impl<'a> Window<'a> {
     /// bytes around each label's ends, the rest shown as `…`: the renderer reads
     /// every character it is given, and a 4 MB one-line file with 200 errors
     /// would otherwise cost 200 passes over 4 MB.
-    fn cut(file: &'a SourceFile, labels: Vec<(usize, usize, bool, std::ops::Range<usize>, &'a str)>) -> Self {
+    fn cut(
+        file: &'a SourceFile,
+        text: &'a str,
+        labels: Vec<(usize, usize, bool, std::ops::Range<usize>, &'a str)>,
+    ) -> Self {
         let first = labels.iter().map(|l| l.0).min().unwrap_or(0);
         let last = labels.iter().map(|l| l.1).max().unwrap_or(first);
-        let text = file.text();
         // The byte ranges of `text` shown, in order; `…` between those of one line.
         let mut kept: Vec<std::ops::Range<usize>> = Vec::new();
         for line in first..=last {
@@ -523,6 +533,33 @@ impl<'a> Window<'a> {
             .collect();
         Self { path: file.display_path(), first_line: first + 1, text: Cow::Owned(shown), labels, header }
     }
+}
+
+/// For a file whose text cannot be shown (it changed, or can no longer be
+/// read, since it was loaded): each label's place and message as a note, and
+/// a note that says why no lines are shown.
+fn unreadable_places<'a>(
+    file: &SourceFile,
+    labels: &[(bool, &'a Label)],
+    sources: &SourceMap,
+    id: FileId,
+) -> Vec<Cow<'a, str>> {
+    let mut notes: Vec<Cow<'a, str>> = labels
+        .iter()
+        .filter(|(_, l)| l.span.file == id)
+        .map(|(_, l)| {
+            let place = sources.location(l.span);
+            match l.message.as_str() {
+                "" => Cow::Owned(format!("at {place}")),
+                message => Cow::Owned(format!("at {place}: {}", printable(message))),
+            }
+        })
+        .collect();
+    notes.push(Cow::Owned(format!(
+        "`{}` changed or cannot be read since it was loaded, so its lines are not shown",
+        file.display_path()
+    )));
+    notes
 }
 
 /// Where `needle` first occurs in `text` at or after byte `from`.
@@ -609,6 +646,30 @@ mod tests {
         assert!(out.contains("model/parties.yaml:3:15"), "{out}");
         assert!(out.contains("owned_by: medhlep"), "{out}");
         assert!(out.contains("help: did you mean `medhelp`?"), "{out}");
+    }
+
+    #[test]
+    fn a_released_file_is_read_again_for_its_snippet_or_its_place_shown_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("parties.yaml");
+        let text = "parties:\n  - id: medhelp\n    owned_by: medhlep\n";
+        std::fs::write(&path, text).unwrap();
+        let mut sources = SourceMap::new();
+        let file = sources.add(path.clone(), text.into());
+        let start = text.find("medhlep").unwrap();
+        let diagnostic = Diagnostic::error(DiagnosticCode::UnknownReference, "unknown party `medhlep`")
+            .at(Span::new(file, start..start + 7), "no party has this id");
+        let held = render(std::slice::from_ref(&diagnostic), &sources, Color::Never);
+        sources.release_texts();
+        assert_eq!(render(std::slice::from_ref(&diagnostic), &sources, Color::Never), held);
+        // Changed since it was loaded: the place and the label, no lines.
+        std::fs::write(&path, text.replace("medhlep", "medhelp")).unwrap();
+        sources.release_texts();
+        let out = render(&[diagnostic], &sources, Color::Never);
+        let shown = sources.file(file).display_path();
+        assert!(out.contains(&format!("note: at {shown}:3:15: no party has this id")), "{out}");
+        assert!(out.contains("changed or cannot be read since it was loaded"), "{out}");
+        assert!(!out.contains("owned_by:"), "{out}");
     }
 
     #[test]

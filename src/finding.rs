@@ -260,6 +260,24 @@ impl Message {
         self
     }
 
+    /// Drops the spare capacity that adding facts one by one left, in nested
+    /// messages and lists too: a big model keeps hundreds of thousands of
+    /// messages through its analysis.
+    pub fn shrink_to_fit(&mut self) {
+        fn shrink(arg: &mut Arg) {
+            match arg {
+                Arg::Message(message) => message.shrink_to_fit(),
+                Arg::List(items, _) => {
+                    items.iter_mut().for_each(shrink);
+                    items.shrink_to_fit();
+                }
+                _ => {}
+            }
+        }
+        self.args.iter_mut().for_each(|(_, arg)| shrink(arg));
+        self.args.shrink_to_fit();
+    }
+
     /// The fact named `name`.
     pub fn arg(&self, name: &str) -> Option<&Arg> {
         self.args.iter().find(|(n, _)| *n == name).map(|(_, a)| a)

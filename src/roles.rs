@@ -360,6 +360,7 @@ pub fn derive(graph: &Graph<'_>) -> Roles {
             // reasons: the spare capacity that growing the lists left adds up.
             for assignment in &mut part.assignments[roles_before..] {
                 assignment.reasons.shrink_to_fit();
+                assignment.reasons.iter_mut().for_each(|reason| reason.message.shrink_to_fit());
                 assignment.chain.shrink_to_fit();
             }
         }

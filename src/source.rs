@@ -61,7 +61,9 @@ impl fmt::Display for Location {
 pub struct SourceFile {
     path: PathBuf,
     display: String,
-    text: String,
+    text: Content,
+    /// The text's length in bytes.
+    len: usize,
     /// Byte offset of each line's start. `u32` suffices (model files are at
     /// most 256 MiB) and halves what a big model's line tables take.
     line_starts: Vec<u32>,
@@ -69,11 +71,37 @@ pub struct SourceFile {
     errors_left_out: usize,
 }
 
+/// A file's text: held, or let go after loading and read again on demand.
+#[derive(Debug, Clone)]
+enum Content {
+    /// The text as read.
+    Held(String),
+    /// The text was let go ([`SourceMap::release_texts`]); what is kept
+    /// computes every location without it, and tells whether a copy read
+    /// again is the same text.
+    Released {
+        /// A hash of the text ([`fingerprint`]); its length is the file's.
+        hash: u64,
+        /// Byte offset of every UTF-8 continuation byte, sorted: a column
+        /// counts characters, and these are the bytes that are not one.
+        continuation: Vec<u32>,
+        /// The text read again for a snippet, once asked for: `None` when the
+        /// file can no longer be read or no longer holds the same bytes.
+        again: std::sync::OnceLock<Option<String>>,
+    },
+}
+
+/// The hash a released text is checked against when it is read again.
+fn fingerprint(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::quality::FixedState::with_seed(0x616e_7376_6172).hash_one(text.as_bytes())
+}
+
 impl SourceFile {
     fn new(path: PathBuf, text: String) -> Self {
         let display = printable(&path.display().to_string().replace('\\', "/")).into_owned();
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| to_u32(i + 1))).collect();
-        Self { path, display, text, line_starts, errors_left_out: 0 }
+        Self { path, display, len: text.len(), text: Content::Held(text), line_starts, errors_left_out: 0 }
     }
 
     /// How many errors were found in this file beyond those kept
@@ -92,9 +120,52 @@ impl SourceFile {
         &self.display
     }
 
-    /// The file's full text.
+    /// The file's full text; empty if it was released and cannot be read
+    /// again unchanged ([`SourceFile::fresh_text`] tells which).
+    ///
+    /// The loader reads texts before any is released, so it always gets them.
     pub fn text(&self) -> &str {
-        &self.text
+        self.fresh_text().unwrap_or("")
+    }
+
+    /// The file's text: as held, or, once released, read again through the
+    /// bounded reader ([`crate::load::files::read_text`], with its limits and
+    /// link policy) and kept for the next snippet. `None` when the file can no
+    /// longer be read, or no longer holds the bytes it held when loaded (its
+    /// length or hash differs): then a diagnostic shows the location alone.
+    pub fn fresh_text(&self) -> Option<&str> {
+        match &self.text {
+            Content::Held(text) => Some(text),
+            Content::Released { hash, again, .. } => again
+                .get_or_init(|| match crate::load::files::read_text(&self.path) {
+                    Ok(crate::load::files::Text::Utf8(text))
+                        if text.len() == self.len && fingerprint(&text) == *hash =>
+                    {
+                        Some(text)
+                    }
+                    _ => None,
+                })
+                .as_deref(),
+        }
+    }
+
+    /// Lets go of the text (and of any copy read again), keeping what
+    /// locations need: the line table, and where the multi-byte characters are.
+    fn release(&mut self) {
+        let continuation = match &self.text {
+            Content::Held(text) => text
+                .bytes()
+                .enumerate()
+                .filter(|(_, byte)| (0x80..0xc0).contains(byte))
+                .map(|(offset, _)| to_u32(offset))
+                .collect(),
+            Content::Released { continuation, .. } => continuation.clone(),
+        };
+        let hash = match &self.text {
+            Content::Held(text) => fingerprint(text),
+            Content::Released { hash, .. } => *hash,
+        };
+        self.text = Content::Released { hash, continuation, again: std::sync::OnceLock::new() };
     }
 
     /// 0-based line index of a byte offset.
@@ -110,24 +181,52 @@ impl SourceFile {
         self.line_starts.len()
     }
 
+    /// The text's length in bytes.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the file is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
     /// 0-based line index of a byte offset, from the file's line table.
     pub fn line_of(&self, byte: usize) -> usize {
-        self.line_index(byte.min(self.text.len()))
+        self.line_index(byte.min(self.len))
     }
 
     /// The byte range of a 0-based line, with its newline.
     pub fn line_range(&self, line: usize) -> Range<usize> {
-        let start = self.line_starts.get(line).map_or(self.text.len(), |&s| s as usize);
-        let end = self.line_starts.get(line + 1).map_or(self.text.len(), |&s| s as usize);
+        let start = self.line_starts.get(line).map_or(self.len, |&s| s as usize);
+        let end = self.line_starts.get(line + 1).map_or(self.len, |&s| s as usize);
         start..end
     }
 
     /// 1-based line and character column of a byte offset.
+    ///
+    /// The same whether the text is held or released: a released file counts
+    /// the characters from its table of continuation bytes.
     pub fn line_column(&self, byte: usize) -> (u32, u32) {
-        let byte = byte.min(self.text.len());
+        let byte = byte.min(self.len);
         let line = self.line_index(byte);
         let line_start = self.line_starts[line] as usize;
-        let column = self.text.get(line_start..byte).map(|prefix| prefix.chars().count()).unwrap_or(byte - line_start);
+        let column = match &self.text {
+            Content::Held(text) => {
+                text.get(line_start..byte).map(|prefix| prefix.chars().count()).unwrap_or(byte - line_start)
+            }
+            Content::Released { continuation, .. } => {
+                let (from, to) = (to_u32(line_start), to_u32(byte));
+                // Inside a character the held text counts bytes (`get` fails): so does this.
+                if continuation.binary_search(&to).is_ok() {
+                    byte - line_start
+                } else {
+                    let skipped =
+                        continuation.partition_point(|&c| c < to) - continuation.partition_point(|&c| c < from);
+                    byte - line_start - skipped
+                }
+            }
+        };
         (to_u32(line + 1), to_u32(column + 1))
     }
 
@@ -135,7 +234,7 @@ impl SourceFile {
     pub fn byte_offset(&self, line: u32, column: u32) -> usize {
         let line = (line.max(1) as usize - 1).min(self.line_starts.len() - 1);
         let start = self.line_starts[line] as usize;
-        let rest = &self.text[start..];
+        let rest = self.text().get(start..).unwrap_or("");
         let line_text = rest.split('\n').next().unwrap_or("");
         line_text
             .char_indices()
@@ -242,6 +341,17 @@ impl SourceMap {
         self.files.iter().map(|file| file.errors_left_out).sum()
     }
 
+    /// Lets go of every file's text, keeping its line table and what columns
+    /// need: after loading, only a diagnostic's snippet reads the text, and
+    /// it reads the file again ([`SourceFile::fresh_text`]). Only for files
+    /// read from disk at their path (not a git revision's): a text that
+    /// cannot be read again loses its snippets.
+    pub fn release_texts(&mut self) {
+        for file in &mut self.files {
+            file.release();
+        }
+    }
+
     /// The `file:line:column` of a span's start.
     pub fn location(&self, span: Span) -> Location {
         let file = self.file(span.file);
@@ -284,6 +394,44 @@ mod tests {
         let mut map = SourceMap::new();
         let id = map.add("m/\u{1b}[31mred.yaml".into(), String::new());
         assert_eq!(map.file(id).display_path(), "m/␛[31mred.yaml");
+    }
+
+    #[test]
+    fn a_released_text_gives_the_same_places_and_is_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.yaml");
+        let text = "name: Region Sörmland\nnote: \u{1f600} é\u{301}x\r\nlast: ö";
+        std::fs::write(&path, text).unwrap();
+        let mut map = SourceMap::new();
+        let id = map.add(path.clone(), text.to_owned());
+        let held: Vec<(u32, u32)> = (0..=text.len() + 2).map(|byte| map.file(id).line_column(byte)).collect();
+        map.release_texts();
+        let released: Vec<(u32, u32)> = (0..=text.len() + 2).map(|byte| map.file(id).line_column(byte)).collect();
+        assert_eq!(held, released);
+        assert_eq!(map.file(id).fresh_text(), Some(text));
+        assert_eq!(map.file(id).line_range(1), map.file(id).line_range(1));
+    }
+
+    #[test]
+    fn a_released_text_that_changed_is_not_shown() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.yaml");
+        std::fs::write(&path, "id: a\n").unwrap();
+        let mut map = SourceMap::new();
+        let id = map.add(path.clone(), "id: a\n".to_owned());
+        map.release_texts();
+        // Same length, other bytes: the hash tells.
+        std::fs::write(&path, "id: b\n").unwrap();
+        assert_eq!(map.file(id).fresh_text(), None);
+        assert_eq!(map.file(id).text(), "");
+        assert_eq!(map.location(Span::new(id, 4..5)).to_string(), format!("{}:1:5", map.file(id).display_path()));
+        // Released again after the file is restored: read again, and the same.
+        std::fs::write(&path, "id: a\n").unwrap();
+        map.release_texts();
+        assert_eq!(map.file(id).fresh_text(), Some("id: a\n"));
+        std::fs::remove_file(&path).unwrap();
+        map.release_texts();
+        assert_eq!(map.file(id).fresh_text(), None);
     }
 
     #[test]

@@ -295,6 +295,19 @@ pub fn check_timed(ctx: &Context<'_>) -> (Vec<Finding>, Vec<(&'static str, Durat
     all.append(&mut about_acceptances);
     all.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
     all.dedup();
+    // The findings live until they are printed: drop the spare capacity that
+    // building them piece by piece left.
+    for finding in &mut all {
+        finding.message.shrink_to_fit();
+        finding.primary.message.shrink_to_fit();
+        for label in &mut finding.labels {
+            label.message.shrink_to_fit();
+        }
+        finding.labels.shrink_to_fit();
+        finding.subjects.shrink_to_fit();
+        finding.chain.shrink_to_fit();
+    }
+    all.shrink_to_fit();
     (all, times)
 }
 
