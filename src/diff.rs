@@ -242,9 +242,14 @@ fn compare(
 ) -> ModelDiff {
     let (findings_introduced, findings_resolved, acceptances_started, acceptances_stopped) =
         compare_findings_in(old, &old_analysis.findings, new, &new_analysis.findings, lang);
-    let old_duties: BTreeSet<_> = notification_duties(&old_analysis.graph, &old_analysis.roles).into_iter().collect();
-    let new_duties: BTreeSet<_> = notification_duties(&new_analysis.graph, &new_analysis.roles).into_iter().collect();
-    let (old_obligations, new_obligations) = (obligation_items(old_analysis), obligation_items(new_analysis));
+    let (duties_added, duties_removed) = {
+        let old_duties: BTreeSet<_> =
+            notification_duties(&old_analysis.graph, &old_analysis.roles).into_iter().collect();
+        let new_duties: BTreeSet<_> =
+            notification_duties(&new_analysis.graph, &new_analysis.roles).into_iter().collect();
+        (new_duties.difference(&old_duties).cloned().collect(), old_duties.difference(&new_duties).cloned().collect())
+    };
+    let (obligations_added, obligations_removed) = compare_obligations(old_analysis, new_analysis);
     ModelDiff {
         roles: compare_roles(old_analysis.roles.assignments(), new_analysis.roles.assignments(), lang),
         findings_introduced,
@@ -255,30 +260,55 @@ fn compare(
             processing_abroad(old.model, &old_analysis.graph, reference, as_of),
             processing_abroad(new.model, &new_analysis.graph, reference, as_of),
         ),
-        duties_added: new_duties.difference(&old_duties).cloned().collect(),
-        duties_removed: old_duties.difference(&new_duties).cloned().collect(),
-        obligations_added: new_obligations.difference(&old_obligations).cloned().collect(),
-        obligations_removed: old_obligations.difference(&new_obligations).cloned().collect(),
+        duties_added,
+        duties_removed,
+        obligations_added,
+        obligations_removed,
         entities: compare_entities(old.model, new.model),
     }
 }
 
-/// Every obligation of every party, one item per activity it applies to.
-fn obligation_items(analysis: &Analysis<'_>) -> BTreeSet<ObligationItem> {
-    let mut items = BTreeSet::new();
-    for party in analysis.obligations() {
-        for obligation in &party.obligations {
-            for activity in &obligation.activities {
-                items.insert(ObligationItem {
-                    party: party.party.clone(),
-                    activity: activity.clone(),
-                    kind: obligation.kind,
-                    provisions: obligation.provisions,
-                });
-            }
+/// One obligation item of a party, without the party: what is compared.
+type PartyItem<'a> = (&'a ActivityId, crate::obligations::Kind, &'static [&'static str]);
+
+/// A party's obligations as items, one per activity each applies to.
+fn party_items(obligations: &[crate::obligations::Obligation]) -> BTreeSet<PartyItem<'_>> {
+    obligations.iter().flat_map(|o| o.activities.iter().map(move |activity| (activity, o.kind, o.provisions))).collect()
+}
+
+/// Obligations that appear and that disappear, by party, activity and kind.
+///
+/// The parties of both sides are taken one at a time, on every core: each
+/// party's obligations are drawn up on both sides and, only when they differ,
+/// turned into items and compared; neither side's full list of obligations
+/// is ever held. The result is the set difference of every item of both
+/// sides, in the same order: items sort by party first, then by the rest.
+fn compare_obligations(old: &Analysis<'_>, new: &Analysis<'_>) -> (Vec<ObligationItem>, Vec<ObligationItem>) {
+    let parties: BTreeSet<&PartyId> = old.model().parties.keys().chain(new.model().parties.keys()).collect();
+    let parties: Vec<&PartyId> = parties.into_iter().collect();
+    let of = |analysis: &Analysis<'_>, party: &PartyId| {
+        if analysis.model().parties.contains_key(party) { analysis.obligations_of(party) } else { Vec::new() }
+    };
+    let changes = crate::par::map(&parties, |&party| {
+        let (before, after) = (of(old, party), of(new, party));
+        if before == after {
+            return (Vec::new(), Vec::new());
         }
+        let (before, after) = (party_items(&before), party_items(&after));
+        let item = |&(activity, kind, provisions): &PartyItem<'_>| ObligationItem {
+            party: party.clone(),
+            activity: activity.clone(),
+            kind,
+            provisions,
+        };
+        (after.difference(&before).map(item).collect(), before.difference(&after).map(item).collect())
+    });
+    let (mut added, mut removed) = (Vec::new(), Vec::new());
+    for (mut a, mut r) in changes {
+        added.append(&mut a);
+        removed.append(&mut r);
     }
-    items
+    (added, removed)
 }
 
 /// Each (party, activity)'s role assignments.
@@ -501,43 +531,54 @@ fn sections(old: &Model, new: &Model, changes: &mut Vec<EntityChange>) {
     compare_section("accepted_risks", &risks(old), &risks(new), changes);
 }
 
-/// Compares one section's entities by id. An entity whose serialised form is
-/// the same bytes on both sides is unchanged and is not looked at further;
-/// only the others are turned into JSON values and flattened field by field
-/// (reordered lists serialise differently yet are no change, so the bytes only
-/// decide equality, never a change). One entity's bytes per side live at a time.
-fn compare_section<T: Serialize>(
+/// Compares one section's entities by id, a batch of ids at a time on every
+/// core, the changes in id order. An entity whose serialised form is the same
+/// bytes on both sides is unchanged and is not looked at further; only the
+/// others are turned into JSON values and flattened field by field
+/// (reordered lists serialise differently yet are no change, so the bytes
+/// only decide equality, never a change). One entity's bytes per side and
+/// thread live at a time.
+fn compare_section<T: Serialize + Sync>(
     section: &'static str,
     before: &BTreeMap<String, T>,
     after: &BTreeMap<String, T>,
     changes: &mut Vec<EntityChange>,
 ) {
-    let (mut old_bytes, mut new_bytes) = (Vec::new(), Vec::new());
+    /// Ids per job: enough that a job outweighs taking it.
+    const BATCH: usize = 256;
     let ids: BTreeSet<&String> = before.keys().chain(after.keys()).collect();
-    for id in ids {
-        let (change, fields) = match (before.get(id), after.get(id)) {
-            (None, Some(_)) => ("added", Vec::new()),
-            (Some(_), None) => ("removed", Vec::new()),
-            (Some(b), Some(a)) => {
-                old_bytes.clear();
-                new_bytes.clear();
-                let same = serde_json::to_writer(&mut old_bytes, b).is_ok()
-                    && serde_json::to_writer(&mut new_bytes, a).is_ok()
-                    && old_bytes == new_bytes;
-                if same {
-                    continue;
+    let ids: Vec<&String> = ids.into_iter().collect();
+    let batches: Vec<&[&String]> = ids.chunks(BATCH).collect();
+    let found = crate::par::map(&batches, |batch| {
+        let (mut old_bytes, mut new_bytes) = (Vec::new(), Vec::new());
+        let mut found = Vec::new();
+        for &id in *batch {
+            let (change, fields) = match (before.get(id), after.get(id)) {
+                (None, Some(_)) => ("added", Vec::new()),
+                (Some(_), None) => ("removed", Vec::new()),
+                (Some(b), Some(a)) => {
+                    old_bytes.clear();
+                    new_bytes.clear();
+                    let same = serde_json::to_writer(&mut old_bytes, b).is_ok()
+                        && serde_json::to_writer(&mut new_bytes, a).is_ok()
+                        && old_bytes == new_bytes;
+                    if same {
+                        continue;
+                    }
+                    let value = |item: &T| serde_json::to_value(item).unwrap_or(Value::Null);
+                    let fields = compare_values(&value(b), &value(a));
+                    if fields.is_empty() {
+                        continue;
+                    }
+                    ("changed", fields)
                 }
-                let value = |item: &T| serde_json::to_value(item).unwrap_or(Value::Null);
-                let fields = compare_values(&value(b), &value(a));
-                if fields.is_empty() {
-                    continue;
-                }
-                ("changed", fields)
-            }
-            (None, None) => continue,
-        };
-        changes.push(EntityChange { section, id: id.clone(), change, fields });
-    }
+                (None, None) => continue,
+            };
+            found.push(EntityChange { section, id: id.clone(), change, fields });
+        }
+        found
+    });
+    changes.extend(found.into_iter().flatten());
 }
 
 fn compare_entities(old: &Model, new: &Model) -> Vec<EntityChange> {

@@ -5,10 +5,11 @@
 //! binary for exit codes, side names in errors, git revisions and the rendered
 //! output (snapshots in `tests/snapshots/`).
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
 
-use ansvar::diff::{ModelDiff, Side, diff};
+use ansvar::diff::{ModelDiff, ObligationItem, Side, diff};
 use ansvar::load::{Loaded, load_path};
 use ansvar::reference::Reference;
 use assert_cmd::Command;
@@ -207,6 +208,60 @@ fn medicall_removed_takes_its_processor_obligations_with_it() {
     );
     assert_eq!(backward.obligations_added, changes.obligations_removed);
     assert!(backward.obligations_removed.is_empty());
+}
+
+/// Every obligation item of a model: the whole list drawn up and made a set,
+/// the way `diff` compared obligations before it went party by party.
+fn all_obligation_items(loaded: &Loaded, as_of: Date) -> BTreeSet<ObligationItem> {
+    let reference = Reference::builtin();
+    let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of);
+    let mut items = BTreeSet::new();
+    for party in analysis.obligations() {
+        for obligation in &party.obligations {
+            for activity in &obligation.activities {
+                items.insert(ObligationItem {
+                    party: party.party.clone(),
+                    activity: activity.clone(),
+                    kind: obligation.kind,
+                    provisions: obligation.provisions,
+                });
+            }
+        }
+    }
+    items
+}
+
+#[test]
+fn obligations_compared_party_by_party_are_the_difference_of_the_whole_lists() {
+    // Every fixture pair both ways, on two dates: `diff` draws each party's
+    // obligations up on both sides and compares them only when they differ;
+    // what it finds must be exactly the set difference of both sides' lists.
+    let mut compared = 0;
+    for case in
+        ["dpa-expires", "medicall-removed", "own-purposes", "reordered", "us-vendor-with-dpf", "us-vendor-without-dpf"]
+    {
+        let (old_dir, new_dir) = (fixture(case).join("old"), fixture(case).join("new"));
+        for (a, b) in [(&old_dir, &new_dir), (&new_dir, &old_dir)] {
+            let (before, after) = (load(a), load(b));
+            for as_of in [DAY_OF_THE_BREACH, MID_2024, date(2026, 1, 1)] {
+                let changes = diff(
+                    &Side { model: &before.model, sources: &before.sources },
+                    &Side { model: &after.model, sources: &after.sources },
+                    &Reference::builtin(),
+                    as_of,
+                );
+                let (old_items, new_items) =
+                    (all_obligation_items(&before, as_of), all_obligation_items(&after, as_of));
+                let added: Vec<ObligationItem> = new_items.difference(&old_items).cloned().collect();
+                let removed: Vec<ObligationItem> = old_items.difference(&new_items).cloned().collect();
+                assert_eq!(changes.obligations_added, added, "{case} as of {as_of}");
+                assert_eq!(changes.obligations_removed, removed, "{case} as of {as_of}");
+                compared += usize::from(!added.is_empty() || !removed.is_empty());
+            }
+        }
+    }
+    // Not only empty differences: the pairs that change obligations did.
+    assert!(compared >= 4, "only {compared} comparisons changed obligations");
 }
 
 #[test]
