@@ -85,6 +85,17 @@ pub enum ScopeCheck<'a> {
     ToVerify(&'a str),
 }
 
+impl ScopeCheck<'_> {
+    /// Whether the decision covers the importer as far as a model can tell:
+    /// within its scope, or within every limit a model records with the rest
+    /// left to verify. The transfer rules report what is to verify on its own
+    /// (an info finding); every other reader counts it as covered, so that the
+    /// decision is named as the transfer's ground.
+    pub fn covers(&self) -> bool {
+        matches!(self, ScopeCheck::Covered | ScopeCheck::ToVerify(_))
+    }
+}
+
 impl AdequacyScope {
     /// Whether the scope has no limit at all.
     pub fn is_whole(&self) -> bool {

@@ -110,3 +110,15 @@ fn no_message_id_is_defined_twice_in_a_language() {
         }
     }
 }
+
+#[test]
+fn every_kind_of_obligation_has_its_name_in_every_language() {
+    // `diff` names an obligation's kind by the message `obligation-KIND`.
+    for lang in [Lang::En, Lang::Sv] {
+        let ids: BTreeSet<String> = sources(lang).iter().flat_map(|s| messages(s).into_keys()).collect();
+        for kind in ansvar::obligations::Kind::ALL {
+            let id = format!("obligation-{}", kind.as_str());
+            assert!(ids.contains(&id), "{lang:?}: no message {id}");
+        }
+    }
+}

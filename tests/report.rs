@@ -503,6 +503,21 @@ fn an_adequacy_decision_that_leaves_the_importer_out_is_not_reported_as_its_grou
     assert!(private.markdown.contains("adequacy decision: "), "{}", private.markdown);
 }
 
+#[test]
+fn a_controller_the_gdpr_does_not_reach_has_no_controller_duties_on_its_sheet() {
+    let dir = "tests/fixtures/rules/dpia-not-carried-out/passes-controller-not-reached";
+    let out = render(dir, &load(dir), "2024-06-01");
+    let md = &out.markdown;
+    assert!(md.contains("**Outside the GDPR as controller.** The GDPR does not bind it"), "{md}");
+    // Neither a controller duty nor a record of its own; its processor keeps both.
+    for duty in ["**Accountability", "**Data protection impact assessment", "**Information to data subjects"] {
+        assert_eq!(md.matches(duty).count(), 0, "{duty} in {md}");
+    }
+    assert!(md.contains("**Processing on instructions"), "{md}");
+    let sv = render_in(dir, &load(dir), "2024-06-01", ansvar::render::Lang::Sv).markdown;
+    assert!(sv.contains("**Utanför dataskyddsförordningen som personuppgiftsansvarig.**"), "{sv}");
+}
+
 /// The plain (argument-free) texts of the English `report.ftl` that Swedish
 /// words differently: none of them may show in a Swedish report. Short ones
 /// (`care provider`) are left out: the model's own English text may say them.

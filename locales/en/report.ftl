@@ -62,6 +62,8 @@ qualifier-own = for its own purposes: { $purposes }
 
 ## Duty sheets: duties
 
+duty-controller-not-reached-title = Outside the GDPR as controller
+duty-controller-not-reached = The GDPR does not bind it for the processing it controls here: the model records no establishment in the Union and no offering of goods or services to, or monitoring of, people there (Art. 3(1), 3(2)). It owes none of a controller's duties under the GDPR for this processing, and none is listed. A processor acting for it from within the Union keeps its own processor duties, and whoever sends it personal data from the Union needs a ground for the transfer under Chapter V.
 duty-accountability-title = Accountability
 duty-accountability = Be responsible for, and able to demonstrate, compliance with the principles of Art. 5(1), through appropriate technical and organisational measures that are reviewed and kept up to date.
 duty-information-to-data-subjects-title = Information to data subjects

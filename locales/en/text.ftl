@@ -133,6 +133,10 @@ obligation-care_provider_as_controller = care provider as controller
 obligation-access_logs = access logs
 obligation-information_to_patient = information to patient
 obligation-patient_data_backups = patient data backups
+obligation-controller_not_reached = outside the GDPR as controller
+obligation-access_analysis = access analysis
+obligation-log_review = log review
+obligation-strong_authentication = strong authentication
 
 ## The summary `check` prints first on a terminal, and `check --quiet`
 

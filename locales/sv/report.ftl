@@ -62,6 +62,8 @@ qualifier-own = för egna ändamål: { $purposes }
 
 ## Ansvarsblad: skyldigheter
 
+duty-controller-not-reached-title = Utanför dataskyddsförordningen som personuppgiftsansvarig
+duty-controller-not-reached = Dataskyddsförordningen är inte tillämplig på den behandling som parten är personuppgiftsansvarig för här: modellen anger varken verksamhetsställe i unionen eller att parten erbjuder varor eller tjänster till eller övervakar personer där (artikel 3.1 och 3.2). Parten har därför inga av den personuppgiftsansvariges skyldigheter enligt förordningen för denna behandling, och inga anges. Ett personuppgiftsbiträde som behandlar uppgifterna för dess räkning inom unionen har kvar sina egna skyldigheter, och den som överför personuppgifter till parten från unionen behöver stöd för överföringen i kapitel V.
 duty-accountability-title = Ansvarsskyldighet
 duty-accountability = Ansvara för och kunna visa att principerna i artikel 5.1 efterlevs, genom lämpliga tekniska och organisatoriska åtgärder som ses över och uppdateras vid behov.
 duty-information-to-data-subjects-title = Information till de registrerade

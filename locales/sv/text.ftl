@@ -144,6 +144,10 @@ obligation-care_provider_as_controller = vårdgivaren som personuppgiftsansvarig
 obligation-access_logs = åtkomstloggar
 obligation-information_to_patient = information till patienten
 obligation-patient_data_backups = säkerhetskopior av patientuppgifter
+obligation-controller_not_reached = utanför dataskyddsförordningen som personuppgiftsansvarig
+obligation-access_analysis = behovs- och riskanalys
+obligation-log_review = kontroll av åtkomstloggar
+obligation-strong_authentication = stark autentisering
 
 ## Sammanfattningen som `check` skriver först i en terminal, och `check --quiet`
 

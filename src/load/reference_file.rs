@@ -587,6 +587,9 @@ regimes:
         assert!(matches!(japan.scope.check(&party(false, ""), [], date("2024-01-01")), ScopeCheck::ToVerify(_)));
         let canada = reference.adequacy_on(&Country::new("CA"), date("2024-01-01")).unwrap();
         assert_eq!(canada.scope.check(&party(false, ""), [], date("2024-01-01")), ScopeCheck::Covered);
+        // What is left to verify still covers; a sector outside does not.
+        assert!(japan.scope.check(&party(false, ""), [], date("2024-01-01")).covers());
+        assert!(!japan.scope.check(&party(true, ""), [], date("2024-01-01")).covers());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::graph::Graph;
 use crate::model::{ActivityId, Country, Model, PartyId};
-use crate::reference::{Jurisdiction, Reference, ScopeCheck};
+use crate::reference::{Jurisdiction, Reference};
 
 /// A performer processing personal data in a third country.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -52,12 +52,10 @@ pub fn processing_abroad(
                     Jurisdiction::Eea => continue,
                     Jurisdiction::Adequate(decision) => {
                         let data = activity.data.iter().filter_map(|d| model.data.get(&d.value));
-                        let covered = model.parties.get(&performer.party.value).is_none_or(|importer| {
-                            matches!(
-                                decision.scope.check(importer, data, as_of),
-                                ScopeCheck::Covered | ScopeCheck::ToVerify(_)
-                            )
-                        });
+                        let covered = model
+                            .parties
+                            .get(&performer.party.value)
+                            .is_none_or(|importer| decision.scope.check(importer, data, as_of).covers());
                         let instrument = Some(decision.instrument.clone());
                         if covered { (instrument, None) } else { (None, instrument) }
                     }

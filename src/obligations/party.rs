@@ -33,6 +33,10 @@ use super::notification::{NotificationDuty, Recipient, duties_of};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
+    /// Art. 3(1)-(2): the GDPR does not reach the party, so it owes no
+    /// controller duty under it for the activities it controls. In place of
+    /// those duties, never beside them.
+    ControllerNotReached,
     /// Art. 5(2), 24.
     Accountability,
     /// Art. 13, 14.
@@ -78,9 +82,38 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order the sheets show them. A kind added to the
+    /// enum must be added here too: the unit test `all_lists_every_kind`
+    /// fails to compile until it is.
+    pub const ALL: [Kind; 22] = [
+        Kind::ControllerNotReached,
+        Kind::Accountability,
+        Kind::InformationToDataSubjects,
+        Kind::JointControllerArrangement,
+        Kind::ChoiceOfProcessors,
+        Kind::ControllerRecord,
+        Kind::Security,
+        Kind::BreachToAuthority,
+        Kind::BreachToDataSubjects,
+        Kind::ImpactAssessment,
+        Kind::ProcessingOnInstructions,
+        Kind::SubProcessors,
+        Kind::ProcessorRecord,
+        Kind::BreachToPrincipal,
+        Kind::DataProtectionOfficer,
+        Kind::CareProviderAsController,
+        Kind::AccessLogs,
+        Kind::InformationToPatient,
+        Kind::PatientDataBackups,
+        Kind::AccessAnalysis,
+        Kind::LogReview,
+        Kind::StrongAuthentication,
+    ];
+
     /// The kind as written in JSON and `diff`.
     pub fn as_str(self) -> &'static str {
         match self {
+            Kind::ControllerNotReached => "controller_not_reached",
             Kind::Accountability => "accountability",
             Kind::InformationToDataSubjects => "information_to_data_subjects",
             Kind::JointControllerArrangement => "joint_controller_arrangement",
@@ -285,8 +318,8 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
         found.dedup();
         found
     };
-    let controlled = is(&[Role::Controller, Role::JointController]);
-    let joint = is(&[Role::JointController]);
+    let all_controlled = is(&[Role::Controller, Role::JointController]);
+    let all_joint = is(&[Role::JointController]);
     let processing = is(&[Role::Processor, Role::SubProcessor]);
     let any_role: Vec<&ActivityId> = {
         let mut all: Vec<&ActivityId> = held.iter().map(|a| &a.activity).collect();
@@ -296,7 +329,7 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
     let activity = |id: &ActivityId| model.activities.get(id);
     let this = model.parties.get(party);
     let both: Vec<Trigger> =
-        [(!controlled.is_empty(), Trigger::Controller), (!processing.is_empty(), Trigger::Processor)]
+        [(!all_controlled.is_empty(), Trigger::Controller), (!processing.is_empty(), Trigger::Processor)]
             .into_iter()
             .filter_map(|(holds, trigger)| holds.then_some(trigger))
             .collect();
@@ -318,6 +351,19 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
     };
 
     // ---- as controller -----------------------------------------------------
+    // A controller the GDPR does not reach (Art. 3) owes none of a controller's
+    // GDPR duties for the processing it controls: the sheet says so, once, in
+    // place of them (the rules hold it to none, `Context::bound_controllers`).
+    let not_reached = reach == Reach::NotReached;
+    out.add(
+        Kind::ControllerNotReached,
+        &[law::ART_3_1, law::ART_3_2],
+        if not_reached { &all_controlled } else { &[] },
+        &controller,
+        Vec::new(),
+        Recorded::Nothing,
+    );
+    let (controlled, joint) = if not_reached { (Vec::new(), Vec::new()) } else { (all_controlled.clone(), all_joint) };
     out.add(
         Kind::Accountability,
         &[law::ART_5_2, law::ART_24],
@@ -376,17 +422,19 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
     let keeps = Recorded::KeepsRecords { value: this.and_then(|p| p.keeps_records.as_ref()).map(|k| k.value) };
     out.add(Kind::ControllerRecord, &[law::ART_30_1], &controlled, &controller, Vec::new(), keeps.clone());
     // A party that only processes for others, and that the GDPR may not reach,
-    // owes security through its contract (Art. 28(3)(c)).
+    // owes security through its contract (Art. 28(3)(c)); so does one the GDPR
+    // does not reach for what it processes for others, whatever it controls.
     if controlled.is_empty() && by_contract {
         out.add(
             Kind::Security,
             &[law::ART_28_3_C, law::ART_3_1, law::ART_3_2],
-            &any_role,
-            &both,
+            &processing,
+            &processor,
             Vec::new(),
             Recorded::Nothing,
         );
-        if let Some(last) = out.0.last_mut() {
+        // Only the duty just added: with no processing it added none.
+        if let Some(last) = out.0.last_mut().filter(|o| o.kind == Kind::Security) {
             last.basis = basis;
         }
     } else {
@@ -483,7 +531,7 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
     }
 
     // ---- Swedish patient data: the care provider's duties -----------------------
-    let care: Vec<&ActivityId> = controlled
+    let care: Vec<&ActivityId> = all_controlled
         .iter()
         .copied()
         .filter(|id| activity(id).is_some_and(|a| patient_records(model, a) && care_provider_of(model, party, a)))
@@ -637,6 +685,42 @@ fn systems_where(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_lists_every_kind() {
+        // The position of each kind in `ALL`: exhaustive, so a new kind does
+        // not compile until it has one.
+        let position = |kind: Kind| match kind {
+            Kind::ControllerNotReached => 0,
+            Kind::Accountability => 1,
+            Kind::InformationToDataSubjects => 2,
+            Kind::JointControllerArrangement => 3,
+            Kind::ChoiceOfProcessors => 4,
+            Kind::ControllerRecord => 5,
+            Kind::Security => 6,
+            Kind::BreachToAuthority => 7,
+            Kind::BreachToDataSubjects => 8,
+            Kind::ImpactAssessment => 9,
+            Kind::ProcessingOnInstructions => 10,
+            Kind::SubProcessors => 11,
+            Kind::ProcessorRecord => 12,
+            Kind::BreachToPrincipal => 13,
+            Kind::DataProtectionOfficer => 14,
+            Kind::CareProviderAsController => 15,
+            Kind::AccessLogs => 16,
+            Kind::InformationToPatient => 17,
+            Kind::PatientDataBackups => 18,
+            Kind::AccessAnalysis => 19,
+            Kind::LogReview => 20,
+            Kind::StrongAuthentication => 21,
+        };
+        for (index, kind) in Kind::ALL.into_iter().enumerate() {
+            assert_eq!(position(kind), index, "{kind:?}");
+        }
+        // In order: the sheets and JSON sort obligations by kind.
+        assert!(Kind::ALL.windows(2).all(|w| w[0] < w[1]));
+    }
+
     use crate::reference::Reference;
 
     fn loaded(fixture: &str) -> crate::load::Loaded {
@@ -747,6 +831,39 @@ mod tests {
                 unknown: vec![PartyId::new("unknown")]
             }
         );
+    }
+
+    #[test]
+    fn controller_not_reached() {
+        // A controller the GDPR does not reach (Art. 3) owes none of a
+        // controller's duties: one obligation says so in their place, and it
+        // keeps no Art. 30(1) record. Its Swedish processor keeps its own.
+        let loaded = loaded("rules/dpia-not-carried-out/passes-controller-not-reached");
+        let reference = Reference::builtin();
+        let analysis = Analysis::new(&loaded.model, &reference, jiff::civil::date(2024, 6, 1));
+        let overseas = obligations_of(&analysis, &PartyId::new("overseas"));
+        let kinds: Vec<Kind> = overseas.iter().map(|o| o.kind).collect();
+        assert_eq!(kinds, [Kind::ControllerNotReached], "{overseas:#?}");
+        assert_eq!(overseas[0].provisions, [law::ART_3_1, law::ART_3_2]);
+        // The law's own statement, not a duty bound by contract.
+        assert_eq!(overseas[0].basis, Basis::Statutory);
+        assert_eq!(overseas[0].activities, [ActivityId::new("study")]);
+        let hosting = obligations_of(&analysis, &PartyId::new("hosting"));
+        assert!(of(&hosting, Kind::ProcessingOnInstructions).iter().all(|o| o.basis == Basis::Statutory));
+        assert_eq!(of(&hosting, Kind::ProcessorRecord).len(), 1);
+        let plan = crate::obligations::records::plan(&analysis);
+        assert!(plan.controller.is_empty());
+        assert_eq!(plan.processor.len(), 1);
+        // The same controller with one Art. 3 fact left out keeps its duties.
+        let mut model = loaded.model.clone();
+        if let Some(party) = model.parties.get_mut(&PartyId::new("overseas")) {
+            party.monitors_eu_subjects = None;
+        }
+        let analysis = Analysis::new(&model, &reference, jiff::civil::date(2024, 6, 1));
+        let unknown = obligations_of(&analysis, &PartyId::new("overseas"));
+        assert!(of(&unknown, Kind::ControllerNotReached).is_empty());
+        assert_eq!(of(&unknown, Kind::ImpactAssessment).len(), 1);
+        assert_eq!(crate::obligations::records::plan(&analysis).controller.len(), 1);
     }
 
     #[test]

@@ -93,7 +93,8 @@ pub struct ProcessorKey {
 /// Which records there are, before any is drawn up.
 #[derive(Clone, Debug, Default)]
 pub struct RecordPlan<'a> {
-    /// One per running activity and controller, by activity, then controller.
+    /// One per running activity and controller the GDPR may reach (Art. 3),
+    /// by activity, then controller.
     pub controller: Vec<ControllerKey<'a>>,
     /// One per processor, top controller and direct principal, sorted by them.
     pub processor: Vec<ProcessorKey>,
@@ -108,9 +109,15 @@ pub fn plan<'a>(analysis: &'a Analysis<'_>) -> RecordPlan<'a> {
     let model = analysis.graph.model();
     let as_of = analysis.as_of;
     let roles = &analysis.roles;
+    // Art. 30 binds only those the GDPR reaches (Art. 3): a controller recorded
+    // as not reached keeps no Art. 30(1) record, a processor no Art. 30(2) one.
+    let not_reached = |party: &PartyId| {
+        model.parties.get(party).is_some_and(|p| duties::reach(analysis.reference, p, as_of) == Reach::NotReached)
+    };
     let mut controller = Vec::new();
     for activity in model.activities.values().filter(|a| a.runs_on(as_of)) {
-        for assignment in roles.in_activity(&activity.id).iter().filter(|a| a.role.is_controller()) {
+        let controllers = roles.in_activity(&activity.id).iter().filter(|a| a.role.is_controller());
+        for assignment in controllers.filter(|a| !not_reached(&a.party)) {
             controller.push(ControllerKey { activity, assignment });
         }
     }
@@ -128,9 +135,6 @@ pub fn plan<'a>(analysis: &'a Analysis<'_>) -> RecordPlan<'a> {
     pairs.sort();
     pairs.dedup();
     // Art. 30(2) binds only a processor the GDPR reaches (Art. 3).
-    let not_reached = |party: &PartyId| {
-        model.parties.get(party).is_some_and(|p| duties::reach(analysis.reference, p, as_of) == Reach::NotReached)
-    };
     let mut outside_gdpr: Vec<PartyId> = pairs.iter().map(|(p, ..)| p).filter(|p| not_reached(p)).cloned().collect();
     outside_gdpr.dedup();
     pairs.retain(|(p, ..)| !not_reached(p));

@@ -270,6 +270,7 @@ fn role_heading(role: Role, lang: crate::render::Lang) -> String {
 /// the messages `duty-<kind>-title` and `duty-<kind>` of `report.ftl`.
 fn words(input: &Names<'_>, obligation: &Obligation) -> (String, Phrase) {
     let key = match obligation.kind {
+        Kind::ControllerNotReached => "controller-not-reached",
         Kind::Accountability => "accountability",
         Kind::InformationToDataSubjects => "information-to-data-subjects",
         Kind::JointControllerArrangement => "joint-controller-arrangement",

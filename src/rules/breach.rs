@@ -109,7 +109,7 @@ fn controllers_of(ctx: &Context<'_>, incident: &Incident) -> Vec<(PartyId, crate
             if !activity.runs_on(date) {
                 continue;
             }
-            for controller in ctx.roles.controllers(&activity_id) {
+            for controller in ctx.bound_controllers(&activity_id) {
                 if seen.insert(controller.clone()) {
                     found.push((controller.clone(), activity_id.clone()));
                 }
@@ -467,7 +467,7 @@ pub const SUBJECTS_NOT_TOLD: Rule = Rule {
                     {
                         continue;
                     }
-                    for controller in ctx.roles.controllers(&activity_id) {
+                    for controller in ctx.bound_controllers(&activity_id) {
                         if told.contains(controller) {
                             continue;
                         }

@@ -1,8 +1,17 @@
 //! Claims against facts: an agreement whose label for a party contradicts the
 //! role the facts give it.
+//!
+//! An agreement that names the activities it covers claims its roles for
+//! those. One that names none is a blanket agreement: it governs whatever its
+//! parties do together (as [`crate::graph::Graph::agreements_between`] reads
+//! it), so its labels are held against every activity in which the labelled
+//! party and another party to it both hold a role. A party absent from such
+//! an activity is not a contradiction there: the agreement never said which
+//! activities it meant.
 
-use super::{Area, Arg, Rule, Severity};
+use super::{Area, Arg, Context, Rule, Severity};
 use crate::law;
+use crate::model::{ActivityId, Agreement, PartyId};
 use crate::msg;
 use crate::roles::{claim_matches, claims};
 
@@ -18,7 +27,14 @@ pub const CLAIMED_ROLE_MISMATCH: Rule = Rule {
             if !agreement.in_force_on(ctx.as_of) {
                 continue;
             }
-            for activity_id in &claim.activities {
+            let blanket;
+            let activities = if agreement.covers.is_empty() {
+                blanket = shared_activities(ctx, agreement, &claim.party);
+                &blanket
+            } else {
+                &claim.activities
+            };
+            for activity_id in activities {
                 let Some(activity) = ctx.model.activities.get(activity_id) else { continue };
                 if !activity.runs_on(ctx.as_of) {
                     continue;
@@ -79,3 +95,32 @@ pub const CLAIMED_ROLE_MISMATCH: Rule = Rule {
         }
     },
 };
+
+/// The activities in which `party` and another party to a blanket `agreement`
+/// both hold a role, sorted and without repeats.
+///
+/// Walks the roles of whichever party to the agreement holds the fewest, so a
+/// global vendor with blanket agreements with thousands of customers costs
+/// each agreement its customer's roles, not the vendor's.
+fn shared_activities(ctx: &Context<'_>, agreement: &Agreement, party: &PartyId) -> Vec<ActivityId> {
+    let others: Vec<&PartyId> = agreement.parties.iter().map(|p| &p.party.value).filter(|p| *p != party).collect();
+    if others.is_empty() {
+        return Vec::new();
+    }
+    let Some(fewest) = others.iter().copied().chain([party]).min_by_key(|p| ctx.roles.of_party(p).count()) else {
+        return Vec::new();
+    };
+    let mut shared: Vec<ActivityId> = ctx
+        .roles
+        .of_party(fewest)
+        .map(|a| &a.activity)
+        .filter(|activity| {
+            !ctx.roles.of(party, activity).is_empty()
+                && others.iter().any(|other| !ctx.roles.of(other, activity).is_empty())
+        })
+        .cloned()
+        .collect();
+    shared.sort();
+    shared.dedup();
+    shared
+}

@@ -283,7 +283,7 @@ pub const DPIA_NOT_CARRIED_OUT: Rule = Rule {
             let mut data: Vec<_> = ctx.data_of(activity).filter(|d| d.is_sensitive()).map(|d| &d.id).collect();
             data.sort_unstable();
             data.dedup();
-            for controller in ctx.roles.controllers(&activity.id) {
+            for controller in ctx.bound_controllers(&activity.id) {
                 out.at(
                     dpia.span,
                     msg!("label-no-dpia"),

@@ -350,6 +350,21 @@ impl<'a> Context<'a> {
         self.model.parties.get(party).is_some_and(|p| self.reference.is_eea_on(&p.country.value, self.as_of))
     }
 
+    /// The controllers of an activity (as [`Roles::controllers`]) that the
+    /// GDPR binds, or may bind: every one but those the model records as not
+    /// reached (no establishment in the Union, no targeting or monitoring of
+    /// people there, Art. 3(1)-(2)). A controller the GDPR does not reach owes
+    /// none of a controller's GDPR duties for the processing, so the rules that
+    /// hold a controller to one of them ask only these.
+    pub fn bound_controllers<'s>(&'s self, activity: &'s ActivityId) -> impl Iterator<Item = &'s PartyId> + 's {
+        self.roles.controllers(activity).filter(move |party| {
+            self.model
+                .parties
+                .get(*party)
+                .is_none_or(|p| duties::reach(self.reference, p, self.as_of) != duties::Reach::NotReached)
+        })
+    }
+
     /// The chain of delegation from the top (normally the controller) down to
     /// `party` in an activity.
     pub fn chain_down(&self, activity: &ActivityId, party: &PartyId) -> Vec<PartyId> {

@@ -163,7 +163,7 @@ fn report(
             all_users[first..].iter().take_while(|(a, _)| a == activity_id).map(|(_, u)| u.clone()).collect();
         users.sort_by_key(|user| (user != &system.operator.value, user.clone()));
         let Some(user) = users.first() else { continue };
-        let controllers: Vec<PartyId> = ctx.roles.controllers(activity_id).cloned().collect();
+        let controllers: Vec<PartyId> = ctx.bound_controllers(activity_id).cloned().collect();
         for controller in controllers {
             if reported_everywhere.contains(&controller) || !reported.insert((controller.clone(), activity_id.clone()))
             {

@@ -24,6 +24,8 @@ pub const SUBJECTS_NOT_INFORMED: Rule = Rule {
         for activity in ctx.running() {
             let Some(informs) = &activity.informs_subjects else { continue };
             let controllers: Vec<&PartyId> = ctx.roles.controllers(&activity.id).collect();
+            // Any controller's informing counts; only those the GDPR binds are held to it.
+            let bound: Vec<&PartyId> = ctx.bound_controllers(&activity.id).collect();
             // A processor (at any depth) informs on behalf of the controller at the top of its chain.
             let informed_for = |controller: &PartyId| {
                 informs.value.iter().any(|informer| {
@@ -41,6 +43,9 @@ pub const SUBJECTS_NOT_INFORMED: Rule = Rule {
             let patient = ctx.data_of(activity).any(|d| d.patient_record);
             let label = if informs.value.is_empty() { "label-nobody-informs" } else { "label-no-informer-listed" };
             for controller in controllers {
+                if !bound.contains(&controller) {
+                    continue;
+                }
                 let finding = out.at(
                     informs.span,
                     Message::new(label),
