@@ -46,9 +46,112 @@ pub enum WriteError {
     Refused {
         /// The target path.
         path: PathBuf,
-        /// Why, in words.
-        reason: String,
+        /// Why.
+        reason: Refusal,
     },
+}
+
+/// Why `ansvar` will not write to a target. Its words are the messages
+/// `refusal-*` of `locales/<lang>/text.ftl` ([`Refusal::words`]); `Display`
+/// gives the English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The directory named for `--split` is a symbolic link.
+    DirectoryIsLink,
+    /// The path named for `--split` is something other than a directory.
+    NotADirectory(FileKind),
+    /// The directory named for `--split` has files in it.
+    DirectoryNotEmpty,
+    /// The path names no directory of its own (`/`, `..`).
+    NoDirectoryName,
+    /// The target is a symbolic link to nothing that can be reached.
+    DanglingLink(String),
+    /// The target is something other than a regular file.
+    NotAFile(FileKind),
+    /// The target is read-only.
+    ReadOnly,
+    /// The target is a file of the model being read.
+    ModelFile,
+    /// The target would be a YAML file inside the model being read.
+    WouldJoinModel,
+}
+
+/// What a path names, when it is not what was wanted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A directory.
+    Directory,
+    /// A named pipe.
+    Fifo,
+    /// A character device.
+    CharDevice,
+    /// A block device.
+    BlockDevice,
+    /// A socket.
+    Socket,
+    /// A symbolic link.
+    Symlink,
+    /// Anything else that is not a regular file.
+    Other,
+}
+
+impl FileKind {
+    /// The kind of `file_type`.
+    pub fn of(file_type: std::fs::FileType) -> Self {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_dir() {
+            FileKind::Directory
+        } else if file_type.is_fifo() {
+            FileKind::Fifo
+        } else if file_type.is_char_device() {
+            FileKind::CharDevice
+        } else if file_type.is_block_device() {
+            FileKind::BlockDevice
+        } else if file_type.is_socket() {
+            FileKind::Socket
+        } else if file_type.is_symlink() {
+            FileKind::Symlink
+        } else {
+            FileKind::Other
+        }
+    }
+
+    fn message(self) -> &'static str {
+        match self {
+            FileKind::Directory => "file-kind-directory",
+            FileKind::Fifo => "file-kind-fifo",
+            FileKind::CharDevice => "file-kind-char-device",
+            FileKind::BlockDevice => "file-kind-block-device",
+            FileKind::Socket => "file-kind-socket",
+            FileKind::Symlink => "file-kind-symlink",
+            FileKind::Other => "file-kind-other",
+        }
+    }
+}
+
+impl Refusal {
+    /// Why, in words, in `lang`.
+    pub fn words(&self, lang: crate::render::Lang) -> String {
+        let kind = |kind: FileKind| vec![("kind", crate::render::cli(kind.message(), lang, &[]))];
+        let (key, args) = match self {
+            Refusal::DirectoryIsLink => ("refusal-directory-is-link", Vec::new()),
+            Refusal::NotADirectory(k) => ("refusal-not-a-directory", kind(*k)),
+            Refusal::DirectoryNotEmpty => ("refusal-directory-not-empty", Vec::new()),
+            Refusal::NoDirectoryName => ("refusal-no-directory-name", Vec::new()),
+            Refusal::DanglingLink(error) => ("refusal-dangling-link", vec![("error", error.clone())]),
+            Refusal::NotAFile(k) => ("refusal-not-a-file", kind(*k)),
+            Refusal::ReadOnly => ("refusal-read-only", Vec::new()),
+            Refusal::ModelFile => ("refusal-model-file", Vec::new()),
+            Refusal::WouldJoinModel => ("refusal-would-join-model", Vec::new()),
+        };
+        crate::render::cli(key, lang, &args)
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(crate::render::Lang::En))
+    }
 }
 
 /// Files read as input (canonical paths): never written.
@@ -141,22 +244,17 @@ pub fn write_atomic_with(
 /// that nothing a user keeps there is lost or mixed with the pages.
 pub fn write_dir_atomic(dir: &Path, write: impl FnOnce(&Path) -> std::io::Result<()>) -> Result<(), WriteError> {
     let io = |source| WriteError::Io { path: dir.to_path_buf(), source };
-    let refuse = |reason: String| WriteError::Refused { path: dir.to_path_buf(), reason };
+    let refuse = |reason: Refusal| WriteError::Refused { path: dir.to_path_buf(), reason };
     let existing = match std::fs::symlink_metadata(dir) {
         Ok(metadata) if metadata.file_type().is_symlink() => {
-            return Err(refuse("it is a symbolic link; name a directory that does not exist yet".to_owned()));
+            return Err(refuse(Refusal::DirectoryIsLink));
         }
         Ok(metadata) if !metadata.is_dir() => {
-            return Err(refuse(format!(
-                "it is {}, not a directory; name a directory that does not exist yet",
-                crate::load::files::kind_of(metadata.file_type())
-            )));
+            return Err(refuse(Refusal::NotADirectory(FileKind::of(metadata.file_type()))));
         }
         Ok(_) => {
             if std::fs::read_dir(dir).map_err(io)?.next().is_some() {
-                return Err(refuse(
-                    "the directory is not empty; remove it, or name one that does not exist yet".to_owned(),
-                ));
+                return Err(refuse(Refusal::DirectoryNotEmpty));
             }
             true
         }
@@ -164,7 +262,7 @@ pub fn write_dir_atomic(dir: &Path, write: impl FnOnce(&Path) -> std::io::Result
         Err(error) => return Err(io(error)),
     };
     let Some(name) = dir.file_name().map(|n| n.to_string_lossy().into_owned()) else {
-        return Err(refuse("it names no directory of its own; give a name such as `report`".to_owned()));
+        return Err(refuse(Refusal::NoDirectoryName));
     };
     let parent = match dir.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
@@ -200,19 +298,16 @@ pub fn write_dir_atomic(dir: &Path, write: impl FnOnce(&Path) -> std::io::Result
 /// `path` leads to; refused if it is not a regular file, is read-only or is
 /// one of the model's files.
 fn checked_target(path: &Path) -> Result<PathBuf, WriteError> {
-    let refuse = |reason: String| WriteError::Refused { path: path.to_path_buf(), reason };
+    let refuse = |reason: Refusal| WriteError::Refused { path: path.to_path_buf(), reason };
     let target = match std::fs::symlink_metadata(path) {
-        Ok(metadata) if metadata.file_type().is_symlink() => path
-            .canonicalize()
-            .map_err(|error| refuse(format!("it is a symbolic link to a file that cannot be reached ({error})")))?,
+        Ok(metadata) if metadata.file_type().is_symlink() => {
+            path.canonicalize().map_err(|error| refuse(Refusal::DanglingLink(error.to_string())))?
+        }
         _ => path.to_path_buf(),
     };
     match std::fs::metadata(&target) {
         Ok(metadata) if !metadata.is_file() => {
-            return Err(refuse(format!(
-                "it is {}, not a regular file; leave out `-o` to write to stdout",
-                crate::load::files::kind_of(metadata.file_type())
-            )));
+            return Err(refuse(Refusal::NotAFile(FileKind::of(metadata.file_type()))));
         }
         Ok(metadata) => {
             // A file nobody may write (0444) is refused even for root, who
@@ -223,18 +318,18 @@ fn checked_target(path: &Path) -> Result<PathBuf, WriteError> {
                 .open(&target)
                 .is_err_and(|error| error.kind() == std::io::ErrorKind::PermissionDenied);
             if metadata.permissions().readonly() || denied {
-                return Err(refuse("it is read-only".to_owned()));
+                return Err(refuse(Refusal::ReadOnly));
             }
         }
         Err(_) => {}
     }
     let canonical = canonical_target(&target);
     if lock(&INPUTS).contains(&canonical) {
-        return Err(refuse("it is a file of the model being read".to_owned()));
+        return Err(refuse(Refusal::ModelFile));
     }
     let is_yaml = canonical.extension().is_some_and(|ext| ext == "yaml" || ext == "yml");
     if is_yaml && canonical.parent().is_some_and(|dir| lock(&MODEL_DIRECTORIES).iter().any(|m| m == dir)) {
-        return Err(refuse("it would become a file of the model being read".to_owned()));
+        return Err(refuse(Refusal::WouldJoinModel));
     }
     Ok(target)
 }

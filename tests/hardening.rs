@@ -242,6 +242,9 @@ fn b6_output_onto_a_special_file_is_refused_and_the_node_kept() {
     let output = run(dir.path(), &["report", "m", "--format", "html", "-o", "out.html"]);
     assert_refused(&output, &["is a FIFO, not a regular file", "leave out `-o`"]);
     assert!(std::fs::symlink_metadata(dir.path().join("out.html")).unwrap().file_type().is_fifo());
+    // In Swedish, the reason too.
+    let output = run(dir.path(), &["report", "m", "--format", "html", "-o", "out.html", "--lang", "sv"]);
+    assert_refused(&output, &["skriver inte `out.html`: det är en FIFO, inte en vanlig fil", "utelämna `-o`"]);
 }
 
 #[test]

@@ -185,3 +185,22 @@ cli-rules-lists = `ansvar rules` lists every rule
 cli-no-party = the model has no party `{$id}`
 cli-no-activity = the model has no activity `{$id}`
 cli-before-gdpr = {$date} is before {$applies}, when the GDPR began to apply; the findings read that date under the GDPR, not under the law then in force (in Sweden, personuppgiftslagen)
+
+## Why `-o FILE` or `--split DIR` is refused (src/output.rs)
+
+refusal-directory-is-link = it is a symbolic link; name a directory that does not exist yet
+refusal-not-a-directory = it is {$kind}, not a directory; name a directory that does not exist yet
+refusal-directory-not-empty = the directory is not empty; remove it, or name one that does not exist yet
+refusal-no-directory-name = it names no directory of its own; give a name such as `report`
+refusal-dangling-link = it is a symbolic link to a file that cannot be reached ({$error})
+refusal-not-a-file = it is {$kind}, not a regular file; leave out `-o` to write to stdout
+refusal-read-only = it is read-only
+refusal-model-file = it is a file of the model being read
+refusal-would-join-model = it would become a file of the model being read
+file-kind-directory = a directory
+file-kind-fifo = a FIFO
+file-kind-char-device = a character device
+file-kind-block-device = a block device
+file-kind-socket = a socket
+file-kind-symlink = a symbolic link
+file-kind-other = not a regular file

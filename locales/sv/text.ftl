@@ -196,3 +196,22 @@ cli-rules-lists = `ansvar rules` listar alla regler
 cli-no-party = modellen har ingen part `{$id}`
 cli-no-activity = modellen har ingen behandling `{$id}`
 cli-before-gdpr = {$date} ligger före {$applies}, då dataskyddsförordningen började tillämpas; iakttagelserna bedömer den dagen enligt dataskyddsförordningen, inte enligt den lag som då gällde (i Sverige personuppgiftslagen)
+
+## Varför `-o FIL` eller `--split KATALOG` vägras (src/output.rs)
+
+refusal-directory-is-link = det är en symbolisk länk; ange en katalog som inte finns ännu
+refusal-not-a-directory = det är {$kind}, inte en katalog; ange en katalog som inte finns ännu
+refusal-directory-not-empty = katalogen är inte tom; ta bort den, eller ange en som inte finns ännu
+refusal-no-directory-name = sökvägen anger ingen egen katalog; ge ett namn som `report`
+refusal-dangling-link = det är en symbolisk länk till en fil som inte kan nås ({$error})
+refusal-not-a-file = det är {$kind}, inte en vanlig fil; utelämna `-o` för att skriva till standard ut
+refusal-read-only = filen är skrivskyddad
+refusal-model-file = filen hör till modellen som läses
+refusal-would-join-model = filen skulle bli en del av modellen som läses
+file-kind-directory = en katalog
+file-kind-fifo = en FIFO
+file-kind-char-device = en teckenenhet
+file-kind-block-device = en blockenhet
+file-kind-socket = en socket
+file-kind-symlink = en symbolisk länk
+file-kind-other = inte en vanlig fil

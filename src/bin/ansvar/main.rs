@@ -214,6 +214,7 @@ fn emit(render: &dyn Printer, output: Option<&Path>) -> Result<(), Failure> {
             &[("path", path.display().to_string()), ("error", source.to_string())],
         ))),
         (Err(ansvar::output::WriteError::Refused { path, reason }), None) => {
+            let reason = reason.words(LANG.get().copied().unwrap_or_default());
             Err(failed(&say("cli-will-not-write", &[("path", path.display().to_string()), ("reason", reason)])))
         }
     }
