@@ -236,9 +236,9 @@ type ParsedFile = Result<(Arc<raw::RawFile>, Bounded), Box<Diagnostic>>;
 /// Reads one model file: its YAML into a spanned tree, then the tree into raw
 /// types, field by field, so that every problem in the file is found.
 fn parse_model_file(text: &str, file: FileId) -> ParsedFile {
-    let root = yaml::parse(text, file)?;
+    let tree = yaml::parse(text, file)?;
     let mut cx = raw::Cx::new(file);
-    let raw = raw::read_file(root.as_ref(), &mut cx);
+    let raw = raw::read_file(tree.root(), &mut cx);
     Ok((Arc::new(raw), cx.diagnostics))
 }
 

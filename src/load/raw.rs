@@ -77,13 +77,13 @@ impl Cx {
         Self { file, diagnostics: Bounded::new() }
     }
 
-    fn error(&mut self, node: &Node, message: impl Into<String>) {
+    fn error(&mut self, node: Node, message: impl Into<String>) {
         self.diagnostics.push(Diagnostic::error(DiagnosticCode::Yaml, message).at(node.span(self.file), ""));
     }
 
-    fn scalar<'n>(&mut self, node: &'n Node) -> Option<(&'n str, bool)> {
-        match &node.value {
-            Value::Scalar { text, plain } => Some((text, *plain)),
+    fn scalar<'n>(&mut self, node: Node<'n, '_>) -> Option<(&'n str, bool)> {
+        match node.value() {
+            Value::Scalar { text, plain } => Some((text, plain)),
             _ => {
                 self.error(node, "expected a single value here, not a list or a mapping");
                 None
@@ -95,13 +95,13 @@ impl Cx {
 /// A type read from one YAML node.
 pub trait FromNode: Sized {
     /// The value of `node`, or `None` after pushing a diagnostic.
-    fn from_node(node: &Node, cx: &mut Cx) -> Option<Self>;
+    fn from_node(node: Node, cx: &mut Cx) -> Option<Self>;
     /// The JSON Schema of the value.
     fn schema() -> Json;
 }
 
 impl FromNode for String {
-    fn from_node(node: &Node, cx: &mut Cx) -> Option<Self> {
+    fn from_node(node: Node, cx: &mut Cx) -> Option<Self> {
         if node.is_null() {
             cx.error(node, "expected a value here, found nothing");
             return None;
@@ -114,7 +114,7 @@ impl FromNode for String {
 }
 
 impl FromNode for bool {
-    fn from_node(node: &Node, cx: &mut Cx) -> Option<Self> {
+    fn from_node(node: Node, cx: &mut Cx) -> Option<Self> {
         let (text, plain) = cx.scalar(node)?;
         match (text, plain) {
             ("true", true) => return Some(true),
@@ -140,7 +140,7 @@ impl FromNode for bool {
 macro_rules! whole_number {
     ($($ty:ty),*) => {$(
         impl FromNode for $ty {
-            fn from_node(node: &Node, cx: &mut Cx) -> Option<Self> {
+            fn from_node(node: Node, cx: &mut Cx) -> Option<Self> {
                 let (text, plain) = cx.scalar(node)?;
                 let number = (plain && !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()))
                     .then(|| text.parse::<$ty>().ok())
@@ -160,8 +160,8 @@ macro_rules! whole_number {
 whole_number!(u8, u32, u64);
 
 impl<T: FromNode> FromNode for At<T> {
-    fn from_node(node: &Node, cx: &mut Cx) -> Option<Self> {
-        T::from_node(node, cx).map(|value| At { value, start: node.start, end: node.end })
+    fn from_node(node: Node, cx: &mut Cx) -> Option<Self> {
+        T::from_node(node, cx).map(|value| At { value, start: node.start(), end: node.end() })
     }
     fn schema() -> Json {
         T::schema()
@@ -169,7 +169,7 @@ impl<T: FromNode> FromNode for At<T> {
 }
 
 impl<T: FromNode> FromNode for Vec<T> {
-    fn from_node(node: &Node, cx: &mut Cx) -> Option<Self> {
+    fn from_node(node: Node, cx: &mut Cx) -> Option<Self> {
         // A list with a bad item counts as failed, so that nothing is
         // concluded from what it lacks.
         let (items, whole) = read_list(node, cx);
@@ -181,8 +181,8 @@ impl<T: FromNode> FromNode for Vec<T> {
 }
 
 /// The items of a list that could be read, and whether all could.
-fn read_list<T: FromNode>(node: &Node, cx: &mut Cx) -> (Vec<T>, bool) {
-    let Value::Seq(items) = &node.value else {
+fn read_list<T: FromNode>(node: Node, cx: &mut Cx) -> (Vec<T>, bool) {
+    let Value::Seq(items) = node.value() else {
         cx.error(node, "expected a list here");
         return (Vec::new(), false);
     };
@@ -201,13 +201,13 @@ fn read_list<T: FromNode>(node: &Node, cx: &mut Cx) -> (Vec<T>, bool) {
 /// (`field:` with nothing after it, `~`) is the same as leaving it out.
 pub trait Field: Default {
     /// The field's value, and whether it was read without a problem.
-    fn read(node: &Node, cx: &mut Cx) -> (Self, bool);
+    fn read(node: Node, cx: &mut Cx) -> (Self, bool);
     /// The JSON Schema of the field's value.
     fn schema() -> Json;
 }
 
 impl<T: FromNode> Field for Option<T> {
-    fn read(node: &Node, cx: &mut Cx) -> (Self, bool) {
+    fn read(node: Node, cx: &mut Cx) -> (Self, bool) {
         if node.is_null() {
             return (None, true);
         }
@@ -221,7 +221,7 @@ impl<T: FromNode> Field for Option<T> {
 }
 
 impl<T: FromNode> Field for Vec<T> {
-    fn read(node: &Node, cx: &mut Cx) -> (Self, bool) {
+    fn read(node: Node, cx: &mut Cx) -> (Self, bool) {
         if node.is_null() {
             return (Vec::new(), true);
         }
@@ -238,20 +238,20 @@ impl<T: FromNode> Field for Vec<T> {
 /// that is a near miss of theirs was written instead (`locaton:`), so that
 /// they are not reported again as missing.
 fn read_mapping(
-    node: &Node,
+    node: Node,
     cx: &mut Cx,
     fields: &'static [&'static str],
-    mut set: impl FnMut(usize, &Node, &mut Cx),
+    mut set: impl FnMut(usize, Node, &mut Cx),
 ) -> Option<Vec<&'static str>> {
-    let Value::Map(entries) = &node.value else {
+    let Value::Map(entries) = node.value() else {
         cx.error(node, "expected a mapping (`key: value` entries) here");
         return None;
     };
     let mut seen = 0u64;
     let mut near_misses = Vec::new();
     for (key, value) in entries {
-        let name = match &key.value {
-            Value::Scalar { text, .. } => &**text,
+        let name = match key.value() {
+            Value::Scalar { text, .. } => text,
             _ => {
                 cx.error(key, "expected a field name here, not a list or a mapping");
                 continue;
@@ -342,7 +342,7 @@ macro_rules! raw {
         }
 
         impl FromNode for $name {
-            fn from_node(node: &Node, cx: &mut Cx) -> Option<Self> {
+            fn from_node(node: Node, cx: &mut Cx) -> Option<Self> {
                 let mut out = Self::default();
                 let mut failed = Vec::new();
                 let near_misses = read_mapping(node, cx, Self::FIELDS, |index, value, cx| {
@@ -752,7 +752,7 @@ raw! {
 
 /// Reads one file's tree; every problem is in `cx`, and whatever could be read
 /// is returned. A file with no document is empty.
-pub fn read_file(root: Option<&Node>, cx: &mut Cx) -> RawFile {
+pub fn read_file(root: Option<Node>, cx: &mut Cx) -> RawFile {
     root.filter(|root| !root.is_null()).and_then(|root| RawFile::from_node(root, cx)).unwrap_or_default()
 }
 
