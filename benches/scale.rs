@@ -297,6 +297,12 @@ fn people(dir: &Path, runs: usize, check: Duration, check_peak: f64, has_time: b
     let (mut scoped, mut overview, mut overview_peak, mut split, mut split_peak) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut scoped_bytes, mut overview_bytes, mut split_pages, mut split_bytes) = (0, 0, 0, 0);
+    // Every run's split is kept until all have run: removing tens of thousands
+    // of pages just before the next run makes ext4 look past the recently
+    // deleted inodes on every file that run creates (measured on national:
+    // 11.7 s for a split after no deletion, a median of 22.9 s after them),
+    // which times the benchmark's own cleaning up, not the split.
+    let mut sites = Vec::new();
     for _ in 0..runs {
         let (wall, _, out) = measured(&report(&["--scope", REGION, "--format", "html"]), has_time);
         scoped.push(wall);
@@ -312,7 +318,9 @@ fn people(dir: &Path, runs: usize, check: Duration, check_peak: f64, has_time: b
         split_peak.push(peak);
         split_pages = std::fs::read_dir(site.join("parties")).map_or(0, |d| d.count());
         split_bytes = walk_bytes(&site);
+        sites.push(target);
     }
+    drop(sites);
     People {
         lines,
         summary_at,

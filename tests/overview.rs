@@ -127,7 +127,12 @@ fn english_words(html: &str) -> Vec<String> {
 fn a_swedish_split_has_no_english_role_word_in_its_pages_or_its_drawing() {
     let temp = tempfile::tempdir().unwrap();
     let root = temp.path().join("sv");
-    ansvar().args(["report", TWO, "--as-of", DATE, "--lang", "sv", "--split"]).arg(&root).assert().success();
+    ansvar()
+        .args(["report", TWO, "--as-of", DATE, "--lang", "sv", "--split"])
+        .arg(&root)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("en innehållsförteckning och 4 sidor, en per part"));
     let pages = files(&root.join("parties"));
     assert_eq!(pages.len(), 4);
     let index = std::fs::read_to_string(root.join("index.html")).unwrap();
@@ -278,6 +283,8 @@ fn split_refuses_a_directory_in_use_a_file_and_json_and_writes_nothing() {
             .stderr(predicates::str::contains(says));
     };
     refused(&busy, &[], "not empty");
+    refused(&busy, &["--lang", "sv"], "skriver inte");
+    refused(&busy, &["--lang", "sv"], "katalogen är inte tom");
     assert_eq!(files(&busy), vec![busy.join("notes.txt")], "the directory in use is left as it was");
     let file = temp.path().join("file.html");
     std::fs::write(&file, "x").unwrap();

@@ -169,6 +169,7 @@ digest-more-findings = … {$count} more {$count ->
 cli-did-you-mean = did you mean `{$near}`?
 cli-wrote = wrote {$path} ({$size})
 cli-wrote-files = wrote {$files}
+cli-wrote-split = wrote {$path} (an index and {$pages} party pages)
 cli-next = next: {$command}
 cli-obligations-json = {$command} needs `--format json`
 cli-cannot-write-stdout = cannot write to stdout: {$error}

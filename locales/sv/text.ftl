@@ -180,6 +180,7 @@ digest-more-findings = … ytterligare {$count ->
 cli-did-you-mean = menade du `{$near}`?
 cli-wrote = skrev {$path} ({$size})
 cli-wrote-files = skrev {$files}
+cli-wrote-split = skrev {$path} (en innehållsförteckning och {$pages} sidor, en per part)
 cli-next = nästa steg: {$command}
 cli-obligations-json = {$command} kräver `--format json`
 cli-cannot-write-stdout = kan inte skriva till standard ut: {$error}

@@ -209,13 +209,19 @@ fn emit(render: &dyn Printer, output: Option<&Path>) -> Result<(), Failure> {
             Ok(())
         }
         (Err(_), Some(error)) => Err(failed(&error)),
-        (Err(ansvar::output::WriteError::Io { path, source }), None) => Err(failed(&say(
-            "cli-cannot-write",
-            &[("path", path.display().to_string()), ("error", source.to_string())],
-        ))),
-        (Err(ansvar::output::WriteError::Refused { path, reason }), None) => {
+        (Err(error), None) => Err(failed(&cannot_write(error))),
+    }
+}
+
+/// Why an output file or directory could not be written, in this run's language.
+fn cannot_write(error: ansvar::output::WriteError) -> String {
+    match error {
+        ansvar::output::WriteError::Io { path, source } => {
+            say("cli-cannot-write", &[("path", path.display().to_string()), ("error", source.to_string())])
+        }
+        ansvar::output::WriteError::Refused { path, reason } => {
             let reason = reason.words(LANG.get().copied().unwrap_or_default());
-            Err(failed(&say("cli-will-not-write", &[("path", path.display().to_string()), ("reason", reason)])))
+            say("cli-will-not-write", &[("path", path.display().to_string()), ("reason", reason)])
         }
     }
 }
@@ -831,7 +837,8 @@ fn split(
     match (written, failure) {
         (Ok(()), _) => {
             if !QUIET.load(Ordering::Relaxed) {
-                let _ = writeln!(std::io::stderr(), "wrote {} (an index and {pages} party pages)", dir.display());
+                let args = [("path", dir.display().to_string()), ("pages", pages.to_string())];
+                let _ = writeln!(std::io::stderr(), "{}", say("cli-wrote-split", &args));
             }
             exit(CLEAN)
         }
@@ -840,7 +847,7 @@ fn split(
             Err(Failure::Reported)
         }
         (Err(error), None) => {
-            let _ = writeln!(std::io::stderr(), "error: {error}");
+            let _ = writeln!(std::io::stderr(), "error: {}", cannot_write(error));
             Err(Failure::Reported)
         }
     }
