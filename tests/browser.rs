@@ -61,15 +61,7 @@ fn render_1177(dir: &Path, lang: Lang) -> PathBuf {
         author: Some("Anna Author, data protection officer".into()),
         reviewer: Some("Rune Reviewer, legal counsel".into()),
     };
-    let input = view::Input {
-        name: "models/1177",
-        model: &loaded.model,
-        sources: &loaded.sources,
-        analysis: &analysis,
-        reference: &reference,
-        lang,
-        memo: Some(&memo),
-    };
+    let input = view::Input::new("models/1177", &analysis, &loaded.sources, &reference, lang).with_memo(Some(&memo));
     let html = templates::html(&view::View::build(&input)).unwrap();
     assert!(
         !html.contains("break-before: page") && !html.contains("page-break-before: always"),
@@ -331,15 +323,7 @@ fn the_overview_of_a_regional_model_and_one_split_page_render_in_time() {
     let reference = Reference::builtin();
     let loaded = load::load_path(&model, &reference).expect("the regional model is valid");
     let analysis = ansvar::Analysis::new(&loaded.model, &reference, synth::AS_OF.parse().unwrap());
-    let input = view::Input {
-        name: "regional",
-        model: &loaded.model,
-        sources: &loaded.sources,
-        analysis: &analysis,
-        reference: &reference,
-        lang: ansvar::render::Lang::En,
-        memo: None,
-    };
+    let input = view::Input::new("regional", &analysis, &loaded.sources, &reference, ansvar::render::Lang::En);
     use ansvar::report::outline::{Links, Mode, Outline, Size, Split};
     let size = Size::of(&input);
     assert!(Mode::Auto.overview(size), "the regional model is large: {size:?}");

@@ -35,15 +35,7 @@ fn overview(path: &str, as_of: &str) -> (String, String) {
     let reference = Reference::builtin();
     let loaded = load::load_path(Path::new(path), &reference).expect("the fixture is valid");
     let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of.parse().unwrap());
-    let input = Input {
-        name: path,
-        model: &loaded.model,
-        sources: &loaded.sources,
-        analysis: &analysis,
-        reference: &reference,
-        lang: ansvar::render::Lang::En,
-        memo: None,
-    };
+    let input = Input::new(path, &analysis, &loaded.sources, &reference, ansvar::render::Lang::En);
     let outline = Outline::build(&input, Size::of(&input), true, Links::Rows);
     let (mut html, mut md) = (Vec::new(), Vec::new());
     outline.write_html(&mut html).unwrap();
@@ -70,15 +62,7 @@ fn the_overview_in_swedish_has_no_english_heading() {
     let reference = Reference::builtin();
     let loaded = load::load_path(Path::new(TWO), &reference).unwrap();
     let analysis = ansvar::Analysis::new(&loaded.model, &reference, DATE.parse().unwrap());
-    let input = Input {
-        name: TWO,
-        model: &loaded.model,
-        sources: &loaded.sources,
-        analysis: &analysis,
-        reference: &reference,
-        lang: ansvar::render::Lang::Sv,
-        memo: None,
-    };
+    let input = Input::new(TWO, &analysis, &loaded.sources, &reference, ansvar::render::Lang::Sv);
     let mut html = Vec::new();
     Outline::build(&input, Size::of(&input), true, Links::Rows).write_html(&mut html).unwrap();
     let html = String::from_utf8(html).unwrap();

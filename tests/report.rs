@@ -49,15 +49,7 @@ fn render_in(name: &str, loaded: &Loaded, as_of: &str, lang: ansvar::render::Lan
         author: Some("Anna Author, DPO".into()),
         reviewer: None,
     };
-    let input = view::Input {
-        name,
-        model: &loaded.model,
-        sources: &loaded.sources,
-        analysis: &analysis,
-        reference: &reference,
-        lang,
-        memo: Some(&memo),
-    };
+    let input = view::Input::new(name, &analysis, &loaded.sources, &reference, lang).with_memo(Some(&memo));
     let built = view::View::build(&input);
     let graph = diagram::Diagram::build(&input);
     Outputs {
@@ -171,15 +163,7 @@ fn pre_rendered_parts_of_the_json_report_are_the_parts_serialised_whole() {
     let loaded = load(dir.path().to_str().unwrap());
     let reference = Reference::builtin();
     let analysis = ansvar::Analysis::new(&loaded.model, &reference, synth::AS_OF.parse().unwrap());
-    let input = view::Input {
-        name: "small",
-        model: &loaded.model,
-        sources: &loaded.sources,
-        analysis: &analysis,
-        reference: &reference,
-        lang: ansvar::render::Lang::En,
-        memo: None,
-    };
+    let input = view::Input::new("small", &analysis, &loaded.sources, &reference, ansvar::render::Lang::En);
     let built = view::View::build(&input);
     let report = json::report_to_string(&json::ReportDocument::new(&built, &analysis, &loaded.sources));
     let sheets: Vec<_> = built.sheets().collect();
@@ -374,15 +358,7 @@ fn a_narrow_model_gets_the_grid_and_a_sparse_json_matrix() {
     let loaded = load("models/1177");
     let reference = Reference::builtin();
     let analysis = ansvar::Analysis::new(&loaded.model, &reference, AS_OF.parse().unwrap());
-    let input = view::Input {
-        name: "models/1177",
-        model: &loaded.model,
-        sources: &loaded.sources,
-        analysis: &analysis,
-        reference: &reference,
-        lang: ansvar::render::Lang::En,
-        memo: None,
-    };
+    let input = view::Input::new("models/1177", &analysis, &loaded.sources, &reference, ansvar::render::Lang::En);
     let built = view::View::build(&input);
     assert!(loaded.model.activities.len() <= view::MATRIX_MAX_ACTIVITIES);
     let grid = built.matrix.grid.as_ref().expect("a grid at or below the limit");

@@ -96,15 +96,7 @@ pub fn pipeline(data: &[u8]) -> bool {
     let _ = ansvar::report::json::to_string(&ansvar::report::json::RolesDocument::new(&derived, sources, |_, _| true));
 
     // report, graph and RoPA in every format.
-    let input = ansvar::report::view::Input {
-        name: "fuzz",
-        model: &loaded.model,
-        sources,
-        analysis: &analysis,
-        reference,
-        lang,
-        memo: None,
-    };
+    let input = ansvar::report::view::Input::new("fuzz", &analysis, sources, reference, lang);
     let view = ansvar::report::view::View::build(&input);
     let _ = ansvar::report::templates::html(&view);
     let _ = ansvar::report::templates::markdown(&view);

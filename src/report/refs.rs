@@ -42,6 +42,25 @@ pub struct Input<'a> {
 }
 
 impl<'a> Input<'a> {
+    /// What a report of `analysis` is built from: its model, the `sources` it
+    /// was loaded from, the reference data and the report's language, with
+    /// the memo's particulars "not stated" ([`Input::with_memo`] sets them).
+    pub fn new(
+        name: &'a str,
+        analysis: &'a Analysis<'a>,
+        sources: &'a SourceMap,
+        reference: &'a Reference,
+        lang: crate::render::Lang,
+    ) -> Self {
+        Self { name, model: analysis.model(), sources, analysis, reference, lang, memo: None }
+    }
+
+    /// The same input with the memo's particulars (`--date`, the revision,
+    /// the author and reviewer), or "not stated" with `None`.
+    pub fn with_memo(self, memo: Option<&'a crate::memo::Memo>) -> Self {
+        Self { memo, ..self }
+    }
+
     /// One of the report's own texts, the message `key` of
     /// `locales/<lang>/report.ftl`, in the report's language.
     pub(crate) fn t(&self, key: &str) -> String {

@@ -783,18 +783,11 @@ fn draw(
     };
     progress.stage("writing");
     let name = scoped_name(model, &seeds);
-    let input = ansvar::report::view::Input {
-        name: &name,
-        model: analysis.model(),
-        sources: &loaded.sources,
-        analysis: &analysis,
-        reference: &reference,
-        lang: global.lang(),
-        memo: match &drawing {
+    let input = ansvar::report::view::Input::new(&name, &analysis, &loaded.sources, &reference, global.lang())
+        .with_memo(match &drawing {
             Drawing::Report(_, memo, ..) => Some(memo),
             _ => None,
-        },
-    };
+        });
     if let Drawing::Report(format, _, _, Some(dir)) = &drawing {
         let markdown = *format == printer::ReportFormat::Md;
         return split(&input, dir, markdown, &progress);
