@@ -16,7 +16,7 @@ use crate::Analysis;
 use crate::law;
 use crate::model::{Activity, ActivityId, DataId, PartyId, SystemId};
 use crate::roles::{Assignment, Role};
-use crate::rules::duties::{self, Reach};
+use crate::rules::duties;
 
 use super::abroad::{AbroadIndex, ProcessingAbroad};
 
@@ -111,9 +111,7 @@ pub fn plan<'a>(analysis: &'a Analysis<'_>) -> RecordPlan<'a> {
     let roles = &analysis.roles;
     // Art. 30 binds only those the GDPR reaches (Art. 3): a controller recorded
     // as not reached keeps no Art. 30(1) record, a processor no Art. 30(2) one.
-    let not_reached = |party: &PartyId| {
-        model.parties.get(party).is_some_and(|p| duties::reach(analysis.reference, p, as_of) == Reach::NotReached)
-    };
+    let not_reached = |party: &PartyId| duties::recorded_not_reached(model, analysis.reference, party, as_of);
     let mut controller = Vec::new();
     for activity in model.activities.values().filter(|a| a.runs_on(as_of)) {
         let controllers = roles.in_activity(&activity.id).iter().filter(|a| a.role.is_controller());

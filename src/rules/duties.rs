@@ -73,6 +73,17 @@ pub fn reach(reference: &Reference, party: &Party, as_of: jiff::civil::Date) -> 
     Reach::Unknown
 }
 
+/// Whether the model records that the GDPR does not reach the party `id`
+/// ([`Reach::NotReached`]); a party not in the model is not recorded so.
+pub fn recorded_not_reached(
+    model: &crate::model::Model,
+    reference: &Reference,
+    id: &crate::model::PartyId,
+    as_of: jiff::civil::Date,
+) -> bool {
+    model.parties.get(id).is_some_and(|p| reach(reference, p, as_of) == Reach::NotReached)
+}
+
 /// Why a party must designate a data protection officer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DpoGround {

@@ -370,12 +370,9 @@ impl<'a> Context<'a> {
     /// none of a controller's GDPR duties for the processing, so the rules that
     /// hold a controller to one of them ask only these.
     pub fn bound_controllers<'s>(&'s self, activity: &'s ActivityId) -> impl Iterator<Item = &'s PartyId> + 's {
-        self.roles.controllers(activity).filter(move |party| {
-            self.model
-                .parties
-                .get(*party)
-                .is_none_or(|p| duties::reach(self.reference, p, self.as_of) != duties::Reach::NotReached)
-        })
+        self.roles
+            .controllers(activity)
+            .filter(move |party| !duties::recorded_not_reached(self.model, self.reference, party, self.as_of))
     }
 
     /// The chain of delegation from the top (normally the controller) down to
