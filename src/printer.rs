@@ -499,6 +499,8 @@ impl<'a> Report<'a> {
             Some(size) if mode.overview(size) => {
                 Body::Overview(Box::new(Outline::build(input, size, mode == Mode::Overview, Links::Rows)))
             }
+            // JSON shows no text split for display: the view leaves them out.
+            _ if format == ReportFormat::Json => Body::Full(Box::new(View::build(&input.without_splits()))),
             _ => Body::Full(Box::new(View::build(input))),
         };
         Self { format, input, body }

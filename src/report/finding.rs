@@ -47,8 +47,12 @@ pub fn segments(text: &str) -> Vec<Segment> {
 
 /// A finding's message rendered with names where its facts name things by id
 /// (the ids kept beside them), for the report's prose. The terminal, JSON and
-/// SARIF keep the ids.
+/// SARIF keep the ids. Empty for an input without splits
+/// ([`Input::without_splits`]).
 pub(crate) fn named_message(input: &Input<'_>, message: &Message) -> Vec<Segment> {
+    if !input.splits {
+        return Vec::new();
+    }
     render::segments(&with_names(input, message), input.lang).into_iter().map(Segment::from_render).collect()
 }
 
@@ -195,10 +199,10 @@ impl FindingView {
                 .collect(),
             chain: crate::diag::elided_chain_by(&finding.chain, |p| input.party_name(p).to_owned()),
             explanation: explanation.clone(),
-            explanation_segments: segments(&explanation),
+            explanation_segments: if input.splits { segments(&explanation) } else { Vec::new() },
             explained_at: String::new(),
             remediation: remediation.clone(),
-            remediation_segments: segments(&remediation),
+            remediation_segments: if input.splits { segments(&remediation) } else { Vec::new() },
             accepted: finding.accepted.as_ref().map(|a| AcceptanceView {
                 justification: a.justification.clone(),
                 accepted_by: a.accepted_by.clone(),

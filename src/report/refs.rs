@@ -39,6 +39,11 @@ pub struct Input<'a> {
     /// When the report was produced, from which revision, by whom: the memo's
     /// front and back matter. `None` leaves them "not stated".
     pub memo: Option<&'a crate::memo::Memo>,
+    /// Whether texts are also split for display ([`super::view::Segment`]s:
+    /// names beside ids, code apart from prose), as HTML and Markdown show
+    /// them; the JSON report does not, and leaves the splits empty
+    /// ([`Input::without_splits`]).
+    pub(crate) splits: bool,
 }
 
 impl<'a> Input<'a> {
@@ -52,13 +57,20 @@ impl<'a> Input<'a> {
         reference: &'a Reference,
         lang: crate::render::Lang,
     ) -> Self {
-        Self { name, model: analysis.model(), sources, analysis, reference, lang, memo: None }
+        Self { name, model: analysis.model(), sources, analysis, reference, lang, memo: None, splits: true }
     }
 
     /// The same input with the memo's particulars (`--date`, the revision,
     /// the author and reviewer), or "not stated" with `None`.
     pub fn with_memo(self, memo: Option<&'a crate::memo::Memo>) -> Self {
         Self { memo, ..self }
+    }
+
+    /// The same input for a document that shows no texts split for display
+    /// (the JSON report): the views' segments are left empty, which on a
+    /// national model saves a sixth of the report's drawing.
+    pub fn without_splits(self) -> Self {
+        Self { splits: false, ..self }
     }
 
     /// One of the report's own texts, the message `key` of
