@@ -539,4 +539,7 @@ fn the_report_of_1177_in_swedish() {
     }
     insta::assert_snapshot!("report_1177_sv.md", out.markdown);
     insta::assert_snapshot!("report_1177_sv.html", out.html);
+    // The drawing's key of activities is titled in the run's language too.
+    assert!(out.dot.contains("label=\"Behandlingar\\l"), "the DOT key is not in Swedish");
+    assert!(!out.dot.contains("Activities"), "English in the Swedish DOT drawing");
 }
