@@ -132,7 +132,8 @@ impl<'a> Input<'a> {
 
     /// The country's name and code only: `Thailand (TH)`.
     pub(crate) fn country_short(&self, country: &Country) -> String {
-        format!("{} ({country})", self.reference.country_name(country))
+        let name = crate::render::country_name(country, self.reference.country_name(country), self.lang);
+        format!("{name} ({country})")
     }
 }
 
