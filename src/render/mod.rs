@@ -409,6 +409,10 @@ fn text(arg: &Arg, lang: Lang, code: Code) -> String {
         }
         Arg::Code(text) => code.wrap(text),
         Arg::Verbatim(text) => text.to_string(),
+        Arg::Translated { en, sv } => match (lang, sv) {
+            (Lang::Sv, Some(sv)) => sv.to_string(),
+            _ => en.to_string(),
+        },
         Arg::Provision(cited) => provision(cited, lang),
         Arg::Message(message) => render(message, lang, code),
         Arg::List(items, join) => {
