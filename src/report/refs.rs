@@ -67,8 +67,9 @@ impl<'a> Input<'a> {
     }
 
     /// The same input for a document that shows no texts split for display
-    /// (the JSON report): the views' segments are left empty, which on a
-    /// national model saves a sixth of the report's drawing.
+    /// (the JSON report): the views' segments are left empty. On a national
+    /// model they were about 8 % of the JSON report's CPU samples in a
+    /// profile and 90 MB of its peak (docs/performance.md, "The report").
     pub fn without_splits(self) -> Self {
         Self { splits: false, ..self }
     }
