@@ -67,9 +67,12 @@ fn main() {
         size_of::<Incident>()
     );
     println!(
-        "size_of: Finding {}, Assignment {}",
+        "size_of: Finding {}, Assignment {}, Fact {}, graph Node {}, Relation {}",
         size_of::<ansvar::rules::Finding>(),
-        size_of::<ansvar::roles::Assignment>()
+        size_of::<ansvar::roles::Assignment>(),
+        size_of::<ansvar::roles::Fact>(),
+        size_of::<ansvar::graph::Node>(),
+        size_of::<ansvar::graph::Relation>()
     );
     let reference = ansvar::reference::Reference::builtin();
     let mut loaded = match ansvar::load::load_path(std::path::Path::new(&dir), &reference) {

@@ -331,7 +331,7 @@ fn held(assignments: &[&Assignment], lang: Lang) -> Vec<HeldRole> {
                 role: a.role,
                 on_behalf_of: a.on_behalf_of.clone(),
                 own_purposes,
-                reasons: a.reasons.iter().map(|r| crate::render::message(&r.message, lang)).collect(),
+                reasons: a.reasons().map(|r| crate::render::message(&r.message, lang)).collect(),
             }
         })
         .collect();

@@ -87,7 +87,8 @@ impl fmt::Display for Role {
     }
 }
 
-/// One fact that contributed to a role, with the provisions it rests on.
+/// One fact that contributed to a role, with the provisions it rests on: the
+/// view [`Assignment::reasons`] renders from the assignment's [`Fact`]s.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Reason {
     /// The fact and its consequence, as a message rendered by
@@ -100,14 +101,113 @@ pub struct Reason {
     pub span: Option<Span>,
 }
 
-impl Reason {
-    fn new(message: Message, provisions: &'static [&'static str], span: Option<Span>) -> Self {
-        Self { message, provisions, span }
+/// A fact behind a role as the derivation stores it: its kind, with only what
+/// the assignment does not already say (the party, the activity, the principal
+/// and the chain are the assignment's), and where the YAML states it. A big
+/// model keeps hundreds of thousands of these; [`Assignment::reasons`] turns
+/// them into messages when something is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fact {
+    /// What the fact is.
+    pub kind: FactKind,
+    /// The YAML that states it.
+    pub span: Option<Span>,
+}
+
+/// The kinds of [`Fact`], one per `reason-…` message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FactKind {
+    /// The party decides the activity's purposes.
+    DecidesPurposes,
+    /// The party decides the activity's essential means.
+    DecidesMeans,
+    /// The law designates the party as controller, in a provision the model
+    /// may name.
+    DesignatedByLaw {
+        /// The provision, as written in the model.
+        law: Option<Box<str>>,
+    },
+    /// The party performs the activity with its own staff.
+    PerformsItself,
+    /// The party is said to act for `principal` but decides purposes or means.
+    SaidOnBehalf {
+        /// The party it is said to act for.
+        principal: PartyId,
+    },
+    /// A controller of the activity also pursues purposes of its own in it.
+    PursuesOwnPurposes {
+        /// Those purposes, as written in one performer entry.
+        purposes: Box<[Box<str>]>,
+    },
+    /// The party decides together with `others`.
+    Joint {
+        /// The activity's other controllers.
+        others: Box<[PartyId]>,
+    },
+    /// A performer that is no controller of the activity uses its data for
+    /// purposes of its own (Art. 28(10)).
+    OwnPurposes {
+        /// Those purposes, as written in one performer entry.
+        purposes: Box<[Box<str>]>,
+    },
+    /// The party performs the activity for its `on_behalf_of`, a controller.
+    Processor,
+    /// The party performs the activity for its `on_behalf_of`, which acts for
+    /// the rest of its `chain`.
+    SubProcessor,
+    /// The party gives care in the activity.
+    GivesCare,
+}
+
+impl Fact {
+    fn new(kind: FactKind, span: Option<Span>) -> Self {
+        Self { kind, span }
+    }
+
+    /// The provisions the fact rests on.
+    pub fn provisions(&self) -> &'static [&'static str] {
+        match self.kind {
+            FactKind::DecidesPurposes | FactKind::DecidesMeans => &[law::ART_4_7, law::EDPB_07_2020_PURPOSES_MEANS],
+            FactKind::DesignatedByLaw { .. } | FactKind::PursuesOwnPurposes { .. } => &[law::ART_4_7],
+            FactKind::PerformsItself => &[law::ART_29, law::EDPB_07_2020_PROCESSOR],
+            FactKind::SaidOnBehalf { .. } => &[law::ART_28_10, law::EDPB_07_2020_FACTS],
+            FactKind::Joint { .. } => &[law::ART_26_1, law::EDPB_07_2020_JOINT],
+            FactKind::OwnPurposes { .. } => &[law::ART_28_10, law::ART_4_7],
+            FactKind::Processor => &[law::ART_4_8, law::ART_28_1, law::EDPB_07_2020_PROCESSOR],
+            FactKind::SubProcessor => &[law::ART_28_2, law::ART_28_4, law::EDPB_07_2020_PROCESSOR],
+            FactKind::GivesCare => &[law::PDL_2_6, law::ART_9_3],
+        }
     }
 }
 
+/// An assignment serialises as it did when it held its reasons as messages.
+impl Serialize for Assignment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Assignment", 7)?;
+        s.serialize_field("party", &self.party)?;
+        s.serialize_field("activity", &self.activity)?;
+        s.serialize_field("role", &self.role)?;
+        s.serialize_field("on_behalf_of", &self.on_behalf_of)?;
+        s.serialize_field("chain", &self.chain)?;
+        s.serialize_field("own_purposes", &self.own_purposes)?;
+        s.serialize_field("reasons", &self.reasons().collect::<Vec<_>>())?;
+        s.end()
+    }
+}
+
+/// A list of purposes as a message argument.
+fn purposes_arg(purposes: &[Box<str>]) -> Arg {
+    Arg::list(purposes.iter().map(Arg::verbatim), Join::Semicolon)
+}
+
+/// Purposes as one performer entry writes them, stored once per fact.
+fn purposes_of(performer: &Performer) -> Box<[Box<str>]> {
+    performer.own_purposes.iter().map(|p| Box::from(p.value.as_str())).collect()
+}
+
 /// A role a party holds in an activity, with its reasons.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Assignment {
     /// The party.
     pub party: PartyId,
@@ -123,8 +223,9 @@ pub struct Assignment {
     /// For a controller under Art. 28(10), the purposes of its own it pursues;
     /// empty otherwise.
     pub own_purposes: Vec<String>,
-    /// The facts that make it so.
-    pub reasons: Vec<Reason>,
+    /// The facts that make it so, in order; [`Assignment::reasons`] gives them
+    /// as messages.
+    pub facts: Vec<Fact>,
 }
 
 impl Assignment {
@@ -132,6 +233,68 @@ impl Assignment {
     /// serves, or the party itself for a controller.
     pub fn top(&self) -> &PartyId {
         self.chain.last().unwrap_or(&self.party)
+    }
+
+    /// The facts that make it so, each as a message with its provisions and
+    /// its place in the YAML: the one place a [`Fact`] becomes a message.
+    pub fn reasons(&self) -> impl Iterator<Item = Reason> + '_ {
+        self.facts.iter().map(|fact| Reason {
+            message: self.message(fact),
+            provisions: fact.provisions(),
+            span: fact.span,
+        })
+    }
+
+    /// Where the YAML states the first of its facts that has a place.
+    pub fn first_span(&self) -> Option<Span> {
+        self.facts.iter().find_map(|fact| fact.span)
+    }
+
+    fn message(&self, fact: &Fact) -> Message {
+        let (party, activity) = (&self.party, &self.activity);
+        // A processor's principal is its `on_behalf_of`; an assignment built by
+        // `derive` always has one, a hand-built one falls back to the party.
+        let principal = self.on_behalf_of.as_ref().unwrap_or(party);
+        match &fact.kind {
+            FactKind::DecidesPurposes => msg!("reason-decides-purposes", party = party, activity = activity),
+            FactKind::DecidesMeans => msg!("reason-decides-means", party = party, activity = activity),
+            FactKind::DesignatedByLaw { law: Some(provision) } => {
+                msg!("reason-designated-by-law-in", party = party, activity = activity, law = Arg::verbatim(provision))
+            }
+            FactKind::DesignatedByLaw { law: None } => {
+                msg!("reason-designated-by-law", party = party, activity = activity)
+            }
+            FactKind::PerformsItself => msg!("reason-performs-itself", party = party, activity = activity),
+            FactKind::SaidOnBehalf { principal } => {
+                msg!("reason-said-on-behalf", party = party, activity = activity, principal = principal)
+            }
+            FactKind::PursuesOwnPurposes { purposes } => msg!(
+                "reason-pursues-own-purposes",
+                party = party,
+                activity = activity,
+                purposes = purposes_arg(purposes)
+            ),
+            FactKind::Joint { others } => msg!(
+                "reason-joint",
+                others = Arg::list(others.iter(), Join::Comma),
+                count = others.len(),
+                activity = activity
+            ),
+            FactKind::OwnPurposes { purposes } => {
+                msg!("reason-own-purposes", party = party, activity = activity, purposes = purposes_arg(purposes))
+            }
+            FactKind::Processor => {
+                msg!("reason-processor", party = party, activity = activity, principal = principal)
+            }
+            FactKind::SubProcessor => msg!(
+                "reason-sub-processor",
+                party = party,
+                activity = activity,
+                principal = principal,
+                chain = Arg::chain(self.chain.get(1..).unwrap_or(&[]))
+            ),
+            FactKind::GivesCare => msg!("reason-gives-care", party = party, activity = activity),
+        }
     }
 }
 
@@ -359,9 +522,9 @@ pub fn derive(graph: &Graph<'_>) -> Roles {
             // A big model has hundreds of thousands of roles, each with a few
             // reasons: the spare capacity that growing the lists left adds up.
             for assignment in &mut part.assignments[roles_before..] {
-                assignment.reasons.shrink_to_fit();
-                assignment.reasons.iter_mut().for_each(|reason| reason.message.shrink_to_fit());
+                assignment.facts.shrink_to_fit();
                 assignment.chain.shrink_to_fit();
+                assignment.own_purposes.shrink_to_fit();
             }
         }
         part
@@ -395,20 +558,11 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
 
     // Rule 2: joint controllers.
     let all_controllers: Vec<&PartyId> = controllers.keys().collect();
-    for (party, reasons) in &controllers {
-        let mut reasons = reasons.clone();
+    for (party, facts) in &controllers {
+        let mut facts = facts.clone();
         let role = if all_controllers.len() >= 2 {
-            let others: Vec<&PartyId> = all_controllers.iter().filter(|p| **p != party).copied().collect();
-            reasons.push(Reason::new(
-                msg!(
-                    "reason-joint",
-                    others = Arg::list(others.iter().copied(), Join::Comma),
-                    count = others.len(),
-                    activity = id
-                ),
-                &[law::ART_26_1, law::EDPB_07_2020_JOINT],
-                None,
-            ));
+            let others = all_controllers.iter().filter(|p| **p != party).map(|p| (*p).clone()).collect();
+            facts.push(Fact::new(FactKind::Joint { others }, None));
             Role::JointController
         } else {
             Role::Controller
@@ -420,7 +574,7 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
             on_behalf_of: None,
             chain: Vec::new(),
             own_purposes: Vec::new(),
-            reasons,
+            facts,
         });
     }
     if controllers.is_empty() {
@@ -446,16 +600,10 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
             on_behalf_of: None,
             chain: Vec::new(),
             own_purposes: Vec::new(),
-            reasons: Vec::new(),
+            facts: Vec::new(),
         });
-        assignment.reasons.push(Reason::new(
-            msg!(
-                "reason-own-purposes",
-                party = party,
-                activity = id,
-                purposes = Arg::list(purposes.iter().map(Arg::verbatim), Join::Semicolon)
-            ),
-            &[law::ART_28_10, law::ART_4_7],
+        assignment.facts.push(Fact::new(
+            FactKind::OwnPurposes { purposes: purposes_of(performer) },
             performer.own_purposes.first().map(|p| p.span),
         ));
         assignment.own_purposes.extend(purposes);
@@ -510,38 +658,24 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
             });
             continue;
         }
-        let mut reasons = Vec::new();
+        // The principal and the chain these facts speak of are the
+        // assignment's own `on_behalf_of` and `chain`: the key below keeps one
+        // principal per assignment, and the chain above a principal is the same
+        // for each of its performer entries.
+        let mut facts = Vec::new();
         let role = if above.len() == 1 {
-            reasons.push(Reason::new(
-                msg!("reason-processor", party = party, activity = id, principal = &principal.value),
-                &[law::ART_4_8, law::ART_28_1, law::EDPB_07_2020_PROCESSOR],
-                Some(principal.span),
-            ));
+            facts.push(Fact::new(FactKind::Processor, Some(principal.span)));
             Role::Processor
         } else {
-            reasons.push(Reason::new(
-                msg!(
-                    "reason-sub-processor",
-                    party = party,
-                    activity = id,
-                    principal = &principal.value,
-                    chain = Arg::chain(&above[1..])
-                ),
-                &[law::ART_28_2, law::ART_28_4, law::EDPB_07_2020_PROCESSOR],
-                Some(principal.span),
-            ));
+            facts.push(Fact::new(FactKind::SubProcessor, Some(principal.span)));
             Role::SubProcessor
         };
         if performer.gives_care() {
-            reasons.push(Reason::new(
-                msg!("reason-gives-care", party = party, activity = id),
-                &[law::PDL_2_6, law::ART_9_3],
-                performer.gives_care.as_ref().map(|g| g.span),
-            ));
+            facts.push(Fact::new(FactKind::GivesCare, performer.gives_care.as_ref().map(|g| g.span)));
         }
         let key = (party.clone(), role, principal.value.clone());
         match processors.get_mut(&key) {
-            Some(existing) => existing.reasons.extend(reasons),
+            Some(existing) => existing.facts.extend(facts),
             None => {
                 processors.insert(
                     key,
@@ -552,7 +686,7 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
                         on_behalf_of: Some(principal.value.clone()),
                         chain: above,
                         own_purposes: Vec::new(),
-                        reasons,
+                        facts,
                     },
                 );
             }
@@ -563,66 +697,37 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
 }
 
 /// Rule 1: the controllers of an activity, each with the facts that make it one.
-fn controllers_of(activity: &Activity, performers: &[&Performer]) -> BTreeMap<PartyId, Vec<Reason>> {
-    let id = &activity.id;
-    let mut controllers: BTreeMap<PartyId, Vec<Reason>> = BTreeMap::new();
+fn controllers_of(activity: &Activity, performers: &[&Performer]) -> BTreeMap<PartyId, Vec<Fact>> {
+    let mut controllers: BTreeMap<PartyId, Vec<Fact>> = BTreeMap::new();
     for party in &activity.purposes_decided_by {
-        controllers.entry(party.value.clone()).or_default().push(Reason::new(
-            msg!("reason-decides-purposes", party = &party.value, activity = id),
-            &[law::ART_4_7, law::EDPB_07_2020_PURPOSES_MEANS],
-            Some(party.span),
-        ));
+        controllers
+            .entry(party.value.clone())
+            .or_default()
+            .push(Fact::new(FactKind::DecidesPurposes, Some(party.span)));
     }
     for party in &activity.means_decided_by {
-        controllers.entry(party.value.clone()).or_default().push(Reason::new(
-            msg!("reason-decides-means", party = &party.value, activity = id),
-            &[law::ART_4_7, law::EDPB_07_2020_PURPOSES_MEANS],
-            Some(party.span),
-        ));
+        controllers.entry(party.value.clone()).or_default().push(Fact::new(FactKind::DecidesMeans, Some(party.span)));
     }
     if let Some(designation) = &activity.controller_by_law {
-        let text = match &designation.law {
-            Some(provision) => msg!(
-                "reason-designated-by-law-in",
-                party = &designation.party.value,
-                activity = id,
-                law = Arg::verbatim(provision)
-            ),
-            None => msg!("reason-designated-by-law", party = &designation.party.value, activity = id),
-        };
-        controllers.entry(designation.party.value.clone()).or_default().push(Reason::new(
-            text,
-            &[law::ART_4_7],
-            Some(designation.party.span),
-        ));
+        let law = designation.law.as_deref().map(Box::from);
+        controllers
+            .entry(designation.party.value.clone())
+            .or_default()
+            .push(Fact::new(FactKind::DesignatedByLaw { law }, Some(designation.party.span)));
     }
     for performer in performers {
         let party = &performer.party.value;
-        let Some(reasons) = controllers.get_mut(party) else { continue };
+        let Some(facts) = controllers.get_mut(party) else { continue };
         match &performer.on_behalf_of {
-            None => reasons.push(Reason::new(
-                msg!("reason-performs-itself", party = party, activity = id),
-                &[law::ART_29, law::EDPB_07_2020_PROCESSOR],
-                Some(performer.span),
-            )),
+            None => facts.push(Fact::new(FactKind::PerformsItself, Some(performer.span))),
             // Facts beat labels: deciding purposes or means makes a controller,
             // whatever the party is said to act for.
-            Some(principal) => reasons.push(Reason::new(
-                msg!("reason-said-on-behalf", party = party, activity = id, principal = &principal.value),
-                &[law::ART_28_10, law::EDPB_07_2020_FACTS],
-                Some(principal.span),
-            )),
+            Some(principal) => facts
+                .push(Fact::new(FactKind::SaidOnBehalf { principal: principal.value.clone() }, Some(principal.span))),
         }
         if !performer.own_purposes.is_empty() {
-            let purposes: Vec<&str> = performer.own_purposes.iter().map(|p| p.value.as_str()).collect();
-            reasons.push(Reason::new(
-                msg!(
-                    "reason-pursues-own-purposes",
-                    party = party,
-                    activity = id,
-                    purposes = Arg::list(purposes.iter().map(Arg::verbatim), Join::Semicolon)
-                ),
-                &[law::ART_4_7],
+            facts.push(Fact::new(
+                FactKind::PursuesOwnPurposes { purposes: purposes_of(performer) },
                 performer.own_purposes.first().map(|p| p.span),
             ));
         }
@@ -763,9 +868,9 @@ mod tests {
         ));
         assert_eq!(summary(&roles), ["clinic joint_controller", "vendor joint_controller"]);
         let vendor = &roles.of(&PartyId::new("vendor"), &ActivityId::new("care"))[0];
-        assert!(vendor.reasons.iter().any(|r| r.provisions.contains(&law::ART_28_10)), "{vendor:#?}");
+        assert!(vendor.reasons().any(|r| r.provisions.contains(&law::ART_28_10)), "{vendor:#?}");
         assert!(
-            vendor.reasons.iter().any(|r| crate::render::message(&r.message, crate::render::Lang::En)
+            vendor.reasons().any(|r| crate::render::message(&r.message, crate::render::Lang::En)
                 .starts_with("`clinic` also determines ")),
             "{vendor:#?}"
         );

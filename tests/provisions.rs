@@ -70,7 +70,7 @@ fn every_finding_and_role_reason_cites_only_provisions_of_law_rs() {
                 }
             }
             for assignment in analysis.roles.assignments() {
-                for reason in &assignment.reasons {
+                for reason in assignment.reasons() {
                     for provision in reason.provisions {
                         assert!(
                             known(provision),

@@ -74,7 +74,7 @@ fn medhelp_is_controller_of_the_advice() {
 fn medhelp_is_controller_by_law_and_in_fact() {
     let held = case().roles.of(&party("medhelp"), &activity("advice-medhelp"));
     let texts: Vec<String> =
-        held[0].reasons.iter().map(|r| ansvar::render::message(&r.message, ansvar::render::Lang::En)).collect();
+        held[0].reasons().map(|r| ansvar::render::message(&r.message, ansvar::render::Lang::En)).collect();
     assert!(texts.iter().any(|t| t.contains("patientdatalagen (2008:355) 2 kap. 6 §")), "{texts:#?}");
     assert!(texts.iter().any(|t| t.contains("decides why")), "{texts:#?}");
     assert!(texts.iter().any(|t| t.contains("essential means")), "{texts:#?}");
@@ -92,7 +92,7 @@ fn medicall_acts_on_behalf_of_medhelp() {
     // The processor role carries the sector-law caveat the rules stage turns
     // into a finding: a care giver under a processor contract.
     let held = case().roles.of(&party("medicall"), &activity("advice-medhelp"));
-    assert!(held[0].reasons.iter().any(|r| r.provisions.contains(&ansvar::law::PDL_2_6)));
+    assert!(held[0].reasons().any(|r| r.provisions.contains(&ansvar::law::PDL_2_6)));
 }
 
 #[test]

@@ -262,7 +262,7 @@ fn art_28_10_controller_carries_its_purposes_and_the_article() {
     let held = roles.of(&party("dictation-vendor"), &activity("dictation-transcription"));
     let own = held.iter().find(|a| a.role == Role::Controller).expect("a controller role for its own purposes");
     assert_eq!(own.own_purposes, ["training its own speech-recognition model"]);
-    assert!(own.reasons.iter().any(|r| r.provisions.contains(&law::ART_28_10)));
+    assert!(own.reasons().any(|r| r.provisions.contains(&law::ART_28_10)));
     // It is not counted among the activity's controllers: the clinic alone decides the transcription.
     let controllers: Vec<&PartyId> = roles.controllers(&activity("dictation-transcription")).collect();
     assert_eq!(controllers, [&party("clinic")]);
@@ -316,7 +316,7 @@ fn controller_designated_by_law_with_own_staff() {
     let (_, roles) = derive("pdl-controller-by-law-own-staff");
     let region = roles.of(&party("region"), &activity("primary-care-records"));
     let texts: Vec<String> =
-        region[0].reasons.iter().map(|r| ansvar::render::message(&r.message, ansvar::render::Lang::En)).collect();
+        region[0].reasons().map(|r| ansvar::render::message(&r.message, ansvar::render::Lang::En)).collect();
     assert!(texts.iter().any(|t| t.contains("patientdatalagen (2008:355) 2 kap. 6 §")), "{texts:#?}");
     assert!(texts.iter().any(|t| t.contains("its own staff")), "{texts:#?}");
 }
@@ -341,7 +341,7 @@ fn jehovan_todistajat_community_is_joint_controller_without_access() {
     );
     let (_, roles) = derive("cjeu-jehovan-todistajat-joint-without-access");
     let community = roles.of(&party("community"), &activity("door-to-door-preaching"));
-    assert!(community[0].reasons.iter().any(|r| r.provisions.contains(&law::ART_26_1)));
+    assert!(community[0].reasons().any(|r| r.provisions.contains(&law::ART_26_1)));
 }
 
 #[test]
@@ -429,8 +429,8 @@ fn every_role_has_a_reason_resting_on_a_provision() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         let (_, roles) = derive(&name);
         for assignment in roles.assignments() {
-            assert!(!assignment.reasons.is_empty(), "{name}: {assignment:?}");
-            assert!(assignment.reasons.iter().all(|r| !r.provisions.is_empty()), "{name}: {assignment:?}");
+            assert!(!assignment.facts.is_empty(), "{name}: {assignment:?}");
+            assert!(assignment.reasons().all(|r| !r.provisions.is_empty()), "{name}: {assignment:?}");
             let role_article = match assignment.role {
                 Role::Controller => law::ART_4_7,
                 Role::JointController => law::ART_26_1,
@@ -438,7 +438,7 @@ fn every_role_has_a_reason_resting_on_a_provision() {
                 Role::SubProcessor => law::ART_28_2,
             };
             assert!(
-                assignment.reasons.iter().any(|r| r.provisions.contains(&role_article)),
+                assignment.reasons().any(|r| r.provisions.contains(&role_article)),
                 "{name}: {} {} lacks {role_article}",
                 assignment.party,
                 assignment.role

@@ -932,9 +932,9 @@ impl Ctx<'_> {
                     }
                 })
                 .collect();
-            Located::new(places, self.span_of(list))
+            Box::new(Located::new(places, self.span_of(list)))
         });
-        let transfer = raw.transfer.as_ref().and_then(|t| self.transfer(t));
+        let transfer = raw.transfer.as_ref().and_then(|t| self.transfer(t)).map(Box::new);
         let breach_notification = raw.breach_notification.as_ref().and_then(|b| self.word::<BreachNotice>(b));
         if let (Some(notice), Some(hours)) = (&breach_notification, &raw.breach_notification_hours)
             && notice.value == BreachNotice::None

@@ -448,13 +448,17 @@ pub struct Agreement {
     /// Whether and how sub-processors may be engaged (Art. 28(2)).
     pub sub_processing: Option<Located<SubProcessing>>,
     /// Where processing is allowed; `None` if the agreement does not restrict it.
-    pub residency: Option<Located<Vec<Located<Residency>>>>,
+    /// Boxed, as the transfer clause is: few agreements have one, and a big
+    /// model has a hundred thousand agreements or more.
+    pub residency: Option<Box<Located<Vec<Located<Residency>>>>>,
     /// Hours within which the processor must tell the controller of a breach (Art. 33(2)).
     pub breach_notification_hours: Option<Located<u32>>,
     /// The breach-notification duty stated without a number; `None` if not recorded.
     pub breach_notification: Option<Located<BreachNotice>>,
-    /// The Chapter V transfer tool it carries.
-    pub transfer: Option<Located<TransferClause>>,
+    /// The Chapter V transfer tool it carries; boxed, for few agreements
+    /// carry one and the clause is larger than the rest of an agreement's
+    /// optional terms together.
+    pub transfer: Option<Box<Located<TransferClause>>>,
     /// The Art. 28(3) terms it contains; `None` when the model does not record its terms.
     pub terms: Option<Located<Vec<Art28Term>>>,
     /// Free text for readers of the model.

@@ -163,7 +163,7 @@ pub fn explain(
     }
     for assignment in held {
         let _ = writeln!(out, "{}", heading(assignment, &line, lang));
-        for (index, reason) in assignment.reasons.iter().enumerate() {
+        for (index, reason) in assignment.reasons().enumerate() {
             let _ = writeln!(out, "  {}. {}", index + 1, message(&reason.message, lang));
             if !reason.provisions.is_empty() {
                 let cited = provisions(reason.provisions, lang);

@@ -58,8 +58,7 @@ impl<'a> JsonRole<'a> {
             chain_left_out: crate::diag::chain_ends(&assignment.chain).1,
             own_purposes: &assignment.own_purposes,
             reasons: assignment
-                .reasons
-                .iter()
+                .reasons()
                 .map(|r| JsonReason {
                     text: render::message(&r.message, lang),
                     provisions: r.provisions,

@@ -260,8 +260,7 @@ fn role_held(input: &Names<'_>, assignment: &Assignment) -> RoleHeld {
         activity: input.activity(&assignment.activity),
         qualifier,
         reasons: assignment
-            .reasons
-            .iter()
+            .reasons()
             .map(|r| ReasonView {
                 text: crate::render::message(&r.message, input.lang),
                 segments: named_message(input, &r.message),

@@ -36,7 +36,7 @@ pub const JOINT_WITHOUT_ARRANGEMENT: Rule = Rule {
                     continue;
                 }
                 let others = joint.iter().filter(|other| other.party != assignment.party).map(|other| &other.party);
-                let span = assignment.reasons.iter().find_map(|r| r.span).unwrap_or(activity.span);
+                let span = assignment.first_span().unwrap_or(activity.span);
                 out.at(
                     span,
                     Message::new("label-jointly-determines"),

@@ -52,7 +52,7 @@ pub const PROCESSOR_WITHOUT_AGREEMENT: Rule = Rule {
                 {
                     continue;
                 }
-                let span = assignment.reasons.iter().find_map(|r| r.span).unwrap_or(activity.span);
+                let span = assignment.first_span().unwrap_or(activity.span);
                 let finding = out.at(
                     span,
                     msg!("label-acts-on-behalf-of", principal = principal),
@@ -152,7 +152,7 @@ pub const SUB_PROCESSOR_NOT_AUTHORISED: Rule = Rule {
                     (None, Some(_)) => continue,
                     (None, None) => Message::new("unauthorised-no-record"),
                 };
-                let span = assignment.reasons.iter().find_map(|r| r.span).unwrap_or(activity.span);
+                let span = assignment.first_span().unwrap_or(activity.span);
                 let finding = out.at(
                     span,
                     msg!("label-engaged-by", engaging = engaging),
@@ -196,7 +196,7 @@ pub const NO_FLOW_DOWN: Rule = Rule {
                 {
                     continue;
                 }
-                let span = assignment.reasons.iter().find_map(|r| r.span).unwrap_or(activity.span);
+                let span = assignment.first_span().unwrap_or(activity.span);
                 out.at(
                     span,
                     msg!("label-engaged-by", engaging = engaging),

@@ -88,7 +88,7 @@ pub const CLAIMED_ROLE_MISMATCH: Rule = Rule {
                     ),
                 );
                 finding.party(&claim.party).activity(activity_id).subject("agreement", &claim.agreement);
-                if let Some(reason) = derived.reasons.iter().find_map(|r| r.span) {
+                if let Some(reason) = derived.first_span() {
                     finding.label(reason, msg!("label-fact-makes-it", derived = derived.role));
                 }
             }
