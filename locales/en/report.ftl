@@ -507,6 +507,7 @@ diagram-open-findings = { $count ->
     [one] 1 open finding
    *[other] { $count } open findings
 }
+diagram-activities = Activities
 diagram-engages = engages
 zone-eea = EU/EEA
 zone-adequate = Third country with an adequacy decision

@@ -507,6 +507,7 @@ diagram-open-findings = { $count ->
     [one] 1 öppen iakttagelse
    *[other] { $count } öppna iakttagelser
 }
+diagram-activities = Behandlingar
 diagram-engages = anlitar
 zone-eea = EU/EES
 zone-adequate = Tredjeland med beslut om adekvat skyddsnivå
