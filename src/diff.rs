@@ -3,7 +3,8 @@
 //! notification duties, obligations that appear or disappear, and the entities
 //! added, removed or changed field by field.
 //!
-//! Both sides are analysed in full, as of the same date, and compared by meaning,
+//! Both sides are analysed in full, as of the same date, one after the other
+//! (each reduced to what is compared before the next is analysed), and compared by meaning,
 //! never by line or wording: findings match by their fingerprint (rule code and
 //! subjects, [`crate::finding::Finding::fingerprint`]); entities by
 //! id; list items by their natural key (a performer by its party and principal).
