@@ -298,6 +298,7 @@ fn words(input: &Names<'_>, obligation: &Obligation) -> (String, Phrase) {
         Kind::ProcessorRecord => "processor-record",
         Kind::BreachToPrincipal => "breach-to-principal",
         Kind::DataProtectionOfficer => "data-protection-officer",
+        Kind::EuRepresentative => "eu-representative",
         Kind::CareProviderAsController => "care-provider-as-controller",
         Kind::AccessLogs => "access-logs",
         Kind::InformationToPatient => "information-to-patient",
@@ -316,6 +317,14 @@ fn words(input: &Names<'_>, obligation: &Obligation) -> (String, Phrase) {
                 input.tr("duty-sub-processors-some", &[("names", names.into())])
             };
             input.tr("duty-sub-processors", &[("engaging", engaging.into())])
+        }
+        Kind::EuRepresentative => {
+            let why = if obligation.certainty == Certainty::Inferred {
+                "duty-eu-representative-unless-exempt"
+            } else {
+                "duty-eu-representative-large-scale"
+            };
+            input.tr("duty-eu-representative", &[("why", input.t(why).into())])
         }
         Kind::DataProtectionOfficer => {
             let why = if obligation.triggers.contains(&Trigger::PublicBody) {
@@ -357,6 +366,11 @@ fn recorded(input: &Names<'_>, obligation: &Obligation) -> Phrase {
             Some(true) => "recorded-dpo-yes",
             Some(false) => "recorded-dpo-no",
             None => "recorded-dpo-unknown",
+        })),
+        Recorded::EuRepresentative { value } => Phrase::Owned(input.t(match value {
+            Some(true) => "recorded-eu-representative-yes",
+            Some(false) => "recorded-eu-representative-no",
+            None => "recorded-eu-representative-unknown",
         })),
         Recorded::Deadlines { duties } => {
             let deadlines: Vec<String> = duties
