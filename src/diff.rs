@@ -3,7 +3,8 @@
 //! notification duties, obligations that appear or disappear, and the entities
 //! added, removed or changed field by field.
 //!
-//! Both sides are analysed in full, as of the same date, and compared by meaning,
+//! Both sides are analysed in full, as of the same date, one after the other
+//! (each reduced to what is compared before the next is analysed), and compared by meaning,
 //! never by line or wording: findings match by their fingerprint (rule code and
 //! subjects, [`crate::finding::Finding::fingerprint`]); entities by
 //! id; list items by their natural key (a performer by its party and principal).
@@ -195,9 +196,7 @@ pub fn diff_in(
     as_of: jiff::civil::Date,
     lang: Lang,
 ) -> ModelDiff {
-    let old_analysis = Analysis::new(old.model, reference, as_of);
-    let new_analysis = Analysis::new(new.model, reference, as_of);
-    compare(old, &old_analysis, new, &new_analysis, reference, as_of, lang)
+    diff_scoped_in(old, new, reference, as_of, &[], lang)
 }
 
 /// Compares two models as of the same date, keeping only what lies in the
@@ -212,7 +211,8 @@ pub fn diff_scoped(
     diff_scoped_in(old, new, reference, as_of, seeds, Lang::En)
 }
 
-/// [`diff_scoped`], with finding messages and role reasons rendered in `lang`.
+/// [`diff_scoped`], with finding messages and role reasons rendered in `lang`;
+/// no scope when `seeds` is empty.
 pub fn diff_scoped_in(
     old: &Side<'_>,
     new: &Side<'_>,
@@ -221,103 +221,185 @@ pub fn diff_scoped_in(
     seeds: &[PartyId],
     lang: Lang,
 ) -> ModelDiff {
-    let old_analysis = Analysis::new(old.model, reference, as_of);
-    let new_analysis = Analysis::new(new.model, reference, as_of);
-    let mut changes = compare(old, &old_analysis, new, &new_analysis, reference, as_of, lang);
-    let old_scope = crate::scope::Scoped::new(old.model, seeds, &old_analysis.findings);
-    let new_scope = crate::scope::Scoped::new(new.model, seeds, &new_analysis.findings);
-    crate::scope::retain_changes(&mut changes, [&old_scope, &new_scope]);
-    changes
+    let old = (old.model, old.sources);
+    compare_sides(old, new, &Settings { reference, as_of, seeds, lang })
 }
 
-/// What changed between two analysed models.
-fn compare(
-    old: &Side<'_>,
-    old_analysis: &Analysis<'_>,
+/// [`diff_scoped_in`], taking the old side's model and dropping it as soon
+/// as it has been compared and summarised, before the new side is analysed:
+/// `diff` then holds one model and one analysis at a time besides the new
+/// model. The result is the same.
+pub fn diff_taking_old(
+    old: Model,
+    old_sources: &crate::source::SourceMap,
     new: &Side<'_>,
-    new_analysis: &Analysis<'_>,
     reference: &Reference,
     as_of: jiff::civil::Date,
+    seeds: &[PartyId],
+    lang: Lang,
+) -> ModelDiff {
+    compare_sides((old, old_sources), new, &Settings { reference, as_of, seeds, lang })
+}
+
+/// What a comparison is made with, the same for both sides.
+struct Settings<'a> {
+    reference: &'a Reference,
+    as_of: jiff::civil::Date,
+    seeds: &'a [PartyId],
+    lang: Lang,
+}
+
+/// Compares the entities of both sides, then analyses and summarises each
+/// side in turn ([`Summary`]), dropping the old side's model (when owned) and
+/// analysis before the new side's analysis is built, and compares the two
+/// summaries.
+fn compare_sides<M: std::borrow::Borrow<Model>>(
+    (old_model, old_sources): (M, &crate::source::SourceMap),
+    new: &Side<'_>,
+    settings: &Settings<'_>,
+) -> ModelDiff {
+    let Settings { reference, as_of, seeds, lang } = *settings;
+    let entities = compare_entities(old_model.borrow(), new.model);
+    let old = Summary::new(old_model.borrow(), reference, as_of, seeds);
+    drop(old_model);
+    let new_summary = Summary::new(new.model, reference, as_of, seeds);
+    compare(old, old_sources, new_summary, new.sources, entities, lang)
+}
+
+/// One obligation of a party in one activity, without the party: what is compared.
+type Item = (ActivityId, crate::obligations::Kind, &'static [&'static str]);
+
+/// What a comparison reads of one side's analysis, drawn up while the
+/// analysis is held and kept once it is dropped (its graph above all), so
+/// that a `diff` holds one side's analysis at a time: the findings, the
+/// roles, the duties to notify, the processing abroad, every party's
+/// obligations as items, and, under `--scope`, the side's scope.
+struct Summary {
+    /// Every finding, sorted, with accepted risks applied.
+    findings: Vec<Finding>,
+    /// The derived roles.
+    roles: crate::roles::Roles,
+    /// The duties to notify a breach.
+    duties: BTreeSet<NotificationDuty>,
+    /// Processing in third countries.
+    abroad: Vec<ProcessingAbroad>,
+    /// Each party's obligations, one item per activity each applies to,
+    /// sorted; parties without any are left out.
+    obligations: BTreeMap<PartyId, Vec<Item>>,
+    /// The side's scope, when the comparison is scoped.
+    scoped: Option<crate::scope::Scoped>,
+}
+
+impl Summary {
+    /// Analyses `model` as of `as_of` and keeps what a comparison reads, with
+    /// the model's scope of `seeds` when there are any; the analysis is
+    /// dropped before this returns.
+    fn new(model: &Model, reference: &Reference, as_of: jiff::civil::Date, seeds: &[PartyId]) -> Self {
+        let analysis = Analysis::new(model, reference, as_of);
+        let duties = notification_duties(&analysis.graph, &analysis.roles).into_iter().collect();
+        let abroad = processing_abroad(model, &analysis.graph, reference, as_of);
+        let parties: Vec<&PartyId> = model.parties.keys().collect();
+        let items = crate::par::map(&parties, |&party| {
+            let items: Vec<Item> = party_items(&analysis.obligations_of(party))
+                .into_iter()
+                .map(|(activity, kind, provisions)| (activity.clone(), kind, provisions))
+                .collect();
+            (party.clone(), items)
+        });
+        let obligations = items.into_iter().filter(|(_, items)| !items.is_empty()).collect();
+        let Analysis { roles, findings, graph, .. } = analysis;
+        drop(graph);
+        let scoped = (!seeds.is_empty()).then(|| crate::scope::Scoped::new(model, seeds, &findings));
+        Self { findings, roles, duties, abroad, obligations, scoped }
+    }
+}
+
+/// What changed between two summarised sides, the entities compared already;
+/// kept to what lies in the sides' scopes when both have one.
+fn compare(
+    old: Summary,
+    old_sources: &crate::source::SourceMap,
+    new: Summary,
+    new_sources: &crate::source::SourceMap,
+    entities: Vec<EntityChange>,
     lang: Lang,
 ) -> ModelDiff {
     let (findings_introduced, findings_resolved, acceptances_started, acceptances_stopped) =
-        compare_findings_in(old, &old_analysis.findings, new, &new_analysis.findings, lang);
-    let (duties_added, duties_removed) = {
-        let old_duties: BTreeSet<_> =
-            notification_duties(&old_analysis.graph, &old_analysis.roles).into_iter().collect();
-        let new_duties: BTreeSet<_> =
-            notification_duties(&new_analysis.graph, &new_analysis.roles).into_iter().collect();
-        (new_duties.difference(&old_duties).cloned().collect(), old_duties.difference(&new_duties).cloned().collect())
-    };
-    let (obligations_added, obligations_removed) = compare_obligations(old_analysis, new_analysis);
-    ModelDiff {
-        roles: compare_roles(old_analysis.roles.assignments(), new_analysis.roles.assignments(), lang),
+        compare_findings_from(old_sources, &old.findings, new_sources, &new.findings, lang);
+    let duties_added = new.duties.difference(&old.duties).cloned().collect();
+    let duties_removed = old.duties.difference(&new.duties).cloned().collect();
+    let (obligations_added, obligations_removed) = compare_obligations(&old.obligations, &new.obligations);
+    let roles = compare_roles(old.roles.assignments(), new.roles.assignments(), lang);
+    let abroad = compare_abroad(old.abroad, new.abroad);
+    let mut changes = ModelDiff {
+        roles,
         findings_introduced,
         findings_resolved,
         acceptances_started,
         acceptances_stopped,
-        abroad: compare_abroad(
-            processing_abroad(old.model, &old_analysis.graph, reference, as_of),
-            processing_abroad(new.model, &new_analysis.graph, reference, as_of),
-        ),
+        abroad,
         duties_added,
         duties_removed,
         obligations_added,
         obligations_removed,
-        entities: compare_entities(old.model, new.model),
+        entities,
+    };
+    if let (Some(old_scope), Some(new_scope)) = (&old.scoped, &new.scoped) {
+        crate::scope::retain_changes(&mut changes, [old_scope, new_scope]);
     }
+    changes
 }
 
-/// One obligation item of a party, without the party: what is compared.
-type PartyItem<'a> = (&'a ActivityId, crate::obligations::Kind, &'static [&'static str]);
-
 /// A party's obligations as items, one per activity each applies to.
-fn party_items(obligations: &[crate::obligations::Obligation]) -> BTreeSet<PartyItem<'_>> {
+fn party_items(
+    obligations: &[crate::obligations::Obligation],
+) -> BTreeSet<(&ActivityId, crate::obligations::Kind, &'static [&'static str])> {
     obligations.iter().flat_map(|o| o.activities.iter().map(move |activity| (activity, o.kind, o.provisions))).collect()
 }
 
-/// Obligations that appear and that disappear, by party, activity and kind.
-///
-/// The parties of both sides are taken one at a time, on every core: each
-/// party's obligations are drawn up on both sides and, only when they differ,
-/// turned into items and compared; neither side's full list of obligations
-/// is ever held. The result is the set difference of every item of both
-/// sides, in the same order: items sort by party first, then by the rest.
-fn compare_obligations(old: &Analysis<'_>, new: &Analysis<'_>) -> (Vec<ObligationItem>, Vec<ObligationItem>) {
-    let parties: BTreeSet<&PartyId> = old.model().parties.keys().chain(new.model().parties.keys()).collect();
-    let parties: Vec<&PartyId> = parties.into_iter().collect();
-    let of = |analysis: &Analysis<'_>, party: &PartyId| {
-        if analysis.model().parties.contains_key(party) { analysis.obligations_of(party) } else { Vec::new() }
-    };
-    let changes = crate::par::map(&parties, |&party| {
-        let (before, after) = (of(old, party), of(new, party));
+/// Obligations that appear and that disappear, by party, activity and kind:
+/// the set difference of every item of both sides, items sorted by party
+/// first, then by the rest. Only a party whose items differ is looked at
+/// further.
+fn compare_obligations(
+    old: &BTreeMap<PartyId, Vec<Item>>,
+    new: &BTreeMap<PartyId, Vec<Item>>,
+) -> (Vec<ObligationItem>, Vec<ObligationItem>) {
+    let parties: BTreeSet<&PartyId> = old.keys().chain(new.keys()).collect();
+    let (mut added, mut removed) = (Vec::new(), Vec::new());
+    for party in parties {
+        let before = old.get(party).map_or(&[][..], Vec::as_slice);
+        let after = new.get(party).map_or(&[][..], Vec::as_slice);
         if before == after {
-            return (Vec::new(), Vec::new());
+            continue;
         }
-        let (before, after) = (party_items(&before), party_items(&after));
-        let item = |&(activity, kind, provisions): &PartyItem<'_>| ObligationItem {
+        let (before, after): (BTreeSet<&Item>, BTreeSet<&Item>) = (before.iter().collect(), after.iter().collect());
+        let item = |(activity, kind, provisions): &&Item| ObligationItem {
             party: party.clone(),
             activity: activity.clone(),
-            kind,
+            kind: *kind,
             provisions,
         };
-        (after.difference(&before).map(item).collect(), before.difference(&after).map(item).collect())
-    });
-    let (mut added, mut removed) = (Vec::new(), Vec::new());
-    for (mut a, mut r) in changes {
-        added.append(&mut a);
-        removed.append(&mut r);
+        added.extend(after.difference(&before).map(item));
+        removed.extend(before.difference(&after).map(item));
     }
     (added, removed)
 }
 
-/// Each (party, activity)'s role assignments.
-fn by_key(assignments: &[Assignment]) -> BTreeMap<(&PartyId, &ActivityId), Vec<&Assignment>> {
-    let mut map: BTreeMap<(&PartyId, &ActivityId), Vec<&Assignment>> = BTreeMap::new();
-    for a in assignments {
-        map.entry((&a.party, &a.activity)).or_default().push(a);
+/// What role assignments are grouped and matched by: activity, then party.
+fn run_key(assignment: &Assignment) -> (&ActivityId, &PartyId) {
+    (&assignment.activity, &assignment.party)
+}
+
+/// The role assignments sorted by activity and party, as
+/// [`crate::roles::Roles::assignments`] keeps them (sorted here should they
+/// not be): each pair's roles are then one run.
+fn by_key(assignments: &[Assignment]) -> Vec<&Assignment> {
+    let mut order: Vec<&Assignment> = assignments.iter().collect();
+    if !order.is_sorted_by(|a, b| run_key(a) <= run_key(b)) {
+        order.sort_by(|a, b| run_key(a).cmp(&run_key(b)));
     }
-    map
+    order
 }
 
 /// The roles as held, sorted, their reasons rendered in `lang`.
@@ -357,35 +439,76 @@ fn substance<'a>(assignments: &[&'a Assignment]) -> Vec<(Role, Option<&'a PartyI
     roles
 }
 
-/// Roles gained, lost or changed in substance. Equal roles are compared
-/// without rendering their reasons; only a change's roles are rendered.
+/// Whether two runs of assignments have the same substance ([`substance`]):
+/// the same roles in the same order settle it without sorting anything.
+fn same_substance(before: &[&Assignment], after: &[&Assignment]) -> bool {
+    let pairwise = before.len() == after.len()
+        && before
+            .iter()
+            .zip(after)
+            .all(|(b, a)| (b.role, &b.on_behalf_of, &b.own_purposes) == (a.role, &a.on_behalf_of, &a.own_purposes));
+    pairwise || substance(before) == substance(after)
+}
+
+/// Roles gained, lost or changed in substance, by party and activity. Both
+/// sides' runs of roles, by activity and party, are walked side by side;
+/// equal roles are compared without rendering their reasons, and only a
+/// change's roles are rendered.
 fn compare_roles(old: &[Assignment], new: &[Assignment], lang: Lang) -> Vec<RoleChange> {
     let (old, new) = (by_key(old), by_key(new));
-    let keys: BTreeSet<_> = old.keys().chain(new.keys()).copied().collect();
+    let same_run = |a: &&Assignment, b: &&Assignment| run_key(a) == run_key(b);
+    let (mut old, mut new) = (old.chunk_by(same_run).peekable(), new.chunk_by(same_run).peekable());
     let mut changes = Vec::new();
-    for key in keys {
-        let before = old.get(&key).map_or(&[][..], Vec::as_slice);
-        let after = new.get(&key).map_or(&[][..], Vec::as_slice);
-        if substance(before) == substance(after) {
-            continue;
-        }
+    let mut push = |before: &[&Assignment], after: &[&Assignment]| {
         let change = match (before.is_empty(), after.is_empty()) {
             (true, _) => "gained",
             (_, true) => "lost",
             _ => "changed",
         };
-        changes.push(RoleChange {
-            party: key.0.clone(),
-            activity: key.1.clone(),
-            change,
-            old: held(before, lang),
-            new: held(after, lang),
-        });
+        let first = before.first().or(after.first());
+        if let Some(first) = first {
+            changes.push(RoleChange {
+                party: first.party.clone(),
+                activity: first.activity.clone(),
+                change,
+                old: held(before, lang),
+                new: held(after, lang),
+            });
+        }
+    };
+    loop {
+        let order = match (old.peek(), new.peek()) {
+            (None, None) => break,
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (Some(before), Some(after)) => before.first().map(|a| run_key(a)).cmp(&after.first().map(|a| run_key(a))),
+        };
+        match order {
+            std::cmp::Ordering::Less => {
+                if let Some(before) = old.next() {
+                    push(before, &[]);
+                }
+            }
+            std::cmp::Ordering::Greater => {
+                if let Some(after) = new.next() {
+                    push(&[], after);
+                }
+            }
+            std::cmp::Ordering::Equal => {
+                if let (Some(before), Some(after)) = (old.next(), new.next())
+                    && !same_substance(before, after)
+                {
+                    push(before, after);
+                }
+            }
+        }
     }
+    // In party order, then activity, as a change list reads.
+    changes.sort_by(|a, b| (&a.party, &a.activity).cmp(&(&b.party, &b.activity)));
     changes
 }
 
-fn summarise(side: &Side<'_>, finding: &Finding, lang: Lang) -> FindingSummary {
+fn summarise(sources: &crate::source::SourceMap, finding: &Finding, lang: Lang) -> FindingSummary {
     FindingSummary {
         severity: finding.severity,
         code: finding.code,
@@ -394,7 +517,7 @@ fn summarise(side: &Side<'_>, finding: &Finding, lang: Lang) -> FindingSummary {
         activity: finding.activity.clone(),
         message: crate::render::message(&finding.message, lang),
         accepted: finding.accepted.is_some(),
-        location: side.sources.location(finding.primary.span).to_string(),
+        location: sources.location(finding.primary.span).to_string(),
     }
 }
 
@@ -425,6 +548,18 @@ pub fn compare_findings_in(
     old_side: &Side<'_>,
     old: &[Finding],
     new_side: &Side<'_>,
+    new: &[Finding],
+    lang: Lang,
+) -> (Vec<FindingSummary>, Vec<FindingSummary>, Vec<FindingSummary>, Vec<FindingSummary>) {
+    compare_findings_from(old_side.sources, old, new_side.sources, new, lang)
+}
+
+/// [`compare_findings_in`], each side given by its sources alone.
+#[allow(clippy::type_complexity)]
+fn compare_findings_from(
+    old_side: &crate::source::SourceMap,
+    old: &[Finding],
+    new_side: &crate::source::SourceMap,
     new: &[Finding],
     lang: Lang,
 ) -> (Vec<FindingSummary>, Vec<FindingSummary>, Vec<FindingSummary>, Vec<FindingSummary>) {

@@ -237,9 +237,15 @@ fn obligations_compared_party_by_party_are_the_difference_of_the_whole_lists() {
     // obligations up on both sides and compares them only when they differ;
     // what it finds must be exactly the set difference of both sides' lists.
     let mut compared = 0;
-    for case in
-        ["dpa-expires", "medicall-removed", "own-purposes", "reordered", "us-vendor-with-dpf", "us-vendor-without-dpf"]
-    {
+    for case in [
+        "controller-not-reached",
+        "dpa-expires",
+        "medicall-removed",
+        "own-purposes",
+        "reordered",
+        "us-vendor-with-dpf",
+        "us-vendor-without-dpf",
+    ] {
         let (old_dir, new_dir) = (fixture(case).join("old"), fixture(case).join("new"));
         for (a, b) in [(&old_dir, &new_dir), (&new_dir, &old_dir)] {
             let (before, after) = (load(a), load(b));
@@ -528,6 +534,54 @@ fn a_processor_with_purposes_of_its_own_becomes_also_a_controller() {
         "~ voice-integrate in advice-medhelp: processor for medhelp → \
              controller for its own purposes (Art. 28(10)) + processor for medhelp",
     ));
+}
+
+// ---- controller-not-reached ----------------------------------------------------------
+
+/// `diff --format json` of the controller-not-reached pair, one way or the other.
+fn not_reached_json(old: &str, new: &str) -> serde_json::Value {
+    let case = "tests/fixtures/diff/controller-not-reached";
+    let output = ansvar_diff(&[&format!("{case}/{old}"), &format!("{case}/{new}"), "--as-of", "2024-06-01"])
+        .args(["--format", "json"])
+        .output()
+        .expect("ansvar runs");
+    assert!(output.status.code().is_some_and(|code| code <= 1), "{output:?}");
+    serde_json::from_slice(&output.stdout).expect("stdout is one JSON document")
+}
+
+/// The `party activity kind` of each obligation in a list of the JSON document.
+fn obligation_lines(document: &serde_json::Value, list: &str) -> Vec<String> {
+    let items = document[list].as_array().map_or(&[][..], Vec::as_slice);
+    items
+        .iter()
+        .map(|o| {
+            let field = |name: &str| o[name].as_str().unwrap_or("?").to_owned();
+            format!("{} {} {}", field("party"), field("activity"), field("kind"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_controller_no_longer_reached_loses_its_controller_duties() {
+    // The old side records the Thai company as offering its services to people
+    // in the Union (Art. 3(2)); the new side records it as reached by no ground
+    // of Art. 3. Its controller duties in the study are removed, in their place
+    // the one statement that the GDPR does not reach it; the Swedish
+    // processor's duties stand.
+    let forward = not_reached_json("old", "new");
+    let removed = obligation_lines(&forward, "obligations_removed");
+    let added = obligation_lines(&forward, "obligations_added");
+    assert_eq!(added, ["overseas study controller_not_reached"], "{forward:#}");
+    for duty in
+        ["accountability", "information_to_data_subjects", "controller_record", "security", "breach_to_authority"]
+    {
+        assert!(removed.contains(&format!("overseas study {duty}")), "{duty} not removed: {removed:#?}");
+    }
+    assert!(removed.iter().all(|line| line.starts_with("overseas study ")), "{removed:#?}");
+    // Backwards, the company comes within reach: the same duties are added.
+    let backward = not_reached_json("new", "old");
+    assert_eq!(obligation_lines(&backward, "obligations_added"), removed);
+    assert_eq!(obligation_lines(&backward, "obligations_removed"), added);
 }
 
 // ---- invalid sides ----------------------------------------------------------------

@@ -709,16 +709,19 @@ fn diff(global: &GlobalArgs, args: &DiffArgs) -> Result<u8, Failure> {
             (old, new)
         }
     };
-    let (old, new) = (old?, new?);
+    let (mut old, mut new) = (old?, new?);
+    // The warnings are out, and a diff shows no snippet: from here the texts
+    // serve nothing (locations need only the line tables).
+    old.sources.release_texts();
+    new.sources.release_texts();
     let seeds = scope_parties(&[&old.model, &new.model], &args.scope)?;
     let as_of = as_of(args.as_of);
     progress.stage("comparing");
-    let old_side = ansvar::diff::Side { model: &old.model, sources: &old.sources };
     let new_side = ansvar::diff::Side { model: &new.model, sources: &new.sources };
-    let changes = match seeds.as_slice() {
-        [] => ansvar::diff::diff_in(&old_side, &new_side, &reference, as_of, global.lang()),
-        seeds => ansvar::diff::diff_scoped_in(&old_side, &new_side, &reference, as_of, seeds, global.lang()),
-    };
+    // The old model is let go once compared and summarised, before the new
+    // side is analysed.
+    let changes =
+        ansvar::diff::diff_taking_old(old.model, &old.sources, &new_side, &reference, as_of, &seeds, global.lang());
     progress.done();
     let name = |spec: &str, rev: &Option<String>| match rev {
         Some(rev) => format!("{rev}:{spec}"),
