@@ -154,6 +154,15 @@ pub enum Arg {
     /// decision's instrument or scope note, a regime's name, who accepted a
     /// risk); never text of ours.
     Verbatim(Arc<str>),
+    /// Text from the reference data as it gives it in each language: the
+    /// English, and the Swedish where it has one (a regime's name). Rendered
+    /// in the output's language, else in English; serialised in English.
+    Translated {
+        /// The English text.
+        en: Arc<str>,
+        /// The Swedish text, where the reference data gives one.
+        sv: Option<Arc<str>>,
+    },
     /// A provision of [`crate::law`], cited as the output's language cites it.
     Provision(&'static str),
     /// A nested message, rendered first.
@@ -301,7 +310,7 @@ impl Serialize for Arg {
             Arg::Date(date) => serializer.collect_str(date),
             Arg::Number(n) => serializer.serialize_i64(*n),
             Arg::Word(word) => serializer.serialize_str(word),
-            Arg::Code(text) | Arg::Verbatim(text) => serializer.serialize_str(text),
+            Arg::Code(text) | Arg::Verbatim(text) | Arg::Translated { en: text, .. } => serializer.serialize_str(text),
             Arg::Provision(provision) => serializer.serialize_str(provision),
             Arg::Message(message) => message.serialize(serializer),
             Arg::List(items, _) => items.serialize(serializer),

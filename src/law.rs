@@ -65,6 +65,16 @@ pub const ART_26_2: &str = "Art. 26(2)";
 pub const ART_26_3: &str = "Art. 26(3)";
 /// Representatives of controllers or processors not established in the Union.
 pub const ART_27: &str = "Art. 27";
+/// A controller or processor that Art. 3(2) reaches designates in writing a
+/// representative in the Union [V: GDPR text, gdprhub.eu].
+pub const ART_27_1: &str = "Art. 27(1)";
+/// The exemptions from Art. 27(1): occasional processing that includes no
+/// large-scale special-category or criminal data and is unlikely to result in
+/// a risk (a), or a public authority or body (b) [V: GDPR text].
+pub const ART_27_2: &str = "Art. 27(2)";
+/// The representative is established in a Member State where the data
+/// subjects are [V: GDPR text].
+pub const ART_27_3: &str = "Art. 27(3)";
 /// Processor.
 pub const ART_28: &str = "Art. 28";
 /// Processor: sufficient guarantees.
@@ -245,6 +255,9 @@ pub const ALL: &[&str] = &[
     ART_26_2,
     ART_26_3,
     ART_27,
+    ART_27_1,
+    ART_27_2,
+    ART_27_3,
     ART_28,
     ART_28_1,
     ART_28_2,

@@ -116,6 +116,11 @@ impl FileKind {
         }
     }
 
+    /// What it is, in words, in `lang` ("a FIFO", "en FIFO").
+    pub fn words(self, lang: crate::render::Lang) -> String {
+        crate::render::cli(self.message(), lang, &[])
+    }
+
     fn message(self) -> &'static str {
         match self {
             FileKind::Directory => "file-kind-directory",
@@ -132,7 +137,7 @@ impl FileKind {
 impl Refusal {
     /// Why, in words, in `lang`.
     pub fn words(&self, lang: crate::render::Lang) -> String {
-        let kind = |kind: FileKind| vec![("kind", crate::render::cli(kind.message(), lang, &[]))];
+        let kind = |kind: FileKind| vec![("kind", kind.words(lang))];
         let (key, args) = match self {
             Refusal::DirectoryIsLink => ("refusal-directory-is-link", Vec::new()),
             Refusal::NotADirectory(k) => ("refusal-not-a-directory", kind(*k)),

@@ -211,8 +211,10 @@ impl ToolUndermined {
 pub struct Regime {
     /// The id used in models (`subject_to`, `requires`).
     pub id: RegimeId,
-    /// Human name.
+    /// Human name, in English.
     pub name: String,
+    /// Its name in Swedish, where the reference data gives one (`name_sv`).
+    pub name_sv: Option<String>,
     /// The country whose law it is.
     pub country: Country,
     /// Where it applies, which parties it can bind and whom it must bind.
@@ -223,6 +225,21 @@ pub struct Regime {
     pub description: String,
     /// Where the entry comes from.
     pub source: String,
+}
+
+impl Regime {
+    /// Its name in `lang`: the Swedish name where there is one, else the English.
+    pub fn name_in(&self, lang: crate::render::Lang) -> &str {
+        match (lang, &self.name_sv) {
+            (crate::render::Lang::Sv, Some(name)) => name,
+            _ => &self.name,
+        }
+    }
+
+    /// Its name as a fact of a message, rendered in the output's language.
+    pub fn name_arg(&self) -> crate::finding::Arg {
+        crate::finding::Arg::Translated { en: self.name.as_str().into(), sv: self.name_sv.as_deref().map(Into::into) }
+    }
 }
 
 /// How far a regime reaches: written in the reference data, so that a user can

@@ -122,3 +122,27 @@ fn every_kind_of_obligation_has_its_name_in_every_language() {
         }
     }
 }
+
+#[test]
+fn every_country_of_the_reference_data_has_its_swedish_name() {
+    let reference = ansvar::reference::Reference::builtin();
+    let mut codes = 0;
+    for code in reference.country_codes() {
+        let country = ansvar::model::Country::new(code);
+        let english = reference.country_name(&country);
+        let swedish = ansvar::render::country_name(&country, english, Lang::Sv);
+        assert!(!swedish.is_empty(), "{code}: no name");
+        assert_eq!(ansvar::render::country_name(&country, english, Lang::En), english, "{code}");
+        codes += 1;
+    }
+    assert_eq!(codes, 249, "the reference data's countries changed: update locales/sv/countries.tsv");
+    let table = include_str!("../locales/sv/countries.tsv");
+    let listed: BTreeSet<&str> =
+        table.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t')).map(|(c, _)| c).collect();
+    let known: BTreeSet<&str> = reference.country_codes().collect();
+    assert_eq!(listed, known, "locales/sv/countries.tsv names exactly the reference data's countries");
+    for (code, name) in [("IN", "Indien"), ("US", "USA"), ("GB", "Storbritannien"), ("PH", "Filippinerna")] {
+        let country = ansvar::model::Country::new(code);
+        assert_eq!(ansvar::render::country_name(&country, "English", Lang::Sv), name);
+    }
+}

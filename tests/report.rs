@@ -539,4 +539,13 @@ fn the_report_of_1177_in_swedish() {
     }
     insta::assert_snapshot!("report_1177_sv.md", out.markdown);
     insta::assert_snapshot!("report_1177_sv.html", out.html);
+    // The drawing's key of activities is titled in the run's language too.
+    assert!(out.dot.contains("label=\"Behandlingar\\l"), "the DOT key is not in Swedish");
+    assert!(!out.dot.contains("Activities"), "English in the Swedish DOT drawing");
+    // Regimes and countries are named in Swedish where the reference data or
+    // the country table gives the Swedish name.
+    for swedish in ["patientdatalagen (2008:355)", "Sverige (SE)"] {
+        assert!(out.html.contains(swedish), "no `{swedish}` in the Swedish report");
+    }
+    assert!(!out.html.contains("Swedish Patient Data Act"), "the English name of a regime in the Swedish report");
 }

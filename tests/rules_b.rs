@@ -357,6 +357,21 @@ fn no_dpo_passes_with_a_dpo() {
 }
 
 #[test]
+fn no_eu_representative_fires_on_a_party_reached_by_targeting() {
+    let found = fires("no-eu-representative", "fires", &[(Some("telehealth"), None)], &[]);
+    assert_eq!(found[0].provisions, [ansvar::law::ART_27_1, ansvar::law::ART_27_2, ansvar::law::ART_3_2]);
+    let text = ansvar::render::message(&found[0].message, ansvar::render::Lang::En);
+    assert!(text.contains("United States (US)") && text.contains("`video-visits`"), "{text}");
+}
+
+#[test]
+fn no_eu_representative_passes_with_one_or_an_exemption_or_an_establishment() {
+    for case in ["passes", "passes-public-body", "passes-not-large-scale", "passes-established"] {
+        passes("no-eu-representative", case);
+    }
+}
+
+#[test]
 fn the_duty_judgements_are_the_ones_the_rules_use() {
     use ansvar::rules::duties::{
         DpoGround, Reach, dpo_ground, large_scale_sensitive, reach, records_duty, running_roles,

@@ -264,6 +264,7 @@ const fn place(code: &'static str, suffix: &'static str) -> Place {
 
 const SE: Place = place("SE", "AB");
 const IE: Place = place("IE", "Ltd");
+const GB: Place = place("GB", "Ltd");
 const DE: Place = place("DE", "GmbH");
 const IN: Place = place("IN", "Pvt Ltd");
 const TH: Place = place("TH", "Co Ltd");
@@ -282,7 +283,7 @@ const VENDOR_PLACES: &[(u32, Place)] = &[
     (3, DE),
     (2, place("NL", "B.V.")),
     (2, IE),
-    (3, place("GB", "Ltd")),
+    (3, GB),
     (1, place("CH", "AG")),
     (3, US_DPF),
     (1, US),
@@ -299,7 +300,7 @@ const HOSTING_PLACES: &[(u32, Place)] = &[
     (4, place("FI", "Oy")),
     (6, US_DPF),
     (2, US),
-    (4, place("GB", "Ltd")),
+    (4, GB),
     (2, place("CH", "AG")),
     (1, JP),
     (1, place("KR", "Co Ltd")),
@@ -570,6 +571,10 @@ enum Defect {
     /// The care provider runs a large-scale patient-record activity and has
     /// designated no DPO.
     NoDpo,
+    /// The vendor, in the United Kingdom with no establishment in the Union,
+    /// offers its service to patients in the Union, takes part in a large-scale
+    /// patient-record activity and has designated no representative (Art. 27).
+    NoEuRepresentative,
 }
 
 const DEFECTS: &[Defect] = &[
@@ -606,6 +611,7 @@ const DEFECTS: &[Defect] = &[
     Defect::PasswordOnInternet,
     Defect::NoDpia,
     Defect::NoDpo,
+    Defect::NoEuRepresentative,
 ];
 
 /// The defects of one unit.
@@ -1133,10 +1139,17 @@ impl Generator {
         let vendor_place = *self.rng.weighted(VENDOR_PLACES);
         let vendor_place = if d(Defect::InternetNoAuth) || d(Defect::CareAbroad) || d(Defect::ToolUndermined) {
             SE
+        } else if d(Defect::NoEuRepresentative) {
+            GB
         } else {
             vendor_place
         };
         let mut extra = vec![("keeps_records", "true".to_owned())];
+        if d(Defect::NoEuRepresentative) {
+            extra.push(("eu_establishment", "false".to_owned()));
+            extra.push(("targets_eu_subjects", "true".to_owned()));
+            extra.push(("eu_representative", "false".to_owned()));
+        }
         if vendor_place.dpf {
             extra.push(("certifications", "[{ scheme: eu-us-dpf, covers: [non_hr], from: 2023-07-10 }]".to_owned()));
         }
@@ -1311,7 +1324,8 @@ impl Generator {
         // Patient records come first (the templates are in order): the vendor
         // performs the first activity, so its platform holds health data.
         let records = TEMPLATES.iter().position(|t| t.slug == "records").unwrap_or(0);
-        if (d(Defect::PasswordOnInternet) || d(Defect::NoDpia) || d(Defect::NoDpo)) && !chosen.contains(&records) {
+        let large_records = d(Defect::NoDpia) || d(Defect::NoDpo) || d(Defect::NoEuRepresentative);
+        if (d(Defect::PasswordOnInternet) || large_records) && !chosen.contains(&records) {
             chosen.push(records);
         }
         if subcontractor && !chosen.contains(&advice) {
@@ -1412,7 +1426,7 @@ impl Generator {
                 Some(vec![provider.as_str()])
             };
             // Large-scale patient records, with or without an impact assessment.
-            let scale = if template.slug == "records" && (d(Defect::NoDpia) || d(Defect::NoDpo)) {
+            let scale = if template.slug == "records" && large_records {
                 Scale { large_scale: Some(true), dpia: Some(!d(Defect::NoDpia)) }
             } else {
                 Scale::default()

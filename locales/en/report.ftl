@@ -92,6 +92,10 @@ duty-processor-record-title = Record of processing (processor)
 duty-processor-record = Keep a written record of the processing carried out for each controller: the controllers, the categories of processing, third-country transfers and a description of the security measures (see the record below).
 duty-breach-to-principal-title = Breach notification to the principal
 duty-breach-to-principal = Tell the party it acts for of a personal-data breach without undue delay after becoming aware of it; notifying the supervisory authority is the controller's duty, not the processor's.
+duty-eu-representative-title = Representative in the Union
+duty-eu-representative = Designate in writing a representative in the Union, established in a Member State where the people whose data are processed are: { $why }.
+duty-eu-representative-large-scale = not established in the Union, it offers goods or services to, or monitors, people there, and its large-scale processing of special categories of data rules out the exemption for occasional processing
+duty-eu-representative-unless-exempt = not established in the Union, it offers goods or services to, or monitors, people there; unless its processing is occasional, includes no large-scale special-category or criminal data and is unlikely to result in a risk (Art. 27(2)(a)), which the model does not record
 duty-data-protection-officer-title = Data protection officer
 duty-data-protection-officer = Designate a data protection officer and publish the contact details: { $why }.
 duty-data-protection-officer-public = it is a public body
@@ -126,6 +130,9 @@ recorded-informs-unknown = Who informs is not recorded for: { $activities }.
 recorded-records-kept = The model records that it keeps records of processing.
 recorded-records-not-kept = The model records that it keeps no records of processing.
 recorded-records-unknown = The model does not record whether it keeps records of processing.
+recorded-eu-representative-yes = The model records a designated representative in the Union.
+recorded-eu-representative-no = The model records that no representative in the Union is designated.
+recorded-eu-representative-unknown = The model does not record whether a representative in the Union is designated.
 recorded-dpo-yes = The model records a designated DPO.
 recorded-dpo-no = The model records that no DPO is designated.
 recorded-dpo-unknown = The model does not record whether a DPO is designated.
@@ -507,6 +514,7 @@ diagram-open-findings = { $count ->
     [one] 1 open finding
    *[other] { $count } open findings
 }
+diagram-activities = Activities
 diagram-engages = engages
 zone-eea = EU/EEA
 zone-adequate = Third country with an adequacy decision

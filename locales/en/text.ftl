@@ -129,6 +129,7 @@ obligation-sub_processors = sub processors
 obligation-processor_record = processor record
 obligation-breach_to_principal = breach to principal
 obligation-data_protection_officer = data protection officer
+obligation-eu_representative = representative in the Union
 obligation-care_provider_as_controller = care provider as controller
 obligation-access_logs = access logs
 obligation-information_to_patient = information to patient

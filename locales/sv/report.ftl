@@ -92,6 +92,10 @@ duty-processor-record-title = Register över behandling (personuppgiftsbiträde)
 duty-processor-record = För ett skriftligt register över den behandling som utförs för varje personuppgiftsansvarig: de personuppgiftsansvariga, kategorierna av behandling, överföringar till tredjeland och en beskrivning av säkerhetsåtgärderna (se registret nedan).
 duty-breach-to-principal-title = Underrättelse om personuppgiftsincident till uppdragsgivaren
 duty-breach-to-principal = Underrätta den part det behandlar för om en personuppgiftsincident utan onödigt dröjsmål efter att ha fått vetskap om den; att anmäla incidenten till tillsynsmyndigheten är den personuppgiftsansvariges skyldighet, inte biträdets.
+duty-eu-representative-title = Företrädare i unionen
+duty-eu-representative = Utse skriftligen en företrädare i unionen, etablerad i en medlemsstat där de registrerade finns: { $why }.
+duty-eu-representative-large-scale = parten är inte etablerad i unionen men erbjuder varor eller tjänster till, eller övervakar, personer där, och dess behandling i stor omfattning av särskilda kategorier av personuppgifter utesluter undantaget för tillfällig behandling
+duty-eu-representative-unless-exempt = parten är inte etablerad i unionen men erbjuder varor eller tjänster till, eller övervakar, personer där; om inte behandlingen är tillfällig, inte omfattar behandling i stor omfattning av särskilda kategorier av personuppgifter eller uppgifter om brott och sannolikt inte leder till en risk (artikel 27.2 a), vilket modellen inte anger
 duty-data-protection-officer-title = Dataskyddsombud
 duty-data-protection-officer = Utse ett dataskyddsombud och offentliggör ombudets kontaktuppgifter: { $why }.
 duty-data-protection-officer-public = parten är en offentlig myndighet eller ett offentligt organ
@@ -126,6 +130,9 @@ recorded-informs-unknown = Vem som informerar anges inte för: { $activities }.
 recorded-records-kept = Enligt modellen för parten register över behandling.
 recorded-records-not-kept = Enligt modellen för parten inget register över behandling.
 recorded-records-unknown = Modellen anger inte om parten för register över behandling.
+recorded-eu-representative-yes = Modellen anger en utsedd företrädare i unionen.
+recorded-eu-representative-no = Modellen anger att ingen företrädare i unionen är utsedd.
+recorded-eu-representative-unknown = Modellen anger inte om en företrädare i unionen är utsedd.
 recorded-dpo-yes = Enligt modellen har ett dataskyddsombud utsetts.
 recorded-dpo-no = Enligt modellen har inget dataskyddsombud utsetts.
 recorded-dpo-unknown = Modellen anger inte om ett dataskyddsombud har utsetts.
@@ -507,6 +514,7 @@ diagram-open-findings = { $count ->
     [one] 1 öppen iakttagelse
    *[other] { $count } öppna iakttagelser
 }
+diagram-activities = Behandlingar
 diagram-engages = anlitar
 zone-eea = EU/EES
 zone-adequate = Tredjeland med beslut om adekvat skyddsnivå

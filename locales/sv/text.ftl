@@ -140,6 +140,7 @@ obligation-sub_processors = underbiträden
 obligation-processor_record = personuppgiftsbiträdets registerförteckning
 obligation-breach_to_principal = underrättelse om personuppgiftsincident till uppdragsgivaren
 obligation-data_protection_officer = dataskyddsombud
+obligation-eu_representative = företrädare i unionen
 obligation-care_provider_as_controller = vårdgivaren som personuppgiftsansvarig
 obligation-access_logs = åtkomstloggar
 obligation-information_to_patient = information till patienten

@@ -22,6 +22,9 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::output::FileKind;
+use crate::render::Lang;
+
 /// The largest file `ansvar` reads, in bytes: model files, `--reference` files
 /// and git blobs alike.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -30,10 +33,10 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The path names something that is not a regular file.
-    #[error("is {kind}, not a regular file")]
+    #[error("{}", not_regular(*kind))]
     NotRegular {
-        /// What it is (`a directory`, `a FIFO`, `a character device`, …).
-        kind: &'static str,
+        /// What it is: a directory, a FIFO, a character device, ….
+        kind: FileKind,
     },
     /// The file is over the size limit.
     #[error("is {size} bytes; model files are limited to {MAX_FILE_BYTES} bytes")]
@@ -118,23 +121,13 @@ pub fn resolve_link(path: &Path) -> Result<PathBuf, ReadError> {
     if target.starts_with(&directory) { Ok(target) } else { Err(ReadError::LinkLeaves { target, directory }) }
 }
 
-/// What a file type is, in words, for a file that is not regular.
-pub fn kind_of(file_type: std::fs::FileType) -> &'static str {
-    use std::os::unix::fs::FileTypeExt;
-    if file_type.is_dir() {
-        "a directory"
-    } else if file_type.is_fifo() {
-        "a FIFO"
-    } else if file_type.is_char_device() {
-        "a character device"
-    } else if file_type.is_block_device() {
-        "a block device"
-    } else if file_type.is_socket() {
-        "a socket"
-    } else if file_type.is_symlink() {
-        "a symbolic link"
-    } else {
-        "not a regular file"
+/// Why a path that is not a regular file was refused, in the loader's words
+/// (English, as every loader diagnostic is): "is a FIFO, not a regular file".
+fn not_regular(kind: FileKind) -> String {
+    match kind {
+        // Its words are "not a regular file" already.
+        FileKind::Other => format!("is {}", kind.words(Lang::En)),
+        kind => format!("is {}, not a regular file", kind.words(Lang::En)),
     }
 }
 
@@ -145,12 +138,12 @@ pub fn read_regular(path: &Path) -> Result<Vec<u8>, ReadError> {
     // checked again, in case the path changed in between.
     let metadata = std::fs::metadata(path)?;
     if !metadata.is_file() {
-        return Err(ReadError::NotRegular { kind: kind_of(metadata.file_type()) });
+        return Err(ReadError::NotRegular { kind: FileKind::of(metadata.file_type()) });
     }
     let file = open_nonblocking(path)?;
     let metadata = file.metadata()?;
     if !metadata.is_file() {
-        return Err(ReadError::NotRegular { kind: kind_of(metadata.file_type()) });
+        return Err(ReadError::NotRegular { kind: FileKind::of(metadata.file_type()) });
     }
     let size = metadata.len();
     if size > MAX_FILE_BYTES {
@@ -202,14 +195,23 @@ mod tests {
         let fifo = dir.path().join("m.yaml");
         mkfifo(&fifo);
         let error = read_text(&fifo).unwrap_err();
-        assert!(matches!(error, ReadError::NotRegular { kind: "a FIFO" }), "{error:?}");
+        assert!(matches!(error, ReadError::NotRegular { kind: FileKind::Fifo }), "{error:?}");
+    }
+
+    #[test]
+    fn a_refusal_names_what_the_path_is_once() {
+        let directory = tempfile::tempdir().unwrap();
+        let error = read_regular(directory.path()).unwrap_err();
+        assert_eq!(error.to_string(), "is a directory, not a regular file");
+        // The words of an unknown kind already say "not a regular file".
+        assert_eq!(not_regular(FileKind::Other), "is not a regular file");
     }
 
     #[test]
     fn a_device_is_refused_and_never_read() {
         // /dev/zero is only inspected, never written.
         let error = read_regular(Path::new("/dev/zero")).unwrap_err();
-        assert!(matches!(error, ReadError::NotRegular { kind: "a character device" }), "{error:?}");
+        assert!(matches!(error, ReadError::NotRegular { kind: FileKind::CharDevice }), "{error:?}");
     }
 
     #[test]

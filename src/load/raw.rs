@@ -472,6 +472,10 @@ raw! {
         /// Whether it monitors the behaviour of people in the Union (Art. 3(2)(b)).
         /// Left out: unknown.
         monitors_eu_subjects: Option<At<bool>>,
+        /// Whether it has designated in writing a representative in the Union (Art. 27(1)),
+        /// which a party reached only by Art. 3(2) must, unless Art. 27(2) exempts it.
+        /// Left out: unknown.
+        eu_representative: Option<At<bool>>,
         /// Whether its core activities consist of processing special categories of data
         /// on a large scale (Art. 37(1)(c)): a test of its own main business. Left out:
         /// unknown (a care provider controlling such processing is presumed to).

@@ -237,6 +237,7 @@ impl Reference {
             let entry = Regime {
                 id: id.clone(),
                 name: regime.name,
+                name_sv: regime.name_sv,
                 country,
                 reach,
                 provisions: regime.provisions,
@@ -382,6 +383,7 @@ struct RawAdequacy {
 struct RawRegime {
     id: Spanned<String>,
     name: String,
+    name_sv: Option<String>,
     country: Spanned<String>,
     reach: Option<RawReach>,
     provisions: Vec<String>,

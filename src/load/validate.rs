@@ -675,6 +675,7 @@ impl Ctx<'_> {
             eu_establishment: raw.eu_establishment.as_ref().map(|e| e.value),
             targets_eu_subjects: raw.targets_eu_subjects.as_ref().map(|e| e.value),
             monitors_eu_subjects: raw.monitors_eu_subjects.as_ref().map(|e| e.value),
+            eu_representative: self.flag(&raw.eu_representative),
             core_activities_special_categories: raw.core_activities_special_categories.as_ref().map(|e| e.value),
             dpo: self.flag(&raw.dpo),
             notes: raw.notes.clone(),

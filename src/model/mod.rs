@@ -155,6 +155,9 @@ pub struct Party {
     pub targets_eu_subjects: Option<bool>,
     /// Whether it monitors people in the Union (Art. 3(2)(b)); `None` if unknown.
     pub monitors_eu_subjects: Option<bool>,
+    /// Whether it has designated in writing a representative in the Union
+    /// (Art. 27(1)); `None` if unknown.
+    pub eu_representative: Option<Located<bool>>,
     /// Whether its core activities consist of large-scale special-category
     /// processing (Art. 37(1)(c)); `None` if unknown.
     pub core_activities_special_categories: Option<bool>,

@@ -65,6 +65,8 @@ pub enum Kind {
     BreachToPrincipal,
     /// Art. 37(1)(a) or (c).
     DataProtectionOfficer,
+    /// Art. 27(1): a representative in the Union, for a party Art. 3(2) reaches.
+    EuRepresentative,
     /// patientdatalagen 2 kap. 6 §.
     CareProviderAsController,
     /// patientdatalagen 4 kap. 3 §.
@@ -85,7 +87,7 @@ impl Kind {
     /// Every kind, in the order the sheets show them. A kind added to the
     /// enum must be added here too: the unit test `all_lists_every_kind`
     /// fails to compile until it is.
-    pub const ALL: [Kind; 22] = [
+    pub const ALL: [Kind; 23] = [
         Kind::ControllerNotReached,
         Kind::Accountability,
         Kind::InformationToDataSubjects,
@@ -101,6 +103,7 @@ impl Kind {
         Kind::ProcessorRecord,
         Kind::BreachToPrincipal,
         Kind::DataProtectionOfficer,
+        Kind::EuRepresentative,
         Kind::CareProviderAsController,
         Kind::AccessLogs,
         Kind::InformationToPatient,
@@ -128,6 +131,7 @@ impl Kind {
             Kind::ProcessorRecord => "processor_record",
             Kind::BreachToPrincipal => "breach_to_principal",
             Kind::DataProtectionOfficer => "data_protection_officer",
+            Kind::EuRepresentative => "eu_representative",
             Kind::CareProviderAsController => "care_provider_as_controller",
             Kind::AccessLogs => "access_logs",
             Kind::InformationToPatient => "information_to_patient",
@@ -156,6 +160,9 @@ pub enum Trigger {
     LargeScaleSpecialCategories,
     /// It is a public body.
     PublicBody,
+    /// Not established in the Union, it offers goods or services to, or
+    /// monitors, people there (Art. 3(2)).
+    TargetsUnion,
     /// It is the care provider (by kind, designation by law, or because it
     /// gives the care) of activities that process patient records.
     CareProviderOfPatientRecords,
@@ -216,6 +223,11 @@ pub enum Recorded {
     },
     /// Whether a DPO is designated; `None`: not recorded.
     Dpo {
+        /// The recorded value.
+        value: Option<bool>,
+    },
+    /// Whether a representative in the Union is designated; `None`: not recorded.
+    EuRepresentative {
         /// The recorded value.
         value: Option<bool>,
     },
@@ -530,6 +542,26 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
         }
     }
 
+    // ---- either role, reached by Art. 3(2): a representative in the Union -------
+    if let Some(ruling_out) = this.and_then(|p| duties::representative_duty(model, reach, p, &running)) {
+        let mut triggers = both.clone();
+        triggers.push(Trigger::TargetsUnion);
+        let recorded =
+            Recorded::EuRepresentative { value: this.and_then(|p| p.eu_representative.as_ref()).map(|r| r.value) };
+        // Without large-scale special-category processing the exemption of
+        // Art. 27(2)(a) cannot be ruled out: the duty is then a reading.
+        let (activities, certainty) = if ruling_out.is_empty() {
+            (running.iter().map(|a| &a.id).collect(), Certainty::Inferred)
+        } else {
+            triggers.push(Trigger::LargeScaleSpecialCategories);
+            (ruling_out, Certainty::Follows)
+        };
+        out.add(Kind::EuRepresentative, &[law::ART_27_1, law::ART_27_2], &activities, &triggers, Vec::new(), recorded);
+        if let Some(last) = out.0.last_mut().filter(|o| o.kind == Kind::EuRepresentative) {
+            last.certainty = certainty;
+        }
+    }
+
     // ---- Swedish patient data: the care provider's duties -----------------------
     let care: Vec<&ActivityId> = all_controlled
         .iter()
@@ -706,13 +738,14 @@ mod tests {
             Kind::ProcessorRecord => 12,
             Kind::BreachToPrincipal => 13,
             Kind::DataProtectionOfficer => 14,
-            Kind::CareProviderAsController => 15,
-            Kind::AccessLogs => 16,
-            Kind::InformationToPatient => 17,
-            Kind::PatientDataBackups => 18,
-            Kind::AccessAnalysis => 19,
-            Kind::LogReview => 20,
-            Kind::StrongAuthentication => 21,
+            Kind::EuRepresentative => 15,
+            Kind::CareProviderAsController => 16,
+            Kind::AccessLogs => 17,
+            Kind::InformationToPatient => 18,
+            Kind::PatientDataBackups => 19,
+            Kind::AccessAnalysis => 20,
+            Kind::LogReview => 21,
+            Kind::StrongAuthentication => 22,
         };
         for (index, kind) in Kind::ALL.into_iter().enumerate() {
             assert_eq!(position(kind), index, "{kind:?}");
@@ -733,6 +766,32 @@ mod tests {
 
     fn of(obligations: &[Obligation], kind: Kind) -> Vec<&Obligation> {
         obligations.iter().filter(|o| o.kind == kind).collect()
+    }
+
+    #[test]
+    fn a_party_reached_by_targeting_owes_a_representative_unless_exempt() {
+        let reference = Reference::builtin();
+        let representative = |case: &str| {
+            let loaded = loaded(&format!("rules/no-eu-representative/{case}"));
+            let analysis = Analysis::new(&loaded.model, &reference, jiff::civil::date(2024, 6, 1));
+            let obligations = obligations_of(&analysis, &PartyId::new("telehealth"));
+            of(&obligations, Kind::EuRepresentative).into_iter().cloned().collect::<Vec<_>>()
+        };
+        // Large-scale health data rule out Art. 27(2)(a): the duty follows.
+        let follows = representative("fires");
+        assert_eq!(follows.len(), 1);
+        assert_eq!(
+            (follows[0].certainty, &follows[0].recorded),
+            (Certainty::Follows, &Recorded::EuRepresentative { value: Some(false) })
+        );
+        assert!(follows[0].triggers.contains(&Trigger::TargetsUnion));
+        assert_eq!(follows[0].activities, [ActivityId::new("video-visits")]);
+        // Scale not recorded: the exemption may apply, the duty is a reading.
+        let inferred = representative("passes-not-large-scale");
+        assert_eq!(inferred[0].certainty, Certainty::Inferred);
+        // A public body (Art. 27(2)(b)) and a party established in the Union owe none.
+        assert!(representative("passes-public-body").is_empty());
+        assert!(representative("passes-established").is_empty());
     }
 
     #[test]

@@ -292,6 +292,30 @@ fn format(key: &str, attribute: Option<&str>, lang: Lang, args: &[(&'static str,
     text.into_owned()
 }
 
+/// The country names of a language other than English, by code: the
+/// reference data names countries in English (ISO 3166-1 short names), and a
+/// Swedish memo names them in Swedish (`locales/sv/countries.tsv`, from CLDR).
+const COUNTRY_NAMES_SV: &str = include_str!("../../locales/sv/countries.tsv");
+
+/// A country's name in `lang`: the reference data's (English) name in English,
+/// the language's own name where it has one, else the English name.
+pub fn country_name<'a>(country: &crate::model::Country, english: &'a str, lang: Lang) -> Cow<'a, str> {
+    static SV: OnceLock<std::collections::HashMap<&'static str, &'static str>> = OnceLock::new();
+    match lang {
+        Lang::En => Cow::Borrowed(english),
+        Lang::Sv => {
+            let names = SV.get_or_init(|| {
+                COUNTRY_NAMES_SV
+                    .lines()
+                    .filter(|line| !line.starts_with('#'))
+                    .filter_map(|line| line.split_once('\t'))
+                    .collect()
+            });
+            names.get(country.as_str()).map_or(Cow::Borrowed(english), |name| Cow::Borrowed(*name))
+        }
+    }
+}
+
 /// What a loader's diagnostic code means, in one sentence of `lang`.
 pub fn diagnostic_description(code: crate::codes::DiagnosticCode, lang: Lang) -> String {
     fixed(&format!("diagnostic-{}", code.as_str()), lang, &[])
@@ -408,7 +432,8 @@ fn text(arg: &Arg, lang: Lang, code: Code) -> String {
         Arg::Id(subject) => code.wrap(subject.id()),
         Arg::Name(subject) => subject.id().to_owned(),
         Arg::CountryNamed(country, name) => {
-            render(&Message::new("country-named").with("name", Arg::verbatim(name)).with("code", country), lang, code)
+            let name = country_name(country, name, lang);
+            render(&Message::new("country-named").with("name", Arg::verbatim(&name)).with("code", country), lang, code)
         }
         Arg::Date(date) => date.to_string(),
         Arg::Number(n) => n.to_string(),
@@ -424,6 +449,10 @@ fn text(arg: &Arg, lang: Lang, code: Code) -> String {
         }
         Arg::Code(text) => code.wrap(text),
         Arg::Verbatim(text) => text.to_string(),
+        Arg::Translated { en, sv } => match (lang, sv) {
+            (Lang::Sv, Some(sv)) => sv.to_string(),
+            _ => en.to_string(),
+        },
         Arg::Provision(cited) => provision(cited, lang),
         Arg::Message(message) => render(message, lang, code),
         Arg::List(items, join) => {

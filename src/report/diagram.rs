@@ -602,10 +602,9 @@ pub fn dot(diagram: &Diagram) -> String {
     if !diagram.key.is_empty() {
         // The activities the edges name by key, as a note.
         let lines: String = diagram.key.iter().map(|k| format!("{}: {}\\l", k.key, dot_escape(&k.name))).collect();
-        let _ = writeln!(
-            out,
-            "  \"key\" [shape=note, style=filled, fillcolor=\"#ffffff\", label=\"Activities\\l{lines}\"];"
-        );
+        let title = dot_escape(&crate::render::fixed("diagram-activities", diagram.lang, &[]));
+        let _ =
+            writeln!(out, "  \"key\" [shape=note, style=filled, fillcolor=\"#ffffff\", label=\"{title}\\l{lines}\"];");
     }
     out.push_str("}\n");
     out

@@ -125,14 +125,15 @@ impl<'a> Input<'a> {
             Subject::Data(id) => model.data.get(id).map(|d| d.name.as_str()),
             Subject::Agreement(id) => model.agreements.get(id).and_then(|a| a.name.as_deref()),
             Subject::Incident(id) => model.incidents.get(id).map(|i| i.name.as_str()),
-            Subject::Regime(id) => self.reference.regime(id.as_str()).map(|r| r.name.as_str()),
+            Subject::Regime(id) => self.reference.regime(id.as_str()).map(|r| r.name_in(self.lang)),
             Subject::Country(_) | Subject::Rule(_) => None,
         }
     }
 
     /// The country's name and code only: `Thailand (TH)`.
     pub(crate) fn country_short(&self, country: &Country) -> String {
-        format!("{} ({country})", self.reference.country_name(country))
+        let name = crate::render::country_name(country, self.reference.country_name(country), self.lang);
+        format!("{name} ({country})")
     }
 }
 

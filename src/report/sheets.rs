@@ -212,7 +212,10 @@ fn facts(input: &Names<'_>, id: &PartyId) -> Vec<Fact> {
         .subject_to
         .iter()
         .map(|r| {
-            input.reference.regime(r.value.as_str()).map(|g| g.name.clone()).unwrap_or_else(|| r.value.to_string())
+            input
+                .reference
+                .regime(r.value.as_str())
+                .map_or_else(|| r.value.to_string(), |g| g.name_in(input.lang).to_owned())
         })
         .collect();
     let bound = if regimes.is_empty() { input.t("fact-no-regime") } else { regimes.join("; ") };
@@ -300,6 +303,7 @@ fn words(input: &Names<'_>, obligation: &Obligation, names: String) -> (String, 
         Kind::ProcessorRecord => "processor-record",
         Kind::BreachToPrincipal => "breach-to-principal",
         Kind::DataProtectionOfficer => "data-protection-officer",
+        Kind::EuRepresentative => "eu-representative",
         Kind::CareProviderAsController => "care-provider-as-controller",
         Kind::AccessLogs => "access-logs",
         Kind::InformationToPatient => "information-to-patient",
@@ -317,6 +321,14 @@ fn words(input: &Names<'_>, obligation: &Obligation, names: String) -> (String, 
                 input.tr("duty-sub-processors-some", &[("names", names.into())])
             };
             input.tr("duty-sub-processors", &[("engaging", engaging.into())])
+        }
+        Kind::EuRepresentative => {
+            let why = if obligation.certainty == Certainty::Inferred {
+                "duty-eu-representative-unless-exempt"
+            } else {
+                "duty-eu-representative-large-scale"
+            };
+            input.tr("duty-eu-representative", &[("why", input.t(why).into())])
         }
         Kind::DataProtectionOfficer => {
             let why = if obligation.triggers.contains(&Trigger::PublicBody) {
@@ -358,6 +370,11 @@ fn recorded(input: &Names<'_>, obligation: &Obligation) -> Phrase {
             Some(true) => "recorded-dpo-yes",
             Some(false) => "recorded-dpo-no",
             None => "recorded-dpo-unknown",
+        })),
+        Recorded::EuRepresentative { value } => Phrase::Owned(input.t(match value {
+            Some(true) => "recorded-eu-representative-yes",
+            Some(false) => "recorded-eu-representative-no",
+            None => "recorded-eu-representative-unknown",
         })),
         Recorded::Deadlines { duties } => {
             let deadlines: Vec<String> = duties

@@ -173,6 +173,30 @@ pub fn dpo_ground<'a>(
     }
 }
 
+/// Whether `party`, holding roles in `held` (its running activities), must
+/// designate a representative in the Union (Art. 27(1)), and which of its
+/// activities rule out the exemption of Art. 27(2)(a); `None` when Art. 27
+/// does not apply to it: Art. 3(2) does not reach it (it is established in the
+/// Union, not reached, or its reach is not recorded), it is a public authority
+/// or body (Art. 27(2)(b)), or it holds no running role.
+///
+/// The list is empty when the facts cannot rule out Art. 27(2)(a): the
+/// exemption needs occasional processing with no large-scale special-category
+/// or criminal data that is unlikely to result in a risk, and the model
+/// records neither how often a party processes nor the risk. Large-scale
+/// special-category processing is the one fact that rules it out.
+pub fn representative_duty<'a>(
+    model: &Model,
+    reach: Reach,
+    party: &Party,
+    held: &[&'a Activity],
+) -> Option<Vec<&'a ActivityId>> {
+    if held.is_empty() || reach != Reach::Targets || party.public_body {
+        return None;
+    }
+    Some(held.iter().filter(|a| large_scale_sensitive(model, a)).map(|a| &a.id).collect())
+}
+
 /// Why the Art. 30(5) exemption from keeping records cannot apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RecordsDuty {
@@ -333,6 +357,38 @@ pub const NO_DPO: Rule = Rule {
             let finding =
                 out.at(dpo.span, msg!("label-no-dpo"), msg!("no-dpo", party = &party.id, why = why)).party(&party.id);
             finding.provisions = ground.provisions().to_vec();
+        }
+    },
+};
+
+/// A party Art. 3(2) reaches that has designated no representative in the
+/// Union, where its large-scale special-category processing rules out the
+/// exemption of Art. 27(2)(a).
+pub const NO_EU_REPRESENTATIVE: Rule = Rule {
+    code: "no-eu-representative",
+    area: Area::Accountability,
+    severity: Severity::Medium,
+    provisions: &[law::ART_27_1, law::ART_27_2, law::ART_3_2],
+    check: |ctx, out| {
+        for party in ctx.model.parties.values() {
+            let Some(representative) = party.eu_representative.as_ref().filter(|r| !r.value) else { continue };
+            let held = running_roles(ctx.model, ctx.roles, party, ctx.as_of);
+            let reach = reach(ctx.reference, party, ctx.as_of);
+            let Some(activities) = representative_duty(ctx.model, reach, party, &held) else { continue };
+            if activities.is_empty() {
+                continue;
+            }
+            out.at(
+                representative.span,
+                msg!("label-no-eu-representative"),
+                msg!(
+                    "no-eu-representative",
+                    party = &party.id,
+                    country = ctx.country(&party.country.value),
+                    activities = Arg::list(activities, Join::Comma),
+                ),
+            )
+            .party(&party.id);
         }
     },
 };

@@ -249,6 +249,7 @@ pub static CATALOGUE: &[Rule] = &[
     duties::PATIENT_RECORD_RETENTION_TOO_SHORT,
     duties::DPIA_NOT_CARRIED_OUT,
     duties::NO_DPO,
+    duties::NO_EU_REPRESENTATIVE,
     transparency::SUBJECTS_NOT_INFORMED,
     breach::NO_BREACH_DUTY,
     breach::NOTIFIED_BY_NON_CONTROLLER,

@@ -18,25 +18,25 @@ use crate::finding::Join;
 use crate::law;
 use crate::model::{Country, DataCategory, DataId, Located, PartyId, RegimeId};
 use crate::msg;
-use crate::reference::ReachActivities;
+use crate::reference::{ReachActivities, Regime};
 use crate::roles::Role;
 
 /// Why a regime the data require does not reach a performer.
 enum Unmet<'a> {
     /// It gives care from a country outside the regime's: the country and the
     /// regime's name.
-    CareAbroad(Country, &'a str),
+    CareAbroad(Country, &'a Regime),
     /// It gives care, where the regime applies, without being bound by it.
-    CareUnbound(&'a str),
+    CareUnbound(&'a Regime),
     /// It gives no care, and neither it nor any party it acts for is bound by
     /// the regime, so nobody bound by it is responsible for the processing.
-    NobodyBound(&'a str),
+    NobodyBound(&'a Regime),
     /// The regime must bind every party that handles the data (its reach is
     /// `all`), and this one is not bound.
-    HandlesUnbound(&'a str),
+    HandlesUnbound(&'a Regime),
     /// The model lists it as subject to the regime, but the regime cannot bind
     /// a party of its sector (public or private).
-    OutsideSector(&'a str),
+    OutsideSector(&'a Regime),
 }
 
 impl Unmet<'_> {
@@ -51,8 +51,8 @@ impl Unmet<'_> {
         }
     }
 
-    /// The regime's name.
-    fn name(&self) -> &str {
+    /// The regime.
+    fn regime(&self) -> &Regime {
         match self {
             Unmet::CareAbroad(_, name)
             | Unmet::CareUnbound(name)
@@ -109,22 +109,22 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                         match abroad {
                             Some(place) => {
                                 primary.get_or_insert((place.span, msg!("label-care-from", country = &place.country)));
-                                Unmet::CareAbroad(place.country, &regime.name)
+                                Unmet::CareAbroad(place.country, regime)
                             }
-                            None if listed => Unmet::OutsideSector(&regime.name),
-                            None => Unmet::CareUnbound(&regime.name),
+                            None if listed => Unmet::OutsideSector(regime),
+                            None => Unmet::CareUnbound(regime),
                         }
                     } else if reach.activities == ReachActivities::All {
                         // The regime must bind every party that handles the data.
-                        if listed { Unmet::OutsideSector(&regime.name) } else { Unmet::HandlesUnbound(&regime.name) }
+                        if listed { Unmet::OutsideSector(regime) } else { Unmet::HandlesUnbound(regime) }
                     } else if chain.iter().any(|id| bound(id, &regime_id.value)) {
                         // Art. 9(3): processing under the responsibility of a bound
                         // party, wherever the processor is.
                         continue;
                     } else if listed {
-                        Unmet::OutsideSector(&regime.name)
+                        Unmet::OutsideSector(regime)
                     } else {
-                        Unmet::NobodyBound(&regime.name)
+                        Unmet::NobodyBound(regime)
                     };
                     unmet.push((data, regime_id, why));
                 }
@@ -154,7 +154,7 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                     reasons.push(Arg::from(msg!(
                         "regime-care-abroad",
                         country = ctx.country(&Country::new(country)),
-                        regimes = Arg::list(names.iter().map(Arg::verbatim), Join::And),
+                        regimes = Arg::list(names.iter().map(|r| r.name_arg()), Join::And),
                         count = names.len(),
                     )));
                 }
@@ -163,13 +163,13 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                     ["regime-care-unbound", "regime-nobody-bound", "regime-handles-unbound", "regime-outside-sector"]
                 {
                     let names = unique(
-                        ordered.iter().filter(|(_, _, why)| why.key() == Some(key)).map(|(_, _, why)| why.name()),
+                        ordered.iter().filter(|(_, _, why)| why.key() == Some(key)).map(|(_, _, why)| why.regime()),
                     );
                     if !names.is_empty() {
                         let sector = if party.public_body { "sector-public" } else { "sector-private" };
                         reasons.push(Arg::from(msg!(
                             key,
-                            regimes = Arg::list(names.iter().map(Arg::verbatim), Join::And),
+                            regimes = Arg::list(names.iter().map(|r| r.name_arg()), Join::And),
                             sector = Message::new(sector),
                         )));
                     }
@@ -278,7 +278,7 @@ pub const CARE_GIVER_AS_PROCESSOR: Rule = Rule {
 };
 
 /// The distinct items, in the order they first appear.
-fn unique<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+fn unique<T: PartialEq>(items: impl Iterator<Item = T>) -> Vec<T> {
     let mut seen = Vec::new();
     for item in items {
         if !seen.contains(&item) {
