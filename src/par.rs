@@ -63,6 +63,58 @@ pub fn map_owned<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync) 
     .collect()
 }
 
+/// `work` done on every item on every core, for its effect (a file written),
+/// each thread with its own `state` made by `init` (a buffer it reuses).
+///
+/// Threads take the next item from a shared counter. After an error no
+/// thread takes a new item; of the errors met, the one of the earliest item
+/// is returned. With one core, or one item, it runs on the calling thread.
+pub fn try_each<T: Sync, S, E: Send>(
+    items: &[T],
+    init: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, &T) -> Result<(), E> + Sync,
+) -> Result<(), E> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len());
+    if threads <= 1 {
+        let mut state = init();
+        return items.iter().try_for_each(|item| work(&mut state, item));
+    }
+    let next = AtomicUsize::new(0);
+    let failed = std::sync::atomic::AtomicBool::new(false);
+    let worker = || -> Option<(usize, E)> {
+        let mut state = init();
+        while !failed.load(Ordering::Relaxed) {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let item = items.get(index)?;
+            if let Err(error) = work(&mut state, item) {
+                failed.store(true, Ordering::Relaxed);
+                return Some((index, error));
+            }
+        }
+        None
+    };
+    let mut errors: Vec<(usize, E)> = std::thread::scope(|scope| {
+        // The calling thread works too; if a thread cannot be started, the
+        // others simply take more items.
+        let helpers: Vec<_> =
+            (1..threads).filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, worker).ok()).collect();
+        let mut errors: Vec<(usize, E)> = worker().into_iter().collect();
+        for helper in helpers {
+            match helper.join() {
+                Ok(error) => errors.extend(error),
+                // A panic is a bug; let it surface as it would on one thread.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        errors
+    });
+    errors.sort_unstable_by_key(|(index, _)| *index);
+    match errors.into_iter().next() {
+        Some((_, error)) => Err(error),
+        None => Ok(()),
+    }
+}
+
 /// Runs `side` and `main` at once, `side` on a second thread when there is a
 /// second core (on this one otherwise, first), and returns both results. A
 /// panic in `side` surfaces here, as it would have on one thread.
@@ -425,6 +477,32 @@ mod tests {
             let doubled: Vec<u64> = Jobs::new(&items, |n| n * 2).batched(batch).collect();
             assert_eq!(doubled, items.iter().map(|n| n * 2).collect::<Vec<_>>(), "batch {batch}");
         }
+    }
+
+    #[test]
+    fn each_item_is_worked_once_and_the_earliest_error_wins() {
+        let items: Vec<usize> = (0..5_000).collect();
+        let seen: Vec<AtomicUsize> = items.iter().map(|_| AtomicUsize::new(0)).collect();
+        let done: Result<(), usize> = try_each(&items, Vec::new, |buffer: &mut Vec<usize>, n| {
+            buffer.push(*n);
+            seen[*n].fetch_add(1, Ordering::Relaxed);
+            Ok(())
+        });
+        assert_eq!(done, Ok(()));
+        assert!(seen.iter().all(|n| n.load(Ordering::Relaxed) == 1));
+        // Every item from 100 on fails: whichever thread meets which, the
+        // error of item 100 is the one returned, and the work stops early.
+        let worked = AtomicUsize::new(0);
+        let done = try_each(
+            &items,
+            || (),
+            |(), n| {
+                worked.fetch_add(1, Ordering::Relaxed);
+                if *n >= 100 { Err(*n) } else { Ok(()) }
+            },
+        );
+        assert_eq!(done, Err(100));
+        assert!(worked.load(Ordering::Relaxed) < items.len());
     }
 
     #[test]

@@ -232,6 +232,46 @@ pub(crate) fn attribute(key: &str, attribute: &str, lang: Lang) -> String {
 }
 
 fn lookup(key: &str, attribute: Option<&str>, lang: Lang, args: &[(&'static str, FluentValue<'_>)]) -> String {
+    if args.is_empty() {
+        return cached(key, attribute, lang);
+    }
+    format(key, attribute, lang, args)
+}
+
+/// A message without arguments, formatted once per thread and then copied:
+/// a report asks for the same labels and sentences (`none`, a field's label,
+/// a rule's explanation) hundreds of thousands of times, and formatting one
+/// costs several times a copy. The bundles never change, so neither does the
+/// text; the keys are the messages' own, a set as small as the locale files.
+fn cached(key: &str, attribute: Option<&str>, lang: Lang) -> String {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        /// Per language, per key (with `\0` and the attribute after it).
+        static PLAIN: RefCell<[HashMap<String, String>; 2]> = RefCell::new([HashMap::new(), HashMap::new()]);
+    }
+    let joined;
+    let name = match attribute {
+        None => key,
+        Some(attribute) => {
+            joined = format!("{key}\0{attribute}");
+            &joined
+        }
+    };
+    PLAIN.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let texts = &mut cache[lang as usize];
+        if let Some(text) = texts.get(name) {
+            return text.clone();
+        }
+        let text = format(key, attribute, lang, &[]);
+        texts.insert(name.to_owned(), text.clone());
+        text
+    })
+}
+
+/// A message formatted by its bundle.
+fn format(key: &str, attribute: Option<&str>, lang: Lang, args: &[(&'static str, FluentValue<'_>)]) -> String {
     let bundle = bundle(lang);
     let message = bundle.get_message(key);
     let pattern = match attribute {

@@ -642,7 +642,7 @@ pub struct DutySheets<'a>(pub &'a super::view::View<'a>);
 
 impl Serialize for DutySheets<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        stream_array(serializer, &self.0.sheet_jobs(), |sheet| Some(pre_rendered(sheet)))
+        stream_array(serializer, &self.0.sheet_jobs(true), |sheet| Some(pre_rendered(sheet)))
     }
 }
 

@@ -794,7 +794,7 @@ impl<'a> Split<'a> {
         let names = &o.names;
         let lang = names.lang;
         let findings = &names.analysis.findings;
-        let sheet = super::sheets::sheet_of(names, &self.index, party, |i| {
+        let sheet = super::sheets::sheet_of(names, &self.index, party, false, |i| {
             findings.get(i).map(|finding| FindingView::new(names, i, finding))
         });
         let link = |assignment: &Assignment, other: &PartyId| ChainLink {
@@ -840,9 +840,10 @@ impl<'a> Split<'a> {
 
     /// Writes the index, the pages under `parties/` and, for HTML, the
     /// stylesheet into `root`, an empty directory; returns how many pages.
-    /// The pages are drawn up and rendered on every core and each is
-    /// written as soon as it and those before it are done, so no more than a
-    /// few are held at once.
+    /// The pages are drawn up, rendered and written on every core
+    /// ([`crate::par::try_each`]), each thread into a buffer it reuses and
+    /// each page with one write, so no more than one page per core is held
+    /// at once. A page's bytes do not depend on the order they are written in.
     pub fn write_into(&self, root: &std::path::Path, markdown: bool) -> Result<usize, PrintError> {
         let extension = if markdown { "md" } else { "html" };
         {
@@ -860,15 +861,19 @@ impl<'a> Split<'a> {
         }
         let pages = root.join("parties");
         std::fs::create_dir(&pages)?;
-        let render = |party: &&'a PartyId| {
+        let write = |buffer: &mut String, party: &&'a PartyId| -> Result<(), PrintError> {
             let page = self.page(party);
-            let text = if markdown { self.page_markdown(&page) } else { self.page_html(&page) };
-            text.map(|text| (page.stem, text))
+            buffer.clear();
+            if markdown {
+                *buffer = super::templates::tidy(self.page_markdown_raw(&page).map_err(failed)?);
+            } else {
+                PageHtml { o: &self.outline, p: &page, view: self.outline.report_texts() }
+                    .render_into(buffer)
+                    .map_err(failed)?;
+            }
+            Ok(std::fs::write(pages.join(format!("{}.{extension}", page.stem)), buffer.as_bytes())?)
         };
-        crate::par::stream(self.parties(), 4 * DRAW_BATCH, render, |rendered| -> Result<(), PrintError> {
-            let (stem, text) = rendered.map_err(failed)?;
-            Ok(std::fs::write(pages.join(format!("{stem}.{extension}")), text)?)
-        })?;
+        crate::par::try_each(self.parties(), String::new, write)?;
         Ok(self.parties().len())
     }
 
@@ -879,7 +884,12 @@ impl<'a> Split<'a> {
 
     /// A page as Markdown.
     pub fn page_markdown(&self, page: &Page) -> Result<String, askama::Error> {
-        PageMd { o: &self.outline, p: page, view: self.outline.report_texts() }.render().map(super::templates::tidy)
+        self.page_markdown_raw(page).map(super::templates::tidy)
+    }
+
+    /// A page as its Markdown template gives it, before [`super::templates::tidy`].
+    fn page_markdown_raw(&self, page: &Page) -> Result<String, askama::Error> {
+        PageMd { o: &self.outline, p: page, view: self.outline.report_texts() }.render()
     }
 }
 

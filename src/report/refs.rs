@@ -164,6 +164,9 @@ pub(crate) struct Names<'a> {
     parties: Vec<PartyRef>,
     /// One per activity, in the model's order.
     activities: Vec<ActivityRef>,
+    /// One per system, in the model's order: its measures in words, once
+    /// worded (every record of every activity on the system shows them).
+    measures: Vec<std::sync::OnceLock<String>>,
 }
 
 impl<'a> Names<'a> {
@@ -172,6 +175,7 @@ impl<'a> Names<'a> {
         Self {
             parties: input.model.parties.keys().map(|id| input.party(id)).collect(),
             activities: input.model.activities.keys().map(|id| input.activity(id)).collect(),
+            measures: input.model.systems.keys().map(|_| std::sync::OnceLock::new()).collect(),
             input: *input,
         }
     }
@@ -190,6 +194,20 @@ impl<'a> Names<'a> {
             Some(named) => named.clone(),
             None => self.input.activity(id),
         }
+    }
+}
+
+impl Names<'_> {
+    /// The system's measures in words, worded by `word` the first time they
+    /// are asked for; `None` for a system the model lacks.
+    pub(crate) fn measures(
+        &self,
+        id: &crate::model::SystemId,
+        word: impl FnOnce(&crate::model::System) -> String,
+    ) -> Option<String> {
+        let (index, _, system) = self.input.model.systems.get_full(id)?;
+        let slot = self.measures.get(index)?;
+        Some(slot.get_or_init(|| word(system)).clone())
     }
 }
 

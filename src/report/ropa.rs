@@ -395,11 +395,12 @@ fn transfers<'p>(
 
 /// The security measures of `systems` (sorted by id), one line per system.
 fn security(input: &Names<'_>, systems: &[SystemId]) -> Vec<String> {
-    let systems: Vec<&System> = systems.iter().filter_map(|s| input.model.systems.get(s)).collect();
-    if systems.is_empty() {
+    let measures: Vec<String> =
+        systems.iter().filter_map(|id| input.measures(id, |system| measures(input, system))).collect();
+    if measures.is_empty() {
         return vec![input.t("security-no-system")];
     }
-    systems.iter().map(|s| measures(input, s)).collect()
+    measures
 }
 
 /// One system's measures in words: what the model records, then what it

@@ -29,7 +29,8 @@ pub struct Fact {
 /// A reason for a role, ready to show.
 #[derive(Clone, Debug, Serialize)]
 pub struct ReasonView {
-    /// The fact and its consequence.
+    /// The fact and its consequence, for JSON; empty in a sheet drawn for
+    /// HTML or Markdown, which show the [`ReasonView::segments`].
     pub text: String,
     /// The text split for display.
     #[serde(skip)]
@@ -112,17 +113,21 @@ pub(crate) fn parties<'a>(input: &Input<'a>, index: &Index<'_>) -> Vec<&'a Party
 /// `view` gives the report's view of the finding at a position of
 /// [`crate::Analysis::findings`] (the full report has them all drawn up; a
 /// split page draws up its own); `index` finds the party's roles and findings,
-/// so a sheet costs what it shows.
+/// so a sheet costs what it shows. `text` says whether the roles' reasons are
+/// also rendered as plain text ([`ReasonView::text`]): JSON shows it, HTML
+/// and Markdown show the segments only, and a reason is the costliest part
+/// of a sheet to word.
 pub(crate) fn sheet_of(
     input: &Names<'_>,
     index: &Index<'_>,
     party: &PartyId,
+    text: bool,
     view: impl Fn(usize) -> Option<FindingView>,
 ) -> PartySheet {
     let against: Vec<FindingView> = index.findings_of(party).iter().filter_map(|&i| view(i)).collect();
     let about = index.findings_about(party);
     let held: Vec<&Assignment> = index.roles_of(party).collect();
-    let mut sheet = sheet(input, party, &held, against);
+    let mut sheet = sheet(input, party, &held, text, against);
     if !about.is_empty() {
         sheet.findings_line.push(' ');
         sheet.findings_line.push_str(&about_line(input, about));
@@ -159,7 +164,7 @@ fn about_line(input: &Names<'_>, about: &[usize]) -> String {
     }
 }
 
-fn sheet(input: &Names<'_>, id: &PartyId, held: &[&Assignment], findings: Vec<FindingView>) -> PartySheet {
+fn sheet(input: &Names<'_>, id: &PartyId, held: &[&Assignment], text: bool, findings: Vec<FindingView>) -> PartySheet {
     let open = findings.iter().filter(|f| f.is_open()).count();
     let accepted = findings.len() - open;
     let findings_line = match (open, accepted) {
@@ -173,7 +178,7 @@ fn sheet(input: &Names<'_>, id: &PartyId, held: &[&Assignment], findings: Vec<Fi
         party: input.party(id),
         facts: facts(input, id),
         notes: input.model.parties.get(id).and_then(|p| p.notes.clone()).unwrap_or_default(),
-        roles: held.iter().map(|a| role_held(input, a)).collect(),
+        roles: held.iter().map(|a| role_held(input, a, text)).collect(),
         duties: duties(input, id),
         finding_numbers: findings.iter().map(|f| f.number.clone()).collect(),
         findings,
@@ -240,7 +245,7 @@ fn facts(input: &Names<'_>, id: &PartyId) -> Vec<Fact> {
     facts
 }
 
-fn role_held(input: &Names<'_>, assignment: &Assignment) -> RoleHeld {
+fn role_held(input: &Names<'_>, assignment: &Assignment, text: bool) -> RoleHeld {
     let qualifier = match (&assignment.on_behalf_of, assignment.own_purposes.is_empty()) {
         (Some(principal), _) => {
             let principal = input.party_name(principal);
@@ -262,7 +267,7 @@ fn role_held(input: &Names<'_>, assignment: &Assignment) -> RoleHeld {
         reasons: assignment
             .reasons()
             .map(|r| ReasonView {
-                text: crate::render::message(&r.message, input.lang),
+                text: if text { crate::render::message(&r.message, input.lang) } else { String::new() },
                 segments: named_message(input, &r.message),
                 provisions: crate::render::provisions(r.provisions, input.lang),
                 location: r.span.map(|s| input.sources.location(s).to_string()).unwrap_or_default(),
@@ -280,7 +285,7 @@ fn role_heading(role: Role, lang: crate::render::Lang) -> String {
 
 /// The words of one obligation: its title and what it requires of this party,
 /// the messages `duty-<kind>-title` and `duty-<kind>` of `report.ftl`.
-fn words(input: &Names<'_>, obligation: &Obligation) -> (String, Phrase) {
+fn words(input: &Names<'_>, obligation: &Obligation, names: String) -> (String, Phrase) {
     let key = match obligation.kind {
         Kind::ControllerNotReached => "controller-not-reached",
         Kind::Accountability => "accountability",
@@ -307,7 +312,6 @@ fn words(input: &Names<'_>, obligation: &Obligation) -> (String, Phrase) {
         Kind::StrongAuthentication => "strong-authentication",
     };
     let title = input.t(&format!("duty-{key}-title"));
-    let names = names(input, &obligation.counterparts);
     let text = match obligation.kind {
         Kind::SubProcessors => {
             let engaging = if obligation.counterparts.is_empty() {
@@ -461,6 +465,68 @@ fn names(input: &Names<'_>, parties: &[PartyId]) -> String {
     names.join(", ")
 }
 
+/// What a duty's title and text are worded from: the same key, the same
+/// words, whichever party holds the duty ([`worded`]).
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Wording {
+    lang: crate::render::Lang,
+    kind: Kind,
+    basis: Basis,
+    certainty: Certainty,
+    public_body: bool,
+    no_counterpart: bool,
+    /// The counterparts' names, as [`names`] joins them.
+    names: String,
+}
+
+/// The most wordings a thread keeps: past it, it starts again.
+const WORDINGS: usize = 4_096;
+
+/// A duty's title and text ([`words`], with its basis and exemption
+/// caveats). Most parties of a kind share them (a care provider's
+/// accountability, a processor's duty to act on instructions), so each
+/// distinct wording is made once per thread and then copied. The key holds
+/// everything the words are made from, so a copy is what wording it again
+/// would give.
+fn worded(input: &Names<'_>, obligation: &Obligation) -> (Phrase, Phrase) {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static WORDED: RefCell<HashMap<Wording, (Phrase, Phrase)>> = RefCell::new(HashMap::new());
+    }
+    let key = Wording {
+        lang: input.lang,
+        kind: obligation.kind,
+        basis: obligation.basis,
+        certainty: obligation.certainty,
+        public_body: obligation.triggers.contains(&Trigger::PublicBody),
+        no_counterpart: obligation.counterparts.is_empty(),
+        names: names(input, &obligation.counterparts),
+    };
+    if let Some(found) = WORDED.with(|worded| worded.borrow().get(&key).cloned()) {
+        return found;
+    }
+    let (title, text) = words(input, obligation, key.names.clone());
+    let (title, text) = match basis_words(obligation) {
+        Some((suffix, why)) => {
+            (Phrase::Owned(format!("{title} ({})", input.t(suffix))), Phrase::Owned(format!("{text} {}", input.t(why))))
+        }
+        None => (Phrase::Owned(title), text),
+    };
+    let text = match exemption_words(obligation) {
+        Some(caveat) => Phrase::Owned(format!("{text} {}", input.t(caveat))),
+        None => text,
+    };
+    WORDED.with(|worded| {
+        let mut worded = worded.borrow_mut();
+        if worded.len() >= WORDINGS {
+            worded.clear();
+        }
+        worded.insert(key, (title.clone(), text.clone()));
+    });
+    (title, text)
+}
+
 /// The party's obligations ([`crate::obligations::party`]), in words.
 fn duties(input: &Names<'_>, party: &PartyId) -> Vec<Duty> {
     input
@@ -468,18 +534,7 @@ fn duties(input: &Names<'_>, party: &PartyId) -> Vec<Duty> {
         .obligations_of(party)
         .iter()
         .map(|obligation| {
-            let (title, text) = words(input, obligation);
-            let (title, text) = match basis_words(obligation) {
-                Some((suffix, why)) => (
-                    Phrase::Owned(format!("{title} ({})", input.t(suffix))),
-                    Phrase::Owned(format!("{text} {}", input.t(why))),
-                ),
-                None => (Phrase::Owned(title), text),
-            };
-            let text = match exemption_words(obligation) {
-                Some(caveat) => Phrase::Owned(format!("{text} {}", input.t(caveat))),
-                None => text,
-            };
+            let (title, text) = worded(input, obligation);
             let provisions: Vec<String> =
                 obligation.provisions.iter().map(|p| crate::render::provision(p, input.lang)).collect();
             Duty {

@@ -222,7 +222,7 @@ fn streamed<'scope, 'v: 'scope>(
     TakenRecords<impl Iterator<Item = RecordRow> + 'scope, impl Iterator<Item = RecordRow> + 'scope>,
 ) {
     let mut refer = super::view::ReferBack::default();
-    let sheets = view.sheet_jobs().pulled(scope, DRAW_BATCH).map(move |mut sheet| {
+    let sheets = view.sheet_jobs(false).pulled(scope, DRAW_BATCH).map(move |mut sheet| {
         refer.mark(&mut sheet);
         sheet
     });

@@ -232,16 +232,18 @@ impl<'a> View<'a> {
     /// One duty sheet per party with a role or a finding, sorted by name,
     /// drawn up a batch at a time, on every core, as they are taken.
     pub fn sheets(&self) -> impl Iterator<Item = PartySheet> + '_ {
-        self.sheet_jobs().batched(DRAW_BATCH)
+        self.sheet_jobs(true).batched(DRAW_BATCH)
     }
 
-    /// The duty sheets as jobs: the JSON report streams them.
+    /// The duty sheets as jobs: the JSON report streams them (`text`, the
+    /// reasons as plain text too), the HTML and Markdown templates pull them.
     pub(crate) fn sheet_jobs<'s>(
         &'s self,
+        text: bool,
     ) -> Jobs<'s, &'a PartyId, impl Fn(&'s &'a PartyId) -> PartySheet + Sync + 's> {
         let parts = &self.parts;
         Jobs::new(&parts.sheets, move |party| {
-            super::sheets::sheet_of(&parts.names, &parts.index, party, |i| self.findings.get(i).cloned())
+            super::sheets::sheet_of(&parts.names, &parts.index, party, text, |i| self.findings.get(i).cloned())
         })
     }
 
