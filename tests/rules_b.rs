@@ -365,8 +365,23 @@ fn no_eu_representative_fires_on_a_party_reached_by_targeting() {
 }
 
 #[test]
+fn no_eu_representative_fires_on_a_processor_reached_through_its_controller() {
+    // The processor's own facts say the GDPR does not reach it; its processing
+    // for a controller Art. 3(2) reaches does.
+    let found = fires("no-eu-representative", "fires-processor", &[(Some("transcribe"), None)], &[]);
+    let text = ansvar::render::message(&found[0].message, ansvar::render::Lang::En);
+    assert!(text.contains("the controller it processes for") && text.contains("`video-visits`"), "{text}");
+}
+
+#[test]
 fn no_eu_representative_passes_with_one_or_an_exemption_or_an_establishment() {
-    for case in ["passes", "passes-public-body", "passes-not-large-scale", "passes-established"] {
+    for case in [
+        "passes",
+        "passes-public-body",
+        "passes-not-large-scale",
+        "passes-established",
+        "passes-processor-for-established",
+    ] {
         passes("no-eu-representative", case);
     }
 }

@@ -206,7 +206,7 @@ why-dpo-public-body = it is a public body with a role in {$activities}
 why-dpo-large-scale = as a care provider controlling large-scale processing of special-category data ({$activities}), its core activities presumably consist of such processing
 why-dpo-core-activities = its core activities consist of large-scale processing of special-category data ({$activities}), as the model records
 label-no-dpo = no DPO
-no-eu-representative = {$party}, established in {$country} and reached by the GDPR because it offers goods or services to, or monitors, people in the Union, has designated no representative in the Union, and its large-scale processing of special-category data ({$activities}) rules out the exemption for occasional processing
+no-eu-representative = {$party}, established in {$country} and reached by the GDPR because its processing relates to offering goods or services to, or monitoring, people in the Union (its own, or that of the controller it processes for), has designated no representative in the Union, and its large-scale processing of special-category data ({$activities}) rules out the exemption for occasional processing
 label-no-eu-representative = no representative in the Union
 
 ## Breach notification (Art. 33/34)

@@ -207,7 +207,7 @@ why-dpo-public-body = den är ett offentligt organ med en roll i {$activities}
 why-dpo-large-scale = som vårdgivare som är personuppgiftsansvarig för behandling i stor omfattning av särskilda kategorier av personuppgifter ({$activities}) består dess kärnverksamhet antagligen av sådan behandling
 why-dpo-core-activities = dess kärnverksamhet består av behandling i stor omfattning av särskilda kategorier av personuppgifter ({$activities}), enligt modellen
 label-no-dpo = inget dataskyddsombud
-no-eu-representative = {$party}, etablerad i {$country} och omfattad av dataskyddsförordningen eftersom den erbjuder varor eller tjänster till, eller övervakar, personer i unionen, har inte utsett någon företrädare i unionen, och dess behandling i stor omfattning av särskilda kategorier av personuppgifter ({$activities}) utesluter undantaget för tillfällig behandling
+no-eu-representative = {$party}, etablerad i {$country} och omfattad av dataskyddsförordningen eftersom dess behandling har samband med att varor eller tjänster erbjuds till, eller att personer övervakas, i unionen (av den själv eller av den personuppgiftsansvarige den behandlar för), har inte utsett någon företrädare i unionen, och dess behandling i stor omfattning av särskilda kategorier av personuppgifter ({$activities}) utesluter undantaget för tillfällig behandling
 label-no-eu-representative = ingen företrädare i unionen
 
 ## Anmälan av personuppgiftsincidenter (artiklarna 33 och 34)

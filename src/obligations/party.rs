@@ -281,15 +281,18 @@ pub struct Obligation {
 }
 
 /// The `processors` that the GDPR does not reach itself, or may not (Art. 3),
+/// in what they process for a controller it reaches as `controller`,
 /// as [`Recorded::ProcessorsOutsideUnion`]; [`Recorded::Nothing`] when every
 /// one is reached.
-fn processors_outside_union(analysis: &Analysis<'_>, processors: &[&PartyId]) -> Recorded {
+fn processors_outside_union(analysis: &Analysis<'_>, processors: &[&PartyId], controller: Reach) -> Recorded {
     let model = analysis.graph.model();
     let mut not_reached = Vec::new();
     let mut unknown = Vec::new();
     for id in processors {
         let Some(party) = model.parties.get(*id) else { continue };
-        match duties::reach(analysis.reference, party, analysis.as_of) {
+        // What it processes for this controller is reached as the controller's
+        // targeting is (Art. 3(2)).
+        match duties::reach(analysis.reference, party, analysis.as_of).through(controller) {
             Reach::NotReached => not_reached.push((*id).clone()),
             Reach::Unknown => unknown.push((*id).clone()),
             Reach::Established | Reach::Targets => {}
@@ -351,11 +354,18 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
     // A processor the GDPR does not reach (Art. 3) owes its processor duties only
     // through the contract its controller must impose (Art. 28(3)); where the
     // model cannot tell, they bind it by law only if the GDPR reaches it.
+    // As a processor the GDPR may reach it through the controllers it processes
+    // for (Art. 3(2), `Reach::through`): by law only if it reaches all of that
+    // processing; by contract alone only if it reaches none of it.
     let reach = this.map_or(Reach::Unknown, |p| duties::reach(analysis.reference, p, analysis.as_of));
-    let basis = match reach {
-        Reach::Established | Reach::Targets => Basis::Statutory,
+    let processed: Vec<&Activity> = processing.iter().filter_map(|id| activity(id)).collect();
+    let (processor_reach, reached) = this.map_or((reach, Vec::new()), |p| {
+        duties::reach_over(analysis.reference, model, roles, p, &processed, analysis.as_of)
+    });
+    let basis = match processor_reach {
+        Reach::Established | Reach::Targets if reached.len() == processed.len() => Basis::Statutory,
         Reach::NotReached => Basis::ContractOnly,
-        Reach::Unknown => Basis::IfReached,
+        Reach::Established | Reach::Targets | Reach::Unknown => Basis::IfReached,
     };
     let by_contract = basis != Basis::Statutory;
     let cite = |statute: &'static [&'static str], contract: &'static [&'static str]| {
@@ -422,7 +432,7 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
         .filter(|id| roles.in_activity(id).iter().any(|a| a.on_behalf_of.as_ref() == Some(party)))
         .collect();
     let processors = acting_for(&controlled);
-    let outside = processors_outside_union(analysis, &processors);
+    let outside = processors_outside_union(analysis, &processors, reach);
     out.add(
         Kind::ChoiceOfProcessors,
         &[law::ART_28_1, law::ART_28_3],
@@ -491,6 +501,10 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
     // The running activities it holds a role in, for the judgements shared with the rules.
     let running: Vec<&Activity> = any_role.iter().filter_map(|id| activity(id)).collect();
     let exempt_maybe = this.is_none_or(|p| duties::records_duty(model, p, &running).is_none());
+    // The duties of a party the GDPR reaches bind it for the processing it is reached in.
+    let (reach, reached) = this.map_or((reach, running.clone()), |p| {
+        duties::reach_over(analysis.reference, model, roles, p, &running, analysis.as_of)
+    });
     if basis != Basis::ContractOnly {
         out.add(Kind::ProcessorRecord, &[law::ART_30_2], &processing, &processor, Vec::new(), keeps.clone());
     }
@@ -524,7 +538,7 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
 
     // ---- either role: a data protection officer --------------------------------
     let dpo = Recorded::Dpo { value: this.and_then(|p| p.dpo.as_ref()).map(|d| d.value) };
-    if let Some((ground, activities)) = this.and_then(|p| duties::dpo_ground(model, roles, reach, p, &running)) {
+    if let Some((ground, activities)) = this.and_then(|p| duties::dpo_ground(model, roles, reach, p, &reached)) {
         let mut triggers = both.clone();
         triggers.push(match ground {
             duties::DpoGround::PublicBody => Trigger::PublicBody,
@@ -543,7 +557,7 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
     }
 
     // ---- either role, reached by Art. 3(2): a representative in the Union -------
-    if let Some(ruling_out) = this.and_then(|p| duties::representative_duty(model, reach, p, &running)) {
+    if let Some(ruling_out) = this.and_then(|p| duties::representative_duty(model, reach, p, &reached)) {
         let mut triggers = both.clone();
         triggers.push(Trigger::TargetsUnion);
         let recorded =
@@ -551,7 +565,7 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
         // Without large-scale special-category processing the exemption of
         // Art. 27(2)(a) cannot be ruled out: the duty is then a reading.
         let (activities, certainty) = if ruling_out.is_empty() {
-            (running.iter().map(|a| &a.id).collect(), Certainty::Inferred)
+            (reached.iter().map(|a| &a.id).collect(), Certainty::Inferred)
         } else {
             triggers.push(Trigger::LargeScaleSpecialCategories);
             (ruling_out, Certainty::Follows)
@@ -890,6 +904,37 @@ mod tests {
                 unknown: vec![PartyId::new("unknown")]
             }
         );
+    }
+
+    #[test]
+    fn a_processor_is_bound_by_law_for_a_controller_art_3_2_reaches_and_by_contract_for_one_established() {
+        let reference = Reference::builtin();
+        let date = jiff::civil::date(2024, 6, 1);
+        // For a controller outside the Union that targets people in it, the
+        // processor's own "not reached" gives way to Art. 3(2).
+        let targeting = loaded("rules/no-eu-representative/fires-processor");
+        let analysis = Analysis::new(&targeting.model, &reference, date);
+        let vendor = obligations_of(&analysis, &PartyId::new("transcribe"));
+        assert!(of(&vendor, Kind::ProcessingOnInstructions).iter().all(|o| o.basis == Basis::Statutory));
+        assert_eq!(of(&vendor, Kind::ProcessorRecord).len(), 1);
+        assert_eq!(of(&vendor, Kind::EuRepresentative)[0].activities, [ActivityId::new("video-visits")]);
+        let controller = obligations_of(&analysis, &PartyId::new("telehealth"));
+        assert_eq!(of(&controller, Kind::ChoiceOfProcessors)[0].recorded, Recorded::Nothing);
+        let plan = crate::obligations::records::plan(&analysis);
+        assert!(plan.outside_gdpr.is_empty());
+        assert!(plan.processor.iter().any(|k| k.processor == PartyId::new("transcribe")));
+        // For a controller established in the Union, its contract binds it.
+        let established = loaded("rules/no-eu-representative/passes-processor-for-established");
+        let analysis = Analysis::new(&established.model, &reference, date);
+        let vendor = obligations_of(&analysis, &PartyId::new("transcribe"));
+        assert!(vendor.iter().all(|o| o.basis == Basis::ContractOnly), "{vendor:#?}");
+        assert!(of(&vendor, Kind::ProcessorRecord).is_empty() && of(&vendor, Kind::EuRepresentative).is_empty());
+        let clinic = obligations_of(&analysis, &PartyId::new("clinic"));
+        assert_eq!(
+            of(&clinic, Kind::ChoiceOfProcessors)[0].recorded,
+            Recorded::ProcessorsOutsideUnion { not_reached: vec![PartyId::new("transcribe")], unknown: Vec::new() }
+        );
+        assert_eq!(crate::obligations::records::plan(&analysis).outside_gdpr, [PartyId::new("transcribe")]);
     }
 
     #[test]

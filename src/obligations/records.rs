@@ -16,7 +16,7 @@ use crate::Analysis;
 use crate::law;
 use crate::model::{Activity, ActivityId, DataId, PartyId, SystemId};
 use crate::roles::{Assignment, Role};
-use crate::rules::duties;
+use crate::rules::duties::{self, Reach};
 
 use super::abroad::{AbroadIndex, ProcessingAbroad};
 
@@ -132,10 +132,24 @@ pub fn plan<'a>(analysis: &'a Analysis<'_>) -> RecordPlan<'a> {
         .collect();
     pairs.sort();
     pairs.dedup();
-    // Art. 30(2) binds only a processor the GDPR reaches (Art. 3).
-    let mut outside_gdpr: Vec<PartyId> = pairs.iter().map(|(p, ..)| p).filter(|p| not_reached(p)).cloned().collect();
-    outside_gdpr.dedup();
-    pairs.retain(|(p, ..)| !not_reached(p));
+    // Art. 30(2) binds only a processor the GDPR reaches (Art. 3), itself or,
+    // for what it processes for a controller Art. 3(2) reaches, through it.
+    let reach_of = |party: &PartyId| model.parties.get(party).map(|p| duties::reach(analysis.reference, p, as_of));
+    let pair_not_reached = |(processor, top, ..): &(PartyId, PartyId, Option<PartyId>, ActivityId)| match (
+        reach_of(processor),
+        reach_of(top),
+    ) {
+        (Some(own), Some(controller)) => own.through(controller) == Reach::NotReached,
+        _ => not_reached(processor),
+    };
+    // Listed as outside only when no controller it processes for brings it in.
+    let mut outside_gdpr: Vec<PartyId> = Vec::new();
+    for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+        if group.iter().all(pair_not_reached) {
+            outside_gdpr.push(group[0].0.clone());
+        }
+    }
+    pairs.retain(|pair| !pair_not_reached(pair));
     let mut processor = Vec::new();
     let mut index = 0;
     while index < pairs.len() {

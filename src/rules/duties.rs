@@ -54,6 +54,38 @@ impl Reach {
     pub fn binds(self) -> bool {
         matches!(self, Reach::Established | Reach::Targets)
     }
+
+    /// How surely the GDPR binds: a reach that binds over one that may, over
+    /// one that does not.
+    fn strength(self) -> u8 {
+        match self {
+            Reach::NotReached => 0,
+            Reach::Unknown => 1,
+            Reach::Targets => 2,
+            Reach::Established => 3,
+        }
+    }
+
+    /// The reach of a processor whose own reach is `self` in processing it
+    /// carries out for a controller the GDPR reaches as `controller`.
+    ///
+    /// Art. 3(2) applies to a processor not established in the Union whose
+    /// processing relates to offering goods or services to, or monitoring,
+    /// people in the Union; processing it carries out for a controller that
+    /// Art. 3(2) reaches relates to that controller's targeting, so Art. 3(2)
+    /// reaches the processor for it (EDPB Guidelines 3/2018 [S]). Where the
+    /// controller's own reach is not recorded, neither is the processor's.
+    /// Processing for a controller established in the Union does not bring a
+    /// processor outside it under the GDPR (Art. 3(1) looks at the processor's
+    /// own establishment): it is bound by its Art. 28(3) contract.
+    pub fn through(self, controller: Reach) -> Reach {
+        match (self, controller) {
+            (own, _) if own.binds() => own,
+            (_, Reach::Targets) => Reach::Targets,
+            (Reach::NotReached, Reach::Unknown) => Reach::Unknown,
+            (own, _) => own,
+        }
+    }
 }
 
 /// How far the GDPR reaches `party` on `as_of` (Art. 3(1)-(2)). An EU/EEA
@@ -71,6 +103,60 @@ pub fn reach(reference: &Reference, party: &Party, as_of: jiff::civil::Date) -> 
         return Reach::NotReached;
     }
     Reach::Unknown
+}
+
+/// How far the GDPR reaches `party` for the processing of `activity` (Art. 3),
+/// from the roles it holds there: its own reach as a controller, and as a
+/// processor or sub-processor its own reach [`through`](Reach::through) that
+/// of the controller at the top of its chain; the surest of them.
+pub fn reach_in(
+    reference: &Reference,
+    model: &Model,
+    roles: &Roles,
+    party: &Party,
+    activity: &ActivityId,
+    as_of: jiff::civil::Date,
+) -> Reach {
+    let own = reach(reference, party, as_of);
+    if own.binds() {
+        return own;
+    }
+    roles
+        .of(&party.id, activity)
+        .iter()
+        .map(|assignment| {
+            let controller = (!assignment.role.is_controller())
+                .then(|| model.parties.get(assignment.top()))
+                .flatten()
+                .map(|c| reach(reference, c, as_of));
+            controller.map_or(own, |controller| own.through(controller))
+        })
+        .max_by_key(|reach| reach.strength())
+        .unwrap_or(own)
+}
+
+/// `party`'s reach over `held` (activities it holds roles in) and the
+/// activities of `held` where the GDPR reaches it that far: all of them when
+/// its own reach binds it; otherwise the surest [`reach_in`] any of them
+/// gives, so that a processor Art. 3(2) reaches only through some of its
+/// controllers owes the duties of a party the GDPR reaches for those
+/// activities alone.
+pub fn reach_over<'a>(
+    reference: &Reference,
+    model: &Model,
+    roles: &Roles,
+    party: &Party,
+    held: &[&'a Activity],
+    as_of: jiff::civil::Date,
+) -> (Reach, Vec<&'a Activity>) {
+    let own = reach(reference, party, as_of);
+    if own.binds() {
+        return (own, held.to_vec());
+    }
+    let each: Vec<(Reach, &'a Activity)> =
+        held.iter().map(|a| (reach_in(reference, model, roles, party, &a.id, as_of), *a)).collect();
+    let surest = each.iter().map(|(reach, _)| *reach).max_by_key(|reach| reach.strength()).unwrap_or(own);
+    (surest, each.into_iter().filter(|(reach, _)| *reach == surest).map(|(_, a)| a).collect())
 }
 
 /// Whether the model records that the GDPR does not reach the party `id`
@@ -267,11 +353,12 @@ pub const NO_RECORDS_OF_PROCESSING: Rule = Rule {
     check: |ctx, out| {
         for party in ctx.model.parties.values() {
             let Some(keeps) = party.keeps_records.as_ref().filter(|k| !k.value) else { continue };
-            if reach(ctx.reference, party, ctx.as_of) == Reach::NotReached {
+            let held = running_roles(ctx.model, ctx.roles, party, ctx.as_of);
+            let (reach, held) = reach_over(ctx.reference, ctx.model, ctx.roles, party, &held, ctx.as_of);
+            if reach == Reach::NotReached {
                 // Art. 30 binds only those the GDPR reaches (Art. 3).
                 continue;
             }
-            let held = running_roles(ctx.model, ctx.roles, party, ctx.as_of);
             let Some(duty) = records_duty(ctx.model, party, &held) else { continue };
             let why = match duty {
                 RecordsDuty::Sensitive => msg!("why-records-sensitive"),
@@ -346,7 +433,7 @@ pub const NO_DPO: Rule = Rule {
         for party in ctx.model.parties.values() {
             let Some(dpo) = party.dpo.as_ref().filter(|d| !d.value) else { continue };
             let held = running_roles(ctx.model, ctx.roles, party, ctx.as_of);
-            let reach = reach(ctx.reference, party, ctx.as_of);
+            let (reach, held) = reach_over(ctx.reference, ctx.model, ctx.roles, party, &held, ctx.as_of);
             let Some((ground, activities)) = dpo_ground(ctx.model, ctx.roles, reach, party, &held) else { continue };
             let activities = Arg::list(activities, Join::Comma);
             let why = match ground {
@@ -373,7 +460,7 @@ pub const NO_EU_REPRESENTATIVE: Rule = Rule {
         for party in ctx.model.parties.values() {
             let Some(representative) = party.eu_representative.as_ref().filter(|r| !r.value) else { continue };
             let held = running_roles(ctx.model, ctx.roles, party, ctx.as_of);
-            let reach = reach(ctx.reference, party, ctx.as_of);
+            let (reach, held) = reach_over(ctx.reference, ctx.model, ctx.roles, party, &held, ctx.as_of);
             let Some(activities) = representative_duty(ctx.model, reach, party, &held) else { continue };
             if activities.is_empty() {
                 continue;
@@ -422,5 +509,25 @@ mod tests {
         thai.eu_establishment = Some(true);
         assert_eq!(reach(&reference, &thai, date), Reach::Established);
         assert!(Reach::Targets.binds() && !Reach::Unknown.binds() && !Reach::NotReached.binds());
+    }
+
+    #[test]
+    fn a_processor_is_reached_through_a_controller_art_3_2_reaches_and_only_then() {
+        use Reach::*;
+        // Its own reach, when it binds, stands whatever the controller's.
+        for controller in [Established, Targets, NotReached, Unknown] {
+            assert_eq!(Established.through(controller), Established);
+            assert_eq!(Targets.through(controller), Targets);
+        }
+        // Processing for a controller that targets people in the Union.
+        assert_eq!(NotReached.through(Targets), Targets);
+        assert_eq!(Unknown.through(Targets), Targets);
+        // For a controller established in the Union, or itself not reached.
+        assert_eq!(NotReached.through(Established), NotReached);
+        assert_eq!(NotReached.through(NotReached), NotReached);
+        assert_eq!(Unknown.through(Established), Unknown);
+        // The controller's reach not recorded: neither is the processor's.
+        assert_eq!(NotReached.through(Unknown), Unknown);
+        assert_eq!(Unknown.through(Unknown), Unknown);
     }
 }
