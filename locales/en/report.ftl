@@ -119,7 +119,7 @@ duty-strong-authentication = Where patient data are reached over a network the o
 basis-contract-only = by contract only
 basis-contract-only-why = Binds it only through the contract its controller must impose (Art. 28(3)) and the transfer terms (Chapter V): the model records no establishment in the Union and no offering of services to, or monitoring of, people there, so the GDPR does not bind it directly (Art. 3(1), 3(2)); the controller answers for it.
 basis-if-reached = by contract; by law if the GDPR reaches it
-basis-if-reached-why = Binds it through the contract its controller must impose (Art. 28(3)); the GDPR binds it directly only if it has an establishment in the Union or offers services to, or monitors, people there (Art. 3(1), 3(2)), which the model does not record.
+basis-if-reached-why = Binds it through the contract its controller must impose (Art. 28(3)); the GDPR binds it directly only where it has an establishment in the Union, or its processing relates to offering services to, or monitoring, people there, its own or that of the controller it processes for (Art. 3(1), 3(2)); the model does not record that for all of its processing.
 record-exemption-caveat = Unless the Art. 30(5) exemption applies (fewer than 250 employees, processing that is occasional, not likely to result in a risk and of no special-category or criminal data), which the model cannot rule out.
 
 ## Duty sheets: what the model records

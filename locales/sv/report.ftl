@@ -119,7 +119,7 @@ duty-strong-authentication = När patientuppgifter nås över ett nät som opera
 basis-contract-only = endast genom avtal
 basis-contract-only-why = Binder parten endast genom det avtal som dess personuppgiftsansvarige ska ingå (artikel 28.3) och villkoren för överföringen (kapitel V): modellen anger varken verksamhetsställe i unionen eller att parten erbjuder tjänster till eller övervakar personer där, så dataskyddsförordningen är inte direkt tillämplig på den (artikel 3.1 och 3.2); den personuppgiftsansvarige svarar för den.
 basis-if-reached = genom avtal; enligt lag om dataskyddsförordningen är tillämplig
-basis-if-reached-why = Binder parten genom det avtal som dess personuppgiftsansvarige ska ingå (artikel 28.3); dataskyddsförordningen är direkt tillämplig på den endast om den har ett verksamhetsställe i unionen eller erbjuder tjänster till eller övervakar personer där (artikel 3.1 och 3.2), vilket modellen inte anger.
+basis-if-reached-why = Binder parten genom det avtal som dess personuppgiftsansvarige ska ingå (artikel 28.3); dataskyddsförordningen är direkt tillämplig på den endast där den har ett verksamhetsställe i unionen eller dess behandling har samband med att tjänster erbjuds till, eller att personer övervakas, där, av den själv eller av den personuppgiftsansvarige den behandlar för (artikel 3.1 och 3.2); modellen anger inte detta för hela dess behandling.
 record-exemption-caveat = Om inte undantaget i artikel 30.5 gäller (färre än 250 anställda, behandling som är tillfällig, sannolikt inte medför en risk och inte omfattar särskilda kategorier av uppgifter eller uppgifter om lagöverträdelser), vilket modellen inte kan utesluta.
 
 ## Ansvarsblad: vad modellen anger

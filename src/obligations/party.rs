@@ -195,9 +195,10 @@ pub enum Basis {
     /// the party (Art. 3), so the law binds the party it contracts with, which
     /// answers for it.
     ContractOnly,
-    /// Its contract binds it; the law binds it itself only if the GDPR reaches
-    /// it (an establishment in the Union, or targeting or monitoring people
-    /// there, Art. 3), which the model does not record.
+    /// Its contract binds it; the law binds it itself only where the GDPR
+    /// reaches it (an establishment in the Union, or processing related to
+    /// targeting or monitoring people there, its own or its controller's,
+    /// Art. 3), which the model does not record for all of its processing.
     IfReached,
 }
 
