@@ -130,6 +130,10 @@ pub struct Graph<'m> {
     /// [`Graph::chain_up`], so that following a chain does not scan the
     /// activity's performers at every step.
     principals: Vec<Vec<(u32, Option<u32>)>>,
+    /// Whether every performer entry names a party of the model (always so
+    /// in a validated model): then [`Graph::performers_of`] hands out an
+    /// activity's entries as they are, without looking each party up.
+    performers_resolve: bool,
 }
 
 impl<'m> Graph<'m> {
@@ -174,6 +178,7 @@ impl<'m> Graph<'m> {
             agreements_by_party: vec![Vec::new(); model.parties.len()],
             blanket_by_party: vec![Vec::new(); model.parties.len()],
             principals: Vec::with_capacity(model.activities.len()),
+            performers_resolve: true,
         };
         for party in model.parties.values() {
             if let Some(owner) = &party.owned_by {
@@ -209,7 +214,10 @@ impl<'m> Graph<'m> {
             }
             let mut principals: Vec<(u32, Option<u32>)> = Vec::new();
             for (index, performer) in activity.performers.iter().enumerate() {
-                let Some(source) = this.party_node(&performer.party.value) else { continue };
+                let Some(source) = this.party_node(&performer.party.value) else {
+                    this.performers_resolve = false;
+                    continue;
+                };
                 this.graph.add_edge(source, node, Relation::Performs { index: index_u32(index) });
                 let principal = performer.on_behalf_of.as_ref().and_then(|o| this.party_position(&o.value));
                 principals.push((index_u32(source.index()), principal));
@@ -294,25 +302,24 @@ impl<'m> Graph<'m> {
 
     /// The performers of an activity, in the order the model lists them.
     pub fn performers(&self, activity: &ActivityId) -> Vec<&'m Performer> {
-        let (Some(node), Some(model_activity)) = (self.activity_node(activity), self.activity(activity)) else {
-            return Vec::new();
-        };
-        let mut indices: Vec<u32> = self
-            .graph
-            .edges_directed(node, Direction::Incoming)
-            .filter_map(|edge| match edge.weight() {
-                Relation::Performs { index } => Some(*index),
-                _ => None,
-            })
-            .collect();
-        indices.sort_unstable();
-        indices.into_iter().filter_map(|i| model_activity.performers.get(i as usize)).collect()
+        self.activity(activity).map(|found| self.performers_of(found).collect()).unwrap_or_default()
+    }
+
+    /// The performers of an activity of the model, in the order the model
+    /// lists them: those whose party is in the model, as
+    /// [`Graph::performers`] gives them, but without looking the activity up
+    /// or collecting them (the rules and roles ask once per activity, a
+    /// hundred thousand times on a big model).
+    pub fn performers_of<'a>(&self, activity: &'a Activity) -> impl Iterator<Item = &'a Performer> + use<'a, '_, 'm> {
+        let all = self.performers_resolve;
+        activity.performers.iter().filter(move |p| all || self.model.parties.contains_key(&p.party.value))
     }
 
     /// The performer entries of `party` in an activity (a party may perform
     /// several parts of one activity).
     pub fn performer_entries(&self, activity: &ActivityId, party: &PartyId) -> Vec<&'m Performer> {
-        self.performers(activity).into_iter().filter(|p| &p.party.value == party).collect()
+        let Some(found) = self.activity(activity) else { return Vec::new() };
+        self.performers_of(found).filter(|p| &p.party.value == party).collect()
     }
 
     /// The chain of delegation from `party` upwards in an activity: the party
@@ -377,6 +384,25 @@ impl<'m> Graph<'m> {
             places.push(Place { country: country.value.clone(), reason: PlaceReason::AccessFrom, span: country.span });
         }
         places
+    }
+
+    /// The countries of [`Graph::places`], in the same order, without building
+    /// the places: enough to see that a performer processes only in the
+    /// EU/EEA, as most do, before anything is cloned.
+    pub fn countries<'a>(&self, performer: &'a Performer) -> impl Iterator<Item = &'a Country> + use<'a, 'm>
+    where
+        'm: 'a,
+    {
+        let model = self.model;
+        let first = match &performer.location {
+            Some(location) => Some(&location.value),
+            None => model.parties.get(&performer.party.value).map(|party| &party.country.value),
+        };
+        let systems = performer.systems.iter().filter_map(move |system| model.systems.get(&system.value));
+        first
+            .into_iter()
+            .chain(systems.map(|found| &found.location.value))
+            .chain(performer.access_from.iter().map(|country| &country.value))
     }
 
     /// The agreements binding both `a` and `b` that cover `activity`, including

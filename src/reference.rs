@@ -289,8 +289,10 @@ pub struct Reference {
     // through the lookups below.
     /// Country names by ISO 3166-1 alpha-2 code.
     pub(crate) countries: IndexMap<String, String>,
-    /// The EU/EEA members' codes.
-    pub(crate) eea: Vec<String>,
+    /// The EU/EEA members' codes, in file order. A set rather than a list:
+    /// the transfer rules ask about every place of every performer, and a
+    /// scan of thirty codes was half their time on a big model.
+    pub(crate) eea: indexmap::IndexSet<String, foldhash::fast::RandomState>,
     /// Former members and the last day they counted as members.
     pub(crate) former_members: Vec<(String, Date)>,
     /// Notes on territories, by code.
@@ -308,7 +310,7 @@ impl Reference {
     pub(crate) fn empty() -> Self {
         Self {
             countries: IndexMap::new(),
-            eea: Vec::new(),
+            eea: indexmap::IndexSet::default(),
             former_members: Vec::new(),
             territory_notes: IndexMap::new(),
             adequacy: Vec::new(),
@@ -334,7 +336,7 @@ impl Reference {
 
     /// Whether a country is an EU member state or an EEA-EFTA state today.
     pub fn is_eea(&self, country: &Country) -> bool {
-        self.eea.iter().any(|c| c == country.as_str())
+        self.eea.contains(country.as_str())
     }
 
     /// Whether a country counts as EU/EEA on `date`: a member today, or a former

@@ -36,7 +36,7 @@ use serde::Serialize;
 use crate::finding::{Arg, Join, Message};
 use crate::graph::Graph;
 use crate::law;
-use crate::model::{Activity, ActivityId, AgreementId, ClaimedRole, Model, PartyId, Performer};
+use crate::model::{Activity, ActivityId, Agreement, AgreementId, ClaimedRole, Located, Model, PartyId, Performer};
 use crate::msg;
 use crate::source::Span;
 
@@ -431,12 +431,14 @@ impl Roles {
     }
 
     /// The roles a party holds in an activity.
-    pub fn of(&self, party: &PartyId, activity: &ActivityId) -> Vec<&Assignment> {
+    pub fn of(&self, party: &PartyId, activity: &ActivityId) -> &[Assignment] {
         // Within an activity, assignments are sorted by party: a binary search
-        // keeps this cheap in an activity with thousands of performers.
+        // keeps this cheap in an activity with thousands of performers, and
+        // a party's roles there are one run, handed out without a copy.
         let roles = self.in_activity(activity);
         let start = roles.partition_point(|a| &a.party < party);
-        roles[start..].iter().take_while(|a| &a.party == party).collect()
+        let end = start + roles[start..].partition_point(|a| &a.party == party);
+        &roles[start..end]
     }
 
     /// Every role in an activity.
@@ -553,7 +555,7 @@ fn gap_key(gap: &Gap) -> (ActivityId, Option<PartyId>, u8, Option<PartyId>) {
 
 fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
     let id = &activity.id;
-    let performers = graph.performers(id);
+    let performers: Vec<&Performer> = graph.performers_of(activity).collect();
     let controllers = controllers_of(activity, &performers);
 
     // Rule 2: joint controllers.
@@ -780,14 +782,10 @@ pub struct Claim {
 pub fn claims(model: &Model) -> Vec<Claim> {
     let mut claims = Vec::new();
     for agreement in model.agreements.values() {
-        for party in &agreement.parties {
-            let Some(role) = &party.role else { continue };
-            if matches!(role.value, ClaimedRole::Principal | ClaimedRole::Provider) {
-                continue;
-            }
+        for (party, role) in claims_in(agreement) {
             claims.push(Claim {
                 agreement: agreement.id.clone(),
-                party: party.party.value.clone(),
+                party: party.clone(),
                 role: role.value,
                 activities: agreement.covers.iter().map(|c| c.value.clone()).collect(),
                 span: role.span,
@@ -795,6 +793,18 @@ pub fn claims(model: &Model) -> Vec<Claim> {
         }
     }
     claims
+}
+
+/// The GDPR roles one agreement claims, party by party in its order: what
+/// [`claims`] lists for it, borrowed rather than copied (a rule walks every
+/// claim of a big model).
+pub fn claims_in(agreement: &Agreement) -> impl Iterator<Item = (&PartyId, &Located<ClaimedRole>)> {
+    agreement.parties.iter().filter_map(|party| {
+        let role = party.role.as_ref()?;
+        // Commercial roles claim nothing under the GDPR.
+        let gdpr = !matches!(role.value, ClaimedRole::Principal | ClaimedRole::Provider);
+        gdpr.then_some((&party.party.value, role))
+    })
 }
 
 /// Whether a derived role agrees with a claimed one.

@@ -84,7 +84,7 @@ impl Reference {
         };
         for code in raw.eea.eu.iter().chain(&raw.eea.efta) {
             if check_country(code, &mut diagnostics) {
-                reference.eea.push(code.value.clone());
+                reference.eea.insert(code.value.clone());
             }
         }
         for former in raw.former_members {

@@ -46,7 +46,7 @@ pub fn processing_abroad(
 ) -> Vec<ProcessingAbroad> {
     let mut found = Vec::new();
     for activity in model.activities.values().filter(|a| a.runs_on(as_of)) {
-        for performer in graph.performers(&activity.id) {
+        for performer in graph.performers_of(activity) {
             for place in graph.places(performer) {
                 let (adequacy, adequacy_not_covering) = match reference.jurisdiction(&place.country, as_of) {
                     Jurisdiction::Eea => continue,

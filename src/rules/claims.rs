@@ -9,11 +9,11 @@
 //! an activity is not a contradiction there: the agreement never said which
 //! activities it meant.
 
-use super::{Area, Arg, Context, Rule, Severity};
+use super::{Area, Arg, Context, Findings, Rule, Severity};
 use crate::law;
-use crate::model::{ActivityId, Agreement, PartyId};
+use crate::model::{ActivityId, Agreement, ClaimedRole, Located, PartyId};
 use crate::msg;
-use crate::roles::{claim_matches, claims};
+use crate::roles::{claim_matches, claims_in};
 
 /// A claimed role that contradicts the derived one.
 pub const CLAIMED_ROLE_MISMATCH: Rule = Rule {
@@ -22,79 +22,91 @@ pub const CLAIMED_ROLE_MISMATCH: Rule = Rule {
     severity: Severity::High,
     provisions: &[law::ART_4_7, law::ART_4_8, law::EDPB_07_2020_FACTS],
     check: |ctx, out| {
-        for claim in claims(ctx.model) {
-            let Some(agreement) = ctx.model.agreements.get(&claim.agreement) else { continue };
+        for agreement in ctx.model.agreements.values() {
             if !agreement.in_force_on(ctx.as_of) {
                 continue;
             }
-            let blanket;
-            let activities = if agreement.covers.is_empty() {
-                blanket = shared_activities(ctx, agreement, &claim.party);
-                &blanket
-            } else {
-                &claim.activities
-            };
-            for activity_id in activities {
-                let Some(activity) = ctx.model.activities.get(activity_id) else { continue };
-                if !activity.runs_on(ctx.as_of) {
-                    continue;
-                }
-                let held = ctx.roles.of(&claim.party, activity_id);
-                // Set aside Art. 28(10) roles for a processor's own purposes: they sit
-                // beside its processor role, which is what a contract with it is about.
-                // A party that pursues only its own purposes and acts for nobody is a
-                // controller and nothing else, so its role counts.
-                let processes = held.iter().any(|a| !a.role.is_controller());
-                let main: Vec<_> = held.iter().filter(|a| a.own_purposes.is_empty() || !processes).collect();
-                let Some(derived) = main.first() else {
-                    // A performer left without a role is a gap, reported by the
-                    // responsibility rules; here only a party absent from the activity.
-                    if !ctx.graph.performer_entries(activity_id, &claim.party).is_empty() {
-                        continue;
+            for (party, role) in claims_in(agreement) {
+                if agreement.covers.is_empty() {
+                    for activity_id in &shared_activities(ctx, agreement, party) {
+                        claim_against_facts(ctx, out, agreement, party, role, activity_id);
                     }
-                    // The contract gives a role to a party the facts leave out of
-                    // the activity: either the model misses its part, or the
-                    // contract covers processing the party does not do.
-                    out.at(
-                        claim.span,
-                        msg!("label-claims", role = Arg::code(claim.role.as_str())),
-                        msg!(
-                            "claimed-role-mismatch-absent",
-                            agreement = &claim.agreement,
-                            party = &claim.party,
-                            role = Arg::Word(claim.role.as_str()),
-                            activity = activity_id,
-                        ),
-                    )
-                    .party(&claim.party)
-                    .activity(activity_id)
-                    .subject("agreement", &claim.agreement)
-                    .severity(super::Severity::Medium);
-                    continue;
-                };
-                if main.iter().any(|a| claim_matches(claim.role, a.role)) {
-                    continue;
-                }
-                let finding = out.at(
-                    claim.span,
-                    msg!("label-claims", role = Arg::code(claim.role.as_str())),
-                    msg!(
-                        "claimed-role-mismatch",
-                        agreement = &claim.agreement,
-                        party = &claim.party,
-                        role = Arg::Word(claim.role.as_str()),
-                        activity = activity_id,
-                        derived = derived.role,
-                    ),
-                );
-                finding.party(&claim.party).activity(activity_id).subject("agreement", &claim.agreement);
-                if let Some(reason) = derived.first_span() {
-                    finding.label(reason, msg!("label-fact-makes-it", derived = derived.role));
+                } else {
+                    for covered in &agreement.covers {
+                        claim_against_facts(ctx, out, agreement, party, role, &covered.value);
+                    }
                 }
             }
         }
     },
 };
+
+/// One claim held against the roles the facts give `party` in one activity.
+fn claim_against_facts(
+    ctx: &Context<'_>,
+    out: &mut Findings,
+    agreement: &Agreement,
+    party: &PartyId,
+    role: &Located<ClaimedRole>,
+    activity_id: &ActivityId,
+) {
+    let Some(activity) = ctx.model.activities.get(activity_id) else { return };
+    if !activity.runs_on(ctx.as_of) {
+        return;
+    }
+    let held = ctx.roles.of(party, activity_id);
+    // Set aside Art. 28(10) roles for a processor's own purposes: they sit
+    // beside its processor role, which is what a contract with it is about.
+    // A party that pursues only its own purposes and acts for nobody is a
+    // controller and nothing else, so its role counts.
+    let processes = held.iter().any(|a| !a.role.is_controller());
+    let mut main = held.iter().filter(|a| a.own_purposes.is_empty() || !processes);
+    let Some(derived) = main.next() else {
+        // A performer left without a role is a gap, reported by the
+        // responsibility rules; here only a party absent from the activity.
+        if ctx.graph.performers_of(activity).any(|p| &p.party.value == party) {
+            return;
+        }
+        // The contract gives a role to a party the facts leave out of
+        // the activity: either the model misses its part, or the
+        // contract covers processing the party does not do.
+        out.at(
+            role.span,
+            msg!("label-claims", role = Arg::code(role.value.as_str())),
+            msg!(
+                "claimed-role-mismatch-absent",
+                agreement = &agreement.id,
+                party = party,
+                role = Arg::Word(role.value.as_str()),
+                activity = activity_id,
+            ),
+        )
+        .party(party)
+        .activity(activity_id)
+        .subject("agreement", &agreement.id)
+        .severity(super::Severity::Medium);
+        return;
+    };
+    if claim_matches(role.value, derived.role) || main.any(|a| claim_matches(role.value, a.role)) {
+        return;
+    }
+    let finding = out.at(
+        role.span,
+        msg!("label-claims", role = Arg::code(role.value.as_str())),
+        msg!(
+            "claimed-role-mismatch",
+            agreement = &agreement.id,
+            party = party,
+            role = Arg::Word(role.value.as_str()),
+            activity = activity_id,
+            derived = derived.role,
+        ),
+    );
+    finding.party(party).activity(activity_id).subject("agreement", &agreement.id);
+    if let Some(reason) = derived.first_span() {
+        finding.label(reason, msg!("label-fact-makes-it", derived = derived.role));
+    }
+}
 
 /// The activities in which `party` and another party to a blanket `agreement`
 /// both hold a role, sorted and without repeats.

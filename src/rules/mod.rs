@@ -274,22 +274,50 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
     check_timed(ctx).0
 }
 
-/// [`check`], with the time each rule took, in catalogue order.
+/// [`check`], with the time each rule took, in catalogue order (rules that
+/// share one walk, [`SHARED_WALKS`], as one entry named after the walk).
 ///
 /// The rules only read the model, graph and roles, so they run on every core;
 /// their findings are joined in catalogue order, as one thread would have.
 pub fn check_timed(ctx: &Context<'_>) -> (Vec<Finding>, Vec<(&'static str, Duration)>) {
     let rules: Vec<&'static Rule> = CATALOGUE.iter().filter(|r| r.area != Area::AcceptedRisks).collect();
-    let mut all = Vec::new();
-    let mut times = Vec::with_capacity(rules.len());
-    for (rule, mut found, took) in crate::par::map(&rules, |&rule| {
+    // One job per rule, but one for all the rules of a shared walk, where the
+    // first of them stands in the catalogue.
+    let mut jobs: Vec<Job> = Vec::with_capacity(rules.len());
+    for &rule in &rules {
+        match SHARED_WALKS.iter().find(|walk| walk.codes.contains(&rule.code)) {
+            Some(walk) if jobs.iter().any(|job| matches!(job, Job::Walk(w) if std::ptr::eq(*w, walk))) => {}
+            Some(walk) => jobs.push(Job::Walk(walk)),
+            None => jobs.push(Job::Rule(rule)),
+        }
+    }
+    let mut found_by_rule: Vec<Findings> = Vec::with_capacity(rules.len());
+    let mut times = Vec::with_capacity(jobs.len());
+    for (name, mut found, took) in crate::par::map(&jobs, |job| {
         let start = Instant::now();
-        let mut findings = Findings { rule, found: Vec::new() };
-        (rule.check)(ctx, &mut findings);
-        (rule, findings.found, start.elapsed())
+        let (name, found) = match job {
+            Job::Rule(rule) => {
+                let mut findings = collector(rule);
+                (rule.check)(ctx, &mut findings);
+                (rule.code, vec![findings])
+            }
+            Job::Walk(walk) => {
+                let mut findings: Vec<Findings> = walk.codes.iter().filter_map(|code| rule(code)).map(collector).collect();
+                (walk.run)(ctx, &mut findings);
+                (walk.name, findings)
+            }
+        };
+        (name, found, start.elapsed())
     }) {
-        all.append(&mut found);
-        times.push((rule.code, took));
+        found_by_rule.append(&mut found);
+        times.push((name, took));
+    }
+    // In catalogue order, whatever order the jobs gave them in.
+    let mut all = Vec::new();
+    for rule in rules {
+        if let Some(found) = found_by_rule.iter_mut().find(|found| found.rule.code == rule.code) {
+            all.append(&mut found.found);
+        }
     }
     let mut about_acceptances = Vec::new();
     accepted::apply(ctx, &mut all, &mut about_acceptances);
@@ -310,6 +338,29 @@ pub fn check_timed(ctx: &Context<'_>) -> (Vec<Finding>, Vec<(&'static str, Durat
     }
     all.shrink_to_fit();
     (all, times)
+}
+
+/// Rules whose checks would each repeat one walk over the model: the rules
+/// stage runs the walk once, and it fills the findings of every one of them.
+static SHARED_WALKS: &[SharedWalk] =
+    &[SharedWalk { name: transfers::WALK_NAME, codes: &transfers::CODES, run: transfers::walk }];
+
+/// A walk over the model shared by several rules.
+struct SharedWalk {
+    /// The name `--timings` gives it.
+    name: &'static str,
+    /// Its rules' codes.
+    codes: &'static [&'static str],
+    /// The walk: one collector per code, in the order of `codes`.
+    run: fn(&Context<'_>, &mut [Findings]),
+}
+
+/// One job of the rules stage.
+enum Job {
+    /// A rule on its own.
+    Rule(&'static Rule),
+    /// The rules of a shared walk.
+    Walk(&'static SharedWalk),
 }
 
 fn sort_key(finding: &Finding) -> impl Ord + '_ {

@@ -16,7 +16,7 @@ use crate::msg;
 /// it, and those that name no activity and bind one of its performers.
 fn governing<'a>(ctx: &Context<'a>, activity: &Activity) -> Vec<&'a Agreement> {
     let mut found = ctx.graph.agreements_covering(&activity.id);
-    for performer in ctx.graph.performers(&activity.id) {
+    for performer in ctx.graph.performers_of(activity) {
         // Only agreements naming no activity: a cloud vendor's full list of
         // agreements would make this quadratic in the size of the model.
         for &agreement in ctx.graph.blanket_agreements_of(&performer.party.value) {
@@ -66,7 +66,7 @@ pub const RESIDENCY_BREACH: Rule = Rule {
                     if ctx.controls(bound_party, &activity.id) || !binds_in(ctx, agreement, bound_party, activity) {
                         continue;
                     }
-                    for performer in ctx.graph.performers(&activity.id) {
+                    for performer in ctx.graph.performers_of(activity) {
                         let chain = ctx.graph.chain_up(&activity.id, &performer.party.value);
                         if !chain.contains(bound_party) {
                             continue;

@@ -75,7 +75,7 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
             if required.is_empty() {
                 continue;
             }
-            for performer in ctx.graph.performers(&activity.id) {
+            for performer in ctx.graph.performers_of(activity) {
                 let Some(party) = ctx.model.parties.get(&performer.party.value) else { continue };
                 let chain = ctx.chain_down(&activity.id, &party.id);
                 // Bound: listed as subject to the regime, and of a sector it can bind.
@@ -226,7 +226,7 @@ pub const CARE_GIVER_AS_PROCESSOR: Rule = Rule {
     provisions: &[law::PDL_2_6, law::ART_5_1, law::ART_6_3, law::ART_9_1, law::ART_9_3, law::PSL_6_12],
     check: |ctx, out| {
         for activity in ctx.running() {
-            for performer in ctx.graph.performers(&activity.id) {
+            for performer in ctx.graph.performers_of(activity) {
                 if !performer.gives_care() {
                     continue;
                 }

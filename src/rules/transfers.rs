@@ -34,7 +34,7 @@ pub const WITHOUT_SAFEGUARD: Rule = Rule {
     area: Area::Transfers,
     severity: Severity::High,
     provisions: &[law::ART_44, law::ART_45, law::ART_46, law::ART_49],
-    check: |ctx, out| check_transfers(ctx, out, Outcome::Missing),
+    check: alone,
 };
 
 /// A transfer tool that does not fit the transfer.
@@ -43,7 +43,7 @@ pub const TOOL_MISMATCH: Rule = Rule {
     area: Area::Transfers,
     severity: Severity::High,
     provisions: &[law::ART_46, law::ART_46_2_A, law::ART_47, law::ART_4_20, law::ART_49],
-    check: |ctx, out| check_transfers(ctx, out, Outcome::Mismatch),
+    check: alone,
 };
 
 /// An adequacy decision limited to sectors the model cannot check.
@@ -52,7 +52,7 @@ pub const SCOPE_UNVERIFIED: Rule = Rule {
     area: Area::Transfers,
     severity: Severity::Info,
     provisions: &[law::ART_45],
-    check: |ctx, out| check_transfers(ctx, out, Outcome::ScopeToVerify),
+    check: alone,
 };
 
 /// A transfer tool relied on where and when the destination's law undermined it.
@@ -61,7 +61,7 @@ pub const TOOL_UNDERMINED: Rule = Rule {
     area: Area::Transfers,
     severity: Severity::High,
     provisions: &[law::ART_44, law::ART_46, law::CJEU_SCHREMS_II, law::EDPB_REC_01_2020],
-    check: |ctx, out| check_transfers(ctx, out, Outcome::Undermined),
+    check: alone,
 };
 
 /// A transfer tool relied on without a transfer impact assessment.
@@ -70,16 +70,30 @@ pub const NO_IMPACT_ASSESSMENT: Rule = Rule {
     area: Area::Transfers,
     severity: Severity::Medium,
     provisions: &[law::ART_46, law::SCC_CLAUSE_14, law::EDPB_REC_01_2020],
-    check: |ctx, out| check_transfers(ctx, out, Outcome::NoAssessment),
+    check: alone,
 };
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Outcome {
-    Missing,
-    Mismatch,
-    ScopeToVerify,
-    Undermined,
-    NoAssessment,
+/// The five rules share one walk over every performer's places ([`walk`]):
+/// the rules stage runs it once for all of them (`--timings` shows it as one
+/// part, [`WALK_NAME`]), where each rule used to repeat it.
+pub(super) const CODES: [&str; 5] = [
+    WITHOUT_SAFEGUARD.code,
+    TOOL_MISMATCH.code,
+    SCOPE_UNVERIFIED.code,
+    TOOL_UNDERMINED.code,
+    NO_IMPACT_ASSESSMENT.code,
+];
+
+/// The name `--timings` gives the shared walk.
+pub(super) const WALK_NAME: &str = "transfer-* (5 rules, one walk)";
+
+/// One transfer rule run on its own: the shared walk, keeping its findings.
+fn alone(ctx: &Context<'_>, out: &mut Findings) {
+    let mut all: Vec<Findings> = CODES.iter().filter_map(|code| super::rule(code)).map(super::collector).collect();
+    walk(ctx, &mut all);
+    if let Some(mine) = all.into_iter().find(|found| found.rule.code == out.rule.code) {
+        out.found.extend(mine.found);
+    }
 }
 
 /// Whether the importer is covered by the adequacy decision for its country.
@@ -199,16 +213,24 @@ fn tools<'a>(ctx: &Context<'a>, activity: &Activity, exporter: &PartyId, importe
     if mismatches.is_empty() { Tools::Absent } else { Tools::Mismatched(mismatches) }
 }
 
-fn check_transfers(ctx: &Context<'_>, out: &mut Findings, wanted: Outcome) {
+/// The findings of the five transfer rules, into one collector per rule in
+/// the order of [`CODES`], each in the order its rule alone would push them:
+/// every transfer is visited once and offered to each rule in turn.
+pub(super) fn walk(ctx: &Context<'_>, outs: &mut [Findings]) {
+    let [missing, mismatch, scope, undermined_out, no_assessment_out] = outs else { return };
     for activity in ctx.running() {
         let mut seen = BTreeSet::new();
-        for performer in ctx.graph.performers(&activity.id) {
+        for performer in ctx.graph.performers_of(activity) {
             let Some(exporter) = &performer.on_behalf_of else { continue };
             let Some(importer) = ctx.model.parties.get(&performer.party.value) else { continue };
+            // Most processing stays in the EU/EEA: nothing to check, and no
+            // need to build its places (or remember them: their duplicates are
+            // in the EU/EEA too).
+            if ctx.graph.countries(performer).all(|country| ctx.reference.is_eea_on(country, ctx.as_of)) {
+                continue;
+            }
             for place in ctx.graph.places(performer) {
-                // Most processing stays in the EU/EEA: nothing to check, and no
-                // need to remember it (its duplicates are in the EU/EEA too).
-                if matches!(ctx.reference.jurisdiction(&place.country, ctx.as_of), Jurisdiction::Eea) {
+                if ctx.reference.is_eea_on(&place.country, ctx.as_of) {
                     continue;
                 }
                 if !seen.insert((importer.id.clone(), exporter.value.clone(), place.country.clone())) {
@@ -226,18 +248,19 @@ fn check_transfers(ctx: &Context<'_>, out: &mut Findings, wanted: Outcome) {
                 let onward =
                     chain.first().filter(|top| *top != &exporter.value && ctx.controls(top, &activity.id)).cloned();
                 let transfer = Transfer { activity, importer, exporter: &exporter.value, place: &place, chain, onward };
-                match (tools(ctx, activity, &exporter.value, &importer.id), why, wanted) {
+                match (tools(ctx, activity, &exporter.value, &importer.id), why) {
                     // With a tool that fits, the transfer rests on Art. 46 and a
                     // decision's scope does not matter; the tool must work there and
                     // then, after an assessment.
-                    (Tools::Fit(agreement), _, Outcome::Undermined) => undermined(ctx, out, &transfer, agreement),
-                    (Tools::Fit(agreement), _, Outcome::NoAssessment) => no_assessment(out, &transfer, agreement),
-                    (Tools::Fit(_), _, _) => {}
+                    (Tools::Fit(agreement), _) => {
+                        undermined(ctx, undermined_out, &transfer, agreement);
+                        no_assessment(no_assessment_out, &transfer, agreement);
+                    }
                     // With none, or only tools that do not fit, it rests on the
                     // limited decision.
-                    (_, Err(why), Outcome::ScopeToVerify) => {
+                    (_, Err(why)) => {
                         transfer.push(
-                            out,
+                            scope,
                             place.span,
                             place_label(&place),
                             msg!(
@@ -248,14 +271,14 @@ fn check_transfers(ctx: &Context<'_>, out: &mut Findings, wanted: Outcome) {
                             ),
                         );
                     }
-                    (Tools::Absent, Ok(why), Outcome::Missing) => {
+                    (Tools::Absent, Ok(why)) => {
                         let module = expected_module(
                             ctx.controls(&exporter.value, &activity.id),
                             ctx.controls(&importer.id, &activity.id),
                         );
                         transfer
                             .push(
-                                out,
+                                missing,
                                 place.span,
                                 place_label(&place),
                                 msg!(
@@ -273,10 +296,10 @@ fn check_transfers(ctx: &Context<'_>, out: &mut Findings, wanted: Outcome) {
                                 f.label(exporter.span, Message::new("label-exporter"));
                             });
                     }
-                    (Tools::Mismatched(mismatches), Ok(_), Outcome::Mismatch) => {
+                    (Tools::Mismatched(mismatches), Ok(_)) => {
                         for (agreement, span, problem) in mismatches {
                             for finding in transfer.push(
-                                out,
+                                mismatch,
                                 span,
                                 Message::new("label-transfer-tool"),
                                 msg!(
@@ -292,7 +315,6 @@ fn check_transfers(ctx: &Context<'_>, out: &mut Findings, wanted: Outcome) {
                             }
                         }
                     }
-                    _ => {}
                 }
             }
         }
