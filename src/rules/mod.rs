@@ -302,7 +302,8 @@ pub fn check_timed(ctx: &Context<'_>) -> (Vec<Finding>, Vec<(&'static str, Durat
                 (rule.code, vec![findings])
             }
             Job::Walk(walk) => {
-                let mut findings: Vec<Findings> = walk.codes.iter().filter_map(|code| rule(code)).map(collector).collect();
+                let mut findings: Vec<Findings> =
+                    walk.codes.iter().filter_map(|code| rule(code)).map(collector).collect();
                 (walk.run)(ctx, &mut findings);
                 (walk.name, findings)
             }

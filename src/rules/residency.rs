@@ -9,7 +9,7 @@
 use super::{Area, Arg, Context, Message, Rule, Severity};
 use crate::finding::Join;
 use crate::law;
-use crate::model::{Activity, Agreement, PartyId, Residency};
+use crate::model::{Activity, Agreement, PartyId, Performer, Residency};
 use crate::msg;
 
 /// The agreements whose residency clauses may govern an activity: those that name
@@ -48,6 +48,9 @@ pub const RESIDENCY_BREACH: Rule = Rule {
     provisions: &[law::ART_28_3, law::ART_29, law::ART_28_10],
     check: |ctx, out| {
         for activity in ctx.running() {
+            // Each performer's chain, worked out once for the activity when a
+            // clause first needs it, rather than once per clause and bound party.
+            let mut chains: Option<Vec<(&Performer, Vec<PartyId>)>> = None;
             for agreement in governing(ctx, activity) {
                 let Some(allowed) = &agreement.residency else { continue };
                 if !agreement.in_force_on(ctx.as_of) {
@@ -66,8 +69,14 @@ pub const RESIDENCY_BREACH: Rule = Rule {
                     if ctx.controls(bound_party, &activity.id) || !binds_in(ctx, agreement, bound_party, activity) {
                         continue;
                     }
-                    for performer in ctx.graph.performers_of(activity) {
-                        let chain = ctx.graph.chain_up(&activity.id, &performer.party.value);
+                    let chains = chains.get_or_insert_with(|| {
+                        ctx.graph
+                            .performers_of(activity)
+                            .map(|performer| (performer, ctx.graph.chain_up(&activity.id, &performer.party.value)))
+                            .collect()
+                    });
+                    for (performer, chain) in chains.iter() {
+                        let performer = *performer;
                         if !chain.contains(bound_party) {
                             continue;
                         }
