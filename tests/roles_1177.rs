@@ -50,7 +50,7 @@ fn roles_of(who: &str, what: &str) -> Vec<(Role, Option<String>)> {
     case()
         .roles
         .of(&party(who), &activity(what))
-        .into_iter()
+        .iter()
         .map(|a: &Assignment| (a.role, a.on_behalf_of.as_ref().map(|p| p.to_string())))
         .collect()
 }

@@ -234,7 +234,7 @@ pub const CARE_GIVER_AS_PROCESSOR: Rule = Rule {
                 let processing_role = ctx
                     .roles
                     .of(party, &activity.id)
-                    .into_iter()
+                    .iter()
                     .find(|a| matches!(a.role, Role::Processor | Role::SubProcessor));
                 let Some(assignment) = processing_role else { continue };
                 let chain = ctx.chain_down(&activity.id, party);
