@@ -289,10 +289,8 @@ pub struct Reference {
     // through the lookups below.
     /// Country names by ISO 3166-1 alpha-2 code.
     pub(crate) countries: IndexMap<String, String>,
-    /// The EU/EEA members' codes, in file order. A set rather than a list:
-    /// the transfer rules ask about every place of every performer, and a
-    /// scan of thirty codes was half their time on a big model.
-    pub(crate) eea: indexmap::IndexSet<String, foldhash::fast::RandomState>,
+    /// The EU/EEA members' codes, sorted (the reader sorts them).
+    pub(crate) eea: Vec<String>,
     /// Former members and the last day they counted as members.
     pub(crate) former_members: Vec<(String, Date)>,
     /// Notes on territories, by code.
@@ -310,7 +308,7 @@ impl Reference {
     pub(crate) fn empty() -> Self {
         Self {
             countries: IndexMap::new(),
-            eea: indexmap::IndexSet::default(),
+            eea: Vec::new(),
             former_members: Vec::new(),
             territory_notes: IndexMap::new(),
             adequacy: Vec::new(),
@@ -336,7 +334,7 @@ impl Reference {
 
     /// Whether a country is an EU member state or an EEA-EFTA state today.
     pub fn is_eea(&self, country: &Country) -> bool {
-        self.eea.contains(country.as_str())
+        self.eea.binary_search_by(|code| code.as_str().cmp(country.as_str())).is_ok()
     }
 
     /// Whether a country counts as EU/EEA on `date`: a member today, or a former
