@@ -21,6 +21,7 @@ use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
 
 use crate::finding::{Arg, Join, Message, Subject};
 
@@ -97,27 +98,134 @@ pub fn sources(lang: Lang) -> [&'static str; 7] {
     }
 }
 
-type Bundle = FluentBundle<FluentResource>;
+type Bundle = FluentBundle<&'static FluentResource>;
 
-fn bundle(lang: Lang) -> &'static Bundle {
-    static BUNDLES: [OnceLock<Bundle>; 2] = [OnceLock::new(), OnceLock::new()];
-    BUNDLES[lang as usize].get_or_init(|| build(lang))
+/// A language's messages: the Fluent bundle, and beside it the patterns
+/// simple enough to format without it.
+struct Texts {
+    bundle: Bundle,
+    /// Per message id, its value's and its attributes' [`Piece`]s.
+    simple: foldhash::HashMap<&'static str, Simple>,
 }
 
-/// Builds a bundle. The sources are part of the binary and a test parses them
-/// without error, so a broken entry can only be a bug: it is skipped, not fatal.
-fn build(lang: Lang) -> Bundle {
+/// The pieces of one message: `None` where a pattern is more than text and
+/// variables (a select, a term, a function, a literal), which Fluent formats.
+struct Simple {
+    value: Option<Box<[Piece]>>,
+    attributes: Vec<(&'static str, Option<Box<[Piece]>>)>,
+}
+
+/// A piece of a pattern that is only text and `{ $variable }`s.
+enum Piece {
+    /// Text, written as it is (as Fluent writes a text element).
+    Text(&'static str),
+    /// A variable, by name.
+    Var(&'static str),
+}
+
+fn texts(lang: Lang) -> &'static Texts {
+    static TEXTS: [OnceLock<Texts>; 2] = [OnceLock::new(), OnceLock::new()];
+    TEXTS[lang as usize].get_or_init(|| build(lang))
+}
+
+fn bundle(lang: Lang) -> &'static Bundle {
+    &texts(lang).bundle
+}
+
+/// Builds a language's texts. The sources are part of the binary and a test
+/// parses them without error, so a broken entry can only be a bug: it is
+/// skipped, not fatal.
+fn build(lang: Lang) -> Texts {
+    static RESOURCES: [OnceLock<Vec<FluentResource>>; 2] = [OnceLock::new(), OnceLock::new()];
+    let resources: &'static [FluentResource] = RESOURCES[lang as usize].get_or_init(|| {
+        sources(lang)
+            .into_iter()
+            .map(|source| FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial))
+            .collect()
+    });
     let tag: unic_langid::LanguageIdentifier = match lang {
         Lang::En => unic_langid::langid!("en"),
         Lang::Sv => unic_langid::langid!("sv"),
     };
     let mut bundle = FluentBundle::new_concurrent(vec![tag]);
+    // No Unicode isolation marks around placeables: `Piece`s write none either.
     bundle.set_use_isolating(false);
-    for source in sources(lang) {
-        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
+    let mut simple = foldhash::HashMap::default();
+    for resource in resources {
         let _ = bundle.add_resource(resource);
+        for entry in resource.entries() {
+            if let ast::Entry::Message(message) = entry {
+                // The bundle keeps the first of two messages with one id; so does this.
+                simple.entry(message.id.name).or_insert_with(|| Simple {
+                    value: message.value.as_ref().and_then(pieces),
+                    attributes: message.attributes.iter().map(|a| (a.id.name, pieces(&a.value))).collect(),
+                });
+            }
+        }
     }
-    bundle
+    Texts { bundle, simple }
+}
+
+/// A pattern as [`Piece`]s, if it is only text and variables.
+fn pieces(pattern: &ast::Pattern<&'static str>) -> Option<Box<[Piece]>> {
+    // Fluent stops at 100 placeables in a pattern; none comes near.
+    const MAX_PLACEABLES: usize = 100;
+    let mut placeables = 0;
+    let mut out = Vec::with_capacity(pattern.elements.len());
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => out.push(Piece::Text(value)),
+            ast::PatternElement::Placeable {
+                expression: ast::Expression::Inline(ast::InlineExpression::VariableReference { id }),
+            } => {
+                placeables += 1;
+                out.push(Piece::Var(id.name));
+            }
+            ast::PatternElement::Placeable { .. } => return None,
+        }
+    }
+    (placeables <= MAX_PLACEABLES).then(|| out.into_boxed_slice())
+}
+
+/// The pieces of a message's value or attribute, if it is simple.
+fn simple(lang: Lang, key: &str, attribute: Option<&str>) -> Option<&'static [Piece]> {
+    let entry = texts(lang).simple.get(key)?;
+    match attribute {
+        None => entry.value.as_deref(),
+        Some(name) => entry.attributes.iter().find(|(n, _)| *n == name).and_then(|(_, p)| p.as_deref()),
+    }
+}
+
+/// Formats `pieces` by concatenation, as Fluent would: `write` writes the
+/// variable named into the text and says whether it could (an argument that
+/// is missing, or that Fluent would format otherwise, sends the message back
+/// to Fluent, which also reports it).
+fn concat(pieces: &[Piece], mut write: impl FnMut(&str, &mut String) -> bool) -> Option<String> {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Var(name) => {
+                if !write(name, &mut out) {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Writes a Fluent value as Fluent writes it without a custom formatter:
+/// a string as it is, a number as [`fluent_bundle::types::FluentNumber::as_string`]
+/// (no isolation marks, see [`build`]); a custom value is left to Fluent.
+fn write_value(value: &FluentValue<'_>, out: &mut String) -> bool {
+    match value {
+        FluentValue::String(text) => out.push_str(text),
+        FluentValue::Number(number) => out.push_str(&number.as_string()),
+        FluentValue::None | FluentValue::Error => {}
+        FluentValue::Custom(_) => return false,
+    }
+    true
 }
 
 /// How a piece of code (an id, a value as spelled) is written in the output.
@@ -134,10 +242,15 @@ const CLOSE: char = '\u{E001}';
 
 impl Code {
     fn wrap(self, text: &str) -> String {
-        match self {
-            Code::Backticks => format!("`{text}`"),
-            Code::Marked => format!("{OPEN}{text}{CLOSE}"),
-        }
+        let (open, close) = match self {
+            Code::Backticks => ('`', '`'),
+            Code::Marked => (OPEN, CLOSE),
+        };
+        let mut out = String::with_capacity(text.len() + open.len_utf8() + close.len_utf8());
+        out.push(open);
+        out.push_str(text);
+        out.push(close);
+        out
     }
 }
 
@@ -164,32 +277,57 @@ pub fn segments(message: &Message, lang: Lang) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut rest = text.as_str();
     while let Some(open) = rest.find(OPEN) {
-        out.extend(backtick_segments(&rest[..open]));
+        push_backtick_segments(&rest[..open], &mut out);
         let after = &rest[open + OPEN.len_utf8()..];
         let close = after.find(CLOSE).unwrap_or(after.len());
         out.push(Segment { text: after[..close].to_owned(), code: true });
         rest = after.get(close + CLOSE.len_utf8()..).unwrap_or("");
     }
-    out.extend(backtick_segments(rest));
+    push_backtick_segments(rest, &mut out);
     out
 }
 
 /// Splits text at its backticks: `` `exposure` unknown `` becomes code, text.
 /// Text with an odd number of backticks is kept whole, as text.
 pub fn backtick_segments(text: &str) -> Vec<Segment> {
-    let parts: Vec<&str> = text.split('`').collect();
-    if parts.len().is_multiple_of(2) {
-        return vec![Segment { text: text.to_owned(), code: false }];
+    let mut out = Vec::new();
+    push_backtick_segments(text, &mut out);
+    out
+}
+
+/// [`backtick_segments`] onto `out`.
+fn push_backtick_segments(text: &str, out: &mut Vec<Segment>) {
+    // Most text has no backtick: it is one segment (none if empty).
+    if !text.contains('`') {
+        if !text.is_empty() {
+            out.push(Segment { text: text.to_owned(), code: false });
+        }
+        return;
     }
-    parts
-        .iter()
-        .enumerate()
-        .filter(|(_, part)| !part.is_empty())
-        .map(|(index, part)| Segment { text: (*part).to_owned(), code: index % 2 == 1 })
-        .collect()
+    if text.matches('`').count().is_multiple_of(2) {
+        // An odd number of parts: an even number of backticks.
+        let parts = text.split('`').enumerate().filter(|(_, part)| !part.is_empty());
+        out.extend(parts.map(|(index, part)| Segment { text: part.to_owned(), code: index % 2 == 1 }));
+    } else {
+        out.push(Segment { text: text.to_owned(), code: false });
+    }
 }
 
 fn render(message: &Message, lang: Lang, code: Code) -> String {
+    if let Some(pieces) = simple(lang, message.key, None) {
+        // As `FluentArgs::set` keeps the last of two facts with one name.
+        let write = |name: &str, out: &mut String| match message.args.iter().rev().find(|(n, _)| *n == name) {
+            Some((_, Arg::Number(n))) => write_value(&FluentValue::from(*n), out),
+            Some((_, arg)) => {
+                out.push_str(&text(arg, lang, code));
+                true
+            }
+            None => false,
+        };
+        if let Some(text) = concat(pieces, write) {
+            return text;
+        }
+    }
     let bundle = bundle(lang);
     let Some(pattern) = bundle.get_message(message.key).and_then(|m| m.value()) else {
         debug_assert!(false, "no message `{}` in {lang:?}", message.key);
@@ -232,6 +370,16 @@ pub(crate) fn attribute(key: &str, attribute: &str, lang: Lang) -> String {
 }
 
 fn lookup(key: &str, attribute: Option<&str>, lang: Lang, args: &[(&'static str, FluentValue<'_>)]) -> String {
+    if let Some(pieces) = simple(lang, key, attribute) {
+        // As `FluentArgs::set` keeps the last of two arguments with one name.
+        let write = |name: &str, out: &mut String| match args.iter().rev().find(|(n, _)| *n == name) {
+            Some((_, value)) => write_value(value, out),
+            None => false,
+        };
+        if let Some(text) = concat(pieces, write) {
+            return text;
+        }
+    }
     if args.is_empty() {
         return cached(key, attribute, lang);
     }
@@ -439,6 +587,11 @@ fn text(arg: &Arg, lang: Lang, code: Code) -> String {
         Arg::Number(n) => n.to_string(),
         Arg::Word(word) => {
             let key = format!("word-{word}");
+            if let Some(pieces) = simple(lang, &key, None) {
+                if let Some(text) = concat(pieces, |_, _| false) {
+                    return text;
+                }
+            }
             match bundle(lang).get_message(&key).and_then(|m| m.value()) {
                 Some(pattern) => {
                     let mut errors = Vec::new();

@@ -65,7 +65,14 @@ fn with_names(input: &Input<'_>, message: &Message) -> Message {
 fn name_arg(input: &Input<'_>, arg: &Arg) -> Arg {
     match arg {
         Arg::Id(subject) | Arg::Name(subject) => match input.name_of(subject) {
-            Some(name) => Arg::code(format!("{name}{NAMED}{}", subject.id())),
+            Some(name) => {
+                let id = subject.id();
+                let mut named = String::with_capacity(name.len() + NAMED.len_utf8() + id.len());
+                named.push_str(name);
+                named.push(NAMED);
+                named.push_str(id);
+                Arg::code(named)
+            }
             None => arg.clone(),
         },
         Arg::List(items, join) => Arg::List(items.iter().map(|item| name_arg(input, item)).collect(), *join),
