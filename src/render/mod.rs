@@ -201,7 +201,9 @@ fn simple(lang: Lang, key: &str, attribute: Option<&str>) -> Option<&'static [Pi
 /// is missing, or that Fluent would format otherwise, sends the message back
 /// to Fluent, which also reports it).
 fn concat(pieces: &[Piece], mut write: impl FnMut(&str, &mut String) -> bool) -> Option<String> {
-    let mut out = String::new();
+    // Room for the text and a few words per variable, to grow once at most.
+    let room = pieces.iter().map(|piece| if let Piece::Text(text) = piece { text.len() } else { 24 }).sum();
+    let mut out = String::with_capacity(room);
     for piece in pieces {
         match piece {
             Piece::Text(text) => out.push_str(text),
@@ -285,6 +287,99 @@ pub fn segments(message: &Message, lang: Lang) -> Vec<Segment> {
     }
     push_backtick_segments(rest, &mut out);
     out
+}
+
+/// Between a name and its id inside a code argument, for the report to split
+/// (`report::finding`); private use, never in a model.
+pub(crate) const NAMED: char = '\u{E002}';
+
+/// [`segments`] with names: each id argument (`Arg::Id`, `Arg::Name`) that
+/// `name_of` names becomes a segment of its name with the id beside it, as
+/// `make(text, code, id)` builds a segment. This is what the report gets by
+/// replacing such arguments with `name NAMED id` as code and rendering
+/// [`segments`], made directly: no copy of the message, no marks to find
+/// again. `None` where that could differ or the message is not simple (a
+/// list or a nested message as argument, a select, a mark in model text):
+/// the caller takes the long way.
+pub(crate) fn named_segments<'n, S>(
+    message: &Message,
+    lang: Lang,
+    name_of: impl Fn(&Subject) -> Option<&'n str>,
+    make: impl Fn(String, bool, String) -> S,
+) -> Option<Vec<S>> {
+    let pieces = simple(lang, message.key, None)?;
+    let marked = |text: &str| text.contains([OPEN, CLOSE, NAMED]);
+    let mut out = Vec::new();
+    // The text since the last code segment, split at its backticks when a
+    // code segment or the end closes it, as `segments` splits it.
+    let mut text = String::new();
+    let flush = |text: &mut String, out: &mut Vec<S>| {
+        if !text.contains('`') {
+            if !text.is_empty() {
+                out.push(make(std::mem::take(text), false, String::new()));
+            }
+            return;
+        }
+        let mut split = Vec::new();
+        push_backtick_segments(text, &mut split);
+        out.extend(split.into_iter().map(|segment| make(segment.text, segment.code, String::new())));
+        text.clear();
+    };
+    for piece in pieces {
+        let name = match piece {
+            Piece::Text(piece) => {
+                text.push_str(piece);
+                continue;
+            }
+            Piece::Var(name) => name,
+        };
+        // As `FluentArgs::set` keeps the last of two facts with one name.
+        let (_, arg) = message.args.iter().rev().find(|(n, _)| n == name)?;
+        match arg {
+            Arg::Id(subject) | Arg::Name(subject) if !matches!(subject, Subject::Country(_)) => {
+                let id = subject.id();
+                if marked(id) {
+                    return None;
+                }
+                match (name_of(subject), arg) {
+                    (Some(named), _) => {
+                        if marked(named) {
+                            return None;
+                        }
+                        flush(&mut text, &mut out);
+                        out.push(make(named.to_owned(), false, id.to_owned()));
+                    }
+                    (None, Arg::Id(_)) => {
+                        flush(&mut text, &mut out);
+                        out.push(make(id.to_owned(), true, String::new()));
+                    }
+                    (None, _) => text.push_str(id),
+                }
+            }
+            Arg::Code(code) => {
+                if marked(code) {
+                    return None;
+                }
+                flush(&mut text, &mut out);
+                out.push(make(code.to_string(), true, String::new()));
+            }
+            Arg::Number(n) => {
+                if !write_value(&FluentValue::from(*n), &mut text) {
+                    return None;
+                }
+            }
+            Arg::List(..) | Arg::Message(..) => return None,
+            other => {
+                let plain = self::text(other, lang, Code::Marked);
+                if marked(&plain) {
+                    return None;
+                }
+                text.push_str(&plain);
+            }
+        }
+    }
+    flush(&mut text, &mut out);
+    Some(out)
 }
 
 /// Splits text at its backticks: `` `exposure` unknown `` becomes code, text.

@@ -22,21 +22,23 @@ const fn splat(byte: u8) -> u64 {
 const LOW: u64 = splat(0x01);
 const HIGH: u64 = splat(0x80);
 
-/// Whether any byte of `word` is zero: exact for "any", the classic test
-/// (a borrow can only mark bytes above a true zero).
+/// The bytes of `word` equal to zero keep their high bit set in the result
+/// (and only a byte above such a byte may also: a borrow runs upwards), so
+/// the result is zero exactly when no byte is.
 #[inline(always)]
-fn has_zero(word: u64) -> bool {
-    word.wrapping_sub(LOW) & !word & HIGH != 0
+fn zeros(word: u64) -> u64 {
+    word.wrapping_sub(LOW) & !word
 }
 
 /// Whether any byte of `word` is one of `"&'<>`.
 #[inline(always)]
 fn has_special(word: u64) -> bool {
-    has_zero(word ^ splat(b'"'))
-        | has_zero(word ^ splat(b'&'))
-        | has_zero(word ^ splat(b'\''))
-        | has_zero(word ^ splat(b'<'))
-        | has_zero(word ^ splat(b'>'))
+    let found = zeros(word ^ splat(b'"'))
+        | zeros(word ^ splat(b'&'))
+        | zeros(word ^ splat(b'\''))
+        | zeros(word ^ splat(b'<'))
+        | zeros(word ^ splat(b'>'));
+    found & HIGH != 0
 }
 
 /// The reference a byte is written as, or `None` if it is written as it is.
@@ -59,10 +61,8 @@ fn write_escaped<W: Write>(mut dest: W, text: &str) -> fmt::Result {
     let mut run = 0;
     let mut at = 0;
     while at < bytes.len() {
-        if let Some(chunk) = bytes.get(at..at + 8) {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            if !has_special(u64::from_ne_bytes(word)) {
+        if let Some(chunk) = bytes.get(at..at + 8).and_then(|chunk| <[u8; 8]>::try_from(chunk).ok()) {
+            if !has_special(u64::from_ne_bytes(chunk)) {
                 at += 8;
                 continue;
             }

@@ -35,8 +35,8 @@ impl Segment {
 }
 
 /// Between a name and its id inside a code argument, for
-/// [`Segment::from_render`] to split; private use, never in a model.
-const NAMED: char = '\u{E002}';
+/// [`Segment::from_render`] to split.
+const NAMED: char = render::NAMED;
 
 /// Splits prose written by hand (a rule's explanation, a role's reason) at its
 /// backticks: `` `medhelp` notified `imy` `` becomes code, text, code. Text
@@ -52,6 +52,10 @@ pub fn segments(text: &str) -> Vec<Segment> {
 pub(crate) fn named_message(input: &Input<'_>, message: &Message) -> Vec<Segment> {
     if !input.splits {
         return Vec::new();
+    }
+    let make = |text, code, id| Segment { text, code, id };
+    if let Some(segments) = render::named_segments(message, input.lang, |subject| input.name_of(subject), make) {
+        return segments;
     }
     render::segments(&with_names(input, message), input.lang).into_iter().map(Segment::from_render).collect()
 }

@@ -250,6 +250,16 @@ impl fmt::Display for Shared {
     }
 }
 
+/// A template writes the text as it is, straight into its output (and
+/// through its escaper), rather than through [`fmt::Display`]: names and ids
+/// are most of what a page shows.
+impl askama::FastWritable for Shared {
+    #[inline]
+    fn write_into(&self, dest: &mut dyn fmt::Write, _: &dyn askama::Values) -> askama::Result<()> {
+        Ok(dest.write_str(&self.0)?)
+    }
+}
+
 impl fmt::Debug for Shared {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&*self.0, f)
