@@ -308,7 +308,9 @@ pub(crate) fn named_segments<'n, S>(
     make: impl Fn(String, bool, String) -> S,
 ) -> Option<Vec<S>> {
     let pieces = simple(lang, message.key, None)?;
-    let marked = |text: &str| text.contains([OPEN, CLOSE, NAMED]);
+    // OPEN, CLOSE and NAMED all start with the byte 0xEE, as does any
+    // character from U+E000 to U+EFFF: text with one takes the long way.
+    let marked = |text: &str| text.as_bytes().contains(&0xEE);
     let mut out = Vec::new();
     // The text since the last code segment, split at its backticks when a
     // code segment or the end closes it, as `segments` splits it.

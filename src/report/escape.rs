@@ -61,23 +61,27 @@ fn write_escaped<W: Write>(mut dest: W, text: &str) -> fmt::Result {
     let mut run = 0;
     let mut at = 0;
     while at < bytes.len() {
-        if let Some(chunk) = bytes.get(at..at + 8).and_then(|chunk| <[u8; 8]>::try_from(chunk).ok()) {
-            if !has_special(u64::from_ne_bytes(chunk)) {
-                at += 8;
-                continue;
+        // Eight bytes, or the last few padded with zeros (never escaped):
+        // most of what a page escapes is a short name or id.
+        let end = (at + 8).min(bytes.len());
+        let mut word = [0; 8];
+        if let Some(chunk) = bytes.get(at..end) {
+            match <[u8; 8]>::try_from(chunk) {
+                Ok(whole) => word = whole,
+                Err(_) => word[..chunk.len()].copy_from_slice(chunk),
             }
         }
-        // A chunk with a special byte, or the last few bytes: one at a time.
-        let end = (at + 8).min(bytes.len());
-        for index in at..end {
-            if let Some(escaped) = bytes.get(index).copied().and_then(reference) {
-                // The special bytes are ASCII, so `run..index` lies on
-                // character boundaries.
-                if run < index {
-                    dest.write_str(&text[run..index])?;
+        if has_special(u64::from_ne_bytes(word)) {
+            for index in at..end {
+                if let Some(escaped) = bytes.get(index).copied().and_then(reference) {
+                    // The special bytes are ASCII, so `run..index` lies on
+                    // character boundaries.
+                    if run < index {
+                        dest.write_str(&text[run..index])?;
+                    }
+                    dest.write_str(escaped)?;
+                    run = index + 1;
                 }
-                dest.write_str(escaped)?;
-                run = index + 1;
             }
         }
         at = end;
