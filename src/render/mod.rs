@@ -307,81 +307,117 @@ pub(crate) fn named_segments<'n, S>(
     name_of: impl Fn(&Subject) -> Option<&'n str>,
     make: impl Fn(String, bool, String) -> S,
 ) -> Option<Vec<S>> {
-    let pieces = simple(lang, message.key, None)?;
-    // OPEN, CLOSE and NAMED all start with the byte 0xEE, as does any
-    // character from U+E000 to U+EFFF: text with one takes the long way.
-    let marked = |text: &str| text.as_bytes().contains(&0xEE);
-    let mut out = Vec::new();
-    // The text since the last code segment, split at its backticks when a
-    // code segment or the end closes it, as `segments` splits it.
-    let mut text = String::new();
-    let flush = |text: &mut String, out: &mut Vec<S>| {
-        if !text.contains('`') {
-            if !text.is_empty() {
-                out.push(make(std::mem::take(text), false, String::new()));
+    let mut named = Named { lang, name_of, make, out: Vec::new(), text: String::new() };
+    named.message(message)?;
+    named.flush();
+    Some(named.out)
+}
+
+/// What [`named_segments`] makes as it goes.
+struct Named<N, M, S> {
+    lang: Lang,
+    name_of: N,
+    make: M,
+    out: Vec<S>,
+    /// The text since the last code segment, split at its backticks when a
+    /// code segment or the end closes it, as [`segments`] splits it.
+    text: String,
+}
+
+impl<'n, N, M, S> Named<N, M, S>
+where
+    N: Fn(&Subject) -> Option<&'n str>,
+    M: Fn(String, bool, String) -> S,
+{
+    /// A message, as [`render`] writes it with [`Code::Marked`].
+    fn message(&mut self, message: &Message) -> Option<()> {
+        for piece in simple(self.lang, message.key, None)? {
+            match piece {
+                Piece::Text(piece) => self.text.push_str(piece),
+                Piece::Var(name) => {
+                    // As `FluentArgs::set` keeps the last of two facts with one name.
+                    let (_, arg) = message.args.iter().rev().find(|(n, _)| n == name)?;
+                    self.arg(arg)?;
+                }
             }
-            return;
         }
-        let mut split = Vec::new();
-        push_backtick_segments(text, &mut split);
-        out.extend(split.into_iter().map(|segment| make(segment.text, segment.code, String::new())));
-        text.clear();
-    };
-    for piece in pieces {
-        let name = match piece {
-            Piece::Text(piece) => {
-                text.push_str(piece);
-                continue;
-            }
-            Piece::Var(name) => name,
-        };
-        // As `FluentArgs::set` keeps the last of two facts with one name.
-        let (_, arg) = message.args.iter().rev().find(|(n, _)| n == name)?;
+        Some(())
+    }
+
+    /// An argument, as [`text`] writes it with [`Code::Marked`], after the
+    /// report put names in (`report::finding`).
+    fn arg(&mut self, arg: &Arg) -> Option<()> {
+        // OPEN, CLOSE and NAMED all start with the byte 0xEE, as does any
+        // character from U+E000 to U+EFFF: text with one takes the long way.
+        let marked = |text: &str| text.as_bytes().contains(&0xEE);
         match arg {
             Arg::Id(subject) | Arg::Name(subject) if !matches!(subject, Subject::Country(_)) => {
                 let id = subject.id();
                 if marked(id) {
                     return None;
                 }
-                match (name_of(subject), arg) {
+                match ((self.name_of)(subject), arg) {
                     (Some(named), _) => {
                         if marked(named) {
                             return None;
                         }
-                        flush(&mut text, &mut out);
-                        out.push(make(named.to_owned(), false, id.to_owned()));
+                        self.flush();
+                        self.out.push((self.make)(named.to_owned(), false, id.to_owned()));
                     }
                     (None, Arg::Id(_)) => {
-                        flush(&mut text, &mut out);
-                        out.push(make(id.to_owned(), true, String::new()));
+                        self.flush();
+                        self.out.push((self.make)(id.to_owned(), true, String::new()));
                     }
-                    (None, _) => text.push_str(id),
+                    (None, _) => self.text.push_str(id),
                 }
             }
             Arg::Code(code) => {
                 if marked(code) {
                     return None;
                 }
-                flush(&mut text, &mut out);
-                out.push(make(code.to_string(), true, String::new()));
+                self.flush();
+                self.out.push((self.make)(code.to_string(), true, String::new()));
             }
             Arg::Number(n) => {
-                if !write_value(&FluentValue::from(*n), &mut text) {
+                if !write_value(&FluentValue::from(*n), &mut self.text) {
                     return None;
                 }
             }
-            Arg::List(..) | Arg::Message(..) => return None,
+            Arg::Message(inner) => self.message(inner)?,
+            Arg::List(items, join) => {
+                let separator = separator(*join, self.lang);
+                for (index, item) in items.iter().enumerate() {
+                    if index > 0 {
+                        self.text.push_str(&separator);
+                    }
+                    self.arg(item)?;
+                }
+            }
             other => {
-                let plain = self::text(other, lang, Code::Marked);
+                let plain = text(other, self.lang, Code::Marked);
                 if marked(&plain) {
                     return None;
                 }
-                text.push_str(&plain);
+                self.text.push_str(&plain);
             }
         }
+        Some(())
     }
-    flush(&mut text, &mut out);
-    Some(out)
+
+    /// Ends the text so far as segments.
+    fn flush(&mut self) {
+        let make = &self.make;
+        if !self.text.contains('`') {
+            if !self.text.is_empty() {
+                self.out.push(make(std::mem::take(&mut self.text), false, String::new()));
+            }
+            return;
+        }
+        let mut split = Vec::new();
+        push_backtick_segments(&self.text, &mut split);
+        self.out.extend(split.into_iter().map(|segment| make(segment.text, segment.code, String::new())));
+        self.text.clear();
+    }
 }
 
 /// Splits text at its backticks: `` `exposure` unknown `` becomes code, text.
@@ -706,18 +742,20 @@ fn text(arg: &Arg, lang: Lang, code: Code) -> String {
         Arg::Provision(cited) => provision(cited, lang),
         Arg::Message(message) => render(message, lang, code),
         Arg::List(items, join) => {
-            let separator: Cow<'static, str> = Cow::Owned(plain(
-                match join {
-                    Join::Comma => "join-comma",
-                    Join::And => "join-and",
-                    Join::Semicolon => "join-semicolon",
-                    Join::Arrow => "join-arrow",
-                },
-                lang,
-            ));
-            items.iter().map(|item| text(item, lang, code)).collect::<Vec<_>>().join(&separator)
+            items.iter().map(|item| text(item, lang, code)).collect::<Vec<_>>().join(&separator(*join, lang))
         }
     }
+}
+
+/// What a list's items are joined with.
+fn separator(join: Join, lang: Lang) -> String {
+    let key = match join {
+        Join::Comma => "join-comma",
+        Join::And => "join-and",
+        Join::Semicolon => "join-semicolon",
+        Join::Arrow => "join-arrow",
+    };
+    plain(key, lang)
 }
 
 #[cfg(test)]

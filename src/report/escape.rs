@@ -57,37 +57,45 @@ fn reference(byte: u8) -> Option<&'static str> {
 /// Writes `text` escaped into `dest`.
 fn write_escaped<W: Write>(mut dest: W, text: &str) -> fmt::Result {
     let bytes = text.as_bytes();
+    let word = |at: usize| bytes.get(at..at + 8).and_then(|chunk| <[u8; 8]>::try_from(chunk).ok()).map(u64::from_ne_bytes);
     // The start of the run not yet written.
     let mut run = 0;
     let mut at = 0;
-    while at < bytes.len() {
-        // Eight bytes, or the last few padded with zeros (never escaped):
-        // most of what a page escapes is a short name or id.
-        let end = (at + 8).min(bytes.len());
-        let mut word = [0; 8];
-        if let Some(chunk) = bytes.get(at..end) {
-            match <[u8; 8]>::try_from(chunk) {
-                Ok(whole) => word = whole,
-                Err(_) => word[..chunk.len()].copy_from_slice(chunk),
-            }
+    while let Some(chunk) = word(at) {
+        if has_special(chunk) {
+            escape_bytes(&mut dest, text, at..at + 8, &mut run)?;
         }
-        if has_special(u64::from_ne_bytes(word)) {
-            for index in at..end {
-                if let Some(escaped) = bytes.get(index).copied().and_then(reference) {
-                    // The special bytes are ASCII, so `run..index` lies on
-                    // character boundaries.
-                    if run < index {
-                        dest.write_str(&text[run..index])?;
-                    }
-                    dest.write_str(escaped)?;
-                    run = index + 1;
-                }
-            }
+        at += 8;
+    }
+    if at < bytes.len() {
+        // The last few bytes: tested with the seven before them when there
+        // are (those have been escaped already, so a hit there only costs a
+        // look), one by one in a text shorter than a word.
+        let last = bytes.len().checked_sub(8).and_then(word);
+        if last.is_none_or(has_special) {
+            escape_bytes(&mut dest, text, at..bytes.len(), &mut run)?;
         }
-        at = end;
     }
     if run < bytes.len() {
         dest.write_str(&text[run..])?;
+    }
+    Ok(())
+}
+
+/// Escapes the special bytes at `range` of `text`, writing the run before
+/// each and moving `run` past it.
+fn escape_bytes<W: Write>(dest: &mut W, text: &str, range: std::ops::Range<usize>, run: &mut usize) -> fmt::Result {
+    let bytes = text.as_bytes();
+    for index in range {
+        if let Some(escaped) = bytes.get(index).copied().and_then(reference) {
+            // The special bytes are ASCII, so `run..index` lies on character
+            // boundaries.
+            if *run < index {
+                dest.write_str(&text[*run..index])?;
+            }
+            dest.write_str(escaped)?;
+            *run = index + 1;
+        }
     }
     Ok(())
 }
