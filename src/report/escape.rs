@@ -57,7 +57,8 @@ fn reference(byte: u8) -> Option<&'static str> {
 /// Writes `text` escaped into `dest`.
 fn write_escaped<W: Write>(mut dest: W, text: &str) -> fmt::Result {
     let bytes = text.as_bytes();
-    let word = |at: usize| bytes.get(at..at + 8).and_then(|chunk| <[u8; 8]>::try_from(chunk).ok()).map(u64::from_ne_bytes);
+    let word =
+        |at: usize| bytes.get(at..at + 8).and_then(|chunk| <[u8; 8]>::try_from(chunk).ok()).map(u64::from_ne_bytes);
     // The start of the run not yet written.
     let mut run = 0;
     let mut at = 0;
