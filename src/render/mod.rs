@@ -720,10 +720,8 @@ fn text(arg: &Arg, lang: Lang, code: Code) -> String {
         Arg::Number(n) => n.to_string(),
         Arg::Word(word) => {
             let key = format!("word-{word}");
-            if let Some(pieces) = simple(lang, &key, None) {
-                if let Some(text) = concat(pieces, |_, _| false) {
-                    return text;
-                }
+            if let Some(text) = simple(lang, &key, None).and_then(|pieces| concat(pieces, |_, _| false)) {
+                return text;
             }
             match bundle(lang).get_message(&key).and_then(|m| m.value()) {
                 Some(pattern) => {
