@@ -157,7 +157,9 @@ impl SourceFile {
     /// The file's full text; empty if it was released and cannot be read
     /// again unchanged ([`SourceFile::fresh_text`] tells which).
     ///
-    /// The loader reads texts before any is released, so it always gets them.
+    /// The loader parses each text before it is released; after that, with
+    /// [`crate::load::Read::releasing_texts`], validation may read a file
+    /// again for an entry's extent, as a snippet does.
     pub fn text(&self) -> &str {
         self.fresh_text().unwrap_or("")
     }
