@@ -398,8 +398,14 @@ fn people_table(rows: &[(String, People)]) -> String {
     out
 }
 
+/// An entity count for the tables: `n/a` where the model was given with
+/// `--model` (files but no counts), the generator's count otherwise.
+fn count_or_na(count: usize, files: usize) -> String {
+    if count == 0 && files > 0 { "n/a".to_owned() } else { count.to_string() }
+}
+
 /// Files and bytes of a model directory given with `--model` (the entity
-/// counts are the generator's to know, and left at 0).
+/// counts are the generator's to know, and left at 0: the tables say n/a).
 fn summarise(dir: &Path) -> synth::Summary {
     let mut summary = synth::Summary::default();
     for entry in std::fs::read_dir(dir).expect("the model directory").flatten() {
@@ -660,9 +666,9 @@ fn table(rows: &[Row]) -> String {
             row.size,
             row.summary.files,
             yaml_mb,
-            row.summary.parties,
-            row.summary.activities,
-            row.summary.agreements,
+            count_or_na(row.summary.parties, row.summary.files),
+            count_or_na(row.summary.activities, row.summary.files),
+            count_or_na(row.summary.agreements, row.summary.files),
             if row.floor.is_zero() { "n/a".to_owned() } else { format!("{:.2}", row.floor.as_secs_f64()) },
             row.check.as_secs_f64(),
             ratio_or_na(row.check.as_secs_f64(), row.floor.as_secs_f64()),

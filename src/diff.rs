@@ -667,13 +667,15 @@ fn sections(old: &Model, new: &Model, changes: &mut Vec<EntityChange>) {
 }
 
 /// Compares one section's entities by id, a batch of ids at a time on every
-/// core, the changes in id order. An entity whose serialised form is the same
-/// bytes on both sides is unchanged and is not looked at further; only the
-/// others are turned into JSON values and flattened field by field
-/// (reordered lists serialise differently yet are no change, so the bytes
-/// only decide equality, never a change). One entity's bytes per side and
+/// core, the changes in id order. An entity equal on both sides as a typed
+/// value (places in the YAML included: the usual case, an entity of a file
+/// both sides share) is unchanged without more ado; one whose serialised
+/// form is the same bytes on both sides (moved in its file, say) is unchanged
+/// too; only the others are turned into JSON values and flattened field by
+/// field (reordered lists serialise differently yet are no change, so
+/// neither test ever decides a change). One entity's bytes per side and
 /// thread live at a time.
-fn compare_section<T: Serialize + Sync>(
+fn compare_section<T: Serialize + Sync + PartialEq>(
     section: &'static str,
     before: &BTreeMap<String, T>,
     after: &BTreeMap<String, T>,
@@ -691,6 +693,7 @@ fn compare_section<T: Serialize + Sync>(
             let (change, fields) = match (before.get(id), after.get(id)) {
                 (None, Some(_)) => ("added", Vec::new()),
                 (Some(_), None) => ("removed", Vec::new()),
+                (Some(b), Some(a)) if b == a => continue,
                 (Some(b), Some(a)) => {
                     old_bytes.clear();
                     new_bytes.clear();

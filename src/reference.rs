@@ -289,7 +289,7 @@ pub struct Reference {
     // through the lookups below.
     /// Country names by ISO 3166-1 alpha-2 code.
     pub(crate) countries: IndexMap<String, String>,
-    /// The EU/EEA members' codes.
+    /// The EU/EEA members' codes, sorted (the reader sorts them).
     pub(crate) eea: Vec<String>,
     /// Former members and the last day they counted as members.
     pub(crate) former_members: Vec<(String, Date)>,
@@ -334,7 +334,7 @@ impl Reference {
 
     /// Whether a country is an EU member state or an EEA-EFTA state today.
     pub fn is_eea(&self, country: &Country) -> bool {
-        self.eea.iter().any(|c| c == country.as_str())
+        self.eea.binary_search_by(|code| code.as_str().cmp(country.as_str())).is_ok()
     }
 
     /// Whether a country counts as EU/EEA on `date`: a member today, or a former

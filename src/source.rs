@@ -95,13 +95,11 @@ impl Content {
     /// What a released `text` keeps: its hash, and where its multi-byte
     /// characters are.
     fn released(text: &str) -> Self {
-        let continuation = text
-            .bytes()
-            .enumerate()
-            .filter(|(_, byte)| (0x80..0xc0).contains(byte))
-            .map(|(offset, _)| to_u32(offset))
-            .collect();
-        Content::Released { hash: fingerprint(text), continuation, again: std::sync::OnceLock::new() }
+        Content::Released {
+            hash: fingerprint(text),
+            continuation: continuation_offsets(text),
+            again: std::sync::OnceLock::new(),
+        }
     }
 }
 
@@ -125,6 +123,34 @@ impl Lent {
     }
 }
 
+/// The offsets of a text's UTF-8 continuation bytes (`0x80..0xC0`), which
+/// columns skip once the text is released. Eight bytes are looked at a time:
+/// models are mostly ASCII, and a word without a high bit has none.
+fn continuation_offsets(text: &str) -> Vec<u32> {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let mut offsets = Vec::new();
+    let mut push_from = |from: usize, part: &[u8]| {
+        for (at, byte) in part.iter().enumerate() {
+            if (0x80..0xc0).contains(byte) {
+                offsets.push(to_u32(from + at));
+            }
+        }
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        if u64::from_le_bytes(word) & HIGH_BITS != 0 {
+            push_from(at, chunk);
+        }
+        at += 8;
+    }
+    push_from(at, chunks.remainder());
+    offsets
+}
+
 /// The hash a released text is checked against when it is read again.
 fn fingerprint(text: &str) -> u64 {
     use std::hash::BuildHasher;
@@ -134,7 +160,8 @@ fn fingerprint(text: &str) -> u64 {
 impl SourceFile {
     fn new(path: PathBuf, text: String) -> Self {
         let display = printable(&path.display().to_string().replace('\\', "/")).into_owned();
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| to_u32(i + 1))).collect();
+        let line_starts =
+            std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| to_u32(i + 1))).collect();
         Self { path, display, len: text.len(), text: Content::Held(text), line_starts, errors_left_out: 0 }
     }
 
@@ -418,6 +445,23 @@ mod tests {
         assert_eq!(file.line_column(land), (1, 11));
         assert_eq!(file.byte_offset(1, 11), land);
         assert_eq!(map.location(Span::new(id, se..se + 2)).to_string(), "a.yaml:2:10");
+    }
+
+    #[test]
+    fn continuation_bytes_are_found_across_every_word_boundary() {
+        // Multi-byte characters at every offset of an 8-byte word, and a tail.
+        for pad in 0..17 {
+            for wide in ["ö", "€", "𝄞"] {
+                let text = format!("{}{wide}x{wide}{}", "a".repeat(pad), "b".repeat(pad % 5));
+                let naive: Vec<u32> = text
+                    .bytes()
+                    .enumerate()
+                    .filter(|(_, byte)| (0x80..0xc0).contains(byte))
+                    .map(|(offset, _)| offset as u32)
+                    .collect();
+                assert_eq!(continuation_offsets(&text), naive, "{text:?}");
+            }
+        }
     }
 
     #[test]

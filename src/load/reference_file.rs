@@ -87,6 +87,10 @@ impl Reference {
                 reference.eea.push(code.value.clone());
             }
         }
+        // Sorted for `Reference::is_eea`'s binary search: the rules ask it for
+        // every performer of every activity.
+        reference.eea.sort_unstable();
+        reference.eea.dedup();
         for former in raw.former_members {
             check_country(&former.code, &mut diagnostics);
             match former.until.value.parse::<Date>() {
@@ -440,6 +444,20 @@ mod tests {
         assert!(reference.countries.len() >= 249);
         assert_eq!(reference.eea.len(), 30);
         assert!(reference.regime("se-healthcare-secrecy").is_some());
+    }
+
+    #[test]
+    fn every_member_is_found_whatever_the_file_order() {
+        // Written out of order, EFTA before the EU's, one code twice: the
+        // reader sorts them for the binary search of `is_eea`.
+        let text = "countries: [{ code: SE, name: Sweden }, { code: AT, name: Austria }, { code: NO, name: Norway }, { code: IN, name: India }]\neea: { eu: [SE, AT, SE], efta: [NO] }\n";
+        let mut sources = SourceMap::new();
+        let reference = Reference::load(&mut sources, Path::new("r.yaml"), text).unwrap();
+        for code in ["SE", "AT", "NO"] {
+            assert!(reference.is_eea(&Country::new(code)), "{code}");
+        }
+        assert!(!reference.is_eea(&Country::new("IN")));
+        assert_eq!(reference.eea, ["AT", "NO", "SE"]);
     }
 
     #[test]

@@ -118,7 +118,7 @@ pub struct Model {
 }
 
 /// An organisation.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Party {
     /// Unique id.
     pub id: PartyId,
@@ -166,7 +166,7 @@ pub struct Party {
 }
 
 /// A certification held by a party, valid for a period.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Certification {
     /// Where the certification is written.
     #[serde(skip)]
@@ -189,7 +189,7 @@ impl Certification {
 }
 
 /// A category of personal data.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DataCategory {
     /// Unique id.
     pub id: DataId,
@@ -298,7 +298,7 @@ impl fmt::Display for Retention {
 }
 
 /// An IT system: a platform, a server, a storage device.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct System {
     /// Unique id.
     pub id: SystemId,
@@ -335,7 +335,7 @@ pub struct System {
 }
 
 /// A processing activity: one purpose, its data, who decides and who performs it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Activity {
     /// Unique id.
     pub id: ActivityId,
@@ -382,7 +382,7 @@ impl Activity {
 }
 
 /// A controller designated by law, with the provision that designates it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LegalDesignation {
     /// The designated controller.
     pub party: Located<PartyId>,
@@ -391,7 +391,7 @@ pub struct LegalDesignation {
 }
 
 /// A party that carries out (part of) an activity.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Performer {
     /// Where the performer entry is written.
     #[serde(skip)]
@@ -426,7 +426,7 @@ impl Performer {
 }
 
 /// A contract as signed.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Agreement {
     /// Unique id.
     pub id: AgreementId,
@@ -484,7 +484,7 @@ impl Agreement {
 }
 
 /// A party to an agreement with the role the agreement claims for it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AgreementParty {
     /// The party.
     pub party: Located<PartyId>,
@@ -493,7 +493,7 @@ pub struct AgreementParty {
 }
 
 /// Sub-processing terms (Art. 28(2)).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SubProcessing {
     /// How sub-processors are authorised.
     pub authorisation: Located<Authorisation>,
@@ -513,7 +513,7 @@ pub enum Residency {
 }
 
 /// A Chapter V transfer tool in an agreement.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TransferClause {
     /// The tool.
     pub tool: Located<TransferTool>,
@@ -532,7 +532,7 @@ pub struct TransferClause {
 }
 
 /// A personal-data breach that happened.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Incident {
     /// Unique id.
     pub id: IncidentId,
@@ -560,7 +560,7 @@ pub struct Incident {
 }
 
 /// A breach notification as sent.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Notification {
     /// Where the notification is written.
     #[serde(skip)]
@@ -576,7 +576,7 @@ pub struct Notification {
 }
 
 /// A finding the model's owners accept.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AcceptedRisk {
     /// Where the acceptance is written.
     #[serde(skip)]
