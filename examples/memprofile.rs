@@ -75,14 +75,16 @@ fn main() {
         size_of::<ansvar::graph::Relation>()
     );
     let reference = ansvar::reference::Reference::builtin();
-    let mut loaded = match ansvar::load::load_path(std::path::Path::new(&dir), &reference) {
+    // As `check` reads a model: each text goes once its file is parsed.
+    let read = ansvar::load::read_path(std::path::Path::new(&dir)).releasing_texts();
+    let mut loaded = match ansvar::load::load_read(read, &reference) {
         Ok(loaded) => loaded,
         Err(invalid) => {
             eprintln!("invalid model: {} problems", invalid.problems());
             std::process::exit(2);
         }
     };
-    let text: usize = loaded.sources.files().map(|(_, f)| f.text().len()).sum();
+    let text: usize = loaded.sources.files().map(|(_, f)| f.len()).sum();
     println!("YAML {}; load peak {}", mb(text), mb(status("VmHWM")));
     println!("after load: live {}", mb(live()));
     // As `check` does once the warnings are out.

@@ -265,6 +265,35 @@ pub fn stream<'s, T: Sync, R: Send, E>(
     })
 }
 
+/// [`stream`] for work that takes its item by value: each item is handed to
+/// exactly one thread and dropped there once `work` is done with it, and each
+/// result is handed to `take` in order as soon as it and those before it are
+/// done.
+///
+/// For a list whose items turn into something else (a model file's raw values
+/// into its entities): the items not yet worked, the results not yet taken
+/// (at most `ahead`) and what `take` has made of the others are all that is
+/// held, never every item and every result at once.
+pub fn stream_owned<T: Send, R: Send, E>(
+    items: Vec<T>,
+    ahead: usize,
+    work: impl Fn(T) -> R + Sync,
+    mut take: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E> {
+    let slots: Vec<Mutex<Option<T>>> = items.into_iter().map(|item| Mutex::new(Some(item))).collect();
+    stream(
+        &slots,
+        ahead,
+        |slot| {
+            // Each slot is taken once, by the one thread that claimed it; a
+            // poisoned lock only means another item's work panicked.
+            let item = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
+            item.map(&work)
+        },
+        |result| result.map_or(Ok(()), &mut take),
+    )
+}
+
 /// The results of `work` on every item, in `items`' order, as an iterator
 /// taken on the calling thread while threads of `scope` draw the next ones
 /// up on every core ([`stream`]): for a consumer that pulls (a template's
@@ -523,6 +552,28 @@ mod tests {
             let expected: Vec<u64> = items.iter().map(|n| (0..n % 97 * 100).sum::<u64>() + n).collect();
             assert_eq!(taken, expected, "ahead {ahead}");
         }
+    }
+
+    #[test]
+    fn owned_items_are_streamed_in_order_each_worked_once() {
+        let items: Vec<String> = (0..3_000).map(|n| n.to_string()).collect();
+        let worked = AtomicUsize::new(0);
+        let mut taken = Vec::new();
+        let done: Result<(), ()> = stream_owned(
+            items.clone(),
+            8,
+            |text| {
+                worked.fetch_add(1, Ordering::Relaxed);
+                text + "!"
+            },
+            |text| {
+                taken.push(text);
+                Ok(())
+            },
+        );
+        assert_eq!(done, Ok(()));
+        assert_eq!(worked.load(Ordering::Relaxed), items.len());
+        assert_eq!(taken, items.iter().map(|text| format!("{text}!")).collect::<Vec<_>>());
     }
 
     #[test]

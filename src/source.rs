@@ -91,6 +91,38 @@ enum Content {
     },
 }
 
+impl Content {
+    /// What a released `text` keeps: its hash, and where its multi-byte
+    /// characters are.
+    fn released(text: &str) -> Self {
+        Content::Released {
+            hash: fingerprint(text),
+            continuation: continuation_offsets(text),
+            again: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+/// A file's text lent out of its map to be parsed on another thread
+/// ([`SourceMap::lend_text`]), as it comes back ([`SourceMap::give_back`]):
+/// the text itself, or, let go as soon as it was parsed, what a released text
+/// keeps. The loader lets each text go as soon as its file is parsed, so the
+/// texts and the raw values of the whole model are never all held at once.
+#[derive(Debug)]
+pub(crate) struct Lent(Content);
+
+impl Lent {
+    /// The text, kept.
+    pub(crate) fn kept(text: String) -> Self {
+        Lent(Content::Held(text))
+    }
+
+    /// The text let go, as [`SourceMap::release_texts`] would.
+    pub(crate) fn released(text: String) -> Self {
+        Lent(Content::released(&text))
+    }
+}
+
 /// The offsets of a text's UTF-8 continuation bytes (`0x80..0xC0`), which
 /// columns skip once the text is released. Eight bytes are looked at a time:
 /// models are mostly ASCII, and a word without a high bit has none.
@@ -152,7 +184,9 @@ impl SourceFile {
     /// The file's full text; empty if it was released and cannot be read
     /// again unchanged ([`SourceFile::fresh_text`] tells which).
     ///
-    /// The loader reads texts before any is released, so it always gets them.
+    /// The loader parses each text before it is released; after that, with
+    /// [`crate::load::Read::releasing_texts`], validation may read a file
+    /// again for an entry's extent, as a snippet does.
     pub fn text(&self) -> &str {
         self.fresh_text().unwrap_or("")
     }
@@ -181,15 +215,11 @@ impl SourceFile {
     /// Lets go of the text (and of any copy read again), keeping what
     /// locations need: the line table, and where the multi-byte characters are.
     fn release(&mut self) {
-        let continuation = match &self.text {
-            Content::Held(text) => continuation_offsets(text),
-            Content::Released { continuation, .. } => continuation.clone(),
-        };
-        let hash = match &self.text {
-            Content::Held(text) => fingerprint(text),
-            Content::Released { hash, .. } => *hash,
-        };
-        self.text = Content::Released { hash, continuation, again: std::sync::OnceLock::new() };
+        match &mut self.text {
+            Content::Held(text) => self.text = Content::released(text),
+            // A copy read again is read afresh next time.
+            Content::Released { again, .. } => *again = std::sync::OnceLock::new(),
+        }
     }
 
     /// 0-based line index of a byte offset.
@@ -353,6 +383,22 @@ impl SourceMap {
     /// Every file with its id.
     pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
         self.files.iter().enumerate().map(|(i, f)| (FileId(to_u32(i)), f))
+    }
+
+    /// Takes `file`'s text out of the map, to be parsed on another thread;
+    /// until it is given back ([`SourceMap::give_back`]) the file's text is
+    /// empty (its length and line table stay).
+    pub(crate) fn lend_text(&mut self, file: FileId) -> String {
+        match &mut self.files[file.0 as usize].text {
+            Content::Held(text) => std::mem::take(text),
+            // Released texts are never lent: the loader lends before any is.
+            Content::Released { .. } => String::new(),
+        }
+    }
+
+    /// Puts back a text lent by [`SourceMap::lend_text`], kept or let go.
+    pub(crate) fn give_back(&mut self, file: FileId, lent: Lent) {
+        self.files[file.0 as usize].text = lent.0;
     }
 
     /// Records that `count` more errors were found in `file` and not kept.

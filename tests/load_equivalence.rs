@@ -109,3 +109,38 @@ fn loading_twice_gives_the_same_model() {
     let second = model_json(&load_path(&fixture("split"), &reference).unwrap());
     assert_eq!(first, second);
 }
+
+/// Letting each text go as soon as its file is parsed (what the binary does
+/// for a model on disk) gives the same model, warnings and places, and the
+/// same diagnostics for an invalid model, including those that look at the
+/// text again (an entry with no `id`).
+#[test]
+fn texts_let_go_as_files_are_parsed_give_the_same_model_and_diagnostics() {
+    use ansvar::load::{load_read, read_path};
+    let reference = Reference::builtin();
+    let kept = load_path(&fixture("split"), &reference).unwrap();
+    let released = load_read(read_path(&fixture("split")).releasing_texts(), &reference).unwrap();
+    assert_eq!(model_json(&kept), model_json(&released));
+    let places = |loaded: &ansvar::load::Loaded| -> Vec<String> {
+        loaded.warnings.iter().map(|w| format!("{} {:?}", w.message, w.location(&loaded.sources))).collect()
+    };
+    assert_eq!(places(&kept), places(&released));
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.yaml"), "parties:\n  - name: Clinic # no id\n    kind: controller\n").unwrap();
+    std::fs::write(dir.path().join("b.yaml"), "systems:\n  - { name: EHR, operator: clinic, location: SE }\n").unwrap();
+    let diagnostics = |invalid: ansvar::load::Invalid| -> Vec<String> {
+        invalid
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let at = d.primary.as_ref().map(|label| (label.span.range(), d.location(&invalid.sources)));
+                format!("{} {at:?}", d.message)
+            })
+            .collect()
+    };
+    let kept = diagnostics(load_path(dir.path(), &reference).unwrap_err());
+    let released = diagnostics(load_read(read_path(dir.path()).releasing_texts(), &reference).unwrap_err());
+    assert!(kept.len() >= 2, "{kept:?}");
+    assert_eq!(kept, released);
+}

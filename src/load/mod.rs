@@ -24,7 +24,7 @@ use serde::de::DeserializeOwned;
 use crate::diag::{Bounded, Diagnostic, DiagnosticCode};
 use crate::model::Model;
 use crate::reference::Reference;
-use crate::source::{FileId, SourceMap, Span};
+use crate::source::{FileId, Lent, SourceMap, Span};
 use crate::timings::Timings;
 
 /// The largest model file `ansvar` reads, in bytes (the same for every file it reads).
@@ -84,12 +84,30 @@ pub struct Read {
     inputs: Result<Vec<(PathBuf, Input)>, Box<Diagnostic>>,
     /// The time reading took.
     timings: Timings,
+    /// Whether each file's text is let go as soon as it is parsed
+    /// ([`Read::releasing_texts`]).
+    release: bool,
 }
 
 impl Read {
     /// A model that could not be read at all (an unknown git revision).
     pub fn failed(diagnostic: Diagnostic) -> Self {
-        Read { inputs: Err(Box::new(diagnostic)), timings: Timings::new() }
+        Read { inputs: Err(Box::new(diagnostic)), timings: Timings::new(), release: false }
+    }
+
+    /// Lets each file's text go as soon as the file is parsed with no problem,
+    /// as [`SourceMap::release_texts`] does after loading: the texts and the
+    /// raw values of the whole model are then never all held at once, which
+    /// lowers the loader's high point. Locations are the same; a snippet, and
+    /// the few validation messages that look at the text (an entry's extent),
+    /// read the file again, and lose the text if it changed since.
+    ///
+    /// Only for files read from disk at their path ([`read_path`]), which can
+    /// be read again: a git revision's texts would lose their snippets.
+    #[must_use]
+    pub fn releasing_texts(mut self) -> Self {
+        self.release = true;
+        self
     }
 }
 
@@ -113,7 +131,7 @@ pub fn read_path(path: &Path) -> Read {
             })
             .collect())
     });
-    Read { inputs, timings }
+    Read { inputs, timings, release: false }
 }
 
 /// Model files given as `(path, text)` pairs (a git revision's).
@@ -121,21 +139,24 @@ pub fn read_texts(texts: Vec<(PathBuf, String)>) -> Read {
     Read {
         inputs: Ok(texts.into_iter().map(|(path, text)| (path, Input::Text(text))).collect()),
         timings: Timings::new(),
+        release: false,
     }
 }
 
 /// Parses and validates a model that has been read.
 pub fn load_read(read: Read, reference: &Reference) -> Result<Loaded, Invalid> {
     let mut timings = read.timings;
-    let prepared = match read.inputs {
+    let mut prepared = match read.inputs {
         Ok(inputs) => prepare(inputs),
         Err(diagnostic) => return Err(Invalid { sources: SourceMap::new(), diagnostics: vec![*diagnostic] }),
     };
-    let results = timings.time("parse", || {
-        let jobs: Vec<(&str, FileId)> =
-            prepared.texts.iter().map(|&file| (prepared.sources.file(file).text(), file)).collect();
-        parse_all(&jobs)
-    });
+    let jobs: Vec<Job> = prepared
+        .texts
+        .iter()
+        .map(|&file| Job { text: prepared.sources.lend_text(file), file, release: read.release })
+        .collect();
+    let parsed = timings.time("parse", || parse_all(jobs));
+    let results = parsed.into_iter().map(|parsed| parsed.returned(&mut prepared.sources)).collect();
     finish(prepared, results, reference, timings)
 }
 
@@ -151,62 +172,71 @@ pub fn load_read(read: Read, reference: &Reference) -> Result<Loaded, Invalid> {
 /// side, so each side's diagnostics name its own file.
 pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded, Invalid>, Result<Loaded, Invalid>) {
     let (mut old_timings, mut new_timings) = (old.timings, new.timings);
+    let (old_release, new_release) = (old.release, new.release);
     let (old_inputs, new_inputs) = match (old.inputs, new.inputs) {
         (Ok(old), Ok(new)) => (old, new),
         (old, new) => {
             return (
-                load_read(Read { inputs: old, timings: old_timings }, reference),
-                load_read(Read { inputs: new, timings: new_timings }, reference),
+                load_read(Read { inputs: old, timings: old_timings, release: old_release }, reference),
+                load_read(Read { inputs: new, timings: new_timings, release: new_release }, reference),
             );
         }
     };
-    let (old, new) = (prepare(old_inputs), prepare(new_inputs));
+    let (mut old, mut new) = (prepare(old_inputs), prepare(new_inputs));
     let started = std::time::Instant::now();
-    // Old texts by content; a new text equal to one is not parsed again.
-    let mut by_text: HashMap<&str, usize, foldhash::fast::RandomState> = HashMap::default();
-    let mut jobs: Vec<(&str, FileId)> = Vec::with_capacity(old.texts.len() + new.texts.len());
-    for &file in &old.texts {
-        let text = old.sources.file(file).text();
-        by_text.entry(text).or_insert(jobs.len());
-        jobs.push((text, file));
-    }
-    // For each new text file: the old job it shares, or its own job.
-    let mut new_jobs = Vec::with_capacity(new.texts.len());
-    for &file in &new.texts {
-        let text = new.sources.file(file).text();
-        match by_text.get(text) {
-            Some(&job) => new_jobs.push(Err(job)),
+    let old_texts: Vec<String> = old.texts.iter().map(|&file| old.sources.lend_text(file)).collect();
+    let new_texts: Vec<String> = new.texts.iter().map(|&file| new.sources.lend_text(file)).collect();
+    // For each new text file, the old file with the same text, if any: it is
+    // not parsed again.
+    let twins: Vec<Option<usize>> = {
+        let mut by_text: HashMap<&str, usize, foldhash::fast::RandomState> = HashMap::default();
+        for (index, text) in old_texts.iter().enumerate() {
+            by_text.entry(text.as_str()).or_insert(index);
+        }
+        new_texts.iter().map(|text| by_text.get(text.as_str()).copied()).collect()
+    };
+    let mut jobs: Vec<Job> =
+        old_texts.into_iter().zip(&old.texts).map(|(text, &file)| Job { text, file, release: old_release }).collect();
+    // For each new text file: its own job, or the old job it shares, with its
+    // text held until that job tells whether the file parsed cleanly.
+    let mut new_jobs = Vec::with_capacity(new_texts.len());
+    for (text, &file) in new_texts.into_iter().zip(&new.texts) {
+        match twins[new_jobs.len()] {
+            Some(twin) => new_jobs.push(Err((twin, Job { text, file, release: new_release }))),
             None => {
                 new_jobs.push(Ok(jobs.len()));
-                jobs.push((text, file));
+                jobs.push(Job { text, file, release: new_release });
             }
         }
     }
-    let mut parsed: Vec<Option<ParsedFile>> = parse_all(&jobs).into_iter().map(Some).collect();
-    drop(by_text);
+    let mut parsed: Vec<Option<Parsed>> = parse_all(jobs).into_iter().map(Some).collect();
     let old_count = old.texts.len();
     let mut new_results = Vec::with_capacity(new_jobs.len());
-    let mut reparse = Vec::new();
-    for (index, job) in new_jobs.iter().enumerate() {
-        let result = match *job {
-            Ok(own) => parsed[own].take(),
-            Err(shared) => match &parsed[shared] {
-                Some(Ok((raw, problems))) if problems.is_empty() => Some(Ok((Arc::clone(raw), Bounded::new()))),
+    let mut again = Vec::new();
+    for (index, job) in new_jobs.into_iter().enumerate() {
+        let result = match job {
+            Ok(own) => parsed[own].take().map(|own| own.returned(&mut new.sources)),
+            Err((twin, job)) => match &parsed[twin] {
+                Some(Parsed { result: Ok((raw, problems)), .. }) if problems.is_empty() => {
+                    new.sources.give_back(job.file, lent(job.text, job.release));
+                    Some(Ok((Arc::clone(raw), Bounded::new())))
+                }
+                // A shared file with problems is parsed again, for the new
+                // side's file ids.
                 _ => {
-                    reparse.push(index);
+                    again.push((index, job));
                     None
                 }
             },
         };
         new_results.push(result);
     }
-    // A shared file with problems is parsed again, for the new side's file ids.
-    let again: Vec<(&str, FileId)> =
-        reparse.iter().map(|&index| (new.sources.file(new.texts[index]).text(), new.texts[index])).collect();
-    for (index, result) in reparse.iter().zip(parse_all(&again)) {
-        new_results[*index] = Some(result);
+    let (indices, again): (Vec<usize>, Vec<Job>) = again.into_iter().unzip();
+    for (index, parsed) in indices.into_iter().zip(parse_all(again)) {
+        new_results[index] = Some(parsed.returned(&mut new.sources));
     }
-    let old_results: Vec<ParsedFile> = parsed.drain(..old_count).flatten().collect();
+    let old_results: Vec<ParsedFile> =
+        parsed.drain(..old_count).flatten().map(|parsed| parsed.returned(&mut old.sources)).collect();
     let new_results: Vec<ParsedFile> = new_results.into_iter().flatten().collect();
     let elapsed = started.elapsed();
     old_timings.record("parse", elapsed);
@@ -396,20 +426,55 @@ fn once_each(warnings: Vec<Diagnostic>, sources: &SourceMap) -> Vec<Diagnostic> 
         .collect()
 }
 
-/// Parses each `(text, file)` job, returning one result per job in the same
-/// order.
+/// One file to parse: its text, lent out of its source map, and whether the
+/// text is let go once the file is parsed.
+struct Job {
+    text: String,
+    file: FileId,
+    release: bool,
+}
+
+/// A parsed file, with its text to be given back to the source map.
+struct Parsed {
+    result: ParsedFile,
+    file: FileId,
+    text: Lent,
+}
+
+impl Parsed {
+    /// The parse result, once the text is back in `sources`.
+    fn returned(self, sources: &mut SourceMap) -> ParsedFile {
+        sources.give_back(self.file, self.text);
+        self.result
+    }
+}
+
+/// A text as it goes back to its source map: let go, or kept.
+fn lent(text: String, release: bool) -> Lent {
+    if release { Lent::released(text) } else { Lent::kept(text) }
+}
+
+/// Parses each job, returning one result per job in the same order.
 ///
 /// Files are independent, so they are parsed on as many threads as the machine
 /// has cores. Each thread takes the next file from a shared counter, largest
 /// files first so that one big file does not finish alone at the end; results
 /// are put back in job order, so the outcome does not depend on the threads.
-fn parse_all(jobs: &[(&str, FileId)]) -> Vec<ParsedFile> {
-    let mut order: Vec<usize> = (0..jobs.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(jobs[i].0.len()));
-    let mut results: Vec<(usize, ParsedFile)> =
-        order.iter().copied().zip(crate::par::map(&order, |&i| parse_model_file(jobs[i].0, jobs[i].1))).collect();
+/// A text to let go is let go by the thread that parsed it, as soon as its
+/// file has parsed with no problem (a file with problems keeps its text for
+/// their snippets), so the texts do not wait for the last file.
+fn parse_all(jobs: Vec<Job>) -> Vec<Parsed> {
+    let mut jobs: Vec<(usize, Job)> = jobs.into_iter().enumerate().collect();
+    jobs.sort_by_key(|(_, job)| std::cmp::Reverse(job.text.len()));
+    let order: Vec<usize> = jobs.iter().map(|(index, _)| *index).collect();
+    let parsed = crate::par::map_owned(jobs, |(_, Job { text, file, release })| {
+        let result = parse_model_file(&text, file);
+        let clean = matches!(&result, Ok((_, problems)) if problems.is_empty());
+        Parsed { result, file, text: lent(text, release && clean) }
+    });
+    let mut results: Vec<(usize, Parsed)> = order.into_iter().zip(parsed).collect();
     results.sort_unstable_by_key(|(index, _)| *index);
-    results.into_iter().map(|(_, result)| result).collect()
+    results.into_iter().map(|(_, parsed)| parsed).collect()
 }
 
 /// The `.yaml`/`.yml` entries of a model directory, sorted, or the one file

@@ -38,10 +38,10 @@ pub struct At<T> {
 }
 
 impl<T> At<T> {
-    /// The value's byte span in `file`, whose text is `text`.
-    pub fn span(&self, file: FileId, text: &str) -> Span {
-        let start = (self.start as usize).min(text.len());
-        Span::new(file, start..(self.end as usize).clamp(start, text.len()))
+    /// The value's byte span in `file`, whose text is `len` bytes long.
+    pub fn span(&self, file: FileId, len: usize) -> Span {
+        let start = (self.start as usize).min(len);
+        Span::new(file, start..(self.end as usize).clamp(start, len))
     }
 }
 

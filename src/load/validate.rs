@@ -77,51 +77,54 @@ pub fn validate(
         return (Model::default(), Bounded::new());
     }
     let (ids, mut diagnostics) = collect_ids(&files, sources);
-    // Pass 2 reads the ids only, so files are built on every core; their
-    // entities and diagnostics are then taken in file order, as one thread
-    // would have: the first definition of an id still wins.
-    // Each raw file is dropped as soon as it is built, so the raw values and
-    // the model are not all held at once.
+    // The model's maps are made once, at the size of every file's entries
+    // together (an entry that fails leaves room unused): growing them file by
+    // file would copy the entries again at every doubling.
+    let count = |count: fn(&RawFile) -> usize| files.iter().map(|(_, raw)| count(raw)).sum::<usize>();
+    let sizes = [
+        count(|raw| raw.parties.len()),
+        count(|raw| raw.data.len()),
+        count(|raw| raw.systems.len()),
+        count(|raw| raw.processing.len()),
+        count(|raw| raw.agreements.len()),
+        count(|raw| raw.incidents.len()),
+    ];
+    // Pass 2 reads the ids only, so files are built on every core; each
+    // file's entities and diagnostics are taken into the model as soon as it
+    // and the files before it are built, in file order, as one thread would
+    // have: the first definition of an id still wins. Each raw file is dropped
+    // once built and each part once taken, so the raw values, the parts and
+    // the model are never all held at once.
     // A raw file `diff` shares with the other side (`load_pair`) is copied
     // here, one at a time; the side that holds it last takes it as it is.
-    let built = crate::par::map_owned(files, |(file, raw)| {
-        let raw = Arc::try_unwrap(raw).unwrap_or_else(|shared| RawFile::clone(&shared));
-        let mut ctx =
-            Ctx { sources, reference, skipped, diagnostics: Bounded::new(), file, ids: &ids, strings: HashSet::new() };
-        let mut part = Model::default();
-        ctx.build(raw, &mut part);
-        (part, ctx.diagnostics)
-    });
-    let mut parts = Vec::with_capacity(built.len());
-    for (part, problems) in built {
-        diagnostics.append(problems);
-        parts.push(part);
-    }
-    // Accepted risks keep file order (their sort below is stable).
-    let risks: Vec<AcceptedRisk> = parts.iter_mut().flat_map(|part| std::mem::take(&mut part.accepted_risks)).collect();
-    // The biggest file's entities become the model as they are, and the others
-    // are added to it: a model in one big file is then never copied. Only the
-    // first definition of an id is built, so the parts never share an id and
-    // the order they are added in does not matter once the maps are sorted.
-    let size = |m: &Model| m.parties.len() + m.data.len() + m.systems.len() + m.activities.len() + m.agreements.len();
-    let biggest = parts.iter().enumerate().max_by_key(|(index, part)| (size(part), std::cmp::Reverse(*index)));
-    let mut model = match biggest.map(|(index, _)| index) {
-        Some(index) => parts.swap_remove(index),
-        None => Model::default(),
-    };
-    // Room for every other file's entities at once: growing per file would
-    // copy the entries again for every file.
-    let total = |count: fn(&Model) -> usize| parts.iter().map(count).sum::<usize>();
-    model.parties.reserve(total(|m| m.parties.len()));
-    model.data.reserve(total(|m| m.data.len()));
-    model.systems.reserve(total(|m| m.systems.len()));
-    model.activities.reserve(total(|m| m.activities.len()));
-    model.agreements.reserve(total(|m| m.agreements.len()));
-    model.incidents.reserve(total(|m| m.incidents.len()));
-    for part in parts {
-        absorb(&mut model, part);
-    }
-    model.accepted_risks = risks;
+    let mut model = Model::default();
+    let built = crate::par::stream_owned(
+        files,
+        PARTS_AHEAD,
+        |(file, raw)| {
+            let raw = Arc::try_unwrap(raw).unwrap_or_else(|shared| RawFile::clone(&shared));
+            let mut ctx = Ctx {
+                sources,
+                reference,
+                skipped,
+                diagnostics: Bounded::new(),
+                file,
+                ids: &ids,
+                strings: HashSet::new(),
+            };
+            let mut part = Model::default();
+            ctx.build(raw, &mut part);
+            (part, ctx.diagnostics)
+        },
+        |(part, problems)| {
+            diagnostics.append(problems);
+            absorb(&mut model, part, &sizes);
+            Ok::<(), std::convert::Infallible>(())
+        },
+    );
+    let Ok(()) = built;
+    // The references share the ids' text; the map itself is no longer needed.
+    drop(ids);
     sort_by_id(&mut model.parties);
     sort_by_id(&mut model.data);
     sort_by_id(&mut model.systems);
@@ -207,20 +210,37 @@ fn sort_by_id<K: Ord + Clone, V>(map: &mut IdMap<K, V>) {
     map.sort_by_cached_key(|id, _| id.clone());
 }
 
-/// Adds one file's entities to the model; an id already there keeps its first
-/// definition (a duplicate has its own diagnostic).
-fn absorb(model: &mut Model, part: Model) {
-    fn merge<K: std::hash::Hash + Eq, V>(into: &mut IdMap<K, V>, from: IdMap<K, V>) {
+/// How many built files' parts may wait to be taken into the model while the
+/// next files are built: enough to keep every core busy behind a big file.
+const PARTS_AHEAD: usize = 8;
+
+/// Adds one file's entities to the model, in file order; an id already there
+/// keeps its first definition (a duplicate has its own diagnostic).
+///
+/// `sizes` is how many entries of each kind the whole model may have. The
+/// first part with entries of a kind becomes that map as it is, given room
+/// for the rest: a model in one big file is then never copied, and the maps
+/// are allocated once. Exactly: `reserve` would round the entries up to the
+/// hash table's capacity, a third more agreements than national has, held
+/// through the whole analysis.
+fn absorb(model: &mut Model, part: Model, sizes: &[usize; 6]) {
+    fn merge<K: std::hash::Hash + Eq, V>(into: &mut IdMap<K, V>, mut from: IdMap<K, V>, size: usize) {
+        if into.is_empty() {
+            std::mem::swap(into, &mut from);
+            into.reserve_exact(size.saturating_sub(into.len()));
+        }
         for (id, entity) in from {
             into.entry(id).or_insert(entity);
         }
     }
-    merge(&mut model.parties, part.parties);
-    merge(&mut model.data, part.data);
-    merge(&mut model.systems, part.systems);
-    merge(&mut model.activities, part.activities);
-    merge(&mut model.agreements, part.agreements);
-    merge(&mut model.incidents, part.incidents);
+    let [parties, data, systems, activities, agreements, incidents] = *sizes;
+    merge(&mut model.parties, part.parties, parties);
+    merge(&mut model.data, part.data, data);
+    merge(&mut model.systems, part.systems, systems);
+    merge(&mut model.activities, part.activities, activities);
+    merge(&mut model.agreements, part.agreements, agreements);
+    merge(&mut model.incidents, part.incidents, incidents);
+    // Accepted risks keep file order (their sort is stable).
     model.accepted_risks.extend(part.accepted_risks);
 }
 
@@ -242,7 +262,7 @@ fn collect_ids(files: &[(FileId, Arc<RawFile>)], sources: &SourceMap) -> (Ids, B
     // they are then entered in file order, as one thread would: the first
     // definition of an id wins and the diagnostics keep their order.
     let prepared = crate::par::map(files, |(file, raw)| {
-        let text = sources.file(*file).text();
+        let len = sources.file(*file).len();
         let groups: [(Kind, Vec<&Option<S>>); 6] = [
             (Kind::Party, raw.parties.iter().map(|p| &p.value.id).collect()),
             (Kind::Data, raw.data.iter().map(|d| &d.value.id).collect()),
@@ -254,7 +274,7 @@ fn collect_ids(files: &[(FileId, Arc<RawFile>)], sources: &SourceMap) -> (Ids, B
         let mut definitions = Vec::new();
         for (kind, group) in groups {
             for id in group.into_iter().flatten() {
-                let span = id.span(*file, text);
+                let span = id.span(*file, len);
                 definitions.push((kind, well_formed(id, span), span));
             }
         }
@@ -338,12 +358,14 @@ impl Ctx<'_> {
         shared
     }
 
+    /// The file's text, for the diagnostics that look at it. The loader may
+    /// have let it go once the file was parsed: it is then read again, once.
     fn text(&self) -> &str {
         self.sources.file(self.file).text()
     }
 
     fn span_of<T>(&self, at: &At<T>) -> Span {
-        at.span(self.file, self.text())
+        at.span(self.file, self.sources.file(self.file).len())
     }
 
     /// The span of a mapping entry, since the parser gives a mapping's position

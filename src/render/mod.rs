@@ -21,6 +21,7 @@ use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
 
 use crate::finding::{Arg, Join, Message, Subject};
 
@@ -97,27 +98,136 @@ pub fn sources(lang: Lang) -> [&'static str; 7] {
     }
 }
 
-type Bundle = FluentBundle<FluentResource>;
+type Bundle = FluentBundle<&'static FluentResource>;
 
-fn bundle(lang: Lang) -> &'static Bundle {
-    static BUNDLES: [OnceLock<Bundle>; 2] = [OnceLock::new(), OnceLock::new()];
-    BUNDLES[lang as usize].get_or_init(|| build(lang))
+/// A language's messages: the Fluent bundle, and beside it the patterns
+/// simple enough to format without it.
+struct Texts {
+    bundle: Bundle,
+    /// Per message id, its value's and its attributes' [`Piece`]s.
+    simple: foldhash::HashMap<&'static str, Simple>,
 }
 
-/// Builds a bundle. The sources are part of the binary and a test parses them
-/// without error, so a broken entry can only be a bug: it is skipped, not fatal.
-fn build(lang: Lang) -> Bundle {
+/// The pieces of one message: `None` where a pattern is more than text and
+/// variables (a select, a term, a function, a literal), which Fluent formats.
+struct Simple {
+    value: Option<Box<[Piece]>>,
+    attributes: Vec<(&'static str, Option<Box<[Piece]>>)>,
+}
+
+/// A piece of a pattern that is only text and `{ $variable }`s.
+enum Piece {
+    /// Text, written as it is (as Fluent writes a text element).
+    Text(&'static str),
+    /// A variable, by name.
+    Var(&'static str),
+}
+
+fn texts(lang: Lang) -> &'static Texts {
+    static TEXTS: [OnceLock<Texts>; 2] = [OnceLock::new(), OnceLock::new()];
+    TEXTS[lang as usize].get_or_init(|| build(lang))
+}
+
+fn bundle(lang: Lang) -> &'static Bundle {
+    &texts(lang).bundle
+}
+
+/// Builds a language's texts. The sources are part of the binary and a test
+/// parses them without error, so a broken entry can only be a bug: it is
+/// skipped, not fatal.
+fn build(lang: Lang) -> Texts {
+    static RESOURCES: [OnceLock<Vec<FluentResource>>; 2] = [OnceLock::new(), OnceLock::new()];
+    let resources: &'static [FluentResource] = RESOURCES[lang as usize].get_or_init(|| {
+        sources(lang)
+            .into_iter()
+            .map(|source| FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial))
+            .collect()
+    });
     let tag: unic_langid::LanguageIdentifier = match lang {
         Lang::En => unic_langid::langid!("en"),
         Lang::Sv => unic_langid::langid!("sv"),
     };
     let mut bundle = FluentBundle::new_concurrent(vec![tag]);
+    // No Unicode isolation marks around placeables: `Piece`s write none either.
     bundle.set_use_isolating(false);
-    for source in sources(lang) {
-        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
+    let mut simple = foldhash::HashMap::default();
+    for resource in resources {
         let _ = bundle.add_resource(resource);
+        for entry in resource.entries() {
+            if let ast::Entry::Message(message) = entry {
+                // The bundle keeps the first of two messages with one id; so does this.
+                simple.entry(message.id.name).or_insert_with(|| Simple {
+                    value: message.value.as_ref().and_then(pieces),
+                    attributes: message.attributes.iter().map(|a| (a.id.name, pieces(&a.value))).collect(),
+                });
+            }
+        }
     }
-    bundle
+    Texts { bundle, simple }
+}
+
+/// A pattern as [`Piece`]s, if it is only text and variables.
+fn pieces(pattern: &ast::Pattern<&'static str>) -> Option<Box<[Piece]>> {
+    // Fluent stops at 100 placeables in a pattern; none comes near.
+    const MAX_PLACEABLES: usize = 100;
+    let mut placeables = 0;
+    let mut out = Vec::with_capacity(pattern.elements.len());
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => out.push(Piece::Text(value)),
+            ast::PatternElement::Placeable {
+                expression: ast::Expression::Inline(ast::InlineExpression::VariableReference { id }),
+            } => {
+                placeables += 1;
+                out.push(Piece::Var(id.name));
+            }
+            ast::PatternElement::Placeable { .. } => return None,
+        }
+    }
+    (placeables <= MAX_PLACEABLES).then(|| out.into_boxed_slice())
+}
+
+/// The pieces of a message's value or attribute, if it is simple.
+fn simple(lang: Lang, key: &str, attribute: Option<&str>) -> Option<&'static [Piece]> {
+    let entry = texts(lang).simple.get(key)?;
+    match attribute {
+        None => entry.value.as_deref(),
+        Some(name) => entry.attributes.iter().find(|(n, _)| *n == name).and_then(|(_, p)| p.as_deref()),
+    }
+}
+
+/// Formats `pieces` by concatenation, as Fluent would: `write` writes the
+/// variable named into the text and says whether it could (an argument that
+/// is missing, or that Fluent would format otherwise, sends the message back
+/// to Fluent, which also reports it).
+fn concat(pieces: &[Piece], mut write: impl FnMut(&str, &mut String) -> bool) -> Option<String> {
+    // Room for the text and a few words per variable, to grow once at most.
+    let room = pieces.iter().map(|piece| if let Piece::Text(text) = piece { text.len() } else { 24 }).sum();
+    let mut out = String::with_capacity(room);
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Var(name) => {
+                if !write(name, &mut out) {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Writes a Fluent value as Fluent writes it without a custom formatter:
+/// a string as it is, a number as [`fluent_bundle::types::FluentNumber::as_string`]
+/// (no isolation marks, see [`build`]); a custom value is left to Fluent.
+fn write_value(value: &FluentValue<'_>, out: &mut String) -> bool {
+    match value {
+        FluentValue::String(text) => out.push_str(text),
+        FluentValue::Number(number) => out.push_str(&number.as_string()),
+        FluentValue::None | FluentValue::Error => {}
+        FluentValue::Custom(_) => return false,
+    }
+    true
 }
 
 /// How a piece of code (an id, a value as spelled) is written in the output.
@@ -134,10 +244,15 @@ const CLOSE: char = '\u{E001}';
 
 impl Code {
     fn wrap(self, text: &str) -> String {
-        match self {
-            Code::Backticks => format!("`{text}`"),
-            Code::Marked => format!("{OPEN}{text}{CLOSE}"),
-        }
+        let (open, close) = match self {
+            Code::Backticks => ('`', '`'),
+            Code::Marked => (OPEN, CLOSE),
+        };
+        let mut out = String::with_capacity(text.len() + open.len_utf8() + close.len_utf8());
+        out.push(open);
+        out.push_str(text);
+        out.push(close);
+        out
     }
 }
 
@@ -164,32 +279,188 @@ pub fn segments(message: &Message, lang: Lang) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut rest = text.as_str();
     while let Some(open) = rest.find(OPEN) {
-        out.extend(backtick_segments(&rest[..open]));
+        push_backtick_segments(&rest[..open], &mut out);
         let after = &rest[open + OPEN.len_utf8()..];
         let close = after.find(CLOSE).unwrap_or(after.len());
         out.push(Segment { text: after[..close].to_owned(), code: true });
         rest = after.get(close + CLOSE.len_utf8()..).unwrap_or("");
     }
-    out.extend(backtick_segments(rest));
+    push_backtick_segments(rest, &mut out);
     out
+}
+
+/// Between a name and its id inside a code argument, for the report to split
+/// (`report::finding`); private use, never in a model.
+pub(crate) const NAMED: char = '\u{E002}';
+
+/// [`segments`] with names: each id argument (`Arg::Id`, `Arg::Name`) that
+/// `name_of` names becomes a segment of its name with the id beside it, as
+/// `make(text, code, id)` builds a segment. This is what the report gets by
+/// replacing such arguments with `name NAMED id` as code and rendering
+/// [`segments`], made directly: no copy of the message, no marks to find
+/// again. `None` where that could differ or the message is not simple (a
+/// list or a nested message as argument, a select, a mark in model text):
+/// the caller takes the long way.
+pub(crate) fn named_segments<'n, S>(
+    message: &Message,
+    lang: Lang,
+    name_of: impl Fn(&Subject) -> Option<&'n str>,
+    make: impl Fn(String, bool, String) -> S,
+) -> Option<Vec<S>> {
+    let mut named = Named { lang, name_of, make, out: Vec::new(), text: String::new() };
+    named.message(message)?;
+    named.flush();
+    Some(named.out)
+}
+
+/// What [`named_segments`] makes as it goes.
+struct Named<N, M, S> {
+    lang: Lang,
+    name_of: N,
+    make: M,
+    out: Vec<S>,
+    /// The text since the last code segment, split at its backticks when a
+    /// code segment or the end closes it, as [`segments`] splits it.
+    text: String,
+}
+
+impl<'n, N, M, S> Named<N, M, S>
+where
+    N: Fn(&Subject) -> Option<&'n str>,
+    M: Fn(String, bool, String) -> S,
+{
+    /// A message, as [`render`] writes it with [`Code::Marked`].
+    fn message(&mut self, message: &Message) -> Option<()> {
+        for piece in simple(self.lang, message.key, None)? {
+            match piece {
+                Piece::Text(piece) => self.text.push_str(piece),
+                Piece::Var(name) => {
+                    // As `FluentArgs::set` keeps the last of two facts with one name.
+                    let (_, arg) = message.args.iter().rev().find(|(n, _)| n == name)?;
+                    self.arg(arg)?;
+                }
+            }
+        }
+        Some(())
+    }
+
+    /// An argument, as [`text`] writes it with [`Code::Marked`], after the
+    /// report put names in (`report::finding`).
+    fn arg(&mut self, arg: &Arg) -> Option<()> {
+        // OPEN, CLOSE and NAMED all start with the byte 0xEE, as does any
+        // character from U+E000 to U+EFFF: text with one takes the long way.
+        let marked = |text: &str| text.as_bytes().contains(&0xEE);
+        match arg {
+            Arg::Id(subject) | Arg::Name(subject) if !matches!(subject, Subject::Country(_)) => {
+                let id = subject.id();
+                if marked(id) {
+                    return None;
+                }
+                match ((self.name_of)(subject), arg) {
+                    (Some(named), _) => {
+                        if marked(named) {
+                            return None;
+                        }
+                        self.flush();
+                        self.out.push((self.make)(named.to_owned(), false, id.to_owned()));
+                    }
+                    (None, Arg::Id(_)) => {
+                        self.flush();
+                        self.out.push((self.make)(id.to_owned(), true, String::new()));
+                    }
+                    (None, _) => self.text.push_str(id),
+                }
+            }
+            Arg::Code(code) => {
+                if marked(code) {
+                    return None;
+                }
+                self.flush();
+                self.out.push((self.make)(code.to_string(), true, String::new()));
+            }
+            Arg::Number(n) => {
+                if !write_value(&FluentValue::from(*n), &mut self.text) {
+                    return None;
+                }
+            }
+            Arg::Message(inner) => self.message(inner)?,
+            Arg::List(items, join) => {
+                let separator = separator(*join, self.lang);
+                for (index, item) in items.iter().enumerate() {
+                    if index > 0 {
+                        self.text.push_str(&separator);
+                    }
+                    self.arg(item)?;
+                }
+            }
+            other => {
+                let plain = text(other, self.lang, Code::Marked);
+                if marked(&plain) {
+                    return None;
+                }
+                self.text.push_str(&plain);
+            }
+        }
+        Some(())
+    }
+
+    /// Ends the text so far as segments.
+    fn flush(&mut self) {
+        let make = &self.make;
+        if !self.text.contains('`') {
+            if !self.text.is_empty() {
+                self.out.push(make(std::mem::take(&mut self.text), false, String::new()));
+            }
+            return;
+        }
+        let mut split = Vec::new();
+        push_backtick_segments(&self.text, &mut split);
+        self.out.extend(split.into_iter().map(|segment| make(segment.text, segment.code, String::new())));
+        self.text.clear();
+    }
 }
 
 /// Splits text at its backticks: `` `exposure` unknown `` becomes code, text.
 /// Text with an odd number of backticks is kept whole, as text.
 pub fn backtick_segments(text: &str) -> Vec<Segment> {
-    let parts: Vec<&str> = text.split('`').collect();
-    if parts.len().is_multiple_of(2) {
-        return vec![Segment { text: text.to_owned(), code: false }];
+    let mut out = Vec::new();
+    push_backtick_segments(text, &mut out);
+    out
+}
+
+/// [`backtick_segments`] onto `out`.
+fn push_backtick_segments(text: &str, out: &mut Vec<Segment>) {
+    // Most text has no backtick: it is one segment (none if empty).
+    if !text.contains('`') {
+        if !text.is_empty() {
+            out.push(Segment { text: text.to_owned(), code: false });
+        }
+        return;
     }
-    parts
-        .iter()
-        .enumerate()
-        .filter(|(_, part)| !part.is_empty())
-        .map(|(index, part)| Segment { text: (*part).to_owned(), code: index % 2 == 1 })
-        .collect()
+    if text.matches('`').count().is_multiple_of(2) {
+        // An odd number of parts: an even number of backticks.
+        let parts = text.split('`').enumerate().filter(|(_, part)| !part.is_empty());
+        out.extend(parts.map(|(index, part)| Segment { text: part.to_owned(), code: index % 2 == 1 }));
+    } else {
+        out.push(Segment { text: text.to_owned(), code: false });
+    }
 }
 
 fn render(message: &Message, lang: Lang, code: Code) -> String {
+    if let Some(pieces) = simple(lang, message.key, None) {
+        // As `FluentArgs::set` keeps the last of two facts with one name.
+        let write = |name: &str, out: &mut String| match message.args.iter().rev().find(|(n, _)| *n == name) {
+            Some((_, Arg::Number(n))) => write_value(&FluentValue::from(*n), out),
+            Some((_, arg)) => {
+                out.push_str(&text(arg, lang, code));
+                true
+            }
+            None => false,
+        };
+        if let Some(text) = concat(pieces, write) {
+            return text;
+        }
+    }
     let bundle = bundle(lang);
     let Some(pattern) = bundle.get_message(message.key).and_then(|m| m.value()) else {
         debug_assert!(false, "no message `{}` in {lang:?}", message.key);
@@ -232,6 +503,16 @@ pub(crate) fn attribute(key: &str, attribute: &str, lang: Lang) -> String {
 }
 
 fn lookup(key: &str, attribute: Option<&str>, lang: Lang, args: &[(&'static str, FluentValue<'_>)]) -> String {
+    if let Some(pieces) = simple(lang, key, attribute) {
+        // As `FluentArgs::set` keeps the last of two arguments with one name.
+        let write = |name: &str, out: &mut String| match args.iter().rev().find(|(n, _)| *n == name) {
+            Some((_, value)) => write_value(value, out),
+            None => false,
+        };
+        if let Some(text) = concat(pieces, write) {
+            return text;
+        }
+    }
     if args.is_empty() {
         return cached(key, attribute, lang);
     }
@@ -439,6 +720,9 @@ fn text(arg: &Arg, lang: Lang, code: Code) -> String {
         Arg::Number(n) => n.to_string(),
         Arg::Word(word) => {
             let key = format!("word-{word}");
+            if let Some(text) = simple(lang, &key, None).and_then(|pieces| concat(pieces, |_, _| false)) {
+                return text;
+            }
             match bundle(lang).get_message(&key).and_then(|m| m.value()) {
                 Some(pattern) => {
                     let mut errors = Vec::new();
@@ -456,18 +740,20 @@ fn text(arg: &Arg, lang: Lang, code: Code) -> String {
         Arg::Provision(cited) => provision(cited, lang),
         Arg::Message(message) => render(message, lang, code),
         Arg::List(items, join) => {
-            let separator: Cow<'static, str> = Cow::Owned(plain(
-                match join {
-                    Join::Comma => "join-comma",
-                    Join::And => "join-and",
-                    Join::Semicolon => "join-semicolon",
-                    Join::Arrow => "join-arrow",
-                },
-                lang,
-            ));
-            items.iter().map(|item| text(item, lang, code)).collect::<Vec<_>>().join(&separator)
+            items.iter().map(|item| text(item, lang, code)).collect::<Vec<_>>().join(&separator(*join, lang))
         }
     }
+}
+
+/// What a list's items are joined with.
+fn separator(join: Join, lang: Lang) -> String {
+    let key = match join {
+        Join::Comma => "join-comma",
+        Join::And => "join-and",
+        Join::Semicolon => "join-semicolon",
+        Join::Arrow => "join-arrow",
+    };
+    plain(key, lang)
 }
 
 #[cfg(test)]

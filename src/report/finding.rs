@@ -35,8 +35,8 @@ impl Segment {
 }
 
 /// Between a name and its id inside a code argument, for
-/// [`Segment::from_render`] to split; private use, never in a model.
-const NAMED: char = '\u{E002}';
+/// [`Segment::from_render`] to split.
+const NAMED: char = render::NAMED;
 
 /// Splits prose written by hand (a rule's explanation, a role's reason) at its
 /// backticks: `` `medhelp` notified `imy` `` becomes code, text, code. Text
@@ -53,6 +53,10 @@ pub(crate) fn named_message(input: &Input<'_>, message: &Message) -> Vec<Segment
     if !input.splits {
         return Vec::new();
     }
+    let make = |text, code, id| Segment { text, code, id };
+    if let Some(segments) = render::named_segments(message, input.lang, |subject| input.name_of(subject), make) {
+        return segments;
+    }
     render::segments(&with_names(input, message), input.lang).into_iter().map(Segment::from_render).collect()
 }
 
@@ -65,7 +69,14 @@ fn with_names(input: &Input<'_>, message: &Message) -> Message {
 fn name_arg(input: &Input<'_>, arg: &Arg) -> Arg {
     match arg {
         Arg::Id(subject) | Arg::Name(subject) => match input.name_of(subject) {
-            Some(name) => Arg::code(format!("{name}{NAMED}{}", subject.id())),
+            Some(name) => {
+                let id = subject.id();
+                let mut named = String::with_capacity(name.len() + NAMED.len_utf8() + id.len());
+                named.push_str(name);
+                named.push(NAMED);
+                named.push_str(id);
+                Arg::code(named)
+            }
             None => arg.clone(),
         },
         Arg::List(items, join) => Arg::List(items.iter().map(|item| name_arg(input, item)).collect(), *join),

@@ -12,6 +12,7 @@
 
 pub mod diagram;
 pub mod diff;
+pub mod escape;
 pub mod finding;
 pub(crate) mod index;
 pub mod invalid;

@@ -167,6 +167,10 @@ pub(crate) struct Names<'a> {
     /// One per system, in the model's order: its measures in words, once
     /// worded (every record of every activity on the system shows them).
     measures: Vec<std::sync::OnceLock<String>>,
+    /// One per data category, in the model's order: its words in a record
+    /// (the personal data, the erasure line), once worded (every record of
+    /// every activity processing it shows them).
+    data: Vec<std::sync::OnceLock<[String; 2]>>,
 }
 
 impl<'a> Names<'a> {
@@ -176,6 +180,7 @@ impl<'a> Names<'a> {
             parties: input.model.parties.keys().map(|id| input.party(id)).collect(),
             activities: input.model.activities.keys().map(|id| input.activity(id)).collect(),
             measures: input.model.systems.keys().map(|_| std::sync::OnceLock::new()).collect(),
+            data: input.model.data.keys().map(|_| std::sync::OnceLock::new()).collect(),
             input: *input,
         }
     }
@@ -208,6 +213,19 @@ impl Names<'_> {
         let (index, _, system) = self.input.model.systems.get_full(id)?;
         let slot = self.measures.get(index)?;
         Some(slot.get_or_init(|| word(system)).clone())
+    }
+}
+
+impl Names<'_> {
+    /// The data category's words in a record, worded by `word` the first time
+    /// they are asked for; `None` for a category the model lacks.
+    pub(crate) fn data_words(
+        &self,
+        id: &crate::model::DataId,
+        word: impl FnOnce(&crate::model::DataCategory) -> [String; 2],
+    ) -> Option<&[String; 2]> {
+        let (index, _, data) = self.input.model.data.get_full(id)?;
+        Some(self.data.get(index)?.get_or_init(|| word(data)))
     }
 }
 
@@ -247,6 +265,16 @@ impl std::ops::Deref for Shared {
 impl fmt::Display for Shared {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+/// A template writes the text as it is, straight into its output (and
+/// through its escaper), rather than through [`fmt::Display`]: names and ids
+/// are most of what a page shows.
+impl askama::FastWritable for Shared {
+    #[inline]
+    fn write_into(&self, dest: &mut dyn fmt::Write, _: &dyn askama::Values) -> askama::Result<()> {
+        Ok(dest.write_str(&self.0)?)
     }
 }
 

@@ -202,9 +202,24 @@ fn field(input: &Names<'_>, key: &'static str, label: &str, point: &'static str,
 
 /// An article's point as the report's language cites it, without the word
 /// "article": `30(1)(a)`, `30.1 a`.
-fn cite(input: &Names<'_>, point: &str) -> String {
-    let cited = crate::render::provision(&format!("Art. {point}"), input.lang);
-    cited.strip_prefix("Art. ").or_else(|| cited.strip_prefix("artikel ")).unwrap_or(&cited).to_owned()
+fn cite(input: &Names<'_>, point: &'static str) -> String {
+    use std::cell::RefCell;
+    thread_local! {
+        /// The points cited so far, by language: a record cites the same
+        /// dozen points every time.
+        static CITED: RefCell<Vec<(&'static str, crate::render::Lang, String)>> = const { RefCell::new(Vec::new()) };
+    }
+    let lang = input.lang;
+    CITED.with(|cited| {
+        let mut cited = cited.borrow_mut();
+        if let Some((_, _, text)) = cited.iter().find(|(p, l, _)| *p == point && *l == lang) {
+            return text.clone();
+        }
+        let provision = crate::render::provision(&format!("Art. {point}"), lang);
+        let text = provision.strip_prefix("Art. ").or_else(|| provision.strip_prefix("artikel ")).unwrap_or(&provision);
+        cited.push((point, lang, text.to_owned()));
+        text.to_owned()
+    })
 }
 
 fn dpo(input: &Names<'_>, party: &PartyId) -> String {
@@ -237,18 +252,10 @@ fn controller_row(input: &Names<'_>, activity: &Activity, record: &ControllerRec
             )
         })
         .collect();
-    let data: Vec<&DataCategory> = record.data.iter().filter_map(|d| input.model.data.get(d)).collect();
-    let retention = data
-        .iter()
-        .map(|d| {
-            let period = d
-                .retention
-                .as_ref()
-                .map(|r| retention_words(input.lang, &r.value))
-                .unwrap_or_else(|| input.t("not-recorded"));
-            format!("{}: {period}", d.name)
-        })
-        .collect();
+    // A category's words are the same in every record: worded once.
+    let data: Vec<&[String; 2]> =
+        record.data.iter().filter_map(|d| input.data_words(d, |data| data_words(input, data))).collect();
+    let retention = data.iter().map(|[_, erasure]| erasure.clone()).collect();
     let fields = vec![
         field(
             input,
@@ -271,7 +278,7 @@ fn controller_row(input: &Names<'_>, activity: &Activity, record: &ControllerRec
             "personal_data",
             "record-field-personal-data",
             "30(1)(c)",
-            data.iter().map(|d| data_item(input, d)).collect(),
+            data.iter().map(|[item, _]| item.clone()).collect(),
         ),
         field(input, "recipients", "record-field-recipients", "30(1)(d)", recipients),
         field(input, "transfers", "record-field-transfers", "30(1)(e)", transfers(input, &record.transfers)),
@@ -293,6 +300,17 @@ fn controller_row(input: &Names<'_>, activity: &Activity, record: &ControllerRec
         activities: vec![input.activity(&activity.id)],
         fields,
     }
+}
+
+/// A data category in a controller record: the personal data (30(1)(c)) and
+/// its erasure line (30(1)(f)).
+fn data_words(input: &Names<'_>, data: &DataCategory) -> [String; 2] {
+    let period = data
+        .retention
+        .as_ref()
+        .map(|r| retention_words(input.lang, &r.value))
+        .unwrap_or_else(|| input.t("not-recorded"));
+    [data_item(input, data), format!("{}: {period}", data.name)]
 }
 
 /// A processor record (Art. 30(2)) in words.

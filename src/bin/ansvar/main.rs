@@ -286,8 +286,11 @@ fn load_model(global: &GlobalArgs, model: &Path, progress: &Progress) -> Result<
     exists(model, "")?;
     let reference = reference(global)?;
     progress.stage(format!("reading and validating {}", model.display()));
-    let mut loaded =
-        load_with(model, "", stderr_color(global), global.lang(), progress, || load::load_path(model, &reference))?;
+    let mut loaded = load_with(model, "", stderr_color(global), global.lang(), progress, || {
+        // Each text goes as soon as its file is parsed: snippets read the
+        // file again.
+        load::load_read(load::read_path(model).releasing_texts(), &reference)
+    })?;
     // The warnings are out: from here the texts serve only snippets, which
     // read their file again. Letting them go lowers the analysis's peak.
     loaded.sources.release_texts();
@@ -358,7 +361,7 @@ fn load_or_document(
     let mut document = None;
     progress.stage(format!("reading and validating {}", model.display()));
     let loaded = load_with(model, "", stderr_color(global), global.lang(), progress, || {
-        load::load_path(model, &reference).inspect_err(|invalid| {
+        load::load_read(load::read_path(model).releasing_texts(), &reference).inspect_err(|invalid| {
             let (diagnostics, sources) = (&invalid.diagnostics, &invalid.sources);
             document = match format {
                 printer::CheckFormat::Sarif => serde_json::to_string_pretty(&invalid::sarif(diagnostics, sources)),
@@ -666,7 +669,9 @@ fn read_side(spec: &str, revision: Option<&str>, side: &str) -> Result<(std::pat
         None => path.clone(),
     };
     let read = match &revision {
-        None => load::read_path(&path),
+        // A file on disk can be read again for a snippet: its text goes as
+        // soon as it is parsed. A revision's texts stay for the warnings.
+        None => load::read_path(&path).releasing_texts(),
         Some(rev) => match load::git::read_at_revision(rev, &path) {
             Ok(texts) => load::read_texts(texts),
             Err(diagnostic) => load::Read::failed(*diagnostic),
