@@ -33,7 +33,9 @@
 //!   the time of `check`; `report --overview` (HTML) is at most 10 MB, takes
 //!   at most 1.5× `check`'s time and 1.2× its peak memory; `report --split
 //!   DIR` (every party's page) takes at most 2× `check`'s time and 1.5× its
-//!   peak memory.
+//!   peak memory. Each split's wall, user and system seconds are printed to
+//!   stderr (`split runs:`): the system time is the kernel making the files,
+//!   which on some disks moves the wall time more than `ansvar`'s own work.
 //!
 //! It prints Markdown tables: `docs/performance.md` explains them. Runs on a
 //! loaded machine are noisy; compare medians, and rerun before you conclude.
@@ -210,6 +212,15 @@ fn main() {
                 measured.split.as_secs_f64(),
                 measured.split_peak
             );
+            let runs: Vec<String> = measured
+                .split_runs
+                .iter()
+                .map(|(wall, cpu)| match cpu {
+                    Some((user, system)) => format!("{:.2} s ({user:.2} user, {system:.2} system)", wall.as_secs_f64()),
+                    None => format!("{:.2} s", wall.as_secs_f64()),
+                })
+                .collect();
+            eprintln!("    split runs: {}", runs.join(", "));
             people_rows.push((label.clone(), measured));
         }
     }
@@ -254,14 +265,24 @@ struct People {
     split_pages: usize,
     /// All its files' bytes.
     split_bytes: u64,
+    /// Each run of the split: wall time, and user and system CPU seconds
+    /// where `/usr/bin/time` gives them.
+    split_runs: Vec<(Duration, Option<(f64, f64)>)>,
 }
 
 /// Runs `ansvar ARGS` under `/usr/bin/time` when present: wall time, peak MB
 /// (NaN without it) and what it wrote to stdout.
 fn measured(args: &[String], has_time: bool) -> (Duration, f64, Vec<u8>) {
+    let (wall, peak, _, stdout) = measured_with_cpu(args, has_time);
+    (wall, peak, stdout)
+}
+
+/// [`measured`], with the user and system CPU seconds `/usr/bin/time` gives
+/// (`None` without it): a split's system time is the kernel making its files.
+fn measured_with_cpu(args: &[String], has_time: bool) -> (Duration, f64, Option<(f64, f64)>, Vec<u8>) {
     let mut process = if has_time {
         let mut process = Command::new(TIME);
-        process.args(["-f", "time-peak-kb %M", ANSVAR]).args(args);
+        process.args(["-f", "time-peak-kb %M\ntime-cpu-s %U %S", ANSVAR]).args(args);
         process
     } else {
         let mut process = Command::new(ANSVAR);
@@ -278,7 +299,11 @@ fn measured(args: &[String], has_time: bool) -> (Duration, f64, Vec<u8>) {
         .find_map(|l| l.strip_prefix("time-peak-kb "))
         .and_then(|kb| kb.trim().parse::<f64>().ok())
         .map_or(f64::NAN, |kb| kb * 1024.0 / 1e6);
-    (wall, peak, output.stdout)
+    let cpu = stderr.lines().find_map(|l| l.strip_prefix("time-cpu-s ")).and_then(|times| {
+        let (user, system) = times.trim().split_once(' ')?;
+        Some((user.parse().ok()?, system.parse().ok()?))
+    });
+    (wall, peak, cpu, output.stdout)
 }
 
 /// Measures `check` on a simulated terminal, `report --scope REGION`, the
@@ -308,6 +333,7 @@ fn people(dir: &Path, runs: usize, check: Duration, check_peak: f64, has_time: b
     // 11.7 s for a split after no deletion, a median of 22.9 s after them),
     // which times the benchmark's own cleaning up, not the split.
     let mut sites = Vec::new();
+    let mut split_runs = Vec::new();
     for _ in 0..runs {
         let (wall, _, out) = measured(&report(&["--scope", REGION, "--format", "html"]), has_time);
         scoped.push(wall);
@@ -318,7 +344,9 @@ fn people(dir: &Path, runs: usize, check: Duration, check_peak: f64, has_time: b
         overview_bytes = out.len() as u64;
         let target = tempfile::tempdir().expect("a temporary directory");
         let site = target.path().join("site");
-        let (wall, peak, _) = measured(&report(&["--split", &site.display().to_string(), "--quiet"]), has_time);
+        let (wall, peak, cpu, _) =
+            measured_with_cpu(&report(&["--split", &site.display().to_string(), "--quiet"]), has_time);
+        split_runs.push((wall, cpu));
         split.push(wall);
         split_peak.push(peak);
         split_pages = std::fs::read_dir(site.join("parties")).map_or(0, |d| d.count());
@@ -340,6 +368,7 @@ fn people(dir: &Path, runs: usize, check: Duration, check_peak: f64, has_time: b
         split_peak: median(split_peak),
         split_pages,
         split_bytes,
+        split_runs,
     }
 }
 
