@@ -217,6 +217,12 @@ fn concat(pieces: &[Piece], mut write: impl FnMut(&str, &mut String) -> bool) ->
     Some(out)
 }
 
+/// The argument of `message` named `name`: the last of two with one name, as
+/// `FluentArgs::set` keeps it.
+fn arg_named<'m>(message: &'m Message, name: &str) -> Option<&'m Arg> {
+    message.args.iter().rev().find(|(n, _)| *n == name).map(|(_, arg)| arg)
+}
+
 /// Writes a Fluent value as Fluent writes it without a custom formatter:
 /// a string as it is, a number as [`fluent_bundle::types::FluentNumber::as_string`]
 /// (no isolation marks, see [`build`]); a custom value is left to Fluent.
@@ -335,9 +341,7 @@ where
             match piece {
                 Piece::Text(piece) => self.text.push_str(piece),
                 Piece::Var(name) => {
-                    // As `FluentArgs::set` keeps the last of two facts with one name.
-                    let (_, arg) = message.args.iter().rev().find(|(n, _)| n == name)?;
-                    self.arg(arg)?;
+                    self.arg(arg_named(message, name)?)?;
                 }
             }
         }
@@ -448,10 +452,9 @@ fn push_backtick_segments(text: &str, out: &mut Vec<Segment>) {
 
 fn render(message: &Message, lang: Lang, code: Code) -> String {
     if let Some(pieces) = simple(lang, message.key, None) {
-        // As `FluentArgs::set` keeps the last of two facts with one name.
-        let write = |name: &str, out: &mut String| match message.args.iter().rev().find(|(n, _)| *n == name) {
-            Some((_, Arg::Number(n))) => write_value(&FluentValue::from(*n), out),
-            Some((_, arg)) => {
+        let write = |name: &str, out: &mut String| match arg_named(message, name) {
+            Some(Arg::Number(n)) => write_value(&FluentValue::from(*n), out),
+            Some(arg) => {
                 out.push_str(&text(arg, lang, code));
                 true
             }
