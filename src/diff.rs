@@ -10,6 +10,7 @@
 //! id; list items by their natural key (a performer by its party and principal).
 //! Moving YAML between files, reordering entries or reformatting changes nothing.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
@@ -250,10 +251,10 @@ struct Settings<'a> {
 }
 
 /// Compares the entities of both sides, then analyses and summarises each
-/// side in turn ([`Summary`]), dropping the old side's model (when owned) and
-/// analysis before the new side's analysis is built, and compares the two
-/// summaries.
-fn compare_sides<M: std::borrow::Borrow<Model>>(
+/// side in turn ([`Summary`]), the old side's analysis dropped before the new
+/// side's is built and its model (when owned) freed on a second thread while
+/// it is, and compares the two summaries.
+fn compare_sides<M: std::borrow::Borrow<Model> + Send>(
     (old_model, old_sources): (M, &crate::source::SourceMap),
     new: &Side<'_>,
     settings: &Settings<'_>,
@@ -261,13 +262,15 @@ fn compare_sides<M: std::borrow::Borrow<Model>>(
     let Settings { reference, as_of, seeds, lang } = *settings;
     let entities = compare_entities(old_model.borrow(), new.model);
     let old = Summary::new(old_model.borrow(), reference, as_of, seeds);
-    drop(old_model);
-    let new_summary = Summary::new(new.model, reference, as_of, seeds);
+    // Freeing a model is millions of small frees, done beside the analysis
+    // rather than before it.
+    let ((), new_summary) =
+        crate::par::join(move || drop(old_model), || Summary::new(new.model, reference, as_of, seeds));
     compare(old, old_sources, new_summary, new.sources, entities, lang)
 }
 
 /// One obligation of a party in one activity, without the party: what is compared.
-type Item = (ActivityId, crate::obligations::Kind, &'static [&'static str]);
+type Item = crate::obligations::party::Item;
 
 /// What a comparison reads of one side's analysis, drawn up while the
 /// analysis is held and kept once it is dropped (its graph above all), so
@@ -279,12 +282,13 @@ struct Summary {
     findings: Vec<Finding>,
     /// The derived roles.
     roles: crate::roles::Roles,
-    /// The duties to notify a breach.
-    duties: BTreeSet<NotificationDuty>,
+    /// The duties to notify a breach, sorted, without repeats.
+    duties: Vec<NotificationDuty>,
     /// Processing in third countries.
     abroad: Vec<ProcessingAbroad>,
-    /// Each party's obligations, one item per activity each applies to,
-    /// sorted; parties without any are left out.
+    /// Each party's obligations, one item per activity each applies to, in
+    /// the order they are derived in (sorted only where the sides differ,
+    /// [`compare_obligations`]); parties without any are left out.
     obligations: BTreeMap<PartyId, Vec<Item>>,
     /// The side's scope, when the comparison is scoped.
     scoped: Option<crate::scope::Scoped>,
@@ -296,16 +300,22 @@ impl Summary {
     /// dropped before this returns.
     fn new(model: &Model, reference: &Reference, as_of: jiff::civil::Date, seeds: &[PartyId]) -> Self {
         let analysis = Analysis::new(model, reference, as_of);
-        let duties = notification_duties(&analysis.graph, &analysis.roles).into_iter().collect();
-        let abroad = processing_abroad(model, &analysis.graph, reference, as_of);
         let parties: Vec<&PartyId> = model.parties.keys().collect();
-        let items = crate::par::map(&parties, |&party| {
-            let items: Vec<Item> = party_items(&analysis.obligations_of(party))
-                .into_iter()
-                .map(|(activity, kind, provisions)| (activity.clone(), kind, provisions))
-                .collect();
-            (party.clone(), items)
-        });
+        // The duties and the processing abroad are one pass each on one
+        // thread: they are made beside the obligations, which take every core.
+        let ((duties, abroad), items) = crate::par::join(
+            || {
+                let mut duties = notification_duties(&analysis.graph, &analysis.roles);
+                // Kept while the other side is analysed: no room to spare.
+                duties.shrink_to_fit();
+                (duties, processing_abroad(model, &analysis.graph, reference, as_of))
+            },
+            || {
+                crate::par::map(&parties, |&party| {
+                    (party.clone(), crate::obligations::obligation_items(&analysis, party))
+                })
+            },
+        );
         let obligations = items.into_iter().filter(|(_, items)| !items.is_empty()).collect();
         let Analysis { roles, findings, graph, .. } = analysis;
         drop(graph);
@@ -326,8 +336,7 @@ fn compare(
 ) -> ModelDiff {
     let (findings_introduced, findings_resolved, acceptances_started, acceptances_stopped) =
         compare_findings_from(old_sources, &old.findings, new_sources, &new.findings, lang);
-    let duties_added = new.duties.difference(&old.duties).cloned().collect();
-    let duties_removed = old.duties.difference(&new.duties).cloned().collect();
+    let (duties_added, duties_removed) = compare_duties(&old.duties, &new.duties);
     let (obligations_added, obligations_removed) = compare_obligations(&old.obligations, &new.obligations);
     let roles = compare_roles(old.roles.assignments(), new.roles.assignments(), lang);
     let abroad = compare_abroad(old.abroad, new.abroad);
@@ -350,17 +359,28 @@ fn compare(
     changes
 }
 
-/// A party's obligations as items, one per activity each applies to.
-fn party_items(
-    obligations: &[crate::obligations::Obligation],
-) -> BTreeSet<(&ActivityId, crate::obligations::Kind, &'static [&'static str])> {
-    obligations.iter().flat_map(|o| o.activities.iter().map(move |activity| (activity, o.kind, o.provisions))).collect()
+/// Notification duties that appear and that disappear, in their order; two
+/// sorted lists that are the same, the usual case, are settled by one pass.
+fn compare_duties(
+    old: &[NotificationDuty],
+    new: &[NotificationDuty],
+) -> (Vec<NotificationDuty>, Vec<NotificationDuty>) {
+    if old == new {
+        return (Vec::new(), Vec::new());
+    }
+    let (old, new): (BTreeSet<&NotificationDuty>, BTreeSet<&NotificationDuty>) =
+        (old.iter().collect(), new.iter().collect());
+    let added = new.difference(&old).map(|&duty| duty.clone()).collect();
+    let removed = old.difference(&new).map(|&duty| duty.clone()).collect();
+    (added, removed)
 }
 
 /// Obligations that appear and that disappear, by party, activity and kind:
 /// the set difference of every item of both sides, items sorted by party
-/// first, then by the rest. Only a party whose items differ is looked at
-/// further.
+/// first, then by the rest. Only a party whose items differ, in the order
+/// they are derived in, is looked at further: the same model derives the
+/// same items in the same order, so the common case sorts nothing, and
+/// items merely reordered make no difference once sorted.
 fn compare_obligations(
     old: &BTreeMap<PartyId, Vec<Item>>,
     new: &BTreeMap<PartyId, Vec<Item>>,
@@ -370,7 +390,7 @@ fn compare_obligations(
     for party in parties {
         let before = old.get(party).map_or(&[][..], Vec::as_slice);
         let after = new.get(party).map_or(&[][..], Vec::as_slice);
-        if before == after {
+        if same_items(before, after) {
             continue;
         }
         let (before, after): (BTreeSet<&Item>, BTreeSet<&Item>) = (before.iter().collect(), after.iter().collect());
@@ -384,6 +404,15 @@ fn compare_obligations(
         removed.extend(before.difference(&after).map(item));
     }
     (added, removed)
+}
+
+/// Whether two lists of items are the same, item by item. The provisions are
+/// compared by address first: each is one static list of the derivation, so
+/// on both sides the same one is the same address, and only a different
+/// address needs its texts compared.
+fn same_items(before: &[Item], after: &[Item]) -> bool {
+    before.len() == after.len()
+        && before.iter().zip(after).all(|(b, a)| b.1 == a.1 && (std::ptr::eq(b.2, a.2) || b.2 == a.2) && b.0 == a.0)
 }
 
 /// What role assignments are grouped and matched by: activity, then party.
@@ -607,7 +636,13 @@ fn compare_findings_from(
     (introduced, resolved, started, stopped)
 }
 
+/// Third-country processing added, removed or changed, by activity, party,
+/// country and exporter; two sides with the same list, the usual case, are
+/// settled by one pass, and only a change's processing is copied.
 fn compare_abroad(old: Vec<ProcessingAbroad>, new: Vec<ProcessingAbroad>) -> Vec<AbroadChange> {
+    if old == new {
+        return Vec::new();
+    }
     let index = |list: Vec<ProcessingAbroad>| {
         let mut map: BTreeMap<(ActivityId, PartyId, String, Option<PartyId>), ProcessingAbroad> = BTreeMap::new();
         for item in list {
@@ -622,37 +657,38 @@ fn compare_abroad(old: Vec<ProcessingAbroad>, new: Vec<ProcessingAbroad>) -> Vec
     let keys: BTreeSet<_> = old.keys().chain(new.keys()).cloned().collect();
     let mut changes = Vec::new();
     for key in keys {
-        let (before, after) = (old.get(&key).cloned(), new.get(&key).cloned());
-        let change = match (&before, &after) {
+        let (before, after) = (old.get(&key), new.get(&key));
+        let change = match (before, after) {
             (None, Some(_)) => "added",
             (Some(_), None) => "removed",
             (Some(b), Some(a)) if b != a => "changed",
             _ => continue,
         };
-        changes.push(AbroadChange { change, old: before, new: after });
+        changes.push(AbroadChange { change, old: before.cloned(), new: after.cloned() });
     }
     changes
 }
 
 /// The entities of two models, section by section, handed to `compare` with
-/// each section's entities by id (references, nothing converted).
+/// each section's entities by id (references, nothing converted: an entity's
+/// id is borrowed, and only an accepted risk's key is made up).
 fn sections(old: &Model, new: &Model, changes: &mut Vec<EntityChange>) {
-    fn by_id<T>(items: impl Iterator<Item = (String, T)>) -> BTreeMap<String, T> {
+    fn by_id<'a, T>(items: impl Iterator<Item = (Cow<'a, str>, T)>) -> BTreeMap<Cow<'a, str>, T> {
         items.collect()
     }
-    fn risks(model: &Model) -> BTreeMap<String, &crate::model::AcceptedRisk> {
+    fn risks(model: &Model) -> BTreeMap<Cow<'_, str>, &crate::model::AcceptedRisk> {
         by_id(model.accepted_risks.iter().map(|r| {
             let party = r.party.as_ref().map(|p| p.value.to_string()).unwrap_or_else(|| "*".to_owned());
             let activity = r.activity.as_ref().map(|a| a.value.to_string()).unwrap_or_else(|| "*".to_owned());
-            (format!("{}/{party}/{activity}", r.rule.value), r)
+            (Cow::Owned(format!("{}/{party}/{activity}", r.rule.value)), r)
         }))
     }
     macro_rules! section {
         ($name:literal, $field:ident) => {
             compare_section(
                 $name,
-                &by_id(old.$field.iter().map(|(k, v)| (k.to_string(), v))),
-                &by_id(new.$field.iter().map(|(k, v)| (k.to_string(), v))),
+                &by_id(old.$field.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), v))),
+                &by_id(new.$field.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), v))),
                 changes,
             )
         };
@@ -677,15 +713,15 @@ fn sections(old: &Model, new: &Model, changes: &mut Vec<EntityChange>) {
 /// thread live at a time.
 fn compare_section<T: Serialize + Sync + PartialEq>(
     section: &'static str,
-    before: &BTreeMap<String, T>,
-    after: &BTreeMap<String, T>,
+    before: &BTreeMap<Cow<'_, str>, T>,
+    after: &BTreeMap<Cow<'_, str>, T>,
     changes: &mut Vec<EntityChange>,
 ) {
     /// Ids per job: enough that a job outweighs taking it.
     const BATCH: usize = 256;
-    let ids: BTreeSet<&String> = before.keys().chain(after.keys()).collect();
-    let ids: Vec<&String> = ids.into_iter().collect();
-    let batches: Vec<&[&String]> = ids.chunks(BATCH).collect();
+    let ids: BTreeSet<&str> = before.keys().chain(after.keys()).map(|id| &**id).collect();
+    let ids: Vec<&str> = ids.into_iter().collect();
+    let batches: Vec<&[&str]> = ids.chunks(BATCH).collect();
     let found = crate::par::map(&batches, |batch| {
         let (mut old_bytes, mut new_bytes) = (Vec::new(), Vec::new());
         let mut found = Vec::new();
@@ -712,7 +748,7 @@ fn compare_section<T: Serialize + Sync + PartialEq>(
                 }
                 (None, None) => continue,
             };
-            found.push(EntityChange { section, id: id.clone(), change, fields });
+            found.push(EntityChange { section, id: id.to_owned(), change, fields });
         }
         found
     });

@@ -313,11 +313,40 @@ fn processors_outside_union(analysis: &Analysis<'_>, processors: &[&PartyId], co
 /// order (that of [`Kind`], joint arrangements by activity).
 pub fn obligations_of(analysis: &Analysis<'_>, party: &PartyId) -> Vec<Obligation> {
     let held: Vec<&Assignment> = analysis.roles.of_party(party).collect();
-    derive(analysis, party, &held)
+    let mut out = Out::Full(Vec::new());
+    derive(analysis, party, &held, &mut out);
+    match out {
+        Out::Full(obligations) => obligations,
+        Out::Items(_) => Vec::new(),
+    }
 }
 
-/// The party's obligations from the roles it `held` (any order of the roles).
-fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec<Obligation> {
+/// One obligation of a party in one activity, as far as it is told apart from
+/// another: the activity, what it requires and the provisions it rests on.
+pub type Item = (ActivityId, Kind, &'static [&'static str]);
+
+/// The obligations `party`'s roles bring on the evaluation date, one item per
+/// activity each applies to, in [`obligations_of`]'s order (repeats are
+/// possible). The same derivation, drawing up nothing else: no triggers,
+/// counterparts, certainty, basis or recorded facts, which a comparison of
+/// two models (`diff`) does not read and which cost more than the items.
+pub fn obligation_items(analysis: &Analysis<'_>, party: &PartyId) -> Vec<Item> {
+    let held: Vec<&Assignment> = analysis.roles.of_party(party).collect();
+    let mut out = Out::Items(Vec::new());
+    derive(analysis, party, &held, &mut out);
+    match out {
+        // Kept while a second model is analysed (`diff`): no room to spare.
+        Out::Items(mut items) => {
+            items.shrink_to_fit();
+            items
+        }
+        Out::Full(_) => Vec::new(),
+    }
+}
+
+/// The party's obligations from the roles it `held` (any order of the roles),
+/// into `out`, drawn up as far as `out` keeps them.
+fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment], out: &mut Out) {
     let model = analysis.graph.model();
     // Roles in activities that do not run on the date bring no current obligation.
     let held: Vec<&Assignment> = held
@@ -327,7 +356,6 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
         .collect();
     let held = held.as_slice();
     let roles = &analysis.roles;
-    let mut out = Out(Vec::new());
     let is = |roles: &[Role]| -> Vec<&ActivityId> {
         let mut found: Vec<&ActivityId> =
             held.iter().filter(|a| roles.contains(&a.role)).map(|a| &a.activity).collect();
@@ -383,42 +411,22 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
         &[law::ART_3_1, law::ART_3_2],
         if not_reached { &all_controlled } else { &[] },
         &controller,
-        Vec::new(),
-        Recorded::Nothing,
+        plain,
     );
     let (controlled, joint) = if not_reached { (Vec::new(), Vec::new()) } else { (all_controlled.clone(), all_joint) };
-    out.add(
-        Kind::Accountability,
-        &[law::ART_5_2, law::ART_24],
-        &controlled,
-        &controller,
-        Vec::new(),
-        Recorded::Nothing,
-    );
+    out.add(Kind::Accountability, &[law::ART_5_2, law::ART_24], &controlled, &controller, plain);
     let informs = |id: &&ActivityId| {
         activity(id).and_then(|a| a.informs_subjects.as_ref()).map(|list| list.value.iter().any(|p| &p.value == party))
     };
     let pick = |want: Option<bool>| -> Vec<ActivityId> {
         controlled.iter().filter(|a| informs(a) == want).map(|a| (*a).clone()).collect()
     };
-    out.add(
-        Kind::InformationToDataSubjects,
-        &[law::ART_13, law::ART_14],
-        &controlled,
-        &controller,
-        Vec::new(),
-        Recorded::Informs { yes: pick(Some(true)), no: pick(Some(false)), unknown: pick(None) },
-    );
+    out.add(Kind::InformationToDataSubjects, &[law::ART_13, law::ART_14], &controlled, &controller, || {
+        (Vec::new(), Recorded::Informs { yes: pick(Some(true)), no: pick(Some(false)), unknown: pick(None) })
+    });
     for id in &joint {
-        let others: Vec<&PartyId> = roles.controllers(id).filter(|p| *p != party).collect();
-        out.add(
-            Kind::JointControllerArrangement,
-            &[law::ART_26],
-            &[*id],
-            &[Trigger::JointController],
-            others,
-            Recorded::Nothing,
-        );
+        let others = || (roles.controllers(id).filter(|p| *p != party).collect(), Recorded::Nothing);
+        out.add(Kind::JointControllerArrangement, &[law::ART_26], &[*id], &[Trigger::JointController], others);
     }
     let acting_for = |ids: &[&ActivityId]| -> Vec<&PartyId> {
         ids.iter()
@@ -432,39 +440,33 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
         .copied()
         .filter(|id| roles.in_activity(id).iter().any(|a| a.on_behalf_of.as_ref() == Some(party)))
         .collect();
-    let processors = acting_for(&controlled);
-    let outside = processors_outside_union(analysis, &processors, reach);
     out.add(
         Kind::ChoiceOfProcessors,
         &[law::ART_28_1, law::ART_28_3],
         &with_processors,
         &[Trigger::Controller, Trigger::HasProcessors],
-        processors,
-        outside,
+        || {
+            let processors = acting_for(&controlled);
+            let outside = processors_outside_union(analysis, &processors, reach);
+            (processors, outside)
+        },
     );
-    let keeps = Recorded::KeepsRecords { value: this.and_then(|p| p.keeps_records.as_ref()).map(|k| k.value) };
-    out.add(Kind::ControllerRecord, &[law::ART_30_1], &controlled, &controller, Vec::new(), keeps.clone());
+    let keeps = || Recorded::KeepsRecords { value: this.and_then(|p| p.keeps_records.as_ref()).map(|k| k.value) };
+    out.add(Kind::ControllerRecord, &[law::ART_30_1], &controlled, &controller, || (Vec::new(), keeps()));
     // A party that only processes for others, and that the GDPR may not reach,
     // owes security through its contract (Art. 28(3)(c)); so does one the GDPR
     // does not reach for what it processes for others, whatever it controls.
     if controlled.is_empty() && by_contract {
-        out.add(
-            Kind::Security,
-            &[law::ART_28_3_C, law::ART_3_1, law::ART_3_2],
-            &processing,
-            &processor,
-            Vec::new(),
-            Recorded::Nothing,
-        );
+        out.add(Kind::Security, &[law::ART_28_3_C, law::ART_3_1, law::ART_3_2], &processing, &processor, plain);
         // Only the duty just added: with no processing it added none.
-        if let Some(last) = out.0.last_mut().filter(|o| o.kind == Kind::Security) {
+        if let Some(last) = out.last(Kind::Security) {
             last.basis = basis;
         }
     } else {
-        out.add(Kind::Security, &[law::ART_32], &any_role, &both, Vec::new(), Recorded::Nothing);
+        out.add(Kind::Security, &[law::ART_32], &any_role, &both, plain);
     }
-    out.add(Kind::BreachToAuthority, &[law::ART_33_1], &controlled, &controller, Vec::new(), Recorded::Nothing);
-    out.add(Kind::BreachToDataSubjects, &[law::ART_34], &controlled, &controller, Vec::new(), Recorded::Nothing);
+    out.add(Kind::BreachToAuthority, &[law::ART_33_1], &controlled, &controller, plain);
+    out.add(Kind::BreachToDataSubjects, &[law::ART_34], &controlled, &controller, plain);
     let large_sensitive =
         |id: &&ActivityId| activity(id).is_some_and(|a| crate::rules::duties::large_scale_sensitive(model, a));
     let dpia: Vec<&ActivityId> = controlled.iter().copied().filter(large_sensitive).collect();
@@ -473,13 +475,12 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
         &[law::ART_35, law::ART_35_3_B],
         &dpia,
         &[Trigger::Controller, Trigger::LargeScaleSpecialCategories],
-        Vec::new(),
-        Recorded::Nothing,
+        plain,
     );
 
     // ---- as processor or sub-processor ---------------------------------------
-    let principals: Vec<&PartyId> = held.iter().filter_map(|a| a.on_behalf_of.as_ref()).collect();
-    let first = out.0.len();
+    let principals = || (held.iter().filter_map(|a| a.on_behalf_of.as_ref()).collect(), Recorded::Nothing);
+    let first = out.len();
     out.add(
         Kind::ProcessingOnInstructions,
         cite(
@@ -489,64 +490,67 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
         &processing,
         &processor,
         principals,
-        Recorded::Nothing,
     );
     out.add(
         Kind::SubProcessors,
         cite(&[law::ART_28_2, law::ART_28_4], &[law::ART_28_3_D, law::ART_3_1, law::ART_3_2]),
         &processing,
         &processor,
-        acting_for(&processing),
-        Recorded::Nothing,
+        || (acting_for(&processing), Recorded::Nothing),
     );
     // The running activities it holds a role in, for the judgements shared with the rules.
     let running: Vec<&Activity> = any_role.iter().filter_map(|id| activity(id)).collect();
-    let exempt_maybe = this.is_none_or(|p| duties::records_duty(model, p, &running).is_none());
+    let exempt_maybe = || this.is_none_or(|p| duties::records_duty(model, p, &running).is_none());
     // The duties of a party the GDPR reaches bind it for the processing it is reached in.
     let (reach, reached) = this.map_or((reach, running.clone()), |p| {
         duties::reach_over(analysis.reference, model, roles, p, &running, analysis.as_of)
     });
     if basis != Basis::ContractOnly {
-        out.add(Kind::ProcessorRecord, &[law::ART_30_2], &processing, &processor, Vec::new(), keeps.clone());
+        out.add(Kind::ProcessorRecord, &[law::ART_30_2], &processing, &processor, || (Vec::new(), keeps()));
     }
     // Every duty from this party comes from one of its running roles, so the
     // model-wide list is not needed.
-    let mut own: Vec<NotificationDuty> = held
-        .iter()
-        .flat_map(|a| duties_of(&analysis.graph, a))
-        .filter(|duty| matches!(duty.to, Recipient::Principal(_)))
-        .collect();
-    own.sort();
-    own.dedup();
+    let own = || {
+        let mut own: Vec<NotificationDuty> = held
+            .iter()
+            .flat_map(|a| duties_of(&analysis.graph, a))
+            .filter(|duty| matches!(duty.to, Recipient::Principal(_)))
+            .collect();
+        own.sort();
+        own.dedup();
+        Recorded::Deadlines { duties: own }
+    };
     out.add(
         Kind::BreachToPrincipal,
         cite(&[law::ART_33_2], &[law::ART_28_3_F, law::ART_33_2, law::ART_3_1, law::ART_3_2]),
         &processing,
         &processor,
-        Vec::new(),
-        Recorded::Deadlines { duties: own },
+        || (Vec::new(), own()),
     );
-    for obligation in &mut out.0[first..] {
+    for obligation in out.since(first) {
         obligation.basis = basis;
     }
     // A party with no Art. 30(5) exemption ruled out may be exempt: the
     // records then rest on reading its processing as not occasional.
-    for obligation in out.0.iter_mut().filter(|o| matches!(o.kind, Kind::ControllerRecord | Kind::ProcessorRecord)) {
-        if exempt_maybe {
+    // Judged only when there are records drawn up to qualify.
+    let mut records =
+        out.since(0).iter_mut().filter(|o| matches!(o.kind, Kind::ControllerRecord | Kind::ProcessorRecord)).peekable();
+    if records.peek().is_some() && exempt_maybe() {
+        for obligation in records {
             obligation.certainty = Certainty::Inferred;
         }
     }
 
     // ---- either role: a data protection officer --------------------------------
-    let dpo = Recorded::Dpo { value: this.and_then(|p| p.dpo.as_ref()).map(|d| d.value) };
+    let dpo = || Recorded::Dpo { value: this.and_then(|p| p.dpo.as_ref()).map(|d| d.value) };
     if let Some((ground, activities)) = this.and_then(|p| duties::dpo_ground(model, roles, reach, p, &reached)) {
         let mut triggers = both.clone();
         triggers.push(match ground {
             duties::DpoGround::PublicBody => Trigger::PublicBody,
             _ => Trigger::LargeScaleSpecialCategories,
         });
-        out.add(Kind::DataProtectionOfficer, ground.provisions(), &activities, &triggers, Vec::new(), dpo);
-        if let Some(last) = out.0.last_mut().filter(|o| o.kind == Kind::DataProtectionOfficer) {
+        out.add(Kind::DataProtectionOfficer, ground.provisions(), &activities, &triggers, || (Vec::new(), dpo()));
+        if let Some(last) = out.last(Kind::DataProtectionOfficer) {
             if ground.presumed() {
                 last.certainty = Certainty::Inferred;
             }
@@ -562,7 +566,7 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
         let mut triggers = both.clone();
         triggers.push(Trigger::TargetsUnion);
         let recorded =
-            Recorded::EuRepresentative { value: this.and_then(|p| p.eu_representative.as_ref()).map(|r| r.value) };
+            || Recorded::EuRepresentative { value: this.and_then(|p| p.eu_representative.as_ref()).map(|r| r.value) };
         // Without large-scale special-category processing the exemption of
         // Art. 27(2)(a) cannot be ruled out: the duty is then a reading.
         let (activities, certainty) = if ruling_out.is_empty() {
@@ -571,8 +575,10 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
             triggers.push(Trigger::LargeScaleSpecialCategories);
             (ruling_out, Certainty::Follows)
         };
-        out.add(Kind::EuRepresentative, &[law::ART_27_1, law::ART_27_2], &activities, &triggers, Vec::new(), recorded);
-        if let Some(last) = out.0.last_mut().filter(|o| o.kind == Kind::EuRepresentative) {
+        out.add(Kind::EuRepresentative, &[law::ART_27_1, law::ART_27_2], &activities, &triggers, || {
+            (Vec::new(), recorded())
+        });
+        if let Some(last) = out.last(Kind::EuRepresentative) {
             last.certainty = certainty;
         }
     }
@@ -584,30 +590,20 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
         .filter(|id| activity(id).is_some_and(|a| patient_records(model, a) && care_provider_of(model, party, a)))
         .collect();
     let care_triggers = [Trigger::Controller, Trigger::CareProviderOfPatientRecords];
-    out.add(Kind::CareProviderAsController, &[law::PDL_2_6], &care, &care_triggers, Vec::new(), Recorded::Nothing);
-    let logging = systems(model, &care, |s| s.access_logging.as_ref().map(|l| l.value));
-    out.add(Kind::AccessLogs, &[law::PDL_4_3], &care, &care_triggers, Vec::new(), logging);
-    out.add(Kind::InformationToPatient, &[law::PDL_8_6], &care, &care_triggers, Vec::new(), Recorded::Nothing);
-    let backups = systems(model, &care, |s| s.backups.as_ref().map(|b| b.value));
-    out.add(
-        Kind::PatientDataBackups,
-        &[law::HSLF_FS_2016_40_BACKUP, law::ART_32_1_C],
-        &care,
-        &care_triggers,
-        Vec::new(),
-        backups,
-    );
-    let analysis_done = systems(model, &care, |s| s.needs_and_risk_analysis.as_ref().map(|a| a.value));
-    out.add(
-        Kind::AccessAnalysis,
-        &[law::PDL_4_2, law::HSLF_FS_2016_40_ACCESS_ANALYSIS],
-        &care,
-        &care_triggers,
-        Vec::new(),
-        analysis_done,
-    );
-    let reviewed = systems(model, &care, |s| s.log_review.as_ref().map(|r| r.value));
-    out.add(Kind::LogReview, &[law::PDL_4_3], &care, &care_triggers, Vec::new(), reviewed);
+    out.add(Kind::CareProviderAsController, &[law::PDL_2_6], &care, &care_triggers, plain);
+    let logging = || systems(model, &care, |s| s.access_logging.as_ref().map(|l| l.value));
+    out.add(Kind::AccessLogs, &[law::PDL_4_3], &care, &care_triggers, || (Vec::new(), logging()));
+    out.add(Kind::InformationToPatient, &[law::PDL_8_6], &care, &care_triggers, plain);
+    let backups = || systems(model, &care, |s| s.backups.as_ref().map(|b| b.value));
+    out.add(Kind::PatientDataBackups, &[law::HSLF_FS_2016_40_BACKUP, law::ART_32_1_C], &care, &care_triggers, || {
+        (Vec::new(), backups())
+    });
+    let analysis_done = || systems(model, &care, |s| s.needs_and_risk_analysis.as_ref().map(|a| a.value));
+    out.add(Kind::AccessAnalysis, &[law::PDL_4_2, law::HSLF_FS_2016_40_ACCESS_ANALYSIS], &care, &care_triggers, || {
+        (Vec::new(), analysis_done())
+    });
+    let reviewed = || systems(model, &care, |s| s.log_review.as_ref().map(|r| r.value));
+    out.add(Kind::LogReview, &[law::PDL_4_3], &care, &care_triggers, || (Vec::new(), reviewed()));
     // Only over networks the operator does not control; where a system's
     // exposure is not recorded, whether the duty reaches it is unknown too.
     let open: Vec<&ActivityId> = care
@@ -617,21 +613,17 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment]) -> Vec
             activity(id).is_some_and(|a| used_systems(model, a).any(|s| reached_over_open_network(s) != Some(false)))
         })
         .collect();
-    let strong = systems_where(
-        model,
-        &open,
-        |s| reached_over_open_network(s) != Some(false),
-        |s| s.authentication.as_ref().map(|a| matches!(a.value, Authentication::Mfa | Authentication::Smartcard)),
-    );
-    out.add(
-        Kind::StrongAuthentication,
-        &[law::HSLF_FS_2016_40_OPEN_NETWORKS],
-        &open,
-        &care_triggers,
-        Vec::new(),
-        strong,
-    );
-    out.0
+    let strong = || {
+        systems_where(
+            model,
+            &open,
+            |s| reached_over_open_network(s) != Some(false),
+            |s| s.authentication.as_ref().map(|a| matches!(a.value, Authentication::Mfa | Authentication::Smartcard)),
+        )
+    };
+    out.add(Kind::StrongAuthentication, &[law::HSLF_FS_2016_40_OPEN_NETWORKS], &open, &care_triggers, || {
+        (Vec::new(), strong())
+    });
 }
 
 /// Whether a system is reached over a network its operator does not control
@@ -646,29 +638,54 @@ fn used_systems<'m>(model: &'m Model, activity: &'m Activity) -> impl Iterator<I
     activity.performers.iter().flat_map(|p| p.systems.iter()).filter_map(|s| model.systems.get(&s.value))
 }
 
+/// The details of an obligation that concerns no other party and bears on
+/// nothing the model records.
+fn plain<'p>() -> (Vec<&'p PartyId>, Recorded) {
+    (Vec::new(), Recorded::Nothing)
+}
+
 /// Collects obligations in a fixed order, leaving out those that apply to no
-/// activity.
-struct Out(Vec<Obligation>);
+/// activity: in full, or as items alone ([`obligation_items`]), in which case
+/// the counterparts and the recorded facts are never worked out and the
+/// adjustments made to an obligation once added have nothing to adjust.
+enum Out {
+    /// Every obligation, drawn up in full.
+    Full(Vec<Obligation>),
+    /// One item per obligation and activity.
+    Items(Vec<Item>),
+}
 
 impl Out {
-    fn add(
+    /// Adds an obligation, unless it applies to no activity; `details`, its
+    /// counterparts and what the model records that bears on it, is called
+    /// only when obligations are drawn up in full.
+    fn add<'p>(
         &mut self,
         kind: Kind,
         provisions: &'static [&'static str],
         activities: &[&ActivityId],
         triggers: &[Trigger],
-        counterparts: Vec<&PartyId>,
-        recorded: Recorded,
+        details: impl FnOnce() -> (Vec<&'p PartyId>, Recorded),
     ) {
         if activities.is_empty() {
             return;
         }
+        let obligations = match self {
+            Out::Full(obligations) => obligations,
+            Out::Items(items) => {
+                let mut activities = activities.to_vec();
+                activities.dedup();
+                items.extend(activities.into_iter().map(|activity| (activity.clone(), kind, provisions)));
+                return;
+            }
+        };
         let mut activities: Vec<ActivityId> = activities.iter().map(|a| (*a).clone()).collect();
         activities.dedup();
+        let (counterparts, recorded) = details();
         let mut counterparts: Vec<PartyId> = counterparts.into_iter().cloned().collect();
         counterparts.sort();
         counterparts.dedup();
-        self.0.push(Obligation {
+        obligations.push(Obligation {
             kind,
             provisions,
             activities,
@@ -678,6 +695,31 @@ impl Out {
             counterparts,
             recorded,
         });
+    }
+
+    /// How many obligations have been drawn up in full.
+    fn len(&self) -> usize {
+        match self {
+            Out::Full(obligations) => obligations.len(),
+            Out::Items(_) => 0,
+        }
+    }
+
+    /// The obligations drawn up in full from the `first`.
+    fn since(&mut self, first: usize) -> &mut [Obligation] {
+        match self {
+            Out::Full(obligations) => &mut obligations[first..],
+            Out::Items(_) => &mut [],
+        }
+    }
+
+    /// The obligation last drawn up in full, if it is of `kind`: the one just
+    /// added, unless it applied to no activity.
+    fn last(&mut self, kind: Kind) -> Option<&mut Obligation> {
+        match self {
+            Out::Full(obligations) => obligations.last_mut().filter(|o| o.kind == kind),
+            Out::Items(_) => None,
+        }
     }
 }
 
@@ -776,6 +818,32 @@ mod tests {
         match crate::load::load_path(&path, &Reference::builtin()) {
             Ok(loaded) => loaded,
             Err(invalid) => panic!("{} is invalid: {:#?}", path.display(), invalid.diagnostics),
+        }
+    }
+
+    #[test]
+    fn the_items_are_the_full_obligations_activity_by_activity() {
+        // One derivation: drawn up as items or in full, the same obligations
+        // apply to the same activities on the same provisions.
+        for fixture in [
+            "obligations/large-scale",
+            "obligations/outside-gdpr",
+            "rules/patient-data-without-strong-authentication/fires",
+            "rules/no-eu-representative/fires-processor",
+            "rules/dpia-not-carried-out/passes-controller-not-reached",
+            "design-example",
+        ] {
+            let loaded = loaded(fixture);
+            let date = jiff::civil::date(2025, 6, 1);
+            let reference = Reference::builtin();
+            let analysis = Analysis::new(&loaded.model, &reference, date);
+            for party in loaded.model.parties.keys() {
+                let full: Vec<Item> = obligations_of(&analysis, party)
+                    .iter()
+                    .flat_map(|o| o.activities.iter().map(|a| (a.clone(), o.kind, o.provisions)))
+                    .collect();
+                assert_eq!(obligation_items(&analysis, party), full, "{fixture}: {party}");
+            }
         }
     }
 
