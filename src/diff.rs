@@ -673,6 +673,9 @@ fn compare_abroad(old: Vec<ProcessingAbroad>, new: Vec<ProcessingAbroad>) -> Vec
 /// id stands.
 type ById<'a, T> = Vec<(Cow<'a, str>, T)>;
 
+/// An id of either side, with its entity on each side.
+type Paired<'a, T> = (&'a str, Option<&'a T>, Option<&'a T>);
+
 /// The entities of two models, section by section, handed to `compare` with
 /// each section's entities by id (references, nothing converted: an entity's
 /// id is borrowed, and only an accepted risk's key is made up).
@@ -738,7 +741,7 @@ fn compare_section<T: Serialize + Sync + PartialEq>(
     /// Ids per job: enough that a job outweighs taking it.
     const BATCH: usize = 256;
     let pairs = pair_by_id(before, after);
-    let batches: Vec<&[(&str, Option<&T>, Option<&T>)]> = pairs.chunks(BATCH).collect();
+    let batches: Vec<&[Paired<'_, T>]> = pairs.chunks(BATCH).collect();
     let found = crate::par::map(&batches, |batch| {
         let (mut old_bytes, mut new_bytes) = (Vec::new(), Vec::new());
         let mut found = Vec::new();
@@ -774,7 +777,7 @@ fn compare_section<T: Serialize + Sync + PartialEq>(
 
 /// Every id of either side, in order, with its entity on each side: the two
 /// sorted lists walked side by side.
-fn pair_by_id<'a, T>(before: &'a ById<'_, T>, after: &'a ById<'_, T>) -> Vec<(&'a str, Option<&'a T>, Option<&'a T>)> {
+fn pair_by_id<'a, T>(before: &'a ById<'_, T>, after: &'a ById<'_, T>) -> Vec<Paired<'a, T>> {
     let mut pairs = Vec::with_capacity(before.len().max(after.len()));
     let (mut old, mut new) = (before.iter().peekable(), after.iter().peekable());
     loop {
