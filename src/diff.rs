@@ -305,14 +305,12 @@ impl Summary {
         // thread: they are made beside the obligations, which take every core.
         let ((duties, abroad), items) = crate::par::join(
             || {
-                let mut duties = notification_duties(&analysis.graph, &analysis.roles);
-                // Kept while the other side is analysed: no room to spare.
-                duties.shrink_to_fit();
-                (duties, processing_abroad(model, &analysis.graph, reference, as_of))
+                let duties = exact(notification_duties(&analysis.graph, &analysis.roles));
+                (duties, exact(processing_abroad(model, &analysis.graph, reference, as_of)))
             },
             || {
                 crate::par::map(&parties, |&party| {
-                    (party.clone(), crate::obligations::obligation_items(&analysis, party))
+                    (party.clone(), exact(crate::obligations::obligation_items(&analysis, party)))
                 })
             },
         );
@@ -322,6 +320,16 @@ impl Summary {
         let scoped = (!seeds.is_empty()).then(|| crate::scope::Scoped::new(model, seeds, &findings));
         Self { findings, roles, duties, abroad, obligations, scoped }
     }
+}
+
+/// `items` moved into a list with no room to spare: a summary's lists are
+/// kept while the other side is analysed, at `diff`'s high point of memory.
+/// Not `shrink_to_fit`, which may leave the block as it is (the allocator
+/// keeps a block that shrinks by less than half).
+fn exact<T>(mut items: Vec<T>) -> Vec<T> {
+    let mut exact = Vec::with_capacity(items.len());
+    exact.append(&mut items);
+    exact
 }
 
 /// What changed between two summarised sides, the entities compared already;

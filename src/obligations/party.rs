@@ -335,11 +335,7 @@ pub fn obligation_items(analysis: &Analysis<'_>, party: &PartyId) -> Vec<Item> {
     let mut out = Out::Items(Vec::new());
     derive(analysis, party, &held, &mut out);
     match out {
-        // Kept while a second model is analysed (`diff`): no room to spare.
-        Out::Items(mut items) => {
-            items.shrink_to_fit();
-            items
-        }
+        Out::Items(items) => items,
         Out::Full(_) => Vec::new(),
     }
 }
