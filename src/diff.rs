@@ -677,35 +677,14 @@ fn compare_abroad(old: Vec<ProcessingAbroad>, new: Vec<ProcessingAbroad>) -> Vec
     changes
 }
 
-/// A section's entities sorted by id, as in a map: the last of two with one
-/// id stands.
-type ById<'a, T> = Vec<(Cow<'a, str>, T)>;
-
-/// An id of either side, with its entity on each side.
-type Paired<'a, T> = (&'a str, Option<&'a T>, Option<&'a T>);
-
 /// The entities of two models, section by section, handed to `compare` with
 /// each section's entities by id (references, nothing converted: an entity's
 /// id is borrowed, and only an accepted risk's key is made up).
 fn sections(old: &Model, new: &Model, changes: &mut Vec<EntityChange>) {
-    /// The loader keeps each section sorted by id, and so unique: only a
-    /// model made otherwise, or the accepted risks, need sorting here.
-    fn by_id<'a, T>(items: impl Iterator<Item = (Cow<'a, str>, T)>) -> ById<'a, T> {
-        let mut list: ById<'a, T> = items.collect();
-        if !list.is_sorted_by(|a, b| a.0 < b.0) {
-            list.sort_by(|a, b| a.0.cmp(&b.0));
-            let mut kept: ById<'a, T> = Vec::with_capacity(list.len());
-            for item in list {
-                match kept.last_mut() {
-                    Some(last) if last.0 == item.0 => *last = item,
-                    _ => kept.push(item),
-                }
-            }
-            list = kept;
-        }
-        list
+    fn by_id<'a, T>(items: impl Iterator<Item = (Cow<'a, str>, T)>) -> BTreeMap<Cow<'a, str>, T> {
+        items.collect()
     }
-    fn risks(model: &Model) -> ById<'_, &crate::model::AcceptedRisk> {
+    fn risks(model: &Model) -> BTreeMap<Cow<'_, str>, &crate::model::AcceptedRisk> {
         by_id(model.accepted_risks.iter().map(|r| {
             let party = r.party.as_ref().map(|p| p.value.to_string()).unwrap_or_else(|| "*".to_owned());
             let activity = r.activity.as_ref().map(|a| a.value.to_string()).unwrap_or_else(|| "*".to_owned());
@@ -742,19 +721,20 @@ fn sections(old: &Model, new: &Model, changes: &mut Vec<EntityChange>) {
 /// thread live at a time.
 fn compare_section<T: Serialize + Sync + PartialEq>(
     section: &'static str,
-    before: &ById<'_, T>,
-    after: &ById<'_, T>,
+    before: &BTreeMap<Cow<'_, str>, T>,
+    after: &BTreeMap<Cow<'_, str>, T>,
     changes: &mut Vec<EntityChange>,
 ) {
     /// Ids per job: enough that a job outweighs taking it.
     const BATCH: usize = 256;
-    let pairs = pair_by_id(before, after);
-    let batches: Vec<&[Paired<'_, T>]> = pairs.chunks(BATCH).collect();
+    let ids: BTreeSet<&str> = before.keys().chain(after.keys()).map(|id| &**id).collect();
+    let ids: Vec<&str> = ids.into_iter().collect();
+    let batches: Vec<&[&str]> = ids.chunks(BATCH).collect();
     let found = crate::par::map(&batches, |batch| {
         let (mut old_bytes, mut new_bytes) = (Vec::new(), Vec::new());
         let mut found = Vec::new();
-        for &(id, before, after) in *batch {
-            let (change, fields) = match (before, after) {
+        for &id in *batch {
+            let (change, fields) = match (before.get(id), after.get(id)) {
                 (None, Some(_)) => ("added", Vec::new()),
                 (Some(_), None) => ("removed", Vec::new()),
                 (Some(b), Some(a)) if b == a => continue,
@@ -781,30 +761,6 @@ fn compare_section<T: Serialize + Sync + PartialEq>(
         found
     });
     changes.extend(found.into_iter().flatten());
-}
-
-/// Every id of either side, in order, with its entity on each side: the two
-/// sorted lists walked side by side.
-fn pair_by_id<'a, T>(before: &'a ById<'_, T>, after: &'a ById<'_, T>) -> Vec<Paired<'a, T>> {
-    let mut pairs = Vec::with_capacity(before.len().max(after.len()));
-    let (mut old, mut new) = (before.iter().peekable(), after.iter().peekable());
-    loop {
-        let order = match (old.peek(), new.peek()) {
-            (None, None) => break,
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (Some(b), Some(a)) => b.0.cmp(&a.0),
-        };
-        let (b, a) = match order {
-            std::cmp::Ordering::Less => (old.next(), None),
-            std::cmp::Ordering::Greater => (None, new.next()),
-            std::cmp::Ordering::Equal => (old.next(), new.next()),
-        };
-        if let Some((id, _)) = b.or(a) {
-            pairs.push((&**id, b.map(|(_, entity)| entity), a.map(|(_, entity)| entity)));
-        }
-    }
-    pairs
 }
 
 fn compare_entities(old: &Model, new: &Model) -> Vec<EntityChange> {
