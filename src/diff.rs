@@ -251,10 +251,10 @@ struct Settings<'a> {
 }
 
 /// Compares the entities of both sides, then analyses and summarises each
-/// side in turn ([`Summary`]), the old side's analysis dropped before the new
-/// side's is built and its model (when owned) freed on a second thread while
-/// it is, and compares the two summaries.
-fn compare_sides<M: std::borrow::Borrow<Model> + Send>(
+/// side in turn ([`Summary`]), dropping the old side's model (when owned) and
+/// analysis before the new side's analysis is built, and compares the two
+/// summaries.
+fn compare_sides<M: std::borrow::Borrow<Model>>(
     (old_model, old_sources): (M, &crate::source::SourceMap),
     new: &Side<'_>,
     settings: &Settings<'_>,
@@ -262,10 +262,8 @@ fn compare_sides<M: std::borrow::Borrow<Model> + Send>(
     let Settings { reference, as_of, seeds, lang } = *settings;
     let entities = compare_entities(old_model.borrow(), new.model);
     let old = Summary::new(old_model.borrow(), reference, as_of, seeds);
-    // Freeing a model is millions of small frees, done beside the analysis
-    // rather than before it.
-    let ((), new_summary) =
-        crate::par::join(move || drop(old_model), || Summary::new(new.model, reference, as_of, seeds));
+    drop(old_model);
+    let new_summary = Summary::new(new.model, reference, as_of, seeds);
     compare(old, old_sources, new_summary, new.sources, entities, lang)
 }
 
@@ -301,19 +299,13 @@ impl Summary {
     fn new(model: &Model, reference: &Reference, as_of: jiff::civil::Date, seeds: &[PartyId]) -> Self {
         let analysis = Analysis::new(model, reference, as_of);
         let parties: Vec<&PartyId> = model.parties.keys().collect();
-        // The duties and the processing abroad are one pass each on one
-        // thread: they are made beside the obligations, which take every core.
-        let ((duties, abroad), items) = crate::par::join(
-            || {
-                let duties = exact(notification_duties(&analysis.graph, &analysis.roles));
-                (duties, exact(processing_abroad(model, &analysis.graph, reference, as_of)))
-            },
-            || {
-                crate::par::map(&parties, |&party| {
-                    (party.clone(), exact(crate::obligations::obligation_items(&analysis, party)))
-                })
-            },
-        );
+        // One after the other, not beside the items (`par::join`): that was
+        // 0.2 s faster on national but raised the peak (docs/performance.md).
+        let duties = exact(notification_duties(&analysis.graph, &analysis.roles));
+        let abroad = exact(processing_abroad(model, &analysis.graph, reference, as_of));
+        let items = crate::par::map(&parties, |&party| {
+            (party.clone(), exact(crate::obligations::obligation_items(&analysis, party)))
+        });
         let obligations = items.into_iter().filter(|(_, items)| !items.is_empty()).collect();
         let Analysis { roles, findings, graph, .. } = analysis;
         drop(graph);
