@@ -300,7 +300,8 @@ impl Summary {
         let analysis = Analysis::new(model, reference, as_of);
         let parties: Vec<&PartyId> = model.parties.keys().collect();
         // One after the other, not beside the items (`par::join`): that was
-        // 0.2 s faster on national but raised the peak (docs/performance.md).
+        // about 0.2 s faster on national, but its peak was higher in most
+        // runs (docs/performance.md, session 11).
         let duties = exact(notification_duties(&analysis.graph, &analysis.roles));
         let abroad = exact(processing_abroad(model, &analysis.graph, reference, as_of));
         let items = crate::par::map(&parties, |&party| {
