@@ -13,7 +13,7 @@
 
 use serde::Serialize;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::model::{Activity, DataCategory, PartyId, Retention, System, SystemId};
 use crate::obligations::records::{self, ControllerRecord, ProcessorRecord};
@@ -147,7 +147,7 @@ impl<'a> RecordPlan<'a> {
     /// Per party, the positions of the controller records and the processor
     /// records that name it as controller or processor (`report --split`).
     pub(crate) fn positions_by_party(&self) -> HashMap<PartyId, (Vec<usize>, Vec<usize>)> {
-        let mut positions: HashMap<PartyId, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        let mut positions: HashMap<PartyId, (Vec<usize>, Vec<usize>)> = HashMap::default();
         for (i, key) in self.controller.iter().enumerate() {
             positions.entry(key.assignment.party.clone()).or_default().0.push(i);
         }
