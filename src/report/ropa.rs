@@ -194,32 +194,57 @@ fn outside_gdpr(input: &Names<'_>, party: &PartyId) -> String {
 
 /// A field of a record: `key` names it in CSV and JSON, and `label` is the
 /// message of its label.
-fn field(input: &Names<'_>, key: &'static str, label: &str, point: &'static str, values: Vec<String>) -> RecordField {
+fn field(
+    input: &Names<'_>,
+    key: &'static str,
+    label: &'static str,
+    point: &'static str,
+    values: Vec<String>,
+) -> RecordField {
     let values = if values.is_empty() { vec![input.t("none")] } else { values };
-    let cited = if point.is_empty() { String::new() } else { cite(input, point) };
-    RecordField { key, label: input.t(label), point, cited, values }
+    let (label, cited) = field_words(input, label, point);
+    RecordField { key, label, point, cited, values }
 }
 
-/// An article's point as the report's language cites it, without the word
-/// "article": `30(1)(a)`, `30.1 a`.
-fn cite(input: &Names<'_>, point: &'static str) -> String {
+/// A field's label (the message `label`) and its point as the report's
+/// language cites it, without the word "article": `30(1)(a)`, `30.1 a`
+/// (empty for no point). A record shows the same dozen fields every time, so
+/// each is worded once per thread and language and then copied.
+fn field_words(input: &Names<'_>, label: &'static str, point: &'static str) -> (String, String) {
     use std::cell::RefCell;
+    /// A field's label and point, known by where they lie (they are this
+    /// module's literals: one text, one place), and its words.
+    struct Worded {
+        label: &'static str,
+        point: &'static str,
+        lang: crate::render::Lang,
+        words: (String, String),
+    }
     thread_local! {
-        /// The points cited so far, by language: a record cites the same
-        /// dozen points every time.
-        static CITED: RefCell<Vec<(&'static str, crate::render::Lang, String)>> = const { RefCell::new(Vec::new()) };
+        static WORDED: RefCell<Vec<Worded>> = const { RefCell::new(Vec::new()) };
     }
     let lang = input.lang;
-    CITED.with(|cited| {
-        let mut cited = cited.borrow_mut();
-        if let Some((_, _, text)) = cited.iter().find(|(p, l, _)| *p == point && *l == lang) {
-            return text.clone();
+    WORDED.with(|worded| {
+        let mut worded = worded.borrow_mut();
+        let found =
+            worded.iter().find(|w| std::ptr::eq(w.label, label) && std::ptr::eq(w.point, point) && w.lang == lang);
+        if let Some(found) = found {
+            return found.words.clone();
         }
-        let provision = crate::render::provision(&format!("Art. {point}"), lang);
-        let text = provision.strip_prefix("Art. ").or_else(|| provision.strip_prefix("artikel ")).unwrap_or(&provision);
-        cited.push((point, lang, text.to_owned()));
-        text.to_owned()
+        let words = (input.t(label), cite(lang, point));
+        worded.push(Worded { label, point, lang, words: words.clone() });
+        words
     })
+}
+
+/// An article's point as `lang` cites it, without the word "article":
+/// `30(1)(a)`, `30.1 a`; empty for no point.
+fn cite(lang: crate::render::Lang, point: &str) -> String {
+    if point.is_empty() {
+        return String::new();
+    }
+    let provision = crate::render::provision(&format!("Art. {point}"), lang);
+    provision.strip_prefix("Art. ").or_else(|| provision.strip_prefix("artikel ")).unwrap_or(&provision).to_owned()
 }
 
 fn dpo(input: &Names<'_>, party: &PartyId) -> String {

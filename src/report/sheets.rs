@@ -15,7 +15,7 @@ use crate::roles::{Assignment, Role};
 
 use super::finding::{FindingView, Segment, named_message};
 use super::index::Index;
-use super::refs::{ActivityRef, Input, Names, PartyRef, Phrase};
+use super::refs::{ActivityRef, Input, Names, PartyRef, Phrase, Shared};
 
 /// A fact about a party, as a label and a value.
 #[derive(Clone, Debug, Serialize)]
@@ -36,7 +36,7 @@ pub struct ReasonView {
     #[serde(skip)]
     pub segments: Vec<Segment>,
     /// The provisions it rests on, joined.
-    pub provisions: String,
+    pub provisions: Shared,
     /// Where the fact is written, or empty.
     pub location: String,
 }
@@ -294,20 +294,21 @@ fn role_heading(role: Role, lang: crate::render::Lang) -> String {
 /// The provisions a role's reason rests on, joined ([`crate::render::provisions`]).
 /// They are one of a few lists written into the code ([`crate::roles::Reason::provisions`]),
 /// so a list is known by where it lies: each is joined once per thread and
-/// language, then copied.
-fn reason_provisions(list: &'static [&'static str], lang: crate::render::Lang) -> String {
+/// language, then shared.
+fn reason_provisions(list: &'static [&'static str], lang: crate::render::Lang) -> Shared {
     use std::cell::RefCell;
+    /// A list by its address and length, and the language.
+    type Key = (usize, usize, crate::render::Lang);
     thread_local! {
-        /// By the list's address and length, and the language.
-        static JOINED: RefCell<Vec<((usize, usize, crate::render::Lang), String)>> = const { RefCell::new(Vec::new()) };
+        static JOINED: RefCell<Vec<(Key, Shared)>> = const { RefCell::new(Vec::new()) };
     }
-    let key = (list.as_ptr() as usize, list.len(), lang);
+    let key: Key = (list.as_ptr() as usize, list.len(), lang);
     JOINED.with(|joined| {
         let mut joined = joined.borrow_mut();
         if let Some((_, text)) = joined.iter().find(|(k, _)| *k == key) {
             return text.clone();
         }
-        let text = crate::render::provisions(list, lang);
+        let text = Shared::from(crate::render::provisions(list, lang));
         joined.push((key, text.clone()));
         text
     })
