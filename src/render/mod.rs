@@ -337,7 +337,11 @@ where
 {
     /// A message, as [`render`] writes it with [`Code::Marked`].
     fn message(&mut self, message: &Message) -> Option<()> {
-        for piece in simple(self.lang, message.key, None)? {
+        let pieces = simple(self.lang, message.key, None)?;
+        // About a segment per piece: room for them at once rather than as
+        // they come.
+        self.out.reserve(pieces.len());
+        for piece in pieces {
             match piece {
                 Piece::Text(piece) => self.text.push_str(piece),
                 Piece::Var(name) => {

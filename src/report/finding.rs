@@ -49,12 +49,12 @@ pub fn segments(text: &str) -> Vec<Segment> {
 /// (the ids kept beside them), for the report's prose. The terminal, JSON and
 /// SARIF keep the ids. Empty for an input without splits
 /// ([`Input::without_splits`]).
-pub(crate) fn named_message(input: &Input<'_>, message: &Message) -> Vec<Segment> {
+pub(crate) fn named_message(input: &Names<'_>, message: &Message) -> Vec<Segment> {
     if !input.splits {
         return Vec::new();
     }
     let make = |text, code, id| Segment { text, code, id };
-    if let Some(segments) = render::named_segments(message, input.lang, |subject| input.name_of(subject), make) {
+    if let Some(segments) = render::named_segments(message, input.lang, |subject| input.subject_name(subject), make) {
         return segments;
     }
     render::segments(&with_names(input, message), input.lang).into_iter().map(Segment::from_render).collect()
