@@ -105,6 +105,14 @@ fn escape_bytes<W: Write>(dest: &mut W, text: &str, range: std::ops::Range<usize
     Ok(())
 }
 
+/// `text` escaped, for text escaped once and shown many times.
+pub fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Writing into a `String` cannot fail.
+    let _ = write_escaped(&mut out, text);
+    out
+}
+
 impl askama::filters::Escaper for Html {
     #[inline]
     fn write_escaped_str<W: Write>(&self, dest: W, string: &str) -> fmt::Result {
@@ -156,6 +164,7 @@ mod tests {
         ];
         for text in samples {
             assert_eq!(ours(text), askamas(text), "{text:?}");
+            assert_eq!(escaped(text), askamas(text), "{text:?}");
         }
         // Every ASCII byte at every offset of two chunks, among multi-byte text.
         for byte in 0u8..128 {

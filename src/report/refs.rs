@@ -2,8 +2,9 @@
 //! references to parties and activities every part shows ([`PartyRef`],
 //! [`ActivityRef`]), and its shared text types ([`Phrase`], [`Shared`]).
 //!
-//! A leaf of `report/`: every part imports it, it imports no part, so the parts
-//! do not import each other in a circle through the view.
+//! A leaf of `report/`: every part imports it, it imports no part (but the
+//! HTML escaper, a leaf itself), so the parts do not import each other in a
+//! circle through the view.
 
 use std::fmt;
 use std::sync::Arc;
@@ -104,9 +105,11 @@ impl<'a> Input<'a> {
     /// A reference to an activity by id, with its name and whether it runs.
     pub(crate) fn activity(&self, id: &ActivityId) -> ActivityRef {
         let activity = self.model.activities.get(id);
+        let name = activity.map_or(id.as_str(), |a| a.name.as_str());
         ActivityRef {
             id: id.as_str().into(),
-            name: activity.map_or(id.as_str(), |a| a.name.as_str()).into(),
+            name: name.into(),
+            name_html: super::escape::escaped(name).into(),
             anchor: format!("activity-{id}").into(),
             running: activity.is_some_and(|a| a.runs_on(self.analysis.as_of)),
         }
@@ -168,6 +171,10 @@ pub(crate) struct Names<'a> {
     /// text of its id lies ([`Held`]).
     parties_at: foldhash::HashMap<Held, usize>,
     activities_at: foldhash::HashMap<Held, usize>,
+    /// One per party, in the model's order: where it is established, as
+    /// [`Input::country_short`] words it, once worded (every record naming
+    /// the party as a recipient shows it).
+    countries: Vec<std::sync::OnceLock<String>>,
     /// One per system, in the model's order: its measures in words, once
     /// worded (every record of every activity on the system shows them).
     measures: Vec<std::sync::OnceLock<String>>,
@@ -208,6 +215,7 @@ impl<'a> Names<'a> {
             activities: input.model.activities.keys().map(|id| input.activity(id)).collect(),
             parties_at: positions(input.model.parties.keys().map(PartyId::as_str)),
             activities_at: positions(input.model.activities.keys().map(ActivityId::as_str)),
+            countries: input.model.parties.keys().map(|_| std::sync::OnceLock::new()).collect(),
             measures: input.model.systems.keys().map(|_| std::sync::OnceLock::new()).collect(),
             data: input.model.data.keys().map(|_| std::sync::OnceLock::new()).collect(),
             input: *input,
@@ -252,6 +260,16 @@ impl<'a> Names<'a> {
             Some(named) => named.clone(),
             None => self.input.activity(id),
         }
+    }
+}
+
+impl Names<'_> {
+    /// Where party `id` is established, as [`Input::country_short`] words
+    /// it: `Sweden (SE)`; `None` for a party the model lacks.
+    pub(crate) fn party_country(&self, id: &PartyId) -> Option<&str> {
+        let index = self.party_at(id)?;
+        let (_, party) = self.input.model.parties.get_index(index)?;
+        Some(self.countries.get(index)?.get_or_init(|| self.input.country_short(&party.country.value)))
     }
 }
 
@@ -400,6 +418,10 @@ pub struct ActivityRef {
     pub id: Shared,
     /// Its name.
     pub name: Shared,
+    /// Its name escaped for HTML, made once: a split page shows it beside
+    /// the activity's id in every duty the activity brings.
+    #[serde(skip)]
+    pub name_html: Shared,
     /// The HTML anchor of its entry in the activity list.
     #[serde(skip)]
     pub anchor: Shared,

@@ -268,13 +268,19 @@ fn controller_row(input: &Names<'_>, activity: &Activity, record: &ControllerRec
         .recipients
         .iter()
         .map(|r| {
-            let country = input.model.parties.get(&r.party).map(|p| input.country_short(&p.country.value));
-            format!(
-                "{}, {}{}",
-                input.party_name(&r.party).to_owned(),
-                crate::render::roles::role(r.role, input.lang),
-                country.map(|c| format!(", {c}")).unwrap_or_default()
-            )
+            // `Name, role, Country (CC)`, the country where the model has the party.
+            let role = crate::render::roles::role(r.role, input.lang);
+            let name = input.party_name(&r.party);
+            let country = input.party_country(&r.party);
+            let mut line = String::with_capacity(name.len() + role.len() + country.map_or(0, str::len) + 4);
+            line.push_str(name);
+            line.push_str(", ");
+            line.push_str(&role);
+            if let Some(country) = country {
+                line.push_str(", ");
+                line.push_str(country);
+            }
+            line
         })
         .collect();
     // A category's words are the same in every record: worded once.
