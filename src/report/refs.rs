@@ -198,7 +198,7 @@ struct Held(usize, usize);
 impl Held {
     /// Where `text` lies; `None` for empty text, which needs no place.
     fn of(text: &str) -> Option<Self> {
-        (!text.is_empty()).then(|| Held(text.as_ptr() as usize, text.len()))
+        (!text.is_empty()).then_some(Held(text.as_ptr() as usize, text.len()))
     }
 }
 
