@@ -177,6 +177,20 @@ fn links(text: &str) -> BTreeSet<String> {
     found
 }
 
+/// Every `href="FILE#ID"` (or `href="#ID"`, FILE empty) of an HTML file, as
+/// (FILE, ID).
+fn anchors(html: &str) -> BTreeSet<(String, String)> {
+    let mut found = BTreeSet::new();
+    for (at, _) in html.match_indices("href=\"") {
+        let rest = &html[at + "href=\"".len()..];
+        let target = &rest[..rest.find('"').unwrap_or(rest.len())];
+        if let Some((file, id)) = target.split_once('#') {
+            found.insert((file.to_owned(), id.to_owned()));
+        }
+    }
+    found
+}
+
 fn split(dir: &Path, extra: &[&str]) {
     ansvar()
         .args(["report", "models/1177", "--as-of", "2019-02-18", "--split"])
@@ -220,6 +234,20 @@ fn split_writes_an_index_and_one_page_per_party_linked_both_ways() {
             for target in &targets {
                 let resolved = page.parent().unwrap().join(target);
                 assert!(resolved.exists(), "{} links to {target}, which is not written", page.display());
+            }
+            // A link to a place in a page leads to an element with that id:
+            // a page lists no activities, so it may not link to one.
+            for (file, id) in anchors(&text) {
+                let target = if file.is_empty() {
+                    text.clone()
+                } else {
+                    std::fs::read_to_string(page.parent().unwrap().join(&file)).unwrap()
+                };
+                assert!(
+                    target.contains(&format!("id=\"{id}\"")),
+                    "{} links to {file}#{id}, which has no such id",
+                    page.display()
+                );
             }
         }
         let medhelp = std::fs::read_to_string(root.join(format!("parties/medhelp.{extension}"))).unwrap();

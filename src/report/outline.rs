@@ -914,6 +914,13 @@ impl ReportTexts<'_> {
         let args = [("as-of", FluentValue::from(self.as_of)), ("generator", FluentValue::from(self.generator))];
         text(key, self.lang, &args)
     }
+
+    /// Whether an activity's name links to its entry: a page lists no
+    /// activities, so an `#activity-ID` link would lead nowhere; the id and
+    /// name are shown instead.
+    fn links_activities(&self) -> bool {
+        false
+    }
 }
 
 impl Outline<'_> {

@@ -198,6 +198,12 @@ impl<'a> View<'a> {
         crate::render::fixed(key, self.lang, &self.standard_args())
     }
 
+    /// Whether an activity's name links to its entry (`#activity-ID`): the
+    /// full report lists every activity, so it does.
+    pub fn links_activities(&self) -> bool {
+        true
+    }
+
     /// [`View::t`] with one more argument, `$arg`: model text (a name) or a
     /// date. The result holds model text, so the HTML templates escape it
     /// (no `|safe`).
