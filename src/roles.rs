@@ -55,6 +55,9 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role, in the order of their declaration.
+    pub const ALL: [Role; 4] = [Role::Controller, Role::JointController, Role::Processor, Role::SubProcessor];
+
     /// The role as written in JSON and tables.
     pub fn as_str(self) -> &'static str {
         match self {

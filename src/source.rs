@@ -428,11 +428,62 @@ impl SourceMap {
         let (line, column) = file.line_column(span.start as usize);
         Location { file: file.display.clone(), line, column }
     }
+
+    /// [`SourceMap::location`] as its text, the same as displaying it gives,
+    /// written straight into one string: a report shows one for every
+    /// reason and finding, and the formatting machinery and the copy of the
+    /// path in between cost several times the text.
+    pub fn location_text(&self, span: Span) -> String {
+        let file = self.file(span.file);
+        let (line, column) = file.line_column(span.start as usize);
+        let mut text = String::with_capacity(file.display.len() + 2 * (u32::MAX.ilog10() as usize + 2));
+        text.push_str(&file.display);
+        for number in [line, column] {
+            text.push(':');
+            push_decimal(&mut text, number);
+        }
+        text
+    }
+}
+
+/// Writes `number` in decimal digits, as `{}` formats it.
+fn push_decimal(text: &mut String, number: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut rest = number;
+    loop {
+        at -= 1;
+        // `rest % 10` is below ten: the cast keeps it whole.
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &digit in &digits[at..] {
+        text.push(char::from(digit));
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn location_text_is_the_location_displayed() {
+        let mut map = SourceMap::new();
+        let text = format!("{}x: ä\n", "\n".repeat(1_234_566));
+        let id = map.add("dir/a.yaml".into(), text.clone());
+        for start in [0, 1, 1_234_566, text.len() - 1] {
+            let span = Span { file: id, start: start as u32, end: start as u32 };
+            assert_eq!(map.location_text(span), map.location(span).to_string());
+        }
+        for number in [0, 7, 10, 99, 100, 4_294_967_295] {
+            let mut text = String::new();
+            push_decimal(&mut text, number);
+            assert_eq!(text, number.to_string());
+        }
+    }
 
     #[test]
     fn line_and_column_count_characters_not_bytes() {

@@ -337,7 +337,11 @@ where
 {
     /// A message, as [`render`] writes it with [`Code::Marked`].
     fn message(&mut self, message: &Message) -> Option<()> {
-        for piece in simple(self.lang, message.key, None)? {
+        let pieces = simple(self.lang, message.key, None)?;
+        // About a segment per piece: room for them at once rather than as
+        // they come.
+        self.out.reserve(pieces.len());
+        for piece in pieces {
             match piece {
                 Piece::Text(piece) => self.text.push_str(piece),
                 Piece::Var(name) => {
@@ -528,11 +532,11 @@ fn lookup(key: &str, attribute: Option<&str>, lang: Lang, args: &[(&'static str,
 /// costs several times a copy. The bundles never change, so neither does the
 /// text; the keys are the messages' own, a set as small as the locale files.
 fn cached(key: &str, attribute: Option<&str>, lang: Lang) -> String {
+    use foldhash::HashMap;
     use std::cell::RefCell;
-    use std::collections::HashMap;
     thread_local! {
         /// Per language, per key (with `\0` and the attribute after it).
-        static PLAIN: RefCell<[HashMap<String, String>; 2]> = RefCell::new([HashMap::new(), HashMap::new()]);
+        static PLAIN: RefCell<[HashMap<String, String>; 2]> = RefCell::new([HashMap::default(), HashMap::default()]);
     }
     let joined;
     let name = match attribute {

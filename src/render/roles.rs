@@ -12,9 +12,17 @@ use crate::model::{ActivityId, PartyId};
 use crate::roles::{Assignment, Gap, Role, Roles};
 use crate::source::Span;
 
-/// A role in words (`processor`, `personuppgiftsbiträde`).
+/// A role in words (`processor`, `personuppgiftsbiträde`). A report words a
+/// role for every recipient of every record, so the four of each language
+/// are worded once and then copied.
 pub fn role(role: Role, lang: Lang) -> String {
-    super::text(&Arg::from(role), lang, super::Code::Backticks)
+    static WORDS: [std::sync::OnceLock<[String; 4]>; 2] = [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+    let words = WORDS[lang as usize]
+        .get_or_init(|| Role::ALL.map(|role| super::text(&Arg::from(role), lang, super::Code::Backticks)));
+    match Role::ALL.iter().position(|r| *r == role).and_then(|i| words.get(i)) {
+        Some(words) => words.clone(),
+        None => super::text(&Arg::from(role), lang, super::Code::Backticks),
+    }
 }
 
 /// The short code of a role in the matrix (`P`, `PB`).

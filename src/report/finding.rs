@@ -49,12 +49,12 @@ pub fn segments(text: &str) -> Vec<Segment> {
 /// (the ids kept beside them), for the report's prose. The terminal, JSON and
 /// SARIF keep the ids. Empty for an input without splits
 /// ([`Input::without_splits`]).
-pub(crate) fn named_message(input: &Input<'_>, message: &Message) -> Vec<Segment> {
+pub(crate) fn named_message(input: &Names<'_>, message: &Message) -> Vec<Segment> {
     if !input.splits {
         return Vec::new();
     }
     let make = |text, code, id| Segment { text, code, id };
-    if let Some(segments) = render::named_segments(message, input.lang, |subject| input.name_of(subject), make) {
+    if let Some(segments) = render::named_segments(message, input.lang, |subject| input.subject_name(subject), make) {
         return segments;
     }
     render::segments(&with_names(input, message), input.lang).into_iter().map(Segment::from_render).collect()
@@ -103,6 +103,45 @@ pub fn severity_label(severity: Severity, lang: crate::render::Lang) -> String {
     let word = crate::render::severity(severity, lang);
     let mut chars = word.chars();
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// A rule's explanation and remediation (as a sentence), each with its
+/// segments: the same for every finding of the rule.
+#[derive(Default)]
+struct RuleTexts {
+    explanation: String,
+    explanation_segments: Vec<Segment>,
+    remediation: String,
+    remediation_segments: Vec<Segment>,
+}
+
+/// The [`RuleTexts`] of `rule` in `lang`, worded once per thread and then
+/// shared: a report has thousands of findings of a few dozen rules, and
+/// wording a rule's texts costs several times copying them.
+fn rule_texts(rule: &'static crate::rules::Rule, lang: render::Lang) -> std::rc::Rc<RuleTexts> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    thread_local! {
+        /// By rule (one of the catalogue's, known by where it lies) and language.
+        static TEXTS: RefCell<Vec<(&'static crate::rules::Rule, render::Lang, Rc<RuleTexts>)>> =
+            const { RefCell::new(Vec::new()) };
+    }
+    TEXTS.with(|texts| {
+        let mut texts = texts.borrow_mut();
+        if let Some((_, _, found)) = texts.iter().find(|(r, l, _)| std::ptr::eq(*r, rule) && *l == lang) {
+            return Rc::clone(found);
+        }
+        let explanation = render::catalogue::explanation(rule, lang);
+        let remediation = sentence(&render::catalogue::remediation(rule, lang));
+        let made = Rc::new(RuleTexts {
+            explanation_segments: segments(&explanation),
+            explanation,
+            remediation_segments: segments(&remediation),
+            remediation,
+        });
+        texts.push((rule, lang, Rc::clone(&made)));
+        made
+    })
 }
 
 /// A secondary place a finding points at.
@@ -184,9 +223,8 @@ pub struct FindingView {
 impl FindingView {
     pub(super) fn new(input: &Names<'_>, index: usize, finding: &Finding) -> Self {
         let number = format!("F{}", index + 1);
-        let rule = finding.rule();
-        let explanation = rule.map(|r| render::catalogue::explanation(r, input.lang)).unwrap_or_default();
-        let remediation = rule.map(|r| sentence(&render::catalogue::remediation(r, input.lang))).unwrap_or_default();
+        let texts = finding.rule().map(|rule| rule_texts(rule, input.lang)).unwrap_or_default();
+        let split = |segments: &Vec<Segment>| if input.splits { segments.clone() } else { Vec::new() };
         Self {
             anchor: format!("finding-{number}"),
             number,
@@ -198,27 +236,27 @@ impl FindingView {
             party: finding.party.as_ref().map(|p| input.party(p)),
             activity: finding.activity.as_ref().map(|a| input.activity(a)),
             provisions: render::provisions(&finding.provisions, input.lang),
-            location: input.sources.location(finding.primary.span).to_string(),
+            location: input.sources.location_text(finding.primary.span),
             also: finding
                 .labels
                 .iter()
                 .map(|l| PlaceView {
                     message: render::message(&l.message, input.lang),
                     segments: named_message(input, &l.message),
-                    location: input.sources.location(l.span).to_string(),
+                    location: input.sources.location_text(l.span),
                 })
                 .collect(),
             chain: crate::diag::elided_chain_by(&finding.chain, |p| input.party_name(p).to_owned()),
-            explanation: explanation.clone(),
-            explanation_segments: if input.splits { segments(&explanation) } else { Vec::new() },
+            explanation_segments: split(&texts.explanation_segments),
+            explanation: texts.explanation.clone(),
             explained_at: String::new(),
-            remediation: remediation.clone(),
-            remediation_segments: if input.splits { segments(&remediation) } else { Vec::new() },
+            remediation_segments: split(&texts.remediation_segments),
+            remediation: texts.remediation.clone(),
             accepted: finding.accepted.as_ref().map(|a| AcceptanceView {
                 justification: a.justification.clone(),
                 accepted_by: a.accepted_by.clone(),
                 expires: a.expires.to_string(),
-                location: input.sources.location(a.span).to_string(),
+                location: input.sources.location_text(a.span),
             }),
         }
     }

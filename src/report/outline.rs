@@ -27,7 +27,10 @@
 //! drawn up and written a batch at a time ([`Outline::write_html`]), and the
 //! pages one by one, on every core, each written as soon as it is drawn up.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+// Looked up per party and per link of the chain on every page: a fast hash.
+use foldhash::HashMap;
 use std::io::Write;
 
 use askama::Template;
@@ -44,7 +47,7 @@ use super::diagram::Diagram;
 use super::finding::{FindingView, Segment};
 use super::index::Index;
 use super::memo::MemoView;
-use super::refs::{DRAW_BATCH, Input, Names, PartyRef};
+use super::refs::{DRAW_BATCH, Input, Names, PartyRef, Shared};
 use super::ropa::{RecordPlan, RecordRow};
 use super::sheets::PartySheet;
 
@@ -406,7 +409,7 @@ impl<'a> Outline<'a> {
         let as_of = input.analysis.as_of.to_string();
         let t = Words::new(lang, input.name, &as_of);
         let findings = &input.analysis.findings;
-        let mut counts: HashMap<&'a PartyId, Counts> = HashMap::new();
+        let mut counts: HashMap<&'a PartyId, Counts> = HashMap::default();
         let mut totals = Counts::default();
         for finding in findings {
             let position = Severity::ALL.iter().position(|s| *s == finding.severity).unwrap_or(0);
@@ -465,7 +468,7 @@ impl<'a> Outline<'a> {
             })
             .collect();
         let stems = match links {
-            Links::Rows => HashMap::new(),
+            Links::Rows => HashMap::default(),
             Links::Pages(_) => file_stems(&parties),
         };
         let mut outline = Self {
@@ -716,11 +719,11 @@ pub struct ChainLink {
     /// The activity.
     pub activity: super::refs::ActivityRef,
     /// The role of the party acting for the other, in words.
-    pub role: String,
+    pub role: Shared,
     /// The other party.
     pub party: PartyRef,
     /// The other party's page, or empty when it has none.
-    pub href: String,
+    pub href: Shared,
 }
 
 /// One party's page of a split, ready to render.
@@ -754,7 +757,10 @@ pub struct Split<'a> {
     acting_for: HashMap<&'a PartyId, Vec<&'a Assignment>>,
     /// Each role in words of the chosen language, looked up once: every
     /// link of the chain shows one, on two pages.
-    role_words: [String; 4],
+    role_words: [Shared; 4],
+    /// Per party with a page, the link to it from another page
+    /// (`stem.html`), made once: every link of the chain to it shows it.
+    hrefs: HashMap<&'a PartyId, Shared>,
 }
 
 impl<'a> Split<'a> {
@@ -770,7 +776,7 @@ impl<'a> Split<'a> {
         };
         let ((index, records, record_positions), (outline, acting_for)) = crate::par::join(side, || {
             let outline = Outline::build(input, size, true, Links::Pages(extension));
-            let mut acting_for: HashMap<&'a PartyId, Vec<&'a Assignment>> = HashMap::new();
+            let mut acting_for: HashMap<&'a PartyId, Vec<&'a Assignment>> = HashMap::default();
             for assignment in input.analysis.roles.assignments() {
                 if let Some(principal) = &assignment.on_behalf_of {
                     acting_for.entry(principal).or_default().push(assignment);
@@ -778,9 +784,10 @@ impl<'a> Split<'a> {
             }
             (outline, acting_for)
         });
-        let role_words = [Role::Controller, Role::JointController, Role::Processor, Role::SubProcessor]
-            .map(|role| crate::render::roles::role(role, input.lang));
-        Self { outline, index, records, record_positions, acting_for, role_words }
+        let role_words = Role::ALL.map(|role| Shared::from(crate::render::roles::role(role, input.lang)));
+        let hrefs =
+            outline.stems.iter().map(|(party, stem)| (*party, Shared::from(format!("{stem}.{extension}")))).collect();
+        Self { outline, index, records, record_positions, acting_for, role_words, hrefs }
     }
 
     /// The parties with a page, in the index's order.
@@ -799,15 +806,14 @@ impl<'a> Split<'a> {
         });
         let link = |assignment: &Assignment, other: &PartyId| ChainLink {
             activity: names.activity(&assignment.activity),
-            role: self.role_words[match assignment.role {
-                Role::Controller => 0,
-                Role::JointController => 1,
-                Role::Processor => 2,
-                Role::SubProcessor => 3,
-            }]
-            .clone(),
+            role: Role::ALL
+                .iter()
+                .position(|role| *role == assignment.role)
+                .and_then(|i| self.role_words.get(i))
+                .cloned()
+                .unwrap_or_default(),
             party: names.party(other),
-            href: o.stems.get(other).map(|stem| format!("{stem}.{}", o.extension())).unwrap_or_default(),
+            href: self.hrefs.get(other).cloned().unwrap_or_default(),
         };
         let acts_for = names
             .analysis
@@ -920,13 +926,6 @@ impl ReportTexts<'_> {
 impl Outline<'_> {
     fn report_texts(&self) -> ReportTexts<'_> {
         ReportTexts { lang: self.names.lang, as_of: &self.as_of, generator: &self.generator }
-    }
-
-    fn extension(&self) -> &'static str {
-        match self.links {
-            Links::Pages(extension) => extension,
-            Links::Rows => "html",
-        }
     }
 }
 

@@ -2,8 +2,9 @@
 //! references to parties and activities every part shows ([`PartyRef`],
 //! [`ActivityRef`]), and its shared text types ([`Phrase`], [`Shared`]).
 //!
-//! A leaf of `report/`: every part imports it, it imports no part, so the parts
-//! do not import each other in a circle through the view.
+//! A leaf of `report/`: every part imports it, it imports no part (but the
+//! HTML escaper, a leaf itself), so the parts do not import each other in a
+//! circle through the view.
 
 use std::fmt;
 use std::sync::Arc;
@@ -104,9 +105,11 @@ impl<'a> Input<'a> {
     /// A reference to an activity by id, with its name and whether it runs.
     pub(crate) fn activity(&self, id: &ActivityId) -> ActivityRef {
         let activity = self.model.activities.get(id);
+        let name = activity.map_or(id.as_str(), |a| a.name.as_str());
         ActivityRef {
             id: id.as_str().into(),
-            name: activity.map_or(id.as_str(), |a| a.name.as_str()).into(),
+            name: name.into(),
+            name_html: super::escape::escaped(name).into(),
             anchor: format!("activity-{id}").into(),
             running: activity.is_some_and(|a| a.runs_on(self.analysis.as_of)),
         }
@@ -164,6 +167,14 @@ pub(crate) struct Names<'a> {
     parties: Vec<PartyRef>,
     /// One per activity, in the model's order.
     activities: Vec<ActivityRef>,
+    /// Each party's and each activity's position in the model, by where the
+    /// text of its id lies ([`Held`]).
+    parties_at: foldhash::HashMap<Held, usize>,
+    activities_at: foldhash::HashMap<Held, usize>,
+    /// One per party, in the model's order: where it is established, as
+    /// [`Input::country_short`] words it, once worded (every record naming
+    /// the party as a recipient shows it).
+    countries: Vec<std::sync::OnceLock<String>>,
     /// One per system, in the model's order: its measures in words, once
     /// worded (every record of every activity on the system shows them).
     measures: Vec<std::sync::OnceLock<String>>,
@@ -173,21 +184,71 @@ pub(crate) struct Names<'a> {
     data: Vec<std::sync::OnceLock<[String; 2]>>,
 }
 
+/// Where the text of an id lies: its address and length. The loader makes
+/// every reference to an entity share its id's text (`from_shared`), so the
+/// roles, obligations and findings name a party or an activity with the very
+/// text the model's own key holds, and the report finds it by that address
+/// rather than by hashing and comparing the text, for each of the hundreds
+/// of thousands of references it draws. The model's keys are held for as
+/// long as the [`Names`], so no other text can lie there meanwhile; an id
+/// with a text of its own is looked up by its text.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Held(usize, usize);
+
+impl Held {
+    /// Where `text` lies; `None` for empty text, which needs no place.
+    fn of(text: &str) -> Option<Self> {
+        (!text.is_empty()).then_some(Held(text.as_ptr() as usize, text.len()))
+    }
+}
+
+/// Each key's position, by where its text lies.
+fn positions<'k>(keys: impl Iterator<Item = &'k str>) -> foldhash::HashMap<Held, usize> {
+    keys.enumerate().filter_map(|(i, key)| Some((Held::of(key)?, i))).collect()
+}
+
 impl<'a> Names<'a> {
     /// Names every party and activity of the model.
     pub(crate) fn new(input: &Input<'a>) -> Self {
         Self {
             parties: input.model.parties.keys().map(|id| input.party(id)).collect(),
             activities: input.model.activities.keys().map(|id| input.activity(id)).collect(),
+            parties_at: positions(input.model.parties.keys().map(PartyId::as_str)),
+            activities_at: positions(input.model.activities.keys().map(ActivityId::as_str)),
+            countries: input.model.parties.keys().map(|_| std::sync::OnceLock::new()).collect(),
             measures: input.model.systems.keys().map(|_| std::sync::OnceLock::new()).collect(),
             data: input.model.data.keys().map(|_| std::sync::OnceLock::new()).collect(),
             input: *input,
         }
     }
 
+    /// The position of party `id` in the model.
+    fn party_at(&self, id: &PartyId) -> Option<usize> {
+        let at = Held::of(id.as_str()).and_then(|held| self.parties_at.get(&held).copied());
+        at.or_else(|| self.input.model.parties.get_index_of(id))
+    }
+
+    /// The position of activity `id` in the model.
+    fn activity_at(&self, id: &ActivityId) -> Option<usize> {
+        let at = Held::of(id.as_str()).and_then(|held| self.activities_at.get(&held).copied());
+        at.or_else(|| self.input.model.activities.get_index_of(id))
+    }
+
+    /// [`Input::name_of`], finding a party or an activity by where its id
+    /// lies: every reason and finding names some.
+    pub(crate) fn subject_name(&self, subject: &crate::finding::Subject) -> Option<&'a str> {
+        use crate::finding::Subject;
+        let model = self.input.model;
+        match subject {
+            Subject::Party(id) => model.parties.get_index(self.party_at(id)?).map(|(_, p)| p.name.as_str()),
+            Subject::Activity(id) => model.activities.get_index(self.activity_at(id)?).map(|(_, a)| a.name.as_str()),
+            other => self.input.name_of(other),
+        }
+    }
+
     /// A reference to a party by id, with its name.
     pub(crate) fn party(&self, id: &PartyId) -> PartyRef {
-        match self.input.model.parties.get_index_of(id).and_then(|i| self.parties.get(i)) {
+        match self.party_at(id).and_then(|i| self.parties.get(i)) {
             Some(named) => named.clone(),
             None => self.input.party(id),
         }
@@ -195,10 +256,20 @@ impl<'a> Names<'a> {
 
     /// A reference to an activity by id, with its name and whether it runs.
     pub(crate) fn activity(&self, id: &ActivityId) -> ActivityRef {
-        match self.input.model.activities.get_index_of(id).and_then(|i| self.activities.get(i)) {
+        match self.activity_at(id).and_then(|i| self.activities.get(i)) {
             Some(named) => named.clone(),
             None => self.input.activity(id),
         }
+    }
+}
+
+impl Names<'_> {
+    /// Where party `id` is established, as [`Input::country_short`] words
+    /// it: `Sweden (SE)`; `None` for a party the model lacks.
+    pub(crate) fn party_country(&self, id: &PartyId) -> Option<&str> {
+        let index = self.party_at(id)?;
+        let (_, party) = self.input.model.parties.get_index(index)?;
+        Some(self.countries.get(index)?.get_or_init(|| self.input.country_short(&party.country.value)))
     }
 }
 
@@ -347,6 +418,10 @@ pub struct ActivityRef {
     pub id: Shared,
     /// Its name.
     pub name: Shared,
+    /// Its name escaped for HTML, made once: a split page shows it beside
+    /// the activity's id in every duty the activity brings.
+    #[serde(skip)]
+    pub name_html: Shared,
     /// The HTML anchor of its entry in the activity list.
     #[serde(skip)]
     pub anchor: Shared,

@@ -13,7 +13,7 @@
 
 use serde::Serialize;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::model::{Activity, DataCategory, PartyId, Retention, System, SystemId};
 use crate::obligations::records::{self, ControllerRecord, ProcessorRecord};
@@ -147,7 +147,7 @@ impl<'a> RecordPlan<'a> {
     /// Per party, the positions of the controller records and the processor
     /// records that name it as controller or processor (`report --split`).
     pub(crate) fn positions_by_party(&self) -> HashMap<PartyId, (Vec<usize>, Vec<usize>)> {
-        let mut positions: HashMap<PartyId, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        let mut positions: HashMap<PartyId, (Vec<usize>, Vec<usize>)> = HashMap::default();
         for (i, key) in self.controller.iter().enumerate() {
             positions.entry(key.assignment.party.clone()).or_default().0.push(i);
         }
@@ -194,32 +194,57 @@ fn outside_gdpr(input: &Names<'_>, party: &PartyId) -> String {
 
 /// A field of a record: `key` names it in CSV and JSON, and `label` is the
 /// message of its label.
-fn field(input: &Names<'_>, key: &'static str, label: &str, point: &'static str, values: Vec<String>) -> RecordField {
+fn field(
+    input: &Names<'_>,
+    key: &'static str,
+    label: &'static str,
+    point: &'static str,
+    values: Vec<String>,
+) -> RecordField {
     let values = if values.is_empty() { vec![input.t("none")] } else { values };
-    let cited = if point.is_empty() { String::new() } else { cite(input, point) };
-    RecordField { key, label: input.t(label), point, cited, values }
+    let (label, cited) = field_words(input, label, point);
+    RecordField { key, label, point, cited, values }
 }
 
-/// An article's point as the report's language cites it, without the word
-/// "article": `30(1)(a)`, `30.1 a`.
-fn cite(input: &Names<'_>, point: &'static str) -> String {
+/// A field's label (the message `label`) and its point as the report's
+/// language cites it, without the word "article": `30(1)(a)`, `30.1 a`
+/// (empty for no point). A record shows the same dozen fields every time, so
+/// each is worded once per thread and language and then copied.
+fn field_words(input: &Names<'_>, label: &'static str, point: &'static str) -> (String, String) {
     use std::cell::RefCell;
+    /// A field's label and point, known by where they lie (they are this
+    /// module's literals: one text, one place), and its words.
+    struct Worded {
+        label: &'static str,
+        point: &'static str,
+        lang: crate::render::Lang,
+        words: (String, String),
+    }
     thread_local! {
-        /// The points cited so far, by language: a record cites the same
-        /// dozen points every time.
-        static CITED: RefCell<Vec<(&'static str, crate::render::Lang, String)>> = const { RefCell::new(Vec::new()) };
+        static WORDED: RefCell<Vec<Worded>> = const { RefCell::new(Vec::new()) };
     }
     let lang = input.lang;
-    CITED.with(|cited| {
-        let mut cited = cited.borrow_mut();
-        if let Some((_, _, text)) = cited.iter().find(|(p, l, _)| *p == point && *l == lang) {
-            return text.clone();
+    WORDED.with(|worded| {
+        let mut worded = worded.borrow_mut();
+        let found =
+            worded.iter().find(|w| std::ptr::eq(w.label, label) && std::ptr::eq(w.point, point) && w.lang == lang);
+        if let Some(found) = found {
+            return found.words.clone();
         }
-        let provision = crate::render::provision(&format!("Art. {point}"), lang);
-        let text = provision.strip_prefix("Art. ").or_else(|| provision.strip_prefix("artikel ")).unwrap_or(&provision);
-        cited.push((point, lang, text.to_owned()));
-        text.to_owned()
+        let words = (input.t(label), cite(lang, point));
+        worded.push(Worded { label, point, lang, words: words.clone() });
+        words
     })
+}
+
+/// An article's point as `lang` cites it, without the word "article":
+/// `30(1)(a)`, `30.1 a`; empty for no point.
+fn cite(lang: crate::render::Lang, point: &str) -> String {
+    if point.is_empty() {
+        return String::new();
+    }
+    let provision = crate::render::provision(&format!("Art. {point}"), lang);
+    provision.strip_prefix("Art. ").or_else(|| provision.strip_prefix("artikel ")).unwrap_or(&provision).to_owned()
 }
 
 fn dpo(input: &Names<'_>, party: &PartyId) -> String {
@@ -243,13 +268,19 @@ fn controller_row(input: &Names<'_>, activity: &Activity, record: &ControllerRec
         .recipients
         .iter()
         .map(|r| {
-            let country = input.model.parties.get(&r.party).map(|p| input.country_short(&p.country.value));
-            format!(
-                "{}, {}{}",
-                input.party_name(&r.party).to_owned(),
-                crate::render::roles::role(r.role, input.lang),
-                country.map(|c| format!(", {c}")).unwrap_or_default()
-            )
+            // `Name, role, Country (CC)`, the country where the model has the party.
+            let role = crate::render::roles::role(r.role, input.lang);
+            let name = input.party_name(&r.party);
+            let country = input.party_country(&r.party);
+            let mut line = String::with_capacity(name.len() + role.len() + country.map_or(0, str::len) + 4);
+            line.push_str(name);
+            line.push_str(", ");
+            line.push_str(&role);
+            if let Some(country) = country {
+                line.push_str(", ");
+                line.push_str(country);
+            }
+            line
         })
         .collect();
     // A category's words are the same in every record: worded once.

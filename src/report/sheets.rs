@@ -15,7 +15,7 @@ use crate::roles::{Assignment, Role};
 
 use super::finding::{FindingView, Segment, named_message};
 use super::index::Index;
-use super::refs::{ActivityRef, Input, Names, PartyRef, Phrase};
+use super::refs::{ActivityRef, Input, Names, PartyRef, Phrase, Shared};
 
 /// A fact about a party, as a label and a value.
 #[derive(Clone, Debug, Serialize)]
@@ -36,7 +36,7 @@ pub struct ReasonView {
     #[serde(skip)]
     pub segments: Vec<Segment>,
     /// The provisions it rests on, joined.
-    pub provisions: String,
+    pub provisions: Shared,
     /// Where the fact is written, or empty.
     pub location: String,
 }
@@ -269,18 +269,49 @@ fn role_held(input: &Names<'_>, assignment: &Assignment, text: bool) -> RoleHeld
             .map(|r| ReasonView {
                 text: if text { crate::render::message(&r.message, input.lang) } else { String::new() },
                 segments: named_message(input, &r.message),
-                provisions: crate::render::provisions(r.provisions, input.lang),
-                location: r.span.map(|s| input.sources.location(s).to_string()).unwrap_or_default(),
+                provisions: reason_provisions(r.provisions, input.lang),
+                location: r.span.map(|s| input.sources.location_text(s)).unwrap_or_default(),
             })
             .collect(),
     }
 }
 
-/// A role in words with a capital, as a heading: `Joint controller`.
+/// A role in words with a capital, as a heading: `Joint controller`. Every
+/// role a sheet shows has one, so the four of each language are worded once.
 fn role_heading(role: Role, lang: crate::render::Lang) -> String {
-    let words = crate::render::roles::role(role, lang);
-    let mut chars = words.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    use std::sync::OnceLock;
+    static HEADINGS: [OnceLock<[String; 4]>; 2] = [OnceLock::new(), OnceLock::new()];
+    let headings = HEADINGS[lang as usize].get_or_init(|| {
+        Role::ALL.map(|role| {
+            let words = crate::render::roles::role(role, lang);
+            let mut chars = words.chars();
+            chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+        })
+    });
+    Role::ALL.iter().position(|r| *r == role).and_then(|i| headings.get(i)).cloned().unwrap_or_default()
+}
+
+/// The provisions a role's reason rests on, joined ([`crate::render::provisions`]).
+/// They are one of a few lists written into the code ([`crate::roles::Reason::provisions`]),
+/// so a list is known by where it lies: each is joined once per thread and
+/// language, then shared.
+fn reason_provisions(list: &'static [&'static str], lang: crate::render::Lang) -> Shared {
+    use std::cell::RefCell;
+    /// A list by its address and length, and the language.
+    type Key = (usize, usize, crate::render::Lang);
+    thread_local! {
+        static JOINED: RefCell<Vec<(Key, Shared)>> = const { RefCell::new(Vec::new()) };
+    }
+    let key: Key = (list.as_ptr() as usize, list.len(), lang);
+    JOINED.with(|joined| {
+        let mut joined = joined.borrow_mut();
+        if let Some((_, text)) = joined.iter().find(|(k, _)| *k == key) {
+            return text.clone();
+        }
+        let text = Shared::from(crate::render::provisions(list, lang));
+        joined.push((key, text.clone()));
+        text
+    })
 }
 
 /// The words of one obligation: its title and what it requires of this party,
@@ -489,10 +520,10 @@ const WORDINGS: usize = 4_096;
 /// everything the words are made from, so a copy is what wording it again
 /// would give.
 fn worded(input: &Names<'_>, obligation: &Obligation) -> (Phrase, Phrase) {
+    use foldhash::HashMap;
     use std::cell::RefCell;
-    use std::collections::HashMap;
     thread_local! {
-        static WORDED: RefCell<HashMap<Wording, (Phrase, Phrase)>> = RefCell::new(HashMap::new());
+        static WORDED: RefCell<HashMap<Wording, (Phrase, Phrase)>> = RefCell::new(HashMap::default());
     }
     let key = Wording {
         lang: input.lang,
