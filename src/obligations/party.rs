@@ -312,10 +312,7 @@ fn processors_outside_union(analysis: &Analysis<'_>, processors: &[&PartyId], co
 /// Every obligation `party`'s roles bring on the evaluation date, in a fixed
 /// order (that of [`Kind`], joint arrangements by activity).
 pub fn obligations_of(analysis: &Analysis<'_>, party: &PartyId) -> Vec<Obligation> {
-    let held: Vec<&Assignment> = analysis.roles.of_party(party).collect();
-    let mut out = Out::Full(Vec::new());
-    derive(analysis, party, &held, &mut out);
-    match out {
+    match derived(analysis, party, Out::Full(Vec::new())) {
         Out::Full(obligations) => obligations,
         Out::Items(_) => Vec::new(),
     }
@@ -331,13 +328,17 @@ pub type Item = (ActivityId, Kind, &'static [&'static str]);
 /// counterparts, certainty, basis or recorded facts, which a comparison of
 /// two models (`diff`) does not read and which cost more than the items.
 pub fn obligation_items(analysis: &Analysis<'_>, party: &PartyId) -> Vec<Item> {
-    let held: Vec<&Assignment> = analysis.roles.of_party(party).collect();
-    let mut out = Out::Items(Vec::new());
-    derive(analysis, party, &held, &mut out);
-    match out {
+    match derived(analysis, party, Out::Items(Vec::new())) {
         Out::Items(items) => items,
         Out::Full(_) => Vec::new(),
     }
+}
+
+/// `out` with `party`'s obligations from all the roles it holds added.
+fn derived(analysis: &Analysis<'_>, party: &PartyId, mut out: Out) -> Out {
+    let held: Vec<&Assignment> = analysis.roles.of_party(party).collect();
+    derive(analysis, party, &held, &mut out);
+    out
 }
 
 /// The party's obligations from the roles it `held` (any order of the roles),
