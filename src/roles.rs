@@ -58,6 +58,11 @@ impl Role {
     /// Every role, in the order of their declaration.
     pub const ALL: [Role; 4] = [Role::Controller, Role::JointController, Role::Processor, Role::SubProcessor];
 
+    /// The role's place in [`Role::ALL`], for a table with one entry per role.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The role as written in JSON and tables.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -827,6 +832,13 @@ mod tests {
 
     use super::*;
     use crate::load::load_texts;
+
+    #[test]
+    fn a_role_index_is_its_place_in_all() {
+        for (i, role) in Role::ALL.into_iter().enumerate() {
+            assert_eq!(role.index(), i, "{role:?}");
+        }
+    }
     use crate::reference::Reference;
 
     fn derive_text(yaml: &str) -> Roles {

@@ -19,10 +19,7 @@ pub fn role(role: Role, lang: Lang) -> String {
     static WORDS: [std::sync::OnceLock<[String; 4]>; 2] = [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
     let words = WORDS[lang as usize]
         .get_or_init(|| Role::ALL.map(|role| super::text(&Arg::from(role), lang, super::Code::Backticks)));
-    match Role::ALL.iter().position(|r| *r == role).and_then(|i| words.get(i)) {
-        Some(words) => words.clone(),
-        None => super::text(&Arg::from(role), lang, super::Code::Backticks),
-    }
+    words[role.index()].clone()
 }
 
 /// The short code of a role in the matrix (`P`, `PB`).

@@ -89,10 +89,8 @@ fn name_arg(input: &Input<'_>, arg: &Arg) -> Arg {
 /// rules write remediations as clauses ("encrypt the stored data …") because
 /// the terminal prints them after `help:`; a report prints them on their own.
 pub fn sentence(text: &str) -> String {
-    let mut chars = text.trim().chars();
-    let Some(first) = chars.next() else { return String::new() };
-    let mut out: String = first.to_uppercase().chain(chars).collect();
-    if !out.ends_with(['.', '!', '?']) {
+    let mut out = capitalised(text.trim());
+    if !out.is_empty() && !out.ends_with(['.', '!', '?']) {
         out.push('.');
     }
     out
@@ -100,8 +98,12 @@ pub fn sentence(text: &str) -> String {
 
 /// A severity in words, for headings and chips.
 pub fn severity_label(severity: Severity, lang: crate::render::Lang) -> String {
-    let word = crate::render::severity(severity, lang);
-    let mut chars = word.chars();
+    capitalised(&crate::render::severity(severity, lang))
+}
+
+/// `text` with a capital first letter: `Joint controller`.
+pub(crate) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 

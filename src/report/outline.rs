@@ -806,12 +806,7 @@ impl<'a> Split<'a> {
         });
         let link = |assignment: &Assignment, other: &PartyId| ChainLink {
             activity: names.activity(&assignment.activity),
-            role: Role::ALL
-                .iter()
-                .position(|role| *role == assignment.role)
-                .and_then(|i| self.role_words.get(i))
-                .cloned()
-                .unwrap_or_default(),
+            role: self.role_words[assignment.role.index()].clone(),
             party: names.party(other),
             href: self.hrefs.get(other).cloned().unwrap_or_default(),
         };

@@ -281,14 +281,9 @@ fn role_held(input: &Names<'_>, assignment: &Assignment, text: bool) -> RoleHeld
 fn role_heading(role: Role, lang: crate::render::Lang) -> String {
     use std::sync::OnceLock;
     static HEADINGS: [OnceLock<[String; 4]>; 2] = [OnceLock::new(), OnceLock::new()];
-    let headings = HEADINGS[lang as usize].get_or_init(|| {
-        Role::ALL.map(|role| {
-            let words = crate::render::roles::role(role, lang);
-            let mut chars = words.chars();
-            chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
-        })
-    });
-    Role::ALL.iter().position(|r| *r == role).and_then(|i| headings.get(i)).cloned().unwrap_or_default()
+    let headings = HEADINGS[lang as usize]
+        .get_or_init(|| Role::ALL.map(|role| super::finding::capitalised(&crate::render::roles::role(role, lang))));
+    headings[role.index()].clone()
 }
 
 /// The provisions a role's reason rests on, joined ([`crate::render::provisions`]).
