@@ -369,11 +369,15 @@ fn compare_duties(
     if old == new {
         return (Vec::new(), Vec::new());
     }
-    let (old, new): (BTreeSet<&NotificationDuty>, BTreeSet<&NotificationDuty>) =
-        (old.iter().collect(), new.iter().collect());
-    let added = new.difference(&old).map(|&duty| duty.clone()).collect();
-    let removed = old.difference(&new).map(|&duty| duty.clone()).collect();
-    (added, removed)
+    let (added, removed) = set_changes(old, new);
+    (added.into_iter().cloned().collect(), removed.into_iter().cloned().collect())
+}
+
+/// What is in `after` and not in `before`, and what is in `before` and not
+/// in `after`, each sorted, repeats counted once.
+fn set_changes<'t, T: Ord>(before: &'t [T], after: &'t [T]) -> (Vec<&'t T>, Vec<&'t T>) {
+    let (before, after): (BTreeSet<&T>, BTreeSet<&T>) = (before.iter().collect(), after.iter().collect());
+    (after.difference(&before).copied().collect(), before.difference(&after).copied().collect())
 }
 
 /// Obligations that appear and that disappear, by party, activity and kind:
@@ -394,15 +398,15 @@ fn compare_obligations(
         if same_items(before, after) {
             continue;
         }
-        let (before, after): (BTreeSet<&Item>, BTreeSet<&Item>) = (before.iter().collect(), after.iter().collect());
-        let item = |(activity, kind, provisions): &&Item| ObligationItem {
+        let item = |(activity, kind, provisions): &Item| ObligationItem {
             party: party.clone(),
             activity: activity.clone(),
             kind: *kind,
             provisions,
         };
-        added.extend(after.difference(&before).map(item));
-        removed.extend(before.difference(&after).map(item));
+        let (appear, disappear) = set_changes(before, after);
+        added.extend(appear.into_iter().map(item));
+        removed.extend(disappear.into_iter().map(item));
     }
     (added, removed)
 }
