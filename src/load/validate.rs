@@ -199,8 +199,8 @@ fn owned_by_cycle(model: &Model, cycle: &[&PartyId]) -> Diagnostic {
 }
 
 /// Every valid id in the model with its kind and where it is first defined.
-/// Its keys are the ids' shared text: each reference to an entity shares it.
-type Ids = HashMap<Arc<str>, (Kind, Span), foldhash::fast::RandomState>;
+/// Its keys are the ids' interned text, which each reference to an entity names.
+type Ids = HashMap<Interned, (Kind, Span), foldhash::fast::RandomState>;
 
 /// Sorts a map by id. An entity is hundreds of bytes, and a stable sort of the
 /// entries themselves moves each one about log n times; sorting the ids with
@@ -258,7 +258,7 @@ fn collect_ids(files: &[(FileId, Arc<RawFile>)], sources: &SourceMap) -> (Ids, B
                 + raw.incidents.len()
         })
         .sum();
-    // Each file's ids are checked and given their shared text on every core;
+    // Each file's ids are checked and interned on every core;
     // they are then entered in file order, as one thread would: the first
     // definition of an id wins and the diagnostics keep their order.
     let prepared = crate::par::map(files, |(file, raw)| {
@@ -292,8 +292,8 @@ fn collect_ids(files: &[(FileId, Arc<RawFile>)], sources: &SourceMap) -> (Ids, B
     (ids, diagnostics)
 }
 
-/// The id's shared text, or why it is not a valid id.
-fn well_formed(id: &S, span: Span) -> Result<Arc<str>, Box<Diagnostic>> {
+/// The id's interned text, or why it is not a valid id.
+fn well_formed(id: &S, span: Span) -> Result<Interned, Box<Diagnostic>> {
     if let Err(error) = check_id(&id.value) {
         let mut diagnostic = Diagnostic::error(DiagnosticCode::BadId, format!("`{}` is not a valid id", id.value))
             .at(span, error.to_string());
@@ -303,11 +303,11 @@ fn well_formed(id: &S, span: Span) -> Result<Arc<str>, Box<Diagnostic>> {
         }
         return Err(Box::new(diagnostic));
     }
-    Ok(Arc::from(id.value.as_str()))
+    Ok(Interned::new(&id.value))
 }
 
 /// Adds a well-formed `id` to `ids`, or says which definition it repeats.
-fn define(ids: &mut Ids, kind: Kind, id: Arc<str>, span: Span) -> Option<Diagnostic> {
+fn define(ids: &mut Ids, kind: Kind, id: Interned, span: Span) -> Option<Diagnostic> {
     match ids.entry(id) {
         std::collections::hash_map::Entry::Occupied(first) => {
             let (first_kind, first_span) = *first.get();
@@ -341,21 +341,22 @@ struct Ctx<'a> {
     /// The file being validated.
     file: FileId,
     /// Every valid id in the model with its kind and where it is first defined.
-    /// Its keys are the ids' shared text: each reference to an entity shares it.
+    /// Its keys are the ids' interned text, which each reference to an entity names.
     ids: &'a Ids,
-    /// Shared text of the other short strings a model repeats: countries, regimes.
-    strings: HashSet<Arc<str>>,
+    /// The other short strings a model repeats (countries, regimes), as interned
+    /// by this file so far: interning takes the store's lock, this does not.
+    strings: HashSet<Interned>,
 }
 
 impl Ctx<'_> {
-    /// The shared copy of `text`, made on first use.
-    fn intern(&mut self, text: &str) -> Arc<str> {
-        if let Some(shared) = self.strings.get(text) {
-            return shared.clone();
+    /// `text`, interned.
+    fn intern(&mut self, text: &str) -> Interned {
+        if let Some(&interned) = self.strings.get(text) {
+            return interned;
         }
-        let shared: Arc<str> = Arc::from(text);
-        self.strings.insert(shared.clone());
-        shared
+        let interned = Interned::new(text);
+        self.strings.insert(interned);
+        interned
     }
 
     /// The file's text, for the diagnostics that look at it. The loader may
@@ -435,7 +436,7 @@ impl Ctx<'_> {
     }
 
     /// The entity's own id, if it is valid and this entry is its first definition.
-    fn own_id<T: Entry>(&mut self, entry: &At<T>, id: &Option<S>, kind: Kind) -> Option<(Arc<str>, Span)> {
+    fn own_id<T: Entry>(&mut self, entry: &At<T>, id: &Option<S>, kind: Kind) -> Option<(Interned, Span)> {
         let Some(id) = id else {
             if entry.value.failed().contains("id") {
                 // Reported where it is written.
@@ -451,7 +452,7 @@ impl Ctx<'_> {
         };
         let span = self.span_of(id);
         match self.ids.get_key_value(id.value.as_str()) {
-            Some((shared, (_, first))) if *first == span => Some((shared.clone(), span)),
+            Some((&shared, (_, first))) if *first == span => Some((shared, span)),
             _ => None,
         }
     }
@@ -469,10 +470,10 @@ impl Ctx<'_> {
         value.as_ref()
     }
 
-    fn reference<Id>(&mut self, text: &S, kind: Kind, make: fn(Arc<str>) -> Id) -> Option<Located<Id>> {
+    fn reference<Id>(&mut self, text: &S, kind: Kind, make: fn(Interned) -> Id) -> Option<Located<Id>> {
         let span = self.span_of(text);
         match self.ids.get_key_value(text.value.as_str()) {
-            Some((shared, (found, _))) if *found == kind => Some(Located::new(make(shared.clone()), span)),
+            Some((&shared, (found, _))) if *found == kind => Some(Located::new(make(shared), span)),
             Some((_, (found, _))) => {
                 let found = *found;
                 self.push(
@@ -486,7 +487,7 @@ impl Ctx<'_> {
             }
             None => {
                 let candidates: Vec<&str> =
-                    self.ids.iter().filter(|(_, (k, _))| *k == kind).map(|(id, _)| &**id).collect();
+                    self.ids.iter().filter(|(_, (k, _))| *k == kind).map(|(id, _)| id.as_str()).collect();
                 let mut diagnostic = Diagnostic::error(
                     DiagnosticCode::UnknownReference,
                     format!("unknown {} `{}`", kind.noun(), text.value),
@@ -510,7 +511,7 @@ impl Ctx<'_> {
     }
 
     fn party_ref(&mut self, text: &S) -> Option<Located<PartyId>> {
-        self.reference(text, Kind::Party, PartyId::from_shared)
+        self.reference(text, Kind::Party, PartyId::from_interned)
     }
 
     fn party_refs(&mut self, texts: &[S]) -> Vec<Located<PartyId>> {
@@ -551,7 +552,7 @@ impl Ctx<'_> {
         let span = self.span_of(text);
         let code = text.value.as_str();
         if self.reference.is_country(code) {
-            let country = Country::from_shared(self.intern(code));
+            let country = Country::from_interned(self.intern(code));
             if let Some(note) = self.reference.territory_note(&country) {
                 let note = note.to_owned();
                 self.push(
@@ -627,7 +628,7 @@ impl Ctx<'_> {
             let span = self.span_of(text);
             if self.reference.regime(&text.value).is_some() {
                 let shared = self.intern(&text.value);
-                regimes.push(Located::new(RegimeId::from_shared(shared), span));
+                regimes.push(Located::new(RegimeId::from_interned(shared), span));
                 continue;
             }
             let known: Vec<&str> = self.reference.regimes().map(|r| r.id.as_str()).collect();
@@ -671,7 +672,7 @@ impl Ctx<'_> {
         let country = self.required(&entry, &raw.country, "country", &what).cloned().and_then(|c| self.country(&c));
         let owned_by = raw.owned_by.as_ref().and_then(|o| self.party_ref(o));
         if let Some(owner) = &owned_by
-            && owner.value.as_str() == &*id
+            && owner.value.as_str() == id.as_str()
         {
             self.push(
                 Diagnostic::error(DiagnosticCode::SelfReference, format!("party `{id}` is owned by itself"))
@@ -682,7 +683,7 @@ impl Ctx<'_> {
         let certifications = raw.certifications.iter().filter_map(|c| self.certification(c)).collect();
         let (name, kind, country) = (name?, kind?, country?);
         Some(Party {
-            id: PartyId::from_shared(id),
+            id: PartyId::from_interned(id),
             span,
             name,
             public_body: raw.public_body.as_ref().map(|p| p.value).unwrap_or(kind.value.is_public_by_default()),
@@ -747,7 +748,7 @@ impl Ctx<'_> {
         });
         let requires = self.regimes(&raw.requires);
         Some(DataCategory {
-            id: DataId::from_shared(id),
+            id: DataId::from_interned(id),
             span,
             name: name?,
             special_categories,
@@ -773,7 +774,7 @@ impl Ctx<'_> {
         let authentication = raw.authentication.as_ref().and_then(|a| self.word::<Authentication>(a));
         let encryption = raw.encryption.as_ref().map(|e| &e.value);
         Some(System {
-            id: SystemId::from_shared(id),
+            id: SystemId::from_interned(id),
             span,
             name: name?,
             operator: operator?,
@@ -794,7 +795,7 @@ impl Ctx<'_> {
         let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Activity)?;
         let raw = &entry.value;
         let name = self.required(&entry, &raw.name, "name", &format!("activity `{id}`")).map(|n| n.value.clone());
-        let data = raw.data.iter().filter_map(|d| self.reference(d, Kind::Data, DataId::from_shared)).collect();
+        let data = raw.data.iter().filter_map(|d| self.reference(d, Kind::Data, DataId::from_interned)).collect();
         let controller_by_law = raw.controller_by_law.as_ref().and_then(|designation| {
             let party = self.required(designation, &designation.value.party, "party", "`controller_by_law`")?.clone();
             Some(LegalDesignation {
@@ -812,9 +813,9 @@ impl Ctx<'_> {
         let active_until = self.optional_date(&raw.active_until);
         self.check_period(&active_from, &active_until, &format!("activity `{id}`"));
         let performers: Vec<Performer> = raw.performers.iter().filter_map(|p| self.performer(p)).collect();
-        self.check_delegation(&id, &performers);
+        self.check_delegation(id.as_str(), &performers);
         Some(Activity {
-            id: ActivityId::from_shared(id),
+            id: ActivityId::from_interned(id),
             span,
             name: name?,
             purpose: raw.purpose.as_ref().map(|p| p.value.clone()),
@@ -841,7 +842,7 @@ impl Ctx<'_> {
         let location = raw.location.as_ref().and_then(|l| self.country(l));
         let access_from = raw.access_from.iter().filter_map(|c| self.country(c)).collect();
         let systems =
-            raw.systems.iter().filter_map(|s| self.reference(s, Kind::System, SystemId::from_shared)).collect();
+            raw.systems.iter().filter_map(|s| self.reference(s, Kind::System, SystemId::from_interned)).collect();
         let party = party?;
         if let Some(principal) = &on_behalf_of
             && principal.value == party.value
@@ -932,7 +933,7 @@ impl Ctx<'_> {
             })
             .collect();
         let covers =
-            raw.covers.iter().filter_map(|c| self.reference(c, Kind::Activity, ActivityId::from_shared)).collect();
+            raw.covers.iter().filter_map(|c| self.reference(c, Kind::Activity, ActivityId::from_interned)).collect();
         let effective = self.optional_date(&raw.effective);
         let expires = self.optional_date(&raw.expires);
         self.check_period(&effective, &expires, &what);
@@ -979,7 +980,7 @@ impl Ctx<'_> {
             Located::new(terms, self.span_of(list))
         });
         Some(Agreement {
-            id: AgreementId::from_shared(id),
+            id: AgreementId::from_interned(id),
             span,
             name: raw.name.as_ref().map(|n| n.value.clone()),
             kind: kind?,
@@ -1046,7 +1047,7 @@ impl Ctx<'_> {
         let raw = &entry.value;
         let name = self.required(&entry, &raw.name, "name", &format!("incident `{id}`")).map(|n| n.value.clone());
         let systems =
-            raw.systems.iter().filter_map(|s| self.reference(s, Kind::System, SystemId::from_shared)).collect();
+            raw.systems.iter().filter_map(|s| self.reference(s, Kind::System, SystemId::from_interned)).collect();
         // A date, or a date and a time of day: the 72 hours of Art. 33(1) are
         // counted in hours when both ends have a time.
         let discovered_at = raw.discovered.as_ref().and_then(|d| self.datetime(d));
@@ -1070,7 +1071,7 @@ impl Ctx<'_> {
             })
             .collect();
         Some(Incident {
-            id: IncidentId::from_shared(id),
+            id: IncidentId::from_interned(id),
             span,
             name: name?,
             systems,
@@ -1093,7 +1094,7 @@ impl Ctx<'_> {
         let accepted_by = self.required(&entry, &raw.accepted_by, "accepted_by", what).map(|a| a.value.clone());
         let expires = self.required(&entry, &raw.expires, "expires", what).cloned().and_then(|e| self.date(&e));
         let party = raw.party.as_ref().and_then(|p| self.party_ref(p));
-        let activity = raw.activity.as_ref().and_then(|a| self.reference(a, Kind::Activity, ActivityId::from_shared));
+        let activity = raw.activity.as_ref().and_then(|a| self.reference(a, Kind::Activity, ActivityId::from_interned));
         Some(AcceptedRisk {
             span: self.entry_span(&entry),
             rule: rule?,
