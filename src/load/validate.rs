@@ -11,7 +11,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::raw::{self, At, Entry, RawFile, S};
+use super::raw::{self, At, Entry, I, RawFile};
 use crate::diag::{Bounded, Diagnostic, DiagnosticCode};
 use crate::model::ids::check_id;
 use crate::model::*;
@@ -103,15 +103,7 @@ pub fn validate(
         PARTS_AHEAD,
         |(file, raw)| {
             let raw = Arc::try_unwrap(raw).unwrap_or_else(|shared| RawFile::clone(&shared));
-            let mut ctx = Ctx {
-                sources,
-                reference,
-                skipped,
-                diagnostics: Bounded::new(),
-                file,
-                ids: &ids,
-                strings: HashSet::new(),
-            };
+            let mut ctx = Ctx { sources, reference, skipped, diagnostics: Bounded::new(), file, ids: &ids };
             let mut part = Model::default();
             ctx.build(raw, &mut part);
             (part, ctx.diagnostics)
@@ -263,7 +255,7 @@ fn collect_ids(files: &[(FileId, Arc<RawFile>)], sources: &SourceMap) -> (Ids, B
     // definition of an id wins and the diagnostics keep their order.
     let prepared = crate::par::map(files, |(file, raw)| {
         let len = sources.file(*file).len();
-        let groups: [(Kind, Vec<&Option<S>>); 6] = [
+        let groups: [(Kind, Vec<&Option<I>>); 6] = [
             (Kind::Party, raw.parties.iter().map(|p| &p.value.id).collect()),
             (Kind::Data, raw.data.iter().map(|d| &d.value.id).collect()),
             (Kind::System, raw.systems.iter().map(|s| &s.value.id).collect()),
@@ -293,17 +285,17 @@ fn collect_ids(files: &[(FileId, Arc<RawFile>)], sources: &SourceMap) -> (Ids, B
 }
 
 /// The id's interned text, or why it is not a valid id.
-fn well_formed(id: &S, span: Span) -> Result<Interned, Box<Diagnostic>> {
-    if let Err(error) = check_id(&id.value) {
+fn well_formed(id: &I, span: Span) -> Result<Interned, Box<Diagnostic>> {
+    if let Err(error) = check_id(id.value.as_str()) {
         let mut diagnostic = Diagnostic::error(DiagnosticCode::BadId, format!("`{}` is not a valid id", id.value))
             .at(span, error.to_string());
-        let suggestion = kebab_case(&id.value);
+        let suggestion = kebab_case(id.value.as_str());
         if !suggestion.is_empty() && check_id(&suggestion).is_ok() {
             diagnostic = diagnostic.help(format!("write it as `{suggestion}`"));
         }
         return Err(Box::new(diagnostic));
     }
-    Ok(Interned::new(&id.value))
+    Ok(Interned::new(id.value.as_str()))
 }
 
 /// Adds a well-formed `id` to `ids`, or says which definition it repeats.
@@ -343,22 +335,9 @@ struct Ctx<'a> {
     /// Every valid id in the model with its kind and where it is first defined.
     /// Its keys are the ids' interned text, which each reference to an entity names.
     ids: &'a Ids,
-    /// The other short strings a model repeats (countries, regimes), as interned
-    /// by this file so far: interning takes the store's lock, this does not.
-    strings: HashSet<Interned>,
 }
 
 impl Ctx<'_> {
-    /// `text`, interned.
-    fn intern(&mut self, text: &str) -> Interned {
-        if let Some(&interned) = self.strings.get(text) {
-            return interned;
-        }
-        let interned = Interned::new(text);
-        self.strings.insert(interned);
-        interned
-    }
-
     /// The file's text, for the diagnostics that look at it. The loader may
     /// have let it go once the file was parsed: it is then read again, once.
     fn text(&self) -> &str {
@@ -436,7 +415,7 @@ impl Ctx<'_> {
     }
 
     /// The entity's own id, if it is valid and this entry is its first definition.
-    fn own_id<T: Entry>(&mut self, entry: &At<T>, id: &Option<S>, kind: Kind) -> Option<(Interned, Span)> {
+    fn own_id<T: Entry>(&mut self, entry: &At<T>, id: &Option<I>, kind: Kind) -> Option<(Interned, Span)> {
         let Some(id) = id else {
             if entry.value.failed().contains("id") {
                 // Reported where it is written.
@@ -459,7 +438,13 @@ impl Ctx<'_> {
 
     /// The value of a required field; a diagnostic if it is left out (not if it
     /// was written but could not be read: that has its own).
-    fn required<'s>(&mut self, entry: &At<impl Entry>, value: &'s Option<S>, field: &str, what: &str) -> Option<&'s S> {
+    fn required<'s, T>(
+        &mut self,
+        entry: &At<impl Entry>,
+        value: &'s Option<At<T>>,
+        field: &str,
+        what: &str,
+    ) -> Option<&'s At<T>> {
         if value.is_none() && !entry.value.failed().contains(field) {
             let span = self.entry_span(entry);
             self.push(
@@ -470,7 +455,7 @@ impl Ctx<'_> {
         value.as_ref()
     }
 
-    fn reference<Id>(&mut self, text: &S, kind: Kind, make: fn(Interned) -> Id) -> Option<Located<Id>> {
+    fn reference<Id>(&mut self, text: &I, kind: Kind, make: fn(Interned) -> Id) -> Option<Located<Id>> {
         let span = self.span_of(text);
         match self.ids.get_key_value(text.value.as_str()) {
             Some((&shared, (found, _))) if *found == kind => Some(Located::new(make(shared), span)),
@@ -493,7 +478,7 @@ impl Ctx<'_> {
                     format!("unknown {} `{}`", kind.noun(), text.value),
                 )
                 .at(span, format!("no {} has this id", kind.noun()));
-                diagnostic = match did_you_mean(&text.value, candidates) {
+                diagnostic = match did_you_mean(text.value.as_str(), candidates) {
                     Some(suggestion) => diagnostic.help(format!("did you mean `{suggestion}`?")),
                     None => diagnostic.help(format!("define it under `{}`", kind.section())),
                 };
@@ -510,27 +495,27 @@ impl Ctx<'_> {
         }
     }
 
-    fn party_ref(&mut self, text: &S) -> Option<Located<PartyId>> {
+    fn party_ref(&mut self, text: &I) -> Option<Located<PartyId>> {
         self.reference(text, Kind::Party, PartyId::from_interned)
     }
 
-    fn party_refs(&mut self, texts: &[S]) -> Vec<Located<PartyId>> {
+    fn party_refs(&mut self, texts: &[I]) -> Vec<Located<PartyId>> {
         texts.iter().filter_map(|t| self.party_ref(t)).collect()
     }
 
-    fn word<T: Vocabulary>(&mut self, text: &S) -> Option<Located<T>> {
+    fn word<T: Vocabulary>(&mut self, text: &I) -> Option<Located<T>> {
         let span = self.span_of(text);
-        if let Some(value) = T::parse(&text.value) {
+        if let Some(value) = T::parse(text.value.as_str()) {
             return Some(Located::new(value, span));
         }
         let spellings = T::spellings();
         let mut diagnostic =
             Diagnostic::error(DiagnosticCode::UnknownValue, format!("unknown {} `{}`", T::WHAT, text.value))
                 .at(span, format!("expected one of: {}", spellings.join(", ")));
-        let normalised = text.value.trim().to_lowercase().replace(['-', ' '], "_");
+        let normalised = text.value.as_str().trim().to_lowercase().replace(['-', ' '], "_");
         if let Some(value) = T::parse(&normalised) {
             diagnostic = diagnostic.help(format!("write it as `{}`", value.spelling()));
-        } else if let Some(suggestion) = did_you_mean(&text.value, spellings.iter().copied()) {
+        } else if let Some(suggestion) = did_you_mean(text.value.as_str(), spellings.iter().copied()) {
             diagnostic = diagnostic.help(format!("did you mean `{suggestion}`?"));
         }
         self.push(diagnostic);
@@ -540,7 +525,7 @@ impl Ctx<'_> {
     fn required_word<T: Vocabulary>(
         &mut self,
         entry: &At<impl Entry>,
-        value: &Option<S>,
+        value: &Option<I>,
         field: &str,
         what: &str,
     ) -> Option<Located<T>> {
@@ -548,11 +533,11 @@ impl Ctx<'_> {
         self.word(text)
     }
 
-    fn country(&mut self, text: &S) -> Option<Located<Country>> {
+    fn country(&mut self, text: &I) -> Option<Located<Country>> {
         let span = self.span_of(text);
         let code = text.value.as_str();
         if self.reference.is_country(code) {
-            let country = Country::from_interned(self.intern(code));
+            let country = Country::from_interned(text.value);
             if let Some(note) = self.reference.territory_note(&country) {
                 let note = note.to_owned();
                 self.push(
@@ -582,9 +567,9 @@ impl Ctx<'_> {
         None
     }
 
-    fn date(&mut self, text: &S) -> Option<Located<Date>> {
+    fn date(&mut self, text: &I) -> Option<Located<Date>> {
         let span = self.span_of(text);
-        match parse_date(&text.value) {
+        match parse_date(text.value.as_str()) {
             Some(date) => Some(Located::new(date, span)),
             None => {
                 self.push(
@@ -597,11 +582,11 @@ impl Ctx<'_> {
         }
     }
 
-    fn optional_date(&mut self, text: &Option<S>) -> Option<Located<Date>> {
+    fn optional_date(&mut self, text: &Option<I>) -> Option<Located<Date>> {
         text.as_ref().and_then(|t| self.date(t))
     }
 
-    fn datetime(&mut self, text: &S) -> Option<Located<DateTime>> {
+    fn datetime(&mut self, text: &I) -> Option<Located<DateTime>> {
         let span = self.span_of(text);
         let value = text.value.as_str();
         let parsed = match parse_date(value) {
@@ -622,20 +607,19 @@ impl Ctx<'_> {
         }
     }
 
-    fn regimes(&mut self, texts: &[S]) -> Vec<Located<RegimeId>> {
+    fn regimes(&mut self, texts: &[I]) -> Vec<Located<RegimeId>> {
         let mut regimes = Vec::new();
         for text in texts {
             let span = self.span_of(text);
-            if self.reference.regime(&text.value).is_some() {
-                let shared = self.intern(&text.value);
-                regimes.push(Located::new(RegimeId::from_interned(shared), span));
+            if self.reference.regime(text.value.as_str()).is_some() {
+                regimes.push(Located::new(RegimeId::from_interned(text.value), span));
                 continue;
             }
             let known: Vec<&str> = self.reference.regimes().map(|r| r.id.as_str()).collect();
             let mut diagnostic =
                 Diagnostic::error(DiagnosticCode::UnknownRegime, format!("unknown legal regime `{}`", text.value))
                     .at(span, "not in the reference data");
-            diagnostic = match did_you_mean(&text.value, known.iter().copied()) {
+            diagnostic = match did_you_mean(text.value.as_str(), known.iter().copied()) {
                 Some(suggestion) => diagnostic.help(format!("did you mean `{suggestion}`?")),
                 None => diagnostic.help(format!("known regimes: {}", known.join(", "))),
             };
@@ -731,7 +715,7 @@ impl Ctx<'_> {
         special_categories.dedup();
         let retention = raw.retention.as_ref().and_then(|text| {
             let span = self.span_of(text);
-            match Retention::parse(&text.value) {
+            match Retention::parse(text.value.as_str()) {
                 Some(retention) => Some(Located::new(retention, span)),
                 None => {
                     self.push(
@@ -948,7 +932,7 @@ impl Ctx<'_> {
                 .value
                 .iter()
                 .filter_map(|place| {
-                    if place.value == "EEA" {
+                    if place.value.as_str() == "EEA" {
                         Some(Located::new(Residency::Eea, self.span_of(place)))
                     } else {
                         self.country(place).map(|c| Located::new(Residency::Country(c.value), c.span))
@@ -1055,7 +1039,7 @@ impl Ctx<'_> {
             .discovered
             .as_ref()
             .zip(discovered_at.as_ref())
-            .and_then(|(text, at)| (text.value.len() > 10).then(|| at.value.time()));
+            .and_then(|(text, at)| (text.value.as_str().len() > 10).then(|| at.value.time()));
         let discovered = discovered_at.map(|at| Located::new(at.value.date(), at.span));
         let discovered_by = raw.discovered_by.as_ref().and_then(|p| self.party_ref(p));
         let notifications = raw
@@ -1065,7 +1049,7 @@ impl Ctx<'_> {
                 let from = self.required(n, &n.value.from, "from", "notification").cloned();
                 let to = self.required(n, &n.value.to, "to", "notification").cloned();
                 let at = n.value.at.as_ref().and_then(|a| self.datetime(a));
-                let time_known = n.value.at.as_ref().is_some_and(|a| a.value.len() > 10);
+                let time_known = n.value.at.as_ref().is_some_and(|a| a.value.as_str().len() > 10);
                 let (from, to) = (self.party_ref(&from?), self.party_ref(&to?));
                 Some(Notification { span: self.entry_span(n), from: from?, to: to?, at, time_known })
             })
@@ -1088,8 +1072,9 @@ impl Ctx<'_> {
     fn accepted_risk(&mut self, entry: At<raw::RawAcceptedRisk>) -> Option<AcceptedRisk> {
         let raw = &entry.value;
         let what = "accepted risk";
-        let rule =
-            self.required(&entry, &raw.rule, "rule", what).map(|r| Located::new(r.value.clone(), self.span_of(r)));
+        let rule = self
+            .required(&entry, &raw.rule, "rule", what)
+            .map(|r| Located::new(r.value.as_str().to_owned(), self.span_of(r)));
         let justification = self.required(&entry, &raw.justification, "justification", what).map(|j| j.value.clone());
         let accepted_by = self.required(&entry, &raw.accepted_by, "accepted_by", what).map(|a| a.value.clone());
         let expires = self.required(&entry, &raw.expires, "expires", what).cloned().and_then(|e| self.date(&e));
