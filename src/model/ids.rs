@@ -21,7 +21,7 @@ use serde::{Serialize, Serializer};
 
 /// A short text stored once for the whole process, named by its number: an
 /// id's text, or another text a model repeats millions of times (a country
-/// code).
+/// code, a word of a closed vocabulary, a date as the loader reads it).
 ///
 /// Two `Interned` are equal exactly when their texts are, so equality
 /// compares numbers; order and hashing go by the text (a hash the same as the
@@ -33,8 +33,10 @@ pub struct Interned(NonZeroU32);
 
 /// How many texts one chunk of the store holds (a power of two).
 const CHUNK_BITS: u32 = 16;
-/// How many chunks the store can have: with [`CHUNK_BITS`], every `u32`.
-const CHUNKS: usize = 1 << (32 - CHUNK_BITS);
+/// How many chunks the store can have: 2^28 texts in all. The table of
+/// chunks is part of the binary, so it is kept small; a model with that many
+/// distinct ids would need well over ten gigabytes for them alone.
+const CHUNKS: usize = 1 << 12;
 
 /// One chunk: its texts, each set once, when it is interned.
 type Chunk = Box<[OnceLock<&'static str>]>;
@@ -66,17 +68,17 @@ impl Interned {
         // Number 0 is never used (`NonZeroU32`, so that an `Option` of an id
         // takes no more room than the id).
         let count = numbers.len() + 1;
-        let Some(number) = u32::try_from(count).ok().and_then(NonZeroU32::new) else {
-            // Four billion distinct texts would take well over a hundred
-            // gigabytes: memory runs out long before, as it would for any
-            // other allocation.
-            eprintln!("ansvar: more than {} distinct ids", u32::MAX);
+        let Some(number) = u32::try_from(count).ok().and_then(NonZeroU32::new).filter(|n| place(*n).0 < CHUNKS) else {
+            // Memory runs out long before (see CHUNKS), as it would for any
+            // other allocation: this is the same end, with a message.
+            eprintln!("ansvar: more than {} distinct ids and codes", CHUNKS << CHUNK_BITS);
             std::process::abort();
         };
         let stored: &'static str = Box::leak(text.into());
         let (chunk, slot) = place(number);
-        let chunk = STORE.chunks[chunk].get_or_init(|| (0..1 << CHUNK_BITS).map(|_| OnceLock::new()).collect());
-        let _ = chunk[slot].set(stored);
+        if let Some(chunk) = STORE.chunks.get(chunk) {
+            let _ = chunk.get_or_init(|| (0..1 << CHUNK_BITS).map(|_| OnceLock::new()).collect())[slot].set(stored);
+        }
         let interned = Interned(number);
         numbers.insert(stored, interned);
         interned
@@ -86,7 +88,7 @@ impl Interned {
     pub fn as_str(self) -> &'static str {
         let (chunk, slot) = place(self.0);
         // Set before its number was handed out, so always there.
-        STORE.chunks[chunk].get().and_then(|chunk| chunk[slot].get()).copied().unwrap_or("")
+        STORE.chunks.get(chunk).and_then(OnceLock::get).and_then(|chunk| chunk[slot].get()).copied().unwrap_or("")
     }
 }
 
