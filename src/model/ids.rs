@@ -84,6 +84,12 @@ impl Interned {
         interned
     }
 
+    /// The number of `text`, if it has been interned; the store is not
+    /// changed.
+    pub fn find(text: &str) -> Option<Self> {
+        STORE.numbers.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(text).copied()
+    }
+
     /// The text.
     pub fn as_str(self) -> &'static str {
         let (chunk, slot) = place(self.0);
@@ -173,14 +179,30 @@ macro_rules! id_type {
         $(#[$doc])*
         ///
         /// The text is [`Interned`]: ids are cloned wherever roles, findings
-        /// and reports name an entity, and a clone copies four bytes.
-        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        /// and reports name an entity, and a clone copies four bytes. An id
+        /// hashes as its number, so that the model's maps, looked up by id
+        /// everywhere, hash four bytes; a map keyed by id is therefore not
+        /// looked up by `&str` ([`Self::find`] gives the id of a text).
+        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
         pub struct $name(Interned);
+
+        impl Hash for $name {
+            fn hash<H: Hasher>(&self, state: &mut H) {
+                state.write_u32((self.0).0.get());
+            }
+        }
 
         impl $name {
             /// Makes an id from a string already checked by [`check_id`].
             pub fn new(text: impl AsRef<str>) -> Self {
                 Self(Interned::new(text.as_ref()))
+            }
+
+            /// The id with this text, if any id, country code or word with
+            /// this text has been interned (so if a loaded model names it);
+            /// for text from the command line, which interning would keep.
+            pub fn find(text: &str) -> Option<Self> {
+                Interned::find(text).map(Self)
             }
 
             /// Makes an id of a text already interned, as the loader does.
@@ -192,6 +214,12 @@ macro_rules! id_type {
             /// gives the same `&str`, at the same address.
             pub fn as_str(&self) -> &'static str {
                 self.0.as_str()
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
             }
         }
 
@@ -213,11 +241,6 @@ macro_rules! id_type {
             }
         }
 
-        impl std::borrow::Borrow<str> for $name {
-            fn borrow(&self) -> &str {
-                self.as_str()
-            }
-        }
     };
 }
 
@@ -274,6 +297,15 @@ mod tests {
         let id = PartyId::new("interned-b");
         assert_eq!(format!("{id:?}"), "PartyId(\"interned-b\")");
         assert_eq!(serde_json::to_string(&id).unwrap(), "\"interned-b\"");
+    }
+
+    #[test]
+    fn an_id_is_found_by_its_text_only_once_interned() {
+        assert_eq!(PartyId::find("found-later"), None);
+        let id = ActivityId::new("found-later");
+        assert_eq!(ActivityId::find("found-later"), Some(id.clone()));
+        let map: std::collections::HashMap<ActivityId, u8> = [(id, 1)].into();
+        assert_eq!(ActivityId::find("found-later").and_then(|id| map.get(&id)), Some(&1));
     }
 
     #[test]

@@ -141,7 +141,7 @@ impl<'a> Input<'a> {
             Subject::Data(id) => model.data.get(id).map(|d| d.name.as_str()),
             Subject::Agreement(id) => model.agreements.get(id).and_then(|a| a.name.as_deref()),
             Subject::Incident(id) => model.incidents.get(id).map(|i| i.name.as_str()),
-            Subject::Regime(id) => self.reference.regime(id.as_str()).map(|r| r.name_in(self.lang)),
+            Subject::Regime(id) => self.reference.regime(id).map(|r| r.name_in(self.lang)),
             Subject::Country(_) | Subject::Rule(_) => None,
         }
     }
