@@ -15,6 +15,7 @@
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use serde::{Serialize, Serializer};
@@ -41,34 +42,55 @@ const CHUNKS: usize = 1 << 12;
 /// One chunk: its texts, each set once, when it is interned.
 type Chunk = Box<[OnceLock<&'static str>]>;
 
+/// How many parts the map from text to number is split into, each behind a
+/// lock of its own: the loader interns on every core at once.
+const SHARDS: usize = 16;
+
+/// One part of the map from text to number.
+type Shard = Mutex<std::collections::HashMap<&'static str, Interned, foldhash::fast::FixedState>>;
+
 /// The store of interned texts: a text's number finds it without a lock (two
-/// chunks' worth of `OnceLock` reads); interning a new text takes the lock.
+/// `OnceLock` reads); interning takes the lock of the text's shard.
 struct Store {
-    /// Each text's number; its length is the count of texts interned.
-    numbers: Mutex<std::collections::HashMap<&'static str, Interned, foldhash::fast::FixedState>>,
+    /// Each text's number, in the shard its hash picks.
+    shards: [Shard; SHARDS],
+    /// The count of texts interned: the next number less one.
+    count: AtomicU32,
     /// The texts by number, in chunks made as they are first needed, so that
     /// a text once stored never moves.
     chunks: [OnceLock<Chunk>; CHUNKS],
 }
 
 static STORE: Store = Store {
-    numbers: Mutex::new(std::collections::HashMap::with_hasher(foldhash::fast::FixedState::with_seed(0))),
+    shards: [const { Mutex::new(std::collections::HashMap::with_hasher(foldhash::fast::FixedState::with_seed(0))) };
+        SHARDS],
+    count: AtomicU32::new(0),
     chunks: [const { OnceLock::new() }; CHUNKS],
 };
+
+/// The shard of `text`, locked. A panic elsewhere while a lock was held
+/// leaves its map as it was before or after one whole insertion, so it is
+/// still sound to use.
+fn shard(
+    text: &str,
+) -> std::sync::MutexGuard<'static, std::collections::HashMap<&'static str, Interned, foldhash::fast::FixedState>> {
+    use std::hash::BuildHasher;
+    let hash = foldhash::fast::FixedState::with_seed(SHARDS as u64).hash_one(text);
+    STORE.shards[(hash >> 60) as usize % SHARDS].lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
 
 impl Interned {
     /// The number of `text`, storing it on first use.
     pub fn new(text: &str) -> Self {
-        // A panic elsewhere while the lock was held leaves the map as it was
-        // before or after one whole insertion, so it is still sound to use.
-        let mut numbers = STORE.numbers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut numbers = shard(text);
         if let Some(&interned) = numbers.get(text) {
             return interned;
         }
         // Number 0 is never used (`NonZeroU32`, so that an `Option` of an id
-        // takes no more room than the id).
-        let count = numbers.len() + 1;
-        let Some(number) = u32::try_from(count).ok().and_then(NonZeroU32::new).filter(|n| place(*n).0 < CHUNKS) else {
+        // takes no more room than the id). The shard's lock is held, so no
+        // other thread gives this text a number meanwhile.
+        let count = STORE.count.fetch_add(1, Ordering::Relaxed).saturating_add(1);
+        let Some(number) = NonZeroU32::new(count).filter(|n| place(*n).0 < CHUNKS) else {
             // Memory runs out long before (see CHUNKS), as it would for any
             // other allocation: this is the same end, with a message.
             eprintln!("ansvar: more than {} distinct ids and codes", CHUNKS << CHUNK_BITS);
@@ -87,7 +109,7 @@ impl Interned {
     /// The number of `text`, if it has been interned; the store is not
     /// changed.
     pub fn find(text: &str) -> Option<Self> {
-        STORE.numbers.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(text).copied()
+        shard(text).get(text).copied()
     }
 
     /// The text.
