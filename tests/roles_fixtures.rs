@@ -96,11 +96,11 @@ fn check(name: &str, roles: &[(&str, &str, &str, Option<&str>)], gaps: &[(&str, 
 }
 
 fn party(id: &str) -> PartyId {
-    PartyId::new(id.to_owned())
+    PartyId::new(id)
 }
 
 fn activity(id: &str) -> ActivityId {
-    ActivityId::new(id.to_owned())
+    ActivityId::new(id)
 }
 
 const C: &str = "controller";

@@ -7,7 +7,8 @@
 //! (`ansvar schema`), so the schema cannot drift from what the loader accepts.
 //!
 //! These types are deliberately permissive: ids, references, enum spellings,
-//! countries and dates are `At<String>`, checked in [`super::validate`]. Here
+//! countries and dates are spanned text ([`I`]), checked in
+//! [`super::validate`]. Here
 //! only the shape is checked: a mapping with known keys, each written once; a
 //! list where a list belongs; `true`/`false` exactly; whole numbers. A field
 //! that fails is reported, left out and named in the entity's [`Failed`] set,
@@ -19,12 +20,19 @@ use serde_json::{Map, Value as Json, json};
 
 use super::yaml::{Node, Value};
 use crate::diag::{Bounded, Diagnostic, DiagnosticCode};
+use crate::model::Interned;
 use crate::model::vocabulary::*;
 use crate::source::{FileId, Span};
 use crate::suggest::did_you_mean;
 
-/// A spanned string: ids, references, enum values, countries, dates.
+/// A spanned string of free text: names, purposes, notes.
 pub type S = At<String>;
+
+/// A spanned short text a model repeats (ids, references, enum values,
+/// countries, dates), [`Interned`] as it is read: a reference then takes 12
+/// bytes and no allocation of its own while the whole model's raw values are
+/// held, and the text is the one its id will share.
+pub type I = At<Interned>;
 
 /// A value with the byte span where it is written.
 #[derive(Clone, Debug)]
@@ -69,12 +77,25 @@ pub struct Cx {
     /// Every problem found in the file, in reading order (errors past
     /// [`crate::diag::MAX_ERRORS_KEPT_PER_FILE`] only counted).
     pub diagnostics: Bounded,
+    /// The texts of the file interned so far: interning takes the store's
+    /// lock, and a file names the same few hundred ids and words many times.
+    interned: std::collections::HashSet<Interned, foldhash::fast::RandomState>,
 }
 
 impl Cx {
     /// A reader for `file`.
     pub fn new(file: FileId) -> Self {
-        Self { file, diagnostics: Bounded::new() }
+        Self { file, diagnostics: Bounded::new(), interned: Default::default() }
+    }
+
+    /// `text`, interned.
+    fn intern(&mut self, text: &str) -> Interned {
+        if let Some(&interned) = self.interned.get(text) {
+            return interned;
+        }
+        let interned = Interned::new(text);
+        self.interned.insert(interned);
+        interned
     }
 
     fn error(&mut self, node: Node, message: impl Into<String>) {
@@ -107,6 +128,19 @@ impl FromNode for String {
             return None;
         }
         cx.scalar(node).map(|(text, _)| text.to_owned())
+    }
+    fn schema() -> Json {
+        json!({ "type": "string" })
+    }
+}
+
+impl FromNode for Interned {
+    fn from_node(node: Node, cx: &mut Cx) -> Option<Self> {
+        if node.is_null() {
+            cx.error(node, "expected a value here, found nothing");
+            return None;
+        }
+        cx.scalar(node).map(|(text, _)| cx.intern(text))
     }
     fn schema() -> Json {
         json!({ "type": "string" })
@@ -436,22 +470,22 @@ raw! {
     /// A party: an organisation that can hold a role.
     RawParty "party" required(id, name, kind, country) {
         /// Unique lowercase kebab-case id, e.g. `medhelp`.
-        id: Option<S> => id(),
+        id: Option<I> => id(),
         /// Legal name, printed in reports as the controller's identity (Art. 13(1)(a)).
         name: Option<S>,
         /// What the organisation is. `region`, `municipality` and `authority` are public
         /// bodies by default; `authority` also models a supervisory authority.
-        kind: Option<S> => words::<PartyKind>(),
+        kind: Option<I> => words::<PartyKind>(),
         /// Country of establishment, ISO 3166-1 alpha-2 (`SE`, `TH`, `GB`). Decides
         /// Art. 3(1), Chapter V and whether Swedish sector law reaches the party.
-        country: Option<S> => country(),
+        country: Option<I> => country(),
         /// Organisation number, for identification only.
         org_number: Option<S>,
         /// Party id of the owner. Informational: group structure does not change roles.
-        owned_by: Option<S> => id(),
+        owned_by: Option<I> => id(),
         /// Legal regimes (reference data ids, e.g. `se-healthcare-secrecy`) the party is
         /// bound by; compared with the `requires` of the data it handles.
-        subject_to: Vec<S> => list(id()),
+        subject_to: Vec<I> => list(id()),
         /// Whether it is a public authority (Art. 37(1)(a), 83(7)). Default: from `kind`.
         public_body: Option<At<bool>>,
         /// Certifications held, e.g. the EU-US Data Privacy Framework (Art. 45).
@@ -489,22 +523,22 @@ raw! {
         /// The scheme's id, matching the reference data's adequacy scope (`eu-us-dpf`).
         scheme: Option<S>,
         /// Which data it covers (`hr`, `non_hr`); left out or `[]`: all data.
-        covers: Vec<S> => list(words::<CertifiedData>()),
+        covers: Vec<I> => list(words::<CertifiedData>()),
         /// First day valid, YYYY-MM-DD, inclusive.
-        from: Option<S> => date(),
+        from: Option<I> => date(),
         /// Last day valid, YYYY-MM-DD, inclusive.
-        until: Option<S> => date(),
+        until: Option<I> => date(),
     }
 
     /// A category of personal data.
     RawData "data" required(id, name) {
         /// Unique lowercase kebab-case id, e.g. `call-recordings`.
-        id: Option<S> => id(),
+        id: Option<I> => id(),
         /// What the data are.
         name: Option<S>,
         /// Special categories of Art. 9(1); any of them raises the Art. 32 bar and points
         /// towards a DPIA.
-        special_categories: Vec<S> => list(words::<SpecialCategory>()),
+        special_categories: Vec<I> => list(words::<SpecialCategory>()),
         /// Data on criminal convictions and offences (Art. 10). Default `false`.
         criminal_offences: Option<At<bool>>,
         /// Part of a patient record under patientdatalagen: access logging, backups and
@@ -516,9 +550,9 @@ raw! {
         subjects: Vec<S>,
         /// How long the data are kept: an ISO 8601 duration `PnYnMnWnD` (`P10Y`).
         /// Left out: unknown.
-        retention: Option<S> => json!({ "type": "string", "pattern": "^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$" }),
+        retention: Option<I> => json!({ "type": "string", "pattern": "^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$" }),
         /// Regimes whoever handles the data must be bound by (reference data ids).
-        requires: Vec<S> => list(id()),
+        requires: Vec<I> => list(id()),
         /// Free text for readers of reports.
         notes: Option<String>,
     }
@@ -526,20 +560,20 @@ raw! {
     /// An IT system, server or storage.
     RawSystem "system" required(id, name, operator, location) {
         /// Unique lowercase kebab-case id, e.g. `vi-nas`.
-        id: Option<S> => id(),
+        id: Option<I> => id(),
         /// What the system is.
         name: Option<S>,
         /// Party id of who runs the system and must take the Art. 32 measures.
-        operator: Option<S> => id(),
+        operator: Option<I> => id(),
         /// Country where it stands, ISO 3166-1 alpha-2.
-        location: Option<S> => country(),
+        location: Option<I> => country(),
         /// How it can be reached: `internet`, `private` (a closed shared network such as
         /// Sjunet) or `internal`. Left out: unknown.
-        exposure: Option<S> => words::<Exposure>(),
+        exposure: Option<I> => words::<Exposure>(),
         /// Encryption in transit and at rest (Art. 32(1)(a)). Left out: unknown.
         encryption: Option<At<RawEncryption>>,
         /// How users log in. Left out: unknown.
-        authentication: Option<S> => words::<Authentication>(),
+        authentication: Option<I> => words::<Authentication>(),
         /// Access is logged (PDL 4 kap. 3 §; Art. 32). Left out: unknown.
         access_logging: Option<At<bool>>,
         /// The access logs are reviewed systematically and regularly (PDL 4 kap. 3 §).
@@ -565,32 +599,32 @@ raw! {
     /// A processing activity.
     RawActivity "activity" required(id, name) {
         /// Unique lowercase kebab-case id, e.g. `advice-medhelp`.
-        id: Option<S> => id(),
+        id: Option<I> => id(),
         /// What the activity is.
         name: Option<S>,
         /// Why the processing takes place (Art. 5(1)(b), 13(1)(c), 30(1)(b)).
         purpose: Option<S>,
         /// Data ids of the data it processes.
-        data: Vec<S> => list(id()),
+        data: Vec<I> => list(id()),
         /// Categories of data subjects, if narrower or other than the data's.
         subjects: Vec<S>,
         /// A controller designated by law (Art. 4(7)), e.g. patientdatalagen 2 kap. 6 §.
         controller_by_law: Option<At<RawLegalDesignation>>,
         /// Party ids of those who decide why: each is a controller (Art. 4(7)).
-        purposes_decided_by: Vec<S> => list(id()),
+        purposes_decided_by: Vec<I> => list(id()),
         /// Party ids of those who decide the essential means: each is a controller.
-        means_decided_by: Vec<S> => list(id()),
+        means_decided_by: Vec<I> => list(id()),
         /// Party ids of those who inform data subjects (Art. 13/14). `[]`: nobody does.
         /// Left out: unknown.
-        informs_subjects: Option<At<Vec<S>>> => list(id()),
+        informs_subjects: Option<At<Vec<I>>> => list(id()),
         /// Large-scale processing: a DPIA and DPO trigger (Art. 35(3)(b), 37(1)(c)).
         large_scale: Option<At<bool>>,
         /// A data protection impact assessment was carried out (Art. 35). Left out: unknown.
         dpia: Option<At<bool>>,
         /// First day the activity runs, YYYY-MM-DD, inclusive.
-        active_from: Option<S> => date(),
+        active_from: Option<I> => date(),
         /// Last day the activity runs, YYYY-MM-DD, inclusive.
-        active_until: Option<S> => date(),
+        active_until: Option<I> => date(),
         /// Who carries the activity out.
         performers: Vec<At<RawPerformer>>,
         /// Free text for readers of reports.
@@ -600,7 +634,7 @@ raw! {
     /// A controller designated by law.
     RawLegalDesignation "legal-designation" required(party) {
         /// Party id of the controller.
-        party: Option<S> => id(),
+        party: Option<I> => id(),
         /// The provision, e.g. `patientdatalagen (2008:355) 2 kap. 6 §`; reports cite it.
         law: Option<S>,
     }
@@ -608,16 +642,16 @@ raw! {
     /// A party carrying out an activity.
     RawPerformer "performer" required(party) {
         /// Party id of who performs.
-        party: Option<S> => id(),
+        party: Option<I> => id(),
         /// Party id of whom it acts for: a processor (Art. 28) or sub-processor. Left
         /// out: the party acts for itself.
-        on_behalf_of: Option<S> => id(),
+        on_behalf_of: Option<I> => id(),
         /// Country where it processes, ISO 3166-1 alpha-2. Default: the party's country.
-        location: Option<S> => country(),
+        location: Option<I> => country(),
         /// Countries from which it reaches the data remotely: a transfer even without copying.
-        access_from: Vec<S> => list(country()),
+        access_from: Vec<I> => list(country()),
         /// System ids of the systems it uses.
-        systems: Vec<S> => list(id()),
+        systems: Vec<I> => list(id()),
         /// Purposes of its own beyond its instructions: a controller for them (Art. 28(10)).
         own_purposes: Vec<S>,
         /// It processed the data beyond its principal's instructions without purposes of
@@ -633,35 +667,35 @@ raw! {
     /// A contract as signed.
     RawAgreement "agreement" required(id, kind, parties) {
         /// Unique lowercase kebab-case id, e.g. `medhelp-medicall`.
-        id: Option<S> => id(),
+        id: Option<I> => id(),
         /// The contract's name.
         name: Option<S>,
         /// What kind of contract it is.
-        kind: Option<S> => words::<AgreementKind>(),
+        kind: Option<I> => words::<AgreementKind>(),
         /// The parties, with the role the contract claims for each (at least one).
         parties: Vec<At<RawAgreementParty>>,
         /// Activity ids of the activities it governs (Art. 28(3)).
-        covers: Vec<S> => list(id()),
+        covers: Vec<I> => list(id()),
         /// First day in force, YYYY-MM-DD, inclusive.
-        effective: Option<S> => date(),
+        effective: Option<I> => date(),
         /// Last day in force, YYYY-MM-DD, inclusive.
-        expires: Option<S> => date(),
+        expires: Option<I> => date(),
         /// Whether and how sub-processors may be engaged (Art. 28(2), 28(3)(d)). Left out:
         /// not recorded.
         sub_processing: Option<At<RawSubProcessing>>,
         /// Where the contract allows processing: country codes and/or `EEA`. `[]`:
         /// nowhere. Left out: no restriction.
-        residency: Option<At<Vec<S>>> => list(json!({ "type": "string", "pattern": "^([A-Z]{2}|EEA)$" })),
+        residency: Option<At<Vec<I>>> => list(json!({ "type": "string", "pattern": "^([A-Z]{2}|EEA)$" })),
         /// Hours within which the processor must report a breach to the controller
         /// (Art. 33(2)).
         breach_notification_hours: Option<At<u32>>,
         /// The breach-notification duty stated without a number: `without_undue_delay`
         /// (Art. 33(2)) or `none`. Left out: not recorded.
-        breach_notification: Option<S> => words::<BreachNotice>(),
+        breach_notification: Option<I> => words::<BreachNotice>(),
         /// The Chapter V transfer tool the contract carries.
         transfer: Option<At<RawTransfer>>,
         /// The Art. 28(3) terms it contains. `[]`: none. Left out: not recorded.
-        terms: Option<At<Vec<S>>> => list(words::<Art28Term>()),
+        terms: Option<At<Vec<I>>> => list(words::<Art28Term>()),
         /// Free text for readers of reports.
         notes: Option<String>,
     }
@@ -669,60 +703,60 @@ raw! {
     /// A party to an agreement.
     RawAgreementParty "agreement-party" required(party) {
         /// Party id.
-        party: Option<S> => id(),
+        party: Option<I> => id(),
         /// The role the contract claims for it; left out if it names none.
-        role: Option<S> => words::<ClaimedRole>(),
+        role: Option<I> => words::<ClaimedRole>(),
     }
 
     /// Sub-processing terms (Art. 28(2)).
     RawSubProcessing "sub-processing" required(authorisation) {
         /// `prohibited`, `specific` (only those listed) or `general` (any, the controller
         /// told of each).
-        authorisation: Option<S> => words::<Authorisation>(),
+        authorisation: Option<I> => words::<Authorisation>(),
         /// Party ids: the authorised sub-processors (`specific`) or those the controller
         /// was told of (`general`).
-        parties: Vec<S> => list(id()),
+        parties: Vec<I> => list(id()),
     }
 
     /// A transfer tool (Chapter V).
     RawTransfer "transfer" required(tool) {
         /// The Art. 46 tool, or an Art. 49 derogation.
-        tool: Option<S> => words::<TransferTool>(),
+        tool: Option<I> => words::<TransferTool>(),
         /// SCC module, required for `scc`: 1 controller→controller, 2 controller→processor,
         /// 3 processor→processor, 4 processor→controller.
         module: Option<At<u8>> => json!({ "type": "integer", "enum": [1, 2, 3, 4] }),
         /// Party id of the party sending the data.
-        exporter: Option<S> => id(),
+        exporter: Option<I> => id(),
         /// Party id of the party receiving it in the third country.
-        importer: Option<S> => id(),
+        importer: Option<I> => id(),
         /// Whether the exporter assessed the destination's law and practice (SCC
         /// Clause 14). Left out: unknown.
         impact_assessment: Option<At<bool>>,
         /// Measures added to the tool (EDPB Recommendations 01/2020). `[]`: none. Left
         /// out: unknown.
-        supplementary_measures: Option<At<Vec<S>>> => list(words::<SupplementaryMeasure>()),
+        supplementary_measures: Option<At<Vec<I>>> => list(words::<SupplementaryMeasure>()),
     }
 
     /// A personal-data breach.
     RawIncident "incident" required(id, name) {
         /// Unique lowercase kebab-case id, e.g. `nas-exposure-2019`.
-        id: Option<S> => id(),
+        id: Option<I> => id(),
         /// What happened.
         name: Option<S>,
         /// System ids of the systems breached.
-        systems: Vec<S> => list(id()),
+        systems: Vec<I> => list(id()),
         /// When the breach was discovered: YYYY-MM-DD or YYYY-MM-DDTHH:MM, local time.
         /// Left out: unknown.
-        discovered: Option<S> => json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$" }),
+        discovered: Option<I> => json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$" }),
         /// Party id of who discovered it. Left out: unknown.
-        discovered_by: Option<S> => id(),
+        discovered_by: Option<I> => id(),
         /// Each notification sent.
         notifications: Vec<At<RawNotification>>,
         /// Whether data subjects were told (Art. 34). Left out: unknown.
         subjects_informed: Option<At<bool>>,
         /// The controller's risk assessment: `unlikely` (no notification due, Art. 33(1)),
         /// `likely`, or `high` (tell the data subjects, Art. 34(1)). Left out: unknown.
-        risk: Option<S> => words::<BreachRisk>(),
+        risk: Option<I> => words::<BreachRisk>(),
         /// Free text for readers of reports.
         notes: Option<String>,
     }
@@ -730,27 +764,27 @@ raw! {
     /// A breach notification sent.
     RawNotification "notification" required(from, to) {
         /// Party id of the sender.
-        from: Option<S> => id(),
+        from: Option<I> => id(),
         /// Party id of the recipient: a controller or a supervisory authority.
-        to: Option<S> => id(),
+        to: Option<I> => id(),
         /// When: YYYY-MM-DD or YYYY-MM-DDTHH:MM, local time.
-        at: Option<S> => json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$" }),
+        at: Option<I> => json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$" }),
     }
 
     /// A finding accepted by the model's owners.
     RawAcceptedRisk "accepted-risk" required(rule, justification, accepted_by, expires) {
         /// The finding's rule code, as printed by `ansvar check` (`docs/rules.md`).
-        rule: Option<S> => id(),
+        rule: Option<I> => id(),
         /// Party id: only findings about this party. Left out: every party.
-        party: Option<S> => id(),
+        party: Option<I> => id(),
         /// Activity id: only findings about this activity. Left out: every activity.
-        activity: Option<S> => id(),
+        activity: Option<I> => id(),
         /// Why the risk is accepted.
         justification: Option<S>,
         /// Who accepted it: a name and function.
         accepted_by: Option<S>,
         /// The last day the acceptance holds, YYYY-MM-DD.
-        expires: Option<S> => date(),
+        expires: Option<I> => date(),
     }
 }
 

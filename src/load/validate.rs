@@ -11,7 +11,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::raw::{self, At, Entry, RawFile, S};
+use super::raw::{self, At, Entry, I, RawFile};
 use crate::diag::{Bounded, Diagnostic, DiagnosticCode};
 use crate::model::ids::check_id;
 use crate::model::*;
@@ -103,15 +103,7 @@ pub fn validate(
         PARTS_AHEAD,
         |(file, raw)| {
             let raw = Arc::try_unwrap(raw).unwrap_or_else(|shared| RawFile::clone(&shared));
-            let mut ctx = Ctx {
-                sources,
-                reference,
-                skipped,
-                diagnostics: Bounded::new(),
-                file,
-                ids: &ids,
-                strings: HashSet::new(),
-            };
+            let mut ctx = Ctx { sources, reference, skipped, diagnostics: Bounded::new(), file, ids: &ids };
             let mut part = Model::default();
             ctx.build(raw, &mut part);
             (part, ctx.diagnostics)
@@ -199,8 +191,8 @@ fn owned_by_cycle(model: &Model, cycle: &[&PartyId]) -> Diagnostic {
 }
 
 /// Every valid id in the model with its kind and where it is first defined.
-/// Its keys are the ids' shared text: each reference to an entity shares it.
-type Ids = HashMap<Arc<str>, (Kind, Span), foldhash::fast::RandomState>;
+/// Its keys are the ids' interned text, which each reference to an entity names.
+type Ids = HashMap<Interned, (Kind, Span), foldhash::fast::RandomState>;
 
 /// Sorts a map by id. An entity is hundreds of bytes, and a stable sort of the
 /// entries themselves moves each one about log n times; sorting the ids with
@@ -258,12 +250,12 @@ fn collect_ids(files: &[(FileId, Arc<RawFile>)], sources: &SourceMap) -> (Ids, B
                 + raw.incidents.len()
         })
         .sum();
-    // Each file's ids are checked and given their shared text on every core;
+    // Each file's ids are checked and interned on every core;
     // they are then entered in file order, as one thread would: the first
     // definition of an id wins and the diagnostics keep their order.
     let prepared = crate::par::map(files, |(file, raw)| {
         let len = sources.file(*file).len();
-        let groups: [(Kind, Vec<&Option<S>>); 6] = [
+        let groups: [(Kind, Vec<&Option<I>>); 6] = [
             (Kind::Party, raw.parties.iter().map(|p| &p.value.id).collect()),
             (Kind::Data, raw.data.iter().map(|d| &d.value.id).collect()),
             (Kind::System, raw.systems.iter().map(|s| &s.value.id).collect()),
@@ -292,22 +284,22 @@ fn collect_ids(files: &[(FileId, Arc<RawFile>)], sources: &SourceMap) -> (Ids, B
     (ids, diagnostics)
 }
 
-/// The id's shared text, or why it is not a valid id.
-fn well_formed(id: &S, span: Span) -> Result<Arc<str>, Box<Diagnostic>> {
-    if let Err(error) = check_id(&id.value) {
+/// The id's interned text, or why it is not a valid id.
+fn well_formed(id: &I, span: Span) -> Result<Interned, Box<Diagnostic>> {
+    if let Err(error) = check_id(id.value.as_str()) {
         let mut diagnostic = Diagnostic::error(DiagnosticCode::BadId, format!("`{}` is not a valid id", id.value))
             .at(span, error.to_string());
-        let suggestion = kebab_case(&id.value);
+        let suggestion = kebab_case(id.value.as_str());
         if !suggestion.is_empty() && check_id(&suggestion).is_ok() {
             diagnostic = diagnostic.help(format!("write it as `{suggestion}`"));
         }
         return Err(Box::new(diagnostic));
     }
-    Ok(Arc::from(id.value.as_str()))
+    Ok(Interned::new(id.value.as_str()))
 }
 
 /// Adds a well-formed `id` to `ids`, or says which definition it repeats.
-fn define(ids: &mut Ids, kind: Kind, id: Arc<str>, span: Span) -> Option<Diagnostic> {
+fn define(ids: &mut Ids, kind: Kind, id: Interned, span: Span) -> Option<Diagnostic> {
     match ids.entry(id) {
         std::collections::hash_map::Entry::Occupied(first) => {
             let (first_kind, first_span) = *first.get();
@@ -341,23 +333,11 @@ struct Ctx<'a> {
     /// The file being validated.
     file: FileId,
     /// Every valid id in the model with its kind and where it is first defined.
-    /// Its keys are the ids' shared text: each reference to an entity shares it.
+    /// Its keys are the ids' interned text, which each reference to an entity names.
     ids: &'a Ids,
-    /// Shared text of the other short strings a model repeats: countries, regimes.
-    strings: HashSet<Arc<str>>,
 }
 
 impl Ctx<'_> {
-    /// The shared copy of `text`, made on first use.
-    fn intern(&mut self, text: &str) -> Arc<str> {
-        if let Some(shared) = self.strings.get(text) {
-            return shared.clone();
-        }
-        let shared: Arc<str> = Arc::from(text);
-        self.strings.insert(shared.clone());
-        shared
-    }
-
     /// The file's text, for the diagnostics that look at it. The loader may
     /// have let it go once the file was parsed: it is then read again, once.
     fn text(&self) -> &str {
@@ -435,7 +415,7 @@ impl Ctx<'_> {
     }
 
     /// The entity's own id, if it is valid and this entry is its first definition.
-    fn own_id<T: Entry>(&mut self, entry: &At<T>, id: &Option<S>, kind: Kind) -> Option<(Arc<str>, Span)> {
+    fn own_id<T: Entry>(&mut self, entry: &At<T>, id: &Option<I>, kind: Kind) -> Option<(Interned, Span)> {
         let Some(id) = id else {
             if entry.value.failed().contains("id") {
                 // Reported where it is written.
@@ -451,14 +431,20 @@ impl Ctx<'_> {
         };
         let span = self.span_of(id);
         match self.ids.get_key_value(id.value.as_str()) {
-            Some((shared, (_, first))) if *first == span => Some((shared.clone(), span)),
+            Some((&shared, (_, first))) if *first == span => Some((shared, span)),
             _ => None,
         }
     }
 
     /// The value of a required field; a diagnostic if it is left out (not if it
     /// was written but could not be read: that has its own).
-    fn required<'s>(&mut self, entry: &At<impl Entry>, value: &'s Option<S>, field: &str, what: &str) -> Option<&'s S> {
+    fn required<'s, T>(
+        &mut self,
+        entry: &At<impl Entry>,
+        value: &'s Option<At<T>>,
+        field: &str,
+        what: &str,
+    ) -> Option<&'s At<T>> {
         if value.is_none() && !entry.value.failed().contains(field) {
             let span = self.entry_span(entry);
             self.push(
@@ -469,10 +455,10 @@ impl Ctx<'_> {
         value.as_ref()
     }
 
-    fn reference<Id>(&mut self, text: &S, kind: Kind, make: fn(Arc<str>) -> Id) -> Option<Located<Id>> {
+    fn reference<Id>(&mut self, text: &I, kind: Kind, make: fn(Interned) -> Id) -> Option<Located<Id>> {
         let span = self.span_of(text);
         match self.ids.get_key_value(text.value.as_str()) {
-            Some((shared, (found, _))) if *found == kind => Some(Located::new(make(shared.clone()), span)),
+            Some((&shared, (found, _))) if *found == kind => Some(Located::new(make(shared), span)),
             Some((_, (found, _))) => {
                 let found = *found;
                 self.push(
@@ -486,13 +472,13 @@ impl Ctx<'_> {
             }
             None => {
                 let candidates: Vec<&str> =
-                    self.ids.iter().filter(|(_, (k, _))| *k == kind).map(|(id, _)| &**id).collect();
+                    self.ids.iter().filter(|(_, (k, _))| *k == kind).map(|(id, _)| id.as_str()).collect();
                 let mut diagnostic = Diagnostic::error(
                     DiagnosticCode::UnknownReference,
                     format!("unknown {} `{}`", kind.noun(), text.value),
                 )
                 .at(span, format!("no {} has this id", kind.noun()));
-                diagnostic = match did_you_mean(&text.value, candidates) {
+                diagnostic = match did_you_mean(text.value.as_str(), candidates) {
                     Some(suggestion) => diagnostic.help(format!("did you mean `{suggestion}`?")),
                     None => diagnostic.help(format!("define it under `{}`", kind.section())),
                 };
@@ -509,27 +495,27 @@ impl Ctx<'_> {
         }
     }
 
-    fn party_ref(&mut self, text: &S) -> Option<Located<PartyId>> {
-        self.reference(text, Kind::Party, PartyId::from_shared)
+    fn party_ref(&mut self, text: &I) -> Option<Located<PartyId>> {
+        self.reference(text, Kind::Party, PartyId::from_interned)
     }
 
-    fn party_refs(&mut self, texts: &[S]) -> Vec<Located<PartyId>> {
+    fn party_refs(&mut self, texts: &[I]) -> Vec<Located<PartyId>> {
         texts.iter().filter_map(|t| self.party_ref(t)).collect()
     }
 
-    fn word<T: Vocabulary>(&mut self, text: &S) -> Option<Located<T>> {
+    fn word<T: Vocabulary>(&mut self, text: &I) -> Option<Located<T>> {
         let span = self.span_of(text);
-        if let Some(value) = T::parse(&text.value) {
+        if let Some(value) = T::parse(text.value.as_str()) {
             return Some(Located::new(value, span));
         }
         let spellings = T::spellings();
         let mut diagnostic =
             Diagnostic::error(DiagnosticCode::UnknownValue, format!("unknown {} `{}`", T::WHAT, text.value))
                 .at(span, format!("expected one of: {}", spellings.join(", ")));
-        let normalised = text.value.trim().to_lowercase().replace(['-', ' '], "_");
+        let normalised = text.value.as_str().trim().to_lowercase().replace(['-', ' '], "_");
         if let Some(value) = T::parse(&normalised) {
             diagnostic = diagnostic.help(format!("write it as `{}`", value.spelling()));
-        } else if let Some(suggestion) = did_you_mean(&text.value, spellings.iter().copied()) {
+        } else if let Some(suggestion) = did_you_mean(text.value.as_str(), spellings.iter().copied()) {
             diagnostic = diagnostic.help(format!("did you mean `{suggestion}`?"));
         }
         self.push(diagnostic);
@@ -539,7 +525,7 @@ impl Ctx<'_> {
     fn required_word<T: Vocabulary>(
         &mut self,
         entry: &At<impl Entry>,
-        value: &Option<S>,
+        value: &Option<I>,
         field: &str,
         what: &str,
     ) -> Option<Located<T>> {
@@ -547,11 +533,11 @@ impl Ctx<'_> {
         self.word(text)
     }
 
-    fn country(&mut self, text: &S) -> Option<Located<Country>> {
+    fn country(&mut self, text: &I) -> Option<Located<Country>> {
         let span = self.span_of(text);
         let code = text.value.as_str();
         if self.reference.is_country(code) {
-            let country = Country::from_shared(self.intern(code));
+            let country = Country::from_interned(text.value);
             if let Some(note) = self.reference.territory_note(&country) {
                 let note = note.to_owned();
                 self.push(
@@ -581,9 +567,9 @@ impl Ctx<'_> {
         None
     }
 
-    fn date(&mut self, text: &S) -> Option<Located<Date>> {
+    fn date(&mut self, text: &I) -> Option<Located<Date>> {
         let span = self.span_of(text);
-        match parse_date(&text.value) {
+        match parse_date(text.value.as_str()) {
             Some(date) => Some(Located::new(date, span)),
             None => {
                 self.push(
@@ -596,11 +582,11 @@ impl Ctx<'_> {
         }
     }
 
-    fn optional_date(&mut self, text: &Option<S>) -> Option<Located<Date>> {
+    fn optional_date(&mut self, text: &Option<I>) -> Option<Located<Date>> {
         text.as_ref().and_then(|t| self.date(t))
     }
 
-    fn datetime(&mut self, text: &S) -> Option<Located<DateTime>> {
+    fn datetime(&mut self, text: &I) -> Option<Located<DateTime>> {
         let span = self.span_of(text);
         let value = text.value.as_str();
         let parsed = match parse_date(value) {
@@ -621,20 +607,19 @@ impl Ctx<'_> {
         }
     }
 
-    fn regimes(&mut self, texts: &[S]) -> Vec<Located<RegimeId>> {
+    fn regimes(&mut self, texts: &[I]) -> Vec<Located<RegimeId>> {
         let mut regimes = Vec::new();
         for text in texts {
             let span = self.span_of(text);
-            if self.reference.regime(&text.value).is_some() {
-                let shared = self.intern(&text.value);
-                regimes.push(Located::new(RegimeId::from_shared(shared), span));
+            if self.reference.regime(text.value.as_str()).is_some() {
+                regimes.push(Located::new(RegimeId::from_interned(text.value), span));
                 continue;
             }
             let known: Vec<&str> = self.reference.regimes().map(|r| r.id.as_str()).collect();
             let mut diagnostic =
                 Diagnostic::error(DiagnosticCode::UnknownRegime, format!("unknown legal regime `{}`", text.value))
                     .at(span, "not in the reference data");
-            diagnostic = match did_you_mean(&text.value, known.iter().copied()) {
+            diagnostic = match did_you_mean(text.value.as_str(), known.iter().copied()) {
                 Some(suggestion) => diagnostic.help(format!("did you mean `{suggestion}`?")),
                 None => diagnostic.help(format!("known regimes: {}", known.join(", "))),
             };
@@ -671,7 +656,7 @@ impl Ctx<'_> {
         let country = self.required(&entry, &raw.country, "country", &what).cloned().and_then(|c| self.country(&c));
         let owned_by = raw.owned_by.as_ref().and_then(|o| self.party_ref(o));
         if let Some(owner) = &owned_by
-            && owner.value.as_str() == &*id
+            && owner.value.as_str() == id.as_str()
         {
             self.push(
                 Diagnostic::error(DiagnosticCode::SelfReference, format!("party `{id}` is owned by itself"))
@@ -682,7 +667,7 @@ impl Ctx<'_> {
         let certifications = raw.certifications.iter().filter_map(|c| self.certification(c)).collect();
         let (name, kind, country) = (name?, kind?, country?);
         Some(Party {
-            id: PartyId::from_shared(id),
+            id: PartyId::from_interned(id),
             span,
             name,
             public_body: raw.public_body.as_ref().map(|p| p.value).unwrap_or(kind.value.is_public_by_default()),
@@ -730,7 +715,7 @@ impl Ctx<'_> {
         special_categories.dedup();
         let retention = raw.retention.as_ref().and_then(|text| {
             let span = self.span_of(text);
-            match Retention::parse(&text.value) {
+            match Retention::parse(text.value.as_str()) {
                 Some(retention) => Some(Located::new(retention, span)),
                 None => {
                     self.push(
@@ -747,7 +732,7 @@ impl Ctx<'_> {
         });
         let requires = self.regimes(&raw.requires);
         Some(DataCategory {
-            id: DataId::from_shared(id),
+            id: DataId::from_interned(id),
             span,
             name: name?,
             special_categories,
@@ -773,7 +758,7 @@ impl Ctx<'_> {
         let authentication = raw.authentication.as_ref().and_then(|a| self.word::<Authentication>(a));
         let encryption = raw.encryption.as_ref().map(|e| &e.value);
         Some(System {
-            id: SystemId::from_shared(id),
+            id: SystemId::from_interned(id),
             span,
             name: name?,
             operator: operator?,
@@ -794,7 +779,7 @@ impl Ctx<'_> {
         let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Activity)?;
         let raw = &entry.value;
         let name = self.required(&entry, &raw.name, "name", &format!("activity `{id}`")).map(|n| n.value.clone());
-        let data = raw.data.iter().filter_map(|d| self.reference(d, Kind::Data, DataId::from_shared)).collect();
+        let data = raw.data.iter().filter_map(|d| self.reference(d, Kind::Data, DataId::from_interned)).collect();
         let controller_by_law = raw.controller_by_law.as_ref().and_then(|designation| {
             let party = self.required(designation, &designation.value.party, "party", "`controller_by_law`")?.clone();
             Some(LegalDesignation {
@@ -812,9 +797,9 @@ impl Ctx<'_> {
         let active_until = self.optional_date(&raw.active_until);
         self.check_period(&active_from, &active_until, &format!("activity `{id}`"));
         let performers: Vec<Performer> = raw.performers.iter().filter_map(|p| self.performer(p)).collect();
-        self.check_delegation(&id, &performers);
+        self.check_delegation(id.as_str(), &performers);
         Some(Activity {
-            id: ActivityId::from_shared(id),
+            id: ActivityId::from_interned(id),
             span,
             name: name?,
             purpose: raw.purpose.as_ref().map(|p| p.value.clone()),
@@ -841,7 +826,7 @@ impl Ctx<'_> {
         let location = raw.location.as_ref().and_then(|l| self.country(l));
         let access_from = raw.access_from.iter().filter_map(|c| self.country(c)).collect();
         let systems =
-            raw.systems.iter().filter_map(|s| self.reference(s, Kind::System, SystemId::from_shared)).collect();
+            raw.systems.iter().filter_map(|s| self.reference(s, Kind::System, SystemId::from_interned)).collect();
         let party = party?;
         if let Some(principal) = &on_behalf_of
             && principal.value == party.value
@@ -932,7 +917,7 @@ impl Ctx<'_> {
             })
             .collect();
         let covers =
-            raw.covers.iter().filter_map(|c| self.reference(c, Kind::Activity, ActivityId::from_shared)).collect();
+            raw.covers.iter().filter_map(|c| self.reference(c, Kind::Activity, ActivityId::from_interned)).collect();
         let effective = self.optional_date(&raw.effective);
         let expires = self.optional_date(&raw.expires);
         self.check_period(&effective, &expires, &what);
@@ -947,7 +932,7 @@ impl Ctx<'_> {
                 .value
                 .iter()
                 .filter_map(|place| {
-                    if place.value == "EEA" {
+                    if place.value.as_str() == "EEA" {
                         Some(Located::new(Residency::Eea, self.span_of(place)))
                     } else {
                         self.country(place).map(|c| Located::new(Residency::Country(c.value), c.span))
@@ -979,7 +964,7 @@ impl Ctx<'_> {
             Located::new(terms, self.span_of(list))
         });
         Some(Agreement {
-            id: AgreementId::from_shared(id),
+            id: AgreementId::from_interned(id),
             span,
             name: raw.name.as_ref().map(|n| n.value.clone()),
             kind: kind?,
@@ -1046,7 +1031,7 @@ impl Ctx<'_> {
         let raw = &entry.value;
         let name = self.required(&entry, &raw.name, "name", &format!("incident `{id}`")).map(|n| n.value.clone());
         let systems =
-            raw.systems.iter().filter_map(|s| self.reference(s, Kind::System, SystemId::from_shared)).collect();
+            raw.systems.iter().filter_map(|s| self.reference(s, Kind::System, SystemId::from_interned)).collect();
         // A date, or a date and a time of day: the 72 hours of Art. 33(1) are
         // counted in hours when both ends have a time.
         let discovered_at = raw.discovered.as_ref().and_then(|d| self.datetime(d));
@@ -1054,7 +1039,7 @@ impl Ctx<'_> {
             .discovered
             .as_ref()
             .zip(discovered_at.as_ref())
-            .and_then(|(text, at)| (text.value.len() > 10).then(|| at.value.time()));
+            .and_then(|(text, at)| (text.value.as_str().len() > 10).then(|| at.value.time()));
         let discovered = discovered_at.map(|at| Located::new(at.value.date(), at.span));
         let discovered_by = raw.discovered_by.as_ref().and_then(|p| self.party_ref(p));
         let notifications = raw
@@ -1064,13 +1049,13 @@ impl Ctx<'_> {
                 let from = self.required(n, &n.value.from, "from", "notification").cloned();
                 let to = self.required(n, &n.value.to, "to", "notification").cloned();
                 let at = n.value.at.as_ref().and_then(|a| self.datetime(a));
-                let time_known = n.value.at.as_ref().is_some_and(|a| a.value.len() > 10);
+                let time_known = n.value.at.as_ref().is_some_and(|a| a.value.as_str().len() > 10);
                 let (from, to) = (self.party_ref(&from?), self.party_ref(&to?));
                 Some(Notification { span: self.entry_span(n), from: from?, to: to?, at, time_known })
             })
             .collect();
         Some(Incident {
-            id: IncidentId::from_shared(id),
+            id: IncidentId::from_interned(id),
             span,
             name: name?,
             systems,
@@ -1087,13 +1072,14 @@ impl Ctx<'_> {
     fn accepted_risk(&mut self, entry: At<raw::RawAcceptedRisk>) -> Option<AcceptedRisk> {
         let raw = &entry.value;
         let what = "accepted risk";
-        let rule =
-            self.required(&entry, &raw.rule, "rule", what).map(|r| Located::new(r.value.clone(), self.span_of(r)));
+        let rule = self
+            .required(&entry, &raw.rule, "rule", what)
+            .map(|r| Located::new(r.value.as_str().to_owned(), self.span_of(r)));
         let justification = self.required(&entry, &raw.justification, "justification", what).map(|j| j.value.clone());
         let accepted_by = self.required(&entry, &raw.accepted_by, "accepted_by", what).map(|a| a.value.clone());
         let expires = self.required(&entry, &raw.expires, "expires", what).cloned().and_then(|e| self.date(&e));
         let party = raw.party.as_ref().and_then(|p| self.party_ref(p));
-        let activity = raw.activity.as_ref().and_then(|a| self.reference(a, Kind::Activity, ActivityId::from_shared));
+        let activity = raw.activity.as_ref().and_then(|a| self.reference(a, Kind::Activity, ActivityId::from_interned));
         Some(AcceptedRisk {
             span: self.entry_span(&entry),
             rule: rule?,

@@ -3,11 +3,142 @@
 //! Ids are lowercase kebab-case (`region-stockholm`), unique across the whole model,
 //! and every reference in the YAML is by id. A distinct type per entity kind means a
 //! party id can never be passed where an activity id is expected.
+//!
+//! An id's text is stored once for the whole process ([`Interned`]) and an id
+//! is its number there: four bytes, copied rather than counted, compared by
+//! number for equality. A national model holds about two million references
+//! by id, so what each one costs is what the loaded model costs (issue 19,
+//! docs/performance.md). Order, hashing, `Display`, `Debug` and serialisation
+//! all go by the text, so nothing anyone reads or sorts depends on the
+//! numbers, which depend on which thread interned a text first.
 
 use std::fmt;
-use std::sync::Arc;
+use std::hash::{Hash, Hasher};
+use std::num::NonZeroU32;
+use std::sync::{Mutex, OnceLock};
 
 use serde::{Serialize, Serializer};
+
+/// A short text stored once for the whole process, named by its number: an
+/// id's text, or another text a model repeats millions of times (a country
+/// code, a word of a closed vocabulary, a date as the loader reads it).
+///
+/// Two `Interned` are equal exactly when their texts are, so equality
+/// compares numbers; order and hashing go by the text (a hash the same as the
+/// text's, so maps keyed by `Interned` or by an id can be looked up by `&str`).
+/// Texts are never freed: a process loads a model or two, and the texts are
+/// what every one of its references shares.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Interned(NonZeroU32);
+
+/// How many texts one chunk of the store holds (a power of two).
+const CHUNK_BITS: u32 = 16;
+/// How many chunks the store can have: 2^28 texts in all. The table of
+/// chunks is part of the binary, so it is kept small; a model with that many
+/// distinct ids would need well over ten gigabytes for them alone.
+const CHUNKS: usize = 1 << 12;
+
+/// One chunk: its texts, each set once, when it is interned.
+type Chunk = Box<[OnceLock<&'static str>]>;
+
+/// The store of interned texts: a text's number finds it without a lock (two
+/// chunks' worth of `OnceLock` reads); interning a new text takes the lock.
+struct Store {
+    /// Each text's number; its length is the count of texts interned.
+    numbers: Mutex<std::collections::HashMap<&'static str, Interned, foldhash::fast::FixedState>>,
+    /// The texts by number, in chunks made as they are first needed, so that
+    /// a text once stored never moves.
+    chunks: [OnceLock<Chunk>; CHUNKS],
+}
+
+static STORE: Store = Store {
+    numbers: Mutex::new(std::collections::HashMap::with_hasher(foldhash::fast::FixedState::with_seed(0))),
+    chunks: [const { OnceLock::new() }; CHUNKS],
+};
+
+impl Interned {
+    /// The number of `text`, storing it on first use.
+    pub fn new(text: &str) -> Self {
+        // A panic elsewhere while the lock was held leaves the map as it was
+        // before or after one whole insertion, so it is still sound to use.
+        let mut numbers = STORE.numbers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(&interned) = numbers.get(text) {
+            return interned;
+        }
+        // Number 0 is never used (`NonZeroU32`, so that an `Option` of an id
+        // takes no more room than the id).
+        let count = numbers.len() + 1;
+        let Some(number) = u32::try_from(count).ok().and_then(NonZeroU32::new).filter(|n| place(*n).0 < CHUNKS) else {
+            // Memory runs out long before (see CHUNKS), as it would for any
+            // other allocation: this is the same end, with a message.
+            eprintln!("ansvar: more than {} distinct ids and codes", CHUNKS << CHUNK_BITS);
+            std::process::abort();
+        };
+        let stored: &'static str = Box::leak(text.into());
+        let (chunk, slot) = place(number);
+        if let Some(chunk) = STORE.chunks.get(chunk) {
+            let _ = chunk.get_or_init(|| (0..1 << CHUNK_BITS).map(|_| OnceLock::new()).collect())[slot].set(stored);
+        }
+        let interned = Interned(number);
+        numbers.insert(stored, interned);
+        interned
+    }
+
+    /// The text.
+    pub fn as_str(self) -> &'static str {
+        let (chunk, slot) = place(self.0);
+        // Set before its number was handed out, so always there.
+        STORE.chunks.get(chunk).and_then(OnceLock::get).and_then(|chunk| chunk[slot].get()).copied().unwrap_or("")
+    }
+}
+
+/// The chunk and the place in it of text number `number`.
+fn place(number: NonZeroU32) -> (usize, usize) {
+    let number = number.get() as usize;
+    (number >> CHUNK_BITS, number & ((1 << CHUNK_BITS) - 1))
+}
+
+impl Hash for Interned {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialOrd for Interned {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Interned {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        if self == other { std::cmp::Ordering::Equal } else { self.as_str().cmp(other.as_str()) }
+    }
+}
+
+impl fmt::Debug for Interned {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Interned {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::borrow::Borrow<str> for Interned {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Serialize for Interned {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
 
 /// Why a string is not a valid id.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -41,44 +172,50 @@ macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         ///
-        /// The text is shared: ids are cloned wherever roles, findings and
-        /// reports name an entity, and a clone only counts a reference.
-        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(Arc<str>);
+        /// The text is [`Interned`]: ids are cloned wherever roles, findings
+        /// and reports name an entity, and a clone copies four bytes.
+        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(Interned);
 
         impl $name {
             /// Makes an id from a string already checked by [`check_id`].
-            pub fn new(text: impl Into<String>) -> Self {
-                Self(Arc::from(text.into()))
+            pub fn new(text: impl AsRef<str>) -> Self {
+                Self(Interned::new(text.as_ref()))
             }
 
-            /// Makes an id sharing a string that is already allocated, as the
-            /// loader does so that every reference to an entity shares its text.
-            pub fn from_shared(text: Arc<str>) -> Self {
+            /// Makes an id of a text already interned, as the loader does.
+            pub fn from_interned(text: Interned) -> Self {
                 Self(text)
             }
 
-            /// The id as written in the model.
-            pub fn as_str(&self) -> &str {
-                &self.0
+            /// The id as written in the model. Every id with the same text
+            /// gives the same `&str`, at the same address.
+            pub fn as_str(&self) -> &'static str {
+                self.0.as_str()
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_tuple(stringify!($name)).field(&self.0).finish()
             }
         }
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
+                f.write_str(self.as_str())
             }
         }
 
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(&self.0)
+                serializer.serialize_str(self.as_str())
             }
         }
 
         impl std::borrow::Borrow<str> for $name {
             fn borrow(&self) -> &str {
-                &self.0
+                self.as_str()
             }
         }
     };
@@ -121,6 +258,40 @@ mod tests {
     fn kebab_case_ids_are_accepted() {
         assert_eq!(check_id("region-stockholm"), Ok(()));
         assert_eq!(check_id("a1"), Ok(()));
+    }
+
+    #[test]
+    fn interned_texts_are_equal_by_number_and_ordered_and_hashed_by_text() {
+        use std::hash::BuildHasher;
+        let (b, a, b_again) = (Interned::new("interned-b"), Interned::new("interned-a"), Interned::new("interned-b"));
+        assert_eq!(b, b_again);
+        assert_ne!(a, b);
+        assert!(std::ptr::eq(b.as_str(), b_again.as_str()), "one text, stored once");
+        assert!(a < b, "by text, whatever the numbers");
+        let hasher = foldhash::fast::FixedState::with_seed(7);
+        assert_eq!(hasher.hash_one(b), hasher.hash_one("interned-b"));
+        assert_eq!(format!("{b:?} {b}"), "\"interned-b\" interned-b");
+        let id = PartyId::new("interned-b");
+        assert_eq!(format!("{id:?}"), "PartyId(\"interned-b\")");
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"interned-b\"");
+    }
+
+    #[test]
+    fn texts_interned_on_many_threads_get_one_number_each() {
+        let texts: Vec<String> = (0..2000).map(|i| format!("threaded-{}", i % 500)).collect();
+        let numbered: Vec<Vec<(String, Interned)>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = texts
+                .chunks(250)
+                .map(|part| scope.spawn(move || part.iter().map(|t| (t.clone(), Interned::new(t))).collect()))
+                .collect();
+            workers.into_iter().map(|w| w.join().unwrap()).collect()
+        });
+        let mut seen = std::collections::HashMap::new();
+        for (text, interned) in numbered.into_iter().flatten() {
+            assert_eq!(interned.as_str(), text);
+            assert_eq!(*seen.entry(text).or_insert(interned), interned);
+        }
+        assert_eq!(seen.len(), 500);
     }
 
     #[test]

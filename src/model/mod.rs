@@ -12,13 +12,12 @@ pub mod vocabulary;
 
 use std::fmt;
 use std::ops::Deref;
-use std::sync::Arc;
 
 use indexmap::IndexMap;
 use jiff::civil::{Date, DateTime};
 use serde::Serialize;
 
-pub use ids::{ActivityId, AgreementId, DataId, IncidentId, PartyId, RegimeId, SystemId};
+pub use ids::{ActivityId, AgreementId, DataId, IncidentId, Interned, PartyId, RegimeId, SystemId};
 pub use vocabulary::{
     AgreementKind, Art28Term, Authentication, Authorisation, BreachNotice, BreachRisk, CertifiedData, ClaimedRole,
     Exposure, PartyKind, SpecialCategory, SupplementaryMeasure, TransferTool, Vocabulary,
@@ -57,37 +56,37 @@ impl<T: Serialize> Serialize for Located<T> {
 
 /// An ISO 3166-1 alpha-2 country code, upper case (`SE`, `TH`).
 ///
-/// The code is shared, like ids: a model names a few dozen countries millions
-/// of times.
+/// The code is [`Interned`], like ids: a model names a few dozen countries
+/// millions of times.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Country(Arc<str>);
+pub struct Country(Interned);
 
 impl Country {
     /// A country from a code already checked against the reference data.
-    pub fn new(code: impl Into<String>) -> Self {
-        Self(Arc::from(code.into()))
+    pub fn new(code: impl AsRef<str>) -> Self {
+        Self(Interned::new(code.as_ref()))
     }
 
-    /// A country sharing a code string that is already allocated.
-    pub fn from_shared(code: Arc<str>) -> Self {
+    /// A country of a code already interned, as the loader does.
+    pub fn from_interned(code: Interned) -> Self {
         Self(code)
     }
 
     /// The two-letter code.
-    pub fn as_str(&self) -> &str {
-        &self.0
+    pub fn as_str(&self) -> &'static str {
+        self.0.as_str()
     }
 }
 
 impl Serialize for Country {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
+        serializer.serialize_str(self.as_str())
     }
 }
 
 impl fmt::Display for Country {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 

@@ -184,14 +184,14 @@ pub(crate) struct Names<'a> {
     data: Vec<std::sync::OnceLock<[String; 2]>>,
 }
 
-/// Where the text of an id lies: its address and length. The loader makes
-/// every reference to an entity share its id's text (`from_shared`), so the
-/// roles, obligations and findings name a party or an activity with the very
-/// text the model's own key holds, and the report finds it by that address
-/// rather than by hashing and comparing the text, for each of the hundreds
-/// of thousands of references it draws. The model's keys are held for as
-/// long as the [`Names`], so no other text can lie there meanwhile; an id
-/// with a text of its own is looked up by its text.
+/// Where the text of an id lies: its address and length. An id's text is
+/// stored once for the process ([`crate::model::Interned`]), so the roles,
+/// obligations and findings name a party or an activity with the very text
+/// the model's own key holds, and the report finds it by that address rather
+/// than by hashing and comparing the text, for each of the hundreds of
+/// thousands of references it draws. Interned texts are never freed, so no
+/// other text can lie there; an id that is not the model's is looked up by
+/// its text, and not found.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct Held(usize, usize);
 
