@@ -377,7 +377,7 @@ impl Reference {
     }
 
     /// The regime with this id.
-    pub fn regime(&self, id: &str) -> Option<&Regime> {
+    pub fn regime(&self, id: &RegimeId) -> Option<&Regime> {
         self.regimes.get(id)
     }
 

@@ -61,7 +61,7 @@ pub struct UnknownParty {
 pub fn resolve(models: &[&Model], given: &[String]) -> Result<Vec<PartyId>, UnknownParty> {
     let mut parties = Vec::with_capacity(given.len());
     for wanted in given {
-        match models.iter().find_map(|m| m.parties.get_key_value(wanted.as_str())) {
+        match PartyId::find(wanted).and_then(|id| models.iter().find_map(|m| m.parties.get_key_value(&id))) {
             Some((id, _)) => parties.push(id.clone()),
             None => {
                 let mut known: Vec<&str> = models.iter().flat_map(|m| m.parties.keys().map(PartyId::as_str)).collect();
@@ -397,7 +397,7 @@ mod tests {
         let expected: Vec<&ActivityId> = model.activities.values().filter(|a| named(a)).map(|a| &a.id).collect();
         assert!(!expected.is_empty());
         assert_eq!(scoped.model.activities.keys().collect::<Vec<_>>(), expected);
-        assert!(!scoped.model.parties.contains_key("region-stockholm"));
+        assert!(!scoped.model.parties.contains_key(&PartyId::new("region-stockholm")));
         assert!(scoped.model.parties.len() < model.parties.len());
     }
 }

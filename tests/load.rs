@@ -247,7 +247,7 @@ fn country_no_is_norway_not_false() {
     let reference = ansvar::reference::Reference::builtin();
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/norway");
     let loaded = ansvar::load::load_path(&fixture, &reference).unwrap();
-    let party = &loaded.model.parties["helse-nord"];
+    let party = &loaded.model.parties[&ansvar::model::PartyId::new("helse-nord")];
     assert_eq!(party.country.value.as_str(), "NO");
 }
 

@@ -53,7 +53,8 @@ fn has_the_nine_parties_the_case_is_about() {
         "region-norrbotten",
         "region-dalarna",
     ];
-    let missing: Vec<&str> = required.into_iter().filter(|id| !model.parties.contains_key(*id)).collect();
+    let missing: Vec<&str> =
+        required.into_iter().filter(|id| !model.parties.contains_key(&ansvar::model::PartyId::new(*id))).collect();
     assert!(missing.is_empty(), "missing parties: {missing:?}");
 }
 

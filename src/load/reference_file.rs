@@ -443,7 +443,7 @@ mod tests {
         };
         assert!(reference.countries.len() >= 249);
         assert_eq!(reference.eea.len(), 30);
-        assert!(reference.regime("se-healthcare-secrecy").is_some());
+        assert!(reference.regime(&RegimeId::new("se-healthcare-secrecy")).is_some());
     }
 
     #[test]
@@ -477,11 +477,11 @@ regimes:
 "#;
         let mut sources = SourceMap::new();
         let reference = Reference::load(&mut sources, Path::new("r.yaml"), text).unwrap();
-        let plain = &reference.regime("plain").unwrap().reach;
+        let plain = &reference.regime(&RegimeId::new("plain")).unwrap().reach;
         assert_eq!(plain.countries, [Country::new("SE")]);
         assert!(plain.binds_sector(true) && plain.binds_sector(false));
         assert_eq!(plain.activities, ReachActivities::Care);
-        let wide = &reference.regime("wide").unwrap().reach;
+        let wide = &reference.regime(&RegimeId::new("wide")).unwrap().reach;
         assert!(wide.covers_country(&Country::new("AX")) && !wide.covers_country(&Country::new("SE")));
         assert!(wide.binds_sector(true) && !wide.binds_sector(false));
         assert_eq!(wide.activities, ReachActivities::All);
@@ -571,7 +571,7 @@ regimes:
         // A derogation is not an Art. 46 tool.
         assert!(on("2021-01-01", TransferTool::Derogation).is_none());
         assert!(reference.tool_undermined(&Country::new("TH"), TransferTool::Scc, date("2021-01-01")).is_none());
-        assert!(reference.regime("us-fisa-702").is_some());
+        assert!(reference.regime(&RegimeId::new("us-fisa-702")).is_some());
     }
 
     #[test]

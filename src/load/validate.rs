@@ -611,8 +611,9 @@ impl Ctx<'_> {
         let mut regimes = Vec::new();
         for text in texts {
             let span = self.span_of(text);
-            if self.reference.regime(text.value.as_str()).is_some() {
-                regimes.push(Located::new(RegimeId::from_interned(text.value), span));
+            let regime = RegimeId::from_interned(text.value);
+            if self.reference.regime(&regime).is_some() {
+                regimes.push(Located::new(regime, span));
                 continue;
             }
             let known: Vec<&str> = self.reference.regimes().map(|r| r.id.as_str()).collect();

@@ -15,6 +15,7 @@
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use serde::{Serialize, Serializer};
@@ -41,34 +42,55 @@ const CHUNKS: usize = 1 << 12;
 /// One chunk: its texts, each set once, when it is interned.
 type Chunk = Box<[OnceLock<&'static str>]>;
 
+/// How many parts the map from text to number is split into, each behind a
+/// lock of its own: the loader interns on every core at once.
+const SHARDS: usize = 16;
+
+/// One part of the map from text to number.
+type Shard = Mutex<std::collections::HashMap<&'static str, Interned, foldhash::fast::FixedState>>;
+
 /// The store of interned texts: a text's number finds it without a lock (two
-/// chunks' worth of `OnceLock` reads); interning a new text takes the lock.
+/// `OnceLock` reads); interning takes the lock of the text's shard.
 struct Store {
-    /// Each text's number; its length is the count of texts interned.
-    numbers: Mutex<std::collections::HashMap<&'static str, Interned, foldhash::fast::FixedState>>,
+    /// Each text's number, in the shard its hash picks.
+    shards: [Shard; SHARDS],
+    /// The count of texts interned: the next number less one.
+    count: AtomicU32,
     /// The texts by number, in chunks made as they are first needed, so that
     /// a text once stored never moves.
     chunks: [OnceLock<Chunk>; CHUNKS],
 }
 
 static STORE: Store = Store {
-    numbers: Mutex::new(std::collections::HashMap::with_hasher(foldhash::fast::FixedState::with_seed(0))),
+    shards: [const { Mutex::new(std::collections::HashMap::with_hasher(foldhash::fast::FixedState::with_seed(0))) };
+        SHARDS],
+    count: AtomicU32::new(0),
     chunks: [const { OnceLock::new() }; CHUNKS],
 };
+
+/// The shard of `text`, locked. A panic elsewhere while a lock was held
+/// leaves its map as it was before or after one whole insertion, so it is
+/// still sound to use.
+fn shard(
+    text: &str,
+) -> std::sync::MutexGuard<'static, std::collections::HashMap<&'static str, Interned, foldhash::fast::FixedState>> {
+    use std::hash::BuildHasher;
+    let hash = foldhash::fast::FixedState::with_seed(SHARDS as u64).hash_one(text);
+    STORE.shards[(hash >> 60) as usize % SHARDS].lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
 
 impl Interned {
     /// The number of `text`, storing it on first use.
     pub fn new(text: &str) -> Self {
-        // A panic elsewhere while the lock was held leaves the map as it was
-        // before or after one whole insertion, so it is still sound to use.
-        let mut numbers = STORE.numbers.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut numbers = shard(text);
         if let Some(&interned) = numbers.get(text) {
             return interned;
         }
         // Number 0 is never used (`NonZeroU32`, so that an `Option` of an id
-        // takes no more room than the id).
-        let count = numbers.len() + 1;
-        let Some(number) = u32::try_from(count).ok().and_then(NonZeroU32::new).filter(|n| place(*n).0 < CHUNKS) else {
+        // takes no more room than the id). The shard's lock is held, so no
+        // other thread gives this text a number meanwhile.
+        let count = STORE.count.fetch_add(1, Ordering::Relaxed).saturating_add(1);
+        let Some(number) = NonZeroU32::new(count).filter(|n| place(*n).0 < CHUNKS) else {
             // Memory runs out long before (see CHUNKS), as it would for any
             // other allocation: this is the same end, with a message.
             eprintln!("ansvar: more than {} distinct ids and codes", CHUNKS << CHUNK_BITS);
@@ -82,6 +104,12 @@ impl Interned {
         let interned = Interned(number);
         numbers.insert(stored, interned);
         interned
+    }
+
+    /// The number of `text`, if it has been interned; the store is not
+    /// changed.
+    pub fn find(text: &str) -> Option<Self> {
+        shard(text).get(text).copied()
     }
 
     /// The text.
@@ -173,14 +201,30 @@ macro_rules! id_type {
         $(#[$doc])*
         ///
         /// The text is [`Interned`]: ids are cloned wherever roles, findings
-        /// and reports name an entity, and a clone copies four bytes.
-        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        /// and reports name an entity, and a clone copies four bytes. An id
+        /// hashes as its number, so that the model's maps, looked up by id
+        /// everywhere, hash four bytes; a map keyed by id is therefore not
+        /// looked up by `&str` ([`Self::find`] gives the id of a text).
+        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
         pub struct $name(Interned);
+
+        impl Hash for $name {
+            fn hash<H: Hasher>(&self, state: &mut H) {
+                state.write_u32((self.0).0.get());
+            }
+        }
 
         impl $name {
             /// Makes an id from a string already checked by [`check_id`].
             pub fn new(text: impl AsRef<str>) -> Self {
                 Self(Interned::new(text.as_ref()))
+            }
+
+            /// The id with this text, if any id, country code or word with
+            /// this text has been interned (so if a loaded model names it);
+            /// for text from the command line, which interning would keep.
+            pub fn find(text: &str) -> Option<Self> {
+                Interned::find(text).map(Self)
             }
 
             /// Makes an id of a text already interned, as the loader does.
@@ -192,6 +236,12 @@ macro_rules! id_type {
             /// gives the same `&str`, at the same address.
             pub fn as_str(&self) -> &'static str {
                 self.0.as_str()
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
             }
         }
 
@@ -213,11 +263,6 @@ macro_rules! id_type {
             }
         }
 
-        impl std::borrow::Borrow<str> for $name {
-            fn borrow(&self) -> &str {
-                self.as_str()
-            }
-        }
     };
 }
 
@@ -274,6 +319,15 @@ mod tests {
         let id = PartyId::new("interned-b");
         assert_eq!(format!("{id:?}"), "PartyId(\"interned-b\")");
         assert_eq!(serde_json::to_string(&id).unwrap(), "\"interned-b\"");
+    }
+
+    #[test]
+    fn an_id_is_found_by_its_text_only_once_interned() {
+        assert_eq!(PartyId::find("found-later"), None);
+        let id = ActivityId::new("found-later");
+        assert_eq!(ActivityId::find("found-later"), Some(id.clone()));
+        let map: std::collections::HashMap<ActivityId, u8> = [(id, 1)].into();
+        assert_eq!(ActivityId::find("found-later").and_then(|id| map.get(&id)), Some(&1));
     }
 
     #[test]

@@ -299,6 +299,8 @@ impl Matrix {
         let mut rows: Vec<MatrixRow> = sparse_rows(input, index, &columns);
         rows.sort_by(|a, b| (&a.party.name, &a.party.id).cmp(&(&b.party.name, &b.party.id)));
         let (grid, instead) = if columns.len() <= MATRIX_MAX_ACTIVITIES {
+            let column_of: std::collections::HashMap<&str, usize> =
+                columns.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
             let grid = rows
                 .iter()
                 .map(|row| {
@@ -307,9 +309,7 @@ impl Matrix {
                         .map(|c| Cell { activity: c.id.clone(), ended: !c.running, roles: Vec::new() })
                         .collect();
                     for cell in &row.cells {
-                        if let Some(slot) =
-                            activities.get_index_of(cell.activity.as_str()).and_then(|i| cells.get_mut(i))
-                        {
+                        if let Some(slot) = column_of.get(cell.activity.as_str()).and_then(|&i| cells.get_mut(i)) {
                             slot.roles.clone_from(&cell.roles);
                         }
                     }

@@ -141,7 +141,7 @@ impl<'a> Input<'a> {
             Subject::Data(id) => model.data.get(id).map(|d| d.name.as_str()),
             Subject::Agreement(id) => model.agreements.get(id).and_then(|a| a.name.as_deref()),
             Subject::Incident(id) => model.incidents.get(id).map(|i| i.name.as_str()),
-            Subject::Regime(id) => self.reference.regime(id.as_str()).map(|r| r.name_in(self.lang)),
+            Subject::Regime(id) => self.reference.regime(id).map(|r| r.name_in(self.lang)),
             Subject::Country(_) | Subject::Rule(_) => None,
         }
     }
@@ -167,10 +167,6 @@ pub(crate) struct Names<'a> {
     parties: Vec<PartyRef>,
     /// One per activity, in the model's order.
     activities: Vec<ActivityRef>,
-    /// Each party's and each activity's position in the model, by where the
-    /// text of its id lies ([`Held`]).
-    parties_at: foldhash::HashMap<Held, usize>,
-    activities_at: foldhash::HashMap<Held, usize>,
     /// One per party, in the model's order: where it is established, as
     /// [`Input::country_short`] words it, once worded (every record naming
     /// the party as a recipient shows it).
@@ -184,37 +180,12 @@ pub(crate) struct Names<'a> {
     data: Vec<std::sync::OnceLock<[String; 2]>>,
 }
 
-/// Where the text of an id lies: its address and length. An id's text is
-/// stored once for the process ([`crate::model::Interned`]), so the roles,
-/// obligations and findings name a party or an activity with the very text
-/// the model's own key holds, and the report finds it by that address rather
-/// than by hashing and comparing the text, for each of the hundreds of
-/// thousands of references it draws. Interned texts are never freed, so no
-/// other text can lie there; an id that is not the model's is looked up by
-/// its text, and not found.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct Held(usize, usize);
-
-impl Held {
-    /// Where `text` lies; `None` for empty text, which needs no place.
-    fn of(text: &str) -> Option<Self> {
-        (!text.is_empty()).then_some(Held(text.as_ptr() as usize, text.len()))
-    }
-}
-
-/// Each key's position, by where its text lies.
-fn positions<'k>(keys: impl Iterator<Item = &'k str>) -> foldhash::HashMap<Held, usize> {
-    keys.enumerate().filter_map(|(i, key)| Some((Held::of(key)?, i))).collect()
-}
-
 impl<'a> Names<'a> {
     /// Names every party and activity of the model.
     pub(crate) fn new(input: &Input<'a>) -> Self {
         Self {
             parties: input.model.parties.keys().map(|id| input.party(id)).collect(),
             activities: input.model.activities.keys().map(|id| input.activity(id)).collect(),
-            parties_at: positions(input.model.parties.keys().map(PartyId::as_str)),
-            activities_at: positions(input.model.activities.keys().map(ActivityId::as_str)),
             countries: input.model.parties.keys().map(|_| std::sync::OnceLock::new()).collect(),
             measures: input.model.systems.keys().map(|_| std::sync::OnceLock::new()).collect(),
             data: input.model.data.keys().map(|_| std::sync::OnceLock::new()).collect(),
@@ -224,18 +195,16 @@ impl<'a> Names<'a> {
 
     /// The position of party `id` in the model.
     fn party_at(&self, id: &PartyId) -> Option<usize> {
-        let at = Held::of(id.as_str()).and_then(|held| self.parties_at.get(&held).copied());
-        at.or_else(|| self.input.model.parties.get_index_of(id))
+        self.input.model.parties.get_index_of(id)
     }
 
     /// The position of activity `id` in the model.
     fn activity_at(&self, id: &ActivityId) -> Option<usize> {
-        let at = Held::of(id.as_str()).and_then(|held| self.activities_at.get(&held).copied());
-        at.or_else(|| self.input.model.activities.get_index_of(id))
+        self.input.model.activities.get_index_of(id)
     }
 
-    /// [`Input::name_of`], finding a party or an activity by where its id
-    /// lies: every reason and finding names some.
+    /// [`Input::name_of`], finding a party or an activity by its position
+    /// in the model: every reason and finding names some.
     pub(crate) fn subject_name(&self, subject: &crate::finding::Subject) -> Option<&'a str> {
         use crate::finding::Subject;
         let model = self.input.model;

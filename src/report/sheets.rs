@@ -212,10 +212,7 @@ fn facts(input: &Names<'_>, id: &PartyId) -> Vec<Fact> {
         .subject_to
         .iter()
         .map(|r| {
-            input
-                .reference
-                .regime(r.value.as_str())
-                .map_or_else(|| r.value.to_string(), |g| g.name_in(input.lang).to_owned())
+            input.reference.regime(&r.value).map_or_else(|| r.value.to_string(), |g| g.name_in(input.lang).to_owned())
         })
         .collect();
     let bound = if regimes.is_empty() { input.t("fact-no-regime") } else { regimes.join("; ") };

@@ -82,14 +82,14 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                 let bound = |id: &PartyId, regime: &RegimeId| {
                     ctx.model.parties.get(id).is_some_and(|p| {
                         p.subject_to.iter().any(|r| &r.value == regime)
-                            && ctx.reference.regime(regime.as_str()).is_none_or(|g| g.reach.binds_sector(p.public_body))
+                            && ctx.reference.regime(regime).is_none_or(|g| g.reach.binds_sector(p.public_body))
                     })
                 };
                 // One finding per performer: which data need which regime, and why it does not reach.
                 let mut unmet: Vec<(&DataCategory, &Located<RegimeId>, Unmet<'_>)> = Vec::new();
                 let mut primary = None;
                 for (data, regime_id) in &required {
-                    let Some(regime) = ctx.reference.regime(regime_id.value.as_str()) else { continue };
+                    let Some(regime) = ctx.reference.regime(&regime_id.value) else { continue };
                     // The regime's reach is data (reference `regimes[].reach`): where it
                     // applies, whose parties it can bind, and whom it must bind.
                     let reach = &regime.reach;
@@ -199,7 +199,7 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                 // The Swedish secrecy provisions are cited where a Swedish regime does
                 // not reach; another country's regime names its own in the message.
                 let swedish = unmet.iter().any(|(_, regime_id, _)| {
-                    ctx.reference.regime(regime_id.value.as_str()).is_some_and(|r| r.country.as_str() == "SE")
+                    ctx.reference.regime(&regime_id.value).is_some_and(|r| r.country.as_str() == "SE")
                 });
                 if swedish {
                     cite_secrecy(ctx, finding, &accountable);

@@ -560,7 +560,7 @@ fn unknown_id<'a>(what: &str, given: &str, known: impl IntoIterator<Item = &'a s
 }
 
 /// Resolves `--party`/`--activity` filters: every id when none is given.
-fn select<'m, Id: std::borrow::Borrow<str> + Ord>(
+fn select<'m, Id: AsRef<str> + Ord>(
     what: &str,
     given: &[String],
     ids: impl Iterator<Item = &'m Id> + Clone,
@@ -570,9 +570,9 @@ fn select<'m, Id: std::borrow::Borrow<str> + Ord>(
     }
     let mut selected = Vec::new();
     for wanted in given {
-        match ids.clone().find(|id| (*id).borrow() == wanted.as_str()) {
+        match ids.clone().find(|id| (*id).as_ref() == wanted.as_str()) {
             Some(id) => selected.push(id),
-            None => return Err(unknown_id(what, wanted, ids.clone().map(|id| id.borrow()))),
+            None => return Err(unknown_id(what, wanted, ids.clone().map(|id| id.as_ref()))),
         }
     }
     selected.sort();
