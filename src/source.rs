@@ -158,6 +158,18 @@ fn fingerprint(text: &str) -> u64 {
 }
 
 impl SourceFile {
+    /// A file and its text, kept, or let go at once (as
+    /// [`SourceMap::release_texts`] would) when `release` is set: for a file
+    /// read on the thread that parses it, put in its place with
+    /// [`SourceMap::put`].
+    pub(crate) fn read(path: PathBuf, text: String, release: bool) -> Self {
+        let mut file = Self::new(path, text);
+        if release {
+            file.release();
+        }
+        file
+    }
+
     fn new(path: PathBuf, text: String) -> Self {
         let display = printable(&path.display().to_string().replace('\\', "/")).into_owned();
         let line_starts =
@@ -399,6 +411,13 @@ impl SourceMap {
     /// Puts back a text lent by [`SourceMap::lend_text`], kept or let go.
     pub(crate) fn give_back(&mut self, file: FileId, lent: Lent) {
         self.files[file.0 as usize].text = lent.0;
+    }
+
+    /// Puts `source` in the place of `file`, added with an empty text before
+    /// the file was read: the loader reads a model file on the thread that
+    /// parses it ([`crate::load::read_path`]), after every file has its id.
+    pub(crate) fn put(&mut self, file: FileId, source: SourceFile) {
+        self.files[file.0 as usize] = source;
     }
 
     /// Records that `count` more errors were found in `file` and not kept.

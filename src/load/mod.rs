@@ -1,9 +1,11 @@
 //! Loading: a directory of YAML files in, a validated [`Model`] out.
 //!
-//! Files are read in sorted path order and parsed with `serde-saphyr` (strict
+//! Files are listed in sorted path order and parsed with `serde-saphyr` (strict
 //! booleans, duplicate keys refused, a budget against alias bombs and deep
-//! nesting). Files are independent, so they are parsed on all cores; the results
-//! are taken in path order, so the outcome is the same on any machine. A file
+//! nesting). Files are independent, so they are parsed on all cores, each read
+//! by the thread that parses it just before (only the texts being parsed are
+//! held at once); the results are taken in path order, so the outcome is the
+//! same on any machine. A file
 //! that fails to parse is reported and skipped; the others are still validated,
 //! so one run shows every problem. Validation (`validate.rs`) turns the raw,
 //! spanned types into the domain model and collects every diagnostic.
@@ -24,7 +26,7 @@ use serde::de::DeserializeOwned;
 use crate::diag::{Bounded, Diagnostic, DiagnosticCode};
 use crate::model::Model;
 use crate::reference::Reference;
-use crate::source::{FileId, Lent, SourceMap, Span};
+use crate::source::{FileId, Lent, SourceFile, SourceMap, Span};
 use crate::timings::Timings;
 
 /// The largest model file `ansvar` reads, in bytes (the same for every file it reads).
@@ -77,12 +79,13 @@ pub fn load_texts(texts: Vec<(PathBuf, String)>, reference: &Reference) -> Resul
     load_read(read_texts(texts), reference)
 }
 
-/// A model's files, read and not yet parsed: what [`load_read`] and
-/// [`load_pair`] take.
+/// A model's files, listed or read, and not yet parsed: what [`load_read`]
+/// and [`load_pair`] take.
 pub struct Read {
-    /// Each file with its content, or why the model could not be listed.
+    /// Each file with its content (or, from [`read_path`], still to be read),
+    /// or why the model could not be listed.
     inputs: Result<Vec<(PathBuf, Input)>, Box<Diagnostic>>,
-    /// The time reading took.
+    /// The time listing (and, for [`read_texts`], reading) took.
     timings: Timings,
     /// Whether each file's text is let go as soon as it is parsed
     /// ([`Read::releasing_texts`]).
@@ -111,8 +114,15 @@ impl Read {
     }
 }
 
-/// Reads every `.yaml`/`.yml` file in `dir` (or the single file `dir` names),
-/// with the limits of [`files`].
+/// Lists every `.yaml`/`.yml` file in `dir` (or the single file `dir` names),
+/// to be read with the limits of [`files`].
+///
+/// The files are not read here: [`load_read`] reads each on the thread that
+/// parses it, just before parsing it, so that only the texts being parsed are
+/// held at once and their memory serves the next files (on a 1 GB model the
+/// kernel would otherwise clear a gigabyte of fresh pages for the texts
+/// alone). A file that cannot be read gives the same diagnostic as if it had
+/// been read here. [`load_pair`] reads them all first, to compare the texts.
 pub fn read_path(path: &Path) -> Read {
     let mut timings = Timings::new();
     let inputs = timings.time("read", || {
@@ -120,16 +130,10 @@ pub fn read_path(path: &Path) -> Read {
         if path.is_dir() {
             crate::output::protect_directory(path);
         }
-        for file in &files {
+        for (file, _) in &files {
             crate::output::protect(file);
         }
-        Ok(files
-            .into_iter()
-            .map(|file| {
-                let input = read_file(&file).unwrap_or_else(Input::Unreadable);
-                (file, input)
-            })
-            .collect())
+        Ok(files.into_iter().map(|(file, size)| (file, Input::Unread { size })).collect())
     });
     Read { inputs, timings, release: false }
 }
@@ -150,11 +154,18 @@ pub fn load_read(read: Read, reference: &Reference) -> Result<Loaded, Invalid> {
         Ok(inputs) => prepare(inputs),
         Err(diagnostic) => return Err(Invalid { sources: SourceMap::new(), diagnostics: vec![*diagnostic] }),
     };
-    let jobs: Vec<Job> = prepared
-        .texts
-        .iter()
-        .map(|&file| Job { text: prepared.sources.lend_text(file), file, release: read.release })
+    let jobs: Vec<Job> = std::mem::take(&mut prepared.texts)
+        .into_iter()
+        .map(|(file, unread)| {
+            let text = match unread {
+                Some((path, size)) => JobText::Unread { path, size },
+                None => JobText::Lent(prepared.sources.lend_text(file)),
+            };
+            Job { text, file, release: read.release }
+        })
         .collect();
+    // With [`read_path`], each file is read in this stage, on the thread that
+    // parses it.
     let parsed = timings.time("parse", || parse_all(jobs));
     let results = parsed.into_iter().map(|parsed| parsed.returned(&mut prepared.sources)).collect();
     finish(prepared, results, reference, timings)
@@ -174,7 +185,9 @@ pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded,
     let (mut old_timings, mut new_timings) = (old.timings, new.timings);
     let (old_release, new_release) = (old.release, new.release);
     let (old_inputs, new_inputs) = match (old.inputs, new.inputs) {
-        (Ok(old), Ok(new)) => (old, new),
+        // Both sides' texts are compared before any file is parsed, so every
+        // file is read first.
+        (Ok(old), Ok(new)) => (old_timings.time("read", || read_all(old)), new_timings.time("read", || read_all(new))),
         (old, new) => {
             return (
                 load_read(Read { inputs: old, timings: old_timings, release: old_release }, reference),
@@ -184,8 +197,8 @@ pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded,
     };
     let (mut old, mut new) = (prepare(old_inputs), prepare(new_inputs));
     let started = std::time::Instant::now();
-    let old_texts: Vec<String> = old.texts.iter().map(|&file| old.sources.lend_text(file)).collect();
-    let new_texts: Vec<String> = new.texts.iter().map(|&file| new.sources.lend_text(file)).collect();
+    let old_texts: Vec<String> = old.texts.iter().map(|&(file, _)| old.sources.lend_text(file)).collect();
+    let new_texts: Vec<String> = new.texts.iter().map(|&(file, _)| new.sources.lend_text(file)).collect();
     // For each new text file, the old file with the same text, if any: it is
     // not parsed again.
     let twins: Vec<Option<usize>> = {
@@ -195,17 +208,20 @@ pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded,
         }
         new_texts.iter().map(|text| by_text.get(text.as_str()).copied()).collect()
     };
-    let mut jobs: Vec<Job> =
-        old_texts.into_iter().zip(&old.texts).map(|(text, &file)| Job { text, file, release: old_release }).collect();
+    let mut jobs: Vec<Job> = old_texts
+        .into_iter()
+        .zip(&old.texts)
+        .map(|(text, &(file, _))| Job { text: JobText::Lent(text), file, release: old_release })
+        .collect();
     // For each new text file: its own job, or the old job it shares, with its
     // text held until that job tells whether the file parsed cleanly.
     let mut new_jobs = Vec::with_capacity(new_texts.len());
-    for (text, &file) in new_texts.into_iter().zip(&new.texts) {
+    for (text, &(file, _)) in new_texts.into_iter().zip(&new.texts) {
         match twins[new_jobs.len()] {
-            Some(twin) => new_jobs.push(Err((twin, Job { text, file, release: new_release }))),
+            Some(twin) => new_jobs.push(Err((twin, text, file))),
             None => {
                 new_jobs.push(Ok(jobs.len()));
-                jobs.push(Job { text, file, release: new_release });
+                jobs.push(Job { text: JobText::Lent(text), file, release: new_release });
             }
         }
     }
@@ -216,15 +232,15 @@ pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded,
     for (index, job) in new_jobs.into_iter().enumerate() {
         let result = match job {
             Ok(own) => parsed[own].take().map(|own| own.returned(&mut new.sources)),
-            Err((twin, job)) => match &parsed[twin] {
+            Err((twin, text, file)) => match &parsed[twin] {
                 Some(Parsed { result: Ok((raw, problems)), .. }) if problems.is_empty() => {
-                    new.sources.give_back(job.file, lent(job.text, job.release));
+                    new.sources.give_back(file, lent(text, new_release));
                     Some(Ok((Arc::clone(raw), Bounded::new())))
                 }
                 // A shared file with problems is parsed again, for the new
                 // side's file ids.
                 _ => {
-                    again.push((index, job));
+                    again.push((index, Job { text: JobText::Lent(text), file, release: new_release }));
                     None
                 }
             },
@@ -294,12 +310,32 @@ enum Input {
     },
     /// A file that could not be read (or is too large to read), with the reason.
     Unreadable(Box<Diagnostic>),
+    /// A file listed and not read yet ([`read_path`]): it is read on the
+    /// thread that parses it.
+    Unread {
+        /// Its size when listed (0 if unknown): bigger files are parsed first.
+        size: u64,
+    },
 }
 
-/// A file of the model after reading: its text is in the source map, and it
-/// is still to be parsed, or it could not be read.
+/// Reads every file that was listed and not read yet.
+fn read_all(inputs: Vec<(PathBuf, Input)>) -> Vec<(PathBuf, Input)> {
+    inputs
+        .into_iter()
+        .map(|(path, input)| match input {
+            Input::Unread { .. } => {
+                let input = read_file(&path).unwrap_or_else(Input::Unreadable);
+                (path, input)
+            }
+            input => (path, input),
+        })
+        .collect()
+}
+
+/// A file of the model after reading: its text is in the source map (or it is
+/// still to be read), and it is still to be parsed, or it could not be read.
 enum Added {
-    /// UTF-8 text, to be parsed.
+    /// UTF-8 text, or a file still to be read, to be parsed.
     Text(FileId),
     /// Not UTF-8: in the source map for the diagnostic, but not parsed.
     NotUtf8(FileId, usize),
@@ -312,25 +348,34 @@ struct Prepared {
     sources: SourceMap,
     /// Each file as shown, and what became of it.
     added: Vec<(String, Added)>,
-    /// The files to parse, in order.
-    texts: Vec<FileId>,
+    /// The files to parse, in order; for a file still to be read, its path
+    /// and size (its place in the source map holds an empty text till then).
+    texts: Vec<(FileId, Option<(PathBuf, u64)>)>,
 }
 
 fn prepare(mut inputs: Vec<(PathBuf, Input)>) -> Prepared {
     inputs.sort_by(|a, b| a.0.cmp(&b.0));
     let mut sources = SourceMap::new();
     let mut added = Vec::with_capacity(inputs.len());
+    let mut texts = Vec::with_capacity(inputs.len());
     for (path, input) in inputs {
         let shown = path.display().to_string().replace('\\', "/");
         let entry = match input {
-            Input::Text(text) => Added::Text(sources.add(path, text)),
+            Input::Text(text) => {
+                let file = sources.add(path, text);
+                texts.push((file, None));
+                Added::Text(file)
+            }
+            Input::Unread { size } => {
+                let file = sources.add(path.clone(), String::new());
+                texts.push((file, Some((path, size))));
+                Added::Text(file)
+            }
             Input::NotUtf8 { lossy, offset } => Added::NotUtf8(sources.add(path, lossy), offset),
             Input::Unreadable(diagnostic) => Added::Unreadable(diagnostic),
         };
         added.push((shown, entry));
     }
-    let texts: Vec<FileId> =
-        added.iter().filter_map(|(_, entry)| if let Added::Text(file) = entry { Some(*file) } else { None }).collect();
     Prepared { sources, added, texts }
 }
 
@@ -426,25 +471,57 @@ fn once_each(warnings: Vec<Diagnostic>, sources: &SourceMap) -> Vec<Diagnostic> 
         .collect()
 }
 
-/// One file to parse: its text, lent out of its source map, and whether the
-/// text is let go once the file is parsed.
+/// One file to parse: its text, and whether the text is let go once the file
+/// is parsed.
 struct Job {
-    text: String,
+    text: JobText,
     file: FileId,
     release: bool,
 }
 
-/// A parsed file, with its text to be given back to the source map.
+/// A job's text.
+enum JobText {
+    /// Lent out of its source map.
+    Lent(String),
+    /// Still to be read, from `path`; `size` orders the jobs.
+    Unread { path: PathBuf, size: u64 },
+}
+
+impl JobText {
+    /// How big the file is, to parse the biggest first.
+    fn size(&self) -> u64 {
+        match self {
+            JobText::Lent(text) => text.len() as u64,
+            JobText::Unread { size, .. } => *size,
+        }
+    }
+}
+
+/// A parsed file, with its text to go back to the source map.
 struct Parsed {
     result: ParsedFile,
     file: FileId,
-    text: Lent,
+    back: Back,
+}
+
+/// What a parsed file's source map gets back.
+enum Back {
+    /// The text lent, kept or let go.
+    Lent(Lent),
+    /// The file, read on the parsing thread, its text kept or let go.
+    Read(SourceFile),
+    /// Nothing: the file could not be read; its place keeps an empty text.
+    Unreadable,
 }
 
 impl Parsed {
     /// The parse result, once the text is back in `sources`.
     fn returned(self, sources: &mut SourceMap) -> ParsedFile {
-        sources.give_back(self.file, self.text);
+        match self.back {
+            Back::Lent(text) => sources.give_back(self.file, text),
+            Back::Read(source) => sources.put(self.file, source),
+            Back::Unreadable => {}
+        }
         self.result
     }
 }
@@ -462,15 +539,40 @@ fn lent(text: String, release: bool) -> Lent {
 /// are put back in job order, so the outcome does not depend on the threads.
 /// A text to let go is let go by the thread that parsed it, as soon as its
 /// file has parsed with no problem (a file with problems keeps its text for
-/// their snippets), so the texts do not wait for the last file.
+/// their snippets), so the texts do not wait for the last file. A file still
+/// to be read is read by that thread just before: a thread holds one text at
+/// a time, and the memory of one serves the next.
 fn parse_all(jobs: Vec<Job>) -> Vec<Parsed> {
     let mut jobs: Vec<(usize, Job)> = jobs.into_iter().enumerate().collect();
-    jobs.sort_by_key(|(_, job)| std::cmp::Reverse(job.text.len()));
+    jobs.sort_by_key(|(_, job)| std::cmp::Reverse(job.text.size()));
     let order: Vec<usize> = jobs.iter().map(|(index, _)| *index).collect();
     let parsed = crate::par::map_owned(jobs, |(_, Job { text, file, release })| {
-        let result = parse_model_file(&text, file);
-        let clean = matches!(&result, Ok((_, problems)) if problems.is_empty());
-        Parsed { result, file, text: lent(text, release && clean) }
+        let clean = |result: &ParsedFile| matches!(result, Ok((_, problems)) if problems.is_empty());
+        match text {
+            JobText::Lent(text) => {
+                let result = parse_model_file(&text, file);
+                let release = release && clean(&result);
+                Parsed { result, file, back: Back::Lent(lent(text, release)) }
+            }
+            JobText::Unread { path, .. } => match files::read_text(&path) {
+                Ok(files::Text::Utf8(text)) => {
+                    let result = parse_model_file(&text, file);
+                    let release = release && clean(&result);
+                    Parsed { result, file, back: Back::Read(SourceFile::read(path, text, release)) }
+                }
+                // As `finish` reports a file found not UTF-8 when it was read
+                // (`Added::NotUtf8`): its lossy text stays for the snippet.
+                Ok(files::Text::NotUtf8 { lossy, offset }) => {
+                    let shown = path.display().to_string().replace('\\', "/");
+                    let result = Err(Box::new(not_utf8(&shown, file, &lossy, offset)));
+                    Parsed { result, file, back: Back::Read(SourceFile::read(path, lossy, false)) }
+                }
+                Err(error) => {
+                    let result = Err(Box::new(read_error_diagnostic(&path, &error)));
+                    Parsed { result, file, back: Back::Unreadable }
+                }
+            },
+        }
     });
     let mut results: Vec<(usize, Parsed)> = order.into_iter().zip(parsed).collect();
     results.sort_unstable_by_key(|(index, _)| *index);
@@ -478,15 +580,16 @@ fn parse_all(jobs: Vec<Job>) -> Vec<Parsed> {
 }
 
 /// The `.yaml`/`.yml` entries of a model directory, sorted, or the one file
-/// `path` names. Every entry with a model file's name is listed, whatever it
-/// is: one that is not a readable regular file (a dangling link, a FIFO, a
-/// link out of the directory) is refused when it is read, never skipped.
-fn model_files(path: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
+/// `path` names, each with its size (0 if unknown). Every entry with a model
+/// file's name is listed, whatever it is: one that is not a readable regular
+/// file (a dangling link, a FIFO, a link out of the directory) is refused when
+/// it is read, never skipped.
+fn model_files(path: &Path) -> Result<Vec<(PathBuf, u64)>, Box<Diagnostic>> {
     let metadata = std::fs::metadata(path).map_err(|error| {
         Diagnostic::error(DiagnosticCode::UnreadableModel, format!("cannot read `{}`: {error}", path.display()))
     })?;
     if !metadata.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
+        return Ok(vec![(path.to_path_buf(), metadata.len())]);
     }
     let entries = std::fs::read_dir(path).map_err(|error| {
         Diagnostic::error(DiagnosticCode::UnreadableModel, format!("cannot list `{}`: {error}", path.display()))
@@ -497,10 +600,15 @@ fn model_files(path: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
             Diagnostic::error(DiagnosticCode::UnreadableModel, format!("cannot list `{}`: {error}", path.display()))
         })?;
         let file = entry.path();
-        let is_yaml = file.extension().is_some_and(|ext| ext == "yaml" || ext == "yml");
+        if !file.extension().is_some_and(|ext| ext == "yaml" || ext == "yml") {
+            continue;
+        }
         // A directory named `x.yaml`, or a link to one, is not a model file.
-        if is_yaml && !file.is_dir() {
-            files.push(file);
+        // The size (through links) only orders the parsing; reading checks
+        // the file again.
+        let metadata = std::fs::metadata(&file).ok();
+        if !metadata.as_ref().is_some_and(std::fs::Metadata::is_dir) {
+            files.push((file, metadata.map_or(0, |metadata| metadata.len())));
         }
     }
     files.sort();
@@ -776,6 +884,57 @@ mod tests {
             invalid.diagnostics.iter().filter_map(|d| d.location(&invalid.sources)).map(|at| at.to_string()).collect();
         assert_eq!(places.len(), 2, "{:?}", invalid.diagnostics);
         assert!(places[0].starts_with("b.yaml") && places[1].starts_with("a.yaml"), "{places:?}");
+    }
+
+    /// The model as read up front, every file before any is parsed (what
+    /// [`load_pair`] does), against the model read file by file on the
+    /// parsing threads (what [`load_read`] does with [`read_path`]).
+    fn loaded_both_ways(dir: &Path) -> [Result<Loaded, Invalid>; 2] {
+        let reference = Reference::builtin();
+        let up_front = read_path(dir);
+        let up_front = Read { inputs: up_front.inputs.map(read_all), ..up_front };
+        [load_read(up_front, &reference), load_read(read_path(dir).releasing_texts(), &reference)]
+    }
+
+    #[test]
+    fn files_read_while_parsing_give_the_same_diagnostics_in_the_same_order() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let model = dir.path().join("m");
+        std::fs::create_dir(&model).unwrap();
+        std::fs::write(dir.path().join("secret"), "key").unwrap();
+        let system = "systems:\n  - { id: ehr, name: EHR, operator: clinic, location: SE }\n";
+        std::fs::write(model.join("a.yaml"), system).unwrap();
+        symlink("nowhere.yaml", model.join("b.yaml")).unwrap();
+        std::fs::write(model.join("c.yaml"), b"parties:\n  - id: x\xff\n").unwrap();
+        std::fs::write(model.join("d.yaml"), "parties: [ { id: clinic\n").unwrap();
+        symlink(dir.path().join("secret"), model.join("e.yaml")).unwrap();
+        std::fs::File::create(model.join("f.yaml")).unwrap().set_len(MAX_FILE_BYTES + 1).unwrap();
+        std::fs::write(model.join("g.yaml"), format!("parties:\n{}  - name: no id\n", party("v", "CH"))).unwrap();
+        let [up_front, while_parsing] = loaded_both_ways(&model).map(|loaded| {
+            let invalid = loaded.unwrap_err();
+            crate::diag::render(&invalid.diagnostics, &invalid.sources, crate::diag::Color::Never)
+        });
+        for needle in ["b.yaml", "not UTF-8", "c.yaml:2:10", "d.yaml", "outside", "file-too-large", "g.yaml"] {
+            assert!(while_parsing.contains(needle), "{needle}: {while_parsing}");
+        }
+        assert_eq!(up_front, while_parsing);
+    }
+
+    #[test]
+    fn files_read_while_parsing_give_the_same_model_and_warnings() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.yaml"), format!("parties:\n{}", party("vendor-a", "CH"))).unwrap();
+        let sormland = "parties:\n  - { id: region, name: Region Sörmland, kind: tech_vendor, country: CH }\n";
+        std::fs::write(dir.path().join("b.yaml"), sormland).unwrap();
+        let [up_front, while_parsing] = loaded_both_ways(dir.path()).map(|loaded| {
+            let loaded = loaded.unwrap_or_else(|invalid| panic!("{:?}", invalid.diagnostics));
+            let warnings = crate::diag::render(&loaded.warnings, &loaded.sources, crate::diag::Color::Never);
+            (format!("{:?}", loaded.model), warnings, loaded.sources.files().count())
+        });
+        // The note names the next place, its column counted past the `ö`.
+        assert!(up_front.1.contains("b.yaml:2:70"), "{}", up_front.1);
+        assert_eq!(up_front, while_parsing);
     }
 
     #[test]

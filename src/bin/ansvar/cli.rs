@@ -339,8 +339,9 @@ pub struct CheckArgs {
     /// is a usage error.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Print to stderr how long each stage took (read, parse, validate, graph,
-    /// roles, rules, render) and the peak memory, for performance work.
+    /// Print to stderr how long each stage took (read: listing the model's files;
+    /// parse: reading and parsing them; validate, graph, roles, rules, render) and
+    /// the peak memory, for performance work.
     #[arg(long)]
     pub timings: bool,
     /// Add every party's obligations and the Art. 30 records to the JSON
