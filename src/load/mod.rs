@@ -1,14 +1,17 @@
 //! Loading: a directory of YAML files in, a validated [`Model`] out.
 //!
-//! Files are listed in sorted path order and parsed with `serde-saphyr` (strict
-//! booleans, duplicate keys refused, a budget against alias bombs and deep
-//! nesting). Files are independent, so they are parsed on all cores, each read
-//! by the thread that parses it just before (only the texts being parsed are
-//! held at once); the results are taken in path order, so the outcome is the
-//! same on any machine. A file
-//! that fails to parse is reported and skipped; the others are still validated,
-//! so one run shows every problem. Validation (`validate.rs`) turns the raw,
-//! spanned types into the domain model and collects every diagnostic.
+//! Files are listed in sorted path order and read into a spanned tree by
+//! `yaml.rs`, on the events of `granit_parser` (duplicate keys, deep nesting
+//! and alias bombs refused), then into raw types by `raw.rs` (strict booleans,
+//! unknown fields refused); the reference data file goes through
+//! `serde-saphyr` with the same budgets ([`parse_yaml`]). Files are
+//! independent, so they are parsed on all cores, each read by the thread that
+//! parses it just before (only the texts being parsed are held at once); the
+//! results are taken in path order, so the outcome is the same on any
+//! machine. A file that fails to parse is reported and skipped; the others
+//! are still validated, so one run shows every problem. Validation
+//! (`validate.rs`) turns the raw, spanned types into the domain model and
+//! collects every diagnostic.
 
 pub mod files;
 pub mod git;
