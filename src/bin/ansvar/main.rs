@@ -909,6 +909,10 @@ impl Printer for Manual {
 
 /// mimalloc rather than the system allocator: a big model is millions of
 /// small allocations made and freed on several threads, where glibc's malloc
-/// spent a sixth of a national check (docs/performance.md).
+/// spent a sixth of a national check (docs/performance.md). Its version 2
+/// (the `v2` feature), which gives freed pages back after 10 ms rather than
+/// version 3's second: the loader frees the raw values while the model is
+/// built, and version 3 held them through validation (national's peak 21 %
+/// higher at the same CPU time, docs/performance.md, session 12).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
