@@ -284,7 +284,8 @@ fn collect_ids(files: &[(FileId, Arc<RawFile>)], sources: &SourceMap) -> (Ids, B
     (ids, diagnostics)
 }
 
-/// The id's interned text, or why it is not a valid id.
+/// The id's interned text (interned as it was read), or why it is not a
+/// valid id.
 fn well_formed(id: &I, span: Span) -> Result<Interned, Box<Diagnostic>> {
     if let Err(error) = check_id(id.value.as_str()) {
         let mut diagnostic = Diagnostic::error(DiagnosticCode::BadId, format!("`{}` is not a valid id", id.value))
@@ -295,7 +296,7 @@ fn well_formed(id: &I, span: Span) -> Result<Interned, Box<Diagnostic>> {
         }
         return Err(Box::new(diagnostic));
     }
-    Ok(Interned::new(id.value.as_str()))
+    Ok(id.value)
 }
 
 /// Adds a well-formed `id` to `ids`, or says which definition it repeats.

@@ -8,9 +8,11 @@
 //! is its number there: four bytes, copied rather than counted, compared by
 //! number for equality. A national model holds about two million references
 //! by id, so what each one costs is what the loaded model costs (issue 19,
-//! docs/performance.md). Order, hashing, `Display`, `Debug` and serialisation
-//! all go by the text, so nothing anyone reads or sorts depends on the
-//! numbers, which depend on which thread interned a text first.
+//! docs/performance.md). Order, `Display`, `Debug` and serialisation go by
+//! the text, so nothing anyone reads or sorts depends on the numbers, which
+//! depend on which thread interned a text first; an id hashes as its number,
+//! which only the order of a hash map's entries could show, and that order
+//! is never relied on (the maps' seeds are random per process).
 
 use std::fmt;
 use std::hash::{Hash, Hasher};
@@ -26,7 +28,8 @@ use serde::{Serialize, Serializer};
 ///
 /// Two `Interned` are equal exactly when their texts are, so equality
 /// compares numbers; order and hashing go by the text (a hash the same as the
-/// text's, so maps keyed by `Interned` or by an id can be looked up by `&str`).
+/// text's, so a map keyed by `Interned` can be looked up by `&str`, as the
+/// loader's are; the ids built on it hash as their number instead).
 /// Texts are never freed: a process loads a model or two, and the texts are
 /// what every one of its references shares.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -46,14 +49,14 @@ type Chunk = Box<[OnceLock<&'static str>]>;
 /// lock of its own: the loader interns on every core at once.
 const SHARDS: usize = 16;
 
-/// One part of the map from text to number.
-type Shard = Mutex<std::collections::HashMap<&'static str, Interned, foldhash::fast::FixedState>>;
+/// Texts and their numbers.
+type Numbers = std::collections::HashMap<&'static str, Interned, foldhash::fast::FixedState>;
 
 /// The store of interned texts: a text's number finds it without a lock (two
 /// `OnceLock` reads); interning takes the lock of the text's shard.
 struct Store {
     /// Each text's number, in the shard its hash picks.
-    shards: [Shard; SHARDS],
+    shards: [Mutex<Numbers>; SHARDS],
     /// The count of texts interned: the next number less one.
     count: AtomicU32,
     /// The texts by number, in chunks made as they are first needed, so that
@@ -71,9 +74,7 @@ static STORE: Store = Store {
 /// The shard of `text`, locked. A panic elsewhere while a lock was held
 /// leaves its map as it was before or after one whole insertion, so it is
 /// still sound to use.
-fn shard(
-    text: &str,
-) -> std::sync::MutexGuard<'static, std::collections::HashMap<&'static str, Interned, foldhash::fast::FixedState>> {
+fn shard(text: &str) -> std::sync::MutexGuard<'static, Numbers> {
     use std::hash::BuildHasher;
     let hash = foldhash::fast::FixedState::with_seed(SHARDS as u64).hash_one(text);
     STORE.shards[(hash >> 60) as usize % SHARDS].lock().unwrap_or_else(std::sync::PoisonError::into_inner)
