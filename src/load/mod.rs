@@ -356,13 +356,18 @@ struct Prepared {
     texts: Vec<(FileId, Option<(PathBuf, u64)>)>,
 }
 
+/// A model file's path as its diagnostics name it, with `/` separators.
+fn shown(path: &Path) -> String {
+    path.display().to_string().replace('\\', "/")
+}
+
 fn prepare(mut inputs: Vec<(PathBuf, Input)>) -> Prepared {
     inputs.sort_by(|a, b| a.0.cmp(&b.0));
     let mut sources = SourceMap::new();
     let mut added = Vec::with_capacity(inputs.len());
     let mut texts = Vec::with_capacity(inputs.len());
     for (path, input) in inputs {
-        let shown = path.display().to_string().replace('\\', "/");
+        let shown = shown(&path);
         let entry = match input {
             Input::Text(text) => {
                 let file = sources.add(path, text);
@@ -566,7 +571,7 @@ fn parse_all(jobs: Vec<Job>) -> Vec<Parsed> {
                 // As `finish` reports a file found not UTF-8 when it was read
                 // (`Added::NotUtf8`): its lossy text stays for the snippet.
                 Ok(files::Text::NotUtf8 { lossy, offset }) => {
-                    let shown = path.display().to_string().replace('\\', "/");
+                    let shown = shown(&path);
                     let result = Err(Box::new(not_utf8(&shown, file, &lossy, offset)));
                     Parsed { result, file, back: Back::Read(SourceFile::read(path, lossy, false)) }
                 }
