@@ -67,12 +67,10 @@ fn main() {
         size_of::<Incident>()
     );
     println!(
-        "size_of: Finding {}, Assignment {}, Fact {}, graph Node {}, Relation {}",
+        "size_of: Finding {}, Assignment {}, Fact {}",
         size_of::<ansvar::rules::Finding>(),
         size_of::<ansvar::roles::Assignment>(),
-        size_of::<ansvar::roles::Fact>(),
-        size_of::<ansvar::graph::Node>(),
-        size_of::<ansvar::graph::Relation>()
+        size_of::<ansvar::roles::Fact>()
     );
     let reference = ansvar::reference::Reference::builtin();
     // As `check` reads a model: each text goes once its file is parsed.

@@ -1,12 +1,14 @@
 //! The model as a graph: parties, activities, systems, data and agreements as
-//! nodes, typed relations as edges.
+//! nodes, the references between them as edges.
 //!
 //! The graph is built once from a validated [`Model`] and answers the questions
 //! the later stages ask: who performs an activity and on whose behalf, the chain
 //! from a performer up to the party it ultimately acts for, where a performer
-//! processes, and which agreements bind two parties for an activity. petgraph
-//! stays inside this module: callers speak in [`PartyId`] and [`ActivityId`],
-//! never in node indices.
+//! processes, and which agreements bind two parties for an activity. Callers
+//! speak in [`PartyId`] and [`ActivityId`]; the graph keeps, for each entity,
+//! the positions in the model of the entities its edges lead to, and only the
+//! edges some query walks (a national model's graph has hundreds of thousands
+//! of nodes and over a million edges).
 //!
 //! Every query walks only the edges next to one node, so its cost depends on the
 //! size of one activity or one party, never on the size of the whole model.
@@ -18,68 +20,8 @@
 
 use std::collections::HashSet;
 
-use petgraph::Direction;
-use petgraph::stable_graph::{NodeIndex, StableDiGraph};
-use petgraph::visit::EdgeRef;
-
-use crate::model::{
-    Activity, ActivityId, Agreement, ClaimedRole, Country, DataId, Model, PartyId, Performer, SystemId,
-};
+use crate::model::{Activity, ActivityId, Agreement, Country, Model, PartyId, Performer, SystemId};
 use crate::source::Span;
-
-/// A node of the graph: an entity by its kind and its position in the model's
-/// map of that kind (positions rather than ids: a national model's graph has
-/// hundreds of thousands of nodes and millions of edges).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Node {
-    /// A party.
-    Party(u32),
-    /// A processing activity.
-    Activity(u32),
-    /// A system.
-    System(u32),
-    /// A data category.
-    Data(u32),
-    /// An agreement.
-    Agreement(u32),
-}
-
-/// A typed edge of the graph: eight bytes, so that an edge takes 24.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Relation {
-    /// Party → activity: the party performs the activity; `index` is its entry
-    /// in the activity's `performers`.
-    Performs {
-        /// Position in `Activity::performers`.
-        index: u32,
-    },
-    /// Party → activity: the party decides the activity's purposes.
-    DecidesPurposes,
-    /// Party → activity: the party decides the activity's essential means.
-    DecidesMeans,
-    /// Party → activity: the law designates the party as controller.
-    DesignatedByLaw,
-    /// Party → activity: the party informs the activity's data subjects.
-    Informs,
-    /// Activity → data: the activity processes the data.
-    Processes,
-    /// Party → system: the party operates the system.
-    Operates,
-    /// Party → system: the party uses the system in an activity.
-    Uses {
-        /// The activity it uses the system for, by its position in the model.
-        activity: u32,
-    },
-    /// Party → agreement: the party signed the agreement, with the role it claims.
-    PartyTo {
-        /// The claimed role, if the agreement names one.
-        role: Option<ClaimedRole>,
-    },
-    /// Agreement → activity: the agreement covers the activity.
-    Covers,
-    /// Party → party: the first is owned by the second.
-    OwnedBy,
-}
 
 /// Why a performer processes in a country.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,21 +47,18 @@ pub struct Place {
     pub span: Span,
 }
 
-/// The model's graph with lookups from ids to nodes.
+/// The model's graph: for each entity, the entities its edges lead to, by
+/// their positions in the model's maps.
 ///
-/// Nodes are added kind by kind in the model's order, so an entity's node is
-/// its position in the model's map plus the first node of its kind: looking a
-/// node up costs one lookup in the model, and the graph keeps no id tables of
-/// its own.
+/// Only the edges a query walks are kept, each list in one flat array
+/// ([`Lists`]): a national model has about a million and a half references,
+/// and a general graph (petgraph's, until session 13) spent 24 bytes on each
+/// edge and 16 on each node, 45 MB there, for relations nothing asked about.
 #[derive(Debug)]
 pub struct Graph<'m> {
     model: &'m Model,
-    graph: StableDiGraph<Node, Relation>,
-    /// The first node of each kind (parties come first, at 0).
-    activity_base: usize,
-    system_base: usize,
     /// Each party's agreements, sorted by id, by the party's position in the
-    /// model: the agreements its `PartyTo` edges lead to.
+    /// model: the agreements it is a party to.
     agreements_by_party: Vec<Vec<&'m Agreement>>,
     /// Each party's agreements that name no activity (and so cover all), sorted
     /// by id: few, where a cloud vendor's full list runs to tens of thousands.
@@ -129,171 +68,174 @@ pub struct Graph<'m> {
     /// (`None` if that entry acts for nobody): one step of
     /// [`Graph::chain_up`], so that following a chain does not scan the
     /// activity's performers at every step.
-    principals: Vec<Vec<(u32, Option<u32>)>>,
+    principals: Lists<(u32, Option<u32>)>,
+    /// For each party, the activities it performs, decides the purposes or
+    /// means of, is designated controller of by law, or informs the subjects
+    /// of ([`Graph::activities_of`]).
+    activities_by_party: Lists<u32>,
+    /// For each activity, the agreements that name it in `covers`
+    /// ([`Graph::agreements_covering`]).
+    covering_by_activity: Lists<u32>,
+    /// For each system, the activities it is used in and the parties that use
+    /// it there ([`Graph::users_of`]).
+    users_by_system: Lists<(u32, u32)>,
+    /// For each party, the systems it operates ([`Graph::systems_operated_by`]).
+    operated_by_party: Lists<u32>,
     /// Whether every performer entry names a party of the model (always so
     /// in a validated model): then [`Graph::performers_of`] hands out an
     /// activity's entries as they are, without looking each party up.
     performers_resolve: bool,
 }
 
+/// One list per entity, in one flat array: the list of entity `i` is
+/// `items[starts[i]..starts[i + 1]]`. Hundreds of thousands of small `Vec`s
+/// would each cost 24 bytes and an allocation of their own.
+#[derive(Debug)]
+struct Lists<T> {
+    starts: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T: Copy> Lists<T> {
+    /// Lists for `count` entities from `(entity, item)` pairs in any order;
+    /// each list keeps its items in the order of the pairs.
+    fn from_pairs(count: usize, pairs: &[(u32, T)]) -> Self {
+        let mut starts = vec![0u32; count + 1];
+        for &(owner, _) in pairs {
+            if let Some(slot) = starts.get_mut(owner as usize + 1) {
+                *slot += 1;
+            }
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        // A counting sort: each pair goes to the next free place of its list.
+        let mut next: Vec<u32> = starts[..count].to_vec();
+        let mut items: Vec<Option<T>> = vec![None; pairs.len()];
+        for &(owner, item) in pairs {
+            if let Some(at) = next.get_mut(owner as usize) {
+                items[*at as usize] = Some(item);
+                *at += 1;
+            }
+        }
+        Self { starts, items: items.into_iter().flatten().collect() }
+    }
+
+    /// The list of entity `i` (empty past the last).
+    fn get(&self, i: usize) -> &[T] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&start), Some(&end)) => self.items.get(start as usize..end as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
 impl<'m> Graph<'m> {
     /// Builds the graph of a validated model.
     pub fn build(model: &'m Model) -> Self {
-        let mut graph = StableDiGraph::with_capacity(
-            model.parties.len()
-                + model.activities.len()
-                + model.systems.len()
-                + model.data.len()
-                + model.agreements.len(),
-            edges_at_most(model),
-        );
-        // In a fresh graph, node indices count up from 0 in the order added.
-        let positions = |count: usize| (0..count).map(index_u32);
-        for position in positions(model.parties.len()) {
-            graph.add_node(Node::Party(position));
-        }
-        let activity_base = graph.node_count();
-        for position in positions(model.activities.len()) {
-            graph.add_node(Node::Activity(position));
-        }
-        let system_base = graph.node_count();
-        for position in positions(model.systems.len()) {
-            graph.add_node(Node::System(position));
-        }
-        let data_base = graph.node_count();
-        for position in positions(model.data.len()) {
-            graph.add_node(Node::Data(position));
-        }
-        let agreement_base = graph.node_count();
-        for position in positions(model.agreements.len()) {
-            graph.add_node(Node::Agreement(position));
-        }
-        let data_node = |id: &DataId| model.data.get_index_of(id).map(|i| NodeIndex::new(data_base + i));
-
         let mut this = Self {
             model,
-            graph,
-            activity_base,
-            system_base,
             agreements_by_party: vec![Vec::new(); model.parties.len()],
             blanket_by_party: vec![Vec::new(); model.parties.len()],
-            principals: Vec::with_capacity(model.activities.len()),
+            principals: Lists { starts: Vec::with_capacity(model.activities.len() + 1), items: Vec::new() },
+            activities_by_party: Lists { starts: Vec::new(), items: Vec::new() },
+            covering_by_activity: Lists { starts: Vec::new(), items: Vec::new() },
+            users_by_system: Lists { starts: Vec::new(), items: Vec::new() },
+            operated_by_party: Lists { starts: Vec::new(), items: Vec::new() },
             performers_resolve: true,
         };
-        for party in model.parties.values() {
-            if let Some(owner) = &party.owned_by {
-                this.link_parties(&party.id, &owner.value, Relation::OwnedBy);
+        let mut operated: Vec<(u32, u32)> = Vec::new();
+        for (position, system) in model.systems.values().enumerate() {
+            if let Some(operator) = this.party_position(&system.operator.value) {
+                operated.push((operator, index_u32(position)));
             }
         }
-        for system in model.systems.values() {
-            if let (Some(operator), Some(node)) =
-                (this.party_node(&system.operator.value), this.system_node(&system.id))
-            {
-                this.graph.add_edge(operator, node, Relation::Operates);
-            }
-        }
+        this.operated_by_party = Lists::from_pairs(model.parties.len(), &operated);
+        drop(operated);
+
+        let mut activities: Vec<(u32, u32)> = Vec::new();
+        let mut users: Vec<(u32, (u32, u32))> = Vec::new();
+        this.principals.starts.push(0);
         for (position, activity) in model.activities.values().enumerate() {
-            let node = NodeIndex::new(activity_base + position);
-            for item in &activity.data {
-                if let Some(target) = data_node(&item.value) {
-                    this.graph.add_edge(node, target, Relation::Processes);
+            let position = index_u32(position);
+            let deciders = activity
+                .purposes_decided_by
+                .iter()
+                .chain(&activity.means_decided_by)
+                .chain(activity.controller_by_law.iter().map(|d| &d.party))
+                .chain(activity.informs_subjects.iter().flat_map(|list| list.value.iter()));
+            for party in deciders {
+                if let Some(source) = this.party_position(&party.value) {
+                    activities.push((source, position));
                 }
             }
-            let deciders = [
-                (activity.purposes_decided_by.iter().collect::<Vec<_>>(), Relation::DecidesPurposes),
-                (activity.means_decided_by.iter().collect(), Relation::DecidesMeans),
-                (activity.controller_by_law.iter().map(|d| &d.party).collect(), Relation::DesignatedByLaw),
-                (activity.informs_subjects.iter().flat_map(|list| list.value.iter()).collect(), Relation::Informs),
-            ];
-            for (parties, relation) in deciders {
-                for party in parties {
-                    if let Some(source) = this.party_node(&party.value) {
-                        this.graph.add_edge(source, node, relation);
-                    }
-                }
-            }
-            let mut principals: Vec<(u32, Option<u32>)> = Vec::new();
-            for (index, performer) in activity.performers.iter().enumerate() {
-                let Some(source) = this.party_node(&performer.party.value) else {
+            let first = this.principals.items.len();
+            for performer in &activity.performers {
+                let Some(source) = this.party_position(&performer.party.value) else {
                     this.performers_resolve = false;
                     continue;
                 };
-                this.graph.add_edge(source, node, Relation::Performs { index: index_u32(index) });
+                activities.push((source, position));
                 let principal = performer.on_behalf_of.as_ref().and_then(|o| this.party_position(&o.value));
-                principals.push((index_u32(source.index()), principal));
+                this.principals.items.push((source, principal));
                 for system in &performer.systems {
-                    if let Some(target) = this.system_node(&system.value) {
-                        this.graph.add_edge(source, target, Relation::Uses { activity: index_u32(position) });
+                    if let Some(target) = model.systems.get_index_of(&system.value) {
+                        users.push((index_u32(target), (position, source)));
                     }
                 }
             }
             // A party's first performer entry gives its principal: a stable sort
             // keeps entries in order, and dedup keeps the first of each party.
-            principals.sort_by_key(|(party, _)| *party);
-            principals.dedup_by_key(|(party, _)| *party);
-            principals.shrink_to_fit();
-            this.principals.push(principals);
+            let mut steps = this.principals.items.split_off(first);
+            steps.sort_by_key(|(party, _)| *party);
+            steps.dedup_by_key(|(party, _)| *party);
+            this.principals.items.append(&mut steps);
+            this.principals.starts.push(index_u32(this.principals.items.len()));
         }
+        this.principals.items.shrink_to_fit();
+        this.activities_by_party = Lists::from_pairs(model.parties.len(), &activities);
+        drop(activities);
+        this.users_by_system = Lists::from_pairs(model.systems.len(), &users);
+        drop(users);
+
+        let mut covering: Vec<(u32, u32)> = Vec::new();
         for (position, agreement) in model.agreements.values().enumerate() {
-            let node = NodeIndex::new(agreement_base + position);
             for party in &agreement.parties {
-                if let Some(source) = this.party_node(&party.party.value) {
-                    let role = party.role.as_ref().map(|r| r.value);
-                    this.graph.add_edge(source, node, Relation::PartyTo { role });
-                    this.agreements_by_party[source.index()].push(agreement);
+                if let Some(source) = model.parties.get_index_of(&party.party.value) {
+                    this.agreements_by_party[source].push(agreement);
                     if agreement.covers.is_empty() {
-                        this.blanket_by_party[source.index()].push(agreement);
+                        this.blanket_by_party[source].push(agreement);
                     }
                 }
             }
             for activity in &agreement.covers {
-                if let Some(target) = this.activity_node(&activity.value) {
-                    this.graph.add_edge(node, target, Relation::Covers);
+                if let Some(target) = model.activities.get_index_of(&activity.value) {
+                    covering.push((index_u32(target), index_u32(position)));
                 }
             }
         }
+        this.covering_by_activity = Lists::from_pairs(model.activities.len(), &covering);
+        drop(covering);
         for list in this.agreements_by_party.iter_mut().chain(this.blanket_by_party.iter_mut()) {
             list.sort_by(|x, y| x.id.cmp(&y.id));
             list.dedup_by(|x, y| x.id == y.id);
+            list.shrink_to_fit();
         }
         this
     }
 
-    /// A party's position in the model, which is also its node's index.
+    /// A party's position in the model.
     fn party_position(&self, id: &PartyId) -> Option<u32> {
         self.model.parties.get_index_of(id).map(index_u32)
     }
 
-    fn party_node(&self, id: &PartyId) -> Option<NodeIndex> {
-        self.model.parties.get_index_of(id).map(NodeIndex::new)
-    }
-
-    fn activity_node(&self, id: &ActivityId) -> Option<NodeIndex> {
-        self.model.activities.get_index_of(id).map(|i| NodeIndex::new(self.activity_base + i))
-    }
-
-    fn system_node(&self, id: &SystemId) -> Option<NodeIndex> {
-        self.model.systems.get_index_of(id).map(|i| NodeIndex::new(self.system_base + i))
-    }
-
-    fn agreements_of_node(&self, node: NodeIndex) -> &[&'m Agreement] {
-        self.agreements_by_party.get(node.index()).map_or(&[], Vec::as_slice)
-    }
-
-    fn link_parties(&mut self, from: &PartyId, to: &PartyId, relation: Relation) {
-        if let (Some(a), Some(b)) = (self.party_node(from), self.party_node(to)) {
-            self.graph.add_edge(a, b, relation);
-        }
+    fn agreements_of_position(&self, party: usize) -> &[&'m Agreement] {
+        self.agreements_by_party.get(party).map_or(&[], Vec::as_slice)
     }
 
     /// The model the graph was built from.
     pub fn model(&self) -> &'m Model {
         self.model
-    }
-
-    /// Number of nodes and edges, for statistics.
-    pub fn size(&self) -> (usize, usize) {
-        (self.graph.node_count(), self.graph.edge_count())
     }
 
     fn activity(&self, id: &ActivityId) -> Option<&'m Activity> {
@@ -333,7 +275,7 @@ impl<'m> Graph<'m> {
         else {
             return chain;
         };
-        let steps = self.principals.get(activity).map_or(&[][..], Vec::as_slice);
+        let steps = self.principals.get(activity);
         let principal_of =
             |who: u32| steps.binary_search_by_key(&who, |(party, _)| *party).ok().and_then(|found| steps[found].1);
         let mut on_chain: HashSet<u32> = HashSet::new();
@@ -411,10 +353,12 @@ impl<'m> Graph<'m> {
     /// The cost is that of the shorter of the two parties' agreement lists, so
     /// asking about a small vendor and a big cloud is cheap.
     pub fn agreements_between(&self, a: &PartyId, b: &PartyId, activity: &ActivityId) -> Vec<&'m Agreement> {
-        let Some(of_a) = self.party_node(a).map(|node| self.agreements_of_node(node)) else { return Vec::new() };
+        let Some(of_a) = self.model.parties.get_index_of(a).map(|p| self.agreements_of_position(p)) else {
+            return Vec::new();
+        };
         // Both lists are sorted by id, and either, filtered by the other party,
         // gives the agreements that bind both.
-        let (shorter, other) = match self.party_node(b).map(|node| self.agreements_of_node(node)) {
+        let (shorter, other) = match self.model.parties.get_index_of(b).map(|p| self.agreements_of_position(p)) {
             Some(of_b) if of_b.len() < of_a.len() => (of_b, a),
             _ => (of_a, b),
         };
@@ -428,26 +372,23 @@ impl<'m> Graph<'m> {
 
     /// Every agreement `party` has signed, sorted by id.
     pub fn agreements_of(&self, party: &PartyId) -> Vec<&'m Agreement> {
-        self.party_node(party).map(|node| self.agreements_of_node(node).to_vec()).unwrap_or_default()
+        self.model.parties.get_index_of(party).map(|p| self.agreements_of_position(p).to_vec()).unwrap_or_default()
     }
 
     /// The agreements `party` has signed that name no activity, and so cover
     /// every activity between their parties, sorted by id.
     pub fn blanket_agreements_of(&self, party: &PartyId) -> &[&'m Agreement] {
-        self.party_node(party).and_then(|node| self.blanket_by_party.get(node.index())).map_or(&[], Vec::as_slice)
+        self.model.parties.get_index_of(party).and_then(|p| self.blanket_by_party.get(p)).map_or(&[], Vec::as_slice)
     }
 
     /// The agreements that name `activity` in `covers`, sorted by id.
     pub fn agreements_covering(&self, activity: &ActivityId) -> Vec<&'m Agreement> {
-        let Some(node) = self.activity_node(activity) else { return Vec::new() };
+        let Some(position) = self.model.activities.get_index_of(activity) else { return Vec::new() };
         let mut found: Vec<&'m Agreement> = self
-            .graph
-            .edges_directed(node, Direction::Incoming)
-            .filter(|edge| matches!(edge.weight(), Relation::Covers))
-            .filter_map(|edge| match self.graph[edge.source()] {
-                Node::Agreement(position) => self.model.agreements.get_index(position as usize).map(|(_, a)| a),
-                _ => None,
-            })
+            .covering_by_activity
+            .get(position)
+            .iter()
+            .filter_map(|&agreement| self.model.agreements.get_index(agreement as usize).map(|(_, a)| a))
             .collect();
         found.sort_by(|x, y| x.id.cmp(&y.id));
         found.dedup_by(|x, y| x.id == y.id);
@@ -457,14 +398,12 @@ impl<'m> Graph<'m> {
     /// The activities a party takes any part in (performs, decides, is designated
     /// for, or informs subjects of), sorted by id.
     pub fn activities_of(&self, party: &PartyId) -> Vec<&'m ActivityId> {
-        let Some(node) = self.party_node(party) else { return Vec::new() };
+        let Some(position) = self.model.parties.get_index_of(party) else { return Vec::new() };
         let mut found: Vec<&'m ActivityId> = self
-            .graph
-            .edges_directed(node, Direction::Outgoing)
-            .filter_map(|edge| match self.graph[edge.target()] {
-                Node::Activity(position) => self.model.activities.get_index(position as usize).map(|(k, _)| k),
-                _ => None,
-            })
+            .activities_by_party
+            .get(position)
+            .iter()
+            .filter_map(|&activity| self.model.activities.get_index(activity as usize).map(|(k, _)| k))
             .collect();
         found.sort();
         found.dedup();
@@ -473,16 +412,16 @@ impl<'m> Graph<'m> {
 
     /// Who uses a system, in which activity: `(activity, party)` pairs sorted.
     pub fn users_of(&self, system: &SystemId) -> Vec<(ActivityId, PartyId)> {
-        let Some(node) = self.system_node(system) else { return Vec::new() };
+        let Some(position) = self.model.systems.get_index_of(system) else { return Vec::new() };
         let mut found: Vec<(ActivityId, PartyId)> = self
-            .graph
-            .edges_directed(node, Direction::Incoming)
-            .filter_map(|edge| match (edge.weight(), self.graph[edge.source()]) {
-                (Relation::Uses { activity }, Node::Party(party)) => Some((
-                    self.model.activities.get_index(*activity as usize)?.0.clone(),
+            .users_by_system
+            .get(position)
+            .iter()
+            .filter_map(|&(activity, party)| {
+                Some((
+                    self.model.activities.get_index(activity as usize)?.0.clone(),
                     self.model.parties.get_index(party as usize)?.0.clone(),
-                )),
-                _ => None,
+                ))
             })
             .collect();
         found.sort();
@@ -492,40 +431,16 @@ impl<'m> Graph<'m> {
 
     /// The systems a party operates, sorted by id.
     pub fn systems_operated_by(&self, party: &PartyId) -> Vec<&'m SystemId> {
-        let Some(node) = self.party_node(party) else { return Vec::new() };
+        let Some(position) = self.model.parties.get_index_of(party) else { return Vec::new() };
         let mut found: Vec<&'m SystemId> = self
-            .graph
-            .edges_directed(node, Direction::Outgoing)
-            .filter(|edge| matches!(edge.weight(), Relation::Operates))
-            .filter_map(|edge| match self.graph[edge.target()] {
-                Node::System(position) => self.model.systems.get_index(position as usize).map(|(k, _)| k),
-                _ => None,
-            })
+            .operated_by_party
+            .get(position)
+            .iter()
+            .filter_map(|&system| self.model.systems.get_index(system as usize).map(|(k, _)| k))
             .collect();
         found.sort();
         found
     }
-}
-
-/// How many edges [`Graph::build`] adds at most: one per reference it links,
-/// so that the edge list is allocated once, at its size, rather than grown by
-/// doubling (on a national model, tens of megabytes of spare capacity).
-fn edges_at_most(model: &Model) -> usize {
-    let parties = model.parties.values().filter(|p| p.owned_by.is_some()).count();
-    let activities: usize = model
-        .activities
-        .values()
-        .map(|a| {
-            a.data.len()
-                + a.purposes_decided_by.len()
-                + a.means_decided_by.len()
-                + usize::from(a.controller_by_law.is_some())
-                + a.informs_subjects.as_ref().map_or(0, |list| list.value.len())
-                + a.performers.iter().map(|p| 1 + p.systems.len()).sum::<usize>()
-        })
-        .sum();
-    let agreements: usize = model.agreements.values().map(|a| a.parties.len() + a.covers.len()).sum();
-    parties + model.systems.len() + activities + agreements
 }
 
 /// A position in the model as a compact index. A model that fits in memory

@@ -4,7 +4,7 @@
 //! Data flows one way through the stages, each a module with one job:
 //!
 //! ```text
-//! model (types) → load (files, spans, validation) → graph (petgraph)
+//! model (types) → load (files, spans, validation) → graph (adjacency)
 //!               → roles (derivation) → rules (findings)
 //!               → obligations (duties, breach paths, Art. 30 records) → report / diff
 //! ```
