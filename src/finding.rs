@@ -505,6 +505,21 @@ impl Finding {
         self
     }
 
+    /// Drops the spare capacity that building the finding piece by piece
+    /// left (a `Vec` pushed to once holds room for four): a big model keeps
+    /// tens of thousands of findings from the rules until they are printed.
+    pub fn shrink_to_fit(&mut self) {
+        self.message.shrink_to_fit();
+        self.primary.message.shrink_to_fit();
+        for label in &mut self.labels {
+            label.message.shrink_to_fit();
+        }
+        self.labels.shrink_to_fit();
+        self.subjects.shrink_to_fit();
+        self.provisions.shrink_to_fit();
+        self.chain.shrink_to_fit();
+    }
+
     /// The rule that produced the finding.
     pub fn rule(&self) -> Option<&'static Rule> {
         crate::rules::rule(self.code)
