@@ -441,7 +441,7 @@ fn held(assignments: &[&Assignment], lang: Lang) -> Vec<HeldRole> {
     let mut roles: Vec<HeldRole> = assignments
         .iter()
         .map(|a| {
-            let mut own_purposes = a.own_purposes.clone();
+            let mut own_purposes = a.own_purposes.to_vec();
             own_purposes.sort();
             HeldRole {
                 role: a.role,

@@ -384,8 +384,10 @@ pub struct Finding {
     pub labels: Vec<Mark>,
     /// How the party came in: the chain of delegation from the controller down.
     pub chain: Vec<PartyId>,
-    /// Set when an accepted risk covers the finding.
-    pub accepted: Option<Acceptance>,
+    /// Set when an accepted risk covers the finding: boxed, because few are
+    /// and the acceptance is bigger than the rest of the finding's fields
+    /// together.
+    pub accepted: Option<Box<Acceptance>>,
 }
 
 /// A finding's fingerprint: 16 hex digits, stable across runs, platforms and

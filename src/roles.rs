@@ -227,13 +227,13 @@ pub struct Assignment {
     pub on_behalf_of: Option<PartyId>,
     /// For processors and sub-processors, the chain above them up to the
     /// controller they ultimately serve: `[on_behalf_of, …, controller]`.
-    pub chain: Vec<PartyId>,
+    pub chain: Box<[PartyId]>,
     /// For a controller under Art. 28(10), the purposes of its own it pursues;
     /// empty otherwise.
-    pub own_purposes: Vec<String>,
+    pub own_purposes: Box<[String]>,
     /// The facts that make it so, in order; [`Assignment::reasons`] gives them
     /// as messages.
-    pub facts: Vec<Fact>,
+    pub facts: Box<[Fact]>,
 }
 
 impl Assignment {
@@ -424,7 +424,7 @@ pub struct Roles {
     /// Positions in `assignments`, sorted by party then position: the roles of
     /// one party without a scan of every role (a report asks once per party).
     #[serde(skip)]
-    by_party: Vec<usize>,
+    by_party: Vec<u32>,
     /// Where each activity's roles start and end in `assignments`: one hash
     /// lookup instead of a binary search over every role, whose string
     /// comparisons each miss the cache on a big model.
@@ -469,8 +469,8 @@ impl Roles {
     /// Every role a party holds, in any activity, in the order of
     /// [`Roles::assignments`].
     pub fn of_party<'a>(&'a self, party: &'a PartyId) -> impl Iterator<Item = &'a Assignment> {
-        let start = self.by_party.partition_point(|&i| &self.assignments[i].party < party);
-        self.by_party[start..].iter().map(|&i| &self.assignments[i]).take_while(move |a| &a.party == party)
+        let start = self.by_party.partition_point(|&i| &self.assignments[i as usize].party < party);
+        self.by_party[start..].iter().map(|&i| &self.assignments[i as usize]).take_while(move |a| &a.party == party)
     }
 
     /// Whether `party` holds a role in some activity.
@@ -502,8 +502,10 @@ impl Roles {
             }
         }
         self.by_activity = by_activity;
-        let mut by_party: Vec<usize> = (0..count).collect();
-        by_party.sort_by(|&x, &y| self.assignments[x].party.cmp(&self.assignments[y].party));
+        // Positions as `u32`, half a `usize`: a model with four billion roles
+        // would not fit in memory; the conversion saturates all the same.
+        let mut by_party: Vec<u32> = (0..count).map(|i| u32::try_from(i).unwrap_or(u32::MAX)).collect();
+        by_party.sort_by(|&x, &y| self.assignments[x as usize].party.cmp(&self.assignments[y as usize].party));
         self.by_party = by_party;
     }
 }
@@ -529,13 +531,6 @@ pub fn derive(graph: &Graph<'_>) -> Roles {
             // the slices joined in order are then sorted as a whole.
             part.assignments[roles_before..].sort_by(assignment_order);
             part.gaps[gaps_before..].sort_by_cached_key(gap_key);
-            // A big model has hundreds of thousands of roles, each with a few
-            // reasons: the spare capacity that growing the lists left adds up.
-            for assignment in &mut part.assignments[roles_before..] {
-                assignment.facts.shrink_to_fit();
-                assignment.chain.shrink_to_fit();
-                assignment.own_purposes.shrink_to_fit();
-            }
         }
         part
     }) {
@@ -577,15 +572,7 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
         } else {
             Role::Controller
         };
-        roles.assignments.push(Assignment {
-            party: party.clone(),
-            activity: id.clone(),
-            role,
-            on_behalf_of: None,
-            chain: Vec::new(),
-            own_purposes: Vec::new(),
-            facts,
-        });
+        roles.assignments.push(Draft::new(party, role, None, Vec::new(), facts).done(id));
     }
     if controllers.is_empty() {
         roles.gaps.push(Gap::NoController { activity: id.clone(), span: activity.span });
@@ -596,22 +583,16 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
     // of the activity but pursues purposes of its own is a controller for them
     // (Art. 28(10)); one role per party, however many of its entries name
     // purposes.
-    let mut own: BTreeMap<PartyId, Assignment> = BTreeMap::new();
+    let mut own: BTreeMap<PartyId, Draft> = BTreeMap::new();
     for performer in &performers {
         let party = &performer.party.value;
         if performer.own_purposes.is_empty() || controllers.contains_key(party) {
             continue;
         }
         let purposes: Vec<String> = performer.own_purposes.iter().map(|p| p.value.clone()).collect();
-        let assignment = own.entry(party.clone()).or_insert_with(|| Assignment {
-            party: party.clone(),
-            activity: id.clone(),
-            role: Role::Controller,
-            on_behalf_of: None,
-            chain: Vec::new(),
-            own_purposes: Vec::new(),
-            facts: Vec::new(),
-        });
+        let assignment = own
+            .entry(party.clone())
+            .or_insert_with(|| Draft::new(party, Role::Controller, None, Vec::new(), Vec::new()));
         assignment.facts.push(Fact::new(
             FactKind::OwnPurposes { purposes: purposes_of(performer) },
             performer.own_purposes.first().map(|p| p.span),
@@ -628,7 +609,7 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
     let controls = |party: &PartyId| controllers.contains_key(party) || own_only.contains(&party);
 
     // Rule 3: processors and sub-processors.
-    let mut processors: BTreeMap<(PartyId, Role, PartyId), Assignment> = BTreeMap::new();
+    let mut processors: BTreeMap<(PartyId, Role, PartyId), Draft> = BTreeMap::new();
     for performer in &performers {
         let party = &performer.party.value;
         if controllers.contains_key(party) {
@@ -687,23 +668,41 @@ fn derive_activity(graph: &Graph<'_>, activity: &Activity, roles: &mut Roles) {
         match processors.get_mut(&key) {
             Some(existing) => existing.facts.extend(facts),
             None => {
-                processors.insert(
-                    key,
-                    Assignment {
-                        party: party.clone(),
-                        activity: id.clone(),
-                        role,
-                        on_behalf_of: Some(principal.value.clone()),
-                        chain: above,
-                        own_purposes: Vec::new(),
-                        facts,
-                    },
-                );
+                processors.insert(key, Draft::new(party, role, Some(principal.value.clone()), above, facts));
             }
         }
     }
-    roles.assignments.extend(own.into_values());
-    roles.assignments.extend(processors.into_values());
+    roles.assignments.extend(own.into_values().chain(processors.into_values()).map(|draft| draft.done(id)));
+}
+
+/// An [`Assignment`] while its activity is derived, with lists that still
+/// grow: [`Draft::done`] fixes them at their size (a big model keeps hundreds
+/// of thousands of roles, and a list pushed to once holds room for four).
+struct Draft {
+    party: PartyId,
+    role: Role,
+    on_behalf_of: Option<PartyId>,
+    chain: Vec<PartyId>,
+    own_purposes: Vec<String>,
+    facts: Vec<Fact>,
+}
+
+impl Draft {
+    fn new(party: &PartyId, role: Role, on_behalf_of: Option<PartyId>, chain: Vec<PartyId>, facts: Vec<Fact>) -> Self {
+        Self { party: party.clone(), role, on_behalf_of, chain, own_purposes: Vec::new(), facts }
+    }
+
+    fn done(self, activity: &ActivityId) -> Assignment {
+        Assignment {
+            party: self.party,
+            activity: activity.clone(),
+            role: self.role,
+            on_behalf_of: self.on_behalf_of,
+            chain: self.chain.into_boxed_slice(),
+            own_purposes: self.own_purposes.into_boxed_slice(),
+            facts: self.facts.into_boxed_slice(),
+        }
+    }
 }
 
 /// Rule 1: the controllers of an activity, each with the facts that make it one.
@@ -933,7 +932,7 @@ mod tests {
 "
         ));
         assert_eq!(summary(&roles), ["clinic controller", "vendor controller", "vendor processor for clinic"]);
-        assert_eq!(roles.assignments[1].own_purposes, ["analytics", "training"]);
+        assert_eq!(*roles.assignments[1].own_purposes, ["analytics", "training"]);
     }
 
     #[test]
@@ -952,6 +951,6 @@ mod tests {
         ));
         let hosting = &roles.of(&PartyId::new("hosting"), &ActivityId::new("care"))[0];
         assert_eq!(hosting.role, Role::Processor);
-        assert_eq!(hosting.chain, [PartyId::new("clinic")]);
+        assert_eq!(*hosting.chain, [PartyId::new("clinic")]);
     }
 }

@@ -261,7 +261,7 @@ fn art_28_10_controller_carries_its_purposes_and_the_article() {
     let (_, roles) = derive("art-28-10-processor-beyond-instructions");
     let held = roles.of(&party("dictation-vendor"), &activity("dictation-transcription"));
     let own = held.iter().find(|a| a.role == Role::Controller).expect("a controller role for its own purposes");
-    assert_eq!(own.own_purposes, ["training its own speech-recognition model"]);
+    assert_eq!(*own.own_purposes, ["training its own speech-recognition model"]);
     assert!(own.reasons().any(|r| r.provisions.contains(&law::ART_28_10)));
     // It is not counted among the activity's controllers: the clinic alone decides the transcription.
     let controllers: Vec<&PartyId> = roles.controllers(&activity("dictation-transcription")).collect();
@@ -281,7 +281,7 @@ fn sub_processors_at_depth_three_carry_the_whole_chain() {
         &[],
     );
     let (_, roles) = derive("sub-processor-chain-depth-3");
-    let chain = |who: &str| roles.of(&party(who), &activity("referral-exchange"))[0].chain.clone();
+    let chain = |who: &str| roles.of(&party(who), &activity("referral-exchange"))[0].chain.to_vec();
     assert_eq!(chain("integrator"), [party("region")]);
     assert_eq!(chain("hosting"), [party("integrator"), party("region")]);
     assert_eq!(chain("backup-vendor"), [party("hosting"), party("integrator"), party("region")]);
@@ -301,7 +301,7 @@ fn party_working_for_controller_and_processor_holds_both_roles_with_their_own_ch
     );
     let (_, roles) = derive("processor-for-two-principals");
     let held = roles.of(&party("telephony"), &activity("advice-calls"));
-    let chain_of = |role: Role| held.iter().find(|a| a.role == role).map(|a| a.chain.clone());
+    let chain_of = |role: Role| held.iter().find(|a| a.role == role).map(|a| a.chain.to_vec());
     assert_eq!(chain_of(Role::Processor), Some(vec![party("care-provider")]));
     assert_eq!(chain_of(Role::SubProcessor), Some(vec![party("night-service"), party("care-provider")]));
 }

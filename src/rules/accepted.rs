@@ -90,12 +90,12 @@ pub(super) fn apply(ctx: &Context<'_>, findings: &mut [Finding], about: &mut Vec
         let mut used = false;
         for finding in findings.iter_mut().filter(|f| matches(f)) {
             used = true;
-            finding.accepted = Some(Acceptance {
+            finding.accepted = Some(Box::new(Acceptance {
                 justification: acceptance.justification.clone(),
                 accepted_by: acceptance.accepted_by.clone(),
                 expires: acceptance.expires.value,
                 span: acceptance.span,
-            });
+            }));
             finding.labels.push(Mark { span: acceptance.span, message: Message::new("label-accepted-here") });
         }
         if !used {
