@@ -14,6 +14,7 @@
 //! message or moving YAML lines leaves it unchanged. `ansvar diff` matches
 //! findings by it.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -376,8 +377,10 @@ pub struct Finding {
     /// The other things it is about, each with its part in the finding
     /// (`importer`, `system`, `agreement`, …), in the order the rule gave them.
     pub subjects: Vec<(&'static str, Subject)>,
-    /// The provisions it rests on.
-    pub provisions: Vec<&'static str>,
+    /// The provisions it rests on: the rule's own list as it stands in the
+    /// catalogue, copied only for a finding that adds or drops one (tens of
+    /// thousands of findings would otherwise each carry a copy).
+    pub provisions: Cow<'static, [&'static str]>,
     /// Where in the YAML it shows.
     pub primary: Mark,
     /// Other places that explain it.
@@ -496,14 +499,16 @@ impl Finding {
     /// Adds a provision beyond the rule's own.
     pub fn provision(&mut self, provision: &'static str) -> &mut Self {
         if !self.provisions.contains(&provision) {
-            self.provisions.push(provision);
+            self.provisions.to_mut().push(provision);
         }
         self
     }
 
     /// Removes a provision of the rule's that does not apply to this finding.
     pub fn without_provision(&mut self, provision: &'static str) -> &mut Self {
-        self.provisions.retain(|p| *p != provision);
+        if self.provisions.contains(&provision) {
+            self.provisions.to_mut().retain(|p| *p != provision);
+        }
         self
     }
 
@@ -518,7 +523,9 @@ impl Finding {
         }
         self.labels.shrink_to_fit();
         self.subjects.shrink_to_fit();
-        self.provisions.shrink_to_fit();
+        if let Cow::Owned(provisions) = &mut self.provisions {
+            provisions.shrink_to_fit();
+        }
         self.chain.shrink_to_fit();
     }
 
@@ -546,7 +553,7 @@ mod tests {
             party: None,
             activity: Some(ActivityId::new("care")),
             subjects: Vec::new(),
-            provisions: Vec::new(),
+            provisions: Cow::Borrowed(&[]),
             primary: Mark { span, message: Message::new("x") },
             labels: Vec::new(),
             chain: Vec::new(),

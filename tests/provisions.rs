@@ -58,7 +58,7 @@ fn every_finding_and_role_reason_cites_only_provisions_of_law_rs() {
             let analysis = ansvar::Analysis::new(&loaded.model, &reference, as_of.parse().unwrap());
             for finding in &analysis.findings {
                 findings += 1;
-                for provision in &finding.provisions {
+                for provision in finding.provisions.iter() {
                     assert!(known(provision), "{}: `{}` cites `{provision}`", dir.display(), finding.code);
                 }
             }

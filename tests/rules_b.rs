@@ -342,13 +342,13 @@ fn dpia_not_carried_out_is_silent_when_the_scale_is_unknown() {
 #[test]
 fn no_dpo_fires_on_large_scale_special_category_processing() {
     let found = fires("no-dpo", "fires", &[(Some("clinic"), None)], &[]);
-    assert_eq!(found[0].provisions, [ansvar::law::ART_37, ansvar::law::ART_37_1_C]);
+    assert_eq!(*found[0].provisions, [ansvar::law::ART_37, ansvar::law::ART_37_1_C]);
 }
 
 #[test]
 fn no_dpo_fires_for_a_public_body() {
     let found = fires("no-dpo", "fires-public-body", &[(Some("clinic"), None)], &[]);
-    assert_eq!(found[0].provisions, [ansvar::law::ART_37, ansvar::law::ART_37_1_A]);
+    assert_eq!(*found[0].provisions, [ansvar::law::ART_37, ansvar::law::ART_37_1_A]);
 }
 
 #[test]
@@ -359,7 +359,7 @@ fn no_dpo_passes_with_a_dpo() {
 #[test]
 fn no_eu_representative_fires_on_a_party_reached_by_targeting() {
     let found = fires("no-eu-representative", "fires", &[(Some("telehealth"), None)], &[]);
-    assert_eq!(found[0].provisions, [ansvar::law::ART_27_1, ansvar::law::ART_27_2, ansvar::law::ART_3_2]);
+    assert_eq!(*found[0].provisions, [ansvar::law::ART_27_1, ansvar::law::ART_27_2, ansvar::law::ART_3_2]);
     let text = ansvar::render::message(&found[0].message, ansvar::render::Lang::En);
     assert!(text.contains("United States (US)") && text.contains("`video-visits`"), "{text}");
 }

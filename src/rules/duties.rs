@@ -443,7 +443,7 @@ pub const NO_DPO: Rule = Rule {
             };
             let finding =
                 out.at(dpo.span, msg!("label-no-dpo"), msg!("no-dpo", party = &party.id, why = why)).party(&party.id);
-            finding.provisions = ground.provisions().to_vec();
+            finding.provisions = std::borrow::Cow::Borrowed(ground.provisions());
         }
     },
 };

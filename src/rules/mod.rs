@@ -26,6 +26,7 @@ mod security;
 mod transfers;
 mod transparency;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::time::{Duration, Instant};
 
@@ -194,7 +195,7 @@ impl Findings {
             party: None,
             activity: None,
             subjects: Vec::new(),
-            provisions: self.rule.provisions.to_vec(),
+            provisions: Cow::Borrowed(self.rule.provisions),
             primary: Mark { span, message: label },
             labels: Vec::new(),
             chain: Vec::new(),

@@ -149,7 +149,7 @@ fn report(
         let controls =
             operator_found.iter().any(|(activity, _)| ctx.roles.controllers(activity).any(|c| c == operator));
         if !controls {
-            finding.provisions.retain(|p| *p != law::ART_5_1_F);
+            finding.without_provision(law::ART_5_1_F);
         }
     }
     // Sorted by activity, so each activity's users are one run of it.
