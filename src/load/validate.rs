@@ -198,6 +198,18 @@ type Ids = HashMap<Interned, (Kind, Span), foldhash::fast::RandomState>;
 /// entries themselves moves each one about log n times; sorting the ids with
 /// their positions and then moving each entity into place once does not grow
 /// faster than the model (the sort of 10x national took 3.2 s, now 1.0 s).
+/// What `convert` makes of each of `items` it accepts, in a `Vec` with room
+/// for all of `items` and no more. A model's lists mostly hold one to three
+/// items and never grow once loaded; collecting a filtered iterator would
+/// leave room for four (about 50 MB of national's heap, issue 19). An item
+/// `convert` rejects has pushed an error, so a model that loads has no
+/// unused room.
+fn kept<T, U>(items: &[T], convert: impl FnMut(&T) -> Option<U>) -> Vec<U> {
+    let mut kept = Vec::with_capacity(items.len());
+    kept.extend(items.iter().filter_map(convert));
+    kept
+}
+
 fn sort_by_id<K: Ord + Clone, V>(map: &mut IdMap<K, V>) {
     map.sort_by_cached_key(|id, _| id.clone());
 }
@@ -501,7 +513,7 @@ impl Ctx<'_> {
     }
 
     fn party_refs(&mut self, texts: &[I]) -> Vec<Located<PartyId>> {
-        texts.iter().filter_map(|t| self.party_ref(t)).collect()
+        kept(texts, |t| self.party_ref(t))
     }
 
     fn word<T: Vocabulary>(&mut self, text: &I) -> Option<Located<T>> {
@@ -666,7 +678,7 @@ impl Ctx<'_> {
             );
         }
         let subject_to = self.regimes(&raw.subject_to);
-        let certifications = raw.certifications.iter().filter_map(|c| self.certification(c)).collect();
+        let certifications = kept(&raw.certifications, |c| self.certification(c));
         let (name, kind, country) = (name?, kind?, country?);
         Some(Party {
             id: PartyId::from_interned(id),
@@ -694,7 +706,7 @@ impl Ctx<'_> {
     fn certification(&mut self, entry: &At<raw::RawCertification>) -> Option<Certification> {
         let raw = &entry.value;
         let scheme = self.required(entry, &raw.scheme, "scheme", "certification")?.clone();
-        let covers = raw.covers.iter().filter_map(|c| self.word::<CertifiedData>(c)).map(|c| c.value).collect();
+        let covers = kept(&raw.covers, |c| self.word::<CertifiedData>(c).map(|c| c.value));
         let from = self.optional_date(&raw.from);
         let until = self.optional_date(&raw.until);
         self.check_period(&from, &until, "certification");
@@ -712,7 +724,7 @@ impl Ctx<'_> {
         let raw = &entry.value;
         let name = self.required(&entry, &raw.name, "name", &format!("data category `{id}`")).map(|n| n.value.clone());
         let mut special_categories: Vec<SpecialCategory> =
-            raw.special_categories.iter().filter_map(|c| self.word::<SpecialCategory>(c)).map(|c| c.value).collect();
+            kept(&raw.special_categories, |c| self.word::<SpecialCategory>(c).map(|c| c.value));
         special_categories.sort();
         special_categories.dedup();
         let retention = raw.retention.as_ref().and_then(|text| {
@@ -781,7 +793,7 @@ impl Ctx<'_> {
         let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Activity)?;
         let raw = &entry.value;
         let name = self.required(&entry, &raw.name, "name", &format!("activity `{id}`")).map(|n| n.value.clone());
-        let data = raw.data.iter().filter_map(|d| self.reference(d, Kind::Data, DataId::from_interned)).collect();
+        let data = kept(&raw.data, |d| self.reference(d, Kind::Data, DataId::from_interned));
         let controller_by_law = raw.controller_by_law.as_ref().and_then(|designation| {
             let party = self.required(designation, &designation.value.party, "party", "`controller_by_law`")?.clone();
             Some(LegalDesignation {
@@ -798,7 +810,7 @@ impl Ctx<'_> {
         let active_from = self.optional_date(&raw.active_from);
         let active_until = self.optional_date(&raw.active_until);
         self.check_period(&active_from, &active_until, &format!("activity `{id}`"));
-        let performers: Vec<Performer> = raw.performers.iter().filter_map(|p| self.performer(p)).collect();
+        let performers: Vec<Performer> = kept(&raw.performers, |p| self.performer(p));
         self.check_delegation(id.as_str(), &performers);
         Some(Activity {
             id: ActivityId::from_interned(id),
@@ -826,9 +838,8 @@ impl Ctx<'_> {
         let party = self.party_ref(&party);
         let on_behalf_of = raw.on_behalf_of.as_ref().and_then(|o| self.party_ref(o));
         let location = raw.location.as_ref().and_then(|l| self.country(l));
-        let access_from = raw.access_from.iter().filter_map(|c| self.country(c)).collect();
-        let systems =
-            raw.systems.iter().filter_map(|s| self.reference(s, Kind::System, SystemId::from_interned)).collect();
+        let access_from = kept(&raw.access_from, |c| self.country(c));
+        let systems = kept(&raw.systems, |s| self.reference(s, Kind::System, SystemId::from_interned));
         let party = party?;
         if let Some(principal) = &on_behalf_of
             && principal.value == party.value
@@ -909,17 +920,12 @@ impl Ctx<'_> {
                     .at(span, "list the parties with the role the contract gives each"),
             );
         }
-        let parties = raw
-            .parties
-            .iter()
-            .filter_map(|p| {
-                let party = self.required(p, &p.value.party, "party", "agreement party")?.clone();
-                let role = p.value.role.as_ref().and_then(|r| self.word::<ClaimedRole>(r));
-                Some(AgreementParty { party: self.party_ref(&party)?, role })
-            })
-            .collect();
-        let covers =
-            raw.covers.iter().filter_map(|c| self.reference(c, Kind::Activity, ActivityId::from_interned)).collect();
+        let parties = kept(&raw.parties, |p| {
+            let party = self.required(p, &p.value.party, "party", "agreement party")?.clone();
+            let role = p.value.role.as_ref().and_then(|r| self.word::<ClaimedRole>(r));
+            Some(AgreementParty { party: self.party_ref(&party)?, role })
+        });
+        let covers = kept(&raw.covers, |c| self.reference(c, Kind::Activity, ActivityId::from_interned));
         let effective = self.optional_date(&raw.effective);
         let expires = self.optional_date(&raw.expires);
         self.check_period(&effective, &expires, &what);
@@ -930,17 +936,13 @@ impl Ctx<'_> {
             Some(Located::new(SubProcessing { authorisation, parties }, self.entry_span(s)))
         });
         let residency = raw.residency.as_ref().map(|list| {
-            let places = list
-                .value
-                .iter()
-                .filter_map(|place| {
-                    if place.value.as_str() == "EEA" {
-                        Some(Located::new(Residency::Eea, self.span_of(place)))
-                    } else {
-                        self.country(place).map(|c| Located::new(Residency::Country(c.value), c.span))
-                    }
-                })
-                .collect();
+            let places = kept(&list.value, |place| {
+                if place.value.as_str() == "EEA" {
+                    Some(Located::new(Residency::Eea, self.span_of(place)))
+                } else {
+                    self.country(place).map(|c| Located::new(Residency::Country(c.value), c.span))
+                }
+            });
             Box::new(Located::new(places, self.span_of(list)))
         });
         let transfer = raw.transfer.as_ref().and_then(|t| self.transfer(t)).map(Box::new);
@@ -959,8 +961,7 @@ impl Ctx<'_> {
             );
         }
         let terms = raw.terms.as_ref().map(|list| {
-            let mut terms: Vec<Art28Term> =
-                list.value.iter().filter_map(|t| self.word::<Art28Term>(t)).map(|t| t.value).collect();
+            let mut terms: Vec<Art28Term> = kept(&list.value, |t| self.word::<Art28Term>(t).map(|t| t.value));
             terms.sort();
             terms.dedup();
             Located::new(terms, self.span_of(list))
@@ -1017,7 +1018,7 @@ impl Ctx<'_> {
         let impact_assessment = raw.impact_assessment.as_ref().map(|a| Located::new(a.value, self.span_of(a)));
         let supplementary_measures = raw.supplementary_measures.as_ref().map(|list| {
             let mut measures: Vec<SupplementaryMeasure> =
-                list.value.iter().filter_map(|m| self.word::<SupplementaryMeasure>(m)).map(|m| m.value).collect();
+                kept(&list.value, |m| self.word::<SupplementaryMeasure>(m).map(|m| m.value));
             measures.sort();
             measures.dedup();
             Located::new(measures, self.span_of(list))
@@ -1032,8 +1033,7 @@ impl Ctx<'_> {
         let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Incident)?;
         let raw = &entry.value;
         let name = self.required(&entry, &raw.name, "name", &format!("incident `{id}`")).map(|n| n.value.clone());
-        let systems =
-            raw.systems.iter().filter_map(|s| self.reference(s, Kind::System, SystemId::from_interned)).collect();
+        let systems = kept(&raw.systems, |s| self.reference(s, Kind::System, SystemId::from_interned));
         // A date, or a date and a time of day: the 72 hours of Art. 33(1) are
         // counted in hours when both ends have a time.
         let discovered_at = raw.discovered.as_ref().and_then(|d| self.datetime(d));
@@ -1044,18 +1044,14 @@ impl Ctx<'_> {
             .and_then(|(text, at)| (text.value.as_str().len() > 10).then(|| at.value.time()));
         let discovered = discovered_at.map(|at| Located::new(at.value.date(), at.span));
         let discovered_by = raw.discovered_by.as_ref().and_then(|p| self.party_ref(p));
-        let notifications = raw
-            .notifications
-            .iter()
-            .filter_map(|n| {
-                let from = self.required(n, &n.value.from, "from", "notification").cloned();
-                let to = self.required(n, &n.value.to, "to", "notification").cloned();
-                let at = n.value.at.as_ref().and_then(|a| self.datetime(a));
-                let time_known = n.value.at.as_ref().is_some_and(|a| a.value.as_str().len() > 10);
-                let (from, to) = (self.party_ref(&from?), self.party_ref(&to?));
-                Some(Notification { span: self.entry_span(n), from: from?, to: to?, at, time_known })
-            })
-            .collect();
+        let notifications = kept(&raw.notifications, |n| {
+            let from = self.required(n, &n.value.from, "from", "notification").cloned();
+            let to = self.required(n, &n.value.to, "to", "notification").cloned();
+            let at = n.value.at.as_ref().and_then(|a| self.datetime(a));
+            let time_known = n.value.at.as_ref().is_some_and(|a| a.value.as_str().len() > 10);
+            let (from, to) = (self.party_ref(&from?), self.party_ref(&to?));
+            Some(Notification { span: self.entry_span(n), from: from?, to: to?, at, time_known })
+        });
         Some(Incident {
             id: IncidentId::from_interned(id),
             span,
