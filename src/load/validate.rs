@@ -198,16 +198,26 @@ type Ids = HashMap<Interned, (Kind, Span), foldhash::fast::RandomState>;
 /// entries themselves moves each one about log n times; sorting the ids with
 /// their positions and then moving each entity into place once does not grow
 /// faster than the model (the sort of 10x national took 3.2 s, now 1.0 s).
-/// What `convert` makes of each of `items` it accepts, in a `Vec` with room
-/// for all of `items` and no more. A model's lists mostly hold one to three
-/// items and never grow once loaded; collecting a filtered iterator would
-/// leave room for four (about 50 MB of national's heap, issue 19). An item
-/// `convert` rejects has pushed an error, so a model that loads has no
-/// unused room.
-fn kept<T, U>(items: &[T], convert: impl FnMut(&T) -> Option<U>) -> Vec<U> {
+/// What `convert` makes of each of `items` it accepts, as a model's list.
+/// A model's lists mostly hold one to three items and never grow once
+/// loaded: collecting a filtered iterator into a `Vec` would leave room for
+/// four (about 50 MB of national's heap, issue 19), so the items are
+/// gathered with room for all of `items` and no more. An item `convert`
+/// rejects has pushed an error, so a model that loads has no unused room,
+/// and the boxed slice takes the allocation as it is.
+fn kept<T, U>(items: &[T], convert: impl FnMut(&T) -> Option<U>) -> Box<[U]> {
     let mut kept = Vec::with_capacity(items.len());
     kept.extend(items.iter().filter_map(convert));
-    kept
+    kept.into_boxed_slice()
+}
+
+/// `items` sorted, each once: a list of words of a closed vocabulary, where
+/// neither order nor repeats mean anything.
+fn set_of<T: Ord>(items: Box<[T]>) -> Box<[T]> {
+    let mut items = items.into_vec();
+    items.sort();
+    items.dedup();
+    items.into_boxed_slice()
 }
 
 fn sort_by_id<K: Ord + Clone, V>(map: &mut IdMap<K, V>) {
@@ -512,7 +522,7 @@ impl Ctx<'_> {
         self.reference(text, Kind::Party, PartyId::from_interned)
     }
 
-    fn party_refs(&mut self, texts: &[I]) -> Vec<Located<PartyId>> {
+    fn party_refs(&mut self, texts: &[I]) -> Box<[Located<PartyId>]> {
         kept(texts, |t| self.party_ref(t))
     }
 
@@ -620,8 +630,8 @@ impl Ctx<'_> {
         }
     }
 
-    fn regimes(&mut self, texts: &[I]) -> Vec<Located<RegimeId>> {
-        let mut regimes = Vec::new();
+    fn regimes(&mut self, texts: &[I]) -> Box<[Located<RegimeId>]> {
+        let mut regimes = Vec::with_capacity(texts.len());
         for text in texts {
             let span = self.span_of(text);
             let regime = RegimeId::from_interned(text.value);
@@ -639,7 +649,7 @@ impl Ctx<'_> {
             };
             self.push(diagnostic);
         }
-        regimes
+        regimes.into_boxed_slice()
     }
 
     fn flag(&self, value: &Option<At<bool>>) -> Option<Located<bool>> {
@@ -723,10 +733,8 @@ impl Ctx<'_> {
         let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Data)?;
         let raw = &entry.value;
         let name = self.required(&entry, &raw.name, "name", &format!("data category `{id}`")).map(|n| n.value.clone());
-        let mut special_categories: Vec<SpecialCategory> =
-            kept(&raw.special_categories, |c| self.word::<SpecialCategory>(c).map(|c| c.value));
-        special_categories.sort();
-        special_categories.dedup();
+        let special_categories =
+            set_of(kept(&raw.special_categories, |c| self.word::<SpecialCategory>(c).map(|c| c.value)));
         let retention = raw.retention.as_ref().and_then(|text| {
             let span = self.span_of(text);
             match Retention::parse(text.value.as_str()) {
@@ -810,7 +818,7 @@ impl Ctx<'_> {
         let active_from = self.optional_date(&raw.active_from);
         let active_until = self.optional_date(&raw.active_until);
         self.check_period(&active_from, &active_until, &format!("activity `{id}`"));
-        let performers: Vec<Performer> = kept(&raw.performers, |p| self.performer(p));
+        let performers = kept(&raw.performers, |p| self.performer(p));
         self.check_delegation(id.as_str(), &performers);
         Some(Activity {
             id: ActivityId::from_interned(id),
@@ -961,10 +969,8 @@ impl Ctx<'_> {
             );
         }
         let terms = raw.terms.as_ref().map(|list| {
-            let mut terms: Vec<Art28Term> = kept(&list.value, |t| self.word::<Art28Term>(t).map(|t| t.value));
-            terms.sort();
-            terms.dedup();
-            Located::new(terms, self.span_of(list))
+            let terms = kept(&list.value, |t| self.word::<Art28Term>(t).map(|t| t.value));
+            Located::new(set_of(terms), self.span_of(list))
         });
         Some(Agreement {
             id: AgreementId::from_interned(id),
@@ -1017,11 +1023,8 @@ impl Ctx<'_> {
         let importer = raw.importer.as_ref().and_then(|p| self.party_ref(p));
         let impact_assessment = raw.impact_assessment.as_ref().map(|a| Located::new(a.value, self.span_of(a)));
         let supplementary_measures = raw.supplementary_measures.as_ref().map(|list| {
-            let mut measures: Vec<SupplementaryMeasure> =
-                kept(&list.value, |m| self.word::<SupplementaryMeasure>(m).map(|m| m.value));
-            measures.sort();
-            measures.dedup();
-            Located::new(measures, self.span_of(list))
+            let measures = kept(&list.value, |m| self.word::<SupplementaryMeasure>(m).map(|m| m.value));
+            Located::new(set_of(measures), self.span_of(list))
         });
         Some(Located::new(
             TransferClause { tool, module, exporter, importer, impact_assessment, supplementary_measures },
