@@ -192,7 +192,20 @@ fn owned_by_cycle(model: &Model, cycle: &[&PartyId]) -> Diagnostic {
 
 /// Every valid id in the model with its kind and where it is first defined.
 /// Its keys are the ids' interned text, which each reference to an entity names.
-type Ids = HashMap<Interned, (Kind, Span), foldhash::fast::RandomState>;
+type Ids = HashMap<Key, (Kind, Span), foldhash::fast::RandomState>;
+
+/// An id as a key of [`Ids`], hashed as its interned number: each of the
+/// model's references (about two million on national) is looked up once,
+/// and four bytes hash faster than the id's text. Equal keys are equal
+/// texts, as for [`Interned`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Key(Interned);
+
+impl std::hash::Hash for Key {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u32(self.0.number());
+    }
+}
 
 /// Sorts a map by id. An entity is hundreds of bytes, and a stable sort of the
 /// entries themselves moves each one about log n times; sorting the ids with
@@ -323,10 +336,10 @@ fn well_formed(id: &I, span: Span) -> Result<Interned, Box<Diagnostic>> {
 
 /// Adds a well-formed `id` to `ids`, or says which definition it repeats.
 fn define(ids: &mut Ids, kind: Kind, id: Interned, span: Span) -> Option<Diagnostic> {
-    match ids.entry(id) {
+    match ids.entry(Key(id)) {
         std::collections::hash_map::Entry::Occupied(first) => {
             let (first_kind, first_span) = *first.get();
-            let id = first.key();
+            let id = first.key().0;
             let what = if first_kind == kind {
                 format!("duplicate {} id `{id}`", kind.noun())
             } else {
@@ -453,8 +466,8 @@ impl Ctx<'_> {
             return None;
         };
         let span = self.span_of(id);
-        match self.ids.get_key_value(id.value.as_str()) {
-            Some((&shared, (_, first))) if *first == span => Some((shared, span)),
+        match self.ids.get(&Key(id.value)) {
+            Some((_, first)) if *first == span => Some((id.value, span)),
             _ => None,
         }
     }
@@ -480,9 +493,9 @@ impl Ctx<'_> {
 
     fn reference<Id>(&mut self, text: &I, kind: Kind, make: fn(Interned) -> Id) -> Option<Located<Id>> {
         let span = self.span_of(text);
-        match self.ids.get_key_value(text.value.as_str()) {
-            Some((&shared, (found, _))) if *found == kind => Some(Located::new(make(shared), span)),
-            Some((_, (found, _))) => {
+        match self.ids.get(&Key(text.value)) {
+            Some((found, _)) if *found == kind => Some(Located::new(make(text.value), span)),
+            Some((found, _)) => {
                 let found = *found;
                 self.push(
                     Diagnostic::error(
@@ -495,7 +508,7 @@ impl Ctx<'_> {
             }
             None => {
                 let candidates: Vec<&str> =
-                    self.ids.iter().filter(|(_, (k, _))| *k == kind).map(|(id, _)| id.as_str()).collect();
+                    self.ids.iter().filter(|(_, (k, _))| *k == kind).map(|(id, _)| id.0.as_str()).collect();
                 let mut diagnostic = Diagnostic::error(
                     DiagnosticCode::UnknownReference,
                     format!("unknown {} `{}`", kind.noun(), text.value),
