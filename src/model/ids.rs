@@ -153,6 +153,13 @@ impl Interned {
         shard(text).numbers.get(text).copied()
     }
 
+    /// The text's number in the store, for hashing only: which number a text
+    /// gets depends on which thread interned it first, so nothing shown or
+    /// ordered may depend on it.
+    pub fn number(self) -> u32 {
+        self.0.get()
+    }
+
     /// The text.
     pub fn as_str(self) -> &'static str {
         let (chunk, slot) = place(self.0);

@@ -116,6 +116,9 @@ pub struct Model {
     pub accepted_risks: Vec<AcceptedRisk>,
 }
 
+/// The places an agreement allows processing in.
+pub type Places = Box<[Located<Residency>]>;
+
 /// An organisation.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Party {
@@ -135,11 +138,11 @@ pub struct Party {
     /// The party that owns it, if the model records one.
     pub owned_by: Option<Located<PartyId>>,
     /// Legal regimes it is bound by (e.g. Swedish healthcare secrecy).
-    pub subject_to: Vec<Located<RegimeId>>,
+    pub subject_to: Box<[Located<RegimeId>]>,
     /// Whether it is a public body (an authority); defaults from its kind.
     pub public_body: bool,
     /// Certifications it holds (e.g. the EU-US Data Privacy Framework).
-    pub certifications: Vec<Certification>,
+    pub certifications: Box<[Certification]>,
     /// Whether it keeps records of processing activities (Art. 30); `None` if unknown.
     pub keeps_records: Option<Located<bool>>,
     /// Number of employees, for the Art. 30(5) exemption; `None` if unknown.
@@ -173,7 +176,7 @@ pub struct Certification {
     /// The scheme, e.g. `eu-us-dpf`.
     pub scheme: Located<String>,
     /// Which data it covers; empty means all data.
-    pub covers: Vec<CertifiedData>,
+    pub covers: Box<[CertifiedData]>,
     /// First day it is valid.
     pub from: Option<Date>,
     /// Last day it is valid.
@@ -198,7 +201,7 @@ pub struct DataCategory {
     /// Human name.
     pub name: String,
     /// Special categories of Art. 9(1); empty if none.
-    pub special_categories: Vec<SpecialCategory>,
+    pub special_categories: Box<[SpecialCategory]>,
     /// Whether it is data on criminal convictions and offences (Art. 10).
     pub criminal_offences: bool,
     /// Whether it is a patient record under the Swedish Patient Data Act.
@@ -206,11 +209,11 @@ pub struct DataCategory {
     /// Whether it is employment (HR) data, which the US DPF certifies separately.
     pub employment: bool,
     /// Categories of data subjects (`callers`, `patients`).
-    pub subjects: Vec<String>,
+    pub subjects: Box<[String]>,
     /// How long it is kept, as an ISO 8601 duration (`P10Y`).
     pub retention: Option<Located<Retention>>,
     /// Legal regimes whoever handles it must be bound by.
-    pub requires: Vec<Located<RegimeId>>,
+    pub requires: Box<[Located<RegimeId>]>,
     /// Free text for readers of the model.
     pub notes: Option<String>,
 }
@@ -346,17 +349,17 @@ pub struct Activity {
     /// Why the processing takes place.
     pub purpose: Option<String>,
     /// The data it processes.
-    pub data: Vec<Located<DataId>>,
+    pub data: Box<[Located<DataId>]>,
     /// Categories of data subjects; when empty, those of its data.
-    pub subjects: Vec<String>,
+    pub subjects: Box<[String]>,
     /// A controller designated by law (Art. 4(7), second sentence).
     pub controller_by_law: Option<LegalDesignation>,
     /// Parties that decide why the processing takes place.
-    pub purposes_decided_by: Vec<Located<PartyId>>,
+    pub purposes_decided_by: Box<[Located<PartyId>]>,
     /// Parties that decide its essential means: which data, how long, who has access, whose data.
-    pub means_decided_by: Vec<Located<PartyId>>,
+    pub means_decided_by: Box<[Located<PartyId>]>,
     /// Parties that inform data subjects (Art. 13/14); `None` when the model does not say.
-    pub informs_subjects: Option<Located<Vec<Located<PartyId>>>>,
+    pub informs_subjects: Option<Located<Box<[Located<PartyId>]>>>,
     /// Whether it processes data on a large scale (Art. 35(3)(b)); `None` if unknown.
     pub large_scale: Option<bool>,
     /// Whether a data protection impact assessment was carried out (Art. 35);
@@ -367,7 +370,7 @@ pub struct Activity {
     /// Last day it runs, if it has ended or will end.
     pub active_until: Option<Located<Date>>,
     /// Who carries it out.
-    pub performers: Vec<Performer>,
+    pub performers: Box<[Performer]>,
     /// Free text for readers of the model.
     pub notes: Option<String>,
 }
@@ -402,11 +405,11 @@ pub struct Performer {
     /// Where it processes; defaults to its own country.
     pub location: Option<Located<Country>>,
     /// Countries from which it accesses the data remotely.
-    pub access_from: Vec<Located<Country>>,
+    pub access_from: Box<[Located<Country>]>,
     /// Systems it uses.
-    pub systems: Vec<Located<SystemId>>,
+    pub systems: Box<[Located<SystemId>]>,
     /// Purposes of its own beyond its instructions (Art. 28(10)).
-    pub own_purposes: Vec<Located<String>>,
+    pub own_purposes: Box<[Located<String>]>,
     /// Whether it processed the data beyond its principal's instructions in some
     /// way without purposes of its own, so staying a processor (Art. 29);
     /// `None` if unknown.
@@ -437,9 +440,9 @@ pub struct Agreement {
     /// What kind of contract it is.
     pub kind: Located<AgreementKind>,
     /// The parties, each with the role the contract claims for it.
-    pub parties: Vec<AgreementParty>,
+    pub parties: Box<[AgreementParty]>,
     /// The activities it covers.
-    pub covers: Vec<Located<ActivityId>>,
+    pub covers: Box<[Located<ActivityId>]>,
     /// First day in force.
     pub effective: Option<Located<Date>>,
     /// Last day in force.
@@ -449,7 +452,7 @@ pub struct Agreement {
     /// Where processing is allowed; `None` if the agreement does not restrict it.
     /// Boxed, as the transfer clause is: few agreements have one, and a big
     /// model has a hundred thousand agreements or more.
-    pub residency: Option<Box<Located<Vec<Located<Residency>>>>>,
+    pub residency: Option<Box<Located<Places>>>,
     /// Hours within which the processor must tell the controller of a breach (Art. 33(2)).
     pub breach_notification_hours: Option<Located<u32>>,
     /// The breach-notification duty stated without a number; `None` if not recorded.
@@ -459,7 +462,7 @@ pub struct Agreement {
     /// optional terms together.
     pub transfer: Option<Box<Located<TransferClause>>>,
     /// The Art. 28(3) terms it contains; `None` when the model does not record its terms.
-    pub terms: Option<Located<Vec<Art28Term>>>,
+    pub terms: Option<Located<Box<[Art28Term]>>>,
     /// Free text for readers of the model.
     pub notes: Option<String>,
 }
@@ -498,7 +501,7 @@ pub struct SubProcessing {
     pub authorisation: Located<Authorisation>,
     /// Under `specific`: the authorised sub-processors. Under `general`: the
     /// added sub-processors the controller was told of.
-    pub parties: Vec<Located<PartyId>>,
+    pub parties: Box<[Located<PartyId>]>,
 }
 
 /// A place where an agreement allows processing.
@@ -527,7 +530,7 @@ pub struct TransferClause {
     /// Clause 14); `None` if unknown.
     pub impact_assessment: Option<Located<bool>>,
     /// Measures added to the tool; `None` if unknown, empty if there are none.
-    pub supplementary_measures: Option<Located<Vec<SupplementaryMeasure>>>,
+    pub supplementary_measures: Option<Located<Box<[SupplementaryMeasure]>>>,
 }
 
 /// A personal-data breach that happened.
@@ -541,7 +544,7 @@ pub struct Incident {
     /// Human name.
     pub name: String,
     /// Systems breached.
-    pub systems: Vec<Located<SystemId>>,
+    pub systems: Box<[Located<SystemId>]>,
     /// When the breach was discovered.
     pub discovered: Option<Located<Date>>,
     /// The time of day of the discovery, when the model gives one.
@@ -549,7 +552,7 @@ pub struct Incident {
     /// Who discovered it.
     pub discovered_by: Option<Located<PartyId>>,
     /// Notifications sent.
-    pub notifications: Vec<Notification>,
+    pub notifications: Box<[Notification]>,
     /// Whether data subjects were told (Art. 34); `None` if unknown.
     pub subjects_informed: Option<bool>,
     /// The controller's risk assessment (Art. 33(1), 34(1)); `None` if unknown.

@@ -535,7 +535,7 @@ pub fn data_in_words(input: &Input<'_>, activity: &Activity) -> String {
 
 /// An activity's data subjects: its own list, or those of its data.
 pub fn subjects_of(input: &Input<'_>, activity: &Activity) -> Vec<String> {
-    let mut subjects = activity.subjects.clone();
+    let mut subjects = activity.subjects.to_vec();
     if subjects.is_empty() {
         subjects = data_of(input, activity).iter().flat_map(|d| d.subjects.iter().cloned()).collect();
         subjects.sort();
