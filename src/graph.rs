@@ -118,7 +118,11 @@ impl<T: Copy> Lists<T> {
                 *at += 1;
             }
         }
-        Self { starts, items: items.into_iter().flatten().collect() }
+        // Collected into a list of the exact size: a flattening iterator
+        // cannot tell its length, and the list would grow by doubling.
+        let mut placed = Vec::with_capacity(items.len());
+        placed.extend(items.into_iter().flatten());
+        Self { starts, items: placed }
     }
 
     /// The list of entity `i` (empty past the last).
