@@ -95,17 +95,18 @@ pub fn validate(
     // have: the first definition of an id still wins. Each raw file is dropped
     // once built and each part once taken, so the raw values, the parts and
     // the model are never all held at once.
-    // A raw file `diff` shares with the other side (`load_pair`) is copied
-    // here, one at a time; the side that holds it last takes it as it is.
+    // A raw file `diff` shares with the other side (`load_pair`) is only
+    // read here: building takes nothing from it, and the side that holds it
+    // last frees it.
     let mut model = Model::default();
     let built = crate::par::stream_owned(
         files,
         PARTS_AHEAD,
         |(file, raw)| {
-            let raw = Arc::try_unwrap(raw).unwrap_or_else(|shared| RawFile::clone(&shared));
             let mut ctx = Ctx { sources, reference, skipped, diagnostics: Bounded::new(), file, ids: &ids };
             let mut part = Model::default();
-            ctx.build(raw, &mut part);
+            ctx.build(&raw, &mut part);
+            drop(raw);
             (part, ctx.diagnostics)
         },
         |(part, problems)| {
@@ -412,38 +413,38 @@ impl Ctx<'_> {
 
     // ---- pass 2: entities ----------------------------------------------------
 
-    fn build(&mut self, raw: RawFile, model: &mut Model) {
-        for party in raw.parties {
+    fn build(&mut self, raw: &RawFile, model: &mut Model) {
+        for party in &raw.parties {
             if let Some(party) = self.party(party) {
                 model.parties.entry(party.id.clone()).or_insert(party);
             }
         }
-        for data in raw.data {
+        for data in &raw.data {
             if let Some(data) = self.data(data) {
                 model.data.entry(data.id.clone()).or_insert(data);
             }
         }
-        for system in raw.systems {
+        for system in &raw.systems {
             if let Some(system) = self.system(system) {
                 model.systems.entry(system.id.clone()).or_insert(system);
             }
         }
-        for activity in raw.processing {
+        for activity in &raw.processing {
             if let Some(activity) = self.activity(activity) {
                 model.activities.entry(activity.id.clone()).or_insert(activity);
             }
         }
-        for agreement in raw.agreements {
+        for agreement in &raw.agreements {
             if let Some(agreement) = self.agreement(agreement) {
                 model.agreements.entry(agreement.id.clone()).or_insert(agreement);
             }
         }
-        for incident in raw.incidents {
+        for incident in &raw.incidents {
             if let Some(incident) = self.incident(incident) {
                 model.incidents.entry(incident.id.clone()).or_insert(incident);
             }
         }
-        for risk in raw.accepted_risks {
+        for risk in &raw.accepted_risks {
             if let Some(risk) = self.accepted_risk(risk) {
                 model.accepted_risks.push(risk);
             }
@@ -684,13 +685,13 @@ impl Ctx<'_> {
         }
     }
 
-    fn party(&mut self, entry: At<raw::RawParty>) -> Option<Party> {
-        let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Party)?;
+    fn party(&mut self, entry: &At<raw::RawParty>) -> Option<Party> {
+        let (id, span) = self.own_id(entry, &entry.value.id, Kind::Party)?;
         let what = format!("party `{id}`");
         let raw = &entry.value;
-        let name = self.required(&entry, &raw.name, "name", &what).map(|n| n.value.clone());
-        let kind = self.required_word::<PartyKind>(&entry, &raw.kind, "kind", &what);
-        let country = self.required(&entry, &raw.country, "country", &what).cloned().and_then(|c| self.country(&c));
+        let name = self.required(entry, &raw.name, "name", &what).map(|n| n.value.clone());
+        let kind = self.required_word::<PartyKind>(entry, &raw.kind, "kind", &what);
+        let country = self.required(entry, &raw.country, "country", &what).cloned().and_then(|c| self.country(&c));
         let owned_by = raw.owned_by.as_ref().and_then(|o| self.party_ref(o));
         if let Some(owner) = &owned_by
             && owner.value.as_str() == id.as_str()
@@ -742,10 +743,10 @@ impl Ctx<'_> {
         })
     }
 
-    fn data(&mut self, entry: At<raw::RawData>) -> Option<DataCategory> {
-        let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Data)?;
+    fn data(&mut self, entry: &At<raw::RawData>) -> Option<DataCategory> {
+        let (id, span) = self.own_id(entry, &entry.value.id, Kind::Data)?;
         let raw = &entry.value;
-        let name = self.required(&entry, &raw.name, "name", &format!("data category `{id}`")).map(|n| n.value.clone());
+        let name = self.required(entry, &raw.name, "name", &format!("data category `{id}`")).map(|n| n.value.clone());
         let special_categories =
             set_of(kept(&raw.special_categories, |c| self.word::<SpecialCategory>(c).map(|c| c.value)));
         let retention = raw.retention.as_ref().and_then(|text| {
@@ -781,14 +782,13 @@ impl Ctx<'_> {
         })
     }
 
-    fn system(&mut self, entry: At<raw::RawSystem>) -> Option<System> {
-        let (id, span) = self.own_id(&entry, &entry.value.id, Kind::System)?;
+    fn system(&mut self, entry: &At<raw::RawSystem>) -> Option<System> {
+        let (id, span) = self.own_id(entry, &entry.value.id, Kind::System)?;
         let what = format!("system `{id}`");
         let raw = &entry.value;
-        let name = self.required(&entry, &raw.name, "name", &what).map(|n| n.value.clone());
-        let operator =
-            self.required(&entry, &raw.operator, "operator", &what).cloned().and_then(|o| self.party_ref(&o));
-        let location = self.required(&entry, &raw.location, "location", &what).cloned().and_then(|l| self.country(&l));
+        let name = self.required(entry, &raw.name, "name", &what).map(|n| n.value.clone());
+        let operator = self.required(entry, &raw.operator, "operator", &what).cloned().and_then(|o| self.party_ref(&o));
+        let location = self.required(entry, &raw.location, "location", &what).cloned().and_then(|l| self.country(&l));
         let exposure = raw.exposure.as_ref().and_then(|e| self.word::<Exposure>(e));
         let authentication = raw.authentication.as_ref().and_then(|a| self.word::<Authentication>(a));
         let encryption = raw.encryption.as_ref().map(|e| &e.value);
@@ -810,10 +810,10 @@ impl Ctx<'_> {
         })
     }
 
-    fn activity(&mut self, entry: At<raw::RawActivity>) -> Option<Activity> {
-        let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Activity)?;
+    fn activity(&mut self, entry: &At<raw::RawActivity>) -> Option<Activity> {
+        let (id, span) = self.own_id(entry, &entry.value.id, Kind::Activity)?;
         let raw = &entry.value;
-        let name = self.required(&entry, &raw.name, "name", &format!("activity `{id}`")).map(|n| n.value.clone());
+        let name = self.required(entry, &raw.name, "name", &format!("activity `{id}`")).map(|n| n.value.clone());
         let data = kept(&raw.data, |d| self.reference(d, Kind::Data, DataId::from_interned));
         let controller_by_law = raw.controller_by_law.as_ref().and_then(|designation| {
             let party = self.required(designation, &designation.value.party, "party", "`controller_by_law`")?.clone();
@@ -929,13 +929,13 @@ impl Ctx<'_> {
         }
     }
 
-    fn agreement(&mut self, entry: At<raw::RawAgreement>) -> Option<Agreement> {
-        let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Agreement)?;
+    fn agreement(&mut self, entry: &At<raw::RawAgreement>) -> Option<Agreement> {
+        let (id, span) = self.own_id(entry, &entry.value.id, Kind::Agreement)?;
         let what = format!("agreement `{id}`");
         let raw = &entry.value;
-        let kind = self.required_word::<AgreementKind>(&entry, &raw.kind, "kind", &what);
+        let kind = self.required_word::<AgreementKind>(entry, &raw.kind, "kind", &what);
         if raw.parties.is_empty() && !raw.failed.contains("parties") {
-            let span = self.entry_span(&entry);
+            let span = self.entry_span(entry);
             self.push(
                 Diagnostic::error(DiagnosticCode::MissingField, format!("{what} has no `parties`"))
                     .at(span, "list the parties with the role the contract gives each"),
@@ -1045,10 +1045,10 @@ impl Ctx<'_> {
         ))
     }
 
-    fn incident(&mut self, entry: At<raw::RawIncident>) -> Option<Incident> {
-        let (id, span) = self.own_id(&entry, &entry.value.id, Kind::Incident)?;
+    fn incident(&mut self, entry: &At<raw::RawIncident>) -> Option<Incident> {
+        let (id, span) = self.own_id(entry, &entry.value.id, Kind::Incident)?;
         let raw = &entry.value;
-        let name = self.required(&entry, &raw.name, "name", &format!("incident `{id}`")).map(|n| n.value.clone());
+        let name = self.required(entry, &raw.name, "name", &format!("incident `{id}`")).map(|n| n.value.clone());
         let systems = kept(&raw.systems, |s| self.reference(s, Kind::System, SystemId::from_interned));
         // A date, or a date and a time of day: the 72 hours of Art. 33(1) are
         // counted in hours when both ends have a time.
@@ -1083,19 +1083,19 @@ impl Ctx<'_> {
         })
     }
 
-    fn accepted_risk(&mut self, entry: At<raw::RawAcceptedRisk>) -> Option<AcceptedRisk> {
+    fn accepted_risk(&mut self, entry: &At<raw::RawAcceptedRisk>) -> Option<AcceptedRisk> {
         let raw = &entry.value;
         let what = "accepted risk";
         let rule = self
-            .required(&entry, &raw.rule, "rule", what)
+            .required(entry, &raw.rule, "rule", what)
             .map(|r| Located::new(r.value.as_str().to_owned(), self.span_of(r)));
-        let justification = self.required(&entry, &raw.justification, "justification", what).map(|j| j.value.clone());
-        let accepted_by = self.required(&entry, &raw.accepted_by, "accepted_by", what).map(|a| a.value.clone());
-        let expires = self.required(&entry, &raw.expires, "expires", what).cloned().and_then(|e| self.date(&e));
+        let justification = self.required(entry, &raw.justification, "justification", what).map(|j| j.value.clone());
+        let accepted_by = self.required(entry, &raw.accepted_by, "accepted_by", what).map(|a| a.value.clone());
+        let expires = self.required(entry, &raw.expires, "expires", what).cloned().and_then(|e| self.date(&e));
         let party = raw.party.as_ref().and_then(|p| self.party_ref(p));
         let activity = raw.activity.as_ref().and_then(|a| self.reference(a, Kind::Activity, ActivityId::from_interned));
         Some(AcceptedRisk {
-            span: self.entry_span(&entry),
+            span: self.entry_span(entry),
             rule: rule?,
             party,
             activity,
