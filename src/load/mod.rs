@@ -260,9 +260,14 @@ pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded,
     let elapsed = started.elapsed();
     old_timings.record("parse", elapsed);
     new_timings.record("parse", elapsed);
-    let old = finish(old, old_results, reference, old_timings);
-    let new = finish(new, new_results, reference, new_timings);
-    (old, new)
+    // Both sides are validated at once: each validation has steps on one
+    // thread (entering ids, taking each file's part, sorting), which the
+    // other side's steps fill; the raw files both share are freed as soon
+    // as both have built them.
+    crate::par::join(
+        || finish(old, old_results, reference, old_timings),
+        || finish(new, new_results, reference, new_timings),
+    )
 }
 
 /// Parses model texts into the loader's raw types on this one thread, and does
