@@ -36,6 +36,7 @@ use serde::Serialize;
 use crate::finding::{Arg, Join, Message};
 use crate::graph::Graph;
 use crate::law;
+use crate::model::ids::leading_bytes;
 use crate::model::{Activity, ActivityId, Agreement, AgreementId, ClaimedRole, Located, Model, PartyId, Performer};
 use crate::msg;
 use crate::source::Span;
@@ -504,9 +505,14 @@ impl Roles {
         self.by_activity = by_activity;
         // Positions as `u32`, half a `usize`: a model with four billion roles
         // would not fit in memory; the conversion saturates all the same.
-        let mut by_party: Vec<u32> = (0..count).map(|i| u32::try_from(i).unwrap_or(u32::MAX)).collect();
-        by_party.sort_by(|&x, &y| self.assignments[x as usize].party.cmp(&self.assignments[y as usize].party));
-        self.by_party = by_party;
+        // Sorted by party, then position (so as a stable sort by party would):
+        // each party's text is read once, for its first bytes
+        // (`leading_bytes`), and compared only where those are the same.
+        let mut keyed: Vec<(u64, &PartyId, u32)> = (self.assignments.iter().enumerate())
+            .map(|(i, a)| (leading_bytes(a.party.as_str()), &a.party, u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        keyed.sort_unstable();
+        self.by_party = keyed.into_iter().map(|(_, _, position)| position).collect();
     }
 }
 

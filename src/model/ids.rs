@@ -168,6 +168,21 @@ impl Interned {
     }
 }
 
+/// The first eight bytes of `text` as a number that orders as they do:
+/// big-endian, and zero past the end of a shorter text, so that a text
+/// orders before the longer texts it begins. Two texts whose numbers differ
+/// are in the order of their numbers; two with the same number may be
+/// either way round. Sorting many ids by this number first, then by the id,
+/// reads each id's text once instead of at every comparison (the texts lie
+/// far apart in memory: on 10x, sorting 2.8 million entities by id took
+/// 1.4 s).
+pub fn leading_bytes(text: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let length = text.len().min(8);
+    bytes[..length].copy_from_slice(&text.as_bytes()[..length]);
+    u64::from_be_bytes(bytes)
+}
+
 /// The chunk and the place in it of text number `number`.
 fn place(number: NonZeroU32) -> (usize, usize) {
     let number = number.get() as usize;
@@ -380,6 +395,17 @@ mod tests {
             assert_eq!(interned.as_str(), text);
             assert_eq!(Interned::find(text), Some(*interned));
         }
+    }
+
+    #[test]
+    fn leading_bytes_order_as_the_texts_do_where_they_differ() {
+        let mut texts = ["b", "a", "ab", "abcdefgh", "abcdefghi", "abcdefgg-long", "", "z9", "z-"];
+        texts.sort();
+        for pair in texts.windows(2) {
+            assert!(leading_bytes(pair[0]) <= leading_bytes(pair[1]), "{pair:?}");
+        }
+        assert_eq!(leading_bytes("abcdefgh"), leading_bytes("abcdefghi"), "only the first eight bytes count");
+        assert!(leading_bytes("ab") < leading_bytes("ab-"), "a text before the longer texts it begins");
     }
 
     #[test]
