@@ -51,7 +51,7 @@ pub struct Place {
 /// their positions in the model's maps.
 ///
 /// Only the edges a query walks are kept, each list in one flat array
-/// ([`Lists`]): a national model has about a million and a half references,
+/// (`Lists`): a national model has about a million and a half references,
 /// and a general graph (petgraph's, until session 13) spent 24 bytes on each
 /// edge and 16 on each node, 45 MB there, for relations nothing asked about.
 #[derive(Debug)]

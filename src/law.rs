@@ -200,17 +200,17 @@ pub const ART_30_5: &str = "Art. 30(5)";
 /// Swedish Patient Data Act: access rights limited to each user's needs.
 pub const PDL_4_2: &str = "patientdatalagen (2008:355) 4 kap. 2 §";
 /// Swedish Patient Data Act: patient records kept at least ten years after the
-/// last entry ([S] per law.md §1d).
+/// last entry (\[S\] per law.md §1d).
 pub const PDL_3_17: &str = "patientdatalagen (2008:355) 3 kap. 17 §";
 /// Socialstyrelsen's regulations: a needs-and-risk analysis before access rights
-/// are assigned ([V] as cited in Datainspektionen's decisions; formerly SOSFS
+/// are assigned (\[V\] as cited in Datainspektionen's decisions; formerly SOSFS
 /// 2008:14 2 kap. 6 §).
 pub const HSLF_FS_2016_40_ACCESS_ANALYSIS: &str = "HSLF-FS 2016:40 4 kap. 2 §";
 /// Security: appropriate technical and organisational measures, as a whole.
 pub const ART_32_1: &str = "Art. 32(1)";
 /// Socialstyrelsen's regulations: over open networks, protected transfer and
-/// strong authentication. The requirement is [V] (socialstyrelsen.se); the
-/// paragraph number, carried over from SOSFS 2008:14 2 kap. 5 §, is [M]
+/// strong authentication. The requirement is \[V\] (socialstyrelsen.se); the
+/// paragraph number, carried over from SOSFS 2008:14 2 kap. 5 §, is \[M\]
 /// (docs/cases.md).
 pub const HSLF_FS_2016_40_OPEN_NETWORKS: &str = "HSLF-FS 2016:40 3 kap. 15 §";
 

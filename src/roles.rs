@@ -413,7 +413,7 @@ impl Gap {
 
 /// The roles of a whole model.
 ///
-/// Built only by [`derive`], which sorts the roles and indexes them once: every
+/// Built only by [`derive()`], which sorts the roles and indexes them once: every
 /// lookup ([`Roles::assignments`], [`Roles::in_activity`], [`Roles::of`],
 /// [`Roles::of_party`], [`Roles::controllers`]) goes through that one index.
 #[derive(Clone, Debug, Default, Serialize)]

@@ -2,7 +2,7 @@
 //!
 //! A national model holds tens of thousands of parties, while a region's DPO,
 //! a procurement officer or a vendor asks about one part of it. The whole model
-//! is loaded, validated and analysed as always; [`Scope::new`] then picks, from
+//! is loaded, validated and analysed as always; `Scope::new` then picks, from
 //! the analysed model, what belongs to the scoped parties' chains:
 //!
 //! 1. the **scoped parties** themselves;

@@ -210,7 +210,7 @@ pub struct FindingView {
     pub explanation_segments: Vec<Segment>,
     /// The number of an earlier finding of the same rule whose explanation the
     /// report shows, when it refers to that one rather than repeat it
-    /// ([`super::view::ReferBack`]); empty otherwise.
+    /// (`ReferBack` in the view); empty otherwise.
     #[serde(skip)]
     pub explained_at: String,
     /// What to do (the rule's remediation).

@@ -689,7 +689,7 @@ const STEM_MAX: usize = 64;
 /// A file name stem from a party id, which is model text and untrusted: ASCII
 /// letters, digits, `-` and `_` are kept, as is `.` after the first character;
 /// anything else (a `/`, `..`, a control or non-ASCII character) becomes `_`,
-/// and the id is cut at [`STEM_MAX`] bytes. When that changes the id, a hash of
+/// and the id is cut at `STEM_MAX` bytes. When that changes the id, a hash of
 /// the whole id follows a `~`, so that distinct ids keep distinct files.
 pub fn file_stem(id: &str) -> String {
     let mut stem: String = id

@@ -48,7 +48,7 @@ struct RunProperties {
 
 /// The most results GitHub code scanning accepts in one run: an upload with
 /// more is rejected (and only the top 5 000 are shown). docs.github.com,
-/// "SARIF results exceed limit" [V]. The gzip-compressed file must also stay
+/// "SARIF results exceed limit" \[V\]. The gzip-compressed file must also stay
 /// under 10 MB; a run of 25 000 ansvar results is well under it (docs/performance.md).
 pub const MAX_RESULTS: usize = 25_000;
 

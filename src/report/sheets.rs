@@ -68,7 +68,7 @@ pub struct Duty {
     /// What the model records that bears on it, or empty.
     pub recorded: Phrase,
     /// The earlier sheet that sets out the same text, when the report shows
-    /// it there and refers to it here ([`super::view::ReferBack`]).
+    /// it there and refers to it here (`ReferBack` in the view).
     #[serde(skip)]
     pub same_as: Option<PartyRef>,
 }

@@ -183,7 +183,7 @@ pub fn write_html(view: &View<'_>, out: &mut dyn std::io::Write) -> Result<(), P
 }
 
 /// Writes the Markdown report to `out` as [`write_html`] does, tidied
-/// ([`tidy`]) line by line.
+/// (`tidy`) line by line.
 pub fn write_markdown(view: &View<'_>, out: &mut dyn std::io::Write) -> Result<(), PrintError> {
     std::thread::scope(|scope| {
         let (sheets, notifications, records) = streamed(view, scope);

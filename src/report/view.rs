@@ -1,7 +1,7 @@
 //! The report's view model: everything the HTML, Markdown and JSON reports show,
 //! prepared once.
 //!
-//! [`View::build`] reads the model, its sources, the [`Analysis`] and the
+//! [`View::build`] reads the model, its sources, the [`Analysis`](crate::Analysis) and the
 //! reference data, and decides every word, count, order and anchor the report
 //! shows. Templates then only loop, branch and escape: they never look anything
 //! up, count or sort (style.md, "templates stay dumb"). Every list is sorted

@@ -73,7 +73,7 @@ impl Reach {
     /// processing relates to offering goods or services to, or monitoring,
     /// people in the Union; processing it carries out for a controller that
     /// Art. 3(2) reaches relates to that controller's targeting, so Art. 3(2)
-    /// reaches the processor for it (EDPB Guidelines 3/2018 [S]). Where the
+    /// reaches the processor for it (EDPB Guidelines 3/2018 \[S\]). Where the
     /// controller's own reach is not recorded, neither is the processor's.
     /// Processing for a controller established in the Union does not bring a
     /// processor outside it under the GDPR (Art. 3(1) looks at the processor's

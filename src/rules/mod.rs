@@ -283,7 +283,7 @@ pub fn check(ctx: &Context<'_>) -> Vec<Finding> {
 }
 
 /// [`check`], with the time each rule took, in catalogue order (rules that
-/// share one walk, [`SHARED_WALKS`], as one entry named after the walk).
+/// share one walk, `SHARED_WALKS`, as one entry named after the walk).
 ///
 /// The rules only read the model, graph and roles, so they run on every core;
 /// their findings are joined in catalogue order, as one thread would have.
