@@ -213,10 +213,6 @@ impl std::hash::Hash for Key {
     }
 }
 
-/// Sorts a map by id. An entity is hundreds of bytes, and a stable sort of the
-/// entries themselves moves each one about log n times; sorting the ids with
-/// their positions and then moving each entity into place once does not grow
-/// faster than the model (the sort of 10x national took 3.2 s, now 1.0 s).
 /// What `convert` makes of each of `items` it accepts, as a model's list.
 /// A model's lists mostly hold one to three items and never grow once
 /// loaded: collecting a filtered iterator into a `Vec` would leave room for
@@ -239,6 +235,10 @@ fn set_of<T: Ord>(items: Box<[T]>) -> Box<[T]> {
     items.into_boxed_slice()
 }
 
+/// Sorts a map by id. An entity is hundreds of bytes, and a stable sort of the
+/// entries themselves moves each one about log n times; sorting the ids with
+/// their positions and then moving each entity into place once does not grow
+/// faster than the model (the sort of 10x national took 3.2 s, now 1.0 s).
 fn sort_by_id<K: Ord + Clone + AsRef<str>, V: Send>(map: &mut IdMap<K, V>) {
     // Comparing two ids compares their texts, far apart in memory: the
     // texts' first bytes, read once per id, order most pairs without either

@@ -273,7 +273,7 @@ macro_rules! id_type {
 
         impl Hash for $name {
             fn hash<H: Hasher>(&self, state: &mut H) {
-                state.write_u32((self.0).0.get());
+                state.write_u32(self.0.number());
             }
         }
 
