@@ -683,6 +683,15 @@ fn file_stems<'a>(parties: &[&'a PartyId]) -> HashMap<&'a PartyId, String> {
     stems
 }
 
+/// How many rendered pages of a split may wait for the thread that writes
+/// them ([`Split::write_into`]): a few per core, enough that the rendering
+/// threads rarely wait on the writer.
+const PAGES_AHEAD: usize = 8;
+
+/// The biggest buffer of a written page kept for the next page to render
+/// into: a national model's pages are 35 KB on average.
+const SPARE_MAX: usize = 1 << 20;
+
 /// The longest file stem made from an id, in bytes.
 const STEM_MAX: usize = 64;
 
@@ -841,10 +850,15 @@ impl<'a> Split<'a> {
 
     /// Writes the index, the pages under `parties/` and, for HTML, the
     /// stylesheet into `root`, an empty directory; returns how many pages.
-    /// The pages are drawn up, rendered and written on every core
-    /// ([`crate::par::try_each`]), each thread into a buffer it reuses and
-    /// each page with one write, so no more than one page per core is held
-    /// at once. A page's bytes do not depend on the order they are written in.
+    /// The pages are drawn up and rendered on every core, and written, each
+    /// with one write, by the calling thread alone ([`crate::par::stream`]):
+    /// two threads making files in one directory take turns at its lock,
+    /// and the one waiting spins on it (session 14 in docs/performance.md).
+    /// The calling thread renders pages too while the next one is not ready.
+    /// No more than [`PAGES_AHEAD`] rendered pages wait to be written, and
+    /// their buffers are reused, so memory stays bounded. A page's bytes do
+    /// not depend on the order they are written in; the first page that
+    /// cannot be drawn up or written, in the index's order, is the error.
     pub fn write_into(&self, root: &std::path::Path, markdown: bool) -> Result<usize, PrintError> {
         let extension = if markdown { "md" } else { "html" };
         {
@@ -862,19 +876,36 @@ impl<'a> Split<'a> {
         }
         let pages = root.join("parties");
         std::fs::create_dir(&pages)?;
-        let write = |buffer: &mut String, party: &&'a PartyId| -> Result<(), PrintError> {
+        // Buffers of pages written, for the next pages to render into.
+        let spare: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+        let take_spare = || spare.lock().unwrap_or_else(std::sync::PoisonError::into_inner).pop();
+        let render = |party: &&'a PartyId| -> Result<(String, String), PrintError> {
             let page = self.page(party);
-            buffer.clear();
-            if markdown {
-                *buffer = super::templates::tidy(self.page_markdown_raw(&page).map_err(failed)?);
+            let buffer = if markdown {
+                super::templates::tidy(self.page_markdown_raw(&page).map_err(failed)?)
             } else {
+                let mut buffer = take_spare().unwrap_or_default();
+                buffer.clear();
                 PageHtml { o: &self.outline, p: &page, view: self.outline.report_texts() }
-                    .render_into(buffer)
+                    .render_into(&mut buffer)
                     .map_err(failed)?;
-            }
-            Ok(std::fs::write(pages.join(format!("{}.{extension}", page.stem)), buffer.as_bytes())?)
+                buffer
+            };
+            Ok((page.stem, buffer))
         };
-        crate::par::try_each(self.parties(), String::new, write)?;
+        crate::par::stream(self.parties(), PAGES_AHEAD, render, |rendered| -> Result<(), PrintError> {
+            let (stem, buffer) = rendered?;
+            std::fs::write(pages.join(format!("{stem}.{extension}")), buffer.as_bytes())?;
+            // Markdown pages come out of `tidy`, not a spare buffer: keep no
+            // more spares than pages can be in flight. The buffer of a page
+            // far bigger than most (a national model's biggest is 26 MB) is
+            // let go, so that the spares do not each grow to that size.
+            let mut spare = spare.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if spare.len() < PAGES_AHEAD && buffer.capacity() <= SPARE_MAX {
+                spare.push(buffer);
+            }
+            Ok(())
+        })?;
         Ok(self.parties().len())
     }
 
