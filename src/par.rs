@@ -115,6 +115,99 @@ pub fn try_each<T: Sync, S, E: Send>(
     }
 }
 
+/// `work` done on every item on every core, each result handed to `take` on
+/// the calling thread alone, in no fixed order: for work whose effect must
+/// come from one thread (files made in one directory, whose lock two threads
+/// would take turns at), while the drawing up is spread.
+///
+/// The calling thread takes whatever results wait, and draws up items itself
+/// (taking its own results at once) while none wait, so no core idles. At
+/// most `ahead` results wait at once, so memory stays bounded. After an error
+/// (of `work` or of `take`) no thread takes a new item and nothing more is
+/// taken; of the errors met, the one of the earliest item is returned. With
+/// one core, or one item, it runs on the calling thread.
+pub fn try_funnel<T: Sync, R: Send, E: Send>(
+    items: &[T],
+    ahead: usize,
+    work: impl Fn(&T) -> Result<R, E> + Sync,
+    mut take: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len());
+    if threads <= 1 {
+        return items.iter().try_for_each(|item| take(work(item)?));
+    }
+    let next = AtomicUsize::new(0);
+    let failed = std::sync::atomic::AtomicBool::new(false);
+    // The next item's index, none once every item is claimed or after an
+    // error. An item claimed is always worked, so that the error of the
+    // earliest failing item is always met.
+    let claim = || {
+        if failed.load(Ordering::Relaxed) {
+            return None;
+        }
+        let index = next.fetch_add(1, Ordering::Relaxed);
+        (index < items.len()).then_some(index)
+    };
+    let work = &work;
+    let mut earliest: Option<(usize, E)> = None;
+    std::thread::scope(|scope| {
+        // Made in the scope, so that a panic in `take` drops the receiver
+        // and a helper waiting to send stops instead of keeping the scope
+        // waiting forever.
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, Result<R, E>)>(ahead.max(1));
+        for _ in 1..threads {
+            let sender = sender.clone();
+            let helper = move || {
+                while let Some(index) = claim() {
+                    // The receiver gone means the calling thread panicked.
+                    if sender.send((index, work(&items[index]))).is_err() {
+                        break;
+                    }
+                }
+            };
+            // If a thread cannot be started, this one does more of the work.
+            let _ = std::thread::Builder::new().spawn_scoped(scope, helper);
+        }
+        drop(sender);
+        let mut handle = |index: usize, result: Result<R, E>| {
+            if failed.load(Ordering::Relaxed) {
+                // Nothing more is taken, but an earlier item's error counts.
+                if let Err(error) = result {
+                    keep_earliest(&mut earliest, index, error);
+                }
+                return;
+            }
+            if let Err(error) = result.and_then(&mut take) {
+                failed.store(true, Ordering::Relaxed);
+                keep_earliest(&mut earliest, index, error);
+            }
+        };
+        loop {
+            while let Ok((index, result)) = receiver.try_recv() {
+                handle(index, result);
+            }
+            let Some(index) = claim() else { break };
+            handle(index, work(&items[index]));
+        }
+        // The helpers' last results; the iteration ends when every helper
+        // is done (or has panicked: the scope raises that panic).
+        for (index, result) in receiver {
+            handle(index, result);
+        }
+    });
+    match earliest {
+        Some((_, error)) => Err(error),
+        None => Ok(()),
+    }
+}
+
+/// Keeps in `earliest` the error of the earliest item.
+fn keep_earliest<E>(earliest: &mut Option<(usize, E)>, index: usize, error: E) {
+    if earliest.as_ref().is_none_or(|(first, _)| index < *first) {
+        *earliest = Some((index, error));
+    }
+}
+
 /// Runs `side` and `main` at once, `side` on a second thread when there is a
 /// second core (on this one otherwise, first), and returns both results. A
 /// panic in `side` surfaces here, as it would have on one thread.
@@ -532,6 +625,77 @@ mod tests {
         );
         assert_eq!(done, Err(100));
         assert!(worked.load(Ordering::Relaxed) < items.len());
+    }
+
+    #[test]
+    fn funnelled_results_are_all_taken_by_the_calling_thread_once() {
+        let items: Vec<usize> = (0..5_000).collect();
+        let caller = std::thread::current().id();
+        for ahead in [0, 1, 8, 10_000] {
+            let mut taken = Vec::new();
+            let done: Result<(), usize> = try_funnel(
+                &items,
+                ahead,
+                |n| Ok((0..n % 97 * 100).sum::<usize>() + n),
+                |r| {
+                    assert_eq!(std::thread::current().id(), caller, "taken on another thread");
+                    taken.push(r);
+                    Ok(())
+                },
+            );
+            assert_eq!(done, Ok(()));
+            taken.sort_unstable();
+            let mut expected: Vec<usize> = items.iter().map(|n| (0..n % 97 * 100).sum::<usize>() + n).collect();
+            expected.sort_unstable();
+            assert_eq!(taken, expected, "ahead {ahead}");
+        }
+    }
+
+    #[test]
+    fn a_funnel_stops_after_an_error_and_the_earliest_wins() {
+        let items: Vec<usize> = (0..5_000).collect();
+        // Every item from 100 on fails: whichever thread meets which, the
+        // error of item 100 is the one returned, and the work stops early.
+        let worked = AtomicUsize::new(0);
+        let done = try_funnel(
+            &items,
+            4,
+            |n| {
+                worked.fetch_add(1, Ordering::Relaxed);
+                if *n >= 100 { Err(*n) } else { Ok(*n) }
+            },
+            |_| Ok(()),
+        );
+        assert_eq!(done, Err(100));
+        assert!(worked.load(Ordering::Relaxed) < items.len());
+        // An error in taking stops it too.
+        let worked = AtomicUsize::new(0);
+        let done = try_funnel(
+            &items,
+            4,
+            |n| {
+                worked.fetch_add(1, Ordering::Relaxed);
+                Ok(*n)
+            },
+            |n| if n == 50 { Err(n) } else { Ok(()) },
+        );
+        assert_eq!(done, Err(50));
+        assert!(worked.load(Ordering::Relaxed) < items.len());
+    }
+
+    #[test]
+    fn a_panic_in_a_funnelled_job_or_its_taking_surfaces_and_does_not_hang() {
+        let items: Vec<u32> = (0..1_000).collect();
+        for failing in [0, 1, 500, 999] {
+            let in_work = std::panic::catch_unwind(|| {
+                try_funnel(&items, 2, |n| if *n == failing { panic!("job {n}") } else { Ok::<_, ()>(*n) }, |_| Ok(()))
+            });
+            assert!(in_work.is_err(), "item {failing}");
+            let in_take = std::panic::catch_unwind(|| {
+                try_funnel(&items, 2, |n| Ok::<_, ()>(*n), |n| if n == failing { panic!("take {n}") } else { Ok(()) })
+            });
+            assert!(in_take.is_err(), "item {failing}");
+        }
     }
 
     #[test]

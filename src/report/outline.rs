@@ -851,14 +851,14 @@ impl<'a> Split<'a> {
     /// Writes the index, the pages under `parties/` and, for HTML, the
     /// stylesheet into `root`, an empty directory; returns how many pages.
     /// The pages are drawn up and rendered on every core, and written, each
-    /// with one write, by the calling thread alone ([`crate::par::stream`]):
+    /// with one write, by the calling thread alone ([`crate::par::try_funnel`]):
     /// two threads making files in one directory take turns at its lock,
     /// and the one waiting spins on it (session 14 in docs/performance.md).
-    /// The calling thread renders pages too while the next one is not ready.
-    /// No more than [`PAGES_AHEAD`] rendered pages wait to be written, and
-    /// their buffers are reused, so memory stays bounded. A page's bytes do
-    /// not depend on the order they are written in; the first page that
-    /// cannot be drawn up or written, in the index's order, is the error.
+    /// The calling thread renders pages too while none waits to be written.
+    /// No more than [`PAGES_AHEAD`] rendered pages wait, and their buffers
+    /// are reused, so memory stays bounded. A page's bytes do not depend on
+    /// the order they are written in; of the pages that cannot be drawn up
+    /// or written, the error is the one earliest in the index.
     pub fn write_into(&self, root: &std::path::Path, markdown: bool) -> Result<usize, PrintError> {
         let extension = if markdown { "md" } else { "html" };
         {
@@ -893,8 +893,7 @@ impl<'a> Split<'a> {
             };
             Ok((page.stem, buffer))
         };
-        crate::par::stream(self.parties(), PAGES_AHEAD, render, |rendered| -> Result<(), PrintError> {
-            let (stem, buffer) = rendered?;
+        crate::par::try_funnel(self.parties(), PAGES_AHEAD, render, |(stem, buffer)| -> Result<(), PrintError> {
             std::fs::write(pages.join(format!("{stem}.{extension}")), buffer.as_bytes())?;
             // Markdown pages come out of `tidy`, not a spare buffer: keep no
             // more spares than pages can be in flight. The buffer of a page
