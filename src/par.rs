@@ -120,9 +120,11 @@ pub fn try_each<T: Sync, S, E: Send>(
 /// come from one thread (files made in one directory, whose lock two threads
 /// would take turns at), while the drawing up is spread.
 ///
-/// The calling thread takes whatever results wait, and draws up items itself
-/// (taking its own results at once) while none wait, so no core idles. At
-/// most `ahead` results wait at once, so memory stays bounded. After an error
+/// The calling thread only takes: one thread per core draws up, and the
+/// taking (mostly the kernel's work, or waiting on it) runs beside them. Were
+/// the calling thread to draw up items too, the other threads would wait
+/// while it drew up a big one, the results ahead being full. At most `ahead`
+/// results wait at once, so memory stays bounded. After an error
 /// (of `work` or of `take`) no thread takes a new item and nothing more is
 /// taken; of the errors met, the one of the earliest item is returned. With
 /// one core, or one item, it runs on the calling thread.
@@ -155,19 +157,20 @@ pub fn try_funnel<T: Sync, R: Send, E: Send>(
         // and a helper waiting to send stops instead of keeping the scope
         // waiting forever.
         let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, Result<R, E>)>(ahead.max(1));
-        for _ in 1..threads {
-            let sender = sender.clone();
-            let helper = move || {
-                while let Some(index) = claim() {
-                    // The receiver gone means the calling thread panicked.
-                    if sender.send((index, work(&items[index]))).is_err() {
-                        break;
+        let started = (0..threads)
+            .filter(|_| {
+                let sender = sender.clone();
+                let helper = move || {
+                    while let Some(index) = claim() {
+                        // The receiver gone means the calling thread panicked.
+                        if sender.send((index, work(&items[index]))).is_err() {
+                            break;
+                        }
                     }
-                }
-            };
-            // If a thread cannot be started, this one does more of the work.
-            let _ = std::thread::Builder::new().spawn_scoped(scope, helper);
-        }
+                };
+                std::thread::Builder::new().spawn_scoped(scope, helper).is_ok()
+            })
+            .count();
         drop(sender);
         let mut handle = |index: usize, result: Result<R, E>| {
             if failed.load(Ordering::Relaxed) {
@@ -182,15 +185,14 @@ pub fn try_funnel<T: Sync, R: Send, E: Send>(
                 keep_earliest(&mut earliest, index, error);
             }
         };
-        loop {
-            while let Ok((index, result)) = receiver.try_recv() {
-                handle(index, result);
+        if started == 0 {
+            // No thread could be started: this one does all the work.
+            while let Some(index) = claim() {
+                handle(index, work(&items[index]));
             }
-            let Some(index) = claim() else { break };
-            handle(index, work(&items[index]));
         }
-        // The helpers' last results; the iteration ends when every helper
-        // is done (or has panicked: the scope raises that panic).
+        // The iteration ends when every helper is done (or has panicked:
+        // the scope raises that panic).
         for (index, result) in receiver {
             handle(index, result);
         }

@@ -25,7 +25,8 @@
 //! `locales/*/overview.ftl`) before a template sees it; the templates under
 //! `templates/overview/` only lay it out. Nothing is held whole: the rows are
 //! drawn up and written a batch at a time ([`Outline::write_html`]), and the
-//! pages one by one, on every core, each written as soon as it is drawn up.
+//! pages drawn up on every core and written by one thread as they come, no
+//! more than a few waiting ([`Split::write_into`]).
 
 use std::collections::BTreeMap;
 
@@ -854,7 +855,7 @@ impl<'a> Split<'a> {
     /// with one write, by the calling thread alone ([`crate::par::try_funnel`]):
     /// two threads making files in one directory take turns at its lock,
     /// and the one waiting spins on it (session 14 in docs/performance.md).
-    /// The calling thread renders pages too while none waits to be written.
+    /// The calling thread only writes, beside one rendering thread per core.
     /// No more than [`PAGES_AHEAD`] rendered pages wait, and their buffers
     /// are reused, so memory stays bounded. A page's bytes do not depend on
     /// the order they are written in; of the pages that cannot be drawn up
