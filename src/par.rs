@@ -64,7 +64,9 @@ pub fn map_owned<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync) 
 }
 
 /// `work` done on every item on every core, for its effect (a file written),
-/// each thread with its own `state` made by `init` (a buffer it reuses).
+/// each thread with its own `state` made by `init` (a buffer it reuses), on
+/// which each thread calls `finish` once no item is left for it (to write
+/// what it still holds).
 ///
 /// Threads take the next item from a shared counter. After an error no
 /// thread takes a new item; of the errors met, the one of the earliest item
@@ -73,11 +75,13 @@ pub fn try_each<T: Sync, S, E: Send>(
     items: &[T],
     init: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, &T) -> Result<(), E> + Sync,
+    finish: impl Fn(&mut S) -> Result<(), E> + Sync,
 ) -> Result<(), E> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len());
     if threads <= 1 {
         let mut state = init();
-        return items.iter().try_for_each(|item| work(&mut state, item));
+        items.iter().try_for_each(|item| work(&mut state, item))?;
+        return finish(&mut state);
     }
     let next = AtomicUsize::new(0);
     let failed = std::sync::atomic::AtomicBool::new(false);
@@ -85,7 +89,10 @@ pub fn try_each<T: Sync, S, E: Send>(
         let mut state = init();
         while !failed.load(Ordering::Relaxed) {
             let index = next.fetch_add(1, Ordering::Relaxed);
-            let item = items.get(index)?;
+            let Some(item) = items.get(index) else {
+                // Its error, if any, comes after every item's.
+                return finish(&mut state).err().map(|error| (items.len(), error));
+            };
             if let Err(error) = work(&mut state, item) {
                 failed.store(true, Ordering::Relaxed);
                 return Some((index, error));
@@ -607,13 +614,23 @@ mod tests {
     fn each_item_is_worked_once_and_the_earliest_error_wins() {
         let items: Vec<usize> = (0..5_000).collect();
         let seen: Vec<AtomicUsize> = items.iter().map(|_| AtomicUsize::new(0)).collect();
-        let done: Result<(), usize> = try_each(&items, Vec::new, |buffer: &mut Vec<usize>, n| {
-            buffer.push(*n);
-            seen[*n].fetch_add(1, Ordering::Relaxed);
-            Ok(())
-        });
+        let finished = AtomicUsize::new(0);
+        let done: Result<(), usize> = try_each(
+            &items,
+            Vec::new,
+            |buffer: &mut Vec<usize>, n| {
+                buffer.push(*n);
+                seen[*n].fetch_add(1, Ordering::Relaxed);
+                Ok(())
+            },
+            |buffer| {
+                finished.fetch_add(buffer.len(), Ordering::Relaxed);
+                Ok(())
+            },
+        );
         assert_eq!(done, Ok(()));
         assert!(seen.iter().all(|n| n.load(Ordering::Relaxed) == 1));
+        assert_eq!(finished.load(Ordering::Relaxed), items.len(), "every thread's state is finished");
         // Every item from 100 on fails: whichever thread meets which, the
         // error of item 100 is the one returned, and the work stops early.
         let worked = AtomicUsize::new(0);
@@ -624,6 +641,7 @@ mod tests {
                 worked.fetch_add(1, Ordering::Relaxed);
                 if *n >= 100 { Err(*n) } else { Ok(()) }
             },
+            |()| Ok(()),
         );
         assert_eq!(done, Err(100));
         assert!(worked.load(Ordering::Relaxed) < items.len());

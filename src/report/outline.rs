@@ -684,10 +684,9 @@ fn file_stems<'a>(parties: &[&'a PartyId]) -> HashMap<&'a PartyId, String> {
     stems
 }
 
-/// How many rendered pages of a split may wait for the thread that writes
-/// them ([`Split::write_into`]): a few per core, enough that the rendering
-/// threads rarely wait on the writer.
-const PAGES_AHEAD: usize = 8;
+/// How many rendered pages of a split a thread may keep while another makes
+/// files in the directory ([`Split::write_into`]) before it waits its turn.
+const PAGES_AHEAD: usize = 4;
 
 /// The biggest buffer of a written page kept for the next page to render
 /// into: a national model's pages are 35 KB on average.
@@ -851,15 +850,15 @@ impl<'a> Split<'a> {
 
     /// Writes the index, the pages under `parties/` and, for HTML, the
     /// stylesheet into `root`, an empty directory; returns how many pages.
-    /// The pages are drawn up and rendered on every core, and written, each
-    /// with one write, by the calling thread alone ([`crate::par::try_funnel`]):
-    /// two threads making files in one directory take turns at its lock,
-    /// and the one waiting spins on it (session 14 in docs/performance.md).
-    /// The calling thread only writes, beside one rendering thread per core.
-    /// No more than [`PAGES_AHEAD`] rendered pages wait, and their buffers
-    /// are reused, so memory stays bounded. A page's bytes do not depend on
-    /// the order they are written in; of the pages that cannot be drawn up
-    /// or written, the error is the one earliest in the index.
+    /// The pages are drawn up, rendered and written on every core
+    /// ([`crate::par::try_each`]), each page with one write, but only one
+    /// thread at a time makes files in `parties/`: two threads doing so take
+    /// turns at the directory's lock in the kernel, the one waiting spinning
+    /// on it (session 14 in docs/performance.md). A thread that finds the
+    /// directory taken renders its next page and tries again; with
+    /// [`PAGES_AHEAD`] pages kept it waits. Buffers are reused, so no more
+    /// than a few pages per core are held at once. A page's bytes do not
+    /// depend on the order they are written in.
     pub fn write_into(&self, root: &std::path::Path, markdown: bool) -> Result<usize, PrintError> {
         let extension = if markdown { "md" } else { "html" };
         {
@@ -877,35 +876,40 @@ impl<'a> Split<'a> {
         }
         let pages = root.join("parties");
         std::fs::create_dir(&pages)?;
-        // Buffers of pages written, for the next pages to render into.
-        let spare: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
-        let take_spare = || spare.lock().unwrap_or_else(std::sync::PoisonError::into_inner).pop();
-        let render = |party: &&'a PartyId| -> Result<(String, String), PrintError> {
+        // Who makes files in `parties/` now: a thread that finds it taken
+        // renders on and keeps its pages for later, rather than wait.
+        let directory = std::sync::Mutex::new(());
+        let render = |state: &mut Pending, party: &&'a PartyId| -> Result<(), PrintError> {
             let page = self.page(party);
             let buffer = if markdown {
                 super::templates::tidy(self.page_markdown_raw(&page).map_err(failed)?)
             } else {
-                let mut buffer = take_spare().unwrap_or_default();
+                let mut buffer = state.spare.pop().unwrap_or_default();
                 buffer.clear();
                 PageHtml { o: &self.outline, p: &page, view: self.outline.report_texts() }
                     .render_into(&mut buffer)
                     .map_err(failed)?;
                 buffer
             };
-            Ok((page.stem, buffer))
-        };
-        crate::par::try_funnel(self.parties(), PAGES_AHEAD, render, |(stem, buffer)| -> Result<(), PrintError> {
-            std::fs::write(pages.join(format!("{stem}.{extension}")), buffer.as_bytes())?;
-            // Markdown pages come out of `tidy`, not a spare buffer: keep no
-            // more spares than pages can be in flight. The buffer of a page
-            // far bigger than most (a national model's biggest is 26 MB) is
-            // let go, so that the spares do not each grow to that size.
-            let mut spare = spare.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            if spare.len() < PAGES_AHEAD && buffer.capacity() <= SPARE_MAX {
-                spare.push(buffer);
+            state.waiting.push((page.stem, buffer));
+            let turn = match directory.try_lock() {
+                Ok(guard) => Some(guard),
+                Err(std::sync::TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+                Err(std::sync::TryLockError::WouldBlock) if state.waiting.len() >= PAGES_AHEAD => {
+                    Some(directory.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
+                }
+                Err(std::sync::TryLockError::WouldBlock) => None,
+            };
+            match turn {
+                Some(_turn) => state.write(&pages, extension),
+                None => Ok(()),
             }
-            Ok(())
-        })?;
+        };
+        let finish = |state: &mut Pending| -> Result<(), PrintError> {
+            let _turn = directory.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            state.write(&pages, extension)
+        };
+        crate::par::try_each(self.parties(), Pending::default, render, finish)?;
         Ok(self.parties().len())
     }
 
@@ -922,6 +926,32 @@ impl<'a> Split<'a> {
     /// A page as its Markdown template gives it, before [`super::templates::tidy`].
     fn page_markdown_raw(&self, page: &Page) -> Result<String, askama::Error> {
         PageMd { o: &self.outline, p: page, view: self.outline.report_texts() }.render()
+    }
+}
+
+/// A thread's pages of a split rendered and not yet written, and the
+/// buffers of those written, for the next pages to render into.
+#[derive(Default)]
+struct Pending {
+    waiting: Vec<(String, String)>,
+    spare: Vec<String>,
+}
+
+impl Pending {
+    /// Writes the waiting pages into `pages`; the caller holds the turn at
+    /// the directory.
+    fn write(&mut self, pages: &std::path::Path, extension: &str) -> Result<(), PrintError> {
+        for (stem, buffer) in self.waiting.drain(..) {
+            std::fs::write(pages.join(format!("{stem}.{extension}")), buffer.as_bytes())?;
+            // Markdown pages come out of `tidy`, not a spare buffer: keep no
+            // more spares than pages can wait. The buffer of a page far
+            // bigger than most (a national model's biggest is 26 MB) is let
+            // go, so that the spares do not each grow to that size.
+            if self.spare.len() < PAGES_AHEAD && buffer.capacity() <= SPARE_MAX {
+                self.spare.push(buffer);
+            }
+        }
+        Ok(())
     }
 }
 
