@@ -901,13 +901,13 @@ impl<'a> Split<'a> {
                 Err(std::sync::TryLockError::WouldBlock) => None,
             };
             match turn {
-                Some(_turn) => state.write(&pages, extension),
+                Some(turn) => state.write(turn, &pages, extension),
                 None => Ok(()),
             }
         };
         let finish = |state: &mut Pending| -> Result<(), PrintError> {
-            let _turn = directory.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            state.write(&pages, extension)
+            let turn = directory.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            state.write(turn, &pages, extension)
         };
         crate::par::try_each(self.parties(), Pending::default, render, finish)?;
         Ok(self.parties().len())
@@ -938,11 +938,18 @@ struct Pending {
 }
 
 impl Pending {
-    /// Writes the waiting pages into `pages`; the caller holds the turn at
-    /// the directory.
-    fn write(&mut self, pages: &std::path::Path, extension: &str) -> Result<(), PrintError> {
-        for (stem, buffer) in self.waiting.drain(..) {
-            std::fs::write(pages.join(format!("{stem}.{extension}")), buffer.as_bytes())?;
+    /// Writes the waiting pages into `pages`: creates their files while
+    /// holding `turn`, the turn at the directory, then lets it go and writes
+    /// them (writes need no lock on the directory).
+    fn write<G>(&mut self, turn: G, pages: &std::path::Path, extension: &str) -> Result<(), PrintError> {
+        let files = self
+            .waiting
+            .iter()
+            .map(|(stem, _)| std::fs::File::create(pages.join(format!("{stem}.{extension}"))))
+            .collect::<Result<Vec<_>, _>>()?;
+        drop(turn);
+        for (mut file, (_, buffer)) in files.into_iter().zip(self.waiting.drain(..)) {
+            file.write_all(buffer.as_bytes())?;
             // Markdown pages come out of `tidy`, not a spare buffer: keep no
             // more spares than pages can wait. The buffer of a page far
             // bigger than most (a national model's biggest is 26 MB) is let
