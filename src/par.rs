@@ -64,9 +64,7 @@ pub fn map_owned<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync) 
 }
 
 /// `work` done on every item on every core, for its effect (a file written),
-/// each thread with its own `state` made by `init` (a buffer it reuses), on
-/// which each thread calls `finish` once no item is left for it (to write
-/// what it still holds).
+/// each thread with its own `state` made by `init` (a buffer it reuses).
 ///
 /// Threads take the next item from a shared counter. After an error no
 /// thread takes a new item; of the errors met, the one of the earliest item
@@ -75,13 +73,11 @@ pub fn try_each<T: Sync, S, E: Send>(
     items: &[T],
     init: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, &T) -> Result<(), E> + Sync,
-    finish: impl Fn(&mut S) -> Result<(), E> + Sync,
 ) -> Result<(), E> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len());
     if threads <= 1 {
         let mut state = init();
-        items.iter().try_for_each(|item| work(&mut state, item))?;
-        return finish(&mut state);
+        return items.iter().try_for_each(|item| work(&mut state, item));
     }
     let next = AtomicUsize::new(0);
     let failed = std::sync::atomic::AtomicBool::new(false);
@@ -89,10 +85,7 @@ pub fn try_each<T: Sync, S, E: Send>(
         let mut state = init();
         while !failed.load(Ordering::Relaxed) {
             let index = next.fetch_add(1, Ordering::Relaxed);
-            let Some(item) = items.get(index) else {
-                // Its error, if any, comes after every item's.
-                return finish(&mut state).err().map(|error| (items.len(), error));
-            };
+            let item = items.get(index)?;
             if let Err(error) = work(&mut state, item) {
                 failed.store(true, Ordering::Relaxed);
                 return Some((index, error));
@@ -119,101 +112,6 @@ pub fn try_each<T: Sync, S, E: Send>(
     match errors.into_iter().next() {
         Some((_, error)) => Err(error),
         None => Ok(()),
-    }
-}
-
-/// `work` done on every item on every core, each result handed to `take` on
-/// the calling thread alone, in no fixed order: for work whose effect must
-/// come from one thread (files made in one directory, whose lock two threads
-/// would take turns at), while the drawing up is spread.
-///
-/// The calling thread only takes: one thread per core draws up, and the
-/// taking (mostly the kernel's work, or waiting on it) runs beside them. Were
-/// the calling thread to draw up items too, the other threads would wait
-/// while it drew up a big one, the results ahead being full. At most `ahead`
-/// results wait at once, so memory stays bounded. After an error
-/// (of `work` or of `take`) no thread takes a new item and nothing more is
-/// taken; of the errors met, the one of the earliest item is returned. With
-/// one core, or one item, it runs on the calling thread.
-pub fn try_funnel<T: Sync, R: Send, E: Send>(
-    items: &[T],
-    ahead: usize,
-    work: impl Fn(&T) -> Result<R, E> + Sync,
-    mut take: impl FnMut(R) -> Result<(), E>,
-) -> Result<(), E> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len());
-    if threads <= 1 {
-        return items.iter().try_for_each(|item| take(work(item)?));
-    }
-    let next = AtomicUsize::new(0);
-    let failed = std::sync::atomic::AtomicBool::new(false);
-    // The next item's index, none once every item is claimed or after an
-    // error. An item claimed is always worked, so that the error of the
-    // earliest failing item is always met.
-    let claim = || {
-        if failed.load(Ordering::Relaxed) {
-            return None;
-        }
-        let index = next.fetch_add(1, Ordering::Relaxed);
-        (index < items.len()).then_some(index)
-    };
-    let work = &work;
-    let mut earliest: Option<(usize, E)> = None;
-    std::thread::scope(|scope| {
-        // Made in the scope, so that a panic in `take` drops the receiver
-        // and a helper waiting to send stops instead of keeping the scope
-        // waiting forever.
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, Result<R, E>)>(ahead.max(1));
-        let started = (0..threads)
-            .filter(|_| {
-                let sender = sender.clone();
-                let helper = move || {
-                    while let Some(index) = claim() {
-                        // The receiver gone means the calling thread panicked.
-                        if sender.send((index, work(&items[index]))).is_err() {
-                            break;
-                        }
-                    }
-                };
-                std::thread::Builder::new().spawn_scoped(scope, helper).is_ok()
-            })
-            .count();
-        drop(sender);
-        let mut handle = |index: usize, result: Result<R, E>| {
-            if failed.load(Ordering::Relaxed) {
-                // Nothing more is taken, but an earlier item's error counts.
-                if let Err(error) = result {
-                    keep_earliest(&mut earliest, index, error);
-                }
-                return;
-            }
-            if let Err(error) = result.and_then(&mut take) {
-                failed.store(true, Ordering::Relaxed);
-                keep_earliest(&mut earliest, index, error);
-            }
-        };
-        if started == 0 {
-            // No thread could be started: this one does all the work.
-            while let Some(index) = claim() {
-                handle(index, work(&items[index]));
-            }
-        }
-        // The iteration ends when every helper is done (or has panicked:
-        // the scope raises that panic).
-        for (index, result) in receiver {
-            handle(index, result);
-        }
-    });
-    match earliest {
-        Some((_, error)) => Err(error),
-        None => Ok(()),
-    }
-}
-
-/// Keeps in `earliest` the error of the earliest item.
-fn keep_earliest<E>(earliest: &mut Option<(usize, E)>, index: usize, error: E) {
-    if earliest.as_ref().is_none_or(|(first, _)| index < *first) {
-        *earliest = Some((index, error));
     }
 }
 
@@ -614,23 +512,13 @@ mod tests {
     fn each_item_is_worked_once_and_the_earliest_error_wins() {
         let items: Vec<usize> = (0..5_000).collect();
         let seen: Vec<AtomicUsize> = items.iter().map(|_| AtomicUsize::new(0)).collect();
-        let finished = AtomicUsize::new(0);
-        let done: Result<(), usize> = try_each(
-            &items,
-            Vec::new,
-            |buffer: &mut Vec<usize>, n| {
-                buffer.push(*n);
-                seen[*n].fetch_add(1, Ordering::Relaxed);
-                Ok(())
-            },
-            |buffer| {
-                finished.fetch_add(buffer.len(), Ordering::Relaxed);
-                Ok(())
-            },
-        );
+        let done: Result<(), usize> = try_each(&items, Vec::new, |buffer: &mut Vec<usize>, n| {
+            buffer.push(*n);
+            seen[*n].fetch_add(1, Ordering::Relaxed);
+            Ok(())
+        });
         assert_eq!(done, Ok(()));
         assert!(seen.iter().all(|n| n.load(Ordering::Relaxed) == 1));
-        assert_eq!(finished.load(Ordering::Relaxed), items.len(), "every thread's state is finished");
         // Every item from 100 on fails: whichever thread meets which, the
         // error of item 100 is the one returned, and the work stops early.
         let worked = AtomicUsize::new(0);
@@ -641,81 +529,9 @@ mod tests {
                 worked.fetch_add(1, Ordering::Relaxed);
                 if *n >= 100 { Err(*n) } else { Ok(()) }
             },
-            |()| Ok(()),
         );
         assert_eq!(done, Err(100));
         assert!(worked.load(Ordering::Relaxed) < items.len());
-    }
-
-    #[test]
-    fn funnelled_results_are_all_taken_by_the_calling_thread_once() {
-        let items: Vec<usize> = (0..5_000).collect();
-        let caller = std::thread::current().id();
-        for ahead in [0, 1, 8, 10_000] {
-            let mut taken = Vec::new();
-            let done: Result<(), usize> = try_funnel(
-                &items,
-                ahead,
-                |n| Ok((0..n % 97 * 100).sum::<usize>() + n),
-                |r| {
-                    assert_eq!(std::thread::current().id(), caller, "taken on another thread");
-                    taken.push(r);
-                    Ok(())
-                },
-            );
-            assert_eq!(done, Ok(()));
-            taken.sort_unstable();
-            let mut expected: Vec<usize> = items.iter().map(|n| (0..n % 97 * 100).sum::<usize>() + n).collect();
-            expected.sort_unstable();
-            assert_eq!(taken, expected, "ahead {ahead}");
-        }
-    }
-
-    #[test]
-    fn a_funnel_stops_after_an_error_and_the_earliest_wins() {
-        let items: Vec<usize> = (0..5_000).collect();
-        // Every item from 100 on fails: whichever thread meets which, the
-        // error of item 100 is the one returned, and the work stops early.
-        let worked = AtomicUsize::new(0);
-        let done = try_funnel(
-            &items,
-            4,
-            |n| {
-                worked.fetch_add(1, Ordering::Relaxed);
-                if *n >= 100 { Err(*n) } else { Ok(*n) }
-            },
-            |_| Ok(()),
-        );
-        assert_eq!(done, Err(100));
-        assert!(worked.load(Ordering::Relaxed) < items.len());
-        // An error in taking stops it too.
-        let worked = AtomicUsize::new(0);
-        let done = try_funnel(
-            &items,
-            4,
-            |n| {
-                worked.fetch_add(1, Ordering::Relaxed);
-                Ok(*n)
-            },
-            |n| if n == 50 { Err(n) } else { Ok(()) },
-        );
-        assert_eq!(done, Err(50));
-        assert!(worked.load(Ordering::Relaxed) < items.len());
-    }
-
-    #[test]
-    fn a_panic_in_a_funnelled_job_or_its_taking_surfaces_and_does_not_hang() {
-        let items: Vec<u32> = (0..1_000).collect();
-        for failing in [0, 1, 500, 999] {
-            let in_work = std::panic::catch_unwind(|| {
-                try_funnel(&items, 2, |n| if *n == failing { panic!("job {n}") } else { Ok::<_, ()>(*n) }, |_| Ok(()))
-            });
-            assert!(in_work.is_err(), "item {failing}");
-            let in_take = std::panic::catch_unwind(|| {
-                try_funnel(&items, 2, |n| Ok::<_, ()>(*n), |n| if n == failing { panic!("take {n}") } else { Ok(()) })
-            });
-            assert!(in_take.is_err(), "item {failing}");
-        }
     }
 
     #[test]

@@ -25,8 +25,7 @@
 //! `locales/*/overview.ftl`) before a template sees it; the templates under
 //! `templates/overview/` only lay it out. Nothing is held whole: the rows are
 //! drawn up and written a batch at a time ([`Outline::write_html`]), and the
-//! pages drawn up on every core and written by one thread as they come, no
-//! more than a few waiting ([`Split::write_into`]).
+//! pages one by one, on every core, each written as soon as it is drawn up.
 
 use std::collections::BTreeMap;
 
@@ -684,14 +683,6 @@ fn file_stems<'a>(parties: &[&'a PartyId]) -> HashMap<&'a PartyId, String> {
     stems
 }
 
-/// How many rendered pages of a split a thread may keep while another makes
-/// files in the directory ([`Split::write_into`]) before it waits its turn.
-const PAGES_AHEAD: usize = 4;
-
-/// The biggest buffer of a written page kept for the next page to render
-/// into: a national model's pages are 35 KB on average.
-const SPARE_MAX: usize = 1 << 20;
-
 /// The longest file stem made from an id, in bytes.
 const STEM_MAX: usize = 64;
 
@@ -851,14 +842,9 @@ impl<'a> Split<'a> {
     /// Writes the index, the pages under `parties/` and, for HTML, the
     /// stylesheet into `root`, an empty directory; returns how many pages.
     /// The pages are drawn up, rendered and written on every core
-    /// ([`crate::par::try_each`]), each page with one write, but only one
-    /// thread at a time makes files in `parties/`: two threads doing so take
-    /// turns at the directory's lock in the kernel, the one waiting spinning
-    /// on it (session 14 in docs/performance.md). A thread that finds the
-    /// directory taken renders its next page and tries again; with
-    /// [`PAGES_AHEAD`] pages kept it waits. Buffers are reused, so no more
-    /// than a few pages per core are held at once. A page's bytes do not
-    /// depend on the order they are written in.
+    /// ([`crate::par::try_each`]), each thread into a buffer it reuses and
+    /// each page with one write, so no more than one page per core is held
+    /// at once. A page's bytes do not depend on the order they are written in.
     pub fn write_into(&self, root: &std::path::Path, markdown: bool) -> Result<usize, PrintError> {
         let extension = if markdown { "md" } else { "html" };
         {
@@ -876,40 +862,19 @@ impl<'a> Split<'a> {
         }
         let pages = root.join("parties");
         std::fs::create_dir(&pages)?;
-        // Who makes files in `parties/` now: a thread that finds it taken
-        // renders on and keeps its pages for later, rather than wait.
-        let directory = std::sync::Mutex::new(());
-        let render = |state: &mut Pending, party: &&'a PartyId| -> Result<(), PrintError> {
+        let write = |buffer: &mut String, party: &&'a PartyId| -> Result<(), PrintError> {
             let page = self.page(party);
-            let buffer = if markdown {
-                super::templates::tidy(self.page_markdown_raw(&page).map_err(failed)?)
+            buffer.clear();
+            if markdown {
+                *buffer = super::templates::tidy(self.page_markdown_raw(&page).map_err(failed)?);
             } else {
-                let mut buffer = state.spare.pop().unwrap_or_default();
-                buffer.clear();
                 PageHtml { o: &self.outline, p: &page, view: self.outline.report_texts() }
-                    .render_into(&mut buffer)
+                    .render_into(buffer)
                     .map_err(failed)?;
-                buffer
-            };
-            state.waiting.push((page.stem, buffer));
-            let turn = match directory.try_lock() {
-                Ok(guard) => Some(guard),
-                Err(std::sync::TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
-                Err(std::sync::TryLockError::WouldBlock) if state.waiting.len() >= PAGES_AHEAD => {
-                    Some(directory.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
-                }
-                Err(std::sync::TryLockError::WouldBlock) => None,
-            };
-            match turn {
-                Some(turn) => state.write(turn, &pages, extension),
-                None => Ok(()),
             }
+            Ok(std::fs::write(pages.join(format!("{}.{extension}", page.stem)), buffer.as_bytes())?)
         };
-        let finish = |state: &mut Pending| -> Result<(), PrintError> {
-            let turn = directory.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            state.write(turn, &pages, extension)
-        };
-        crate::par::try_each(self.parties(), Pending::default, render, finish)?;
+        crate::par::try_each(self.parties(), String::new, write)?;
         Ok(self.parties().len())
     }
 
@@ -926,39 +891,6 @@ impl<'a> Split<'a> {
     /// A page as its Markdown template gives it, before [`super::templates::tidy`].
     fn page_markdown_raw(&self, page: &Page) -> Result<String, askama::Error> {
         PageMd { o: &self.outline, p: page, view: self.outline.report_texts() }.render()
-    }
-}
-
-/// A thread's pages of a split rendered and not yet written, and the
-/// buffers of those written, for the next pages to render into.
-#[derive(Default)]
-struct Pending {
-    waiting: Vec<(String, String)>,
-    spare: Vec<String>,
-}
-
-impl Pending {
-    /// Writes the waiting pages into `pages`: creates their files while
-    /// holding `turn`, the turn at the directory, then lets it go and writes
-    /// them (writes need no lock on the directory).
-    fn write<G>(&mut self, turn: G, pages: &std::path::Path, extension: &str) -> Result<(), PrintError> {
-        let files = self
-            .waiting
-            .iter()
-            .map(|(stem, _)| std::fs::File::create(pages.join(format!("{stem}.{extension}"))))
-            .collect::<Result<Vec<_>, _>>()?;
-        drop(turn);
-        for (mut file, (_, buffer)) in files.into_iter().zip(self.waiting.drain(..)) {
-            file.write_all(buffer.as_bytes())?;
-            // Markdown pages come out of `tidy`, not a spare buffer: keep no
-            // more spares than pages can wait. The buffer of a page far
-            // bigger than most (a national model's biggest is 26 MB) is let
-            // go, so that the spares do not each grow to that size.
-            if self.spare.len() < PAGES_AHEAD && buffer.capacity() <= SPARE_MAX {
-                self.spare.push(buffer);
-            }
-        }
-        Ok(())
     }
 }
 
