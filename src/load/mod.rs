@@ -184,14 +184,16 @@ fn load_read_as(read: Read, reference: &Reference, how: Validation) -> Result<Lo
                 Some((path, size)) => JobText::Unread { path, size },
                 None => JobText::Lent(prepared.sources.lend_text(file)),
             };
-            Job { text, file, release: read.release, twins: Vec::new() }
+            Job { text, file, release: read.release, into: 0, twins: Vec::new() }
         })
         .collect();
+    let building = [validate::Building::new(jobs.iter().map(|job| job.text.size()).sum())];
     // With [`read_path`], each file is read in this stage, on the thread that
     // parses it; each is built there too, as soon as it is parsed.
-    let parsed = timings.time("parse", || parse_all(jobs, reference));
+    let parsed = timings.time("parse", || parse_all(jobs, reference, &building));
     let results = parsed.into_iter().map(|parsed| parsed.returned(&mut prepared.sources)).collect();
-    finish(prepared, results, reference, timings, how)
+    let [building] = building;
+    finish(prepared, results, building, reference, timings, how)
 }
 
 /// Loads the two sides of a comparison (`diff`), parsing once each file whose
@@ -222,6 +224,8 @@ pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded,
     let started = std::time::Instant::now();
     let old_texts: Vec<String> = old.texts.iter().map(|&(file, _)| old.sources.lend_text(file)).collect();
     let new_texts: Vec<String> = new.texts.iter().map(|&(file, _)| new.sources.lend_text(file)).collect();
+    let size = |texts: &[String]| texts.iter().map(|text| text.len() as u64).sum();
+    let (old_size, new_size) = (size(&old_texts), size(&new_texts));
     // For each new text file, the old file with the same text, if any: it is
     // not parsed again.
     let twins: Vec<Option<usize>> = {
@@ -234,7 +238,13 @@ pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded,
     let mut jobs: Vec<Job> = old_texts
         .into_iter()
         .zip(&old.texts)
-        .map(|(text, &(file, _))| Job { text: JobText::Lent(text), file, release: old_release, twins: Vec::new() })
+        .map(|(text, &(file, _))| Job {
+            text: JobText::Lent(text),
+            file,
+            release: old_release,
+            into: 0,
+            twins: Vec::new(),
+        })
         .collect();
     // For each new text file: its own job, or the old job it shares, with its
     // text held until that job tells whether the file parsed cleanly.
@@ -243,16 +253,17 @@ pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded,
         match twins[new_jobs.len()] {
             Some(twin) => {
                 // The old side's job builds the new side's entities too.
-                jobs[twin].twins.push(file);
+                jobs[twin].twins.push((file, 1));
                 new_jobs.push(Err((twin, text, file)));
             }
             None => {
                 new_jobs.push(Ok(jobs.len()));
-                jobs.push(Job { text: JobText::Lent(text), file, release: new_release, twins: Vec::new() });
+                jobs.push(Job { text: JobText::Lent(text), file, release: new_release, into: 1, twins: Vec::new() });
             }
         }
     }
-    let mut parsed: Vec<Option<Parsed>> = parse_all(jobs, reference).into_iter().map(Some).collect();
+    let building = [validate::Building::new(old_size), validate::Building::new(new_size)];
+    let mut parsed: Vec<Option<Parsed>> = parse_all(jobs, reference, &building).into_iter().map(Some).collect();
     let old_count = old.texts.len();
     let mut new_results = Vec::with_capacity(new_jobs.len());
     let mut again = Vec::new();
@@ -269,7 +280,7 @@ pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded,
                 None => {
                     again.push((
                         index,
-                        Job { text: JobText::Lent(text), file, release: new_release, twins: Vec::new() },
+                        Job { text: JobText::Lent(text), file, release: new_release, into: 1, twins: Vec::new() },
                     ));
                     None
                 }
@@ -278,7 +289,7 @@ pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded,
         new_results.push(result);
     }
     let (indices, again): (Vec<usize>, Vec<Job>) = again.into_iter().unzip();
-    for (index, parsed) in indices.into_iter().zip(parse_all(again, reference)) {
+    for (index, parsed) in indices.into_iter().zip(parse_all(again, reference, &building)) {
         new_results[index] = Some(parsed.returned(&mut new.sources));
     }
     let old_results: Vec<BuiltFile> =
@@ -291,8 +302,9 @@ pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded,
     // model's maps together for a moment, and both sides' moments at once
     // would be `diff`'s peak (national: 821–836 MB at once, 754–756 MB one
     // after the other, for 0.1 s more).
-    let old = finish(old, old_results, reference, old_timings, Validation::Fast);
-    (old, finish(new, new_results, reference, new_timings, Validation::Fast))
+    let [old_building, new_building] = building;
+    let old = finish(old, old_results, old_building, reference, old_timings, Validation::Fast);
+    (old, finish(new, new_results, new_building, reference, new_timings, Validation::Fast))
 }
 
 /// Parses model texts into the loader's raw types on this one thread, and does
@@ -317,20 +329,25 @@ type ParsedFile = Result<(Arc<raw::RawFile>, Bounded), Box<Diagnostic>>;
 /// the file unreadable.
 type BuiltFile = Result<(validate::Part, Bounded), Box<Diagnostic>>;
 
-/// Parses one model file and builds its entities for `file` and for each of
-/// `twins` (the same text on the other side of a `diff`, built only if the
-/// file parsed with no problem), then lets the raw values go.
+/// Parses one model file and builds its entities for `file` into
+/// `building[into]`, and for each of `twins` (the same text on the other side
+/// of a `diff`, built only if the file parsed with no problem) into its
+/// side's; then lets the raw values go.
 fn parse_and_build(
     text: &str,
-    file: FileId,
-    twins: &[FileId],
+    (file, into): (FileId, usize),
+    twins: &[(FileId, usize)],
     reference: &Reference,
+    building: &[validate::Building],
 ) -> (BuiltFile, Vec<(FileId, validate::Part)>) {
+    // `into` is 0 or 1, set by the loader for the sides it builds.
+    let build =
+        |raw: &raw::RawFile, file, into: usize| validate::build_part(raw, file, text, reference, &building[into]);
     match parse_model_file(text, file) {
         Ok((raw, problems)) => {
-            let part = validate::build_part(&raw, file, text, reference);
+            let part = build(&raw, file, into);
             let twins = match problems.is_empty() {
-                true => twins.iter().map(|&twin| (twin, validate::build_part(&raw, twin, text, reference))).collect(),
+                true => twins.iter().map(|&(twin, into)| (twin, build(&raw, twin, into))).collect(),
                 false => Vec::new(),
             };
             (Ok((part, problems)), twins)
@@ -451,6 +468,7 @@ fn prepare(mut inputs: Vec<(PathBuf, Input)>) -> Prepared {
 fn finish(
     prepared: Prepared,
     results: Vec<BuiltFile>,
+    building: validate::Building,
     reference: &Reference,
     mut timings: Timings,
     how: Validation,
@@ -493,7 +511,7 @@ fn finish(
         let (files, parts): (Vec<(FileId, String)>, Vec<validate::Part>) =
             built.into_iter().map(|(file, shown, part)| ((file, shown), part)).unzip();
         let assembled = match how {
-            Validation::Fast => validate::assemble(parts),
+            Validation::Fast => validate::assemble(parts, building),
             Validation::Full => None,
         };
         assembled.unwrap_or_else(|| {
@@ -579,12 +597,15 @@ fn once_each(warnings: Vec<Diagnostic>, sources: &SourceMap) -> Vec<Diagnostic> 
 }
 
 /// One file to parse: its text, whether the text is let go once the file
-/// is parsed, and the other side's files with the same text (`diff`).
+/// is parsed, which side's model it is built into (an index into the
+/// [`validate::Building`]s given to [`parse_all`]), and the other side's files
+/// with the same text (`diff`), with their side.
 struct Job {
     text: JobText,
     file: FileId,
     release: bool,
-    twins: Vec<FileId>,
+    into: usize,
+    twins: Vec<(FileId, usize)>,
 }
 
 /// A job's text.
@@ -662,21 +683,21 @@ fn lent(text: String, release: bool) -> Lent {
 /// not wait for the last file. A file still to be read is read by that
 /// thread just before: a thread holds one text at a time, and the memory of
 /// one serves the next.
-fn parse_all(jobs: Vec<Job>, reference: &Reference) -> Vec<Parsed> {
+fn parse_all(jobs: Vec<Job>, reference: &Reference, building: &[validate::Building]) -> Vec<Parsed> {
     let mut jobs: Vec<(usize, Job)> = jobs.into_iter().enumerate().collect();
     jobs.sort_by_key(|(_, job)| std::cmp::Reverse(job.text.size()));
     let order: Vec<usize> = jobs.iter().map(|(index, _)| *index).collect();
-    let parsed = crate::par::map_owned(jobs, |(_, Job { text, file, release, twins })| {
+    let parsed = crate::par::map_owned(jobs, |(_, Job { text, file, release, into, twins })| {
         let clean = |result: &BuiltFile| matches!(result, Ok((_, problems)) if problems.is_empty());
         match text {
             JobText::Lent(text) => {
-                let (result, twins) = parse_and_build(&text, file, &twins, reference);
+                let (result, twins) = parse_and_build(&text, (file, into), &twins, reference, building);
                 let release = release && clean(&result);
                 Parsed { result, twins, file, back: Back::Lent(lent(text, release)) }
             }
             JobText::Unread { path, .. } => match files::read_text(&path) {
                 Ok(files::Text::Utf8(text)) => {
-                    let (result, twins) = parse_and_build(&text, file, &twins, reference);
+                    let (result, twins) = parse_and_build(&text, (file, into), &twins, reference, building);
                     let release = release && clean(&result);
                     Parsed { result, twins, file, back: Back::Read(SourceFile::read(path, text, release)) }
                 }

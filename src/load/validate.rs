@@ -174,13 +174,75 @@ fn settle(model: &mut Model, diagnostics: &mut Bounded) {
     owned_by_cycles(model, diagnostics);
 }
 
-/// One model file built on its own, on the fast path ([`build_part`]): its
-/// entities and their diagnostics, and what was taken on trust.
+/// The model the fast path builds every file into, each on the thread that
+/// parsed it ([`build_part`]), in whatever order the files are done: the
+/// maps are sorted by id once all are in, and an id defined twice sends the
+/// model to the full validation, so the order never shows.
+///
+/// Each file's entities move into the model's maps at once, rather than each
+/// file's map waiting to be gathered: gathering would hold every entity twice
+/// for a moment, which was the loader's high point (issue 19).
+pub(super) struct Building {
+    /// The model so far, and how many bytes of model files it was built from.
+    state: std::sync::Mutex<(Model, u64)>,
+    /// How many bytes of model files the whole model is built from.
+    total: u64,
+}
+
+impl Building {
+    /// An empty model, to be built from `total` bytes of model files.
+    pub(super) fn new(total: u64) -> Self {
+        Building { state: std::sync::Mutex::new((Model::default(), 0)), total }
+    }
+
+    /// Moves one file's entities into the model; `bytes` is the file's size.
+    fn take(&self, part: Model, bytes: u64) {
+        // A poisoned lock means a thread panicked: the panic surfaces when
+        // the threads are joined, and this model is never used.
+        let mut state = self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (model, built) = &mut *state;
+        *built += bytes;
+        let (built, total) = (*built, self.total);
+        move_into(&mut model.parties, part.parties, built, total);
+        move_into(&mut model.data, part.data, built, total);
+        move_into(&mut model.systems, part.systems, built, total);
+        move_into(&mut model.activities, part.activities, built, total);
+        move_into(&mut model.agreements, part.agreements, built, total);
+        move_into(&mut model.incidents, part.incidents, built, total);
+    }
+
+    /// The model built.
+    fn into_model(self) -> Model {
+        self.state.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner).0
+    }
+}
+
+/// Moves `from`'s entities into `into`. When `into` has no room left, it is
+/// given room for as many entities of its kind as the `built` bytes of files
+/// taken so far hold per byte, over all `total` bytes, and a quarter more:
+/// each growth copies every entity so far, so it should be rare, and room
+/// never used is never written, so it takes address space, not memory.
+fn move_into<K: std::hash::Hash + Eq, V>(into: &mut IdMap<K, V>, from: IdMap<K, V>, built: u64, total: u64) {
+    let needed = into.len() + from.len();
+    if needed > into.capacity() {
+        let expected =
+            u128::try_from(needed).unwrap_or(u128::MAX) * u128::from(total) * 5 / 4 / u128::from(built.max(1));
+        // Never more than 64 times what is needed now: a first file much
+        // denser than the rest must not reserve gigabytes.
+        let room = usize::try_from(expected).unwrap_or(usize::MAX).clamp(needed, needed.saturating_mul(64));
+        into.reserve_exact(room - into.len());
+    }
+    into.extend(from);
+}
+
+/// One model file built on the fast path ([`build_part`]): what building its
+/// entities found, and what was taken on trust. The entities themselves are
+/// in the [`Building`] model.
 pub(super) struct Part {
-    /// The file's entities.
-    model: Model,
-    /// What building them found.
+    /// What building the file's entities found.
     diagnostics: Bounded,
+    /// The file's accepted risks, in file order (their sort is stable).
+    accepted_risks: Vec<AcceptedRisk>,
     /// Each id the file defines, with its kind, in pass 1's order; `None`
     /// if one of them is not a valid id.
     definitions: Option<Vec<(Kind, Interned)>>,
@@ -188,11 +250,11 @@ pub(super) struct Part {
     references: Vec<(Key, Kind)>,
 }
 
-/// Builds one parsed file's entities before the other files are known: every
-/// reference is taken as naming an entity of its kind, and every id as
-/// defined here first, and both are noted for [`assemble`] to check. `text`
-/// is the file's text, which the raw values were parsed from.
-pub(super) fn build_part(raw: &RawFile, file: FileId, text: &str, reference: &Reference) -> Part {
+/// Builds one parsed file's entities into `into` before the other files are
+/// known: every reference is taken as naming an entity of its kind, and
+/// every id as defined here first, and both are noted for [`assemble`] to
+/// check. `text` is the file's text, which the raw values were parsed from.
+pub(super) fn build_part(raw: &RawFile, file: FileId, text: &str, reference: &Reference, into: &Building) -> Part {
     let definitions = definitions(raw, file, text.len())
         .into_iter()
         .map(|(kind, id, _)| id.ok().map(|id| (kind, id)))
@@ -207,6 +269,8 @@ pub(super) fn build_part(raw: &RawFile, file: FileId, text: &str, reference: &Re
     };
     let mut model = Model::default();
     ctx.build(raw, &mut model);
+    let accepted_risks = std::mem::take(&mut model.accepted_risks);
+    into.take(model, text.len() as u64);
     let mut references = match ctx.resolve {
         Resolve::Noted(references) => references,
         Resolve::Known { .. } => Vec::new(),
@@ -216,15 +280,15 @@ pub(super) fn build_part(raw: &RawFile, file: FileId, text: &str, reference: &Re
     references.sort_unstable_by_key(|&(key, kind)| (key.0.number(), kind as u8));
     references.dedup();
     references.shrink_to_fit();
-    Part { model, diagnostics: ctx.diagnostics, definitions, references }
+    Part { diagnostics: ctx.diagnostics, accepted_risks, definitions, references }
 }
 
-/// The model made of every file's part, in file order, with the diagnostics
-/// their building found; or `None` if what the parts took on trust does not
-/// hold: an id that is malformed or defined twice, or a reference that names
-/// no entity of its kind. The model then has errors, and only the full
-/// validation ([`validate`]) says which.
-pub(super) fn assemble(mut parts: Vec<Part>) -> Option<(Model, Bounded)> {
+/// The model built, with the diagnostics each file's building found, in file
+/// order (`parts` is one per file, in file order); or `None` if what the
+/// parts took on trust does not hold: an id that is malformed or defined
+/// twice, or a reference that names no entity of its kind. The model then
+/// has errors, and only the full validation ([`validate`]) says which.
+pub(super) fn assemble(parts: Vec<Part>, built: Building) -> Option<(Model, Bounded)> {
     let count = parts.iter().map(|part| part.definitions.as_ref().map_or(0, Vec::len)).sum();
     let mut kinds: HashMap<Key, Kind, foldhash::fast::RandomState> =
         HashMap::with_capacity_and_hasher(count, Default::default());
@@ -240,41 +304,14 @@ pub(super) fn assemble(mut parts: Vec<Part>) -> Option<(Model, Bounded)> {
         return None;
     }
     drop(kinds);
+    let mut model = built.into_model();
     let mut diagnostics = Bounded::new();
-    for part in &mut parts {
-        diagnostics.append(std::mem::take(&mut part.diagnostics));
-        part.references = Vec::new();
+    for part in parts {
+        diagnostics.append(part.diagnostics);
+        model.accepted_risks.extend(part.accepted_risks);
     }
-    // Kind by kind, so that only one kind's entities are ever held twice
-    // while they move into the model's map.
-    let mut model = Model {
-        parties: gather(&mut parts, |model| &mut model.parties),
-        data: gather(&mut parts, |model| &mut model.data),
-        systems: gather(&mut parts, |model| &mut model.systems),
-        activities: gather(&mut parts, |model| &mut model.activities),
-        agreements: gather(&mut parts, |model| &mut model.agreements),
-        incidents: gather(&mut parts, |model| &mut model.incidents),
-        accepted_risks: parts.iter_mut().flat_map(|part| std::mem::take(&mut part.model.accepted_risks)).collect(),
-    };
-    drop(parts);
     settle(&mut model, &mut diagnostics);
     Some((model, diagnostics))
-}
-
-/// One kind of entity of every part, in part order, as one map made at its
-/// size; each part's map is freed as soon as its entities have moved. When
-/// one part holds them all (a model in one file), its map is the model's.
-fn gather<K: std::hash::Hash + Eq, V>(parts: &mut [Part], map: impl Fn(&mut Model) -> &mut IdMap<K, V>) -> IdMap<K, V> {
-    let size: usize = parts.iter_mut().map(|part| map(&mut part.model).len()).sum();
-    let mut all = IdMap::with_capacity_and_hasher(size, Default::default());
-    for part in parts {
-        let entities = std::mem::take(map(&mut part.model));
-        if entities.len() == size {
-            return entities;
-        }
-        all.extend(entities);
-    }
-    all
 }
 
 /// Reports every cycle of `owned_by` (`a` owned by `b`, `b` by `a`): two
