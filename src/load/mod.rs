@@ -1069,6 +1069,28 @@ mod tests {
         assert!(valid > 20 && invalid > 20, "{valid} valid, {invalid} invalid");
     }
 
+    #[test]
+    fn a_file_changed_before_the_full_validation_reads_it_again_is_not_parsed() {
+        // The full validation parses again the files the fast path let go;
+        // a file whose bytes changed since is refused, not read as the model.
+        let dir = tempfile::tempdir().unwrap();
+        let (kept, changed) = (dir.path().join("a.yaml"), dir.path().join("b.yaml"));
+        let text = |id: &str| format!("parties:\n{}", party(id, "SE"));
+        let mut sources = SourceMap::new();
+        let mut files = Vec::new();
+        for (path, id) in [(&kept, "vendor-a"), (&changed, "vendor-b")] {
+            std::fs::write(path, text(id)).unwrap();
+            let file = sources.add(path.clone(), String::new());
+            sources.put(file, SourceFile::read(path.clone(), text(id), true));
+            files.push((file, shown(path)));
+        }
+        std::fs::write(&changed, text("vendor-c")).unwrap();
+        let again = parse_again(&files, &sources);
+        assert!(again[0].as_ref().is_some_and(|raw| raw.parties.len() == 1), "{again:?}");
+        assert!(again[1].is_none(), "{again:?}");
+        assert!(changed_while_read(&files[1].1).message.contains("changed while it was being read"));
+    }
+
     /// The model as read up front, every file before any is parsed (what
     /// [`load_pair`] does), against the model read file by file on the
     /// parsing threads (what [`load_read`] does with [`read_path`]).
