@@ -1069,6 +1069,63 @@ mod tests {
         assert!(valid > 20 && invalid > 20, "{valid} valid, {invalid} invalid");
     }
 
+    /// The files of `models/1177`, as `(path, text)`.
+    fn model_1177() -> Vec<(PathBuf, String)> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("models/1177");
+        let mut files: Vec<(PathBuf, String)> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
+            .map(|path| (path.clone(), std::fs::read_to_string(&path).unwrap()))
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// `text` with its line `at` damaged `how`: left out, written twice, its
+    /// value replaced by line `from`'s (a reference to an entity of another
+    /// kind, an id defined twice), or swapped with line `from`.
+    fn damaged(text: &str, at: usize, from: usize, how: u8) -> String {
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        let (at, from) = (at % lines.len(), from % lines.len());
+        let value = |line: &str| line.rsplit_once(": ").map(|(_, value)| value.to_owned());
+        match how % 4 {
+            0 => drop(lines.remove(at)),
+            1 => lines.insert(at, lines[at].clone()),
+            2 => {
+                if let (Some((key, _)), Some(value)) = (lines[at].rsplit_once(": "), value(&lines[from])) {
+                    lines[at] = format!("{key}: {value}");
+                }
+            }
+            _ => lines.swap(at, from),
+        }
+        lines.join("\n") + "\n"
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
+
+        /// Damage to the real model that breaks references or ids sends
+        /// the fast way to the full one; damage that does not must leave
+        /// the fast way's result the full way's.
+        #[test]
+        fn fast_and_full_validation_agree_on_a_damaged_model(
+            file in 0usize..64, at in 0usize..4096, from in 0usize..4096, how in 0u8..4, twice in 0u8..2,
+        ) {
+            let reference = Reference::builtin();
+            let mut texts = model_1177();
+            let file = file % texts.len();
+            texts[file].1 = damaged(&texts[file].1, at, from, how);
+            if twice == 1 {
+                let other = (file + 1) % texts.len();
+                texts[other].1 = damaged(&texts[other].1, from, at, how + 2);
+            }
+            let fast = load_read_as(read_texts(texts.clone()), &reference, Validation::Fast);
+            let full = load_read_as(read_texts(texts), &reference, Validation::Full);
+            proptest::prop_assert_eq!(outcome(&fast), outcome(&full));
+        }
+    }
+
     #[test]
     fn a_file_changed_before_the_full_validation_reads_it_again_is_not_parsed() {
         // The full validation parses again the files the fast path let go;
