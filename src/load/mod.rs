@@ -512,7 +512,10 @@ fn finish(
             built.into_iter().map(|(file, shown, part)| ((file, shown), part)).unzip();
         let assembled = match how {
             Validation::Fast => validate::assemble(parts, building),
-            Validation::Full => None,
+            Validation::Full => {
+                drop((parts, building));
+                None
+            }
         };
         assembled.unwrap_or_else(|| {
             let mut parsed = Vec::with_capacity(files.len());
