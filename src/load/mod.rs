@@ -11,7 +11,10 @@
 //! machine. A file that fails to parse is reported and skipped; the others
 //! are still validated, so one run shows every problem. Validation
 //! (`validate.rs`) turns the raw, spanned types into the domain model and
-//! collects every diagnostic.
+//! collects every diagnostic: each file is built on the thread that parsed
+//! it, taking its references on trust, and the parts are checked and put
+//! together once all are in; a model whose references do not check out is
+//! parsed again and validated the full way, for its diagnostics.
 
 pub mod files;
 pub mod git;
@@ -152,6 +155,23 @@ pub fn read_texts(texts: Vec<(PathBuf, String)>) -> Read {
 
 /// Parses and validates a model that has been read.
 pub fn load_read(read: Read, reference: &Reference) -> Result<Loaded, Invalid> {
+    load_read_as(read, reference, Validation::Fast)
+}
+
+/// How a model's parsed files are validated.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Validation {
+    /// Each file built as it is parsed and the parts checked together
+    /// ([`validate::assemble`]); the full way only if a check fails.
+    Fast,
+    /// The full way at once: every file's ids, then every file built
+    /// against them. The tests compare it with the fast way.
+    #[cfg_attr(not(test), allow(dead_code))]
+    Full,
+}
+
+/// [`load_read`], validating `how`.
+fn load_read_as(read: Read, reference: &Reference, how: Validation) -> Result<Loaded, Invalid> {
     let mut timings = read.timings;
     let mut prepared = match read.inputs {
         Ok(inputs) => prepare(inputs),
@@ -164,25 +184,27 @@ pub fn load_read(read: Read, reference: &Reference) -> Result<Loaded, Invalid> {
                 Some((path, size)) => JobText::Unread { path, size },
                 None => JobText::Lent(prepared.sources.lend_text(file)),
             };
-            Job { text, file, release: read.release }
+            Job { text, file, release: read.release, into: 0, twins: Vec::new() }
         })
         .collect();
+    let building = [validate::Building::new(jobs.iter().map(|job| job.text.size()).sum())];
     // With [`read_path`], each file is read in this stage, on the thread that
-    // parses it.
-    let parsed = timings.time("parse", || parse_all(jobs));
+    // parses it; each is built there too, as soon as it is parsed.
+    let parsed = timings.time("parse", || parse_all(jobs, reference, &building));
     let results = parsed.into_iter().map(|parsed| parsed.returned(&mut prepared.sources)).collect();
-    finish(prepared, results, reference, timings)
+    let [building] = building;
+    finish(prepared, results, building, reference, timings, how)
 }
 
 /// Loads the two sides of a comparison (`diff`), parsing once each file whose
 /// bytes are the same on both sides.
 ///
 /// A file is shared when its text equals, byte for byte, a file of the old
-/// side (whatever its name) and it parsed with no problem: the new side then
-/// takes the old side's raw values rather than parsing it again. Spans in the
-/// raw values are byte offsets, the same in both copies; each side validates
-/// with its own file ids, so its model, diagnostics and locations are exactly
-/// those [`load_read`] gives it. A file that has problems is parsed on each
+/// side (whatever its name) and it parsed with no problem: the old side's
+/// job then builds the new side's entities too, from the same raw values,
+/// rather than parsing it again. Spans in the raw values are byte offsets,
+/// the same in both copies; each side is built with its own file ids, so its
+/// model, diagnostics and locations are exactly those [`load_read`] gives it. A file that has problems is parsed on each
 /// side, so each side's diagnostics name its own file.
 pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded, Invalid>, Result<Loaded, Invalid>) {
     let (mut old_timings, mut new_timings) = (old.timings, new.timings);
@@ -202,6 +224,8 @@ pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded,
     let started = std::time::Instant::now();
     let old_texts: Vec<String> = old.texts.iter().map(|&(file, _)| old.sources.lend_text(file)).collect();
     let new_texts: Vec<String> = new.texts.iter().map(|&(file, _)| new.sources.lend_text(file)).collect();
+    let size = |texts: &[String]| texts.iter().map(|text| text.len() as u64).sum();
+    let (old_size, new_size) = (size(&old_texts), size(&new_texts));
     // For each new text file, the old file with the same text, if any: it is
     // not parsed again.
     let twins: Vec<Option<usize>> = {
@@ -214,36 +238,50 @@ pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded,
     let mut jobs: Vec<Job> = old_texts
         .into_iter()
         .zip(&old.texts)
-        .map(|(text, &(file, _))| Job { text: JobText::Lent(text), file, release: old_release })
+        .map(|(text, &(file, _))| Job {
+            text: JobText::Lent(text),
+            file,
+            release: old_release,
+            into: 0,
+            twins: Vec::new(),
+        })
         .collect();
     // For each new text file: its own job, or the old job it shares, with its
     // text held until that job tells whether the file parsed cleanly.
     let mut new_jobs = Vec::with_capacity(new_texts.len());
     for (text, &(file, _)) in new_texts.into_iter().zip(&new.texts) {
         match twins[new_jobs.len()] {
-            Some(twin) => new_jobs.push(Err((twin, text, file))),
+            Some(twin) => {
+                // The old side's job builds the new side's entities too.
+                jobs[twin].twins.push((file, 1));
+                new_jobs.push(Err((twin, text, file)));
+            }
             None => {
                 new_jobs.push(Ok(jobs.len()));
-                jobs.push(Job { text: JobText::Lent(text), file, release: new_release });
+                jobs.push(Job { text: JobText::Lent(text), file, release: new_release, into: 1, twins: Vec::new() });
             }
         }
     }
-    let mut parsed: Vec<Option<Parsed>> = parse_all(jobs).into_iter().map(Some).collect();
+    let building = [validate::Building::new(old_size), validate::Building::new(new_size)];
+    let mut parsed: Vec<Option<Parsed>> = parse_all(jobs, reference, &building).into_iter().map(Some).collect();
     let old_count = old.texts.len();
     let mut new_results = Vec::with_capacity(new_jobs.len());
     let mut again = Vec::new();
     for (index, job) in new_jobs.into_iter().enumerate() {
         let result = match job {
             Ok(own) => parsed[own].take().map(|own| own.returned(&mut new.sources)),
-            Err((twin, text, file)) => match &parsed[twin] {
-                Some(Parsed { result: Ok((raw, problems)), .. }) if problems.is_empty() => {
+            Err((twin, text, file)) => match parsed[twin].as_mut().and_then(|twin| twin.take_twin(file)) {
+                Some(part) => {
                     new.sources.give_back(file, lent(text, new_release));
-                    Some(Ok((Arc::clone(raw), Bounded::new())))
+                    Some(Ok((part, Bounded::new())))
                 }
                 // A shared file with problems is parsed again, for the new
                 // side's file ids.
-                _ => {
-                    again.push((index, Job { text: JobText::Lent(text), file, release: new_release }));
+                None => {
+                    again.push((
+                        index,
+                        Job { text: JobText::Lent(text), file, release: new_release, into: 1, twins: Vec::new() },
+                    ));
                     None
                 }
             },
@@ -251,23 +289,22 @@ pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded,
         new_results.push(result);
     }
     let (indices, again): (Vec<usize>, Vec<Job>) = again.into_iter().unzip();
-    for (index, parsed) in indices.into_iter().zip(parse_all(again)) {
+    for (index, parsed) in indices.into_iter().zip(parse_all(again, reference, &building)) {
         new_results[index] = Some(parsed.returned(&mut new.sources));
     }
-    let old_results: Vec<ParsedFile> =
+    let old_results: Vec<BuiltFile> =
         parsed.drain(..old_count).flatten().map(|parsed| parsed.returned(&mut old.sources)).collect();
-    let new_results: Vec<ParsedFile> = new_results.into_iter().flatten().collect();
+    let new_results: Vec<BuiltFile> = new_results.into_iter().flatten().collect();
     let elapsed = started.elapsed();
     old_timings.record("parse", elapsed);
     new_timings.record("parse", elapsed);
-    // Both sides are validated at once: each validation has steps on one
-    // thread (entering ids, taking each file's part, sorting), which the
-    // other side's steps fill; the raw files both share are freed as soon
-    // as both have built them.
-    crate::par::join(
-        || finish(old, old_results, reference, old_timings),
-        || finish(new, new_results, reference, new_timings),
-    )
+    // One side after the other: each side's assembling (checking what its
+    // files took on trust, sorting its maps) allocates, and at once the two
+    // raised `diff`'s peak on national (722–736 MB against 720–721 MB, two
+    // pairs, for 0.1–0.2 s less).
+    let [old_building, new_building] = building;
+    let old = finish(old, old_results, old_building, reference, old_timings, Validation::Fast);
+    (old, finish(new, new_results, new_building, reference, new_timings, Validation::Fast))
 }
 
 /// Parses model texts into the loader's raw types on this one thread, and does
@@ -286,6 +323,38 @@ pub fn parse_only(texts: &[String]) -> usize {
 /// A model file read into raw types: what could be read, and every problem
 /// met; or the one problem that made the file unreadable as YAML.
 type ParsedFile = Result<(Arc<raw::RawFile>, Bounded), Box<Diagnostic>>;
+
+/// A model file parsed and built on the fast path ([`validate::build_part`]):
+/// its entities, and every problem parsing met; or the one problem that made
+/// the file unreadable.
+type BuiltFile = Result<(validate::Part, Bounded), Box<Diagnostic>>;
+
+/// Parses one model file and builds its entities for `file` into
+/// `building[into]`, and for each of `twins` (the same text on the other side
+/// of a `diff`, built only if the file parsed with no problem) into its
+/// side's; then lets the raw values go.
+fn parse_and_build(
+    text: &str,
+    (file, into): (FileId, usize),
+    twins: &[(FileId, usize)],
+    reference: &Reference,
+    building: &[validate::Building],
+) -> (BuiltFile, Vec<(FileId, validate::Part)>) {
+    // `into` is 0 or 1, set by the loader for the sides it builds.
+    let build =
+        |raw: &raw::RawFile, file, into: usize| validate::build_part(raw, file, text, reference, &building[into]);
+    match parse_model_file(text, file) {
+        Ok((raw, problems)) => {
+            let part = build(&raw, file, into);
+            let twins = match problems.is_empty() {
+                true => twins.iter().map(|&(twin, into)| (twin, build(&raw, twin, into))).collect(),
+                false => Vec::new(),
+            };
+            (Ok((part, problems)), twins)
+        }
+        Err(diagnostic) => (Err(diagnostic), Vec::new()),
+    }
+}
 
 /// Reads one model file: its YAML into a spanned tree, then the tree into raw
 /// types, field by field, so that every problem in the file is found.
@@ -392,12 +461,17 @@ fn prepare(mut inputs: Vec<(PathBuf, Input)>) -> Prepared {
     Prepared { sources, added, texts }
 }
 
-/// Validates a prepared model given one parse result per text file, in order.
+/// Validates a prepared model given one parse result per text file, in order:
+/// assembles the files' parts, or, if what they took on trust does not hold
+/// (the model has errors), parses the files again and validates them the
+/// full way ([`validate::validate`]) for the diagnostics.
 fn finish(
     prepared: Prepared,
-    results: Vec<ParsedFile>,
+    results: Vec<BuiltFile>,
+    building: validate::Building,
     reference: &Reference,
     mut timings: Timings,
+    how: Validation,
 ) -> Result<Loaded, Invalid> {
     let Prepared { mut sources, added, .. } = prepared;
     let mut results = results.into_iter();
@@ -405,16 +479,16 @@ fn finish(
     // Problems that stopped a whole file: the root causes of any "unknown"
     // reference to an id the file defines, so they are shown first.
     let mut whole_files = Vec::new();
-    let mut parsed = Vec::new();
+    let mut built = Vec::new();
     // Files whose entities are missing from the model, so that a reference to an
     // id they may define can say so instead of only "unknown".
     let mut skipped = Vec::new();
     for (shown, entry) in added {
         match entry {
             Added::Text(file) => match results.next() {
-                Some(Ok((raw, problems))) => {
+                Some(Ok((part, problems))) => {
                     diagnostics.append(problems);
-                    parsed.push((file, raw));
+                    built.push((file, shown, part));
                 }
                 Some(Err(diagnostic)) => {
                     whole_files.push(*diagnostic);
@@ -433,7 +507,30 @@ fn finish(
             }
         }
     }
-    let (model, problems) = timings.time("validate", || validate::validate(parsed, &sources, reference, &skipped));
+    let (model, problems) = timings.time("validate", || {
+        let (files, parts): (Vec<(FileId, String)>, Vec<validate::Part>) =
+            built.into_iter().map(|(file, shown, part)| ((file, shown), part)).unzip();
+        let assembled = match how {
+            Validation::Fast => validate::assemble(parts, building),
+            Validation::Full => {
+                drop((parts, building));
+                None
+            }
+        };
+        assembled.unwrap_or_else(|| {
+            let mut parsed = Vec::with_capacity(files.len());
+            for ((file, shown), raw) in files.iter().zip(parse_again(&files, &sources)) {
+                match raw {
+                    Some(raw) => parsed.push((*file, raw)),
+                    None => {
+                        whole_files.push(changed_while_read(shown));
+                        skipped.push(shown.clone());
+                    }
+                }
+            }
+            validate::validate(parsed, &sources, reference, &skipped)
+        })
+    });
     diagnostics.append(problems);
     // Past a thousand errors in a file the rest were only counted; the count
     // goes with the file, for the renderer's `… and N more errors` line.
@@ -453,6 +550,24 @@ fn finish(
         whole_files.append(&mut diagnostics);
         Err(Invalid { sources, diagnostics: whole_files })
     }
+}
+
+/// The raw values of `files` parsed again from their texts in `sources`
+/// (read again if the loader let them go), for the full validation; `None`
+/// for a file that no longer holds the text it was loaded from. Its problems
+/// were found the first time, and are not counted again.
+fn parse_again(files: &[(FileId, String)], sources: &SourceMap) -> Vec<Option<Arc<raw::RawFile>>> {
+    crate::par::map(files, |(file, _)| {
+        let text = sources.file(*file).fresh_text()?;
+        parse_model_file(text, *file).ok().map(|(raw, _)| raw)
+    })
+}
+
+/// The error for a file that changed on disk between the loader's first
+/// reading and the reading the full validation needed.
+fn changed_while_read(shown: &str) -> Diagnostic {
+    Diagnostic::error(DiagnosticCode::UnreadableModel, format!("`{shown}` changed while it was being read"))
+        .help("run again once the model's files are no longer being written")
 }
 
 /// Warnings that say the same thing (`check the status of CH`, written on
@@ -484,12 +599,16 @@ fn once_each(warnings: Vec<Diagnostic>, sources: &SourceMap) -> Vec<Diagnostic> 
         .collect()
 }
 
-/// One file to parse: its text, and whether the text is let go once the file
-/// is parsed.
+/// One file to parse: its text, whether the text is let go once the file
+/// is parsed, which side's model it is built into (an index into the
+/// [`validate::Building`]s given to [`parse_all`]), and the other side's files
+/// with the same text (`diff`), with their side.
 struct Job {
     text: JobText,
     file: FileId,
     release: bool,
+    into: usize,
+    twins: Vec<(FileId, usize)>,
 }
 
 /// A job's text.
@@ -512,7 +631,9 @@ impl JobText {
 
 /// A parsed file, with its text to go back to the source map.
 struct Parsed {
-    result: ParsedFile,
+    result: BuiltFile,
+    /// The entities built for the other side's files with the same text.
+    twins: Vec<(FileId, validate::Part)>,
     file: FileId,
     back: Back,
 }
@@ -528,8 +649,15 @@ enum Back {
 }
 
 impl Parsed {
+    /// The entities built for `twin`, a file of the other side with the same
+    /// text; `None` if they were not (the file had problems).
+    fn take_twin(&mut self, twin: FileId) -> Option<validate::Part> {
+        let at = self.twins.iter().position(|(file, _)| *file == twin)?;
+        Some(self.twins.swap_remove(at).1)
+    }
+
     /// The parse result, once the text is back in `sources`.
-    fn returned(self, sources: &mut SourceMap) -> ParsedFile {
+    fn returned(self, sources: &mut SourceMap) -> BuiltFile {
         match self.back {
             Back::Lent(text) => sources.give_back(self.file, text),
             Back::Read(source) => sources.put(self.file, source),
@@ -550,39 +678,42 @@ fn lent(text: String, release: bool) -> Lent {
 /// has cores. Each thread takes the next file from a shared counter, largest
 /// files first so that one big file does not finish alone at the end; results
 /// are put back in job order, so the outcome does not depend on the threads.
-/// A text to let go is let go by the thread that parsed it, as soon as its
-/// file has parsed with no problem (a file with problems keeps its text for
-/// their snippets), so the texts do not wait for the last file. A file still
-/// to be read is read by that thread just before: a thread holds one text at
-/// a time, and the memory of one serves the next.
-fn parse_all(jobs: Vec<Job>) -> Vec<Parsed> {
+/// Each file is built on the thread that parsed it, as soon as it is parsed
+/// ([`validate::build_part`]), and its raw values let go: the raw values of
+/// the whole model are never held at once. A text to let go is let go by
+/// that thread too, once its file is built, if it parsed with no problem (a
+/// file with problems keeps its text for their snippets), so the texts do
+/// not wait for the last file. A file still to be read is read by that
+/// thread just before: a thread holds one text at a time, and the memory of
+/// one serves the next.
+fn parse_all(jobs: Vec<Job>, reference: &Reference, building: &[validate::Building]) -> Vec<Parsed> {
     let mut jobs: Vec<(usize, Job)> = jobs.into_iter().enumerate().collect();
     jobs.sort_by_key(|(_, job)| std::cmp::Reverse(job.text.size()));
     let order: Vec<usize> = jobs.iter().map(|(index, _)| *index).collect();
-    let parsed = crate::par::map_owned(jobs, |(_, Job { text, file, release })| {
-        let clean = |result: &ParsedFile| matches!(result, Ok((_, problems)) if problems.is_empty());
+    let parsed = crate::par::map_owned(jobs, |(_, Job { text, file, release, into, twins })| {
+        let clean = |result: &BuiltFile| matches!(result, Ok((_, problems)) if problems.is_empty());
         match text {
             JobText::Lent(text) => {
-                let result = parse_model_file(&text, file);
+                let (result, twins) = parse_and_build(&text, (file, into), &twins, reference, building);
                 let release = release && clean(&result);
-                Parsed { result, file, back: Back::Lent(lent(text, release)) }
+                Parsed { result, twins, file, back: Back::Lent(lent(text, release)) }
             }
             JobText::Unread { path, .. } => match files::read_text(&path) {
                 Ok(files::Text::Utf8(text)) => {
-                    let result = parse_model_file(&text, file);
+                    let (result, twins) = parse_and_build(&text, (file, into), &twins, reference, building);
                     let release = release && clean(&result);
-                    Parsed { result, file, back: Back::Read(SourceFile::read(path, text, release)) }
+                    Parsed { result, twins, file, back: Back::Read(SourceFile::read(path, text, release)) }
                 }
                 // As `finish` reports a file found not UTF-8 when it was read
                 // (`Added::NotUtf8`): its lossy text stays for the snippet.
                 Ok(files::Text::NotUtf8 { lossy, offset }) => {
                     let shown = shown(&path);
                     let result = Err(Box::new(not_utf8(&shown, file, &lossy, offset)));
-                    Parsed { result, file, back: Back::Read(SourceFile::read(path, lossy, false)) }
+                    Parsed { result, twins: Vec::new(), file, back: Back::Read(SourceFile::read(path, lossy, false)) }
                 }
                 Err(error) => {
                     let result = Err(Box::new(read_error_diagnostic(&path, &error)));
-                    Parsed { result, file, back: Back::Unreadable }
+                    Parsed { result, twins: Vec::new(), file, back: Back::Unreadable }
                 }
             },
         }
@@ -897,6 +1028,127 @@ mod tests {
             invalid.diagnostics.iter().filter_map(|d| d.location(&invalid.sources)).map(|at| at.to_string()).collect();
         assert_eq!(places.len(), 2, "{:?}", invalid.diagnostics);
         assert!(places[0].starts_with("b.yaml") && places[1].starts_with("a.yaml"), "{places:?}");
+    }
+
+    /// Every directory under `dir` that holds model files, `dir` included.
+    fn model_dirs(dir: &Path, into: &mut Vec<PathBuf>) {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|entry| entry.unwrap().path()).collect();
+        entries.sort();
+        if entries.iter().any(|path| path.extension().is_some_and(|ext| ext == "yaml" || ext == "yml")) {
+            into.push(dir.to_path_buf());
+        }
+        for entry in entries.iter().filter(|path| path.is_dir()) {
+            model_dirs(entry, into);
+        }
+    }
+
+    /// What a load gives that the user sees: the model and its warnings, or
+    /// every diagnostic and the count of problems.
+    fn outcome(loaded: &Result<Loaded, Invalid>) -> String {
+        match loaded {
+            Ok(loaded) => format!("{:#?}\n{:#?}", loaded.model, loaded.warnings),
+            Err(invalid) => format!("{:#?}\n{}", invalid.diagnostics, invalid.problems()),
+        }
+    }
+
+    #[test]
+    fn fast_and_full_validation_agree() {
+        // Every fixture and bundled model, valid or not: the fast way must
+        // give what the full way gives, entity by entity and diagnostic by
+        // diagnostic, or fall back to it.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = Vec::new();
+        model_dirs(&root.join("tests/fixtures"), &mut dirs);
+        model_dirs(&root.join("models"), &mut dirs);
+        assert!(dirs.len() > 100, "{dirs:?}");
+        let reference = Reference::builtin();
+        let (mut valid, mut invalid) = (0, 0);
+        for dir in dirs {
+            let fast = load_read_as(read_path(&dir).releasing_texts(), &reference, Validation::Fast);
+            let full = load_read_as(read_path(&dir), &reference, Validation::Full);
+            assert_eq!(outcome(&fast), outcome(&full), "{}", dir.display());
+            if fast.is_ok() { valid += 1 } else { invalid += 1 }
+        }
+        assert!(valid > 20 && invalid > 20, "{valid} valid, {invalid} invalid");
+    }
+
+    /// The files of `models/1177`, as `(path, text)`.
+    fn model_1177() -> Vec<(PathBuf, String)> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("models/1177");
+        let mut files: Vec<(PathBuf, String)> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
+            .map(|path| (path.clone(), std::fs::read_to_string(&path).unwrap()))
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// `text` with its line `at` damaged `how`: left out, written twice, its
+    /// value replaced by line `from`'s (a reference to an entity of another
+    /// kind, an id defined twice), or swapped with line `from`.
+    fn damaged(text: &str, at: usize, from: usize, how: u8) -> String {
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        let (at, from) = (at % lines.len(), from % lines.len());
+        let value = |line: &str| line.rsplit_once(": ").map(|(_, value)| value.to_owned());
+        match how % 4 {
+            0 => drop(lines.remove(at)),
+            1 => lines.insert(at, lines[at].clone()),
+            2 => {
+                if let (Some((key, _)), Some(value)) = (lines[at].rsplit_once(": "), value(&lines[from])) {
+                    lines[at] = format!("{key}: {value}");
+                }
+            }
+            _ => lines.swap(at, from),
+        }
+        lines.join("\n") + "\n"
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
+
+        /// Damage to the real model that breaks references or ids sends
+        /// the fast way to the full one; damage that does not must leave
+        /// the fast way's result the full way's.
+        #[test]
+        fn fast_and_full_validation_agree_on_a_damaged_model(
+            file in 0usize..64, at in 0usize..4096, from in 0usize..4096, how in 0u8..4, twice in 0u8..2,
+        ) {
+            let reference = Reference::builtin();
+            let mut texts = model_1177();
+            let file = file % texts.len();
+            texts[file].1 = damaged(&texts[file].1, at, from, how);
+            if twice == 1 {
+                let other = (file + 1) % texts.len();
+                texts[other].1 = damaged(&texts[other].1, from, at, how + 2);
+            }
+            let fast = load_read_as(read_texts(texts.clone()), &reference, Validation::Fast);
+            let full = load_read_as(read_texts(texts), &reference, Validation::Full);
+            proptest::prop_assert_eq!(outcome(&fast), outcome(&full));
+        }
+    }
+
+    #[test]
+    fn a_file_changed_before_the_full_validation_reads_it_again_is_not_parsed() {
+        // The full validation parses again the files the fast path let go;
+        // a file whose bytes changed since is refused, not read as the model.
+        let dir = tempfile::tempdir().unwrap();
+        let (kept, changed) = (dir.path().join("a.yaml"), dir.path().join("b.yaml"));
+        let text = |id: &str| format!("parties:\n{}", party(id, "SE"));
+        let mut sources = SourceMap::new();
+        let mut files = Vec::new();
+        for (path, id) in [(&kept, "vendor-a"), (&changed, "vendor-b")] {
+            std::fs::write(path, text(id)).unwrap();
+            let file = sources.add(path.clone(), String::new());
+            sources.put(file, SourceFile::read(path.clone(), text(id), true));
+            files.push((file, shown(path)));
+        }
+        std::fs::write(&changed, text("vendor-c")).unwrap();
+        let again = parse_again(&files, &sources);
+        assert!(again[0].as_ref().is_some_and(|raw| raw.parties.len() == 1), "{again:?}");
+        assert!(again[1].is_none(), "{again:?}");
+        assert!(changed_while_read(&files[1].1).message.contains("changed while it was being read"));
     }
 
     /// The model as read up front, every file before any is parsed (what

@@ -7,6 +7,21 @@
 //! entity, resolving references, spellings, countries and dates, and pushing a
 //! diagnostic for each one that fails. An entity with a broken required field is
 //! left out of the model, which is then discarded anyway because it has errors.
+//!
+//! **The fast path.** Those two passes need every file's raw values at once,
+//! and on a national model the raw values and the entities built from them
+//! would then be held together (issue 19). So the loader first builds each
+//! file on its own, on the thread that parsed it, as soon as it is parsed
+//! ([`build_part`]): every reference and every id is taken on trust, and
+//! noted. Once all files are in, [`assemble`] checks what was noted: no id
+//! defined twice or malformed, every reference naming an id of its kind.
+//! Then the parts are exactly what the second pass would have built, since
+//! with every lookup succeeding the two passes take the same steps, and they
+//! make the model. If one check fails the model has errors, and the loader
+//! validates it again the slow way ([`validate`]), from the files parsed
+//! again, for the diagnostics that pass gives (each reference that fails,
+//! with the ids it may have meant). The test
+//! `fast_and_full_validation_agree` compares both ways on every fixture.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -103,7 +118,15 @@ pub fn validate(
         files,
         PARTS_AHEAD,
         |(file, raw)| {
-            let mut ctx = Ctx { sources, reference, skipped, diagnostics: Bounded::new(), file, ids: &ids };
+            let source = sources.file(file);
+            let mut ctx = Ctx {
+                text: source.text(),
+                len: source.len(),
+                reference,
+                diagnostics: Bounded::new(),
+                file,
+                resolve: Resolve::Known { ids: &ids, skipped },
+            };
             let mut part = Model::default();
             ctx.build(&raw, &mut part);
             drop(raw);
@@ -118,6 +141,14 @@ pub fn validate(
     let Ok(()) = built;
     // The references share the ids' text; the map itself is no longer needed.
     drop(ids);
+    settle(&mut model, &mut diagnostics);
+    (model, diagnostics)
+}
+
+/// What both paths do once every entity is in the model: the maps sorted by
+/// id, the accepted risks in their order, and the checks that look at the
+/// whole model.
+fn settle(model: &mut Model, diagnostics: &mut Bounded) {
     // The agreements, the most entities, on a second core beside the rest.
     crate::par::join(
         || sort_by_id(&mut model.agreements),
@@ -140,8 +171,147 @@ pub fn validate(
         };
         key(a).cmp(&key(b))
     });
-    owned_by_cycles(&model, &mut diagnostics);
-    (model, diagnostics)
+    owned_by_cycles(model, diagnostics);
+}
+
+/// The model the fast path builds every file into, each on the thread that
+/// parsed it ([`build_part`]), in whatever order the files are done: the
+/// maps are sorted by id once all are in, and an id defined twice sends the
+/// model to the full validation, so the order never shows.
+///
+/// Each file's entities move into the model's maps at once, rather than each
+/// file's map waiting to be gathered: gathering would hold every entity twice
+/// for a moment, which was the loader's high point (issue 19).
+pub(super) struct Building {
+    /// The model so far, and how many bytes of model files it was built from.
+    state: std::sync::Mutex<(Model, u64)>,
+    /// How many bytes of model files the whole model is built from.
+    total: u64,
+}
+
+impl Building {
+    /// An empty model, to be built from `total` bytes of model files.
+    pub(super) fn new(total: u64) -> Self {
+        Building { state: std::sync::Mutex::new((Model::default(), 0)), total }
+    }
+
+    /// Moves one file's entities into the model; `bytes` is the file's size.
+    fn take(&self, part: Model, bytes: u64) {
+        // A poisoned lock means a thread panicked: the panic surfaces when
+        // the threads are joined, and this model is never used.
+        let mut state = self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (model, built) = &mut *state;
+        *built += bytes;
+        let (built, total) = (*built, self.total);
+        move_into(&mut model.parties, part.parties, built, total);
+        move_into(&mut model.data, part.data, built, total);
+        move_into(&mut model.systems, part.systems, built, total);
+        move_into(&mut model.activities, part.activities, built, total);
+        move_into(&mut model.agreements, part.agreements, built, total);
+        move_into(&mut model.incidents, part.incidents, built, total);
+    }
+
+    /// The model built.
+    fn into_model(self) -> Model {
+        self.state.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner).0
+    }
+}
+
+/// Moves `from`'s entities into `into`. When `into` has no room left, it is
+/// given room for as many entities of its kind as the `built` bytes of files
+/// taken so far hold per byte, over all `total` bytes, and a quarter more:
+/// each growth copies every entity so far, so it should be rare, and room
+/// never used is never written, so it takes address space, not memory.
+fn move_into<K: std::hash::Hash + Eq, V>(into: &mut IdMap<K, V>, from: IdMap<K, V>, built: u64, total: u64) {
+    let needed = into.len() + from.len();
+    if needed > into.capacity() {
+        let expected =
+            u128::try_from(needed).unwrap_or(u128::MAX) * u128::from(total) * 5 / 4 / u128::from(built.max(1));
+        // Never more than 64 times what is needed now: a first file much
+        // denser than the rest must not reserve gigabytes.
+        let room = usize::try_from(expected).unwrap_or(usize::MAX).clamp(needed, needed.saturating_mul(64));
+        into.reserve_exact(room - into.len());
+    }
+    into.extend(from);
+}
+
+/// One model file built on the fast path ([`build_part`]): what building its
+/// entities found, and what was taken on trust. The entities themselves are
+/// in the [`Building`] model.
+pub(super) struct Part {
+    /// What building the file's entities found.
+    diagnostics: Bounded,
+    /// The file's accepted risks, in file order (their sort is stable).
+    accepted_risks: Vec<AcceptedRisk>,
+    /// Each id the file defines, with its kind, in pass 1's order; `None`
+    /// if one of them is not a valid id.
+    definitions: Option<Vec<(Kind, Interned)>>,
+    /// Each reference, with the kind of entity it must name; each once.
+    references: Vec<(Key, Kind)>,
+}
+
+/// Builds one parsed file's entities into `into` before the other files are
+/// known: every reference is taken as naming an entity of its kind, and
+/// every id as defined here first, and both are noted for [`assemble`] to
+/// check. `text` is the file's text, which the raw values were parsed from.
+pub(super) fn build_part(raw: &RawFile, file: FileId, text: &str, reference: &Reference, into: &Building) -> Part {
+    let definitions = definitions(raw, file, text.len())
+        .into_iter()
+        .map(|(kind, id, _)| id.ok().map(|id| (kind, id)))
+        .collect::<Option<Vec<_>>>();
+    let mut ctx = Ctx {
+        text,
+        len: text.len(),
+        reference,
+        diagnostics: Bounded::new(),
+        file,
+        resolve: Resolve::Noted(Vec::new()),
+    };
+    let mut model = Model::default();
+    ctx.build(raw, &mut model);
+    let accepted_risks = std::mem::take(&mut model.accepted_risks);
+    into.take(model, text.len() as u64);
+    let mut references = match ctx.resolve {
+        Resolve::Noted(references) => references,
+        Resolve::Known { .. } => Vec::new(),
+    };
+    // A file names the same few parties and systems over and over: each is
+    // checked, and held until then, once.
+    references.sort_unstable_by_key(|&(key, kind)| (key.0.number(), kind as u8));
+    references.dedup();
+    references.shrink_to_fit();
+    Part { diagnostics: ctx.diagnostics, accepted_risks, definitions, references }
+}
+
+/// The model built, with the diagnostics each file's building found, in file
+/// order (`parts` is one per file, in file order); or `None` if what the
+/// parts took on trust does not hold: an id that is malformed or defined
+/// twice, or a reference that names no entity of its kind. The model then
+/// has errors, and only the full validation ([`validate`]) says which.
+pub(super) fn assemble(parts: Vec<Part>, built: Building) -> Option<(Model, Bounded)> {
+    let count = parts.iter().map(|part| part.definitions.as_ref().map_or(0, Vec::len)).sum();
+    let mut kinds: HashMap<Key, Kind, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(count, Default::default());
+    for part in &parts {
+        for &(kind, id) in part.definitions.as_ref()? {
+            if kinds.insert(Key(id), kind).is_some() {
+                return None;
+            }
+        }
+    }
+    let names = |(key, kind): &(Key, Kind)| kinds.get(key) == Some(kind);
+    if !parts.iter().all(|part| part.references.iter().all(names)) {
+        return None;
+    }
+    drop(kinds);
+    let mut model = built.into_model();
+    let mut diagnostics = Bounded::new();
+    for part in parts {
+        diagnostics.append(part.diagnostics);
+        model.accepted_risks.extend(part.accepted_risks);
+    }
+    settle(&mut model, &mut diagnostics);
+    Some((model, diagnostics))
 }
 
 /// Reports every cycle of `owned_by` (`a` owned by `b`, `b` by `a`): two
@@ -297,25 +467,7 @@ fn collect_ids(files: &[(FileId, Arc<RawFile>)], sources: &SourceMap) -> (Ids, B
     // Each file's ids are checked and interned on every core;
     // they are then entered in file order, as one thread would: the first
     // definition of an id wins and the diagnostics keep their order.
-    let prepared = crate::par::map(files, |(file, raw)| {
-        let len = sources.file(*file).len();
-        let groups: [(Kind, Vec<&Option<I>>); 6] = [
-            (Kind::Party, raw.parties.iter().map(|p| &p.value.id).collect()),
-            (Kind::Data, raw.data.iter().map(|d| &d.value.id).collect()),
-            (Kind::System, raw.systems.iter().map(|s| &s.value.id).collect()),
-            (Kind::Activity, raw.processing.iter().map(|a| &a.value.id).collect()),
-            (Kind::Agreement, raw.agreements.iter().map(|a| &a.value.id).collect()),
-            (Kind::Incident, raw.incidents.iter().map(|i| &i.value.id).collect()),
-        ];
-        let mut definitions = Vec::new();
-        for (kind, group) in groups {
-            for id in group.into_iter().flatten() {
-                let span = id.span(*file, len);
-                definitions.push((kind, well_formed(id, span), span));
-            }
-        }
-        definitions
-    });
+    let prepared = crate::par::map(files, |(file, raw)| definitions(raw, *file, sources.file(*file).len()));
     let mut ids = Ids::with_capacity_and_hasher(count, Default::default());
     let mut diagnostics = Bounded::new();
     for (kind, id, span) in prepared.into_iter().flatten() {
@@ -326,6 +478,28 @@ fn collect_ids(files: &[(FileId, Arc<RawFile>)], sources: &SourceMap) -> (Ids, B
         diagnostics.extend(problem);
     }
     (ids, diagnostics)
+}
+
+/// Every id `raw` defines, in the order pass 1 enters them (by kind, then as
+/// written), with its kind and span: its interned text, or why it is not a
+/// valid id.
+fn definitions(raw: &RawFile, file: FileId, len: usize) -> Vec<(Kind, Result<Interned, Box<Diagnostic>>, Span)> {
+    let groups: [(Kind, Vec<&Option<I>>); 6] = [
+        (Kind::Party, raw.parties.iter().map(|p| &p.value.id).collect()),
+        (Kind::Data, raw.data.iter().map(|d| &d.value.id).collect()),
+        (Kind::System, raw.systems.iter().map(|s| &s.value.id).collect()),
+        (Kind::Activity, raw.processing.iter().map(|a| &a.value.id).collect()),
+        (Kind::Agreement, raw.agreements.iter().map(|a| &a.value.id).collect()),
+        (Kind::Incident, raw.incidents.iter().map(|i| &i.value.id).collect()),
+    ];
+    let mut definitions = Vec::new();
+    for (kind, group) in groups {
+        for id in group.into_iter().flatten() {
+            let span = id.span(file, len);
+            definitions.push((kind, well_formed(id, span), span));
+        }
+    }
+    definitions
 }
 
 /// The id's interned text (interned as it was read), or why it is not a
@@ -369,28 +543,40 @@ fn define(ids: &mut Ids, kind: Kind, id: Interned, span: Span) -> Option<Diagnos
 }
 
 struct Ctx<'a> {
-    sources: &'a SourceMap,
+    /// The file's text, for an entry's extent ([`Ctx::entry_span`]): on the
+    /// fast path the text just parsed; on the full path as the source map
+    /// holds it (read again if the loader let it go, empty if it changed).
+    text: &'a str,
+    /// The file's length in bytes, which spans are bounded by.
+    len: usize,
     reference: &'a Reference,
-    /// Files that could not be parsed, as shown in diagnostics.
-    skipped: &'a [String],
     /// Errors past [`crate::diag::MAX_ERRORS_KEPT_PER_FILE`] are only counted.
     diagnostics: Bounded,
     /// The file being validated.
     file: FileId,
-    /// Every valid id in the model with its kind and where it is first defined.
-    /// Its keys are the ids' interned text, which each reference to an entity names.
-    ids: &'a Ids,
+    /// How ids and references are checked.
+    resolve: Resolve<'a>,
+}
+
+/// How a [`Ctx`] checks an entity's own id and its references.
+enum Resolve<'a> {
+    /// Against every id of the model (the full path, pass 2).
+    Known {
+        /// Every valid id in the model with its kind and where it is first
+        /// defined. Its keys are the ids' interned text, which each
+        /// reference to an entity names.
+        ids: &'a Ids,
+        /// Files that could not be parsed, as shown in diagnostics.
+        skipped: &'a [String],
+    },
+    /// On trust (the fast path, [`build_part`]): each reference is noted,
+    /// with the kind it must name, for [`assemble`] to check.
+    Noted(Vec<(Key, Kind)>),
 }
 
 impl Ctx<'_> {
-    /// The file's text, for the diagnostics that look at it. The loader may
-    /// have let it go once the file was parsed: it is then read again, once.
-    fn text(&self) -> &str {
-        self.sources.file(self.file).text()
-    }
-
     fn span_of<T>(&self, at: &At<T>) -> Span {
-        at.span(self.file, self.sources.file(self.file).len())
+        at.span(self.file, self.len)
     }
 
     /// The span of a mapping entry, since the parser gives a mapping's position
@@ -399,7 +585,7 @@ impl Ctx<'_> {
     /// any comment.
     fn entry_span<T>(&self, entry: &At<T>) -> Span {
         let span = self.span_of(entry);
-        let text = self.text();
+        let text = self.text;
         let start = span.range().start;
         let rest = text.get(start..).unwrap_or("");
         if rest.starts_with('{') {
@@ -475,9 +661,14 @@ impl Ctx<'_> {
             return None;
         };
         let span = self.span_of(id);
-        match self.ids.get(&Key(id.value)) {
-            Some((_, first)) if *first == span => Some((id.value, span)),
-            _ => None,
+        match &self.resolve {
+            Resolve::Known { ids, .. } => match ids.get(&Key(id.value)) {
+                Some((_, first)) if *first == span => Some((id.value, span)),
+                _ => None,
+            },
+            // `assemble` checks that each id is valid and defined once, so
+            // that this is its first definition.
+            Resolve::Noted(_) => Some((id.value, span)),
         }
     }
 
@@ -502,7 +693,14 @@ impl Ctx<'_> {
 
     fn reference<Id>(&mut self, text: &I, kind: Kind, make: fn(Interned) -> Id) -> Option<Located<Id>> {
         let span = self.span_of(text);
-        match self.ids.get(&Key(text.value)) {
+        let (ids, skipped) = match &mut self.resolve {
+            Resolve::Known { ids, skipped } => (*ids, *skipped),
+            Resolve::Noted(references) => {
+                references.push((Key(text.value), kind));
+                return Some(Located::new(make(text.value), span));
+            }
+        };
+        match ids.get(&Key(text.value)) {
             Some((found, _)) if *found == kind => Some(Located::new(make(text.value), span)),
             Some((found, _)) => {
                 let found = *found;
@@ -517,7 +715,7 @@ impl Ctx<'_> {
             }
             None => {
                 let candidates: Vec<&str> =
-                    self.ids.iter().filter(|(_, (k, _))| *k == kind).map(|(id, _)| id.0.as_str()).collect();
+                    ids.iter().filter(|(_, (k, _))| *k == kind).map(|(id, _)| id.0.as_str()).collect();
                 let mut diagnostic = Diagnostic::error(
                     DiagnosticCode::UnknownReference,
                     format!("unknown {} `{}`", kind.noun(), text.value),
@@ -527,10 +725,10 @@ impl Ctx<'_> {
                     Some(suggestion) => diagnostic.help(format!("did you mean `{suggestion}`?")),
                     None => diagnostic.help(format!("define it under `{}`", kind.section())),
                 };
-                if !self.skipped.is_empty() {
+                if !skipped.is_empty() {
                     // The id may well be defined in a file with a syntax error: say
                     // so, rather than send the user looking for a typo that is not there.
-                    let files: Vec<String> = self.skipped.iter().map(|f| format!("`{f}`")).collect();
+                    let files: Vec<String> = skipped.iter().map(|f| format!("`{f}`")).collect();
                     diagnostic = diagnostic
                         .note(format!("{} could not be loaded, so ids defined there are not known", files.join(", ")));
                 }
