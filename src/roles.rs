@@ -426,11 +426,20 @@ pub struct Roles {
     /// one party without a scan of every role (a report asks once per party).
     #[serde(skip)]
     by_party: Vec<u32>,
-    /// Where each activity's roles start and end in `assignments`: one hash
-    /// lookup instead of a binary search over every role, whose string
-    /// comparisons each miss the cache on a big model.
+    /// Where each activity's roles start and end in `assignments`, by the
+    /// activity id's number: one read instead of a binary search over every
+    /// role, whose string comparisons each miss the cache on a big model, or
+    /// a hash map's lookup, which missed it two or three times (the rules
+    /// ask for every activity's roles, some for each of its performers).
     #[serde(skip)]
-    by_activity: crate::model::IdMap<ActivityId, (usize, usize)>,
+    by_activity: crate::model::ids::ByNumber<(u32, u32)>,
+}
+
+/// A position in the list of roles as a `u32`, half a `usize`: a model with
+/// four billion roles would not fit in memory; the conversion saturates all
+/// the same.
+fn position(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
 }
 
 impl Roles {
@@ -452,10 +461,9 @@ impl Roles {
 
     /// Every role in an activity.
     pub fn in_activity(&self, activity: &ActivityId) -> &[Assignment] {
-        match self.by_activity.get(activity) {
-            Some(&(start, end)) => self.assignments.get(start..end).unwrap_or(&[]),
-            None => &[],
-        }
+        // An activity with no roles has (0, 0): no roles.
+        let (start, end) = self.by_activity.get(activity.interned());
+        self.assignments.get(start as usize..end as usize).unwrap_or(&[])
     }
 
     /// The controllers (sole or joint) of an activity, not counting Art. 28(10)
@@ -492,24 +500,22 @@ impl Roles {
         }
         self.assignments.shrink_to_fit();
         let count = self.assignments.len();
-        let mut by_activity = crate::model::IdMap::default();
+        let mut runs = Vec::new();
         let mut start = 0;
         for (end, pair) in (1..=count).zip(self.assignments.windows(2).map(Some).chain([None])) {
             // `end` is one past the current role; a run of one activity ends
             // where the next role's activity differs, or at the last role.
             if pair.is_none_or(|w| w[0].activity != w[1].activity) {
-                by_activity.insert(self.assignments[start].activity.clone(), (start, end));
+                runs.push((self.assignments[start].activity.interned(), (position(start), position(end))));
                 start = end;
             }
         }
-        self.by_activity = by_activity;
-        // Positions as `u32`, half a `usize`: a model with four billion roles
-        // would not fit in memory; the conversion saturates all the same.
+        self.by_activity = crate::model::ids::ByNumber::from_pairs(runs);
         // Sorted by party, then position (so as a stable sort by party would):
         // each party's text is read once, for its first bytes
         // (`leading_bytes`), and compared only where those are the same.
         let mut keyed: Vec<(u64, &PartyId, u32)> = (self.assignments.iter().enumerate())
-            .map(|(i, a)| (leading_bytes(a.party.as_str()), &a.party, u32::try_from(i).unwrap_or(u32::MAX)))
+            .map(|(i, a)| (leading_bytes(a.party.as_str()), &a.party, position(i)))
             .collect();
         keyed.sort_unstable();
         self.by_party = keyed.into_iter().map(|(_, _, position)| position).collect();

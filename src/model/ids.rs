@@ -259,6 +259,40 @@ pub fn check_id(text: &str) -> Result<(), IdError> {
     Ok(())
 }
 
+/// Values looked up by an interned text's number: a list indexed by the
+/// number, for an index a stage builds over ids it then looks up millions of
+/// times. One read of the list where a hash map takes a hash, a probe and a
+/// comparison of keys, each likely to miss the cache on a national model. It
+/// holds one value per number up to the largest key's, so it suits keys that
+/// are most of the ids interned (every activity), not a few of them.
+/// Numbers depend on which thread interned a text first; a lookup by number
+/// gives the same value whatever they are.
+#[derive(Clone, Debug, Default)]
+pub struct ByNumber<V> {
+    values: Vec<V>,
+}
+
+impl<V: Copy + Default> ByNumber<V> {
+    /// The index of `pairs`; of two pairs with the same key, the last wins.
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (Interned, V)>) -> Self {
+        let mut values = Vec::new();
+        for (key, value) in pairs {
+            let at = key.number() as usize;
+            if at >= values.len() {
+                values.resize(at + 1, V::default());
+            }
+            values[at] = value;
+        }
+        values.shrink_to_fit();
+        Self { values }
+    }
+
+    /// The value of `key`, or the default for a key not in the index.
+    pub fn get(&self, key: Interned) -> V {
+        self.values.get(key.number() as usize).copied().unwrap_or_default()
+    }
+}
+
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -299,6 +333,11 @@ macro_rules! id_type {
             /// gives the same `&str`, at the same address.
             pub fn as_str(&self) -> &'static str {
                 self.0.as_str()
+            }
+
+            /// The id's interned text, as a key of a [`ByNumber`] index.
+            pub fn interned(&self) -> Interned {
+                self.0
             }
         }
 
@@ -443,5 +482,15 @@ mod tests {
         assert_eq!(check_id("region-sörmland"), Err(IdError::BadCharacter('ö')));
         assert_eq!(check_id("-a"), Err(IdError::BadHyphen));
         assert_eq!(check_id("a--b"), Err(IdError::BadHyphen));
+    }
+
+    #[test]
+    fn a_by_number_index_gives_each_key_its_value_and_others_the_default() {
+        let (a, b, c) = (Interned::new("by-number-a"), Interned::new("by-number-b"), Interned::new("by-number-c"));
+        let index = ByNumber::from_pairs([(a, (1u32, 2u32)), (b, (3, 4)), (a, (5, 6))]);
+        assert_eq!(index.get(a), (5, 6), "the last pair of a key wins");
+        assert_eq!(index.get(b), (3, 4));
+        assert_eq!(index.get(c), (0, 0), "a key not in the index has the default");
+        assert_eq!(ByNumber::<u32>::from_pairs([]).get(a), 0);
     }
 }
