@@ -20,6 +20,7 @@
 
 use std::collections::HashSet;
 
+use crate::model::ids::ByNumber;
 use crate::model::{Activity, ActivityId, Agreement, Country, Model, PartyId, Performer, SystemId};
 use crate::source::Span;
 
@@ -57,6 +58,15 @@ pub struct Place {
 #[derive(Debug)]
 pub struct Graph<'m> {
     model: &'m Model,
+    /// Each party's position in the model plus one (0: not a party), by its
+    /// id's number: the graph's queries and its building look parties up by
+    /// id about ten times per performer, and a read of a list misses the
+    /// cache once where the model's map missed it two or three times.
+    party_at: ByNumber<u32>,
+    /// Each activity's position in the model plus one, by its id's number.
+    activity_at: ByNumber<u32>,
+    /// Each system's position in the model plus one, by its id's number.
+    system_at: ByNumber<u32>,
     /// Each party's agreements, sorted by id, by the party's position in the
     /// model: the agreements it is a party to.
     agreements_by_party: Vec<Vec<&'m Agreement>>,
@@ -137,8 +147,14 @@ impl<T: Copy> Lists<T> {
 impl<'m> Graph<'m> {
     /// Builds the graph of a validated model.
     pub fn build(model: &'m Model) -> Self {
+        let at = |position: usize| index_u32(position).saturating_add(1);
         let mut this = Self {
             model,
+            party_at: ByNumber::from_pairs(model.parties.keys().enumerate().map(|(i, id)| (id.interned(), at(i)))),
+            activity_at: ByNumber::from_pairs(
+                model.activities.keys().enumerate().map(|(i, id)| (id.interned(), at(i))),
+            ),
+            system_at: ByNumber::from_pairs(model.systems.keys().enumerate().map(|(i, id)| (id.interned(), at(i)))),
             agreements_by_party: vec![Vec::new(); model.parties.len()],
             blanket_by_party: vec![Vec::new(); model.parties.len()],
             principals: Lists { starts: Vec::with_capacity(model.activities.len() + 1), items: Vec::new() },
@@ -183,8 +199,8 @@ impl<'m> Graph<'m> {
                 let principal = performer.on_behalf_of.as_ref().and_then(|o| this.party_position(&o.value));
                 this.principals.items.push((source, principal));
                 for system in &performer.systems {
-                    if let Some(target) = model.systems.get_index_of(&system.value) {
-                        users.push((index_u32(target), (position, source)));
+                    if let Some(target) = this.system_position(&system.value) {
+                        users.push((target, (position, source)));
                     }
                 }
             }
@@ -205,7 +221,7 @@ impl<'m> Graph<'m> {
         let mut covering: Vec<(u32, u32)> = Vec::new();
         for (position, agreement) in model.agreements.values().enumerate() {
             for party in &agreement.parties {
-                if let Some(source) = model.parties.get_index_of(&party.party.value) {
+                if let Some(source) = this.party_position(&party.party.value).map(|p| p as usize) {
                     this.agreements_by_party[source].push(agreement);
                     if agreement.covers.is_empty() {
                         this.blanket_by_party[source].push(agreement);
@@ -213,8 +229,8 @@ impl<'m> Graph<'m> {
                 }
             }
             for activity in &agreement.covers {
-                if let Some(target) = model.activities.get_index_of(&activity.value) {
-                    covering.push((index_u32(target), index_u32(position)));
+                if let Some(target) = this.activity_position(&activity.value) {
+                    covering.push((target, index_u32(position)));
                 }
             }
         }
@@ -230,7 +246,17 @@ impl<'m> Graph<'m> {
 
     /// A party's position in the model.
     fn party_position(&self, id: &PartyId) -> Option<u32> {
-        self.model.parties.get_index_of(id).map(index_u32)
+        self.party_at.get(id.interned()).checked_sub(1)
+    }
+
+    /// An activity's position in the model.
+    fn activity_position(&self, id: &ActivityId) -> Option<u32> {
+        self.activity_at.get(id.interned()).checked_sub(1)
+    }
+
+    /// A system's position in the model.
+    fn system_position(&self, id: &SystemId) -> Option<u32> {
+        self.system_at.get(id.interned()).checked_sub(1)
     }
 
     fn agreements_of_position(&self, party: usize) -> &[&'m Agreement] {
@@ -243,7 +269,8 @@ impl<'m> Graph<'m> {
     }
 
     fn activity(&self, id: &ActivityId) -> Option<&'m Activity> {
-        self.model.activities.get(id)
+        let position = self.activity_position(id)?;
+        self.model.activities.get_index(position as usize).map(|(_, activity)| activity)
     }
 
     /// The performers of an activity, in the order the model lists them.
@@ -275,7 +302,8 @@ impl<'m> Graph<'m> {
     /// Where a party acts for several principals, the first listed is followed.
     pub fn chain_up(&self, activity: &ActivityId, party: &PartyId) -> Vec<PartyId> {
         let mut chain = vec![party.clone()];
-        let (Some(activity), Some(start)) = (self.model.activities.get_index_of(activity), self.party_position(party))
+        let (Some(activity), Some(start)) =
+            (self.activity_position(activity).map(|a| a as usize), self.party_position(party))
         else {
             return chain;
         };
@@ -308,7 +336,8 @@ impl<'m> Graph<'m> {
                 span: location.span,
             }),
             None => {
-                if let Some(party) = self.model.parties.get(&performer.party.value) {
+                let party = self.party_position(&performer.party.value);
+                if let Some((_, party)) = party.and_then(|p| self.model.parties.get_index(p as usize)) {
                     places.push(Place {
                         country: party.country.value.clone(),
                         reason: PlaceReason::PartyCountry,
@@ -318,7 +347,8 @@ impl<'m> Graph<'m> {
             }
         }
         for system in &performer.systems {
-            if let Some(found) = self.model.systems.get(&system.value) {
+            let found = self.system_position(&system.value).and_then(|s| self.model.systems.get_index(s as usize));
+            if let Some((_, found)) = found {
                 places.push(Place {
                     country: found.location.value.clone(),
                     reason: PlaceReason::System(found.id.clone()),
@@ -357,12 +387,12 @@ impl<'m> Graph<'m> {
     /// The cost is that of the shorter of the two parties' agreement lists, so
     /// asking about a small vendor and a big cloud is cheap.
     pub fn agreements_between(&self, a: &PartyId, b: &PartyId, activity: &ActivityId) -> Vec<&'m Agreement> {
-        let Some(of_a) = self.model.parties.get_index_of(a).map(|p| self.agreements_of_position(p)) else {
+        let Some(of_a) = self.party_position(a).map(|p| self.agreements_of_position(p as usize)) else {
             return Vec::new();
         };
         // Both lists are sorted by id, and either, filtered by the other party,
         // gives the agreements that bind both.
-        let (shorter, other) = match self.model.parties.get_index_of(b).map(|p| self.agreements_of_position(p)) {
+        let (shorter, other) = match self.party_position(b).map(|p| self.agreements_of_position(p as usize)) {
             Some(of_b) if of_b.len() < of_a.len() => (of_b, a),
             _ => (of_a, b),
         };
@@ -376,18 +406,18 @@ impl<'m> Graph<'m> {
 
     /// Every agreement `party` has signed, sorted by id.
     pub fn agreements_of(&self, party: &PartyId) -> Vec<&'m Agreement> {
-        self.model.parties.get_index_of(party).map(|p| self.agreements_of_position(p).to_vec()).unwrap_or_default()
+        self.party_position(party).map(|p| self.agreements_of_position(p as usize).to_vec()).unwrap_or_default()
     }
 
     /// The agreements `party` has signed that name no activity, and so cover
     /// every activity between their parties, sorted by id.
     pub fn blanket_agreements_of(&self, party: &PartyId) -> &[&'m Agreement] {
-        self.model.parties.get_index_of(party).and_then(|p| self.blanket_by_party.get(p)).map_or(&[], Vec::as_slice)
+        self.party_position(party).and_then(|p| self.blanket_by_party.get(p as usize)).map_or(&[], Vec::as_slice)
     }
 
     /// The agreements that name `activity` in `covers`, sorted by id.
     pub fn agreements_covering(&self, activity: &ActivityId) -> Vec<&'m Agreement> {
-        let Some(position) = self.model.activities.get_index_of(activity) else { return Vec::new() };
+        let Some(position) = self.activity_position(activity).map(|a| a as usize) else { return Vec::new() };
         let mut found: Vec<&'m Agreement> = self
             .covering_by_activity
             .get(position)
@@ -402,7 +432,7 @@ impl<'m> Graph<'m> {
     /// The activities a party takes any part in (performs, decides, is designated
     /// for, or informs subjects of), sorted by id.
     pub fn activities_of(&self, party: &PartyId) -> Vec<&'m ActivityId> {
-        let Some(position) = self.model.parties.get_index_of(party) else { return Vec::new() };
+        let Some(position) = self.party_position(party).map(|p| p as usize) else { return Vec::new() };
         let mut found: Vec<&'m ActivityId> = self
             .activities_by_party
             .get(position)
@@ -416,7 +446,7 @@ impl<'m> Graph<'m> {
 
     /// Who uses a system, in which activity: `(activity, party)` pairs sorted.
     pub fn users_of(&self, system: &SystemId) -> Vec<(ActivityId, PartyId)> {
-        let Some(position) = self.model.systems.get_index_of(system) else { return Vec::new() };
+        let Some(position) = self.system_position(system).map(|s| s as usize) else { return Vec::new() };
         let mut found: Vec<(ActivityId, PartyId)> = self
             .users_by_system
             .get(position)
@@ -435,7 +465,7 @@ impl<'m> Graph<'m> {
 
     /// The systems a party operates, sorted by id.
     pub fn systems_operated_by(&self, party: &PartyId) -> Vec<&'m SystemId> {
-        let Some(position) = self.model.parties.get_index_of(party) else { return Vec::new() };
+        let Some(position) = self.party_position(party).map(|p| p as usize) else { return Vec::new() };
         let mut found: Vec<&'m SystemId> = self
             .operated_by_party
             .get(position)
