@@ -222,14 +222,21 @@ impl Building {
 /// taken so far hold per byte, over all `total` bytes, and a quarter more:
 /// each growth copies every entity so far, so it should be rare, and room
 /// never used is never written, so it takes address space, not memory.
+///
+/// The test `a_model_bigger_than_its_listed_size_grows_its_maps_by_doubling`
+/// holds it to growing geometrically whatever `total` says.
 fn move_into<K: std::hash::Hash + Eq, V>(into: &mut IdMap<K, V>, from: IdMap<K, V>, built: u64, total: u64) {
     let needed = into.len() + from.len();
     if needed > into.capacity() {
         let expected =
             u128::try_from(needed).unwrap_or(u128::MAX) * u128::from(total) * 5 / 4 / u128::from(built.max(1));
-        // Never more than 64 times what is needed now: a first file much
-        // denser than the rest must not reserve gigabytes.
-        let room = usize::try_from(expected).unwrap_or(usize::MAX).clamp(needed, needed.saturating_mul(64));
+        // At least twice the room there was: should the sizes listed fall
+        // short of what was read (a file that grew, a size not known), the
+        // map still grows by doubling, never by one file at a time. Never
+        // more than 64 times what is needed now: a first file much denser
+        // than the rest must not reserve gigabytes.
+        let least = needed.max(into.capacity().saturating_mul(2));
+        let room = usize::try_from(expected).unwrap_or(usize::MAX).clamp(least, needed.saturating_mul(64).max(least));
         into.reserve_exact(room - into.len());
     }
     into.extend(from);
@@ -1419,6 +1426,34 @@ fn kebab_case(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_model_bigger_than_its_listed_size_grows_its_maps_by_doubling() {
+        // Listed as 0 bytes (a size not known), built from 1 000 files of one
+        // entity each: the room must grow by doubling, about ten times.
+        let mut map: IdMap<u32, u32> = IdMap::default();
+        let mut growths = 0;
+        for file in 0..1000u32 {
+            let before = map.capacity();
+            let mut one = IdMap::default();
+            one.insert(file, file);
+            move_into(&mut map, one, u64::from(file + 1) * 100, 0);
+            growths += usize::from(map.capacity() != before);
+        }
+        assert_eq!(map.len(), 1000);
+        assert!(growths <= 12, "{growths} growths");
+        // Listed right: room for the whole model from the first file on.
+        let mut map: IdMap<u32, u32> = IdMap::default();
+        let mut growths = 0;
+        for file in 0..1000u32 {
+            let before = map.capacity();
+            let mut one = IdMap::default();
+            one.insert(file, file);
+            move_into(&mut map, one, u64::from(file + 1) * 100, 100_000);
+            growths += usize::from(map.capacity() != before);
+        }
+        assert!(growths <= 2, "{growths} growths");
+    }
 
     #[test]
     fn a_flow_mapping_ends_at_its_brace_and_is_never_looked_for_past_its_line() {
