@@ -1429,30 +1429,26 @@ mod tests {
 
     #[test]
     fn a_model_bigger_than_its_listed_size_grows_its_maps_by_doubling() {
-        // Listed as 0 bytes (a size not known), built from 1 000 files of one
-        // entity each: the room must grow by doubling, about ten times.
-        let mut map: IdMap<u32, u32> = IdMap::default();
-        let mut growths = 0;
-        for file in 0..1000u32 {
-            let before = map.capacity();
-            let mut one = IdMap::default();
-            one.insert(file, file);
-            move_into(&mut map, one, u64::from(file + 1) * 100, 0);
-            growths += usize::from(map.capacity() != before);
-        }
-        assert_eq!(map.len(), 1000);
-        assert!(growths <= 12, "{growths} growths");
-        // Listed right: room for the whole model from the first file on.
-        let mut map: IdMap<u32, u32> = IdMap::default();
-        let mut growths = 0;
-        for file in 0..1000u32 {
-            let before = map.capacity();
-            let mut one = IdMap::default();
-            one.insert(file, file);
-            move_into(&mut map, one, u64::from(file + 1) * 100, 100_000);
-            growths += usize::from(map.capacity() != before);
-        }
-        assert!(growths <= 2, "{growths} growths");
+        // 1 000 files of 100 bytes and one entity each, the model listed as
+        // `total` bytes: how many entities were moved in, and how many times
+        // the map's room grew.
+        let growths = |total: u64| {
+            let mut map: IdMap<u32, u32> = IdMap::default();
+            let mut growths = 0;
+            for file in 0..1000u32 {
+                let before = map.capacity();
+                move_into(&mut map, IdMap::from_iter([(file, file)]), u64::from(file + 1) * 100, total);
+                growths += usize::from(map.capacity() != before);
+            }
+            (map.len(), growths)
+        };
+        // A size not known (0): the room must still grow by doubling.
+        let (moved, unknown) = growths(0);
+        assert_eq!(moved, 1000);
+        assert!(unknown <= 12, "{unknown} growths");
+        // Listed right: room for the whole model after a file or two.
+        let (_, listed) = growths(100_000);
+        assert!(listed <= 2, "{listed} growths");
     }
 
     #[test]
