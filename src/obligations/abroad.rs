@@ -9,6 +9,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::graph::Graph;
+use crate::model::ids::ByNumber;
 use crate::model::{ActivityId, Country, Model, PartyId};
 use crate::reference::{Jurisdiction, Reference};
 
@@ -101,12 +102,26 @@ pub fn processing_abroad(
 pub struct AbroadIndex {
     /// Sorted by activity and party (the order of [`ProcessingAbroad`]).
     sorted: Vec<ProcessingAbroad>,
+    /// Where each activity's run starts and ends in `sorted`, by the
+    /// activity id's number: a sheet asks once per party and activity, and a
+    /// binary search compared ids' texts, each comparison a likely miss of
+    /// the cache on a national model.
+    by_activity: ByNumber<(u32, u32)>,
 }
 
 impl AbroadIndex {
     /// Lists the processing abroad of a model as of a date, once.
     pub fn build(model: &Model, graph: &Graph<'_>, reference: &Reference, as_of: Date) -> Self {
-        Self { sorted: processing_abroad(model, graph, reference, as_of) }
+        let sorted = processing_abroad(model, graph, reference, as_of);
+        let position = |index: usize| u32::try_from(index).unwrap_or(u32::MAX);
+        let runs = sorted.chunk_by(|a, b| a.activity == b.activity).scan(0, |start, run| {
+            let range = (position(*start), position(*start + run.len()));
+            *start += run.len();
+            Some(run.first().map(|first| (first.activity.interned(), range)))
+        });
+        let runs = runs.flatten();
+        let by_activity = ByNumber::from_pairs(runs);
+        Self { sorted, by_activity }
     }
 
     /// All processing in third countries, sorted.
@@ -116,10 +131,9 @@ impl AbroadIndex {
 
     /// The processing in third countries in one activity, in the sorted order.
     pub fn in_activity(&self, activity: &ActivityId) -> &[ProcessingAbroad] {
-        let sorted = self.sorted.as_slice();
-        let start = sorted.partition_point(|item| &item.activity < activity);
-        let end = start + sorted[start..].partition_point(|item| &item.activity == activity);
-        &sorted[start..end]
+        // An activity with nothing abroad has (0, 0): nothing.
+        let (start, end) = self.by_activity.get(activity.interned());
+        self.sorted.get(start as usize..end as usize).unwrap_or(&[])
     }
 
     /// The processing in third countries by `party` in one activity, in the
@@ -164,5 +178,22 @@ mod tests {
         let public = abroad(", public_body: true");
         assert!(public[0].adequacy.is_none(), "{public:?}");
         assert_eq!(public[0].adequacy_not_covering, private[0].adequacy);
+    }
+
+    #[test]
+    fn the_index_finds_each_activity_s_processing_abroad_and_nothing_for_others() {
+        let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("models/1177");
+        let reference = Reference::builtin();
+        let Ok(loaded) = crate::load::load_path(&file, &reference) else { panic!("models/1177 loads") };
+        let graph = Graph::build(&loaded.model);
+        let as_of = jiff::civil::date(2025, 6, 1);
+        let index = AbroadIndex::build(&loaded.model, &graph, &reference, as_of);
+        assert!(!index.all().is_empty(), "the 1177 model processes abroad");
+        for activity in loaded.model.activities.keys() {
+            let expected: Vec<&ProcessingAbroad> = index.all().iter().filter(|p| &p.activity == activity).collect();
+            let found: Vec<&ProcessingAbroad> = index.in_activity(activity).iter().collect();
+            assert_eq!(found, expected, "{activity}");
+        }
+        assert!(index.in_activity(&ActivityId::new("not-an-activity-of-the-model")).is_empty());
     }
 }
