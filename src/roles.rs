@@ -461,9 +461,7 @@ impl Roles {
 
     /// Every role in an activity.
     pub fn in_activity(&self, activity: &ActivityId) -> &[Assignment] {
-        // An activity with no roles has (0, 0): no roles.
-        let (start, end) = self.by_activity.get(activity.interned());
-        self.assignments.get(start as usize..end as usize).unwrap_or(&[])
+        self.by_activity.run(&self.assignments, activity.interned())
     }
 
     /// The controllers (sole or joint) of an activity, not counting Art. 28(10)
@@ -499,18 +497,7 @@ impl Roles {
             self.gaps.sort_by_cached_key(gap_key);
         }
         self.assignments.shrink_to_fit();
-        let count = self.assignments.len();
-        let mut runs = Vec::new();
-        let mut start = 0;
-        for (end, pair) in (1..=count).zip(self.assignments.windows(2).map(Some).chain([None])) {
-            // `end` is one past the current role; a run of one activity ends
-            // where the next role's activity differs, or at the last role.
-            if pair.is_none_or(|w| w[0].activity != w[1].activity) {
-                runs.push((self.assignments[start].activity.interned(), (position(start), position(end))));
-                start = end;
-            }
-        }
-        self.by_activity = crate::model::ids::ByNumber::from_pairs(runs);
+        self.by_activity = crate::model::ids::ByNumber::runs(&self.assignments, |a| a.activity.interned());
         // Sorted by party, then position (so as a stable sort by party would):
         // each party's text is read once, for its first bytes
         // (`leading_bytes`), and compared only where those are the same.

@@ -293,6 +293,33 @@ impl<V: Copy + Default> ByNumber<V> {
     }
 }
 
+impl ByNumber<(u32, u32)> {
+    /// Where each run of `items` with the same `key` starts and ends, for a
+    /// list grouped by that key (the roles by activity, the processing
+    /// abroad by activity). Positions are `u32`, half a `usize`: a list of
+    /// four billion items would not fit in memory; they saturate all the
+    /// same.
+    pub fn runs<T>(items: &[T], key: impl Fn(&T) -> Interned) -> Self {
+        let position = |index: usize| u32::try_from(index).unwrap_or(u32::MAX);
+        let mut start = 0;
+        let mut runs = Vec::new();
+        for run in items.chunk_by(|a, b| key(a) == key(b)) {
+            if let Some(first) = run.first() {
+                runs.push((key(first), (position(start), position(start + run.len()))));
+            }
+            start += run.len();
+        }
+        Self::from_pairs(runs)
+    }
+
+    /// The run of `key` in `items`, the list the index was made of by
+    /// [`ByNumber::runs`]; empty for a key with no items.
+    pub fn run<'a, T>(&self, items: &'a [T], key: Interned) -> &'a [T] {
+        let (start, end) = self.get(key);
+        items.get(start as usize..end as usize).unwrap_or(&[])
+    }
+}
+
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -492,5 +519,16 @@ mod tests {
         assert_eq!(index.get(b), (3, 4));
         assert_eq!(index.get(c), (0, 0), "a key not in the index has the default");
         assert_eq!(ByNumber::<u32>::from_pairs([]).get(a), 0);
+    }
+
+    #[test]
+    fn runs_give_each_key_its_items_and_others_none() {
+        let (a, b, c) = (Interned::new("runs-a"), Interned::new("runs-b"), Interned::new("runs-c"));
+        let items = [(a, 1), (a, 2), (b, 3), (c, 4), (c, 5), (c, 6)];
+        let index = ByNumber::runs(&items, |item| item.0);
+        assert_eq!(index.run(&items, a), &items[0..2]);
+        assert_eq!(index.run(&items, b), &items[2..3]);
+        assert_eq!(index.run(&items, c), &items[3..6]);
+        assert!(index.run(&items, Interned::new("runs-d")).is_empty());
     }
 }

@@ -113,14 +113,7 @@ impl AbroadIndex {
     /// Lists the processing abroad of a model as of a date, once.
     pub fn build(model: &Model, graph: &Graph<'_>, reference: &Reference, as_of: Date) -> Self {
         let sorted = processing_abroad(model, graph, reference, as_of);
-        let position = |index: usize| u32::try_from(index).unwrap_or(u32::MAX);
-        let runs = sorted.chunk_by(|a, b| a.activity == b.activity).scan(0, |start, run| {
-            let range = (position(*start), position(*start + run.len()));
-            *start += run.len();
-            Some(run.first().map(|first| (first.activity.interned(), range)))
-        });
-        let runs = runs.flatten();
-        let by_activity = ByNumber::from_pairs(runs);
+        let by_activity = ByNumber::runs(&sorted, |item| item.activity.interned());
         Self { sorted, by_activity }
     }
 
@@ -131,9 +124,7 @@ impl AbroadIndex {
 
     /// The processing in third countries in one activity, in the sorted order.
     pub fn in_activity(&self, activity: &ActivityId) -> &[ProcessingAbroad] {
-        // An activity with nothing abroad has (0, 0): nothing.
-        let (start, end) = self.by_activity.get(activity.interned());
-        self.sorted.get(start as usize..end as usize).unwrap_or(&[])
+        self.by_activity.run(&self.sorted, activity.interned())
     }
 
     /// The processing in third countries by `party` in one activity, in the
