@@ -184,7 +184,7 @@ fn load_read_as(read: Read, reference: &Reference, how: Validation) -> Result<Lo
                 Some((path, size)) => JobText::Unread { path, size },
                 None => JobText::Lent(prepared.sources.lend_text(file)),
             };
-            Job { text, file, release: read.release, into: 0, twins: Vec::new() }
+            Job::new(text, file, read.release, 0)
         })
         .collect();
     let building = [validate::Building::new(jobs.iter().map(|job| job.text.size()).sum())];
@@ -204,8 +204,9 @@ fn load_read_as(read: Read, reference: &Reference, how: Validation) -> Result<Lo
 /// job then builds the new side's entities too, from the same raw values,
 /// rather than parsing it again. Spans in the raw values are byte offsets,
 /// the same in both copies; each side is built with its own file ids, so its
-/// model, diagnostics and locations are exactly those [`load_read`] gives it. A file that has problems is parsed on each
-/// side, so each side's diagnostics name its own file.
+/// model, diagnostics and locations are exactly those [`load_read`] gives it.
+/// A file that has problems is parsed on each side, so each side's
+/// diagnostics name its own file.
 pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded, Invalid>, Result<Loaded, Invalid>) {
     let (mut old_timings, mut new_timings) = (old.timings, new.timings);
     let (old_release, new_release) = (old.release, new.release);
@@ -238,13 +239,7 @@ pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded,
     let mut jobs: Vec<Job> = old_texts
         .into_iter()
         .zip(&old.texts)
-        .map(|(text, &(file, _))| Job {
-            text: JobText::Lent(text),
-            file,
-            release: old_release,
-            into: 0,
-            twins: Vec::new(),
-        })
+        .map(|(text, &(file, _))| Job::new(JobText::Lent(text), file, old_release, 0))
         .collect();
     // For each new text file: its own job, or the old job it shares, with its
     // text held until that job tells whether the file parsed cleanly.
@@ -258,7 +253,7 @@ pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded,
             }
             None => {
                 new_jobs.push(Ok(jobs.len()));
-                jobs.push(Job { text: JobText::Lent(text), file, release: new_release, into: 1, twins: Vec::new() });
+                jobs.push(Job::new(JobText::Lent(text), file, new_release, 1));
             }
         }
     }
@@ -278,10 +273,7 @@ pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded,
                 // A shared file with problems is parsed again, for the new
                 // side's file ids.
                 None => {
-                    again.push((
-                        index,
-                        Job { text: JobText::Lent(text), file, release: new_release, into: 1, twins: Vec::new() },
-                    ));
+                    again.push((index, Job::new(JobText::Lent(text), file, new_release, 1)));
                     None
                 }
             },
@@ -609,6 +601,14 @@ struct Job {
     release: bool,
     into: usize,
     twins: Vec<(FileId, usize)>,
+}
+
+impl Job {
+    /// A file to parse and build into side `into`, shared with no file of
+    /// the other side yet.
+    fn new(text: JobText, file: FileId, release: bool, into: usize) -> Self {
+        Job { text, file, release, into, twins: Vec::new() }
+    }
 }
 
 /// A job's text.
