@@ -168,7 +168,7 @@ pub const MAX_ERRORS_KEPT_PER_FILE: usize = 1000;
 /// Diagnostics as they are found, keeping at most
 /// [`MAX_ERRORS_KEPT_PER_FILE`] errors of each file and counting the rest.
 /// Warnings, notes and diagnostics without a place are always kept.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Bounded {
     kept: Vec<Diagnostic>,
     /// Per file: errors kept, errors left out. A reader of one file has one entry.

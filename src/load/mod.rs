@@ -205,6 +205,9 @@ fn load_read_as(read: Read, reference: &Reference, how: Validation) -> Result<Lo
 /// rather than parsing it again. Spans in the raw values are byte offsets,
 /// the same in both copies; each side is built with its own file ids, so its
 /// model, diagnostics and locations are exactly those [`load_read`] gives it.
+/// Where the file has the same id on both sides (the same place in each
+/// side's files) those entities are the same too: they are built once and
+/// both models hold them (see [`crate::model::map`]).
 /// A file that has problems is parsed on each side, so each side's
 /// diagnostics name its own file.
 pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded, Invalid>, Result<Loaded, Invalid>) {
@@ -325,6 +328,12 @@ type BuiltFile = Result<(validate::Part, Bounded), Box<Diagnostic>>;
 /// `building[into]`, and for each of `twins` (the same text on the other side
 /// of a `diff`, built only if the file parsed with no problem) into its
 /// side's; then lets the raw values go.
+///
+/// A twin with the same file id on its side (the same place in its side's
+/// files, as when a change leaves the files' names alone) would be built
+/// into exactly the same entities: it is given those very entities, built
+/// once, so that the two sides' models share them (`diff`'s memory and time,
+/// issue 19). A twin elsewhere in its side is built for its own file id.
 fn parse_and_build(
     text: &str,
     (file, into): (FileId, usize),
@@ -334,15 +343,20 @@ fn parse_and_build(
 ) -> (BuiltFile, Vec<(FileId, validate::Part)>) {
     // `into` is 0 or 1, set by the loader for the sides it builds.
     let build =
-        |raw: &raw::RawFile, file, into: usize| validate::build_part(raw, file, text, reference, &building[into]);
+        |raw: &raw::RawFile, file, into: &[&validate::Building]| validate::build_part(raw, file, text, reference, into);
     match parse_model_file(text, file) {
+        Ok((raw, problems)) if !problems.is_empty() => {
+            (Ok((build(&raw, file, &[&building[into]]), problems)), Vec::new())
+        }
         Ok((raw, problems)) => {
-            let part = build(&raw, file, into);
-            let twins = match problems.is_empty() {
-                true => twins.iter().map(|&(twin, into)| (twin, build(&raw, twin, into))).collect(),
-                false => Vec::new(),
-            };
-            (Ok((part, problems)), twins)
+            let (same, elsewhere): (Vec<_>, Vec<_>) = twins.iter().partition(|&&(twin, _)| twin == file);
+            let sharing: Vec<&validate::Building> =
+                std::iter::once(into).chain(same.iter().map(|&&(_, side)| side)).map(|side| &building[side]).collect();
+            let part = build(&raw, file, &sharing);
+            let mut built: Vec<(FileId, validate::Part)> =
+                same.iter().map(|&&(twin, _)| (twin, part.clone())).collect();
+            built.extend(elsewhere.iter().map(|&&(twin, side)| (twin, build(&raw, twin, &[&building[side]]))));
+            (Ok((part, problems)), built)
         }
         Err(diagnostic) => (Err(diagnostic), Vec::new()),
     }
@@ -988,6 +1002,7 @@ pub(crate) fn byte_offset_of(text: &str, line: u64, column: u64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::PartyId;
 
     fn party(id: &str, country: &str) -> String {
         format!("  - id: {id}\n    name: {id}\n    kind: tech_vendor\n    country: {country}\n")
@@ -1200,6 +1215,45 @@ mod tests {
         // The note names the next place, its column counted past the `ö`.
         assert!(up_front.1.contains("b.yaml:2:70"), "{}", up_front.1);
         assert_eq!(up_front, while_parsing);
+    }
+
+    /// Loads `old` and `new` as `diff` does, and checks each side against
+    /// the same directory loaded alone; returns the pair.
+    fn pair_as_alone(old: &Path, new: &Path) -> (Loaded, Loaded) {
+        let reference = Reference::builtin();
+        let (paired_old, paired_new) = load_pair(read_path(old), read_path(new), &reference);
+        let loaded =
+            |loaded: Result<Loaded, Invalid>| loaded.unwrap_or_else(|invalid| panic!("{:?}", invalid.diagnostics));
+        let (paired_old, paired_new) = (loaded(paired_old), loaded(paired_new));
+        for (paired, dir) in [(&paired_old, old), (&paired_new, new)] {
+            let alone = loaded(load_read(read_path(dir), &reference));
+            // Debug shows every field, the spans' file ids and offsets too.
+            assert_eq!(format!("{:?}", paired.model), format!("{:?}", alone.model));
+        }
+        (paired_old, paired_new)
+    }
+
+    #[test]
+    fn a_file_both_sides_share_in_the_same_place_gives_both_the_very_same_entities() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, new) = (dir.path().join("old"), dir.path().join("new"));
+        for side in [&old, &new] {
+            std::fs::create_dir(side).unwrap();
+            std::fs::write(side.join("a.yaml"), format!("parties:\n{}", party("vendor-a", "SE"))).unwrap();
+        }
+        std::fs::write(old.join("b.yaml"), format!("parties:\n{}", party("vendor-b", "SE"))).unwrap();
+        std::fs::write(new.join("b.yaml"), format!("parties:\n{}", party("vendor-b", "NO"))).unwrap();
+        let (old_side, new_side) = pair_as_alone(&old, &new);
+        let entity = |side: &Loaded, id: &str| side.model.parties.get(&PartyId::new(id)).map(|p| p as *const _);
+        assert!(entity(&old_side, "vendor-a").is_some());
+        assert_eq!(entity(&old_side, "vendor-a"), entity(&new_side, "vendor-a"), "shared file, one entity");
+        assert_ne!(entity(&old_side, "vendor-b"), entity(&new_side, "vendor-b"), "changed file, its own");
+
+        // A file added before the shared one moves it to another place on
+        // the new side: its entities are built for that place, not shared.
+        std::fs::write(new.join("0.yaml"), format!("parties:\n{}", party("vendor-0", "SE"))).unwrap();
+        let (old_side, new_side) = pair_as_alone(&old, &new);
+        assert_ne!(entity(&old_side, "vendor-a"), entity(&new_side, "vendor-a"));
     }
 
     #[test]

@@ -239,12 +239,13 @@ fn move_into<K: std::hash::Hash + Eq, V>(into: &mut IdMap<K, V>, from: IdMap<K, 
         let room = usize::try_from(expected).unwrap_or(usize::MAX).clamp(least, needed.saturating_mul(64).max(least));
         into.reserve_exact(room - into.len());
     }
-    into.extend(from);
+    into.absorb(from);
 }
 
 /// One model file built on the fast path ([`build_part`]): what building its
 /// entities found, and what was taken on trust. The entities themselves are
 /// in the [`Building`] model.
+#[derive(Clone)]
 pub(super) struct Part {
     /// What building the file's entities found.
     diagnostics: Bounded,
@@ -257,11 +258,16 @@ pub(super) struct Part {
     references: Vec<(Key, Kind)>,
 }
 
-/// Builds one parsed file's entities into `into` before the other files are
-/// known: every reference is taken as naming an entity of its kind, and
-/// every id as defined here first, and both are noted for [`assemble`] to
+/// Builds one parsed file's entities into each of `into` before the other
+/// files are known: every reference is taken as naming an entity of its kind,
+/// and every id as defined here first, and both are noted for [`assemble`] to
 /// check. `text` is the file's text, which the raw values were parsed from.
-pub(super) fn build_part(raw: &RawFile, file: FileId, text: &str, reference: &Reference, into: &Building) -> Part {
+///
+/// More than one model is built into for `diff`, whose two sides have the
+/// same file (the same bytes, the same file id): both are given the very same
+/// entities ([`IdMap`] holds each behind an `Arc`), built once, and each its
+/// own copy of the part returned.
+pub(super) fn build_part(raw: &RawFile, file: FileId, text: &str, reference: &Reference, into: &[&Building]) -> Part {
     let definitions = definitions(raw, file, text.len())
         .into_iter()
         .map(|(kind, id, _)| id.ok().map(|id| (kind, id)))
@@ -277,7 +283,12 @@ pub(super) fn build_part(raw: &RawFile, file: FileId, text: &str, reference: &Re
     let mut model = Model::default();
     ctx.build(raw, &mut model);
     let accepted_risks = std::mem::take(&mut model.accepted_risks);
-    into.take(model, text.len() as u64);
+    if let Some((last, others)) = into.split_last() {
+        for building in others {
+            building.take(model.clone(), text.len() as u64);
+        }
+        last.take(model, text.len() as u64);
+    }
     let mut references = match ctx.resolve {
         Resolve::Noted(references) => references,
         Resolve::Known { .. } => Vec::new(),
@@ -442,9 +453,7 @@ fn absorb(model: &mut Model, part: Model, sizes: &[usize; 6]) {
             std::mem::swap(into, &mut from);
             into.reserve_exact(size.saturating_sub(into.len()));
         }
-        for (id, entity) in from {
-            into.entry(id).or_insert(entity);
-        }
+        into.absorb(from);
     }
     let [parties, data, systems, activities, agreements, incidents] = *sizes;
     merge(&mut model.parties, part.parties, parties);
@@ -617,32 +626,32 @@ impl Ctx<'_> {
     fn build(&mut self, raw: &RawFile, model: &mut Model) {
         for party in &raw.parties {
             if let Some(party) = self.party(party) {
-                model.parties.entry(party.id.clone()).or_insert(party);
+                model.parties.insert_first(party.id.clone(), party);
             }
         }
         for data in &raw.data {
             if let Some(data) = self.data(data) {
-                model.data.entry(data.id.clone()).or_insert(data);
+                model.data.insert_first(data.id.clone(), data);
             }
         }
         for system in &raw.systems {
             if let Some(system) = self.system(system) {
-                model.systems.entry(system.id.clone()).or_insert(system);
+                model.systems.insert_first(system.id.clone(), system);
             }
         }
         for activity in &raw.processing {
             if let Some(activity) = self.activity(activity) {
-                model.activities.entry(activity.id.clone()).or_insert(activity);
+                model.activities.insert_first(activity.id.clone(), activity);
             }
         }
         for agreement in &raw.agreements {
             if let Some(agreement) = self.agreement(agreement) {
-                model.agreements.entry(agreement.id.clone()).or_insert(agreement);
+                model.agreements.insert_first(agreement.id.clone(), agreement);
             }
         }
         for incident in &raw.incidents {
             if let Some(incident) = self.incident(incident) {
-                model.incidents.entry(incident.id.clone()).or_insert(incident);
+                model.incidents.insert_first(incident.id.clone(), incident);
             }
         }
         for risk in &raw.accepted_risks {

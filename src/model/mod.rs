@@ -8,16 +8,17 @@
 //! when a model is serialised (which is how `diff` compares two models).
 
 pub mod ids;
+pub mod map;
 pub mod vocabulary;
 
 use std::fmt;
 use std::ops::Deref;
 
-use indexmap::IndexMap;
 use jiff::civil::{Date, DateTime};
 use serde::Serialize;
 
 pub use ids::{ActivityId, AgreementId, DataId, IncidentId, Interned, PartyId, RegimeId, SystemId};
+pub use map::IdMap;
 pub use vocabulary::{
     AgreementKind, Art28Term, Authentication, Authorisation, BreachNotice, BreachRisk, CertifiedData, ClaimedRole,
     Exposure, PartyKind, SpecialCategory, SupplementaryMeasure, TransferTool, Vocabulary,
@@ -89,13 +90,6 @@ impl fmt::Display for Country {
         f.write_str(self.as_str())
     }
 }
-
-/// Entities by id, in id order once loaded.
-///
-/// foldhash rather than std's SipHash: ids are hashed at every lookup, and on a
-/// national model SipHash alone was several percent of a check. The seed is
-/// random per process; an `IndexMap` iterates in its own order all the same.
-pub type IdMap<K, V> = IndexMap<K, V, foldhash::fast::RandomState>;
 
 /// A whole model: every entity of every file, merged and sorted by id.
 #[derive(Clone, Debug, Default, Serialize)]
