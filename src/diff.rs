@@ -270,6 +270,10 @@ fn compare_sides<M: std::borrow::Borrow<Model>>(
 /// One obligation of a party in one activity, without the party: what is compared.
 type Item = crate::obligations::party::Item;
 
+/// One obligation of a party with the activities it applies to: what a
+/// summary keeps, a fifth of the memory of its items.
+type ItemGroup = crate::obligations::ItemGroup;
+
 /// What a comparison reads of one side's analysis, drawn up while the
 /// analysis is held and kept once it is dropped (its graph above all), so
 /// that a `diff` holds one side's analysis at a time: the findings, the
@@ -284,10 +288,11 @@ struct Summary {
     duties: Vec<NotificationDuty>,
     /// Processing in third countries.
     abroad: Vec<ProcessingAbroad>,
-    /// Each party's obligations, one item per activity each applies to, in
-    /// the order they are derived in (sorted only where the sides differ,
-    /// [`compare_obligations`]); parties without any are left out.
-    obligations: BTreeMap<PartyId, Vec<Item>>,
+    /// Each party's obligations, each with the activities it applies to, in
+    /// the order they are derived in (made items and sorted only where the
+    /// sides differ, [`compare_obligations`]); parties without any are left
+    /// out.
+    obligations: BTreeMap<PartyId, Vec<ItemGroup>>,
     /// The side's scope, when the comparison is scoped.
     scoped: Option<crate::scope::Scoped>,
 }
@@ -387,15 +392,20 @@ fn set_changes<'t, T: Ord>(before: &'t [T], after: &'t [T]) -> (Vec<&'t T>, Vec<
 /// same items in the same order, so the common case sorts nothing, and
 /// items merely reordered make no difference once sorted.
 fn compare_obligations(
-    old: &BTreeMap<PartyId, Vec<Item>>,
-    new: &BTreeMap<PartyId, Vec<Item>>,
+    old: &BTreeMap<PartyId, Vec<ItemGroup>>,
+    new: &BTreeMap<PartyId, Vec<ItemGroup>>,
 ) -> (Vec<ObligationItem>, Vec<ObligationItem>) {
     let parties: BTreeSet<&PartyId> = old.keys().chain(new.keys()).collect();
     let (mut added, mut removed) = (Vec::new(), Vec::new());
     for party in parties {
         let before = old.get(party).map_or(&[][..], Vec::as_slice);
         let after = new.get(party).map_or(&[][..], Vec::as_slice);
-        if same_items(before, after) {
+        if same_groups(before, after) {
+            continue;
+        }
+        let items = |groups: &[ItemGroup]| groups.iter().flat_map(ItemGroup::items).collect::<Vec<Item>>();
+        let (before, after) = (items(before), items(after));
+        if same_items(&before, &after) {
             continue;
         }
         let item = |(activity, kind, provisions): &Item| ObligationItem {
@@ -404,11 +414,24 @@ fn compare_obligations(
             kind: *kind,
             provisions,
         };
-        let (appear, disappear) = set_changes(before, after);
+        let (appear, disappear) = set_changes(&before, &after);
         added.extend(appear.into_iter().map(item));
         removed.extend(disappear.into_iter().map(item));
     }
     (added, removed)
+}
+
+/// Whether two lists of obligations are the same, obligation by obligation,
+/// each with the same activities: then their items are the same too. Lists
+/// that differ may still give the same items (an obligation split in two),
+/// which [`same_items`] tells.
+fn same_groups(before: &[ItemGroup], after: &[ItemGroup]) -> bool {
+    before.len() == after.len()
+        && before.iter().zip(after).all(|(b, a)| {
+            b.kind == a.kind
+                && (std::ptr::eq(b.provisions, a.provisions) || b.provisions == a.provisions)
+                && b.activities == a.activities
+        })
 }
 
 /// Whether two lists of items are the same, item by item. The provisions are
@@ -889,6 +912,37 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+
+    #[test]
+    fn obligations_are_compared_by_their_items_however_they_are_grouped() {
+        use crate::obligations::Kind;
+        const ART_24: &[&str] = &["Art. 24"];
+        const ART_13: &[&str] = &["Art. 13"];
+        let group = |kind, provisions, activities: &[&str]| ItemGroup {
+            kind,
+            provisions,
+            activities: activities.iter().map(ActivityId::new).collect(),
+        };
+        let side = |groups: Vec<ItemGroup>| BTreeMap::from([(PartyId::new("region"), groups)]);
+        let old = side(vec![group(Kind::Accountability, ART_24, &["a", "b"])]);
+        // The same items, split in two: no change.
+        let split =
+            side(vec![group(Kind::Accountability, ART_24, &["a"]), group(Kind::Accountability, ART_24, &["b"])]);
+        assert_eq!(compare_obligations(&old, &split), (Vec::new(), Vec::new()));
+        // One activity more, one kind more: each item that appears, none gone.
+        let more = side(vec![
+            group(Kind::Accountability, ART_24, &["a", "b", "c"]),
+            group(Kind::InformationToDataSubjects, ART_13, &["a"]),
+        ]);
+        let (added, removed) = compare_obligations(&old, &more);
+        let shown =
+            |items: &[ObligationItem]| items.iter().map(|i| format!("{}:{:?}", i.activity, i.kind)).collect::<Vec<_>>();
+        assert_eq!(shown(&added), ["a:InformationToDataSubjects", "c:Accountability"], "sorted by activity");
+        assert!(removed.is_empty());
+        let (added, removed) = compare_obligations(&more, &old);
+        assert!(added.is_empty());
+        assert_eq!(removed.len(), 2);
+    }
 
     fn fields(old: Value, new: Value) -> Vec<(String, Option<String>, Option<String>)> {
         compare_values(&old, &new).into_iter().map(|f| (f.field, f.old, f.new)).collect()

@@ -29,7 +29,7 @@ use serde::Serialize;
 
 use crate::model::PartyId;
 
-pub use party::{Basis, Certainty, Kind, Obligation, Recorded, Trigger, obligation_items, obligations_of};
+pub use party::{Basis, Certainty, ItemGroup, Kind, Obligation, Recorded, Trigger, obligation_items, obligations_of};
 
 /// One party's obligations.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -322,12 +322,34 @@ pub fn obligations_of(analysis: &Analysis<'_>, party: &PartyId) -> Vec<Obligatio
 /// another: the activity, what it requires and the provisions it rests on.
 pub type Item = (ActivityId, Kind, &'static [&'static str]);
 
-/// The obligations `party`'s roles bring on the evaluation date, one item per
-/// activity each applies to, in [`obligations_of`]'s order (repeats are
-/// possible). The same derivation, drawing up nothing else: no triggers,
-/// counterparts, certainty, basis or recorded facts, which a comparison of
-/// two models (`diff`) does not read and which cost more than the items.
-pub fn obligation_items(analysis: &Analysis<'_>, party: &PartyId) -> Vec<Item> {
+/// One obligation of a party as far as it is told apart from another, with
+/// every activity it applies to: its [`Item`]s, held as one list of
+/// activities rather than an item each (a party's obligation applies to
+/// hundreds of activities on a national model, and `diff` holds one side's
+/// items while it derives the other's).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemGroup {
+    /// What the obligation requires.
+    pub kind: Kind,
+    /// The provisions it rests on.
+    pub provisions: &'static [&'static str],
+    /// The activities it applies to, in the order derived, each once.
+    pub activities: Box<[ActivityId]>,
+}
+
+impl ItemGroup {
+    /// One item per activity, in order.
+    pub fn items(&self) -> impl Iterator<Item = Item> + '_ {
+        self.activities.iter().map(|activity| (activity.clone(), self.kind, self.provisions))
+    }
+}
+
+/// The obligations `party`'s roles bring on the evaluation date, one group
+/// per obligation, in [`obligations_of`]'s order (repeats are possible). The
+/// same derivation, drawing up nothing else: no triggers, counterparts,
+/// certainty, basis or recorded facts, which a comparison of two models
+/// (`diff`) does not read and which cost more than the items.
+pub fn obligation_items(analysis: &Analysis<'_>, party: &PartyId) -> Vec<ItemGroup> {
     match derived(analysis, party, Out::Items(Vec::new())) {
         Out::Items(items) => items,
         Out::Full(_) => Vec::new(),
@@ -648,8 +670,8 @@ fn plain<'p>() -> (Vec<&'p PartyId>, Recorded) {
 enum Out {
     /// Every obligation, drawn up in full.
     Full(Vec<Obligation>),
-    /// One item per obligation and activity.
-    Items(Vec<Item>),
+    /// One group of items per obligation.
+    Items(Vec<ItemGroup>),
 }
 
 impl Out {
@@ -667,17 +689,15 @@ impl Out {
         if activities.is_empty() {
             return;
         }
+        let mut activities: Vec<ActivityId> = activities.iter().map(|a| (*a).clone()).collect();
+        activities.dedup();
         let obligations = match self {
             Out::Full(obligations) => obligations,
-            Out::Items(items) => {
-                let mut activities = activities.to_vec();
-                activities.dedup();
-                items.extend(activities.into_iter().map(|activity| (activity.clone(), kind, provisions)));
+            Out::Items(groups) => {
+                groups.push(ItemGroup { kind, provisions, activities: activities.into_boxed_slice() });
                 return;
             }
         };
-        let mut activities: Vec<ActivityId> = activities.iter().map(|a| (*a).clone()).collect();
-        activities.dedup();
         let (counterparts, recorded) = details();
         let mut counterparts: Vec<PartyId> = counterparts.into_iter().cloned().collect();
         counterparts.sort();
@@ -835,9 +855,13 @@ mod tests {
             let reference = Reference::builtin();
             let analysis = Analysis::new(&loaded.model, &reference, date);
             for party in loaded.model.parties.keys() {
-                let full: Vec<Item> = obligations_of(&analysis, party)
+                let full: Vec<ItemGroup> = obligations_of(&analysis, party)
                     .iter()
-                    .flat_map(|o| o.activities.iter().map(|a| (a.clone(), o.kind, o.provisions)))
+                    .map(|o| ItemGroup {
+                        kind: o.kind,
+                        provisions: o.provisions,
+                        activities: o.activities.clone().into_boxed_slice(),
+                    })
                     .collect();
                 assert_eq!(obligation_items(&analysis, party), full, "{fixture}: {party}");
             }
