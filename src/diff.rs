@@ -250,21 +250,19 @@ struct Settings<'a> {
     lang: Lang,
 }
 
-/// Compares the entities of both sides, then analyses and summarises each
-/// side in turn ([`Summary`]), dropping the old side's model (when owned) and
-/// analysis before the new side's analysis is built, and compares the two
-/// summaries.
+/// Compares the entities of both sides, then analyses and summarises the old
+/// side ([`Summary`]), dropping its model (when owned) and its analysis, and
+/// compares the new side with it part by part ([`compare_with_new`]).
 fn compare_sides<M: std::borrow::Borrow<Model>>(
     (old_model, old_sources): (M, &crate::source::SourceMap),
     new: &Side<'_>,
     settings: &Settings<'_>,
 ) -> ModelDiff {
-    let Settings { reference, as_of, seeds, lang } = *settings;
+    let Settings { reference, as_of, seeds, .. } = *settings;
     let entities = compare_entities(old_model.borrow(), new.model);
     let old = Summary::new(old_model.borrow(), reference, as_of, seeds);
     drop(old_model);
-    let new_summary = Summary::new(new.model, reference, as_of, seeds);
-    compare(old, old_sources, new_summary, new.sources, entities, lang)
+    compare_with_new(old, old_sources, new, settings, entities)
 }
 
 /// One obligation of a party in one activity, without the party: what is compared.
@@ -274,11 +272,12 @@ type Item = crate::obligations::party::Item;
 /// summary keeps, a fifth of the memory of its items.
 type ItemGroup = crate::obligations::ItemGroup;
 
-/// What a comparison reads of one side's analysis, drawn up while the
+/// What a comparison reads of the old side's analysis, drawn up while the
 /// analysis is held and kept once it is dropped (its graph above all), so
 /// that a `diff` holds one side's analysis at a time: the findings, the
 /// roles, the duties to notify, the processing abroad, every party's
-/// obligations as items, and, under `--scope`, the side's scope.
+/// obligations as groups of items, and, under `--scope`, the side's scope.
+/// The new side is compared with it part by part ([`compare_with_new`]).
 struct Summary {
     /// Every finding, sorted, with accepted risks applied.
     findings: Vec<Finding>,
@@ -303,21 +302,27 @@ impl Summary {
     /// dropped before this returns.
     fn new(model: &Model, reference: &Reference, as_of: jiff::civil::Date, seeds: &[PartyId]) -> Self {
         let analysis = Analysis::new(model, reference, as_of);
-        let parties: Vec<&PartyId> = model.parties.keys().collect();
         // One after the other, not beside the items (`par::join`): that was
         // about 0.2 s faster on national, but its peak was higher in most
         // runs (docs/performance.md, session 11).
         let duties = exact(notification_duties(&analysis.graph, &analysis.roles));
         let abroad = exact(processing_abroad(model, &analysis.graph, reference, as_of));
-        let items = crate::par::map(&parties, |&party| {
-            (party.clone(), exact(crate::obligations::obligation_items(&analysis, party)))
-        });
-        let obligations = items.into_iter().filter(|(_, items)| !items.is_empty()).collect();
+        let obligations = obligation_groups(&analysis);
         let Analysis { roles, findings, graph, .. } = analysis;
         drop(graph);
         let scoped = (!seeds.is_empty()).then(|| crate::scope::Scoped::new(model, seeds, &findings));
         Self { findings, roles, duties, abroad, obligations, scoped }
     }
+}
+
+/// Each party's obligations, as groups of items, on every core; parties
+/// without any are left out.
+fn obligation_groups(analysis: &Analysis<'_>) -> BTreeMap<PartyId, Vec<ItemGroup>> {
+    let parties: Vec<&PartyId> = analysis.model().parties.keys().collect();
+    let groups = crate::par::map(&parties, |&party| {
+        (party.clone(), exact(crate::obligations::obligation_items(analysis, party)))
+    });
+    groups.into_iter().filter(|(_, groups)| !groups.is_empty()).collect()
 }
 
 /// `items` moved into a list with no room to spare: a summary's lists are
@@ -330,22 +335,46 @@ fn exact<T>(mut items: Vec<T>) -> Vec<T> {
     exact
 }
 
-/// What changed between two summarised sides, the entities compared already;
-/// kept to what lies in the sides' scopes when both have one.
-fn compare(
+/// What changed from the summarised old side to the new side, the entities
+/// compared already; kept to what lies in the sides' scopes when both have
+/// one.
+///
+/// The new side is analysed and each part compared as soon as it is
+/// derived, the old side's part let go once compared: its roles before the
+/// new side's rules run, its findings before the new side's duties and
+/// obligations are derived, and each of those in turn. `diff` then never
+/// holds both sides' analyses whole: on a national model the old side's
+/// roles and findings alone are some 70 MB (issue 19).
+fn compare_with_new(
     old: Summary,
     old_sources: &crate::source::SourceMap,
-    new: Summary,
-    new_sources: &crate::source::SourceMap,
+    new: &Side<'_>,
+    settings: &Settings<'_>,
     entities: Vec<EntityChange>,
-    lang: Lang,
 ) -> ModelDiff {
+    let Settings { reference, as_of, seeds, lang } = *settings;
+    let Summary {
+        findings: old_findings,
+        roles: old_roles,
+        duties: old_duties,
+        abroad: old_abroad,
+        obligations,
+        scoped,
+    } = old;
+    let mut roles = Vec::new();
+    let analysis = Analysis::new_seeing_roles(new.model, reference, as_of, |new_roles| {
+        roles = compare_roles(old_roles.assignments(), new_roles.assignments(), lang);
+        drop(old_roles);
+    });
     let (findings_introduced, findings_resolved, acceptances_started, acceptances_stopped) =
-        compare_findings_from(old_sources, &old.findings, new_sources, &new.findings, lang);
-    let (duties_added, duties_removed) = compare_duties(&old.duties, &new.duties);
-    let (obligations_added, obligations_removed) = compare_obligations(&old.obligations, &new.obligations);
-    let roles = compare_roles(old.roles.assignments(), new.roles.assignments(), lang);
-    let abroad = compare_abroad(old.abroad, new.abroad);
+        compare_findings_from(old_sources, &old_findings, new.sources, &analysis.findings, lang);
+    drop(old_findings);
+    let new_scoped = (!seeds.is_empty()).then(|| crate::scope::Scoped::new(new.model, seeds, &analysis.findings));
+    let (duties_added, duties_removed) =
+        compare_duties(&old_duties, &notification_duties(&analysis.graph, &analysis.roles));
+    drop(old_duties);
+    let abroad = compare_abroad(old_abroad, processing_abroad(new.model, &analysis.graph, reference, as_of));
+    let (obligations_added, obligations_removed) = compare_obligations(&obligations, &obligation_groups(&analysis));
     let mut changes = ModelDiff {
         roles,
         findings_introduced,
@@ -359,7 +388,7 @@ fn compare(
         obligations_removed,
         entities,
     };
-    if let (Some(old_scope), Some(new_scope)) = (&old.scoped, &new.scoped) {
+    if let (Some(old_scope), Some(new_scope)) = (&scoped, &new_scoped) {
         crate::scope::retain_changes(&mut changes, [old_scope, new_scope]);
     }
     changes

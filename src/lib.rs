@@ -65,9 +65,23 @@ pub struct Analysis<'m> {
 impl<'m> Analysis<'m> {
     /// Builds the graph, derives the roles and runs the rules.
     pub fn new(model: &'m model::Model, reference: &'m reference::Reference, as_of: jiff::civil::Date) -> Self {
+        Self::new_seeing_roles(model, reference, as_of, |_| {})
+    }
+
+    /// [`Analysis::new`], showing the roles to `seen` as soon as they are
+    /// derived, before the rules run: `diff` compares them there with the
+    /// other side's roles and lets those go, so that it never holds both
+    /// sides' roles while the rules work (issue 19).
+    pub fn new_seeing_roles(
+        model: &'m model::Model,
+        reference: &'m reference::Reference,
+        as_of: jiff::civil::Date,
+        seen: impl FnOnce(&roles::Roles),
+    ) -> Self {
         let mut timings = timings::Timings::new();
         let graph = timings.time("graph", || graph::Graph::build(model));
         let roles = timings.time("roles", || roles::derive(&graph));
+        seen(&roles);
         let (findings, rule_times) = timings.time("rules", || {
             rules::check_timed(&rules::Context { model, graph: &graph, roles: &roles, reference, as_of })
         });
