@@ -403,16 +403,16 @@ enum Input {
 
 /// Reads every file that was listed and not read yet.
 fn read_all(inputs: Vec<(PathBuf, Input)>) -> Vec<(PathBuf, Input)> {
-    inputs
-        .into_iter()
-        .map(|(path, input)| match input {
-            Input::Unread { .. } => {
-                let input = read_file(&path).unwrap_or_else(Input::Unreadable);
-                (path, input)
-            }
-            input => (path, input),
-        })
-        .collect()
+    // On every core: most of reading is the kernel copying the text and
+    // the check that it is UTF-8, about 0.15 s per side of a national
+    // model on one thread.
+    crate::par::map_owned(inputs, |(path, input)| match input {
+        Input::Unread { .. } => {
+            let input = read_file(&path).unwrap_or_else(Input::Unreadable);
+            (path, input)
+        }
+        input => (path, input),
+    })
 }
 
 /// A file of the model after reading: its text is in the source map (or it is
