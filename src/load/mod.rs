@@ -342,20 +342,23 @@ fn parse_and_build(
     building: &[validate::Building],
 ) -> (BuiltFile, Vec<(FileId, validate::Part)>) {
     // `into` is 0 or 1, set by the loader for the sides it builds.
-    let build =
-        |raw: &raw::RawFile, file, into: &[&validate::Building]| validate::build_part(raw, file, text, reference, into);
+    let build = |raw: &raw::RawFile, file, into: usize, also: Option<usize>| {
+        validate::build_part(raw, file, text, reference, (&building[into], also.map(|side| &building[side])))
+    };
     match parse_model_file(text, file) {
-        Ok((raw, problems)) if !problems.is_empty() => {
-            (Ok((build(&raw, file, &[&building[into]]), problems)), Vec::new())
-        }
+        Ok((raw, problems)) if !problems.is_empty() => (Ok((build(&raw, file, into, None), problems)), Vec::new()),
         Ok((raw, problems)) => {
-            let (same, elsewhere): (Vec<_>, Vec<_>) = twins.iter().partition(|&&(twin, _)| twin == file);
-            let sharing: Vec<&validate::Building> =
-                std::iter::once(into).chain(same.iter().map(|&&(_, side)| side)).map(|side| &building[side]).collect();
-            let part = build(&raw, file, &sharing);
-            let mut built: Vec<(FileId, validate::Part)> =
-                same.iter().map(|&&(twin, _)| (twin, part.clone())).collect();
-            built.extend(elsewhere.iter().map(|&&(twin, side)| (twin, build(&raw, twin, &[&building[side]]))));
+            // A file has one twin at most in the same place: the other
+            // side's file with its id.
+            let same = twins.iter().find(|&&(twin, _)| twin == file);
+            let part = build(&raw, file, into, same.map(|&(_, side)| side));
+            let built = twins
+                .iter()
+                .map(|&(twin, side)| match same {
+                    Some(&(same, _)) if same == twin => (twin, part.clone()),
+                    _ => (twin, build(&raw, twin, side, None)),
+                })
+                .collect();
             (Ok((part, problems)), built)
         }
         Err(diagnostic) => (Err(diagnostic), Vec::new()),

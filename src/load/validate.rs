@@ -258,16 +258,22 @@ pub(super) struct Part {
     references: Vec<(Key, Kind)>,
 }
 
-/// Builds one parsed file's entities into each of `into` before the other
-/// files are known: every reference is taken as naming an entity of its kind,
-/// and every id as defined here first, and both are noted for [`assemble`] to
+/// Builds one parsed file's entities into `into` before the other files
+/// are known: every reference is taken as naming an entity of its kind, and
+/// every id as defined here first, and both are noted for [`assemble`] to
 /// check. `text` is the file's text, which the raw values were parsed from.
 ///
-/// More than one model is built into for `diff`, whose two sides have the
-/// same file (the same bytes, the same file id): both are given the very same
-/// entities ([`IdMap`] holds each behind an `Arc`), built once, and each its
-/// own copy of the part returned.
-pub(super) fn build_part(raw: &RawFile, file: FileId, text: &str, reference: &Reference, into: &[&Building]) -> Part {
+/// `also` is the other side's model of a `diff` whose two sides have this
+/// file (the same bytes, the same file id): it is given the very same
+/// entities ([`IdMap::shared`]), built once, and the part returned stands
+/// for both sides.
+pub(super) fn build_part(
+    raw: &RawFile,
+    file: FileId,
+    text: &str,
+    reference: &Reference,
+    (into, also): (&Building, Option<&Building>),
+) -> Part {
     let definitions = definitions(raw, file, text.len())
         .into_iter()
         .map(|(kind, id, _)| id.ok().map(|id| (kind, id)))
@@ -283,11 +289,13 @@ pub(super) fn build_part(raw: &RawFile, file: FileId, text: &str, reference: &Re
     let mut model = Model::default();
     ctx.build(raw, &mut model);
     let accepted_risks = std::mem::take(&mut model.accepted_risks);
-    if let Some((last, others)) = into.split_last() {
-        for building in others {
-            building.take(model.clone(), text.len() as u64);
+    match also {
+        None => into.take(model, text.len() as u64),
+        Some(also) => {
+            let (one, other) = shared(model);
+            into.take(one, text.len() as u64);
+            also.take(other, text.len() as u64);
         }
-        last.take(model, text.len() as u64);
     }
     let mut references = match ctx.resolve {
         Resolve::Noted(references) => references,
@@ -299,6 +307,28 @@ pub(super) fn build_part(raw: &RawFile, file: FileId, text: &str, reference: &Re
     references.dedup();
     references.shrink_to_fit();
     Part { diagnostics: ctx.diagnostics, accepted_risks, definitions, references }
+}
+
+/// Two models holding the very same entities, those of `model`; its
+/// accepted risks (not entities) are left out.
+fn shared(model: Model) -> (Model, Model) {
+    let (parties, other_parties) = model.parties.shared();
+    let (data, other_data) = model.data.shared();
+    let (systems, other_systems) = model.systems.shared();
+    let (activities, other_activities) = model.activities.shared();
+    let (agreements, other_agreements) = model.agreements.shared();
+    let (incidents, other_incidents) = model.incidents.shared();
+    let one = Model { parties, data, systems, activities, agreements, incidents, accepted_risks: Vec::new() };
+    let other = Model {
+        parties: other_parties,
+        data: other_data,
+        systems: other_systems,
+        activities: other_activities,
+        agreements: other_agreements,
+        incidents: other_incidents,
+        accepted_risks: Vec::new(),
+    };
+    (one, other)
 }
 
 /// The model built, with the diagnostics each file's building found, in file

@@ -1,26 +1,33 @@
 //! [`IdMap`]: a model's entities of one kind, by id.
 //!
 //! A map that reads like an `IndexMap` (entries in the order they were put
-//! in, which the loader makes id order; lookups by id; positions), and holds
-//! each entity behind an [`Arc`]. Readers never see the `Arc`: they get
-//! `&V`. It is there for `diff` (issue 19): the two sides of a comparison
-//! are two models, and a file with the same bytes on both sides (most of
-//! them, for a contract change) gives both the same entities. The loader
-//! builds such a file's entities once and puts them in both models
-//! (a clone of a map shares its entities), which then cost the memory of one model and the
-//! difference; comparing the two sides' entities starts by asking whether
-//! they are the same entity (the same address), which settles nearly all of
-//! them without reading a field.
+//! in, which the loader makes id order; lookups by id; positions). Readers
+//! get `&V` and never see how the entities are held: in the map itself, as
+//! `check` has them, or each behind an [`Arc`] that another model may hold
+//! too. That is for `diff` (issue 19): the two sides of a comparison are two models,
+//! and a file with the same bytes on both sides (most of them, for a
+//! contract change) gives both the same entities. The loader builds such a
+//! file's entities once and puts them in both models ([`IdMap::shared`]),
+//! which then cost the memory of one model and the difference; comparing
+//! the two sides' entities starts by asking whether they are the same
+//! entity (the same address), which settles nearly all of them without
+//! reading a field. A map whose entities no other map holds keeps them in
+//! itself, with no allocation of their own: a model no other shares costs
+//! what it did. (One map holds its entities one way or the other, never
+//! both: an `Arc` in a slot sized for an entity would cost both.)
 //!
-//! Changing an entity in place ([`IdMap::get_mut`]) copies it first if the
-//! other side holds it too, so one side's change never shows in the other.
+//! Changing an entity in place ([`IdMap::get_mut`]) copies it first if
+//! another model holds it too, so one side's change never shows in the other.
 
 use std::fmt;
 use std::hash::Hash;
 use std::sync::Arc;
 
-use indexmap::IndexMap;
+use indexmap::{Equivalent, IndexMap};
 use serde::Serialize;
+
+/// The hasher of the maps.
+type Hasher = foldhash::fast::RandomState;
 
 /// Entities by id, in id order once loaded.
 ///
@@ -28,20 +35,32 @@ use serde::Serialize;
 /// national model SipHash alone was several percent of a check. The seed is
 /// random per process; an `IndexMap` iterates in its own order all the same.
 pub struct IdMap<K, V> {
-    entries: IndexMap<K, Arc<V>, foldhash::fast::RandomState>,
+    entries: Entries<K, V>,
+}
+
+/// How a map holds its entities.
+enum Entries<K, V> {
+    /// In the map itself: no other map has them.
+    Own(IndexMap<K, V, Hasher>),
+    /// Each behind an `Arc`, which another map may hold too.
+    Shared(IndexMap<K, Arc<V>, Hasher>),
 }
 
 impl<K, V> Default for IdMap<K, V> {
     fn default() -> Self {
-        Self { entries: IndexMap::default() }
+        Self { entries: Entries::Own(IndexMap::default()) }
     }
 }
 
-/// A copy shares every entity with the original: cloning a model costs its
-/// maps' entries, not its entities.
-impl<K: Clone, V> Clone for IdMap<K, V> {
+/// A copy shares the entities the original shares ([`IdMap::shared`]) and
+/// copies the others.
+impl<K: Clone, V: Clone> Clone for IdMap<K, V> {
     fn clone(&self) -> Self {
-        Self { entries: self.entries.clone() }
+        let entries = match &self.entries {
+            Entries::Own(map) => Entries::Own(map.clone()),
+            Entries::Shared(map) => Entries::Shared(map.clone()),
+        };
+        Self { entries }
     }
 }
 
@@ -57,8 +76,8 @@ impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for IdMap<K, V> {
 impl<K: Hash + Eq, V: PartialEq> PartialEq for IdMap<K, V> {
     fn eq(&self, other: &Self) -> bool {
         self.len() == other.len()
-            && self.entries.iter().all(|(id, entity)| {
-                other.entries.get(id).is_some_and(|theirs| Arc::ptr_eq(entity, theirs) || **entity == **theirs)
+            && self.iter().all(|(id, entity)| {
+                other.get(id).is_some_and(|theirs| std::ptr::eq(entity, theirs) || entity == theirs)
             })
     }
 }
@@ -69,40 +88,56 @@ impl<K: Serialize, V: Serialize> Serialize for IdMap<K, V> {
     }
 }
 
+/// `$body` on the map of `$entries`, whichever way it holds its entities.
+macro_rules! either {
+    ($entries:expr, $map:ident => $body:expr) => {
+        match $entries {
+            Entries::Own($map) => $body,
+            Entries::Shared($map) => $body,
+        }
+    };
+}
+
 impl<K, V> IdMap<K, V> {
     /// How many entities.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        either!(&self.entries, map => map.len())
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 
     /// How many entities fit before the map grows.
     pub fn capacity(&self) -> usize {
-        self.entries.capacity()
+        either!(&self.entries, map => map.capacity())
     }
 
     /// Ids and entities, in order.
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&K, &V)> + ExactSizeIterator + Clone {
-        self.entries.iter().map(|(id, entity)| (id, &**entity))
+    pub fn iter(&self) -> Iter<'_, K, V> {
+        Iter(match &self.entries {
+            Entries::Own(map) => Inner::Own(map.iter()),
+            Entries::Shared(map) => Inner::Shared(map.iter()),
+        })
     }
 
     /// The ids, in order.
-    pub fn keys(&self) -> indexmap::map::Keys<'_, K, Arc<V>> {
-        self.entries.keys()
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &K> + ExactSizeIterator + Clone {
+        self.iter().map(|(id, _)| id)
     }
 
     /// The entities, in order.
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> + ExactSizeIterator + Clone {
-        self.entries.values().map(|entity| &**entity)
+        self.iter().map(|(_, entity)| entity)
     }
 
     /// The id and entity at `index`.
     pub fn get_index(&self, index: usize) -> Option<(&K, &V)> {
-        self.entries.get_index(index).map(|(id, entity)| (id, &**entity))
+        match &self.entries {
+            Entries::Own(map) => map.get_index(index),
+            Entries::Shared(map) => map.get_index(index).map(|(id, entity)| (id, &**entity)),
+        }
     }
 
     /// The first id and entity.
@@ -112,89 +147,159 @@ impl<K, V> IdMap<K, V> {
 
     /// Sorts the entries by a key computed once per entry.
     pub fn sort_by_cached_key<T: Ord>(&mut self, mut key: impl FnMut(&K, &V) -> T) {
-        self.entries.sort_by_cached_key(|id, entity| key(id, entity));
+        match &mut self.entries {
+            Entries::Own(map) => map.sort_by_cached_key(|id, entity| key(id, entity)),
+            Entries::Shared(map) => map.sort_by_cached_key(|id, entity| key(id, entity)),
+        }
     }
 }
 
 impl<K: Hash + Eq, V> IdMap<K, V> {
     /// An empty map with room for `capacity` entities.
     pub fn with_capacity(capacity: usize) -> Self {
-        Self { entries: IndexMap::with_capacity_and_hasher(capacity, Default::default()) }
+        Self { entries: Entries::Own(IndexMap::with_capacity_and_hasher(capacity, Hasher::default())) }
     }
 
     /// Makes room for `additional` more entities, exactly.
     pub fn reserve_exact(&mut self, additional: usize) {
-        self.entries.reserve_exact(additional);
-    }
-
-    /// The entity with id `id`.
-    pub fn get<Q: ?Sized + Hash + indexmap::Equivalent<K>>(&self, id: &Q) -> Option<&V> {
-        self.entries.get(id).map(|entity| &**entity)
-    }
-
-    /// The id as held, and the entity.
-    pub fn get_key_value<Q: ?Sized + Hash + indexmap::Equivalent<K>>(&self, id: &Q) -> Option<(&K, &V)> {
-        self.entries.get_key_value(id).map(|(id, entity)| (id, &**entity))
+        either!(&mut self.entries, map => map.reserve_exact(additional))
     }
 
     /// The position, the id as held, and the entity.
-    pub fn get_full<Q: ?Sized + Hash + indexmap::Equivalent<K>>(&self, id: &Q) -> Option<(usize, &K, &V)> {
-        self.entries.get_full(id).map(|(index, id, entity)| (index, id, &**entity))
+    pub fn get_full<Q: ?Sized + Hash + Equivalent<K>>(&self, id: &Q) -> Option<(usize, &K, &V)> {
+        match &self.entries {
+            Entries::Own(map) => map.get_full(id),
+            Entries::Shared(map) => map.get_full(id).map(|(index, id, entity)| (index, id, &**entity)),
+        }
+    }
+
+    /// The entity with id `id`.
+    pub fn get<Q: ?Sized + Hash + Equivalent<K>>(&self, id: &Q) -> Option<&V> {
+        match &self.entries {
+            Entries::Own(map) => map.get(id),
+            Entries::Shared(map) => map.get(id).map(|entity| &**entity),
+        }
+    }
+
+    /// The id as held, and the entity.
+    pub fn get_key_value<Q: ?Sized + Hash + Equivalent<K>>(&self, id: &Q) -> Option<(&K, &V)> {
+        match &self.entries {
+            Entries::Own(map) => map.get_key_value(id),
+            Entries::Shared(map) => map.get_key_value(id).map(|(id, entity)| (id, &**entity)),
+        }
     }
 
     /// The position of the entity with id `id`.
-    pub fn get_index_of<Q: ?Sized + Hash + indexmap::Equivalent<K>>(&self, id: &Q) -> Option<usize> {
-        self.entries.get_index_of(id)
+    pub fn get_index_of<Q: ?Sized + Hash + Equivalent<K>>(&self, id: &Q) -> Option<usize> {
+        either!(&self.entries, map => map.get_index_of(id))
     }
 
     /// Whether an entity has id `id`.
-    pub fn contains_key<Q: ?Sized + Hash + indexmap::Equivalent<K>>(&self, id: &Q) -> bool {
-        self.entries.contains_key(id)
+    pub fn contains_key<Q: ?Sized + Hash + Equivalent<K>>(&self, id: &Q) -> bool {
+        either!(&self.entries, map => map.contains_key(id))
     }
 
     /// Puts `entity` in under `id`, in place of one already there (which
     /// keeps its position); returns whether there was one.
     pub fn insert(&mut self, id: K, entity: V) -> bool {
-        self.entries.insert(id, Arc::new(entity)).is_some()
+        match &mut self.entries {
+            Entries::Own(map) => map.insert(id, entity).is_some(),
+            Entries::Shared(map) => map.insert(id, Arc::new(entity)).is_some(),
+        }
     }
 
     /// Puts `entity` in under `id` unless an entity has that id already: the
     /// first definition of an id wins.
     pub fn insert_first(&mut self, id: K, entity: V) {
-        self.entries.entry(id).or_insert_with(|| Arc::new(entity));
+        match &mut self.entries {
+            Entries::Own(map) => {
+                map.entry(id).or_insert(entity);
+            }
+            Entries::Shared(map) => {
+                map.entry(id).or_insert_with(|| Arc::new(entity));
+            }
+        }
     }
 
     /// Moves every entity of `other` in after these, each unless an entity
-    /// has its id already.
+    /// has its id already. If either map shares its entities, the result
+    /// does: those of `other` stay shared, and the others are put behind an
+    /// `Arc` each.
     pub fn absorb(&mut self, other: Self) {
-        for (id, entity) in other.entries {
-            self.entries.entry(id).or_insert(entity);
+        match (&mut self.entries, other.entries) {
+            (Entries::Own(map), Entries::Own(other)) => {
+                for (id, entity) in other {
+                    map.entry(id).or_insert(entity);
+                }
+            }
+            (Entries::Shared(map), Entries::Own(other)) => {
+                for (id, entity) in other {
+                    map.entry(id).or_insert_with(|| Arc::new(entity));
+                }
+            }
+            (Entries::Shared(map), Entries::Shared(other)) => {
+                for (id, entity) in other {
+                    map.entry(id).or_insert(entity);
+                }
+            }
+            (Entries::Own(map), Entries::Shared(mut other)) => {
+                // Those held here go behind an `Arc` each, in their order,
+                // room kept as it was.
+                let mut shared = IndexMap::with_capacity_and_hasher(map.capacity(), Hasher::default());
+                shared.extend(std::mem::take(map).into_iter().map(|(id, entity)| (id, Arc::new(entity))));
+                for (id, entity) in other.drain(..) {
+                    shared.entry(id).or_insert(entity);
+                }
+                self.entries = Entries::Shared(shared);
+            }
         }
     }
 
     /// Keeps the entries for which `keep` holds.
     pub fn retain(&mut self, mut keep: impl FnMut(&K, &V) -> bool) {
-        self.entries.retain(|id, entity| keep(id, entity));
+        match &mut self.entries {
+            Entries::Own(map) => map.retain(|id, entity| keep(id, entity)),
+            Entries::Shared(map) => map.retain(|id, entity| keep(id, entity)),
+        }
+    }
+
+    /// This map with every entity held behind an `Arc`, and a second map
+    /// holding the very same entities: for two models built from one file.
+    pub fn shared(self) -> (Self, Self)
+    where
+        K: Clone,
+    {
+        let map = match self.entries {
+            Entries::Own(map) => map.into_iter().map(|(id, entity)| (id, Arc::new(entity))).collect(),
+            Entries::Shared(map) => map,
+        };
+        (Self { entries: Entries::Shared(map.clone()) }, Self { entries: Entries::Shared(map) })
     }
 }
 
 impl<K: Hash + Eq, V: Clone> IdMap<K, V> {
     /// The entity with id `id`, to change: copied first if another map
-    /// holds it too (a clone of this map, or the other side's model).
-    pub fn get_mut<Q: ?Sized + Hash + indexmap::Equivalent<K>>(&mut self, id: &Q) -> Option<&mut V> {
-        self.entries.get_mut(id).map(Arc::make_mut)
+    /// holds it too ([`IdMap::shared`]).
+    pub fn get_mut<Q: ?Sized + Hash + Equivalent<K>>(&mut self, id: &Q) -> Option<&mut V> {
+        match &mut self.entries {
+            Entries::Own(map) => map.get_mut(id),
+            Entries::Shared(map) => map.get_mut(id).map(Arc::make_mut),
+        }
     }
 }
 
 impl<K: Hash + Eq, V> FromIterator<(K, V)> for IdMap<K, V> {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(items: I) -> Self {
-        Self { entries: items.into_iter().map(|(id, entity)| (id, Arc::new(entity))).collect() }
+        Self { entries: Entries::Own(items.into_iter().collect()) }
     }
 }
 
 impl<K: Hash + Eq, V> Extend<(K, V)> for IdMap<K, V> {
     fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, items: I) {
-        self.entries.extend(items.into_iter().map(|(id, entity)| (id, Arc::new(entity))));
+        match &mut self.entries {
+            Entries::Own(map) => map.extend(items),
+            Entries::Shared(map) => map.extend(items.into_iter().map(|(id, entity)| (id, Arc::new(entity)))),
+        }
     }
 }
 
@@ -203,27 +308,74 @@ impl<K, V> std::ops::Index<usize> for IdMap<K, V> {
     type Output = V;
 
     fn index(&self, index: usize) -> &V {
-        &self.entries[index]
+        either!(&self.entries, map => &map[index])
     }
 }
 
 /// The entity with an id; panics if there is none, as a map does.
-impl<K: Hash + Eq, V, Q: ?Sized + Hash + indexmap::Equivalent<K>> std::ops::Index<&Q> for IdMap<K, V> {
+impl<K: Hash + Eq, V, Q: ?Sized + Hash + Equivalent<K>> std::ops::Index<&Q> for IdMap<K, V> {
     type Output = V;
 
     fn index(&self, id: &Q) -> &V {
-        &self.entries[id]
+        either!(&self.entries, map => &map[id])
     }
 }
 
 impl<'a, K, V> IntoIterator for &'a IdMap<K, V> {
     type Item = (&'a K, &'a V);
-    type IntoIter = std::iter::Map<indexmap::map::Iter<'a, K, Arc<V>>, fn((&'a K, &'a Arc<V>)) -> (&'a K, &'a V)>;
+    type IntoIter = Iter<'a, K, V>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.entries.iter().map(|(id, entity)| (id, &**entity))
+        self.iter()
     }
 }
+
+/// The ids and entities of an [`IdMap`], in order.
+pub struct Iter<'a, K, V>(Inner<'a, K, V>);
+
+impl<K, V> Clone for Iter<'_, K, V> {
+    fn clone(&self) -> Self {
+        Iter(match &self.0 {
+            Inner::Own(iter) => Inner::Own(iter.clone()),
+            Inner::Shared(iter) => Inner::Shared(iter.clone()),
+        })
+    }
+}
+
+/// An [`Iter`] over a map's entities as the map holds them.
+enum Inner<'a, K, V> {
+    Own(indexmap::map::Iter<'a, K, V>),
+    Shared(indexmap::map::Iter<'a, K, Arc<V>>),
+}
+
+impl<'a, K, V> Iterator for Iter<'a, K, V> {
+    type Item = (&'a K, &'a V);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match &mut self.0 {
+            Inner::Own(iter) => iter.next(),
+            Inner::Shared(iter) => iter.next().map(|(id, entity)| (id, &**entity)),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match &self.0 {
+            Inner::Own(iter) => iter.size_hint(),
+            Inner::Shared(iter) => iter.size_hint(),
+        }
+    }
+}
+
+impl<K, V> DoubleEndedIterator for Iter<'_, K, V> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        match &mut self.0 {
+            Inner::Own(iter) => iter.next_back(),
+            Inner::Shared(iter) => iter.next_back().map(|(id, entity)| (id, &**entity)),
+        }
+    }
+}
+
+impl<K, V> ExactSizeIterator for Iter<'_, K, V> {}
 
 #[cfg(test)]
 mod tests {
@@ -231,13 +383,16 @@ mod tests {
 
     #[test]
     fn a_shared_entity_changed_on_one_side_stays_as_it_was_on_the_other() {
-        let mut old: IdMap<u32, String> = [(1, "a".to_owned()), (2, "b".to_owned())].into_iter().collect();
         let same = |a: &IdMap<u32, String>, b: &IdMap<u32, String>, id| match (a.get(&id), b.get(&id)) {
             (Some(a), Some(b)) => std::ptr::eq(a, b),
             _ => false,
         };
-        let mut new = old.clone();
+        let built: IdMap<u32, String> = [(1, "a".to_owned()), (2, "b".to_owned())].into_iter().collect();
+        let copy = built.clone();
+        assert!(!same(&built, &copy, 1), "an entity held alone is copied with its map");
+        let (mut old, mut new) = built.shared();
         assert!(same(&new, &old, 1));
+        assert!(same(&new.clone(), &old, 1), "a shared entity stays shared in a copy");
         if let Some(entity) = new.get_mut(&1) {
             entity.push('!');
         }
