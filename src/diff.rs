@@ -4,7 +4,9 @@
 //! added, removed or changed field by field.
 //!
 //! Both sides are analysed in full, as of the same date, one after the other
-//! (each reduced to what is compared before the next is analysed), and compared by meaning,
+//! (the old side reduced to what is compared before the new side is analysed,
+//! and the new side compared with it part by part as each part is derived,
+//! `compare_with_new`), and compared by meaning,
 //! never by line or wording: findings match by their fingerprint (rule code and
 //! subjects, [`crate::finding::Finding::fingerprint`]); entities by
 //! id; list items by their natural key (a performer by its party and principal).
