@@ -732,10 +732,7 @@ fn compare_abroad(old: Vec<ProcessingAbroad>, new: Vec<ProcessingAbroad>) -> Vec
 /// each section's entities by id (references, nothing converted: an entity's
 /// id is borrowed, and only an accepted risk's key is made up).
 fn sections(old: &Model, new: &Model, changes: &mut Vec<EntityChange>) {
-    fn by_id<'a, T>(items: impl Iterator<Item = (Cow<'a, str>, T)>) -> BTreeMap<Cow<'a, str>, T> {
-        items.collect()
-    }
-    fn risks(model: &Model) -> BTreeMap<Cow<'_, str>, &crate::model::AcceptedRisk> {
+    fn risks(model: &Model) -> Vec<(Cow<'_, str>, &crate::model::AcceptedRisk)> {
         by_id(model.accepted_risks.iter().map(|r| {
             let party = r.party.as_ref().map(|p| p.value.to_string()).unwrap_or_else(|| "*".to_owned());
             let activity = r.activity.as_ref().map(|a| a.value.to_string()).unwrap_or_else(|| "*".to_owned());
@@ -761,6 +758,58 @@ fn sections(old: &Model, new: &Model, changes: &mut Vec<EntityChange>) {
     compare_section("accepted_risks", &risks(old), &risks(new), changes);
 }
 
+/// `items` sorted by key, a key given twice kept once with its last item
+/// (as a map collected from them would). A model's entities come sorted by
+/// id already, which one pass confirms.
+fn by_id<'a, T>(items: impl Iterator<Item = (Cow<'a, str>, T)>) -> Vec<(Cow<'a, str>, T)> {
+    let mut items: Vec<(Cow<'a, str>, T)> = items.collect();
+    if !items.is_sorted_by(|a, b| a.0 < b.0) {
+        items.sort_by(|a, b| a.0.cmp(&b.0));
+        items.dedup_by(|later, earlier| {
+            let same = later.0 == earlier.0;
+            if same {
+                std::mem::swap(later, earlier);
+            }
+            same
+        });
+    }
+    items
+}
+
+/// Two lists sorted by key, merged: each key once, with its item on each
+/// side that has it.
+fn merged<'l, 'a, T>(
+    before: &'l [(Cow<'a, str>, &'a T)],
+    after: &'l [(Cow<'a, str>, &'a T)],
+) -> Vec<(&'l str, Option<&'a T>, Option<&'a T>)> {
+    let mut merged = Vec::with_capacity(before.len().max(after.len()));
+    let (mut before, mut after) = (before.iter().peekable(), after.iter().peekable());
+    loop {
+        let item = match (before.peek().copied(), after.peek().copied()) {
+            (None, None) => break,
+            (Some(b), Some(a)) if b.0 == a.0 => {
+                before.next();
+                after.next();
+                (&*b.0, Some(b.1), Some(a.1))
+            }
+            (Some(b), Some(a)) if b.0 > a.0 => {
+                after.next();
+                (&*a.0, None, Some(a.1))
+            }
+            (Some(b), _) => {
+                before.next();
+                (&*b.0, Some(b.1), None)
+            }
+            (None, Some(a)) => {
+                after.next();
+                (&*a.0, None, Some(a.1))
+            }
+        };
+        merged.push(item);
+    }
+    merged
+}
+
 /// Compares one section's entities by id, a batch of ids at a time on every
 /// core, the changes in id order. An entity both sides hold (built once from
 /// a file they share) is unchanged without a look; one equal on both sides
@@ -772,25 +821,24 @@ fn sections(old: &Model, new: &Model, changes: &mut Vec<EntityChange>) {
 /// thread live at a time.
 fn compare_section<T: Serialize + Sync + PartialEq>(
     section: &'static str,
-    before: &BTreeMap<Cow<'_, str>, &T>,
-    after: &BTreeMap<Cow<'_, str>, &T>,
+    before: &[(Cow<'_, str>, &T)],
+    after: &[(Cow<'_, str>, &T)],
     changes: &mut Vec<EntityChange>,
 ) {
     /// Ids per job: enough that a job outweighs taking it.
     const BATCH: usize = 256;
-    let ids: BTreeSet<&str> = before.keys().chain(after.keys()).map(|id| &**id).collect();
-    let ids: Vec<&str> = ids.into_iter().collect();
-    let batches: Vec<&[&str]> = ids.chunks(BATCH).collect();
+    let pairs = merged(before, after);
+    let batches: Vec<_> = pairs.chunks(BATCH).collect();
     let found = crate::par::map(&batches, |batch| {
         let (mut old_bytes, mut new_bytes) = (Vec::new(), Vec::new());
         let mut found = Vec::new();
-        for &id in *batch {
-            let (change, fields) = match (before.get(id), after.get(id)) {
+        for &(id, before, after) in *batch {
+            let (change, fields) = match (before, after) {
                 (None, Some(_)) => ("added", Vec::new()),
                 (Some(_), None) => ("removed", Vec::new()),
                 // The very same entity (built once for both sides from a
                 // file they share, `load::load_pair`) is not read at all.
-                (Some(b), Some(a)) if std::ptr::eq(*b, *a) || b == a => continue,
+                (Some(b), Some(a)) if std::ptr::eq(b, a) || b == a => continue,
                 (Some(b), Some(a)) => {
                     old_bytes.clear();
                     new_bytes.clear();
@@ -800,7 +848,7 @@ fn compare_section<T: Serialize + Sync + PartialEq>(
                     if same {
                         continue;
                     }
-                    let value = |item: &&T| serde_json::to_value(item).unwrap_or(Value::Null);
+                    let value = |item: &T| serde_json::to_value(item).unwrap_or(Value::Null);
                     let fields = compare_values(&value(b), &value(a));
                     if fields.is_empty() {
                         continue;
@@ -943,6 +991,17 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+
+    #[test]
+    fn entities_are_paired_by_id_in_id_order_the_last_of_a_repeated_key_kept() {
+        let (one, two, three, four) = (1, 2, 3, 4);
+        let key = |k: &'static str| Cow::Borrowed(k);
+        let before = by_id([(key("b"), &one), (key("a"), &two), (key("b"), &three)].into_iter());
+        assert_eq!(before, [(key("a"), &two), (key("b"), &three)]);
+        let after = by_id([(key("b"), &four), (key("c"), &one)].into_iter());
+        let pairs = merged(&before, &after);
+        assert_eq!(pairs, [("a", Some(&two), None), ("b", Some(&three), Some(&four)), ("c", None, Some(&one))]);
+    }
 
     #[test]
     fn obligations_are_compared_by_their_items_however_they_are_grouped() {
