@@ -22,6 +22,7 @@ use jiff::civil::Date;
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 
+use crate::model::ids::Interned;
 use crate::model::{ActivityId, AgreementId, Country, DataId, IncidentId, PartyId, RegimeId, SystemId};
 use crate::rules::{Rule, Severity};
 use crate::source::Span;
@@ -46,8 +47,9 @@ pub enum Subject {
     /// A country.
     Country(Country),
     /// A rule code as written in the model (an accepted risk may name one that
-    /// does not exist).
-    Rule(Arc<str>),
+    /// does not exist), stored once for the process like an id: a subject is
+    /// then eight bytes, and so is every argument naming one.
+    Rule(Interned),
 }
 
 impl Subject {
@@ -77,7 +79,7 @@ impl Subject {
             Subject::Incident(id) => id.as_str(),
             Subject::Regime(id) => id.as_str(),
             Subject::Country(country) => country.as_str(),
-            Subject::Rule(code) => code,
+            Subject::Rule(code) => code.as_str(),
         }
     }
 }
@@ -155,21 +157,27 @@ pub enum Arg {
     /// decision's instrument or scope note, a regime's name, who accepted a
     /// risk); never text of ours.
     Verbatim(Arc<str>),
-    /// Text from the reference data as it gives it in each language: the
-    /// English, and the Swedish where it has one (a regime's name). Rendered
-    /// in the output's language, else in English; serialised in English.
-    Translated {
-        /// The English text.
-        en: Arc<str>,
-        /// The Swedish text, where the reference data gives one.
-        sv: Option<Arc<str>>,
-    },
+    /// Text from the reference data as it gives it in each language (a
+    /// regime's name). Rendered in the output's language, else in English;
+    /// serialised in English. Boxed: few arguments are, and unboxed it would
+    /// make every argument 16 bytes bigger.
+    Translated(Box<Translation>),
     /// A provision of [`crate::law`], cited as the output's language cites it.
     Provision(&'static str),
     /// A nested message, rendered first.
     Message(Box<Message>),
     /// A list, each item rendered and then joined.
-    List(Vec<Arg>, Join),
+    List(Box<[Arg]>, Join),
+}
+
+/// The English text of an [`Arg::Translated`], and the Swedish where the
+/// reference data gives one.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Translation {
+    /// The English text.
+    pub en: Arc<str>,
+    /// The Swedish text, where the reference data gives one.
+    pub sv: Option<Arc<str>>,
 }
 
 impl Arg {
@@ -198,7 +206,7 @@ impl Arg {
         let mut items: Vec<Arg> = chain[..half].iter().map(Into::into).collect();
         items.push(Arg::from(Message::new("chain-more").with("count", left_out)));
         items.extend(chain[chain.len() - half..].iter().map(Into::into));
-        Arg::List(items, Join::Arrow)
+        Arg::List(items.into_boxed_slice(), Join::Arrow)
     }
 
     /// A list of ids or values, joined by `join`.
@@ -277,10 +285,7 @@ impl Message {
         fn shrink(arg: &mut Arg) {
             match arg {
                 Arg::Message(message) => message.shrink_to_fit(),
-                Arg::List(items, _) => {
-                    items.iter_mut().for_each(shrink);
-                    items.shrink_to_fit();
-                }
+                Arg::List(items, _) => items.iter_mut().for_each(shrink),
                 _ => {}
             }
         }
@@ -311,7 +316,8 @@ impl Serialize for Arg {
             Arg::Date(date) => serializer.collect_str(date),
             Arg::Number(n) => serializer.serialize_i64(*n),
             Arg::Word(word) => serializer.serialize_str(word),
-            Arg::Code(text) | Arg::Verbatim(text) | Arg::Translated { en: text, .. } => serializer.serialize_str(text),
+            Arg::Code(text) | Arg::Verbatim(text) => serializer.serialize_str(text),
+            Arg::Translated(translation) => serializer.serialize_str(&translation.en),
             Arg::Provision(provision) => serializer.serialize_str(provision),
             Arg::Message(message) => message.serialize(serializer),
             Arg::List(items, _) => items.serialize(serializer),

@@ -6,6 +6,7 @@
 use super::{Acceptance, Area, Arg, Context, Finding, Message, Rule, Severity, Subject, collector};
 use crate::finding::Mark;
 use crate::law;
+use crate::model::ids::Interned;
 use crate::msg;
 use crate::suggest::did_you_mean;
 
@@ -57,7 +58,7 @@ pub(super) fn apply(ctx: &Context<'_>, findings: &mut [Finding], about: &mut Vec
             let finding = unknown.at(acceptance.rule.span, Message::new("label-no-such-rule"), message);
             // Not the party's or activity's finding (the rule is what is wrong), but
             // two such acceptances are told apart by them.
-            finding.subject("rule", Subject::Rule(code.into()));
+            finding.subject("rule", Subject::Rule(Interned::new(code)));
             if let Some(party) = &acceptance.party {
                 finding.subject("accepted-party", &party.value);
             }
@@ -115,7 +116,7 @@ pub(super) fn apply(ctx: &Context<'_>, findings: &mut [Finding], about: &mut Vec
 /// Names what a finding about an acceptance is about: the rule it names, and
 /// its party and activity.
 fn name_subjects(finding: &mut Finding, acceptance: &crate::model::AcceptedRisk) {
-    finding.subject("rule", Subject::Rule(acceptance.rule.value.as_str().into()));
+    finding.subject("rule", Subject::Rule(Interned::new(&acceptance.rule.value)));
     if let Some(party) = &acceptance.party {
         finding.party(&party.value);
     }
