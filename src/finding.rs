@@ -382,7 +382,9 @@ pub struct Finding {
     pub activity: Option<ActivityId>,
     /// The other things it is about, each with its part in the finding
     /// (`importer`, `system`, `agreement`, …), in the order the rule gave them.
-    pub subjects: Vec<(&'static str, Subject)>,
+    /// This and the other lists of a finding are boxed slices, with no room
+    /// to grow: a finding is built once and then kept until it is printed.
+    pub subjects: Box<[(&'static str, Subject)]>,
     /// The provisions it rests on: the rule's own list as it stands in the
     /// catalogue, copied only for a finding that adds or drops one (tens of
     /// thousands of findings would otherwise each carry a copy).
@@ -390,13 +392,22 @@ pub struct Finding {
     /// Where in the YAML it shows.
     pub primary: Mark,
     /// Other places that explain it.
-    pub labels: Vec<Mark>,
+    pub labels: Box<[Mark]>,
     /// How the party came in: the chain of delegation from the controller down.
-    pub chain: Vec<PartyId>,
+    pub chain: Box<[PartyId]>,
     /// Set when an accepted risk covers the finding: boxed, because few are
     /// and the acceptance is bigger than the rest of the finding's fields
     /// together.
     pub accepted: Option<Box<Acceptance>>,
+}
+
+/// `list` with `item` added at its end, at the exact size: a finding's
+/// lists get an item or two each, once.
+fn pushed<T>(list: Box<[T]>, item: T) -> Box<[T]> {
+    let mut list = list.into_vec();
+    list.reserve_exact(1);
+    list.push(item);
+    list.into_boxed_slice()
 }
 
 /// A finding's fingerprint: 16 hex digits, stable across runs, platforms and
@@ -480,19 +491,19 @@ impl Finding {
 
     /// Names another thing the finding is about, with its part in it.
     pub fn subject(&mut self, part: &'static str, subject: impl Into<Subject>) -> &mut Self {
-        self.subjects.push((part, subject.into()));
+        self.subjects = pushed(std::mem::take(&mut self.subjects), (part, subject.into()));
         self
     }
 
     /// Adds a secondary label.
     pub fn label(&mut self, span: Span, message: Message) -> &mut Self {
-        self.labels.push(Mark { span, message });
+        self.labels = pushed(std::mem::take(&mut self.labels), Mark { span, message });
         self
     }
 
     /// Sets the chain that brought the party in, from the top down.
     pub fn chain(&mut self, chain: Vec<PartyId>) -> &mut Self {
-        self.chain = chain;
+        self.chain = chain.into_boxed_slice();
         self
     }
 
@@ -527,12 +538,9 @@ impl Finding {
         for label in &mut self.labels {
             label.message.shrink_to_fit();
         }
-        self.labels.shrink_to_fit();
-        self.subjects.shrink_to_fit();
         if let Cow::Owned(provisions) = &mut self.provisions {
             provisions.shrink_to_fit();
         }
-        self.chain.shrink_to_fit();
     }
 
     /// The rule that produced the finding.
@@ -558,11 +566,11 @@ mod tests {
             message,
             party: None,
             activity: Some(ActivityId::new("care")),
-            subjects: Vec::new(),
+            subjects: Box::default(),
             provisions: Cow::Borrowed(&[]),
             primary: Mark { span, message: Message::new("x") },
-            labels: Vec::new(),
-            chain: Vec::new(),
+            labels: Box::default(),
+            chain: Box::default(),
             accepted: None,
         }
     }

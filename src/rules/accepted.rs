@@ -4,7 +4,6 @@
 //! itself a finding.
 
 use super::{Acceptance, Area, Arg, Context, Finding, Message, Rule, Severity, Subject, collector};
-use crate::finding::Mark;
 use crate::law;
 use crate::model::ids::Interned;
 use crate::msg;
@@ -97,7 +96,7 @@ pub(super) fn apply(ctx: &Context<'_>, findings: &mut [Finding], about: &mut Vec
                 expires: acceptance.expires.value,
                 span: acceptance.span,
             }));
-            finding.labels.push(Mark { span: acceptance.span, message: Message::new("label-accepted-here") });
+            finding.label(acceptance.span, Message::new("label-accepted-here"));
         }
         if !used {
             let finding = unused.at(
