@@ -262,35 +262,22 @@ impl From<crate::roles::Role> for Arg {
 pub struct Message {
     /// The key of the message in `locales/<lang>/*.ftl`.
     pub key: &'static str,
-    /// The facts, by name, in the order the rule gave them.
-    pub args: Vec<(&'static str, Arg)>,
+    /// The facts, by name, in the order the rule gave them: a boxed slice,
+    /// with no room to grow, since a message is kept from the rules until it
+    /// is printed ([`msg!`] gives it its facts in one allocation).
+    pub args: Box<[(&'static str, Arg)]>,
 }
 
 impl Message {
     /// A message with no facts yet.
     pub fn new(key: &'static str) -> Self {
-        Self { key, args: Vec::new() }
+        Self { key, args: Box::default() }
     }
 
     /// Adds a fact.
     pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
-        self.args.push((name, value.into()));
+        self.args = pushed(std::mem::take(&mut self.args), (name, value.into()));
         self
-    }
-
-    /// Drops the spare capacity that adding facts one by one left, in nested
-    /// messages and lists too: a big model keeps hundreds of thousands of
-    /// messages through its analysis.
-    pub fn shrink_to_fit(&mut self) {
-        fn shrink(arg: &mut Arg) {
-            match arg {
-                Arg::Message(message) => message.shrink_to_fit(),
-                Arg::List(items, _) => items.iter_mut().for_each(shrink),
-                _ => {}
-            }
-        }
-        self.args.iter_mut().for_each(|(_, arg)| shrink(arg));
-        self.args.shrink_to_fit();
     }
 
     /// The fact named `name`.
@@ -304,7 +291,10 @@ impl Message {
 #[macro_export]
 macro_rules! msg {
     ($key:expr $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::finding::Message::new($key)$(.with(stringify!($name), $value))*
+        $crate::finding::Message {
+            key: $key,
+            args: ::std::boxed::Box::new([$((stringify!($name), $crate::finding::Arg::from($value))),*]),
+        }
     };
 }
 
@@ -530,14 +520,10 @@ impl Finding {
     }
 
     /// Drops the spare capacity that building the finding piece by piece
-    /// left (a `Vec` pushed to once holds room for four): a big model keeps
-    /// tens of thousands of findings from the rules until they are printed.
+    /// left (its own list of provisions, where it has one; its other lists
+    /// are boxed slices): a big model keeps tens of thousands of findings
+    /// from the rules until they are printed.
     pub fn shrink_to_fit(&mut self) {
-        self.message.shrink_to_fit();
-        self.primary.message.shrink_to_fit();
-        for label in &mut self.labels {
-            label.message.shrink_to_fit();
-        }
         if let Cow::Owned(provisions) = &mut self.provisions {
             provisions.shrink_to_fit();
         }
