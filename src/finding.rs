@@ -22,6 +22,7 @@ use jiff::civil::Date;
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 
+use crate::model::ids::Interned;
 use crate::model::{ActivityId, AgreementId, Country, DataId, IncidentId, PartyId, RegimeId, SystemId};
 use crate::rules::{Rule, Severity};
 use crate::source::Span;
@@ -46,8 +47,9 @@ pub enum Subject {
     /// A country.
     Country(Country),
     /// A rule code as written in the model (an accepted risk may name one that
-    /// does not exist).
-    Rule(Arc<str>),
+    /// does not exist), stored once for the process like an id: a subject is
+    /// then eight bytes, and so is every argument naming one.
+    Rule(Interned),
 }
 
 impl Subject {
@@ -77,7 +79,7 @@ impl Subject {
             Subject::Incident(id) => id.as_str(),
             Subject::Regime(id) => id.as_str(),
             Subject::Country(country) => country.as_str(),
-            Subject::Rule(code) => code,
+            Subject::Rule(code) => code.as_str(),
         }
     }
 }
@@ -155,21 +157,27 @@ pub enum Arg {
     /// decision's instrument or scope note, a regime's name, who accepted a
     /// risk); never text of ours.
     Verbatim(Arc<str>),
-    /// Text from the reference data as it gives it in each language: the
-    /// English, and the Swedish where it has one (a regime's name). Rendered
-    /// in the output's language, else in English; serialised in English.
-    Translated {
-        /// The English text.
-        en: Arc<str>,
-        /// The Swedish text, where the reference data gives one.
-        sv: Option<Arc<str>>,
-    },
+    /// Text from the reference data as it gives it in each language (a
+    /// regime's name). Rendered in the output's language, else in English;
+    /// serialised in English. Boxed: few arguments are, and unboxed it would
+    /// make every argument 16 bytes bigger.
+    Translated(Box<Translation>),
     /// A provision of [`crate::law`], cited as the output's language cites it.
     Provision(&'static str),
     /// A nested message, rendered first.
     Message(Box<Message>),
     /// A list, each item rendered and then joined.
-    List(Vec<Arg>, Join),
+    List(Box<[Arg]>, Join),
+}
+
+/// The English text of an [`Arg::Translated`], and the Swedish where the
+/// reference data gives one.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Translation {
+    /// The English text.
+    pub en: Arc<str>,
+    /// The Swedish text, where the reference data gives one.
+    pub sv: Option<Arc<str>>,
 }
 
 impl Arg {
@@ -198,7 +206,7 @@ impl Arg {
         let mut items: Vec<Arg> = chain[..half].iter().map(Into::into).collect();
         items.push(Arg::from(Message::new("chain-more").with("count", left_out)));
         items.extend(chain[chain.len() - half..].iter().map(Into::into));
-        Arg::List(items, Join::Arrow)
+        Arg::List(items.into_boxed_slice(), Join::Arrow)
     }
 
     /// A list of ids or values, joined by `join`.
@@ -254,38 +262,22 @@ impl From<crate::roles::Role> for Arg {
 pub struct Message {
     /// The key of the message in `locales/<lang>/*.ftl`.
     pub key: &'static str,
-    /// The facts, by name, in the order the rule gave them.
-    pub args: Vec<(&'static str, Arg)>,
+    /// The facts, by name, in the order the rule gave them: a boxed slice,
+    /// with no room to grow, since a message is kept from the rules until it
+    /// is printed ([`msg!`] gives it its facts in one allocation).
+    pub args: Box<[(&'static str, Arg)]>,
 }
 
 impl Message {
     /// A message with no facts yet.
     pub fn new(key: &'static str) -> Self {
-        Self { key, args: Vec::new() }
+        Self { key, args: Box::default() }
     }
 
     /// Adds a fact.
     pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
-        self.args.push((name, value.into()));
+        self.args = pushed(std::mem::take(&mut self.args), (name, value.into()));
         self
-    }
-
-    /// Drops the spare capacity that adding facts one by one left, in nested
-    /// messages and lists too: a big model keeps hundreds of thousands of
-    /// messages through its analysis.
-    pub fn shrink_to_fit(&mut self) {
-        fn shrink(arg: &mut Arg) {
-            match arg {
-                Arg::Message(message) => message.shrink_to_fit(),
-                Arg::List(items, _) => {
-                    items.iter_mut().for_each(shrink);
-                    items.shrink_to_fit();
-                }
-                _ => {}
-            }
-        }
-        self.args.iter_mut().for_each(|(_, arg)| shrink(arg));
-        self.args.shrink_to_fit();
     }
 
     /// The fact named `name`.
@@ -299,7 +291,10 @@ impl Message {
 #[macro_export]
 macro_rules! msg {
     ($key:expr $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::finding::Message::new($key)$(.with(stringify!($name), $value))*
+        $crate::finding::Message {
+            key: $key,
+            args: ::std::boxed::Box::new([$((stringify!($name), $crate::finding::Arg::from($value))),*]),
+        }
     };
 }
 
@@ -311,7 +306,8 @@ impl Serialize for Arg {
             Arg::Date(date) => serializer.collect_str(date),
             Arg::Number(n) => serializer.serialize_i64(*n),
             Arg::Word(word) => serializer.serialize_str(word),
-            Arg::Code(text) | Arg::Verbatim(text) | Arg::Translated { en: text, .. } => serializer.serialize_str(text),
+            Arg::Code(text) | Arg::Verbatim(text) => serializer.serialize_str(text),
+            Arg::Translated(translation) => serializer.serialize_str(&translation.en),
             Arg::Provision(provision) => serializer.serialize_str(provision),
             Arg::Message(message) => message.serialize(serializer),
             Arg::List(items, _) => items.serialize(serializer),
@@ -376,7 +372,9 @@ pub struct Finding {
     pub activity: Option<ActivityId>,
     /// The other things it is about, each with its part in the finding
     /// (`importer`, `system`, `agreement`, …), in the order the rule gave them.
-    pub subjects: Vec<(&'static str, Subject)>,
+    /// This and the other lists of a finding are boxed slices, with no room
+    /// to grow: a finding is built once and then kept until it is printed.
+    pub subjects: Box<[(&'static str, Subject)]>,
     /// The provisions it rests on: the rule's own list as it stands in the
     /// catalogue, copied only for a finding that adds or drops one (tens of
     /// thousands of findings would otherwise each carry a copy).
@@ -384,13 +382,22 @@ pub struct Finding {
     /// Where in the YAML it shows.
     pub primary: Mark,
     /// Other places that explain it.
-    pub labels: Vec<Mark>,
+    pub labels: Box<[Mark]>,
     /// How the party came in: the chain of delegation from the controller down.
-    pub chain: Vec<PartyId>,
+    pub chain: Box<[PartyId]>,
     /// Set when an accepted risk covers the finding: boxed, because few are
     /// and the acceptance is bigger than the rest of the finding's fields
     /// together.
     pub accepted: Option<Box<Acceptance>>,
+}
+
+/// `list` with `item` added at its end, at the exact size: a finding's
+/// lists get an item or two each, once.
+fn pushed<T>(list: Box<[T]>, item: T) -> Box<[T]> {
+    let mut list = list.into_vec();
+    list.reserve_exact(1);
+    list.push(item);
+    list.into_boxed_slice()
 }
 
 /// A finding's fingerprint: 16 hex digits, stable across runs, platforms and
@@ -474,19 +481,19 @@ impl Finding {
 
     /// Names another thing the finding is about, with its part in it.
     pub fn subject(&mut self, part: &'static str, subject: impl Into<Subject>) -> &mut Self {
-        self.subjects.push((part, subject.into()));
+        self.subjects = pushed(std::mem::take(&mut self.subjects), (part, subject.into()));
         self
     }
 
     /// Adds a secondary label.
     pub fn label(&mut self, span: Span, message: Message) -> &mut Self {
-        self.labels.push(Mark { span, message });
+        self.labels = pushed(std::mem::take(&mut self.labels), Mark { span, message });
         self
     }
 
     /// Sets the chain that brought the party in, from the top down.
     pub fn chain(&mut self, chain: Vec<PartyId>) -> &mut Self {
-        self.chain = chain;
+        self.chain = chain.into_boxed_slice();
         self
     }
 
@@ -513,20 +520,13 @@ impl Finding {
     }
 
     /// Drops the spare capacity that building the finding piece by piece
-    /// left (a `Vec` pushed to once holds room for four): a big model keeps
-    /// tens of thousands of findings from the rules until they are printed.
+    /// left (its own list of provisions, where it has one; its other lists
+    /// are boxed slices): a big model keeps tens of thousands of findings
+    /// from the rules until they are printed.
     pub fn shrink_to_fit(&mut self) {
-        self.message.shrink_to_fit();
-        self.primary.message.shrink_to_fit();
-        for label in &mut self.labels {
-            label.message.shrink_to_fit();
-        }
-        self.labels.shrink_to_fit();
-        self.subjects.shrink_to_fit();
         if let Cow::Owned(provisions) = &mut self.provisions {
             provisions.shrink_to_fit();
         }
-        self.chain.shrink_to_fit();
     }
 
     /// The rule that produced the finding.
@@ -552,11 +552,11 @@ mod tests {
             message,
             party: None,
             activity: Some(ActivityId::new("care")),
-            subjects: Vec::new(),
+            subjects: Box::default(),
             provisions: Cow::Borrowed(&[]),
             primary: Mark { span, message: Message::new("x") },
-            labels: Vec::new(),
-            chain: Vec::new(),
+            labels: Box::default(),
+            chain: Box::default(),
             accepted: None,
         }
     }

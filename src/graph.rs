@@ -67,12 +67,13 @@ pub struct Graph<'m> {
     activity_at: ByNumber<u32>,
     /// Each system's position in the model plus one, by its id's number.
     system_at: ByNumber<u32>,
-    /// Each party's agreements, sorted by id, by the party's position in the
-    /// model: the agreements it is a party to.
-    agreements_by_party: Vec<Vec<&'m Agreement>>,
-    /// Each party's agreements that name no activity (and so cover all), sorted
-    /// by id: few, where a cloud vendor's full list runs to tens of thousands.
-    blanket_by_party: Vec<Vec<&'m Agreement>>,
+    /// For each party, the agreements it is a party to (by position), sorted
+    /// by id.
+    agreements_by_party: Lists<u32>,
+    /// For each party, its agreements that name no activity (and so cover
+    /// all), sorted by id: few, where a cloud vendor's full list runs to tens
+    /// of thousands.
+    blanket_by_party: Lists<u32>,
     /// For each activity (by position), its performing parties (by position),
     /// sorted, each with the principal of the party's first performer entry
     /// (`None` if that entry acts for nobody): one step of
@@ -135,6 +136,18 @@ impl<T: Copy> Lists<T> {
         Self { starts, items: placed }
     }
 
+    /// The lists with each one's items sorted by `order`, stably.
+    fn sorted_each_by(mut self, order: impl Fn(&T, &T) -> std::cmp::Ordering) -> Self {
+        for (&start, &end) in self.starts.iter().zip(self.starts.iter().skip(1)) {
+            if let Some(list) = self.items.get_mut(start as usize..end as usize)
+                && !list.is_sorted_by(|x, y| order(x, y).is_le())
+            {
+                list.sort_by(&order);
+            }
+        }
+        self
+    }
+
     /// The list of entity `i` (empty past the last).
     fn get(&self, i: usize) -> &[T] {
         match (self.starts.get(i), self.starts.get(i + 1)) {
@@ -155,8 +168,8 @@ impl<'m> Graph<'m> {
                 model.activities.keys().enumerate().map(|(i, id)| (id.interned(), at(i))),
             ),
             system_at: ByNumber::from_pairs(model.systems.keys().enumerate().map(|(i, id)| (id.interned(), at(i)))),
-            agreements_by_party: vec![Vec::new(); model.parties.len()],
-            blanket_by_party: vec![Vec::new(); model.parties.len()],
+            agreements_by_party: Lists { starts: Vec::new(), items: Vec::new() },
+            blanket_by_party: Lists { starts: Vec::new(), items: Vec::new() },
             principals: Lists { starts: Vec::with_capacity(model.activities.len() + 1), items: Vec::new() },
             activities_by_party: Lists { starts: Vec::new(), items: Vec::new() },
             covering_by_activity: Lists { starts: Vec::new(), items: Vec::new() },
@@ -219,29 +232,43 @@ impl<'m> Graph<'m> {
         drop(users);
 
         let mut covering: Vec<(u32, u32)> = Vec::new();
+        let mut signed: Vec<(u32, u32)> = Vec::new();
         for (position, agreement) in model.agreements.values().enumerate() {
+            let position = index_u32(position);
             for party in &agreement.parties {
-                if let Some(source) = this.party_position(&party.party.value).map(|p| p as usize) {
-                    this.agreements_by_party[source].push(agreement);
-                    if agreement.covers.is_empty() {
-                        this.blanket_by_party[source].push(agreement);
-                    }
+                if let Some(source) = this.party_position(&party.party.value) {
+                    signed.push((source, position));
                 }
             }
             for activity in &agreement.covers {
                 if let Some(target) = this.activity_position(&activity.value) {
-                    covering.push((target, index_u32(position)));
+                    covering.push((target, position));
                 }
             }
         }
         this.covering_by_activity = Lists::from_pairs(model.activities.len(), &covering);
         drop(covering);
-        for list in this.agreements_by_party.iter_mut().chain(this.blanket_by_party.iter_mut()) {
-            list.sort_by(|x, y| x.id.cmp(&y.id));
-            list.dedup_by(|x, y| x.id == y.id);
-            list.shrink_to_fit();
-        }
+        // An agreement that names a party twice is in its list once.
+        signed.sort_unstable();
+        signed.dedup();
+        let blanket: Vec<(u32, u32)> = signed
+            .iter()
+            .copied()
+            .filter(|&(_, agreement)| this.agreement_at(agreement).is_some_and(|a| a.covers.is_empty()))
+            .collect();
+        // By id: a loaded model lists its agreements so, a model built by
+        // hand may not.
+        let id = |position: &u32| model.agreements.get_index(*position as usize).map(|(id, _)| id);
+        let by_id = |x: &u32, y: &u32| (id(x), x).cmp(&(id(y), y));
+        this.agreements_by_party = Lists::from_pairs(model.parties.len(), &signed).sorted_each_by(by_id);
+        drop(signed);
+        this.blanket_by_party = Lists::from_pairs(model.parties.len(), &blanket).sorted_each_by(by_id);
         this
+    }
+
+    /// The agreement at a position in the model.
+    fn agreement_at(&self, position: u32) -> Option<&'m Agreement> {
+        self.model.agreements.get_index(position as usize).map(|(_, agreement)| agreement)
     }
 
     /// A party's position in the model.
@@ -259,8 +286,8 @@ impl<'m> Graph<'m> {
         self.system_at.get(id.interned()).checked_sub(1)
     }
 
-    fn agreements_of_position(&self, party: usize) -> &[&'m Agreement] {
-        self.agreements_by_party.get(party).map_or(&[], Vec::as_slice)
+    fn agreements_of_position(&self, party: usize) -> &[u32] {
+        self.agreements_by_party.get(party)
     }
 
     /// The model the graph was built from.
@@ -398,7 +425,7 @@ impl<'m> Graph<'m> {
         };
         shorter
             .iter()
-            .copied()
+            .filter_map(|&agreement| self.agreement_at(agreement))
             .filter(|agreement| agreement.binds(other))
             .filter(|agreement| agreement.covers.is_empty() || agreement.covers.iter().any(|c| &c.value == activity))
             .collect()
@@ -406,13 +433,15 @@ impl<'m> Graph<'m> {
 
     /// Every agreement `party` has signed, sorted by id.
     pub fn agreements_of(&self, party: &PartyId) -> Vec<&'m Agreement> {
-        self.party_position(party).map(|p| self.agreements_of_position(p as usize).to_vec()).unwrap_or_default()
+        let Some(position) = self.party_position(party) else { return Vec::new() };
+        self.agreements_of_position(position as usize).iter().filter_map(|&a| self.agreement_at(a)).collect()
     }
 
     /// The agreements `party` has signed that name no activity, and so cover
     /// every activity between their parties, sorted by id.
-    pub fn blanket_agreements_of(&self, party: &PartyId) -> &[&'m Agreement] {
-        self.party_position(party).and_then(|p| self.blanket_by_party.get(p as usize)).map_or(&[], Vec::as_slice)
+    pub fn blanket_agreements_of(&self, party: &PartyId) -> impl Iterator<Item = &'m Agreement> + '_ {
+        let blanket = self.party_position(party).map_or(&[][..], |p| self.blanket_by_party.get(p as usize));
+        blanket.iter().filter_map(|&a| self.agreement_at(a))
     }
 
     /// The agreements that name `activity` in `covers`, sorted by id.

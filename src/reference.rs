@@ -238,7 +238,10 @@ impl Regime {
 
     /// Its name as a fact of a message, rendered in the output's language.
     pub fn name_arg(&self) -> crate::finding::Arg {
-        crate::finding::Arg::Translated { en: self.name.as_str().into(), sv: self.name_sv.as_deref().map(Into::into) }
+        crate::finding::Arg::Translated(Box::new(crate::finding::Translation {
+            en: self.name.as_str().into(),
+            sv: self.name_sv.as_deref().map(Into::into),
+        }))
     }
 }
 

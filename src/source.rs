@@ -64,9 +64,8 @@ pub struct SourceFile {
     text: Content,
     /// The text's length in bytes.
     len: usize,
-    /// Byte offset of each line's start. `u32` suffices (model files are at
-    /// most 256 MiB) and halves what a big model's line tables take.
-    line_starts: Vec<u32>,
+    /// Where each line starts.
+    lines: LineTable,
     /// Errors found in the file but not kept ([`crate::diag::Bounded`]).
     errors_left_out: usize,
 }
@@ -151,6 +150,75 @@ fn continuation_offsets(text: &str) -> Vec<u32> {
     offsets
 }
 
+/// Where each line of a file starts, in about two bytes a line rather than
+/// four: a national model has 2.7 million lines, and their starts are kept
+/// from loading to the last location printed. The lines are cut into blocks
+/// of at most [`LineTable::BLOCK_LINES`] lines that start less than 64 KiB
+/// after their block's first line; a block keeps its first line and where
+/// that starts, and each line its start less the block's.
+#[derive(Debug, Clone, Default)]
+struct LineTable {
+    /// Each block's first line and the byte that line starts at, in order.
+    blocks: Vec<(u32, u32)>,
+    /// Each line's start, less the start of its block.
+    offsets: Vec<u16>,
+}
+
+impl LineTable {
+    /// The most lines in one block: a line's block is found by a binary
+    /// search over the blocks, then the line by one over at most this many.
+    const BLOCK_LINES: usize = 256;
+
+    fn new(text: &str) -> Self {
+        let newlines = memchr::memchr_iter(b'\n', text.as_bytes());
+        let count = newlines.clone().count() + 1;
+        let mut table =
+            Self { blocks: Vec::with_capacity(count / Self::BLOCK_LINES + 1), offsets: Vec::with_capacity(count) };
+        for start in std::iter::once(0).chain(newlines.map(|at| at + 1)) {
+            table.push(start);
+        }
+        table
+    }
+
+    /// Adds the next line, starting at `start`.
+    fn push(&mut self, start: usize) {
+        let line = self.offsets.len();
+        let offset = match self.blocks.last() {
+            Some(&(first, base)) if line - (first as usize) < Self::BLOCK_LINES => {
+                u16::try_from(start - base as usize).ok()
+            }
+            _ => None,
+        };
+        let offset = offset.unwrap_or_else(|| {
+            self.blocks.push((to_u32(line), to_u32(start)));
+            0
+        });
+        self.offsets.push(offset);
+    }
+
+    /// How many lines there are.
+    fn len(&self) -> usize {
+        self.offsets.len()
+    }
+
+    /// The byte line `line` starts at, if there is such a line.
+    fn start(&self, line: usize) -> Option<usize> {
+        let offset = *self.offsets.get(line)?;
+        let block = self.blocks.partition_point(|&(first, _)| first as usize <= line).checked_sub(1)?;
+        Some(self.blocks[block].1 as usize + usize::from(offset))
+    }
+
+    /// The line `byte` is on: the last that starts at or before it.
+    fn line_of(&self, byte: usize) -> usize {
+        let block = self.blocks.partition_point(|&(_, base)| base as usize <= byte).saturating_sub(1);
+        let Some(&(first, base)) = self.blocks.get(block) else { return 0 };
+        let end = self.blocks.get(block + 1).map_or(self.offsets.len(), |&(next, _)| next as usize);
+        let within = byte - base as usize;
+        let lines = &self.offsets[first as usize..end];
+        first as usize + lines.partition_point(|&offset| usize::from(offset) <= within).saturating_sub(1)
+    }
+}
+
 /// The hash a released text is checked against when it is read again.
 fn fingerprint(text: &str) -> u64 {
     use std::hash::BuildHasher;
@@ -172,9 +240,8 @@ impl SourceFile {
 
     fn new(path: PathBuf, text: String) -> Self {
         let display = printable(&path.display().to_string().replace('\\', "/")).into_owned();
-        let line_starts =
-            std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| to_u32(i + 1))).collect();
-        Self { path, display, len: text.len(), text: Content::Held(text), line_starts, errors_left_out: 0 }
+        let lines = LineTable::new(&text);
+        Self { path, display, len: text.len(), text: Content::Held(text), lines, errors_left_out: 0 }
     }
 
     /// How many errors were found in this file beyond those kept
@@ -236,15 +303,12 @@ impl SourceFile {
 
     /// 0-based line index of a byte offset.
     fn line_index(&self, byte: usize) -> usize {
-        match self.line_starts.binary_search(&to_u32(byte)) {
-            Ok(line) => line,
-            Err(next) => next.saturating_sub(1),
-        }
+        self.lines.line_of(byte)
     }
 
     /// How many lines the file has (a last line without a newline counts).
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.lines.len()
     }
 
     /// The text's length in bytes.
@@ -264,8 +328,8 @@ impl SourceFile {
 
     /// The byte range of a 0-based line, with its newline.
     pub fn line_range(&self, line: usize) -> Range<usize> {
-        let start = self.line_starts.get(line).map_or(self.len, |&s| s as usize);
-        let end = self.line_starts.get(line + 1).map_or(self.len, |&s| s as usize);
+        let start = self.lines.start(line).unwrap_or(self.len);
+        let end = self.lines.start(line + 1).unwrap_or(self.len);
         start..end
     }
 
@@ -276,7 +340,7 @@ impl SourceFile {
     pub fn line_column(&self, byte: usize) -> (u32, u32) {
         let byte = byte.min(self.len);
         let line = self.line_index(byte);
-        let line_start = self.line_starts[line] as usize;
+        let line_start = self.lines.start(line).unwrap_or(0);
         let column = match &self.text {
             Content::Held(text) => {
                 text.get(line_start..byte).map(|prefix| prefix.chars().count()).unwrap_or(byte - line_start)
@@ -298,8 +362,8 @@ impl SourceFile {
 
     /// Byte offset of a 1-based line and character column, clamped to the file.
     pub fn byte_offset(&self, line: u32, column: u32) -> usize {
-        let line = (line.max(1) as usize - 1).min(self.line_starts.len() - 1);
-        let start = self.line_starts[line] as usize;
+        let line = (line.max(1) as usize - 1).min(self.lines.len() - 1);
+        let start = self.lines.start(line).unwrap_or(0);
         let rest = self.text().get(start..).unwrap_or("");
         let line_text = rest.split('\n').next().unwrap_or("");
         line_text
@@ -501,6 +565,36 @@ mod tests {
             let mut text = String::new();
             push_decimal(&mut text, number);
             assert_eq!(text, number.to_string());
+        }
+    }
+
+    #[test]
+    fn the_line_table_finds_what_a_list_of_line_starts_finds() {
+        // Short lines, blocks cut by their count of lines, lines longer than
+        // a block's 64 KiB, a text that ends without a newline and one that
+        // ends with one.
+        let mut text = String::new();
+        for n in 0..2_000usize {
+            text.push_str(&"x".repeat(match n % 500 {
+                7 => 70_000,
+                8 => 65_535,
+                9 => 65_536,
+                _ => n % 61,
+            }));
+            text.push('\n');
+        }
+        for text in [String::new(), "\n".into(), "a".into(), text.clone(), format!("{text}tail")] {
+            let starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
+            let table = LineTable::new(&text);
+            assert_eq!(table.len(), starts.len());
+            for (line, &start) in starts.iter().enumerate() {
+                assert_eq!(table.start(line), Some(start));
+            }
+            assert_eq!(table.start(starts.len()), None);
+            for byte in (0..=text.len()).step_by(97).chain([text.len()]) {
+                let expected = starts.partition_point(|&s| s <= byte) - 1;
+                assert_eq!(table.line_of(byte), expected, "byte {byte}");
+            }
         }
     }
 

@@ -51,7 +51,7 @@ fn rewording_every_message_changes_no_fingerprint_and_no_diff() {
     let (introduced, resolved, _, _) = compare_findings(&side, &findings, &side, &moved);
     assert_eq!((introduced.len(), resolved.len()), (1, 1));
     let mut other = findings.clone();
-    other[0].subjects.push(("importer", Subject::Party(PartyId::new("someone-else"))));
+    other[0].subject("importer", Subject::Party(PartyId::new("someone-else")));
     let (introduced, resolved, _, _) = compare_findings(&side, &findings, &side, &other);
     assert_eq!((introduced.len(), resolved.len()), (1, 1));
 }

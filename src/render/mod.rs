@@ -740,9 +740,9 @@ fn text(arg: &Arg, lang: Lang, code: Code) -> String {
         }
         Arg::Code(text) => code.wrap(text),
         Arg::Verbatim(text) => text.to_string(),
-        Arg::Translated { en, sv } => match (lang, sv) {
+        Arg::Translated(translation) => match (lang, &translation.sv) {
             (Lang::Sv, Some(sv)) => sv.to_string(),
-            _ => en.to_string(),
+            _ => translation.en.to_string(),
         },
         Arg::Provision(cited) => provision(cited, lang),
         Arg::Message(message) => render(message, lang, code),

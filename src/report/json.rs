@@ -306,6 +306,23 @@ impl<'a> JsonFinding<'a> {
     }
 }
 
+/// Every finding of a [`CheckDocument`], each drawn up as a [`JsonFinding`]
+/// as it is written: the views of a national model's 55 000 findings, with
+/// their rendered messages and locations, would otherwise all be held at
+/// once, beside the findings, at the end of `check`.
+#[derive(Debug)]
+pub struct AllFindings<'a> {
+    findings: &'a [crate::rules::Finding],
+    sources: &'a SourceMap,
+    lang: Lang,
+}
+
+impl Serialize for AllFindings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.findings.iter().map(|f| JsonFinding::new(f, self.sources, self.lang)))
+    }
+}
+
 /// Counts of findings by severity, not counting accepted ones.
 #[derive(Debug, Default, Serialize)]
 pub struct JsonCounts {
@@ -359,7 +376,7 @@ pub struct CheckDocument<'a> {
     /// Counts by severity.
     pub counts: JsonCounts,
     /// Every finding, most serious first.
-    pub findings: Vec<JsonFinding<'a>>,
+    pub findings: AllFindings<'a>,
     /// With `--obligations`: every party's obligations and the Art. 30 records.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub obligations: Option<ObligationsPart>,
@@ -420,7 +437,7 @@ impl ObligationsPart {
 
 impl<'a> CheckDocument<'a> {
     /// The document for a set of findings, in English.
-    pub fn new(findings: &'a [crate::rules::Finding], as_of: jiff::civil::Date, sources: &SourceMap) -> Self {
+    pub fn new(findings: &'a [crate::rules::Finding], as_of: jiff::civil::Date, sources: &'a SourceMap) -> Self {
         Self::new_in(findings, as_of, sources, Lang::En)
     }
 
@@ -429,7 +446,7 @@ impl<'a> CheckDocument<'a> {
     pub fn new_in(
         findings: &'a [crate::rules::Finding],
         as_of: jiff::civil::Date,
-        sources: &SourceMap,
+        sources: &'a SourceMap,
         lang: Lang,
     ) -> Self {
         Self {
@@ -437,7 +454,7 @@ impl<'a> CheckDocument<'a> {
             as_of: as_of.to_string(),
             scope: Vec::new(),
             counts: JsonCounts::new(findings),
-            findings: findings.iter().map(|f| JsonFinding::new(f, sources, lang)).collect(),
+            findings: AllFindings { findings, sources, lang },
             obligations: None,
         }
     }

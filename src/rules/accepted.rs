@@ -4,8 +4,8 @@
 //! itself a finding.
 
 use super::{Acceptance, Area, Arg, Context, Finding, Message, Rule, Severity, Subject, collector};
-use crate::finding::Mark;
 use crate::law;
+use crate::model::ids::Interned;
 use crate::msg;
 use crate::suggest::did_you_mean;
 
@@ -57,7 +57,7 @@ pub(super) fn apply(ctx: &Context<'_>, findings: &mut [Finding], about: &mut Vec
             let finding = unknown.at(acceptance.rule.span, Message::new("label-no-such-rule"), message);
             // Not the party's or activity's finding (the rule is what is wrong), but
             // two such acceptances are told apart by them.
-            finding.subject("rule", Subject::Rule(code.into()));
+            finding.subject("rule", Subject::Rule(Interned::new(code)));
             if let Some(party) = &acceptance.party {
                 finding.subject("accepted-party", &party.value);
             }
@@ -96,7 +96,7 @@ pub(super) fn apply(ctx: &Context<'_>, findings: &mut [Finding], about: &mut Vec
                 expires: acceptance.expires.value,
                 span: acceptance.span,
             }));
-            finding.labels.push(Mark { span: acceptance.span, message: Message::new("label-accepted-here") });
+            finding.label(acceptance.span, Message::new("label-accepted-here"));
         }
         if !used {
             let finding = unused.at(
@@ -115,7 +115,7 @@ pub(super) fn apply(ctx: &Context<'_>, findings: &mut [Finding], about: &mut Vec
 /// Names what a finding about an acceptance is about: the rule it names, and
 /// its party and activity.
 fn name_subjects(finding: &mut Finding, acceptance: &crate::model::AcceptedRisk) {
-    finding.subject("rule", Subject::Rule(acceptance.rule.value.as_str().into()));
+    finding.subject("rule", Subject::Rule(Interned::new(&acceptance.rule.value)));
     if let Some(party) = &acceptance.party {
         finding.party(&party.value);
     }

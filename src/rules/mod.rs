@@ -194,11 +194,11 @@ impl Findings {
             message,
             party: None,
             activity: None,
-            subjects: Vec::new(),
+            subjects: Box::default(),
             provisions: Cow::Borrowed(self.rule.provisions),
             primary: Mark { span, message: label },
-            labels: Vec::new(),
-            chain: Vec::new(),
+            labels: Box::default(),
+            chain: Box::default(),
             accepted: None,
         });
         let last = self.found.len() - 1;

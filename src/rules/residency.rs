@@ -19,7 +19,7 @@ fn governing<'a>(ctx: &Context<'a>, activity: &Activity) -> Vec<&'a Agreement> {
     for performer in ctx.graph.performers_of(activity) {
         // Only agreements naming no activity: a cloud vendor's full list of
         // agreements would make this quadratic in the size of the model.
-        for &agreement in ctx.graph.blanket_agreements_of(&performer.party.value) {
+        for agreement in ctx.graph.blanket_agreements_of(&performer.party.value) {
             if !found.iter().any(|g| g.id == agreement.id) {
                 found.push(agreement);
             }

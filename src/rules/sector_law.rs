@@ -192,7 +192,7 @@ pub const REGIME_NOT_BOUND: Rule = Rule {
                         activity = &activity.id,
                         regimes = Arg::list(regimes.iter().map(|r| Arg::from(&RegimeId::new(*r))), Join::Comma),
                         count = regimes.len(),
-                        reasons = Arg::List(reasons, Join::Semicolon),
+                        reasons = Arg::List(reasons.into_boxed_slice(), Join::Semicolon),
                     ),
                 );
                 finding.party(&accountable).activity(&activity.id).subject("performer", &party.id).chain(chain);
