@@ -264,7 +264,7 @@ pub struct Message {
     pub key: &'static str,
     /// The facts, by name, in the order the rule gave them: a boxed slice,
     /// with no room to grow, since a message is kept from the rules until it
-    /// is printed ([`msg!`] gives it its facts in one allocation).
+    /// is printed ([`msg!`](crate::msg!) gives it its facts in one allocation).
     pub args: Box<[(&'static str, Arg)]>,
 }
 
