@@ -459,19 +459,21 @@ fn compare_obligations(
 fn same_groups(before: &[ItemGroup], after: &[ItemGroup]) -> bool {
     before.len() == after.len()
         && before.iter().zip(after).all(|(b, a)| {
-            b.kind == a.kind
-                && (std::ptr::eq(b.provisions, a.provisions) || b.provisions == a.provisions)
-                && b.activities == a.activities
+            b.kind == a.kind && same_provisions(b.provisions, a.provisions) && b.activities == a.activities
         })
 }
 
-/// Whether two lists of items are the same, item by item. The provisions are
-/// compared by address first: each is one static list of the derivation, so
-/// on both sides the same one is the same address, and only a different
-/// address needs its texts compared.
+/// Whether two lists of items are the same, item by item.
 fn same_items(before: &[Item], after: &[Item]) -> bool {
     before.len() == after.len()
-        && before.iter().zip(after).all(|(b, a)| b.1 == a.1 && (std::ptr::eq(b.2, a.2) || b.2 == a.2) && b.0 == a.0)
+        && before.iter().zip(after).all(|(b, a)| b.1 == a.1 && same_provisions(b.2, a.2) && b.0 == a.0)
+}
+
+/// Whether two lists of provisions are the same, by address first: each is
+/// one static list of the derivation, so on both sides the same one is the
+/// same address, and only a different address needs its texts compared.
+fn same_provisions(before: &'static [&'static str], after: &'static [&'static str]) -> bool {
+    std::ptr::eq(before, after) || before == after
 }
 
 /// What role assignments are grouped and matched by: activity, then party.

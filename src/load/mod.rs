@@ -354,9 +354,9 @@ fn parse_and_build(
             let part = build(&raw, file, into, same.map(|&(_, side)| side));
             let built = twins
                 .iter()
-                .map(|&(twin, side)| match same {
-                    Some(&(same, _)) if same == twin => (twin, part.clone()),
-                    _ => (twin, build(&raw, twin, side, None)),
+                .map(|&(twin, side)| match twin == file {
+                    true => (twin, part.clone()),
+                    false => (twin, build(&raw, twin, side, None)),
                 })
                 .collect();
             (Ok((part, problems)), built)

@@ -950,9 +950,7 @@ mod tests {
         // On an internal network, no strong-authentication duty.
         let internal = loaded("rules/breach-subjects-not-told/fires");
         let analysis = Analysis::new(&internal.model, &reference, jiff::civil::date(2024, 6, 1));
-        let Some(system) = internal.model.systems.get(&SystemId::new("ehr")) else {
-            panic!("the fixture has the system `ehr`")
-        };
+        let system = &internal.model.systems[&SystemId::new("ehr")];
         let clinic = obligations_of(&analysis, &PartyId::new("clinic"));
         assert_eq!(system.exposure.as_ref().map(|e| e.value), Some(Exposure::Internal));
         assert!(of(&clinic, Kind::StrongAuthentication).is_empty());
