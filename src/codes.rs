@@ -38,6 +38,8 @@ codes! {
     UnreadableModel = "unreadable-model";
     /// A model directory with no YAML files.
     EmptyModel = "empty-model";
+    /// A model of more files than one model may have.
+    TooManyFiles = "too-many-files";
     /// A file over the size limit.
     FileTooLarge = "file-too-large";
     /// A file that is not UTF-8.

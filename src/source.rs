@@ -10,32 +10,76 @@ use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-/// Index of a file in a [`SourceMap`].
+/// Index of a file in a [`SourceMap`]: two bytes, as a model has at most
+/// [`MAX_FILES`] files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct FileId(u32);
+pub struct FileId(u16);
 
-/// A byte range in one source file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// The most files one model (one side of a `diff`) may have. Every span
+/// names its file, and a national model holds a few million spans, so the
+/// file's index takes two bytes ([`Span`]); the loader refuses a model with
+/// more files, with an error naming the limit (a national model has about
+/// 500, the ten-fold benchmark model about 5 000).
+pub const MAX_FILES: usize = u16::MAX as usize + 1;
+
+/// A byte range in one source file, in eight bytes: the file, the first
+/// byte and the length.
+///
+/// A loaded national model holds several million spans (every value a
+/// diagnostic may point at keeps one), so their size is a good part of the
+/// model's (issue 19). A range longer than [`Span::MAX_LEN`] bytes is kept
+/// as its first [`Span::MAX_LEN`] bytes: a span only tells a diagnostic what
+/// to underline, and a diagnostic shows at most a few lines of it, each cut
+/// to its context around the span's ends when it is long.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Span {
     /// The file the range lies in.
     pub file: FileId,
+    /// How many bytes the range covers, at most [`Span::MAX_LEN`].
+    len: u16,
     /// First byte of the range.
     pub start: u32,
-    /// One past the last byte of the range.
-    pub end: u32,
 }
 
 impl Span {
-    /// A span covering `range` in `file`.
+    /// The longest range a span keeps whole.
+    pub const MAX_LEN: usize = u16::MAX as usize;
+
+    /// A span covering `range` in `file` (its first [`Span::MAX_LEN`] bytes
+    /// when it is longer).
     pub fn new(file: FileId, range: Range<usize>) -> Self {
         let start = u32::try_from(range.start).unwrap_or(u32::MAX);
-        let end = u32::try_from(range.end).unwrap_or(u32::MAX).max(start);
-        Self { file, start, end }
+        let len = range.end.saturating_sub(range.start).min(Self::MAX_LEN).min((u32::MAX - start) as usize);
+        Self { file, start, len: len as u16 }
+    }
+
+    /// One past the last byte of the range.
+    pub fn end(&self) -> u32 {
+        self.start + u32::from(self.len)
     }
 
     /// The span as a byte range, for renderers.
     pub fn range(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        self.start as usize..self.end() as usize
+    }
+
+    /// The same place, cut to at most `len` bytes.
+    pub fn cut_to(self, len: usize) -> Self {
+        Self { len: self.len.min(u16::try_from(len).unwrap_or(u16::MAX)), ..self }
+    }
+}
+
+/// Spans order by file, then by where they start, then by where they end,
+/// as their byte ranges do.
+impl Ord for Span {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.file, self.start, self.len).cmp(&(other.file, other.start, other.len))
+    }
+}
+
+impl PartialOrd for Span {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 
@@ -443,7 +487,9 @@ impl SourceMap {
 
     /// Adds a file and returns its id.
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
-        let id = FileId(to_u32(self.files.len()));
+        // The loader refuses a model of more than MAX_FILES files before it
+        // adds any; past that, ids would repeat.
+        let id = FileId(u16::try_from(self.files.len()).unwrap_or(u16::MAX));
         self.files.push(SourceFile::new(path, text));
         id
     }
@@ -458,7 +504,7 @@ impl SourceMap {
 
     /// Every file with its id.
     pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files.iter().enumerate().map(|(i, f)| (FileId(to_u32(i)), f))
+        self.files.iter().enumerate().map(|(i, f)| (FileId(u16::try_from(i).unwrap_or(u16::MAX)), f))
     }
 
     /// Takes `file`'s text out of the map, to be parsed on another thread;
@@ -553,12 +599,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_span_keeps_its_range_up_to_its_longest_and_orders_as_its_range() {
+        let file = FileId(3);
+        let span = Span::new(file, 10..25);
+        assert_eq!((span.start, span.end(), span.range()), (10, 25, 10..25));
+        assert_eq!(std::mem::size_of::<Span>(), 8);
+        let long = Span::new(file, 7..7 + Span::MAX_LEN + 100);
+        assert_eq!(long.range(), 7..7 + Span::MAX_LEN, "a longer range keeps its first bytes");
+        let at_the_end = Span::new(file, u32::MAX as usize - 2..u32::MAX as usize + 10);
+        assert_eq!(at_the_end.end(), u32::MAX, "a range past the last offset ends there");
+        let (start, end) = (9, 4);
+        assert_eq!(Span::new(file, start..end).range(), 9..9, "a reversed range is empty at its start");
+        assert_eq!(span.cut_to(1).range(), 10..11);
+        assert_eq!(span.cut_to(100), span);
+        let mut spans =
+            [Span::new(file, 10..30), Span::new(FileId(1), 50..51), Span::new(file, 10..12), Span::new(file, 2..90)];
+        spans.sort();
+        let ranges: Vec<_> = spans.iter().map(|s| (s.file, s.range())).collect();
+        assert_eq!(ranges, [(FileId(1), 50..51), (file, 2..90), (file, 10..12), (file, 10..30)]);
+    }
+
+    #[test]
     fn location_text_is_the_location_displayed() {
         let mut map = SourceMap::new();
         let text = format!("{}x: ä\n", "\n".repeat(1_234_566));
         let id = map.add("dir/a.yaml".into(), text.clone());
         for start in [0, 1, 1_234_566, text.len() - 1] {
-            let span = Span { file: id, start: start as u32, end: start as u32 };
+            let span = Span::new(id, start..start);
             assert_eq!(map.location_text(span), map.location(span).to_string());
         }
         for number in [0, 7, 10, 99, 100, 4_294_967_295] {

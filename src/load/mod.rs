@@ -141,16 +141,34 @@ pub fn read_path(path: &Path) -> Read {
         }
         Ok(files.into_iter().map(|(file, size)| (file, Input::Unread { size })).collect())
     });
-    Read { inputs, timings, release: false }
+    Read { inputs: inputs.and_then(within_file_limit), timings, release: false }
 }
 
 /// Model files given as `(path, text)` pairs (a git revision's).
 pub fn read_texts(texts: Vec<(PathBuf, String)>) -> Read {
     Read {
-        inputs: Ok(texts.into_iter().map(|(path, text)| (path, Input::Text(text))).collect()),
+        inputs: within_file_limit(texts.into_iter().map(|(path, text)| (path, Input::Text(text))).collect()),
         timings: Timings::new(),
         release: false,
     }
+}
+
+/// The files of a model, or the error that they are more than one model may
+/// have ([`MAX_FILES`](crate::source::MAX_FILES)): every span names its file
+/// in two bytes.
+fn within_file_limit(inputs: Vec<(PathBuf, Input)>) -> Result<Vec<(PathBuf, Input)>, Box<Diagnostic>> {
+    if inputs.len() <= crate::source::MAX_FILES {
+        return Ok(inputs);
+    }
+    Err(Box::new(
+        Diagnostic::error(
+            DiagnosticCode::TooManyFiles,
+            format!("the model has {} files; a model may have at most {}", inputs.len(), crate::source::MAX_FILES),
+        )
+        .help(
+            "put more entries in each file: a file may hold any number of parties, systems, activities and agreements",
+        ),
+    ))
 }
 
 /// Parses and validates a model that has been read.
@@ -944,7 +962,7 @@ fn yaml_diagnostic(error: &serde_saphyr::Error, text: &str, file: FileId) -> Dia
         && let Some(label) = &mut diagnostic.primary
     {
         // A budget error's span can cover a whole 200 MB scalar: point at its start.
-        label.span.end = label.span.end.min(label.span.start.saturating_add(1));
+        label.span = label.span.cut_to(1);
     }
     if let Some(help) = help {
         diagnostic = diagnostic.help(help);
@@ -1009,6 +1027,23 @@ mod tests {
 
     fn party(id: &str, country: &str) -> String {
         format!("  - id: {id}\n    name: {id}\n    kind: tech_vendor\n    country: {country}\n")
+    }
+
+    #[test]
+    fn a_model_of_more_files_than_a_span_can_name_is_refused_with_the_limit() {
+        let files = |count: usize| {
+            (0..count).map(|i| (PathBuf::from(format!("{i}.yaml")), Input::Unread { size: 0 })).collect()
+        };
+        assert!(within_file_limit(files(crate::source::MAX_FILES)).is_ok());
+        let Err(diagnostic) = within_file_limit(files(crate::source::MAX_FILES + 1)) else {
+            panic!("one file more than the limit is refused");
+        };
+        assert_eq!(diagnostic.code, Some(crate::diag::Code::Model(DiagnosticCode::TooManyFiles)));
+        assert!(
+            diagnostic.message.contains("65537 files") && diagnostic.message.contains("at most 65536"),
+            "{}",
+            diagnostic.message
+        );
     }
 
     #[test]

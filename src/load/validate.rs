@@ -640,7 +640,7 @@ impl Ctx<'_> {
             if let Some(end) = flow_mapping_end(rest) {
                 return Span::new(span.file, start..start + end);
             }
-        } else if span.end > span.start {
+        } else if span.end() > span.start {
             return span;
         }
         let line = rest.split('\n').next().unwrap_or("");
