@@ -497,7 +497,7 @@ fn held(assignments: &[&Assignment], lang: Lang) -> Vec<HeldRole> {
     let mut roles: Vec<HeldRole> = assignments
         .iter()
         .map(|a| {
-            let mut own_purposes = a.own_purposes.to_vec();
+            let mut own_purposes: Vec<String> = a.own_purposes().map(str::to_owned).collect();
             own_purposes.sort();
             HeldRole {
                 role: a.role,
@@ -516,11 +516,11 @@ fn held(assignments: &[&Assignment], lang: Lang) -> Vec<HeldRole> {
 /// substance: a reworded reason is no change. Own purposes are substance: a
 /// controller for its own purposes is not one that decides the activity's
 /// purposes (Art. 28(10)).
-fn substance<'a>(assignments: &[&'a Assignment]) -> Vec<(Role, Option<&'a PartyId>, Vec<&'a String>)> {
+fn substance<'a>(assignments: &[&'a Assignment]) -> Vec<(Role, Option<&'a PartyId>, Vec<&'a str>)> {
     let mut roles: Vec<_> = assignments
         .iter()
         .map(|a| {
-            let mut own_purposes: Vec<&String> = a.own_purposes.iter().collect();
+            let mut own_purposes: Vec<&str> = a.own_purposes().collect();
             own_purposes.sort();
             (a.role, a.on_behalf_of.as_ref(), own_purposes)
         })
@@ -533,10 +533,9 @@ fn substance<'a>(assignments: &[&'a Assignment]) -> Vec<(Role, Option<&'a PartyI
 /// the same roles in the same order settle it without sorting anything.
 fn same_substance(before: &[&Assignment], after: &[&Assignment]) -> bool {
     let pairwise = before.len() == after.len()
-        && before
-            .iter()
-            .zip(after)
-            .all(|(b, a)| (b.role, &b.on_behalf_of, &b.own_purposes) == (a.role, &a.on_behalf_of, &a.own_purposes));
+        && before.iter().zip(after).all(|(b, a)| {
+            (b.role, &b.on_behalf_of) == (a.role, &a.on_behalf_of) && b.own_purposes().eq(a.own_purposes())
+        });
     pairwise || substance(before) == substance(after)
 }
 

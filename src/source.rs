@@ -7,20 +7,36 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::num::NonZeroU16;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// Index of a file in a [`SourceMap`]: two bytes, as a model has at most
-/// [`MAX_FILES`] files.
+/// [`MAX_FILES`] files. It holds the index plus one, so that an optional
+/// span takes no more room than a span (a role's facts hold one each).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct FileId(u16);
+pub struct FileId(NonZeroU16);
+
+impl FileId {
+    /// The id of the file at `index` in its map (the loader refuses a model
+    /// of more than [`MAX_FILES`] files before any is added).
+    fn at(index: usize) -> Self {
+        let number = u16::try_from(index.saturating_add(1)).unwrap_or(u16::MAX);
+        Self(NonZeroU16::new(number).unwrap_or(NonZeroU16::MAX))
+    }
+
+    /// The file's place in its map.
+    fn index(self) -> usize {
+        usize::from(self.0.get()) - 1
+    }
+}
 
 /// The most files one model (one side of a `diff`) may have. Every span
 /// names its file, and a national model holds a few million spans, so the
 /// file's index takes two bytes ([`Span`]); the loader refuses a model with
 /// more files, with an error naming the limit (a national model has about
 /// 500, the ten-fold benchmark model about 5 000).
-pub const MAX_FILES: usize = u16::MAX as usize + 1;
+pub const MAX_FILES: usize = u16::MAX as usize;
 
 /// A byte range in one source file, in eight bytes: the file, the first
 /// byte and the length.
@@ -489,7 +505,7 @@ impl SourceMap {
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
         // The loader refuses a model of more than MAX_FILES files before it
         // adds any; past that, ids would repeat.
-        let id = FileId(u16::try_from(self.files.len()).unwrap_or(u16::MAX));
+        let id = FileId::at(self.files.len());
         self.files.push(SourceFile::new(path, text));
         id
     }
@@ -499,19 +515,19 @@ impl SourceMap {
     /// Ids are only ever made by [`SourceMap::add`] on this map, so the lookup
     /// cannot fail for an id that came from it.
     pub fn file(&self, id: FileId) -> &SourceFile {
-        &self.files[id.0 as usize]
+        &self.files[id.index()]
     }
 
     /// Every file with its id.
     pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files.iter().enumerate().map(|(i, f)| (FileId(u16::try_from(i).unwrap_or(u16::MAX)), f))
+        self.files.iter().enumerate().map(|(i, f)| (FileId::at(i), f))
     }
 
     /// Takes `file`'s text out of the map, to be parsed on another thread;
     /// until it is given back ([`SourceMap::give_back`]) the file's text is
     /// empty (its length and line table stay).
     pub(crate) fn lend_text(&mut self, file: FileId) -> String {
-        match &mut self.files[file.0 as usize].text {
+        match &mut self.files[file.index()].text {
             Content::Held(text) => std::mem::take(text),
             // Released texts are never lent: the loader lends before any is.
             Content::Released { .. } => String::new(),
@@ -520,19 +536,19 @@ impl SourceMap {
 
     /// Puts back a text lent by [`SourceMap::lend_text`], kept or let go.
     pub(crate) fn give_back(&mut self, file: FileId, lent: Lent) {
-        self.files[file.0 as usize].text = lent.0;
+        self.files[file.index()].text = lent.0;
     }
 
     /// Puts `source` in the place of `file`, added with an empty text before
     /// the file was read: the loader reads a model file on the thread that
     /// parses it ([`crate::load::read_path`]), after every file has its id.
     pub(crate) fn put(&mut self, file: FileId, source: SourceFile) {
-        self.files[file.0 as usize] = source;
+        self.files[file.index()] = source;
     }
 
     /// Records that `count` more errors were found in `file` and not kept.
     pub fn count_left_out(&mut self, file: FileId, count: usize) {
-        self.files[file.0 as usize].errors_left_out += count;
+        self.files[file.index()].errors_left_out += count;
     }
 
     /// How many errors were found and not kept, in every file.
@@ -600,10 +616,11 @@ mod tests {
 
     #[test]
     fn a_span_keeps_its_range_up_to_its_longest_and_orders_as_its_range() {
-        let file = FileId(3);
+        let file = FileId::at(3);
         let span = Span::new(file, 10..25);
         assert_eq!((span.start, span.end(), span.range()), (10, 25, 10..25));
-        assert_eq!(std::mem::size_of::<Span>(), 8);
+        assert_eq!((size_of::<Span>(), size_of::<Option<Span>>()), (8, 8));
+        assert_eq!((FileId::at(0).index(), FileId::at(MAX_FILES - 1).index()), (0, MAX_FILES - 1));
         let long = Span::new(file, 7..7 + Span::MAX_LEN + 100);
         assert_eq!(long.range(), 7..7 + Span::MAX_LEN, "a longer range keeps its first bytes");
         let at_the_end = Span::new(file, u32::MAX as usize - 2..u32::MAX as usize + 10);
@@ -612,11 +629,15 @@ mod tests {
         assert_eq!(Span::new(file, start..end).range(), 9..9, "a reversed range is empty at its start");
         assert_eq!(span.cut_to(1).range(), 10..11);
         assert_eq!(span.cut_to(100), span);
-        let mut spans =
-            [Span::new(file, 10..30), Span::new(FileId(1), 50..51), Span::new(file, 10..12), Span::new(file, 2..90)];
+        let mut spans = [
+            Span::new(file, 10..30),
+            Span::new(FileId::at(1), 50..51),
+            Span::new(file, 10..12),
+            Span::new(file, 2..90),
+        ];
         spans.sort();
         let ranges: Vec<_> = spans.iter().map(|s| (s.file, s.range())).collect();
-        assert_eq!(ranges, [(FileId(1), 50..51), (file, 2..90), (file, 10..12), (file, 10..30)]);
+        assert_eq!(ranges, [(FileId::at(1), 50..51), (file, 2..90), (file, 10..12), (file, 10..30)]);
     }
 
     #[test]

@@ -261,7 +261,7 @@ fn art_28_10_controller_carries_its_purposes_and_the_article() {
     let (_, roles) = derive("art-28-10-processor-beyond-instructions");
     let held = roles.of(&party("dictation-vendor"), &activity("dictation-transcription"));
     let own = held.iter().find(|a| a.role == Role::Controller).expect("a controller role for its own purposes");
-    assert_eq!(*own.own_purposes, ["training its own speech-recognition model"]);
+    assert_eq!(own.own_purposes().collect::<Vec<_>>(), ["training its own speech-recognition model"]);
     assert!(own.reasons().any(|r| r.provisions.contains(&law::ART_28_10)));
     // It is not counted among the activity's controllers: the clinic alone decides the transcription.
     let controllers: Vec<&PartyId> = roles.controllers(&activity("dictation-transcription")).collect();

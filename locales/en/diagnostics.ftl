@@ -3,7 +3,7 @@
 
 diagnostic-unreadable-model = The model's directory or a file in it cannot be read or listed.
 diagnostic-empty-model = The model's directory holds no `.yaml` or `.yml` files.
-diagnostic-too-many-files = The model has more files than one model may have (65 536).
+diagnostic-too-many-files = The model has more files than one model may have (65 535).
 diagnostic-file-too-large = A model file is larger than the limit for one file (256 MiB).
 diagnostic-not-utf8 = A model file is not valid UTF-8 text.
 diagnostic-git = A model named as `REV:path` cannot be read from git: no repository, an unknown revision, or a path that is not there.

@@ -3,7 +3,7 @@
 
 diagnostic-unreadable-model = Modellens katalog, eller en fil i den, kan inte läsas eller listas.
 diagnostic-empty-model = Modellens katalog innehåller inga `.yaml`- eller `.yml`-filer.
-diagnostic-too-many-files = Modellen har fler filer än en modell får ha (65 536).
+diagnostic-too-many-files = Modellen har fler filer än en modell får ha (65 535).
 diagnostic-file-too-large = En modellfil är större än gränsen för en fil (256 MiB).
 diagnostic-not-utf8 = En modellfil är inte giltig UTF-8-text.
 diagnostic-git = En modell angiven som `REV:sökväg` kan inte läsas från git: det finns inget förråd, revisionen är okänd eller sökvägen finns inte där.

@@ -1040,7 +1040,7 @@ mod tests {
         };
         assert_eq!(diagnostic.code, Some(crate::diag::Code::Model(DiagnosticCode::TooManyFiles)));
         assert!(
-            diagnostic.message.contains("65537 files") && diagnostic.message.contains("at most 65536"),
+            diagnostic.message.contains("65536 files") && diagnostic.message.contains("at most 65535"),
             "{}",
             diagnostic.message
         );

@@ -183,7 +183,7 @@ pub fn controller_record(analysis: &Analysis<'_>, abroad: &AbroadIndex, key: &Co
     ControllerRecord {
         controller: party.clone(),
         activity: activity.id.clone(),
-        own_purposes: key.assignment.own_purposes.to_vec(),
+        own_purposes: key.assignment.own_purposes().map(str::to_owned).collect(),
         joint_controllers: roles.controllers(&activity.id).filter(|p| *p != party).cloned().collect(),
         recipients: roles
             .in_activity(&activity.id)

@@ -46,11 +46,8 @@ pub fn role_matrix(roles: &Roles, parties: &[&PartyId], activities: &[&ActivityI
             activities
                 .iter()
                 .map(|activity| {
-                    let held: Vec<String> = roles
-                        .of(party, activity)
-                        .iter()
-                        .map(|a| code(a.role, !a.own_purposes.is_empty(), lang))
-                        .collect();
+                    let held: Vec<String> =
+                        roles.of(party, activity).iter().map(|a| code(a.role, a.has_own_purposes(), lang)).collect();
                     if held.is_empty() { "·".to_owned() } else { held.join("+") }
                 })
                 .collect()
@@ -196,7 +193,7 @@ fn heading(
     lang: Lang,
 ) -> String {
     let role = FluentValue::from(role(assignment.role, lang));
-    match (&assignment.on_behalf_of, assignment.own_purposes.is_empty()) {
+    match (&assignment.on_behalf_of, !assignment.has_own_purposes()) {
         (Some(principal), _) => {
             line("explain-role-for", &[("role", role), ("principal", FluentValue::from(format!("`{principal}`")))])
         }

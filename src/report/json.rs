@@ -41,7 +41,7 @@ pub struct JsonRole<'a> {
     #[serde(skip_serializing_if = "is_zero")]
     pub chain_left_out: usize,
     /// For an Art. 28(10) controller, its own purposes.
-    pub own_purposes: &'a [String],
+    pub own_purposes: Vec<&'a str>,
     /// The reasons.
     pub reasons: Vec<JsonReason<'a>>,
 }
@@ -56,7 +56,7 @@ impl<'a> JsonRole<'a> {
             on_behalf_of: assignment.on_behalf_of.as_ref().map(|p| p.as_str()),
             chain: chain_ends(&assignment.chain),
             chain_left_out: crate::diag::chain_ends(&assignment.chain).1,
-            own_purposes: &assignment.own_purposes,
+            own_purposes: assignment.own_purposes().collect(),
             reasons: assignment
                 .reasons()
                 .map(|r| JsonReason {

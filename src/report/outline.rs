@@ -335,7 +335,7 @@ const ROLE_KINDS: [(&str, &str); 5] = [
 ];
 
 fn role_kind(assignment: &Assignment) -> usize {
-    match (assignment.role, assignment.own_purposes.is_empty()) {
+    match (assignment.role, !assignment.has_own_purposes()) {
         (Role::Controller, true) => 0,
         (Role::Controller, false) => 1,
         (Role::JointController, _) => 2,

@@ -359,7 +359,7 @@ fn sparse_rows(input: &Names<'_>, index: &Index<'_>, columns: &[ActivityRef]) ->
 }
 
 fn cell_role(input: &Names<'_>, assignment: &crate::roles::Assignment) -> CellRole {
-    let own = !assignment.own_purposes.is_empty();
+    let own = assignment.has_own_purposes();
     let class = match (assignment.role, own) {
         (Role::Controller, true) => "own",
         (Role::Controller, false) => "controller",
@@ -373,7 +373,9 @@ fn cell_role(input: &Names<'_>, assignment: &crate::roles::Assignment) -> CellRo
         (Some(principal), _) => {
             input.tr("cell-for", &[("role", role.into()), ("principal", input.party_name(principal).into())])
         }
-        (None, true) => input.tr("cell-own", &[("purposes", assignment.own_purposes.join("; ").into())]),
+        (None, true) => {
+            input.tr("cell-own", &[("purposes", assignment.own_purposes().collect::<Vec<_>>().join("; ").into())])
+        }
         (None, false) => role,
     };
     CellRole { code, class: class.to_owned(), title }

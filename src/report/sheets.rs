@@ -243,7 +243,7 @@ fn facts(input: &Names<'_>, id: &PartyId) -> Vec<Fact> {
 }
 
 fn role_held(input: &Names<'_>, assignment: &Assignment, text: bool) -> RoleHeld {
-    let qualifier = match (&assignment.on_behalf_of, assignment.own_purposes.is_empty()) {
+    let qualifier = match (&assignment.on_behalf_of, !assignment.has_own_purposes()) {
         (Some(principal), _) => {
             let principal = input.party_name(principal);
             // A sub-processor's chain runs on to the controller it ultimately serves.
@@ -254,7 +254,9 @@ fn role_held(input: &Names<'_>, assignment: &Assignment, text: bool) -> RoleHeld
                 input.tr("qualifier-for", &[("principal", principal.into())])
             }
         }
-        (None, false) => input.tr("qualifier-own", &[("purposes", assignment.own_purposes.join("; ").into())]),
+        (None, false) => {
+            input.tr("qualifier-own", &[("purposes", assignment.own_purposes().collect::<Vec<_>>().join("; ").into())])
+        }
         (None, true) => String::new(),
     };
     RoleHeld {

@@ -60,7 +60,7 @@ fn claim_against_facts(
     // A party that pursues only its own purposes and acts for nobody is a
     // controller and nothing else, so its role counts.
     let processes = held.iter().any(|a| !a.role.is_controller());
-    let mut main = held.iter().filter(|a| a.own_purposes.is_empty() || !processes);
+    let mut main = held.iter().filter(|a| !a.has_own_purposes() || !processes);
     let Some(derived) = main.next() else {
         // A performer left without a role is a gap, reported by the
         // responsibility rules; here only a party absent from the activity.

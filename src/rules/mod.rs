@@ -438,7 +438,7 @@ impl<'a> Context<'a> {
     pub fn controls(&self, party: &PartyId, activity: &ActivityId) -> bool {
         let held = self.roles.of(party, activity);
         let processes_for_another = held.iter().any(|a| !a.role.is_controller());
-        held.iter().any(|a| a.role.is_controller() && (a.own_purposes.is_empty() || !processes_for_another))
+        held.iter().any(|a| a.role.is_controller() && (!a.has_own_purposes() || !processes_for_another))
     }
 
     /// Whether `party` is established in the EU/EEA on the evaluation date, so that
