@@ -255,67 +255,176 @@ const SNIPPET_GAP_LINES: usize = 50;
 /// through [`printable`] (or, for source lines, [`printable_same_width`]), so
 /// nothing in a model can move the cursor or change the terminal.
 pub fn render(diagnostics: &[Diagnostic], sources: &SourceMap, color: Color) -> String {
-    let renderer = match color {
-        Color::Never => Renderer::plain(),
-        Color::Always => Renderer::styled(),
-    };
+    let renderer = renderer(color);
     let mut out = String::new();
-    // Per file: how many were shown, and the levels of those held back.
-    let mut shown: HashMap<FileId, usize> = HashMap::new();
-    let mut held: Vec<(FileId, Level, usize)> = Vec::new();
+    let mut shown = Shown::default();
     for diagnostic in diagnostics {
-        if let Some(label) = &diagnostic.primary {
-            let count = shown.entry(label.span.file).or_default();
-            if *count >= MAX_SHOWN_PER_FILE {
-                match held.iter_mut().find(|(file, level, _)| *file == label.span.file && *level == diagnostic.level) {
-                    Some((_, _, n)) => *n += 1,
-                    None => held.push((label.span.file, diagnostic.level, 1)),
-                }
-                continue;
-            }
-            *count += 1;
-        }
-        let owned = Owned::new(diagnostic, sources);
-        let rendered = renderer.render(&owned.report());
-        match owned.snippets.first().and_then(|window| window.header.as_ref()) {
-            // The place follows the title (which holds the message) and `--> `.
-            Some((drawn, right)) => match after(&rendered, owned.message.len(), drawn) {
-                Some(at) => {
-                    out.push_str(&rendered[..at]);
-                    out.push_str(right);
-                    out.push_str(&rendered[at + drawn.len()..]);
-                }
-                None => out.push_str(&rendered),
-            },
-            None => out.push_str(&rendered),
-        }
-        out.push_str("\n\n");
-    }
-    // Errors the loader counted but did not keep (MAX_ERRORS_KEPT_PER_FILE),
-    // for the files drawn here.
-    for (file, source) in sources.files() {
-        let left_out = source.errors_left_out();
-        if left_out == 0 || !shown.contains_key(&file) {
+        if shown.holds_back(diagnostic) {
             continue;
         }
-        match held.iter_mut().find(|(f, level, _)| *f == file && *level == Level::Error) {
-            Some((_, _, n)) => *n += left_out,
-            None => held.push((file, Level::Error, left_out)),
+        render_one(&renderer, diagnostic, sources, &|file| sources.file(file).fresh_text(), &mut out);
+    }
+    out.push_str(&shown.held_back(sources));
+    out
+}
+
+/// [`render`] for `count` diagnostics, each made when it is drawn
+/// (`make(i)` gives the `i`th), written to `out`: the same text, without
+/// holding every diagnostic, every file's text or the whole text at once.
+///
+/// The diagnostics are drawn file by file (each by the last file it shows),
+/// each file's text read again once and let go when the next file's turn
+/// comes, and written in their order: a file's texts read again for its
+/// snippets are otherwise kept ([`SourceFile::fresh_text`]), and a model's
+/// findings, ordered by severity, come back to every file many times (on a
+/// national model the complete `check` held all 114 MB of its texts). What
+/// is held is the drawn text, about a third of that. Each diagnostic is made
+/// twice: once in order, to know whether it is shown and which files it
+/// needs, and once when it is drawn.
+pub fn write_rendered(
+    count: usize,
+    make: impl Fn(usize) -> Diagnostic,
+    sources: &SourceMap,
+    color: Color,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let renderer = renderer(color);
+    let mut shown = Shown::default();
+    // In order: the diagnostics shown, each with the files its labels are in.
+    let mut drawn: Vec<(usize, Box<[FileId]>)> = Vec::new();
+    for index in 0..count {
+        let diagnostic = make(index);
+        if !shown.holds_back(&diagnostic) {
+            drawn.push((index, label_files(&diagnostic).into_boxed_slice()));
         }
     }
-    for (file, level, count) in held {
-        let what = match (level, count) {
-            (Level::Error, 1) => "error",
-            (Level::Error, _) => "errors",
-            (Level::Warning, 1) => "warning",
-            (Level::Warning, _) => "warnings",
-            (Level::Note, 1) => "note",
-            (Level::Note, _) => "notes",
-        };
-        let path = sources.file(file).display_path();
-        out.push_str(&format!("… and {count} more {what} in {path}\n\n"));
+    let mut order: Vec<usize> = (0..drawn.len()).collect();
+    order.sort_by_key(|&at| drawn[at].1.iter().max().copied());
+    let mut blocks = vec![String::new(); drawn.len()];
+    let mut texts: HashMap<FileId, Option<Cow<'_, str>>> = HashMap::new();
+    let mut drawing = None;
+    for at in order {
+        let (index, files) = &drawn[at];
+        let last = files.iter().max().copied();
+        if drawing != last {
+            texts.clear();
+            drawing = last;
+        }
+        for &file in files.iter() {
+            texts.entry(file).or_insert_with(|| sources.file(file).fresh_text_once());
+        }
+        let diagnostic = make(*index);
+        let text_of = |file: FileId| texts.get(&file).and_then(|text| text.as_deref());
+        render_one(&renderer, &diagnostic, sources, &text_of, &mut blocks[at]);
     }
-    out
+    drop(texts);
+    for block in blocks {
+        out.write_all(block.as_bytes())?;
+    }
+    out.write_all(shown.held_back(sources).as_bytes())
+}
+
+/// The renderer for `color`.
+fn renderer(color: Color) -> Renderer {
+    match color {
+        Color::Never => Renderer::plain(),
+        Color::Always => Renderer::styled(),
+    }
+}
+
+/// The files a diagnostic's labels are in, each once, in the order the labels
+/// first mention them (primary first).
+fn label_files(diagnostic: &Diagnostic) -> Vec<FileId> {
+    let mut files: Vec<FileId> = Vec::new();
+    for label in diagnostic.primary.iter().chain(&diagnostic.secondary) {
+        if !files.contains(&label.span.file) {
+            files.push(label.span.file);
+        }
+    }
+    files
+}
+
+/// Draws one diagnostic and the blank lines after it onto `out`, its files'
+/// texts given by `text_of` (`None`: the file changed or cannot be read).
+fn render_one<'a>(
+    renderer: &Renderer,
+    diagnostic: &'a Diagnostic,
+    sources: &'a SourceMap,
+    text_of: &dyn Fn(FileId) -> Option<&'a str>,
+    out: &mut String,
+) {
+    let owned = Owned::new(diagnostic, sources, text_of);
+    let rendered = renderer.render(&owned.report());
+    match owned.snippets.first().and_then(|window| window.header.as_ref()) {
+        // The place follows the title (which holds the message) and `--> `.
+        Some((drawn, right)) => match after(&rendered, owned.message.len(), drawn) {
+            Some(at) => {
+                out.push_str(&rendered[..at]);
+                out.push_str(right);
+                out.push_str(&rendered[at + drawn.len()..]);
+            }
+            None => out.push_str(&rendered),
+        },
+        None => out.push_str(&rendered),
+    }
+    out.push_str("\n\n");
+}
+
+/// Which diagnostics are shown: at most [`MAX_SHOWN_PER_FILE`] per file, in
+/// order; the rest counted by file and level.
+#[derive(Default)]
+struct Shown {
+    /// Per file: how many were shown.
+    shown: HashMap<FileId, usize>,
+    /// Per file and level: how many were held back.
+    held: Vec<(FileId, Level, usize)>,
+}
+
+impl Shown {
+    /// Whether `diagnostic`, next in order, is held back (and counted).
+    fn holds_back(&mut self, diagnostic: &Diagnostic) -> bool {
+        let Some(label) = &diagnostic.primary else { return false };
+        let count = self.shown.entry(label.span.file).or_default();
+        if *count < MAX_SHOWN_PER_FILE {
+            *count += 1;
+            return false;
+        }
+        match self.held.iter_mut().find(|(file, level, _)| *file == label.span.file && *level == diagnostic.level) {
+            Some((_, _, n)) => *n += 1,
+            None => self.held.push((label.span.file, diagnostic.level, 1)),
+        }
+        true
+    }
+
+    /// The lines that count what was held back: `… and 19 800 more errors in
+    /// m.yaml`, with the errors the loader counted and did not keep
+    /// ([`MAX_ERRORS_KEPT_PER_FILE`]) for the files drawn.
+    fn held_back(mut self, sources: &SourceMap) -> String {
+        for (file, source) in sources.files() {
+            let left_out = source.errors_left_out();
+            if left_out == 0 || !self.shown.contains_key(&file) {
+                continue;
+            }
+            match self.held.iter_mut().find(|(f, level, _)| *f == file && *level == Level::Error) {
+                Some((_, _, n)) => *n += left_out,
+                None => self.held.push((file, Level::Error, left_out)),
+            }
+        }
+        let mut out = String::new();
+        for (file, level, count) in self.held {
+            let what = match (level, count) {
+                (Level::Error, 1) => "error",
+                (Level::Error, _) => "errors",
+                (Level::Warning, 1) => "warning",
+                (Level::Warning, _) => "warnings",
+                (Level::Note, 1) => "note",
+                (Level::Note, _) => "notes",
+            };
+            let path = sources.file(file).display_path();
+            out.push_str(&format!("… and {count} more {what} in {path}\n\n"));
+        }
+        out
+    }
 }
 
 /// A diagnostic's text made printable, and its snippets cut from the source:
@@ -343,7 +452,7 @@ struct Window<'a> {
 }
 
 impl<'a> Owned<'a> {
-    fn new(diagnostic: &'a Diagnostic, sources: &'a SourceMap) -> Self {
+    fn new(diagnostic: &'a Diagnostic, sources: &'a SourceMap, text_of: &dyn Fn(FileId) -> Option<&'a str>) -> Self {
         let level = match diagnostic.level {
             Level::Error => SnippetLevel::ERROR,
             Level::Warning => SnippetLevel::WARNING,
@@ -358,19 +467,14 @@ impl<'a> Owned<'a> {
             .map(|l| (true, l))
             .chain(diagnostic.secondary.iter().map(|l| (false, l)))
             .collect();
-        let mut files: Vec<FileId> = Vec::new();
-        for (_, label) in &labels {
-            if !files.contains(&label.span.file) {
-                files.push(label.span.file);
-            }
-        }
+        let files = label_files(diagnostic);
         let mut snippets = Vec::new();
         let mut notes: Vec<Cow<'a, str>> = Vec::new();
         for file_id in files {
             let file = sources.file(file_id);
             // A file let go after loading is read again; one that changed
             // since shows its places without lines.
-            let Some(text) = file.fresh_text() else {
+            let Some(text) = text_of(file_id) else {
                 notes.extend(unreadable_places(file, &labels, sources, file_id));
                 continue;
             };
@@ -670,6 +774,53 @@ mod tests {
         assert!(out.contains(&format!("note: at {shown}:3:15: no party has this id")), "{out}");
         assert!(out.contains("changed or cannot be read since it was loaded"), "{out}");
         assert!(!out.contains("owned_by:"), "{out}");
+    }
+
+    #[test]
+    fn written_file_by_file_the_text_is_what_render_gives_and_no_text_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut sources = SourceMap::new();
+        let mut files = Vec::new();
+        for (name, lines) in [("a.yaml", 40), ("b.yaml", 300), ("c.yaml", 5)] {
+            let text: String = (0..lines).map(|i| format!("{name}-line{i}: value\n")).collect();
+            let path = dir.path().join(name);
+            std::fs::write(&path, &text).unwrap();
+            files.push((sources.add(path, text.clone()), text));
+        }
+        sources.release_texts();
+        // c.yaml changes after loading: its places are shown without lines.
+        std::fs::write(dir.path().join("c.yaml"), "changed\n").unwrap();
+        let at = |n: usize, line: usize| {
+            let (file, text) = &files[n];
+            let start = text.match_indices('\n').nth(line.saturating_sub(1)).map_or(0, |(i, _)| i + 1);
+            Span::new(*file, start..start + 6)
+        };
+        // Interleaved across files, one in two files, one with no place, more
+        // than a file may show in b.yaml, notes and warnings among errors.
+        let mut diagnostics = vec![
+            Diagnostic::error(DiagnosticCode::Yaml, "in b, then a").at(at(1, 3), "here").also(at(0, 7), "and here"),
+            Diagnostic::warning(DiagnosticCode::Yaml, "nowhere"),
+            Diagnostic::error(DiagnosticCode::Yaml, "in c").at(at(2, 1), "changed since"),
+        ];
+        for i in 0..MAX_SHOWN_PER_FILE + 5 {
+            diagnostics.push(Diagnostic::error(DiagnosticCode::Yaml, format!("b {i}")).at(at(1, i % 300), "b"));
+            if i % 50 == 0 {
+                diagnostics.push(Diagnostic::warning(DiagnosticCode::Yaml, format!("a {i}")).at(at(0, i % 40), "a"));
+            }
+        }
+        for color in [Color::Never, Color::Always] {
+            let whole = render(&diagnostics, &sources, color);
+            sources.release_texts();
+            let mut written = Vec::new();
+            write_rendered(diagnostics.len(), |i| diagnostics[i].clone(), &sources, color, &mut written).unwrap();
+            assert_eq!(String::from_utf8(written).unwrap(), whole);
+            assert!(whole.contains("a.yaml-line7") && whole.contains("changed or cannot be read"), "{whole}");
+            assert!(whole.contains("… and 6 more errors in"), "{}", &whole[whole.len() - 300..]);
+            assert!(
+                files.iter().all(|(file, _)| !sources.file(*file).keeps_a_text_read_again()),
+                "written file by file, no text read again is kept"
+            );
+        }
     }
 
     #[test]

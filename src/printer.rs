@@ -259,13 +259,15 @@ impl Printer for Check<'_> {
             }
             CheckFormat::Text if matches!(self.layout, Layout::Terminal { .. }) && self.summary_first(out)? => {}
             CheckFormat::Text => {
-                let diagnostics: Vec<_> =
-                    self.findings.iter().map(|f| crate::render::to_diagnostic(f, self.lang)).collect();
-                let mut text = diag::render(&diagnostics, self.sources, self.color);
-                drop(diagnostics);
-                text.push_str(&crate::summary::summary(self.name, self.model, self.lang));
-                text.push_str(&crate::summary::findings_line(self.findings, self.as_of, self.lang));
-                out.write_all(text.as_bytes())?;
+                // Drawn as written: a national model's findings take tens of
+                // megabytes as diagnostics and as text, and their snippets
+                // would bring back every file's text (`diag::write_rendered`).
+                let findings = self.findings;
+                let diagnostic = |index: usize| crate::render::to_diagnostic(&findings[index], self.lang);
+                diag::write_rendered(findings.len(), diagnostic, self.sources, self.color, out)?;
+                let mut tail = crate::summary::summary(self.name, self.model, self.lang);
+                tail.push_str(&crate::summary::findings_line(self.findings, self.as_of, self.lang));
+                out.write_all(tail.as_bytes())?;
             }
         }
         Ok(())

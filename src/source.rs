@@ -338,16 +338,39 @@ impl SourceFile {
     pub fn fresh_text(&self) -> Option<&str> {
         match &self.text {
             Content::Held(text) => Some(text),
-            Content::Released { hash, again, .. } => again
-                .get_or_init(|| match crate::load::files::read_text(&self.path) {
-                    Ok(crate::load::files::Text::Utf8(text))
-                        if text.len() == self.len && fingerprint(&text) == *hash =>
-                    {
-                        Some(text)
-                    }
-                    _ => None,
-                })
-                .as_deref(),
+            Content::Released { again, .. } => again.get_or_init(|| self.read_again()).as_deref(),
+        }
+    }
+
+    /// The file's text as [`SourceFile::fresh_text`] gives it, without keeping
+    /// a copy read again: for a caller that draws the files one after another
+    /// and lets each text go when it moves on (the complete text of `check`,
+    /// whose snippets would otherwise bring back every text of the model at
+    /// once, 114 MB on national).
+    pub fn fresh_text_once(&self) -> Option<Cow<'_, str>> {
+        match &self.text {
+            Content::Held(text) => Some(Cow::Borrowed(text)),
+            Content::Released { again, .. } => match again.get() {
+                Some(kept) => kept.as_deref().map(Cow::Borrowed),
+                None => self.read_again().map(Cow::Owned),
+            },
+        }
+    }
+
+    /// Whether a copy of the released text read again is kept.
+    #[cfg(test)]
+    pub(crate) fn keeps_a_text_read_again(&self) -> bool {
+        matches!(&self.text, Content::Released { again, .. } if again.get().is_some())
+    }
+
+    /// The released text read again, if the file still holds the same bytes.
+    fn read_again(&self) -> Option<String> {
+        let Content::Released { hash, .. } = &self.text else { return None };
+        match crate::load::files::read_text(&self.path) {
+            Ok(crate::load::files::Text::Utf8(text)) if text.len() == self.len && fingerprint(&text) == *hash => {
+                Some(text)
+            }
+            _ => None,
         }
     }
 
