@@ -299,7 +299,7 @@ fn duty_line(w: &Writer, duty: &NotificationDuty) -> String {
         ("from", v(w.code(duty.from.as_str()))),
         ("to", v(to)),
         ("within", v(within)),
-        ("provision", v(render::provision(duty.provision, w.lang))),
+        ("provision", v(render::provision(duty.provision(), w.lang))),
     ];
     w.t("diff-duty", &args)
 }
