@@ -281,8 +281,8 @@ type ItemGroup = crate::obligations::ItemGroup;
 /// obligations as groups of items, and, under `--scope`, the side's scope.
 /// The new side is compared with it part by part ([`compare_with_new`]).
 struct Summary {
-    /// Every finding, sorted, with accepted risks applied.
-    findings: Vec<Finding>,
+    /// Every finding, sorted, with accepted risks applied, as compared.
+    findings: Vec<KeptFinding>,
     /// The derived roles.
     roles: crate::roles::Roles,
     /// The duties to notify a breach, sorted, without repeats.
@@ -313,6 +313,11 @@ impl Summary {
         let Analysis { roles, findings, graph, .. } = analysis;
         drop(graph);
         let scoped = (!seeds.is_empty()).then(|| crate::scope::Scoped::new(model, seeds, &findings));
+        // Into a list of their own size: collected in place, they would keep
+        // the findings' larger block.
+        let mut kept = Vec::with_capacity(findings.len());
+        kept.extend(findings.into_iter().map(KeptFinding::from));
+        let findings = kept;
         Self { findings, roles, duties, abroad, obligations, scoped }
     }
 }
@@ -597,26 +602,87 @@ fn compare_roles(old: &[Assignment], new: &[Assignment], lang: Lang) -> Vec<Role
     changes
 }
 
-fn summarise(sources: &crate::source::SourceMap, finding: &Finding, lang: Lang) -> FindingSummary {
-    FindingSummary {
-        severity: finding.severity,
-        code: finding.code,
-        fingerprint: finding.fingerprint(),
-        party: finding.party.clone(),
-        activity: finding.activity.clone(),
-        message: crate::render::message(&finding.message, lang),
-        accepted: finding.accepted.is_some(),
-        location: sources.location(finding.primary.span).to_string(),
-    }
-}
-
 /// Findings match by fingerprint (their rule and subjects, never their text)
 /// and severity: a finding whose severity changes is resolved at the old one and
 /// introduced at the new one, so that raising it fails `--fail-on`.
 type FindingKey = (Fingerprint, Severity);
 
-fn key(finding: &Finding) -> FindingKey {
-    (finding.fingerprint(), finding.severity)
+/// A finding as a comparison reads it: its key, whether an accepted risk
+/// covers it, and its summary.
+trait Compared {
+    /// Its fingerprint and severity.
+    fn key(&self) -> FindingKey;
+    /// Whether an accepted risk covers it.
+    fn is_accepted(&self) -> bool;
+    /// Its summary, its place found in `sources`, its message in `lang`.
+    fn summary(&self, sources: &crate::source::SourceMap, lang: Lang) -> FindingSummary;
+}
+
+impl Compared for Finding {
+    fn key(&self) -> FindingKey {
+        (self.fingerprint(), self.severity)
+    }
+
+    fn is_accepted(&self) -> bool {
+        self.accepted.is_some()
+    }
+
+    fn summary(&self, sources: &crate::source::SourceMap, lang: Lang) -> FindingSummary {
+        KeptFinding::from(self.clone()).summary(sources, lang)
+    }
+}
+
+/// A finding reduced to what a comparison reads ([`Compared`]). The old
+/// side's findings are kept so while the new side is analysed, at `diff`'s
+/// high point of memory: without their subjects, labels, chains and
+/// provisions they take about half the room (issue 19).
+struct KeptFinding {
+    fingerprint: Fingerprint,
+    severity: Severity,
+    code: &'static str,
+    party: Option<PartyId>,
+    activity: Option<ActivityId>,
+    message: crate::finding::Message,
+    accepted: bool,
+    place: crate::source::Span,
+}
+
+impl From<Finding> for KeptFinding {
+    fn from(finding: Finding) -> Self {
+        Self {
+            fingerprint: finding.fingerprint(),
+            severity: finding.severity,
+            code: finding.code,
+            party: finding.party,
+            activity: finding.activity,
+            message: finding.message,
+            accepted: finding.accepted.is_some(),
+            place: finding.primary.span,
+        }
+    }
+}
+
+impl Compared for KeptFinding {
+    fn key(&self) -> FindingKey {
+        (self.fingerprint, self.severity)
+    }
+
+    fn is_accepted(&self) -> bool {
+        self.accepted
+    }
+
+    fn summary(&self, sources: &crate::source::SourceMap, lang: Lang) -> FindingSummary {
+        FindingSummary {
+            severity: self.severity,
+            code: self.code,
+            fingerprint: self.fingerprint,
+            party: self.party.clone(),
+            activity: self.activity.clone(),
+            message: crate::render::message(&self.message, lang),
+            accepted: self.accepted,
+            location: sources.location(self.place).to_string(),
+        }
+    }
 }
 
 /// Compares two sides' findings by fingerprint: those introduced, resolved, newly
@@ -647,30 +713,30 @@ pub fn compare_findings_in(
 #[allow(clippy::type_complexity)]
 fn compare_findings_from(
     old_side: &crate::source::SourceMap,
-    old: &[Finding],
+    old: &[impl Compared],
     new_side: &crate::source::SourceMap,
-    new: &[Finding],
+    new: &[impl Compared],
     lang: Lang,
 ) -> (Vec<FindingSummary>, Vec<FindingSummary>, Vec<FindingSummary>, Vec<FindingSummary>) {
-    let group = |findings: &[Finding]| {
+    fn group(findings: &[impl Compared]) -> BTreeMap<FindingKey, Vec<usize>> {
         let mut map: BTreeMap<FindingKey, Vec<usize>> = BTreeMap::new();
         for (index, finding) in findings.iter().enumerate() {
-            map.entry(key(finding)).or_default().push(index);
+            map.entry(finding.key()).or_default().push(index);
         }
         map
-    };
+    }
     let (old_groups, new_groups) = (group(old), group(new));
     let (mut introduced, mut resolved, mut started, mut stopped) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (k, indices) in &new_groups {
         let matched = old_groups.get(k).map(Vec::len).unwrap_or(0);
         for &index in indices.iter().skip(matched) {
-            introduced.push(summarise(new_side, &new[index], lang));
+            introduced.push(new[index].summary(new_side, lang));
         }
         if let Some(old_indices) = old_groups.get(k) {
             for (&o, &n) in old_indices.iter().zip(indices) {
-                match (old[o].accepted.is_some(), new[n].accepted.is_some()) {
-                    (false, true) => started.push(summarise(new_side, &new[n], lang)),
-                    (true, false) => stopped.push(summarise(new_side, &new[n], lang)),
+                match (old[o].is_accepted(), new[n].is_accepted()) {
+                    (false, true) => started.push(new[n].summary(new_side, lang)),
+                    (true, false) => stopped.push(new[n].summary(new_side, lang)),
                     _ => {}
                 }
             }
@@ -679,7 +745,7 @@ fn compare_findings_from(
     for (k, indices) in &old_groups {
         let matched = new_groups.get(k).map(Vec::len).unwrap_or(0);
         for &index in indices.iter().skip(matched) {
-            resolved.push(summarise(old_side, &old[index], lang));
+            resolved.push(old[index].summary(old_side, lang));
         }
     }
     for list in [&mut introduced, &mut resolved, &mut started, &mut stopped] {
