@@ -443,8 +443,14 @@ impl SourceMap {
 
     /// Adds a file and returns its id.
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
+        self.add_file(SourceFile::new(path, text))
+    }
+
+    /// Adds a file made already ([`SourceFile::read`]), its line table
+    /// drawn up on another thread, and returns its id.
+    pub(crate) fn add_file(&mut self, file: SourceFile) -> FileId {
         let id = FileId(to_u32(self.files.len()));
-        self.files.push(SourceFile::new(path, text));
+        self.files.push(file);
         id
     }
 

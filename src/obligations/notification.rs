@@ -48,9 +48,26 @@ pub struct NotificationDuty {
 }
 
 /// Every notification duty of every activity, sorted by activity, notifier and recipient.
+///
+/// Drawn up on every core, a batch of roles at a time, each batch sorted on
+/// its own: the duties sorted and rid of repeats as a whole are the same
+/// whatever the batches (equal duties are alike in every field), and roles
+/// kept by activity give batches that come out sorted already, which the
+/// last sort only confirms.
 pub fn notification_duties(graph: &Graph<'_>, roles: &Roles) -> Vec<NotificationDuty> {
-    let mut duties: Vec<NotificationDuty> =
-        roles.assignments().iter().flat_map(|assignment| duties_of(graph, assignment)).collect();
+    /// Roles per job: enough that a job outweighs taking it.
+    const BATCH: usize = 2048;
+    let batches: Vec<&[Assignment]> = roles.assignments().chunks(BATCH).collect();
+    let mut duties: Vec<NotificationDuty> = crate::par::map(&batches, |batch| {
+        let mut duties: Vec<NotificationDuty> =
+            batch.iter().flat_map(|assignment| duties_of(graph, assignment)).collect();
+        duties.sort();
+        duties.dedup();
+        duties
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     duties.sort();
     duties.dedup();
     duties
