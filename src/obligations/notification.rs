@@ -51,9 +51,10 @@ pub struct NotificationDuty {
 ///
 /// Drawn up on every core, a batch of roles at a time, each batch sorted on
 /// its own: the duties sorted and rid of repeats as a whole are the same
-/// whatever the batches (equal duties are alike in every field), and roles
-/// kept by activity give batches that come out sorted already, which the
-/// last sort only confirms.
+/// whatever the batches (equal duties are alike in every field). Roles kept
+/// by activity give batches in order but where an activity's roles are cut
+/// in two by a batch's end, which the last sort, a merge of sorted runs,
+/// puts right at little cost.
 pub fn notification_duties(graph: &Graph<'_>, roles: &Roles) -> Vec<NotificationDuty> {
     /// Roles per job: enough that a job outweighs taking it.
     const BATCH: usize = 2048;
