@@ -685,6 +685,25 @@ impl Compared for KeptFinding {
     }
 }
 
+/// Each finding's key with its place in `findings`, sorted by key and then
+/// place: the findings of one key are one run, in their order. The keys are
+/// made on every core, a batch of findings at a time.
+fn keyed<F: Compared + Sync>(findings: &[F]) -> Vec<(FindingKey, usize)> {
+    /// Findings per job: enough that a job outweighs taking it.
+    const BATCH: usize = 4096;
+    let batches: Vec<(usize, &[F])> =
+        findings.chunks(BATCH).enumerate().map(|(number, batch)| (number * BATCH, batch)).collect();
+    let mut keys: Vec<(FindingKey, usize)> = crate::par::map(&batches, |&(start, batch)| {
+        batch.iter().enumerate().map(|(at, finding)| (finding.key(), start + at)).collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    // Places are unique, so the order is the same however sorted.
+    keys.sort_unstable();
+    keys
+}
+
 /// Compares two sides' findings by fingerprint: those introduced, resolved, newly
 /// accepted and no longer accepted, each list most serious first.
 #[allow(clippy::type_complexity)]
@@ -713,53 +732,57 @@ pub fn compare_findings_in(
 #[allow(clippy::type_complexity)]
 fn compare_findings_from(
     old_side: &crate::source::SourceMap,
-    old: &[impl Compared],
+    old: &[impl Compared + Sync],
     new_side: &crate::source::SourceMap,
-    new: &[impl Compared],
+    new: &[impl Compared + Sync],
     lang: Lang,
 ) -> (Vec<FindingSummary>, Vec<FindingSummary>, Vec<FindingSummary>, Vec<FindingSummary>) {
-    fn group(findings: &[impl Compared]) -> BTreeMap<FindingKey, Vec<usize>> {
-        let mut map: BTreeMap<FindingKey, Vec<usize>> = BTreeMap::new();
-        for (index, finding) in findings.iter().enumerate() {
-            map.entry(finding.key()).or_default().push(index);
-        }
-        map
-    }
-    let (old_groups, new_groups) = (group(old), group(new));
+    let (old_keys, new_keys) = (keyed(old), keyed(new));
+    let same_key = |a: &(FindingKey, usize), b: &(FindingKey, usize)| a.0 == b.0;
+    let (mut old_runs, mut new_runs) = (old_keys.chunk_by(same_key).peekable(), new_keys.chunk_by(same_key).peekable());
     let (mut introduced, mut resolved, mut started, mut stopped) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for (k, indices) in &new_groups {
-        let matched = old_groups.get(k).map(Vec::len).unwrap_or(0);
-        for &index in indices.iter().skip(matched) {
+    loop {
+        // One key's findings on each side that has it, in their order there.
+        let order = match (old_runs.peek(), new_runs.peek()) {
+            (None, None) => break,
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (Some(before), Some(after)) => before[0].0.cmp(&after[0].0),
+        };
+        let before = if order.is_le() { old_runs.next().unwrap_or_default() } else { &[] };
+        let after = if order.is_ge() { new_runs.next().unwrap_or_default() } else { &[] };
+        for &(_, index) in after.iter().skip(before.len()) {
             introduced.push(new[index].summary(new_side, lang));
         }
-        if let Some(old_indices) = old_groups.get(k) {
-            for (&o, &n) in old_indices.iter().zip(indices) {
-                match (old[o].is_accepted(), new[n].is_accepted()) {
-                    (false, true) => started.push(new[n].summary(new_side, lang)),
-                    (true, false) => stopped.push(new[n].summary(new_side, lang)),
-                    _ => {}
-                }
+        for (&(_, o), &(_, n)) in before.iter().zip(after) {
+            match (old[o].is_accepted(), new[n].is_accepted()) {
+                (false, true) => started.push(new[n].summary(new_side, lang)),
+                (true, false) => stopped.push(new[n].summary(new_side, lang)),
+                _ => {}
             }
         }
-    }
-    for (k, indices) in &old_groups {
-        let matched = new_groups.get(k).map(Vec::len).unwrap_or(0);
-        for &index in indices.iter().skip(matched) {
+        for &(_, index) in before.iter().skip(after.len()) {
             resolved.push(old[index].summary(old_side, lang));
         }
     }
     for list in [&mut introduced, &mut resolved, &mut started, &mut stopped] {
-        list.sort_by(|a, b| {
-            (std::cmp::Reverse(a.severity), &a.party, &a.activity, a.code, &a.message).cmp(&(
-                std::cmp::Reverse(b.severity),
-                &b.party,
-                &b.activity,
-                b.code,
-                &b.message,
-            ))
-        });
+        most_serious_first(list);
     }
     (introduced, resolved, started, stopped)
+}
+
+/// `list` sorted most serious first, then by party, activity, rule and
+/// message; a stable sort, so findings alike in all of these keep their order.
+fn most_serious_first(list: &mut [FindingSummary]) {
+    list.sort_by(|a, b| {
+        (std::cmp::Reverse(a.severity), &a.party, &a.activity, a.code, &a.message).cmp(&(
+            std::cmp::Reverse(b.severity),
+            &b.party,
+            &b.activity,
+            b.code,
+            &b.message,
+        ))
+    });
 }
 
 /// Third-country processing added, removed or changed, by activity, party,
@@ -1099,6 +1122,105 @@ mod tests {
         let (added, removed) = compare_obligations(&more, &old);
         assert!(added.is_empty());
         assert_eq!(removed.len(), 2);
+    }
+
+    /// The findings compared as before session 16: each side's findings
+    /// grouped by key in a map, the new side's keys walked first, then the
+    /// old side's.
+    #[allow(clippy::type_complexity)]
+    fn findings_by_map(
+        sources: &crate::source::SourceMap,
+        old: &[Finding],
+        new: &[Finding],
+    ) -> (Vec<FindingSummary>, Vec<FindingSummary>, Vec<FindingSummary>, Vec<FindingSummary>) {
+        let group = |findings: &[Finding]| {
+            let mut map: BTreeMap<FindingKey, Vec<usize>> = BTreeMap::new();
+            for (index, finding) in findings.iter().enumerate() {
+                map.entry(finding.key()).or_default().push(index);
+            }
+            map
+        };
+        let (old_groups, new_groups) = (group(old), group(new));
+        let (mut introduced, mut resolved, mut started, mut stopped) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (k, indices) in &new_groups {
+            let matched = old_groups.get(k).map(Vec::len).unwrap_or(0);
+            for &index in indices.iter().skip(matched) {
+                introduced.push(new[index].summary(sources, Lang::En));
+            }
+            if let Some(old_indices) = old_groups.get(k) {
+                for (&o, &n) in old_indices.iter().zip(indices) {
+                    match (old[o].accepted.is_some(), new[n].accepted.is_some()) {
+                        (false, true) => started.push(new[n].summary(sources, Lang::En)),
+                        (true, false) => stopped.push(new[n].summary(sources, Lang::En)),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        for (k, indices) in &old_groups {
+            let matched = new_groups.get(k).map(Vec::len).unwrap_or(0);
+            for &index in indices.iter().skip(matched) {
+                resolved.push(old[index].summary(sources, Lang::En));
+            }
+        }
+        for list in [&mut introduced, &mut resolved, &mut started, &mut stopped] {
+            most_serious_first(list);
+        }
+        (introduced, resolved, started, stopped)
+    }
+
+    #[test]
+    fn findings_are_matched_by_runs_of_sorted_keys_as_by_a_map_of_keys() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let reference = Reference::builtin();
+        let loaded = crate::load::load_path(&root.join("models/1177"), &reference).unwrap();
+        let analysis = Analysis::new(&loaded.model, &reference, jiff::civil::date(2025, 6, 1));
+        let findings = analysis.findings.clone();
+        assert!(findings.len() > 10, "enough findings to vary: {}", findings.len());
+        let acceptance = crate::finding::Acceptance {
+            justification: "a test".to_owned(),
+            accepted_by: "a test".to_owned(),
+            expires: jiff::civil::date(2030, 1, 1),
+            span: findings[0].primary.span,
+        };
+        // The other side: some findings gone, some twice (repeated keys),
+        // some accepted or no longer, some at another severity, and the
+        // order changed.
+        let mut changed = Vec::new();
+        for (at, finding) in findings.iter().enumerate() {
+            if at % 7 == 3 {
+                continue;
+            }
+            let mut finding = finding.clone();
+            if at % 3 == 0 {
+                finding.accepted = match finding.accepted {
+                    Some(_) => None,
+                    None => Some(Box::new(acceptance.clone())),
+                };
+            }
+            if at % 11 == 5 {
+                finding.severity = if finding.severity == Severity::High { Severity::Low } else { Severity::High };
+            }
+            if at % 5 == 1 {
+                let mut twin = finding.clone();
+                twin.accepted = Some(Box::new(acceptance.clone()));
+                changed.push(twin);
+            }
+            changed.push(finding);
+        }
+        changed.reverse();
+        let sources = &loaded.sources;
+        for (old, new) in [(&findings, &changed), (&changed, &findings), (&findings, &findings)] {
+            let runs = compare_findings_from(sources, old, sources, new, Lang::En);
+            assert_eq!(runs, findings_by_map(sources, old, new));
+            // The old side as `diff` keeps it, reduced to what is compared.
+            let kept: Vec<KeptFinding> = old.iter().cloned().map(KeptFinding::from).collect();
+            assert_eq!(compare_findings_from(sources, &kept, sources, new, Lang::En), runs);
+        }
+        // Every kind of change is met, one way or the other.
+        let (introduced, resolved, started, _) = compare_findings_from(sources, &findings, sources, &changed, Lang::En);
+        let (.., stopped) = compare_findings_from(sources, &changed, sources, &findings, Lang::En);
+        assert!([introduced, resolved, started, stopped].iter().all(|list| !list.is_empty()));
     }
 
     fn fields(old: Value, new: Value) -> Vec<(String, Option<String>, Option<String>)> {

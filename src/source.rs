@@ -526,10 +526,16 @@ impl SourceMap {
 
     /// Adds a file and returns its id.
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
+        self.add_file(SourceFile::new(path, text))
+    }
+
+    /// Adds a file made already ([`SourceFile::read`]), its line table
+    /// drawn up on another thread, and returns its id.
+    pub(crate) fn add_file(&mut self, file: SourceFile) -> FileId {
         // The loader refuses a model of more than MAX_FILES files before it
         // adds any; past that, ids would repeat.
         let id = FileId::at(self.files.len());
-        self.files.push(SourceFile::new(path, text));
+        self.files.push(file);
         id
     }
 

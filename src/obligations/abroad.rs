@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::graph::Graph;
 use crate::model::ids::ByNumber;
-use crate::model::{ActivityId, Country, Model, PartyId};
+use crate::model::{Activity, ActivityId, Country, Model, PartyId};
 use crate::reference::{Jurisdiction, Reference};
 
 /// A performer processing personal data in a third country.
@@ -39,14 +39,46 @@ pub struct ProcessingAbroad {
 
 /// Every third-country place of every performer of every activity running on
 /// `as_of`, sorted and without repeats.
+///
+/// Drawn up on every core, a batch of activities at a time, each batch
+/// sorted on its own: the list sorted and rid of repeats as a whole is the
+/// same whatever the batches (equal items are alike in every field), and
+/// batches in id order come out sorted already, which the last sort only
+/// confirms.
 pub fn processing_abroad(
     model: &Model,
     graph: &Graph<'_>,
     reference: &Reference,
     as_of: Date,
 ) -> Vec<ProcessingAbroad> {
+    /// Activities per job: enough that a job outweighs taking it.
+    const BATCH: usize = 512;
+    let running: Vec<&Activity> = model.activities.values().filter(|a| a.runs_on(as_of)).collect();
+    let batches: Vec<&[&Activity]> = running.chunks(BATCH).collect();
+    let mut found: Vec<ProcessingAbroad> = crate::par::map(&batches, |batch| {
+        let mut found = abroad_in(model, graph, reference, as_of, batch);
+        found.sort();
+        found.dedup();
+        found
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// Every third-country place of every performer of `activities`, unsorted.
+fn abroad_in(
+    model: &Model,
+    graph: &Graph<'_>,
+    reference: &Reference,
+    as_of: Date,
+    activities: &[&Activity],
+) -> Vec<ProcessingAbroad> {
     let mut found = Vec::new();
-    for activity in model.activities.values().filter(|a| a.runs_on(as_of)) {
+    for &activity in activities {
         for performer in graph.performers_of(activity) {
             for place in graph.places(performer) {
                 let (adequacy, adequacy_not_covering) = match reference.jurisdiction(&place.country, as_of) {
@@ -89,8 +121,6 @@ pub fn processing_abroad(
             }
         }
     }
-    found.sort();
-    found.dedup();
     found
 }
 

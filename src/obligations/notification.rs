@@ -82,9 +82,27 @@ impl Serialize for NotificationDuty {
 }
 
 /// Every notification duty of every activity, sorted by activity, notifier and recipient.
+///
+/// Drawn up on every core, a batch of roles at a time, each batch sorted on
+/// its own: the duties sorted and rid of repeats as a whole are the same
+/// whatever the batches (equal duties are alike in every field). Roles kept
+/// by activity give batches in order but where an activity's roles are cut
+/// in two by a batch's end, which the last sort, a merge of sorted runs,
+/// puts right at little cost.
 pub fn notification_duties(graph: &Graph<'_>, roles: &Roles) -> Vec<NotificationDuty> {
-    let mut duties: Vec<NotificationDuty> =
-        roles.assignments().iter().flat_map(|assignment| duties_of(graph, assignment)).collect();
+    /// Roles per job: enough that a job outweighs taking it.
+    const BATCH: usize = 2048;
+    let batches: Vec<&[Assignment]> = roles.assignments().chunks(BATCH).collect();
+    let mut duties: Vec<NotificationDuty> = crate::par::map(&batches, |batch| {
+        let mut duties: Vec<NotificationDuty> =
+            batch.iter().flat_map(|assignment| duties_of(graph, assignment)).collect();
+        duties.sort();
+        duties.dedup();
+        duties
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     duties.sort();
     duties.dedup();
     duties
