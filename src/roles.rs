@@ -460,6 +460,12 @@ fn position(index: usize) -> u32 {
 }
 
 impl Roles {
+    /// The assignments alone, the rest let go: what `diff` keeps of one
+    /// side's roles while it analyses the other (issue 19).
+    pub fn into_assignments(self) -> Vec<Assignment> {
+        self.assignments
+    }
+
     /// Every role, sorted by activity, party, role and principal.
     pub fn assignments(&self) -> &[Assignment] {
         &self.assignments

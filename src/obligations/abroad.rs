@@ -55,18 +55,7 @@ pub fn processing_abroad(
     const BATCH: usize = 512;
     let running: Vec<&Activity> = model.activities.values().filter(|a| a.runs_on(as_of)).collect();
     let batches: Vec<&[&Activity]> = running.chunks(BATCH).collect();
-    let mut found: Vec<ProcessingAbroad> = crate::par::map(&batches, |batch| {
-        let mut found = abroad_in(model, graph, reference, as_of, batch);
-        found.sort();
-        found.dedup();
-        found
-    })
-    .into_iter()
-    .flatten()
-    .collect();
-    found.sort();
-    found.dedup();
-    found
+    crate::par::sorted_unique(&batches, |batch| abroad_in(model, graph, reference, as_of, batch))
 }
 
 /// Every third-country place of every performer of `activities`, unsorted.

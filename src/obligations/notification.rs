@@ -87,25 +87,15 @@ impl Serialize for NotificationDuty {
 /// its own: the duties sorted and rid of repeats as a whole are the same
 /// whatever the batches (equal duties are alike in every field). Roles kept
 /// by activity give batches in order but where an activity's roles are cut
-/// in two by a batch's end, which the last sort, a merge of sorted runs,
-/// puts right at little cost.
+/// in two by a batch's end, which the last sort puts right
+/// ([`crate::par::sorted_unique`]).
 pub fn notification_duties(graph: &Graph<'_>, roles: &Roles) -> Vec<NotificationDuty> {
     /// Roles per job: enough that a job outweighs taking it.
     const BATCH: usize = 2048;
     let batches: Vec<&[Assignment]> = roles.assignments().chunks(BATCH).collect();
-    let mut duties: Vec<NotificationDuty> = crate::par::map(&batches, |batch| {
-        let mut duties: Vec<NotificationDuty> =
-            batch.iter().flat_map(|assignment| duties_of(graph, assignment)).collect();
-        duties.sort();
-        duties.dedup();
-        duties
+    crate::par::sorted_unique(&batches, |batch| {
+        batch.iter().flat_map(|assignment| duties_of(graph, assignment)).collect()
     })
-    .into_iter()
-    .flatten()
-    .collect();
-    duties.sort();
-    duties.dedup();
-    duties
 }
 
 /// The notification duties one role brings, unsorted: a controller's two
