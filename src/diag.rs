@@ -290,25 +290,26 @@ pub fn write_rendered(
 ) -> std::io::Result<()> {
     let renderer = renderer(color);
     let mut shown = Shown::default();
-    // In order: the diagnostics shown, each with the files its labels are in.
-    let mut drawn: Vec<(usize, Box<[FileId]>)> = Vec::new();
+    // In order: the diagnostics shown, each with the last file it shows
+    // (by which it is drawn) and the files its labels are in.
+    let mut drawn: Vec<(usize, Option<FileId>, Box<[FileId]>)> = Vec::new();
     for index in 0..count {
         let diagnostic = make(index);
         if !shown.holds_back(&diagnostic) {
-            drawn.push((index, label_files(&diagnostic).into_boxed_slice()));
+            let files = label_files(&diagnostic);
+            drawn.push((index, files.iter().max().copied(), files.into_boxed_slice()));
         }
     }
     let mut order: Vec<usize> = (0..drawn.len()).collect();
-    order.sort_by_key(|&at| drawn[at].1.iter().max().copied());
+    order.sort_by_key(|&at| drawn[at].1);
     let mut blocks = vec![String::new(); drawn.len()];
     let mut texts: HashMap<FileId, Option<Cow<'_, str>>> = HashMap::new();
     let mut drawing = None;
     for at in order {
-        let (index, files) = &drawn[at];
-        let last = files.iter().max().copied();
-        if drawing != last {
+        let (index, last, files) = &drawn[at];
+        if drawing != *last {
             texts.clear();
-            drawing = last;
+            drawing = *last;
         }
         for &file in files.iter() {
             texts.entry(file).or_insert_with(|| sources.file(file).fresh_text_once());
