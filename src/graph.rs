@@ -107,6 +107,28 @@ struct Lists<T> {
     items: Vec<T>,
 }
 
+impl<T> Lists<T> {
+    /// No lists, until the graph's builder sets them.
+    fn empty() -> Self {
+        Self { starts: Vec::new(), items: Vec::new() }
+    }
+}
+
+/// What [`Graph::build`] draws from the activities.
+struct ActivityLists {
+    principals: Lists<(u32, Option<u32>)>,
+    activities_by_party: Lists<u32>,
+    users_by_system: Lists<(u32, u32)>,
+    performers_resolve: bool,
+}
+
+/// What [`Graph::build`] draws from the agreements.
+struct AgreementLists {
+    covering_by_activity: Lists<u32>,
+    agreements_by_party: Lists<u32>,
+    blanket_by_party: Lists<u32>,
+}
+
 impl<T: Copy> Lists<T> {
     /// Lists for `count` entities from `(entity, item)` pairs in any order;
     /// each list keeps its items in the order of the pairs.
@@ -168,27 +190,52 @@ impl<'m> Graph<'m> {
                 model.activities.keys().enumerate().map(|(i, id)| (id.interned(), at(i))),
             ),
             system_at: ByNumber::from_pairs(model.systems.keys().enumerate().map(|(i, id)| (id.interned(), at(i)))),
-            agreements_by_party: Lists { starts: Vec::new(), items: Vec::new() },
-            blanket_by_party: Lists { starts: Vec::new(), items: Vec::new() },
-            principals: Lists { starts: Vec::with_capacity(model.activities.len() + 1), items: Vec::new() },
-            activities_by_party: Lists { starts: Vec::new(), items: Vec::new() },
-            covering_by_activity: Lists { starts: Vec::new(), items: Vec::new() },
-            users_by_system: Lists { starts: Vec::new(), items: Vec::new() },
-            operated_by_party: Lists { starts: Vec::new(), items: Vec::new() },
+            agreements_by_party: Lists::empty(),
+            blanket_by_party: Lists::empty(),
+            principals: Lists::empty(),
+            activities_by_party: Lists::empty(),
+            covering_by_activity: Lists::empty(),
+            users_by_system: Lists::empty(),
+            operated_by_party: Lists::empty(),
             performers_resolve: true,
         };
+        // The lists from activities and those from agreements and systems
+        // read only the positions above: they are drawn up on two cores.
+        let (by_activities, (by_agreements, operated)) =
+            crate::par::join(|| this.activity_lists(), || (this.agreement_lists(), this.operated_lists()));
+        let ActivityLists { principals, activities_by_party, users_by_system, performers_resolve } = by_activities;
+        let AgreementLists { covering_by_activity, agreements_by_party, blanket_by_party } = by_agreements;
+        this.principals = principals;
+        this.activities_by_party = activities_by_party;
+        this.users_by_system = users_by_system;
+        this.performers_resolve = performers_resolve;
+        this.covering_by_activity = covering_by_activity;
+        this.agreements_by_party = agreements_by_party;
+        this.blanket_by_party = blanket_by_party;
+        this.operated_by_party = operated;
+        this
+    }
+
+    /// For each party, the systems it operates.
+    fn operated_lists(&self) -> Lists<u32> {
         let mut operated: Vec<(u32, u32)> = Vec::new();
-        for (position, system) in model.systems.values().enumerate() {
-            if let Some(operator) = this.party_position(&system.operator.value) {
+        for (position, system) in self.model.systems.values().enumerate() {
+            if let Some(operator) = self.party_position(&system.operator.value) {
                 operated.push((operator, index_u32(position)));
             }
         }
-        this.operated_by_party = Lists::from_pairs(model.parties.len(), &operated);
-        drop(operated);
+        Lists::from_pairs(self.model.parties.len(), &operated)
+    }
 
+    /// The lists drawn from the activities: each one's performers with their
+    /// principals, each party's activities, each system's users.
+    fn activity_lists(&self) -> ActivityLists {
+        let model = self.model;
+        let mut performers_resolve = true;
+        let mut principals = Lists { starts: Vec::with_capacity(model.activities.len() + 1), items: Vec::new() };
         let mut activities: Vec<(u32, u32)> = Vec::new();
         let mut users: Vec<(u32, (u32, u32))> = Vec::new();
-        this.principals.starts.push(0);
+        principals.starts.push(0);
         for (position, activity) in model.activities.values().enumerate() {
             let position = index_u32(position);
             let deciders = activity
@@ -198,55 +245,60 @@ impl<'m> Graph<'m> {
                 .chain(activity.controller_by_law.iter().map(|d| &d.party))
                 .chain(activity.informs_subjects.iter().flat_map(|list| list.value.iter()));
             for party in deciders {
-                if let Some(source) = this.party_position(&party.value) {
+                if let Some(source) = self.party_position(&party.value) {
                     activities.push((source, position));
                 }
             }
-            let first = this.principals.items.len();
+            let first = principals.items.len();
             for performer in &activity.performers {
-                let Some(source) = this.party_position(&performer.party.value) else {
-                    this.performers_resolve = false;
+                let Some(source) = self.party_position(&performer.party.value) else {
+                    performers_resolve = false;
                     continue;
                 };
                 activities.push((source, position));
-                let principal = performer.on_behalf_of.as_ref().and_then(|o| this.party_position(&o.value));
-                this.principals.items.push((source, principal));
+                let principal = performer.on_behalf_of.as_ref().and_then(|o| self.party_position(&o.value));
+                principals.items.push((source, principal));
                 for system in &performer.systems {
-                    if let Some(target) = this.system_position(&system.value) {
+                    if let Some(target) = self.system_position(&system.value) {
                         users.push((target, (position, source)));
                     }
                 }
             }
             // A party's first performer entry gives its principal: a stable sort
             // keeps entries in order, and dedup keeps the first of each party.
-            let mut steps = this.principals.items.split_off(first);
+            let mut steps = principals.items.split_off(first);
             steps.sort_by_key(|(party, _)| *party);
             steps.dedup_by_key(|(party, _)| *party);
-            this.principals.items.append(&mut steps);
-            this.principals.starts.push(index_u32(this.principals.items.len()));
+            principals.items.append(&mut steps);
+            principals.starts.push(index_u32(principals.items.len()));
         }
-        this.principals.items.shrink_to_fit();
-        this.activities_by_party = Lists::from_pairs(model.parties.len(), &activities);
+        principals.items.shrink_to_fit();
+        let activities_by_party = Lists::from_pairs(model.parties.len(), &activities);
         drop(activities);
-        this.users_by_system = Lists::from_pairs(model.systems.len(), &users);
-        drop(users);
+        let users_by_system = Lists::from_pairs(model.systems.len(), &users);
+        ActivityLists { principals, activities_by_party, users_by_system, performers_resolve }
+    }
 
+    /// The lists drawn from the agreements: each activity's covering
+    /// agreements, each party's agreements and blanket agreements.
+    fn agreement_lists(&self) -> AgreementLists {
+        let model = self.model;
         let mut covering: Vec<(u32, u32)> = Vec::new();
         let mut signed: Vec<(u32, u32)> = Vec::new();
         for (position, agreement) in model.agreements.values().enumerate() {
             let position = index_u32(position);
             for party in &agreement.parties {
-                if let Some(source) = this.party_position(&party.party.value) {
+                if let Some(source) = self.party_position(&party.party.value) {
                     signed.push((source, position));
                 }
             }
             for activity in &agreement.covers {
-                if let Some(target) = this.activity_position(&activity.value) {
+                if let Some(target) = self.activity_position(&activity.value) {
                     covering.push((target, position));
                 }
             }
         }
-        this.covering_by_activity = Lists::from_pairs(model.activities.len(), &covering);
+        let covering_by_activity = Lists::from_pairs(model.activities.len(), &covering);
         drop(covering);
         // An agreement that names a party twice is in its list once.
         signed.sort_unstable();
@@ -254,16 +306,16 @@ impl<'m> Graph<'m> {
         let blanket: Vec<(u32, u32)> = signed
             .iter()
             .copied()
-            .filter(|&(_, agreement)| this.agreement_at(agreement).is_some_and(|a| a.covers.is_empty()))
+            .filter(|&(_, agreement)| self.agreement_at(agreement).is_some_and(|a| a.covers.is_empty()))
             .collect();
         // By id: a loaded model lists its agreements so, a model built by
         // hand may not.
         let id = |position: &u32| model.agreements.get_index(*position as usize).map(|(id, _)| id);
         let by_id = |x: &u32, y: &u32| (id(x), x).cmp(&(id(y), y));
-        this.agreements_by_party = Lists::from_pairs(model.parties.len(), &signed).sorted_each_by(by_id);
+        let agreements_by_party = Lists::from_pairs(model.parties.len(), &signed).sorted_each_by(by_id);
         drop(signed);
-        this.blanket_by_party = Lists::from_pairs(model.parties.len(), &blanket).sorted_each_by(by_id);
-        this
+        let blanket_by_party = Lists::from_pairs(model.parties.len(), &blanket).sorted_each_by(by_id);
+        AgreementLists { covering_by_activity, agreements_by_party, blanket_by_party }
     }
 
     /// The agreement at a position in the model.

@@ -517,15 +517,24 @@ impl Roles {
             self.gaps.sort_by_cached_key(gap_key);
         }
         self.assignments.shrink_to_fit();
-        self.by_activity = crate::model::ids::ByNumber::runs(&self.assignments, |a| a.activity.interned());
-        // Sorted by party, then position (so as a stable sort by party would):
-        // each party's text is read once, for its first bytes
-        // (`leading_bytes`), and compared only where those are the same.
-        let mut keyed: Vec<(u64, &PartyId, u32)> = (self.assignments.iter().enumerate())
-            .map(|(i, a)| (leading_bytes(a.party.as_str()), &a.party, position(i)))
-            .collect();
-        keyed.sort_unstable();
-        self.by_party = keyed.into_iter().map(|(_, _, position)| position).collect();
+        let assignments = &self.assignments;
+        // The two indexes are independent: made on two cores.
+        let (by_activity, by_party) = crate::par::join(
+            || crate::model::ids::ByNumber::runs(assignments, |a| a.activity.interned()),
+            || {
+                // Sorted by party, then position (so as a stable sort by
+                // party would): each party's text is read once, for its first
+                // bytes (`leading_bytes`), and compared only where those are
+                // the same.
+                let mut keyed: Vec<(u64, &PartyId, u32)> = (assignments.iter().enumerate())
+                    .map(|(i, a)| (leading_bytes(a.party.as_str()), &a.party, position(i)))
+                    .collect();
+                keyed.sort_unstable();
+                keyed.into_iter().map(|(_, _, position)| position).collect()
+            },
+        );
+        self.by_activity = by_activity;
+        self.by_party = by_party;
     }
 }
 
