@@ -461,11 +461,40 @@ impl<'m> Graph<'m> {
     }
 
     /// The agreements binding both `a` and `b` that cover `activity`, including
-    /// agreements between them that name no activity (they cover all).
+    /// agreements between them that name no activity (they cover all), sorted
+    /// by id.
     ///
-    /// The cost is that of the shorter of the two parties' agreement lists, so
-    /// asking about a small vendor and a big cloud is cheap.
+    /// Such an agreement names the activity or is a blanket one, so the
+    /// activity's covering agreements and the shorter of the two parties'
+    /// blanket lists hold them all: short lists, where a region's or a big
+    /// cloud's full list of agreements runs to thousands.
     pub fn agreements_between(&self, a: &PartyId, b: &PartyId, activity: &ActivityId) -> Vec<&'m Agreement> {
+        let Some(a_at) = self.party_position(a) else { return Vec::new() };
+        let Some(activity_at) = self.activity_position(activity) else {
+            // Not in the model (a model built by hand): no covering list.
+            return self.agreements_between_by_scan(a, b, activity);
+        };
+        let blanket_of_a = self.blanket_by_party.get(a_at as usize);
+        let (blanket, other) = match self.party_position(b).map(|p| self.blanket_by_party.get(p as usize)) {
+            Some(blanket_of_b) if blanket_of_b.len() < blanket_of_a.len() => (blanket_of_b, a),
+            _ => (blanket_of_a, b),
+        };
+        let covering = self.covering_by_activity.get(activity_at as usize).iter();
+        let mut found: Vec<&'m Agreement> = covering
+            .filter_map(|&agreement| self.agreement_at(agreement))
+            .filter(|agreement| agreement.binds(a) && agreement.binds(b))
+            .chain(blanket.iter().filter_map(|&agreement| self.agreement_at(agreement)).filter(|x| x.binds(other)))
+            .collect();
+        // An agreement that names the activity twice is listed once.
+        found.sort_by(|x, y| x.id.cmp(&y.id));
+        found.dedup_by(|x, y| x.id == y.id);
+        found
+    }
+
+    /// [`Graph::agreements_between`] by walking the shorter of the two
+    /// parties' lists of agreements: for an activity the graph does not
+    /// know, and to check the short way against.
+    fn agreements_between_by_scan(&self, a: &PartyId, b: &PartyId, activity: &ActivityId) -> Vec<&'m Agreement> {
         let Some(of_a) = self.party_position(a).map(|p| self.agreements_of_position(p as usize)) else {
             return Vec::new();
         };
@@ -563,4 +592,44 @@ impl<'m> Graph<'m> {
 /// wraps all the same.
 fn index_u32(index: usize) -> u32 {
     u32::try_from(index).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every pair of parties (the model's and one it does not know) in every
+    /// activity (and one it does not know) of `model`: the short way and
+    /// the scan find the same agreements in the same order.
+    fn agreements_between_agree_with_the_scan(model: &Model) -> usize {
+        let graph = Graph::build(model);
+        let stranger = PartyId::new("no-such-party");
+        let parties: Vec<&PartyId> = model.parties.keys().chain([&stranger]).collect();
+        let unknown = ActivityId::new("no-such-activity");
+        let mut found = 0;
+        for activity in model.activities.keys().chain([&unknown]) {
+            for a in &parties {
+                for b in &parties {
+                    let short = graph.agreements_between(a, b, activity);
+                    let scanned = graph.agreements_between_by_scan(a, b, activity);
+                    let ids = |list: &[&Agreement]| list.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+                    assert_eq!(ids(&short), ids(&scanned), "{a} and {b} in {activity}");
+                    found += short.len();
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn agreements_between_two_parties_are_those_the_scan_finds() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let reference = crate::reference::Reference::builtin();
+        let mut found = 0;
+        for dir in ["models/1177", "tests/fixtures/valid/graph", "tests/fixtures/design-example"] {
+            let loaded = crate::load::load_path(&root.join(dir), &reference).unwrap_or_else(|_| panic!("{dir} loads"));
+            found += agreements_between_agree_with_the_scan(&loaded.model);
+        }
+        assert!(found > 0, "some agreements bind two parties");
+    }
 }

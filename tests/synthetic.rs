@@ -67,3 +67,42 @@ fn the_regional_model_is_valid() {
         .unwrap_or_else(|invalid| panic!("the synthetic model is invalid: {:#?}", &invalid.diagnostics[..3]));
     assert_eq!(loaded.model.parties.len(), summary.parties);
 }
+
+/// `Graph::agreements_between` finds, for every two parties taking part in an
+/// activity (and a party the model does not know), exactly the agreements
+/// that bind both and name the activity or no activity at all, sorted by id:
+/// checked against every agreement of the small synthetic model, which has
+/// blanket agreements, covering ones and regions with many of each.
+#[test]
+fn agreements_between_two_parties_are_every_agreement_that_binds_both_and_covers_the_activity() {
+    use ansvar::model::{Agreement, PartyId};
+    let dir = tempfile::tempdir().unwrap();
+    synth::generate(&synth::SMALL, 1, dir.path()).unwrap();
+    let loaded = ansvar::load::load_path(dir.path(), &Reference::builtin()).unwrap();
+    let model = &loaded.model;
+    let graph = ansvar::graph::Graph::build(model);
+    let stranger = PartyId::new("no-such-party");
+    let (mut pairs, mut found) = (0, 0);
+    for activity in model.activities.values() {
+        let mut parties: Vec<&PartyId> = activity.performers.iter().map(|p| &p.party.value).collect();
+        parties.extend(activity.purposes_decided_by.iter().map(|p| &p.value));
+        parties.push(&stranger);
+        for a in &parties {
+            for b in &parties {
+                let expected: Vec<&str> = model
+                    .agreements
+                    .values()
+                    .filter(|x| x.binds(a) && x.binds(b))
+                    .filter(|x| x.covers.is_empty() || x.covers.iter().any(|c| c.value == activity.id))
+                    .map(|x| x.id.as_str())
+                    .collect();
+                let got: Vec<&str> =
+                    graph.agreements_between(a, b, &activity.id).iter().map(|x: &&Agreement| x.id.as_str()).collect();
+                assert_eq!(got, expected, "{a} and {b} in {}", activity.id);
+                pairs += 1;
+                found += got.len();
+            }
+        }
+    }
+    assert!(pairs > 1000 && found > 100, "{pairs} pairs, {found} agreements found");
+}
