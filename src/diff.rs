@@ -261,8 +261,6 @@ fn compare_sides<M: std::borrow::Borrow<Model>>(
     settings: &Settings<'_>,
 ) -> ModelDiff {
     let Settings { reference, as_of, seeds, .. } = *settings;
-    // Both sides are loaded: their ids are sorted many times over from here.
-    crate::model::Interned::settle_order();
     let entities = compare_entities(old_model.borrow(), new.model);
     let old = Summary::new(old_model.borrow(), reference, as_of, seeds);
     drop(old_model);

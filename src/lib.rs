@@ -79,7 +79,11 @@ impl<'m> Analysis<'m> {
         seen: impl FnOnce(&roles::Roles),
     ) -> Self {
         let mut timings = timings::Timings::new();
-        let graph = timings.time("graph", || graph::Graph::build(model));
+        // The roles and rules sort and search by id throughout.
+        let graph = timings.time("graph", || {
+            model::Interned::settle_order();
+            graph::Graph::build(model)
+        });
         let roles = timings.time("roles", || roles::derive(&graph));
         seen(&roles);
         let (findings, rule_times) = timings.time("rules", || {

@@ -169,9 +169,10 @@ impl Interned {
     /// Ranks every text interned so far in the order of the texts, once for
     /// the process, so that ordering two of them compares two numbers rather
     /// than two texts that lie far apart in memory. A stage that sorts or
-    /// keeps sorted maps of many ids calls it first (`diff` and the report
-    /// do: comparing ids by text was a sixth of `diff`'s time after loading
-    /// on national); the first call decides, later calls do nothing. The
+    /// searches many ids calls it first: the analysis does, before its graph
+    /// (comparing ids by text was a sixth of `diff`'s time after loading on
+    /// national, where it analyses two models and sorts what they derive).
+    /// The first call decides, later calls do nothing. The
     /// order is the texts' either way: texts interned after it was settled
     /// compare by text, so nothing shown or sorted depends on when, or
     /// whether, it was settled.

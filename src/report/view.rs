@@ -118,8 +118,6 @@ impl<'a> View<'a> {
     /// records are made beside the rest ([`crate::par::join`]). Each part is
     /// built whole by one thread, so the view is the same either way.
     pub fn build(input: &Input<'a>) -> Self {
-        // The report looks up and sorts by id throughout.
-        crate::model::Interned::settle_order();
         // It needs no index, so it runs beside the rest.
         let side = move || {
             (activities(&Names::new(input)), NotifyPlan::new(input), RecordPlan::new(input), Diagram::build(input))
