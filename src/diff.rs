@@ -21,6 +21,7 @@ use serde_json::Value;
 use crate::Analysis;
 use crate::finding::Fingerprint;
 use crate::model::{ActivityId, Model, PartyId};
+use crate::obligations::Kind;
 use crate::obligations::abroad::{ProcessingAbroad, processing_abroad};
 use crate::obligations::notification::{NotificationDuty, notification_duties};
 use crate::reference::Reference;
@@ -293,7 +294,7 @@ struct Summary {
     /// the order they are derived in (made items and sorted only where the
     /// sides differ, [`compare_obligations`]); parties without any are left
     /// out.
-    obligations: BTreeMap<PartyId, Vec<ItemGroup>>,
+    obligations: KeptObligations,
     /// The side's scope, when the comparison is scoped.
     scoped: Option<crate::scope::Scoped>,
 }
@@ -325,14 +326,88 @@ impl Summary {
     }
 }
 
-/// Each party's obligations, as groups of items, on every core; parties
-/// without any are left out.
-fn obligation_groups(analysis: &Analysis<'_>) -> BTreeMap<PartyId, Vec<ItemGroup>> {
+/// Each party's obligations, as groups of items, on every core, each
+/// party's kept as soon as it is derived; parties without any are left out.
+fn obligation_groups(analysis: &Analysis<'_>) -> KeptObligations {
     let parties: Vec<&PartyId> = analysis.model().parties.keys().collect();
-    let groups = crate::par::map(&parties, |&party| {
-        (party.clone(), exact(crate::obligations::obligation_items(analysis, party)))
-    });
-    groups.into_iter().filter(|(_, groups)| !groups.is_empty()).collect()
+    KeptObligations::new(crate::par::map(&parties, |&party| {
+        (party.clone(), KeptGroups::new(crate::obligations::obligation_items(analysis, party)))
+    }))
+}
+
+/// Every party's obligation groups as a comparison keeps them
+/// ([`KeptGroups`]), by party id; parties without any are left out. The old
+/// side's (285 639 groups on national, 2.3 million activities) are kept
+/// while the new side is analysed, at `diff`'s high point of memory.
+struct KeptObligations {
+    parties: Vec<(PartyId, KeptGroups)>,
+}
+
+impl KeptObligations {
+    /// The parties' groups, sorted by party should they not be already.
+    fn new(mut parties: Vec<(PartyId, KeptGroups)>) -> Self {
+        parties.retain(|(_, groups)| !groups.groups.is_empty());
+        if !parties.is_sorted_by(|a, b| a.0 <= b.0) {
+            parties.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        Self { parties }
+    }
+
+    /// The parties with obligations, by id.
+    fn parties(&self) -> impl Iterator<Item = &PartyId> {
+        self.parties.iter().map(|(party, _)| party)
+    }
+
+    /// The groups of `party`, in order; none for a party without
+    /// obligations.
+    fn of(&self, party: &PartyId) -> impl ExactSizeIterator<Item = KeptGroup<'_>> {
+        let found = self.parties.binary_search_by(|(kept, _)| kept.cmp(party)).ok();
+        let kept = found.and_then(|at| self.parties.get(at)).map(|(_, groups)| groups);
+        let (groups, activities) = kept.map_or((&[][..], &[][..]), |kept| (&kept.groups[..], &kept.activities[..]));
+        groups.iter().enumerate().map(move |(at, &(provisions, end, kind))| {
+            let start = at.checked_sub(1).and_then(|before| groups.get(before)).map_or(0, |g| g.1 as usize);
+            KeptGroup { kind, provisions, activities: activities.get(start..end as usize).unwrap_or(&[]) }
+        })
+    }
+}
+
+/// One party's obligation groups ([`ItemGroup`]) laid end to end: each
+/// group's provisions, kind and where its activities end, and every group's
+/// activities in one list, rather than a block of 40 bytes and one of
+/// activities per group.
+struct KeptGroups {
+    /// Each group: its provisions, where its activities end in
+    /// `activities`, and what it requires.
+    groups: Box<[(&'static [&'static str], u32, Kind)]>,
+    /// Every group's activities, group after group.
+    activities: Box<[ActivityId]>,
+}
+
+impl KeptGroups {
+    /// The groups, in order.
+    fn new(groups: Vec<ItemGroup>) -> Self {
+        let mut activities = Vec::with_capacity(groups.iter().map(|group| group.activities.len()).sum());
+        // Positions are `u32`: four billion activities would not fit in
+        // memory; they saturate all the same.
+        let end = |length: usize| u32::try_from(length).unwrap_or(u32::MAX);
+        // A list of its own, not collected in place into the groups' larger
+        // block, which the allocator would keep whole.
+        let mut kept = Vec::with_capacity(groups.len());
+        for group in groups {
+            activities.extend_from_slice(&group.activities);
+            kept.push((group.provisions, end(activities.len()), group.kind));
+        }
+        Self { groups: kept.into(), activities: activities.into() }
+    }
+}
+
+/// One obligation group as kept: what it requires, its provisions, its
+/// activities.
+#[derive(Clone, Copy)]
+struct KeptGroup<'a> {
+    kind: Kind,
+    provisions: &'static [&'static str],
+    activities: &'a [ActivityId],
 }
 
 /// `items` moved into a list with no room to spare: a summary's lists are
@@ -430,20 +505,21 @@ fn set_changes<'t, T: Ord>(before: &'t [T], after: &'t [T]) -> (Vec<&'t T>, Vec<
 /// they are derived in, is looked at further: the same model derives the
 /// same items in the same order, so the common case sorts nothing, and
 /// items merely reordered make no difference once sorted.
-fn compare_obligations(
-    old: &BTreeMap<PartyId, Vec<ItemGroup>>,
-    new: &BTreeMap<PartyId, Vec<ItemGroup>>,
-) -> (Vec<ObligationItem>, Vec<ObligationItem>) {
-    let parties: BTreeSet<&PartyId> = old.keys().chain(new.keys()).collect();
+fn compare_obligations(old: &KeptObligations, new: &KeptObligations) -> (Vec<ObligationItem>, Vec<ObligationItem>) {
+    let parties: BTreeSet<&PartyId> = old.parties().chain(new.parties()).collect();
     let (mut added, mut removed) = (Vec::new(), Vec::new());
     for party in parties {
-        let before = old.get(party).map_or(&[][..], Vec::as_slice);
-        let after = new.get(party).map_or(&[][..], Vec::as_slice);
-        if same_groups(before, after) {
+        if same_groups(old.of(party), new.of(party)) {
             continue;
         }
-        let items = |groups: &[ItemGroup]| groups.iter().flat_map(ItemGroup::items).collect::<Vec<Item>>();
-        let (before, after) = (items(before), items(after));
+        let items = |groups: &KeptObligations| {
+            (groups.of(party))
+                .flat_map(|group| {
+                    group.activities.iter().map(move |activity| (activity.clone(), group.kind, group.provisions))
+                })
+                .collect::<Vec<Item>>()
+        };
+        let (before, after) = (items(old), items(new));
         if same_items(&before, &after) {
             continue;
         }
@@ -464,9 +540,12 @@ fn compare_obligations(
 /// each with the same activities: then their items are the same too. Lists
 /// that differ may still give the same items (an obligation split in two),
 /// which [`same_items`] tells.
-fn same_groups(before: &[ItemGroup], after: &[ItemGroup]) -> bool {
+fn same_groups<'a>(
+    before: impl ExactSizeIterator<Item = KeptGroup<'a>>,
+    after: impl ExactSizeIterator<Item = KeptGroup<'a>>,
+) -> bool {
     before.len() == after.len()
-        && before.iter().zip(after).all(|(b, a)| {
+        && before.zip(after).all(|(b, a)| {
             b.kind == a.kind && same_provisions(b.provisions, a.provisions) && b.activities == a.activities
         })
 }
@@ -1106,7 +1185,8 @@ mod tests {
             provisions,
             activities: activities.iter().map(ActivityId::new).collect(),
         };
-        let side = |groups: Vec<ItemGroup>| BTreeMap::from([(PartyId::new("region"), groups)]);
+        let side =
+            |groups: Vec<ItemGroup>| KeptObligations::new(vec![(PartyId::new("region"), KeptGroups::new(groups))]);
         let old = side(vec![group(Kind::Accountability, ART_24, &["a", "b"])]);
         // The same items, split in two: no change.
         let split =
