@@ -183,7 +183,9 @@ impl<'m> Graph<'m> {
     /// Builds the graph of a validated model.
     pub fn build(model: &'m Model) -> Self {
         let at = |position: usize| index_u32(position).saturating_add(1);
-        let mut this = Self {
+        // The positions first, with no lists yet: the lists are drawn up
+        // from them.
+        let positions = Self {
             model,
             party_at: ByNumber::from_pairs(model.parties.keys().enumerate().map(|(i, id)| (id.interned(), at(i)))),
             activity_at: ByNumber::from_pairs(
@@ -200,20 +202,24 @@ impl<'m> Graph<'m> {
             performers_resolve: true,
         };
         // The lists from activities and those from agreements and systems
-        // read only the positions above: they are drawn up on two cores.
-        let (by_activities, (by_agreements, operated)) =
-            crate::par::join(|| this.activity_lists(), || (this.agreement_lists(), this.operated_lists()));
+        // read only the positions: they are drawn up on two cores.
+        let (by_activities, (by_agreements, operated_by_party)) = crate::par::join(
+            || positions.activity_lists(),
+            || (positions.agreement_lists(), positions.operated_lists()),
+        );
         let ActivityLists { principals, activities_by_party, users_by_system, performers_resolve } = by_activities;
         let AgreementLists { covering_by_activity, agreements_by_party, blanket_by_party } = by_agreements;
-        this.principals = principals;
-        this.activities_by_party = activities_by_party;
-        this.users_by_system = users_by_system;
-        this.performers_resolve = performers_resolve;
-        this.covering_by_activity = covering_by_activity;
-        this.agreements_by_party = agreements_by_party;
-        this.blanket_by_party = blanket_by_party;
-        this.operated_by_party = operated;
-        this
+        Self {
+            principals,
+            activities_by_party,
+            users_by_system,
+            performers_resolve,
+            covering_by_activity,
+            agreements_by_party,
+            blanket_by_party,
+            operated_by_party,
+            ..positions
+        }
     }
 
     /// For each party, the systems it operates.
