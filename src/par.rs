@@ -73,6 +73,31 @@ pub fn sorted_unique<B: Sync, T: Ord + Send>(batches: &[B], work: impl Fn(&B) ->
     all
 }
 
+/// `items` cut into batches of `size` items or a few more, never between
+/// two neighbours that `together` keeps together: when each run of such
+/// items gives results that sort after the run before's, as with sorted
+/// items, the batches' sorted results laid end to end are sorted already,
+/// and [`sorted_unique`]'s last sort only checks it (a split run made
+/// the whole list be sorted again: about 20 ms of one core for a national
+/// model's notification duties, issue 19).
+pub fn batches_by<T>(items: &[T], size: usize, together: impl Fn(&T, &T) -> bool) -> Vec<&[T]> {
+    let mut batches = Vec::with_capacity(items.len() / size.max(1) + 1);
+    let mut rest = items;
+    while !rest.is_empty() {
+        let mut end = size.clamp(1, rest.len());
+        while let (Some(last), Some(next)) = (rest.get(end - 1), rest.get(end)) {
+            if !together(last, next) {
+                break;
+            }
+            end += 1;
+        }
+        let (batch, after) = rest.split_at(end);
+        batches.push(batch);
+        rest = after;
+    }
+    batches
+}
+
 /// [`map`] for work that takes its item by value: each item is handed to
 /// exactly one thread, and dropped there once `work` is done with it.
 pub fn map_owned<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync) -> Vec<R> {
@@ -515,6 +540,16 @@ mod tests {
         let items: Vec<u64> = (0..10_000).collect();
         let squares = map(&items, |n| n * n);
         assert_eq!(squares, items.iter().map(|n| n * n).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn batches_keep_runs_together_and_hold_every_item_once() {
+        let items: Vec<u32> = [1, 1, 1, 2, 3, 3, 3, 3, 4, 5, 5].to_vec();
+        let batches = batches_by(&items, 2, |a, b| a == b);
+        assert_eq!(batches, [&[1, 1, 1][..], &[2, 3, 3, 3, 3], &[4, 5, 5]]);
+        assert_eq!(batches_by(&items, 100, |a, b| a == b), [&items[..]]);
+        assert_eq!(batches_by(&items, 0, |_, _| false).len(), items.len());
+        assert!(batches_by(&[] as &[u32], 4, |_, _| true).is_empty());
     }
 
     #[test]

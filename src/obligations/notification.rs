@@ -92,7 +92,10 @@ impl Serialize for NotificationDuty {
 pub fn notification_duties(graph: &Graph<'_>, roles: &Roles) -> Vec<NotificationDuty> {
     /// Roles per job: enough that a job outweighs taking it.
     const BATCH: usize = 2048;
-    let batches: Vec<&[Assignment]> = roles.assignments().chunks(BATCH).collect();
+    // A party's roles in an activity are its duties there: kept in one
+    // batch, the batches' duties follow on from each other.
+    let batches =
+        crate::par::batches_by(roles.assignments(), BATCH, |a, b| (&a.activity, &a.party) == (&b.activity, &b.party));
     crate::par::sorted_unique(&batches, |batch| {
         batch.iter().flat_map(|assignment| duties_of(graph, assignment)).collect()
     })
