@@ -21,7 +21,7 @@
 use std::collections::HashSet;
 
 use crate::model::ids::ByNumber;
-use crate::model::{Activity, ActivityId, Agreement, Country, Model, PartyId, Performer, SystemId};
+use crate::model::{Activity, ActivityId, Agreement, Country, Model, Party, PartyId, Performer, System, SystemId};
 use crate::source::Span;
 
 /// Why a performer processes in a country.
@@ -353,7 +353,24 @@ impl<'m> Graph<'m> {
         self.model
     }
 
-    fn activity(&self, id: &ActivityId) -> Option<&'m Activity> {
+    /// The party with this id, found by the id's number ([`Graph::activity`]).
+    fn party(&self, id: &PartyId) -> Option<&'m Party> {
+        let position = self.party_position(id)?;
+        self.model.parties.get_index(position as usize).map(|(_, party)| party)
+    }
+
+    /// The system with this id, found by the id's number ([`Graph::activity`]).
+    fn system(&self, id: &SystemId) -> Option<&'m System> {
+        let position = self.system_position(id)?;
+        self.model.systems.get_index(position as usize).map(|(_, system)| system)
+    }
+
+    /// The activity with this id: the model's, found by the id's number in
+    /// the graph's list rather than by its hash in the model's map, which
+    /// misses the cache two or three times on a large model where a list
+    /// misses it once (a party's obligations look up every activity it
+    /// holds a role in).
+    pub fn activity(&self, id: &ActivityId) -> Option<&'m Activity> {
         let position = self.activity_position(id)?;
         self.model.activities.get_index(position as usize).map(|(_, activity)| activity)
     }
@@ -421,8 +438,7 @@ impl<'m> Graph<'m> {
                 span: location.span,
             }),
             None => {
-                let party = self.party_position(&performer.party.value);
-                if let Some((_, party)) = party.and_then(|p| self.model.parties.get_index(p as usize)) {
+                if let Some(party) = self.party(&performer.party.value) {
                     places.push(Place {
                         country: party.country.value.clone(),
                         reason: PlaceReason::PartyCountry,
@@ -432,8 +448,7 @@ impl<'m> Graph<'m> {
             }
         }
         for system in &performer.systems {
-            let found = self.system_position(&system.value).and_then(|s| self.model.systems.get_index(s as usize));
-            if let Some((_, found)) = found {
+            if let Some(found) = self.system(&system.value) {
                 places.push(Place {
                     country: found.location.value.clone(),
                     reason: PlaceReason::System(found.id.clone()),
@@ -450,16 +465,15 @@ impl<'m> Graph<'m> {
     /// The countries of [`Graph::places`], in the same order, without building
     /// the places: enough to see that a performer processes only in the
     /// EU/EEA, as most do, before anything is cloned.
-    pub fn countries<'a>(&self, performer: &'a Performer) -> impl Iterator<Item = &'a Country> + use<'a, 'm>
+    pub fn countries<'a>(&self, performer: &'a Performer) -> impl Iterator<Item = &'a Country> + use<'a, '_, 'm>
     where
         'm: 'a,
     {
-        let model = self.model;
         let first = match &performer.location {
             Some(location) => Some(&location.value),
-            None => model.parties.get(&performer.party.value).map(|party| &party.country.value),
+            None => self.party(&performer.party.value).map(|party| &party.country.value),
         };
-        let systems = performer.systems.iter().filter_map(move |system| model.systems.get(&system.value));
+        let systems = performer.systems.iter().filter_map(move |system| self.system(&system.value));
         first
             .into_iter()
             .chain(systems.map(|found| &found.location.value))

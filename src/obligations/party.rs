@@ -371,7 +371,7 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment], out: &
     let held: Vec<&Assignment> = held
         .iter()
         .copied()
-        .filter(|a| model.activities.get(&a.activity).is_some_and(|x| x.runs_on(analysis.as_of)))
+        .filter(|a| analysis.graph.activity(&a.activity).is_some_and(|x| x.runs_on(analysis.as_of)))
         .collect();
     let held = held.as_slice();
     let roles = &analysis.roles;
@@ -389,7 +389,7 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment], out: &
         all.dedup();
         all
     };
-    let activity = |id: &ActivityId| model.activities.get(id);
+    let activity = |id: &ActivityId| analysis.graph.activity(id);
     let this = model.parties.get(party);
     let both: Vec<Trigger> =
         [(!all_controlled.is_empty(), Trigger::Controller), (!processing.is_empty(), Trigger::Processor)]
