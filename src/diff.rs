@@ -23,7 +23,7 @@ use crate::finding::Fingerprint;
 use crate::model::{ActivityId, Model, PartyId};
 use crate::obligations::Kind;
 use crate::obligations::abroad::{ProcessingAbroad, processing_abroad};
-use crate::obligations::notification::{NotificationDuty, notification_duties};
+use crate::obligations::notification::{NotificationDuty, duties_of_roles, notification_duties};
 use crate::reference::Reference;
 use crate::render::Lang;
 use crate::roles::{Assignment, Role};
@@ -424,12 +424,13 @@ fn exact<T>(mut items: Vec<T>) -> Vec<T> {
 /// compared already; kept to what lies in the sides' scopes when both have
 /// one.
 ///
-/// The new side is analysed and each part compared as soon as it is
-/// derived, the old side's part let go once compared: its roles before the
-/// new side's rules run, its findings before the new side's duties and
-/// obligations are derived, and each of those in turn. `diff` then never
-/// holds both sides' analyses whole: on a national model the old side's
-/// roles and findings alone are some 70 MB (issue 19).
+/// The new side is analysed and each part compared as soon as it can be
+/// drawn up, the old side's part let go once compared: the roles, and the
+/// duties to notify and the processing abroad that follow from them and the
+/// graph alone, as soon as the roles are derived, before they are indexed
+/// and the rules run; the findings before the obligations are derived.
+/// `diff` then never holds both sides' analyses whole: on a national model
+/// the old side's roles and findings alone are some 70 MB (issue 19).
 fn compare_with_new(
     old: Summary,
     old_sources: &crate::source::SourceMap,
@@ -446,19 +447,19 @@ fn compare_with_new(
         obligations,
         scoped,
     } = old;
-    let mut roles = Vec::new();
-    let analysis = Analysis::new_seeing_roles(new.model, reference, as_of, |new_roles| {
+    let (mut roles, mut duties, mut abroad) = (Vec::new(), (Vec::new(), Vec::new()), Vec::new());
+    let analysis = Analysis::new_seeing_roles(new.model, reference, as_of, |graph, new_roles| {
         roles = compare_roles(&old_roles, new_roles.assignments(), lang);
         drop(old_roles);
+        duties = compare_duties(&old_duties, &duties_of_roles(graph, new_roles.lists()));
+        drop(old_duties);
+        abroad = compare_abroad(old_abroad, processing_abroad(new.model, graph, reference, as_of));
     });
+    let (duties_added, duties_removed) = duties;
     let (findings_introduced, findings_resolved, acceptances_started, acceptances_stopped) =
         compare_findings_from(old_sources, &old_findings, new.sources, &analysis.findings, lang);
     drop(old_findings);
     let new_scoped = (!seeds.is_empty()).then(|| crate::scope::Scoped::new(new.model, seeds, &analysis.findings));
-    let (duties_added, duties_removed) =
-        compare_duties(&old_duties, &notification_duties(&analysis.graph, &analysis.roles));
-    drop(old_duties);
-    let abroad = compare_abroad(old_abroad, processing_abroad(new.model, &analysis.graph, reference, as_of));
     let (obligations_added, obligations_removed) = compare_obligations(&obligations, &obligation_groups(&analysis));
     let mut changes = ModelDiff {
         roles,
@@ -571,8 +572,8 @@ fn run_key(assignment: &Assignment) -> (&ActivityId, &PartyId) {
 /// The role assignments sorted by activity and party, as
 /// [`crate::roles::Roles::assignments`] keeps them (sorted here should they
 /// not be): each pair's roles are then one run.
-fn by_key(assignments: &[Assignment]) -> Vec<&Assignment> {
-    let mut order: Vec<&Assignment> = assignments.iter().collect();
+fn by_key<'a>(assignments: impl IntoIterator<Item = &'a Assignment>) -> Vec<&'a Assignment> {
+    let mut order: Vec<&Assignment> = assignments.into_iter().collect();
     if !order.is_sorted_by(|a, b| run_key(a) <= run_key(b)) {
         order.sort_by(|a, b| run_key(a).cmp(&run_key(b)));
     }
@@ -630,7 +631,11 @@ fn same_substance(before: &[&Assignment], after: &[&Assignment]) -> bool {
 /// sides' runs of roles, by activity and party, are walked side by side;
 /// equal roles are compared without rendering their reasons, and only a
 /// change's roles are rendered.
-fn compare_roles(old: &[Assignment], new: &[Assignment], lang: Lang) -> Vec<RoleChange> {
+fn compare_roles<'a>(
+    old: &'a [Assignment],
+    new: impl IntoIterator<Item = &'a Assignment>,
+    lang: Lang,
+) -> Vec<RoleChange> {
     let (old, new) = (by_key(old), by_key(new));
     let same_run = |a: &&Assignment, b: &&Assignment| run_key(a) == run_key(b);
     let (mut old, mut new) = (old.chunk_by(same_run).peekable(), new.chunk_by(same_run).peekable());

@@ -65,18 +65,20 @@ pub struct Analysis<'m> {
 impl<'m> Analysis<'m> {
     /// Builds the graph, derives the roles and runs the rules.
     pub fn new(model: &'m model::Model, reference: &'m reference::Reference, as_of: jiff::civil::Date) -> Self {
-        Self::new_seeing_roles(model, reference, as_of, |_| {})
+        Self::new_seeing_roles(model, reference, as_of, |_, _| {})
     }
 
-    /// [`Analysis::new`], showing the roles to `seen` as soon as they are
-    /// derived, before the rules run: `diff` compares them there with the
-    /// other side's roles and lets those go, so that it never holds both
-    /// sides' roles while the rules work (issue 19).
+    /// [`Analysis::new`], showing the graph and the roles to `seen` as soon
+    /// as the roles are derived ([`roles::derive_seeing`]), before they are
+    /// indexed and the rules run: `diff` compares there what follows from
+    /// them alone (the roles, the duties to notify a breach, the processing
+    /// abroad) with the other side's and lets those go, so that it never
+    /// holds both sides' while the rules work (issue 19).
     pub fn new_seeing_roles(
         model: &'m model::Model,
         reference: &'m reference::Reference,
         as_of: jiff::civil::Date,
-        seen: impl FnOnce(&roles::Roles),
+        seen: impl FnOnce(&graph::Graph<'m>, &roles::Derived<'_>),
     ) -> Self {
         let mut timings = timings::Timings::new();
         // The roles and rules sort and search by id throughout.
@@ -84,8 +86,7 @@ impl<'m> Analysis<'m> {
             model::Interned::settle_order();
             graph::Graph::build(model)
         });
-        let roles = timings.time("roles", || roles::derive(&graph));
-        seen(&roles);
+        let roles = timings.time("roles", || roles::derive_seeing(&graph, |derived| seen(&graph, derived)));
         let (findings, rule_times) = timings.time("rules", || {
             rules::check_timed(&rules::Context { model, graph: &graph, roles: &roles, reference, as_of })
         });

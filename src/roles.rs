@@ -544,6 +544,38 @@ const ACTIVITIES_PER_JOB: usize = 256;
 
 /// Derives every role of every activity.
 pub fn derive(graph: &Graph<'_>) -> Roles {
+    derive_seeing(graph, |_| {})
+}
+
+/// Every role of a model as derived, before the roles are joined into one
+/// list and indexed ([`derive_seeing`]).
+pub struct Derived<'a> {
+    /// The roles of each slice of activities, in the model's order.
+    parts: &'a [Roles],
+}
+
+impl Derived<'_> {
+    /// Every role, in the order derived: by activity, party, role and
+    /// principal when the model lists its activities by id, as a loaded
+    /// model does.
+    pub fn assignments(&self) -> impl Iterator<Item = &Assignment> {
+        self.lists().flatten()
+    }
+
+    /// The roles as lists, in the order derived, each list sorted by
+    /// activity, party, role and principal; an activity's roles are in one
+    /// list.
+    pub fn lists(&self) -> impl Iterator<Item = &[Assignment]> {
+        self.parts.iter().map(|part| part.assignments.as_slice())
+    }
+}
+
+/// [`derive`], showing the roles to `seen` as soon as they are derived,
+/// before they are joined into one list and indexed: `diff` compares them
+/// there with the other side's roles and lets those go, so that the other
+/// side's roles are not held beside this side's joined list and index, at
+/// `diff`'s high point of memory (issue 19).
+pub fn derive_seeing(graph: &Graph<'_>, seen: impl FnOnce(&Derived<'_>)) -> Roles {
     // Activities are independent: derive them in contiguous slices on every
     // core and join the slices in order, as one thread would have.
     let activities: Vec<&Activity> = graph.model().activities.values().collect();
@@ -561,6 +593,7 @@ pub fn derive(graph: &Graph<'_>) -> Roles {
         }
         part
     });
+    seen(&Derived { parts: &parts });
     // Joined into lists of their final size, each part let go once moved: a
     // list grown by doubling left the copies it outgrew (half of national's
     // 19 MB of roles, and a quarter, …) to the allocator while the rules ran.
@@ -863,6 +896,21 @@ mod tests {
 
     use super::*;
     use crate::load::load_texts;
+
+    #[test]
+    fn the_roles_shown_as_derived_are_the_roles_indexed_in_their_order() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("models/1177");
+        let loaded = crate::load::load_path(&path, &crate::reference::Reference::builtin()).unwrap();
+        let graph = Graph::build(&loaded.model);
+        let mut shown: Vec<Assignment> = Vec::new();
+        let mut lists = 0;
+        let roles = derive_seeing(&graph, |derived| {
+            shown = derived.assignments().cloned().collect();
+            lists = derived.lists().count();
+        });
+        assert!(roles.assignments().len() > 5 && lists >= 1, "{} roles in {lists} lists", roles.assignments().len());
+        assert_eq!(shown, roles.assignments());
+    }
 
     #[test]
     fn a_role_index_is_its_place_in_all() {

@@ -90,12 +90,27 @@ impl Serialize for NotificationDuty {
 /// in two by a batch's end, which the last sort puts right
 /// ([`crate::par::sorted_unique`]).
 pub fn notification_duties(graph: &Graph<'_>, roles: &Roles) -> Vec<NotificationDuty> {
+    duties_of_roles(graph, [roles.assignments()])
+}
+
+/// [`notification_duties`] of the roles in `lists`, sorted and without
+/// repeats whatever their order; lists sorted by activity and party (as
+/// [`Roles::assignments`] and the roles as derived,
+/// [`crate::roles::Derived::lists`], are) cost no sort of the whole. A duty
+/// follows from one role and the graph's agreements, so `diff` draws them
+/// up as soon as the roles are derived, before they are indexed.
+pub fn duties_of_roles<'a>(
+    graph: &Graph<'_>,
+    lists: impl IntoIterator<Item = &'a [Assignment]>,
+) -> Vec<NotificationDuty> {
     /// Roles per job: enough that a job outweighs taking it.
     const BATCH: usize = 2048;
     // A party's roles in an activity are its duties there: kept in one
     // batch, the batches' duties follow on from each other.
-    let batches =
-        crate::par::batches_by(roles.assignments(), BATCH, |a, b| (&a.activity, &a.party) == (&b.activity, &b.party));
+    let batches: Vec<&[Assignment]> = lists
+        .into_iter()
+        .flat_map(|list| crate::par::batches_by(list, BATCH, |a, b| (&a.activity, &a.party) == (&b.activity, &b.party)))
+        .collect();
     crate::par::sorted_unique(&batches, |batch| {
         batch.iter().flat_map(|assignment| duties_of(graph, assignment)).collect()
     })
@@ -449,6 +464,24 @@ impl<'a> BreachPlanner<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_duties_of_roles_in_lists_are_those_of_the_roles_whole_in_any_order() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("models/1177");
+        let reference = crate::reference::Reference::builtin();
+        let loaded = crate::load::load_path(&path, &reference).unwrap();
+        let analysis = crate::Analysis::new(&loaded.model, &reference, jiff::civil::date(2025, 1, 1));
+        let whole = notification_duties(&analysis.graph, &analysis.roles);
+        assert!(whole.len() > 20, "{}", whole.len());
+        let roles = analysis.roles.assignments();
+        assert_eq!(duties_of_roles(&analysis.graph, roles.chunks(3)), whole);
+        // Lists out of order (the second half first) give the same duties.
+        let (first, second) = roles.split_at(roles.len() / 2);
+        assert_eq!(duties_of_roles(&analysis.graph, [second, first]), whole);
+        let mut reversed: Vec<Assignment> = roles.to_vec();
+        reversed.reverse();
+        assert_eq!(duties_of_roles(&analysis.graph, [&reversed[..]]), whole);
+    }
 
     #[test]
     fn a_duty_rests_on_its_recipients_provision_and_serialises_it() {
