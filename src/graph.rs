@@ -360,7 +360,7 @@ impl<'m> Graph<'m> {
     }
 
     /// The system with this id, found by the id's number ([`Graph::activity`]).
-    fn system(&self, id: &SystemId) -> Option<&'m System> {
+    pub fn system(&self, id: &SystemId) -> Option<&'m System> {
         let position = self.system_position(id)?;
         self.model.systems.get_index(position as usize).map(|(_, system)| system)
     }

@@ -21,8 +21,9 @@
 use serde::Serialize;
 
 use crate::Analysis;
+use crate::graph::Graph;
 use crate::law;
-use crate::model::{Activity, ActivityId, Authentication, Exposure, Model, PartyId, PartyKind, SystemId};
+use crate::model::{Activity, ActivityId, Authentication, Exposure, Model, Party, PartyId, PartyKind, SystemId};
 use crate::roles::{Assignment, Role};
 use crate::rules::duties::{self, Reach};
 
@@ -606,22 +607,22 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment], out: &
     let care: Vec<&ActivityId> = all_controlled
         .iter()
         .copied()
-        .filter(|id| activity(id).is_some_and(|a| patient_records(model, a) && care_provider_of(model, party, a)))
+        .filter(|id| activity(id).is_some_and(|a| care_provider_of(this, party, a) && patient_records(model, a)))
         .collect();
     let care_triggers = [Trigger::Controller, Trigger::CareProviderOfPatientRecords];
     out.add(Kind::CareProviderAsController, &[law::PDL_2_6], &care, &care_triggers, plain);
-    let logging = || systems(model, &care, |s| s.access_logging.as_ref().map(|l| l.value));
+    let logging = || systems(&analysis.graph, &care, |s| s.access_logging.as_ref().map(|l| l.value));
     out.add(Kind::AccessLogs, &[law::PDL_4_3], &care, &care_triggers, || (Vec::new(), logging()));
     out.add(Kind::InformationToPatient, &[law::PDL_8_6], &care, &care_triggers, plain);
-    let backups = || systems(model, &care, |s| s.backups.as_ref().map(|b| b.value));
+    let backups = || systems(&analysis.graph, &care, |s| s.backups.as_ref().map(|b| b.value));
     out.add(Kind::PatientDataBackups, &[law::HSLF_FS_2016_40_BACKUP, law::ART_32_1_C], &care, &care_triggers, || {
         (Vec::new(), backups())
     });
-    let analysis_done = || systems(model, &care, |s| s.needs_and_risk_analysis.as_ref().map(|a| a.value));
+    let analysis_done = || systems(&analysis.graph, &care, |s| s.needs_and_risk_analysis.as_ref().map(|a| a.value));
     out.add(Kind::AccessAnalysis, &[law::PDL_4_2, law::HSLF_FS_2016_40_ACCESS_ANALYSIS], &care, &care_triggers, || {
         (Vec::new(), analysis_done())
     });
-    let reviewed = || systems(model, &care, |s| s.log_review.as_ref().map(|r| r.value));
+    let reviewed = || systems(&analysis.graph, &care, |s| s.log_review.as_ref().map(|r| r.value));
     out.add(Kind::LogReview, &[law::PDL_4_3], &care, &care_triggers, || (Vec::new(), reviewed()));
     // Only over networks the operator does not control; where a system's
     // exposure is not recorded, whether the duty reaches it is unknown too.
@@ -629,12 +630,13 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment], out: &
         .iter()
         .copied()
         .filter(|id| {
-            activity(id).is_some_and(|a| used_systems(model, a).any(|s| reached_over_open_network(s) != Some(false)))
+            activity(id)
+                .is_some_and(|a| used_systems(&analysis.graph, a).any(|s| reached_over_open_network(s) != Some(false)))
         })
         .collect();
     let strong = || {
         systems_where(
-            model,
+            &analysis.graph,
             &open,
             |s| reached_over_open_network(s) != Some(false),
             |s| s.authentication.as_ref().map(|a| matches!(a.value, Authentication::Mfa | Authentication::Smartcard)),
@@ -653,8 +655,11 @@ fn reached_over_open_network(system: &crate::model::System) -> Option<bool> {
 }
 
 /// The systems an activity's performers use.
-fn used_systems<'m>(model: &'m Model, activity: &'m Activity) -> impl Iterator<Item = &'m crate::model::System> {
-    activity.performers.iter().flat_map(|p| p.systems.iter()).filter_map(|s| model.systems.get(&s.value))
+fn used_systems<'a, 'm: 'a>(
+    graph: &'a Graph<'m>,
+    activity: &'a Activity,
+) -> impl Iterator<Item = &'m crate::model::System> + 'a {
+    activity.performers.iter().flat_map(|p| p.systems.iter()).filter_map(|s| graph.system(&s.value))
 }
 
 /// The details of an obligation that concerns no other party and bears on
@@ -747,8 +752,8 @@ fn patient_records(model: &Model, activity: &Activity) -> bool {
 /// Whether `party` is the care provider (vårdgivare) of an activity: its
 /// controller that is a care provider by kind, is designated by law, or gives
 /// the care itself (patientdatalagen 2 kap. 6 §).
-fn care_provider_of(model: &Model, party: &PartyId, activity: &Activity) -> bool {
-    let kind = model.parties.get(party).map(|p| p.kind.value);
+fn care_provider_of(this: Option<&Party>, party: &PartyId, activity: &Activity) -> bool {
+    let kind = this.map(|p| p.kind.value);
     let designated = activity.controller_by_law.as_ref().is_some_and(|d| &d.party.value == party);
     let gives_care = activity.performers.iter().any(|p| &p.party.value == party && p.gives_care());
     kind == Some(PartyKind::CareProvider) || designated || gives_care
@@ -757,24 +762,24 @@ fn care_provider_of(model: &Model, party: &PartyId, activity: &Activity) -> bool
 /// One property of the systems used in `activities`, by system id; nothing
 /// when no system is recorded.
 fn systems(
-    model: &Model,
+    graph: &Graph<'_>,
     activities: &[&ActivityId],
     property: impl Fn(&crate::model::System) -> Option<bool>,
 ) -> Recorded {
-    systems_where(model, activities, |_| true, property)
+    systems_where(graph, activities, |_| true, property)
 }
 
 /// [`systems`], over the systems that `keep` lets through.
 fn systems_where(
-    model: &Model,
+    graph: &Graph<'_>,
     activities: &[&ActivityId],
     keep: impl Fn(&crate::model::System) -> bool,
     property: impl Fn(&crate::model::System) -> Option<bool>,
 ) -> Recorded {
     let mut used: Vec<&crate::model::System> = activities
         .iter()
-        .filter_map(|id| model.activities.get(*id))
-        .flat_map(|a| used_systems(model, a))
+        .filter_map(|id| graph.activity(id))
+        .flat_map(|a| used_systems(graph, a))
         .filter(|s| keep(s))
         .collect();
     used.sort_by(|a, b| a.id.cmp(&b.id));
