@@ -262,8 +262,12 @@ fn compare_sides<M: std::borrow::Borrow<Model>>(
     settings: &Settings<'_>,
 ) -> ModelDiff {
     let Settings { reference, as_of, seeds, .. } = *settings;
-    let entities = compare_entities(old_model.borrow(), new.model);
-    let old = Summary::new(old_model.borrow(), reference, as_of, seeds);
+    let model = old_model.borrow();
+    // The entities compared on one core while the old side is analysed on
+    // every core: the analysis leaves a core idle now and then, and the
+    // comparison, one thread's work, then costs little time of its own.
+    let (entities, old) =
+        crate::par::join(|| compare_entities(model, new.model), || Summary::new(model, reference, as_of, seeds));
     drop(old_model);
     compare_with_new(old, old_sources, new, settings, entities)
 }
@@ -316,8 +320,14 @@ impl Summary {
         let scoped = (!seeds.is_empty()).then(|| crate::scope::Scoped::new(model, seeds, &findings));
         // Into a list of their own size: collected in place, they would keep
         // the findings' larger block.
+        // Their fingerprints made on every core, a batch at a time: a
+        // hash of each finding's subjects, the most of a kept finding's cost.
+        let batches: Vec<&[Finding]> = findings.chunks(4096).collect();
+        let fingerprints =
+            crate::par::map(&batches, |batch| batch.iter().map(Finding::fingerprint).collect::<Vec<_>>());
         let mut kept = Vec::with_capacity(findings.len());
-        kept.extend(findings.into_iter().map(KeptFinding::from));
+        let fingerprints = fingerprints.into_iter().flatten();
+        kept.extend(findings.into_iter().zip(fingerprints).map(|(finding, print)| KeptFinding::new(finding, print)));
         let findings = kept;
         // The assignments only: comparing reads nothing else of the roles,
         // and their indexes by party and activity are some 7 MB on national.
@@ -736,8 +746,16 @@ struct KeptFinding {
 
 impl From<Finding> for KeptFinding {
     fn from(finding: Finding) -> Self {
+        let fingerprint = finding.fingerprint();
+        Self::new(finding, fingerprint)
+    }
+}
+
+impl KeptFinding {
+    /// `finding` as kept, with its fingerprint made already.
+    fn new(finding: Finding, fingerprint: Fingerprint) -> Self {
         Self {
-            fingerprint: finding.fingerprint(),
+            fingerprint,
             severity: finding.severity,
             code: finding.code,
             party: finding.party,
