@@ -326,21 +326,27 @@ pub fn load_pair(old: Read, new: Read, reference: &Reference) -> (Result<Loaded,
     )
 }
 
-/// For each of `new`, the first of `old` with the same text, if any.
+/// For each of `new`, a text of `old` that is the same, if any: the one in
+/// the same place when it is, as it is for every file a change leaves alone,
+/// and otherwise the first of the same length that is. Either has the same
+/// raw values, so which one a new file shares decides nothing but the work.
 ///
-/// Each text is hashed, and a text is compared only with those of the same
-/// hash, on every core: one pass over each side's texts and one over the
-/// texts that match, about 0.1 s of a national model on one thread.
+/// Comparing in place first spares hashing every text: a text is compared
+/// only with those of its length, and two texts that differ most often
+/// differ in length or early on. About 0.02 s of a national model's 0.1 s
+/// on one thread for hashing both sides (issue 19).
 fn twins(old: &[String], new: &[String]) -> Vec<Option<usize>> {
-    use std::hash::BuildHasher;
-    let hash = |text: &String| foldhash::fast::FixedState::with_seed(0).hash_one(text.as_bytes());
-    // Each hash's texts in their order, so the first with a text is found first.
-    let mut by_hash: HashMap<u64, Vec<usize>, foldhash::fast::RandomState> = HashMap::default();
-    for (index, hash) in crate::par::map(old, hash).into_iter().enumerate() {
-        by_hash.entry(hash).or_default().push(index);
+    // Each length's texts in their order, so the first with a text is found first.
+    let mut by_length: HashMap<usize, Vec<usize>, foldhash::fast::RandomState> = HashMap::default();
+    for (index, text) in old.iter().enumerate() {
+        by_length.entry(text.len()).or_default().push(index);
     }
-    crate::par::map(new, |text| {
-        let candidates = by_hash.get(&hash(text))?;
+    let indexed: Vec<(usize, &String)> = new.iter().enumerate().collect();
+    crate::par::map(&indexed, |&(place, text)| {
+        if old.get(place) == Some(text) {
+            return Some(place);
+        }
+        let candidates = by_length.get(&text.len())?;
         candidates.iter().copied().find(|&index| old.get(index) == Some(text))
     })
 }
@@ -1105,12 +1111,12 @@ mod tests {
     }
 
     #[test]
-    fn a_new_text_is_twinned_with_the_first_old_file_of_its_text() {
+    fn a_new_text_is_twinned_with_the_old_file_in_its_place_or_the_first_of_its_text() {
         let texts = |list: &[&str]| list.iter().map(|t| t.to_string()).collect::<Vec<String>>();
         let old = texts(&["a: 1\n", "b: 2\n", "a: 1\n", ""]);
-        let new = texts(&["b: 2\n", "a: 1\n", "c: 3\n", "", "a: 1"]);
-        assert_eq!(twins(&old, &new), [Some(1), Some(0), None, Some(3), None]);
-        assert_eq!(twins(&[], &new), [None; 5]);
+        let new = texts(&["b: 2\n", "a: 1\n", "a: 1\n", "", "a: 1", "c: 3\n"]);
+        assert_eq!(twins(&old, &new), [Some(1), Some(0), Some(2), Some(3), None, None]);
+        assert_eq!(twins(&[], &new), [None; 6]);
     }
 
     #[test]
