@@ -443,6 +443,12 @@ pub struct Roles {
     /// one party without a scan of every role (a report asks once per party).
     #[serde(skip)]
     by_party: Vec<u32>,
+    /// Where each party's run starts and ends in `by_party`, by the party
+    /// id's number: one read instead of a binary search over every role,
+    /// each step of which reads a role and ranks its party's id (the
+    /// obligations of every party ask once each, the rules for many).
+    #[serde(skip)]
+    party_runs: crate::model::ids::ByNumber<(u32, u32)>,
     /// Where each activity's roles start and end in `assignments`, by the
     /// activity id's number: one read instead of a binary search over every
     /// role, whose string comparisons each miss the cache on a big model, or
@@ -496,8 +502,8 @@ impl Roles {
     /// Every role a party holds, in any activity, in the order of
     /// [`Roles::assignments`].
     pub fn of_party<'a>(&'a self, party: &'a PartyId) -> impl Iterator<Item = &'a Assignment> {
-        let start = self.by_party.partition_point(|&i| &self.assignments[i as usize].party < party);
-        self.by_party[start..].iter().map(|&i| &self.assignments[i as usize]).take_while(move |a| &a.party == party)
+        let run = self.party_runs.run(&self.by_party, party.interned());
+        run.iter().filter_map(|&i| self.assignments.get(i as usize))
     }
 
     /// Whether `party` holds a role in some activity.
@@ -530,11 +536,15 @@ impl Roles {
                     .map(|(i, a)| (leading_bytes(a.party.as_str()), &a.party, position(i)))
                     .collect();
                 keyed.sort_unstable();
-                keyed.into_iter().map(|(_, _, position)| position).collect()
+                let by_party: Vec<u32> = keyed.into_iter().map(|(_, _, position)| position).collect();
+                // Positions made above from the list itself: each names a role.
+                let party_runs =
+                    crate::model::ids::ByNumber::runs(&by_party, |&i| assignments[i as usize].party.interned());
+                (by_party, party_runs)
             },
         );
         self.by_activity = by_activity;
-        self.by_party = by_party;
+        (self.by_party, self.party_runs) = by_party;
     }
 }
 
@@ -910,6 +920,21 @@ mod tests {
         });
         assert!(roles.assignments().len() > 5 && lists >= 1, "{} roles in {lists} lists", roles.assignments().len());
         assert_eq!(shown, roles.assignments());
+    }
+
+    #[test]
+    fn a_partys_roles_are_those_naming_it_in_order_and_a_stranger_has_none() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("models/1177");
+        let loaded = crate::load::load_path(&path, &crate::reference::Reference::builtin()).unwrap();
+        let roles = derive(&Graph::build(&loaded.model));
+        let mut seen = 0;
+        for party in loaded.model.parties.keys() {
+            let expected: Vec<&Assignment> = roles.assignments().iter().filter(|a| &a.party == party).collect();
+            assert_eq!(roles.of_party(party).collect::<Vec<_>>(), expected, "{party}");
+            seen += expected.len();
+        }
+        assert_eq!(seen, roles.assignments().len());
+        assert_eq!(roles.of_party(&PartyId::new("nobody-at-all")).count(), 0);
     }
 
     #[test]

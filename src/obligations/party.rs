@@ -607,7 +607,7 @@ fn derive(analysis: &Analysis<'_>, party: &PartyId, held: &[&Assignment], out: &
     let care: Vec<&ActivityId> = all_controlled
         .iter()
         .copied()
-        .filter(|id| activity(id).is_some_and(|a| care_provider_of(this, party, a) && patient_records(model, a)))
+        .filter(|id| activity(id).is_some_and(|a| patient_records(model, a) && care_provider_of(this, party, a)))
         .collect();
     let care_triggers = [Trigger::Controller, Trigger::CareProviderOfPatientRecords];
     out.add(Kind::CareProviderAsController, &[law::PDL_2_6], &care, &care_triggers, plain);
@@ -753,10 +753,10 @@ fn patient_records(model: &Model, activity: &Activity) -> bool {
 /// controller that is a care provider by kind, is designated by law, or gives
 /// the care itself (patientdatalagen 2 kap. 6 §).
 fn care_provider_of(this: Option<&Party>, party: &PartyId, activity: &Activity) -> bool {
-    let kind = this.map(|p| p.kind.value);
-    let designated = activity.controller_by_law.as_ref().is_some_and(|d| &d.party.value == party);
-    let gives_care = activity.performers.iter().any(|p| &p.party.value == party && p.gives_care());
-    kind == Some(PartyKind::CareProvider) || designated || gives_care
+    // The cheap questions first: an activity may have thousands of performers.
+    this.is_some_and(|p| p.kind.value == PartyKind::CareProvider)
+        || activity.controller_by_law.as_ref().is_some_and(|d| &d.party.value == party)
+        || activity.performers.iter().any(|p| &p.party.value == party && p.gives_care())
 }
 
 /// One property of the systems used in `activities`, by system id; nothing
