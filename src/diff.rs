@@ -318,15 +318,15 @@ impl Summary {
         let Analysis { roles, findings, graph, .. } = analysis;
         drop(graph);
         let scoped = (!seeds.is_empty()).then(|| crate::scope::Scoped::new(model, seeds, &findings));
-        // Into a list of their own size: collected in place, they would keep
-        // the findings' larger block.
         // Their fingerprints made on every core, a batch at a time: a
         // hash of each finding's subjects, the most of a kept finding's cost.
         let batches: Vec<&[Finding]> = findings.chunks(4096).collect();
         let fingerprints =
             crate::par::map(&batches, |batch| batch.iter().map(Finding::fingerprint).collect::<Vec<_>>());
-        let mut kept = Vec::with_capacity(findings.len());
         let fingerprints = fingerprints.into_iter().flatten();
+        // Into a list of their own size: collected in place, they would keep
+        // the findings' larger block.
+        let mut kept = Vec::with_capacity(findings.len());
         kept.extend(findings.into_iter().zip(fingerprints).map(|(finding, print)| KeptFinding::new(finding, print)));
         let findings = kept;
         // The assignments only: comparing reads nothing else of the roles,

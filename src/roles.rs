@@ -572,15 +572,15 @@ impl Derived<'_> {
         self.lists().flatten()
     }
 
-    /// The roles as lists, in the order derived, each list sorted by
-    /// activity, party, role and principal; an activity's roles are in one
-    /// list.
+    /// The roles as lists, in the order derived (each sorted by activity,
+    /// party, role and principal when the model lists its activities by
+    /// id); an activity's roles are all in one list.
     pub fn lists(&self) -> impl Iterator<Item = &[Assignment]> {
         self.parts.iter().map(|part| part.assignments.as_slice())
     }
 }
 
-/// [`derive`], showing the roles to `seen` as soon as they are derived,
+/// [`derive()`], showing the roles to `seen` as soon as they are derived,
 /// before they are joined into one list and indexed: `diff` compares them
 /// there with the other side's roles and lets those go, so that the other
 /// side's roles are not held beside this side's joined list and index, at

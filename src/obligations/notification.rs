@@ -85,10 +85,10 @@ impl Serialize for NotificationDuty {
 ///
 /// Drawn up on every core, a batch of roles at a time, each batch sorted on
 /// its own: the duties sorted and rid of repeats as a whole are the same
-/// whatever the batches (equal duties are alike in every field). Roles kept
-/// by activity give batches in order but where an activity's roles are cut
-/// in two by a batch's end, which the last sort puts right
-/// ([`crate::par::sorted_unique`]).
+/// whatever the batches (equal duties are alike in every field). A batch
+/// ends only between one party's roles in an activity and the next, so
+/// roles kept by activity and party give batches whose duties follow on,
+/// and the last sort ([`crate::par::sorted_unique`]) only checks them.
 pub fn notification_duties(graph: &Graph<'_>, roles: &Roles) -> Vec<NotificationDuty> {
     duties_of_roles(graph, [roles.assignments()])
 }
