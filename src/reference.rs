@@ -351,6 +351,14 @@ impl Reference {
         self.is_eea(country) || self.former_members.iter().any(|(code, until)| code == country && date <= *until)
     }
 
+    /// Whether every one of `countries` is in the EU/EEA on `date`
+    /// ([`Reference::is_eea_on`]): the question the transfer rules and the
+    /// processing abroad ask of a performer's countries before they make
+    /// any of its places, since most performers process only there.
+    pub fn all_eea_on<'a>(&self, countries: impl IntoIterator<Item = &'a Country>, date: Date) -> bool {
+        countries.into_iter().all(|country| self.is_eea_on(country, date))
+    }
+
     /// A warning about a territory whose status is easy to get wrong (Åland, Greenland).
     pub fn territory_note(&self, country: &Country) -> Option<&str> {
         self.territory_notes.get(country.as_str()).map(String::as_str)

@@ -69,9 +69,7 @@ fn abroad_in(
     let mut found = Vec::new();
     for &activity in activities {
         for performer in graph.performers_of(activity) {
-            // Most performers process only in the EU/EEA: seen from their
-            // countries, before any place is made.
-            if graph.countries(performer).all(|country| reference.is_eea_on(country, as_of)) {
+            if reference.all_eea_on(graph.countries(performer), as_of) {
                 continue;
             }
             for place in graph.places(performer) {

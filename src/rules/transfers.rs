@@ -226,7 +226,7 @@ pub(super) fn walk(ctx: &Context<'_>, outs: &mut [Findings]) {
             // Most processing stays in the EU/EEA: nothing to check, and no
             // need to build its places (or remember them: their duplicates are
             // in the EU/EEA too).
-            if ctx.graph.countries(performer).all(|country| ctx.reference.is_eea_on(country, ctx.as_of)) {
+            if ctx.reference.all_eea_on(ctx.graph.countries(performer), ctx.as_of) {
                 continue;
             }
             for place in ctx.graph.places(performer) {
